@@ -1,0 +1,246 @@
+/**
+ * Column roles of an allocation table: the 序号 and unit-name columns, the numeric columns with their
+ * displayed precision and percent nature, and the rule that defines a column (an `N=expr` annotation,
+ * a lettered rule such as (B/A×100%), `按1%增长率测算`, or a 合计 column over its sibling columns).
+ */
+import { columnLetters } from "../address";
+import { Dec } from "../decimal";
+import {
+  type Expr,
+  bindColumns,
+  parseColumnNumberCell,
+  parseLetterRule,
+  references,
+} from "../expr/annotation";
+import { decimalPlacesOf, parseNumFmt } from "../format";
+import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
+import { normalizeLabel } from "../text";
+import { readCell } from "./cells";
+
+export interface ColumnRule {
+  expr: Expr;
+  /** As written by the office, for messages: "4=2×3×50元/10000", "(B/A×100%)". */
+  source: string;
+  /** Refs in `expr` ("2", "A") resolved to column indexes. */
+  refColumns: Map<string, number>;
+  /** A 合计 column inferred from its header, not written as a formula. */
+  inferred: boolean;
+}
+
+export interface AllocColumn {
+  col: number;
+  letters: string;
+  header: string;
+  table: TableColumn;
+  percent: boolean;
+  /** Displayed decimals (percent columns: decimals of the fraction, 0.0% → 3). */
+  places: number;
+  rule?: ColumnRule;
+  /** True when the column can be added up in total rows (amounts, counts; not ratios). */
+  summable: boolean;
+}
+
+export interface ColumnAnalysis {
+  seqCol: number | null;
+  nameCol: number | null;
+  numeric: AllocColumn[];
+}
+
+const NAME_HEADER = /县|市|区|地区|单位|名称|地州|盟|旗|州|项目|地方/;
+const PERCENT_HEADER = /%|％|比例|比重|占比|百分比|率/;
+const TOTAL_HEADER = /^(合计|小计|总计)$|合计$/;
+const GROWTH_RULE = /按\s*([0-9.]+)\s*[%％]\s*(?:的)?增长率?(?:测算|计算)?/;
+
+export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
+  const body = layout.bodyRows;
+  let seqCol: number | null = null;
+  let nameCol: number | null = null;
+  const numeric: AllocColumn[] = [];
+
+  for (const column of layout.columns) {
+    const header = headerLabel(column);
+    const stats = columnStats(layout, column.col);
+    if (seqCol === null && /序号|编号/.test(header)) {
+      seqCol = column.col;
+      continue;
+    }
+    if (stats.numbers > 0 && stats.numbers + stats.markers + stats.blanks >= (stats.filled - stats.labels) * 0.6 && stats.numbers >= stats.texts) {
+      numeric.push(describeNumeric(layout, column, stats));
+      continue;
+    }
+    if (nameCol === null && stats.texts > 0 && (NAME_HEADER.test(header) || body.length > 0)) nameCol = column.col;
+  }
+  attachRules(layout, numeric);
+  return { seqCol, nameCol, numeric };
+}
+
+interface ColumnStats {
+  filled: number;
+  numbers: number;
+  texts: number;
+  markers: number;
+  blanks: number;
+  labels: number;
+  percentCells: number;
+  maxPlaces: number;
+  formats: Map<string, number>;
+}
+
+function columnStats(layout: TableLayout, col: number): ColumnStats {
+  const stats: ColumnStats = {
+    filled: 0,
+    numbers: 0,
+    texts: 0,
+    markers: 0,
+    blanks: 0,
+    labels: 0,
+    percentCells: 0,
+    maxPlaces: 0,
+    formats: new Map(),
+  };
+  for (const row of layout.bodyRows) {
+    const cell = readCell(layout, row, col);
+    const raw = layout.grid.cell(row, col);
+    if (!raw || raw.value === null || raw.value === "") continue;
+    stats.filled++;
+    const fmt = raw.numFmt ?? "General";
+    switch (cell.reading.kind) {
+      case "number":
+        stats.numbers++;
+        stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
+        if (cell.reading.percent) stats.percentCells++;
+        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(decimalPlacesOf(cell.reading.value), 9));
+        break;
+      case "marker":
+        stats.markers++;
+        break;
+      case "blank":
+        stats.blanks++;
+        break;
+      case "text":
+        // 合计 / 小计 labels sit in the name column, but a label in a numeric column must not make it text.
+        if (/(合|总|小)计/.test(normalizeLabel(cell.reading.text))) stats.labels++;
+        else stats.texts++;
+        break;
+      case "error":
+        stats.markers++;
+        break;
+    }
+  }
+  return stats;
+}
+
+function describeNumeric(layout: TableLayout, column: TableColumn, stats: ColumnStats): AllocColumn {
+  const header = headerLabel(column);
+  let commonFmt = "General";
+  let best = 0;
+  for (const [fmt, count] of stats.formats) if (count > best) [commonFmt, best] = [fmt, count];
+  const info = parseNumFmt(commonFmt);
+  const percent = info.percent || stats.percentCells > stats.numbers / 2 || PERCENT_HEADER.test(header);
+  let places: number;
+  if (info.decimals !== null) places = info.percent ? info.decimals + 2 : info.decimals;
+  else places = stats.maxPlaces;
+  return {
+    col: column.col,
+    letters: columnLetters(column.col),
+    header,
+    table: column,
+    percent,
+    places,
+    summable: !percent,
+  };
+}
+
+function attachRules(layout: TableLayout, numeric: AllocColumn[]): void {
+  const byNumber = new Map<string, AllocColumn>();
+  const byLetter = new Map<string, AllocColumn>();
+  for (const c of numeric) {
+    if (c.table.number) byNumber.set(c.table.number, c);
+    if (c.table.letter) byLetter.set(c.table.letter, c);
+  }
+  for (const c of numeric) {
+    if (c.table.annotation) {
+      const parsed = parseColumnNumberCell(c.table.annotation);
+      if (parsed?.expr) {
+        const self = Number(parsed.column);
+        const expr = bindColumns(parsed.expr, (n) => byNumber.has(n) && Number(n) < self);
+        setRule(c, expr, c.table.annotation, byNumber, false);
+      }
+      continue;
+    }
+    const letterRule = c.table.headerPath.map((h) => parseLetterRule(h)).find((r) => r !== null);
+    if (letterRule) {
+      const source = /[（(][^()（）]*[）)]/.exec(c.header)?.[0] ?? c.header;
+      setRule(c, letterRule.expr, source, byLetter, false);
+      continue;
+    }
+    const growth = GROWTH_RULE.exec(c.header);
+    if (growth) {
+      const base = [...numeric].reverse().find((o) => o.col < c.col && !GROWTH_RULE.test(o.header));
+      if (base) {
+        const factor = new Dec(1).plus(new Dec(growth[1]!).div(100));
+        const expr: Expr = {
+          type: "bin",
+          op: "*",
+          left: { type: "col", ref: base.letters },
+          right: { type: "num", value: factor.toFixed(), integer: false },
+        };
+        setRule(c, expr, growth[0], new Map([[base.letters, base]]), false);
+      }
+    }
+  }
+  inferTotalColumns(layout, numeric);
+}
+
+function setRule(
+  column: AllocColumn,
+  expr: Expr,
+  source: string,
+  lookup: Map<string, AllocColumn>,
+  inferred: boolean,
+): void {
+  const refColumns = new Map<string, number>();
+  for (const ref of references(expr)) {
+    const target = lookup.get(ref);
+    if (!target || target === column) return; // a rule naming an unknown column is not applied
+    refColumns.set(ref, target.col);
+  }
+  if (refColumns.size === 0) return;
+  column.rule = { expr, source, refColumns, inferred };
+}
+
+/**
+ * A column headed 合计 beside its sibling amount columns is their sum. Adopted only when the data
+ * mostly agrees, because some 合计 columns total a different set (e.g. persons and money side by side).
+ */
+function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[]): void {
+  for (const total of numeric) {
+    if (total.rule || total.percent) continue;
+    const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
+    if (!TOTAL_HEADER.test(normalizeLabel(last))) continue;
+    const parent = total.table.headerPath.slice(0, -1).join("/");
+    const siblings = numeric.filter(
+      (o) =>
+        o !== total &&
+        !o.percent &&
+        o.table.headerPath.slice(0, -1).join("/") === parent &&
+        o.table.headerPath.length === total.table.headerPath.length,
+    );
+    if (siblings.length < 2) continue;
+    let agree = 0;
+    let rows = 0;
+    for (const row of layout.bodyRows) {
+      const t = readCell(layout, row, total.col).value;
+      const parts = siblings.map((s) => readCell(layout, row, s.col).value);
+      if (t === null || parts.some((p) => p === null)) continue;
+      rows++;
+      const sum = parts.reduce((acc: Dec, p) => acc.plus(p!), new Dec(0));
+      if (sum.minus(t).abs().lte(new Dec(10).pow(-total.places).times(siblings.length))) agree++;
+    }
+    if (rows === 0 || agree < rows * 0.7) continue;
+    let expr: Expr = { type: "col", ref: siblings[0]!.letters };
+    for (const s of siblings.slice(1)) expr = { type: "bin", op: "+", left: expr, right: { type: "col", ref: s.letters } };
+    const refColumns = new Map(siblings.map((s) => [s.letters, s.col] as [string, number]));
+    total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The relations of an allocation sheet: formula columns on every row (and on total rows when the rule
+ * is linear or a ratio), totals = Σ their rows in every summable column, the grand total = Σ all leaves
+ * when there are prefecture subtotals. Totals written as live SUM formulas are facts, not relations:
+ * their range is checked instead (see live-formulas.ts).
+ */
+import { a1 } from "../address";
+import { type Dec, Dec as D } from "../decimal";
+import { type Expr, evaluate as evaluateExpr } from "../expr/annotation";
+import { decimalPlacesOf } from "../format";
+import { halfUnit } from "../decimal";
+import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
+import type { AllocColumn } from "./columns";
+import { FormulaRelation } from "./formula-relation";
+import type { AllocationModel } from "./model";
+import { hasIntermediateLevel, leavesOf } from "./rows";
+
+export interface RelationInfo {
+  relation: Relation;
+  column: AllocColumn;
+  /** Row index (into model.rows) of the total, for sum relations. */
+  totalIndex?: number;
+  scope: "formula" | "children" | "leaves";
+}
+
+export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean): RelationInfo[] {
+  const out: RelationInfo[] = [];
+  for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, out);
+  for (const column of model.columns.numeric) if (column.summable) addSumRelations(model, column, out, isFact);
+  return out;
+}
+
+function known(model: AllocationModel, key: string): boolean {
+  return (model.cells.get(key)?.value ?? null) !== null;
+}
+
+function isRounded(model: AllocationModel, key: string): boolean {
+  const cell = model.cells.get(key);
+  const column = cell ? model.columnAt.get(cell.col) : undefined;
+  if (!cell || !column || cell.value === null) return false;
+  return column.rule !== undefined || decimalPlacesOf(cell.value) > column.places;
+}
+
+/** Rounded addends a residue may come from. Beyond a handful, rounding errors mostly cancel: use a 3σ bound. */
+function residueAddends(n: number): number {
+  if (n <= 4) return n;
+  const units = Math.min(n / 2, Math.max(2, Math.ceil(3 * Math.sqrt(n / 12))));
+  return Math.ceil(units * 2);
+}
+
+function hasColumnProduct(expr: Expr): boolean {
+  if (expr.type === "bin") {
+    if (expr.op === "*" && containsColumn(expr.left) && containsColumn(expr.right)) return true;
+    return hasColumnProduct(expr.left) || hasColumnProduct(expr.right);
+  }
+  return expr.type === "neg" ? hasColumnProduct(expr.arg) : false;
+}
+
+function containsColumn(expr: Expr): boolean {
+  if (expr.type === "col") return true;
+  if (expr.type === "bin") return containsColumn(expr.left) || containsColumn(expr.right);
+  return expr.type === "neg" ? containsColumn(expr.arg) : false;
+}
+
+function containsBareHundred(expr: Expr): boolean {
+  if (expr.type === "num") return expr.value === "100" && expr.unit !== "%";
+  if (expr.type === "bin") return containsBareHundred(expr.left) || containsBareHundred(expr.right);
+  return expr.type === "neg" ? containsBareHundred(expr.arg) : false;
+}
+
+function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[]): void {
+  const rule = column.rule!;
+  const scale = column.percent && containsBareHundred(rule.expr) ? new D("0.01") : new D(1);
+  const product = hasColumnProduct(rule.expr);
+  const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
+  for (const r of model.rows) {
+    if (product && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
+    const target = a1(r.row, column.col);
+    if (!known(model, target)) continue;
+    const refCells = new Map<string, string>();
+    let complete = true;
+    for (const [ref, col] of rule.refColumns) {
+      const key = a1(r.row, col);
+      if (!known(model, key)) complete = false;
+      refCells.set(ref, key);
+    }
+    if (!complete) continue;
+    const roundedOperands = [...refCells.values()].filter((k) => isRounded(model, k)).length;
+    const tolerance = product ? new D(0) : halfUnit(column.places).times(roundedOperands);
+    const unrounded = chained ? (valueOf: ValueOf) => unroundedValue(model, column, r.row, valueOf, 0) : null;
+    out.push({
+      relation: new FormulaRelation(`formula:${target}`, target, rule.expr, refCells, column.places, tolerance, scale, unrounded),
+      column,
+      scope: "formula",
+    });
+  }
+}
+
+/** A formula column recomputed from the raw inputs, without rounding its intermediate columns. */
+function unroundedValue(model: AllocationModel, column: AllocColumn, row: number, valueOf: ValueOf, depth: number): Dec | null {
+  const rule = column.rule;
+  if (!rule || depth > 6) return valueOf(a1(row, column.col));
+  return evaluateExpr(rule.expr, (ref) => {
+    const col = rule.refColumns.get(ref);
+    const operand = col === undefined ? undefined : model.columnAt.get(col);
+    if (!operand) return null;
+    return operand.rule ? unroundedValue(model, operand, row, valueOf, depth + 1) : valueOf(a1(row, operand.col));
+  });
+}
+
+function addSumRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], isFact: (key: string) => boolean): void {
+  const rows = model.rows;
+  rows.forEach((r, index) => {
+    if (r.children.length === 0) return;
+    const target = a1(r.row, column.col);
+    if (!known(model, target) || isFact(target)) return;
+    const scopes: ["children" | "leaves", number[]][] = [["children", r.children]];
+    if (r.role === "grand" && hasIntermediateLevel(rows)) scopes.push(["leaves", leavesOf(rows, index)]);
+    for (const [scope, parts] of scopes) {
+      const operands = parts.map((i) => a1(rows[i]!.row, column.col));
+      if (!operands.every((k) => known(model, k))) continue;
+      const rounded = operands.filter((k) => isRounded(model, k)).length;
+      const id = `${scope === "leaves" ? "leaves" : "sum"}:${target}`;
+      out.push({
+        relation: new SumRelation(id, target, operands, column.places, residueAddends(rounded)),
+        column,
+        totalIndex: index,
+        scope,
+      });
+    }
+  });
+}

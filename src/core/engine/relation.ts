@@ -1,0 +1,96 @@
+/**
+ * Relations between cells (a total equals the sum of its parts, a column equals its formula) and
+ * their evaluation with decimal.js. Kind-specific code builds relations; `localize` decides which
+ * cell to blame when some of them break.
+ */
+import { type Dec, ZERO, halfUnit, roundHalfUp } from "../decimal";
+
+/** Current numeric value of a cell (A1 key), after any trial substitution. */
+export type ValueOf = (cell: string) => Dec;
+
+export interface Substitution {
+  cell: string;
+  value: Dec;
+}
+
+export type RelationStatus = "ok" | "ok-unrounded" | "residue" | "broken";
+
+export interface Relation {
+  /** Unique within the sheet, e.g. `sum:C12` or `formula:F7`. */
+  readonly id: string;
+  readonly kind: "sum" | "formula";
+  /** The cell whose value the relation defines (the total, the formula column cell). */
+  readonly target: string;
+  readonly operands: readonly string[];
+  /** Decimals the target is displayed with (fractions for percents: 0.0% → 3). */
+  readonly places: number;
+  /** Largest difference rounding of the parts can explain (½ unit per rounded addend). */
+  readonly tolerance: Dec;
+  /** The value the target should have, rounded to its displayed precision. */
+  expected(valueOf: ValueOf, sub?: Substitution): Dec | null;
+  /** Other acceptable values, e.g. the chain computed without intermediate rounding. */
+  alternatives?(valueOf: ValueOf): Dec[];
+  /** The value `cell` must take (others unchanged) for the relation to hold; null if not solvable. */
+  solve(cell: string, valueOf: ValueOf): Dec | null;
+}
+
+export interface Evaluation {
+  relation: Relation;
+  status: RelationStatus;
+  expected: Dec;
+  actual: Dec;
+}
+
+export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitution): Evaluation | null {
+  const expected = relation.expected(valueOf, sub);
+  if (expected === null) return null;
+  const actualRaw = sub && sub.cell === relation.target ? sub.value : valueOf(relation.target);
+  const actual = roundHalfUp(actualRaw, relation.places);
+  const diff = actual.minus(expected).abs();
+  let status: RelationStatus;
+  if (diff.isZero()) status = "ok";
+  else if (!sub && relation.alternatives?.(valueOf).some((alt) => alt.eq(actual))) status = "ok-unrounded";
+  else if (diff.lte(relation.tolerance)) status = "residue";
+  else status = "broken";
+  return { relation, status, expected, actual };
+}
+
+/** A total = Σ parts. The sum is cached so trial substitutions in huge columns stay O(1). */
+export class SumRelation implements Relation {
+  readonly kind = "sum" as const;
+  readonly tolerance: Dec;
+  private cachedSum: Dec | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly target: string,
+    readonly operands: readonly string[],
+    readonly places: number,
+    roundedAddends: number,
+  ) {
+    this.tolerance = halfUnit(places).times(roundedAddends);
+  }
+
+  private sum(valueOf: ValueOf): Dec {
+    if (this.cachedSum === null) {
+      let s = ZERO;
+      for (const cell of this.operands) s = s.plus(valueOf(cell));
+      this.cachedSum = s;
+    }
+    return this.cachedSum;
+  }
+
+  expected(valueOf: ValueOf, sub?: Substitution): Dec {
+    let s = this.sum(valueOf);
+    if (sub && sub.cell !== this.target && this.operands.includes(sub.cell)) {
+      s = s.minus(valueOf(sub.cell)).plus(sub.value);
+    }
+    return roundHalfUp(s, this.places);
+  }
+
+  solve(cell: string, valueOf: ValueOf): Dec | null {
+    if (cell === this.target) return this.expected(valueOf);
+    if (!this.operands.includes(cell)) return null;
+    return valueOf(this.target).minus(this.sum(valueOf).minus(valueOf(cell)));
+  }
+}

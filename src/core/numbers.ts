@@ -1,0 +1,77 @@
+/**
+ * Reading a cell as a number the way a reviewer would: staff type numbers as text, with
+ * full-width digits, thousands separators, stray spaces, dashes for zero and `×` in ratio columns.
+ */
+import { Dec, fromNumber } from "./decimal";
+import { parseNumFmt } from "./format";
+import { type CellValue, isCellError } from "./snapshot";
+
+export type NumberReading =
+  /** percent: the cell shows/typed a percent; value is then the fraction (60% -> 0.6). */
+  | { kind: "number"; value: Dec; fromText: boolean; percent: boolean }
+  /** Empty or a placeholder for zero (`—`, `-`, `/`): counts as zero where a number belongs. */
+  | { kind: "blank" }
+  /** `×`/`X`: the "not applicable" marker subtotal rows put in ratio columns. */
+  | { kind: "marker"; text: string }
+  | { kind: "text"; text: string }
+  | { kind: "error"; code: string };
+
+/** Full-width ASCII (Ｕ+FF01–FF5E: ０-９ ．，－＋％（）Ａ-Ｚ…) and the ideographic space to ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** `\s` covers NBSP, U+3000 and BOM; zero-width spaces come along with pasted PDF text. */
+const SPACES = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
+const BLANK = /^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|\/)$/; // after half-width folding: -, ‐ – — ―, −, ─ ━, /
+const MARKER = /^[×xX╳✕✖✗]$/;
+
+export function readNumber(value: CellValue, numFmt?: string): NumberReading {
+  if (value === null) return { kind: "blank" };
+  if (isCellError(value)) return { kind: "error", code: value.error };
+  if (typeof value === "boolean") return { kind: "text", text: value ? "TRUE" : "FALSE" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
+    return { kind: "number", value: fromNumber(value), fromText: false, percent: parseNumFmt(numFmt).percent };
+  }
+  const text = toHalfWidth(value).replace(SPACES, "");
+  if (text === "" || BLANK.test(text)) return { kind: "blank" };
+  if (MARKER.test(text)) return { kind: "marker", text };
+  const parsed = parseNumberText(text);
+  if (parsed) return { kind: "number", value: parsed.value, fromText: true, percent: parsed.percent };
+  return { kind: "text", text: value };
+}
+
+const NUMBER_BODY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/;
+
+/**
+ * A number typed as text: `97,774,804.33`, `－１２`, `(123.45)` (accounting negative), `60%`.
+ * Commas must group by three, otherwise it is not a number (`1,2`). No units, no exponents.
+ */
+export function parseNumberText(text: string): { value: Dec; percent: boolean } | null {
+  let s = toHalfWidth(text).replace(SPACES, "").replace(/\u2212/g, "-");
+  let percent = false;
+  let negative = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trimEnd(); // "60 %"
+  }
+  if (s.startsWith("(") && s.endsWith(")")) {
+    negative = true;
+    s = s.slice(1, -1);
+    if (!percent && s.endsWith("%")) {
+      percent = true;
+      s = s.slice(0, -1);
+    }
+  } else if (s.startsWith("-") || s.startsWith("+")) {
+    negative = s.startsWith("-");
+    s = s.slice(1);
+  }
+  if (!NUMBER_BODY.test(s)) return null;
+  let value = new Dec(s.replace(/,/g, ""));
+  if (percent) value = value.div(100);
+  if (negative && !value.isZero()) value = value.neg();
+  return { value, percent };
+}

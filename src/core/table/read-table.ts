@@ -1,0 +1,269 @@
+/**
+ * Reads the shape of a table sheet: title, unit line, the merged header band (one header path per
+ * column), the column-number row with its `N=expr` annotations, body rows, note rows, repeated header
+ * rows and blank spacer columns. Kind-specific checks build on this.
+ */
+import { parseColumnNumberCell, parseColumnLetter } from "../expr/annotation";
+import { readNumber } from "../numbers";
+import type { SheetSnapshot } from "../snapshot";
+import { normalizeLabel } from "../text";
+import { Grid } from "./grid";
+
+export interface TableColumn {
+  col: number;
+  /** Distinct header texts from the top of the band down, e.g. ["财政拨款（补助）", "一般公共预算"]. */
+  headerPath: string[];
+  /** Label in the column-number row, e.g. "4". */
+  number?: string;
+  /** The raw column-number cell when it defines the column, e.g. "4=2×3×50元/10000". */
+  annotation?: string;
+  /** Letter naming the column in its header, e.g. "A" from "全年预算数(A)". */
+  letter?: string;
+}
+
+export interface TableLayout {
+  grid: Grid;
+  title: string | null;
+  titleRow: number | null;
+  /** The text after 单位：, e.g. "万元" or "人、万元". */
+  unitText: string | null;
+  units: string[];
+  headerTop: number;
+  /** Last row of the header band, the column-number row included. */
+  headerBottom: number;
+  columnNumberRow: number | null;
+  columns: TableColumn[];
+  bodyRows: number[];
+  noteRows: number[];
+  repeatedHeaderRows: number[];
+  spacerColumns: number[];
+  /** Lines above the header other than the title: 附件1, 编制部门：…, （2024年度）. */
+  metaLines: { row: number; text: string }[];
+}
+
+const NOTE_START = /^(说明|注|备注|附注|填表说明|数据来源)\s*\d*\s*[:：、.]?/;
+const UNIT_LINE = /单位\s*[:：]\s*(.*)$/;
+const ATTACHMENT_LABEL = /^附件\s*\d*[-—]?\d*$/;
+const TOTAL_LABEL = /(合|总|小)\s*计/;
+const MAX_PRE_HEADER_ROWS = 12;
+const MAX_HEADER_ROWS = 5;
+
+export function readTable(sheet: SheetSnapshot): TableLayout {
+  const grid = new Grid(sheet);
+  const layout: TableLayout = {
+    grid,
+    title: null,
+    titleRow: null,
+    unitText: null,
+    units: [],
+    headerTop: 0,
+    headerBottom: -1,
+    columnNumberRow: null,
+    columns: [],
+    bodyRows: [],
+    noteRows: [],
+    repeatedHeaderRows: [],
+    spacerColumns: [],
+    metaLines: [],
+  };
+
+  const headerTop = findHeaderTop(grid, layout);
+  layout.headerTop = headerTop;
+  if (headerTop < 0) return layout;
+
+  const headerBottom = findHeaderBottom(grid, headerTop);
+  const numberRow = isColumnNumberRow(grid, headerBottom + 1) ? headerBottom + 1 : null;
+  layout.columnNumberRow = numberRow;
+  layout.headerBottom = numberRow ?? headerBottom;
+
+  const headerTexts = headerSignature(grid, headerTop, headerBottom);
+  readBody(grid, layout, headerTexts);
+  layout.columns = readColumns(grid, layout, headerTop, headerBottom);
+  return layout;
+}
+
+function findHeaderTop(grid: Grid, layout: TableLayout): number {
+  const limit = Math.min(grid.rowCount, MAX_PRE_HEADER_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length === 0) continue;
+    let isMeta = false;
+    for (const { text } of texts) {
+      const unit = UNIT_LINE.exec(text);
+      if (unit) {
+        layout.unitText = unit[1]!.trim();
+        layout.units = splitUnits(layout.unitText);
+        isMeta = true;
+      }
+    }
+    if (isMeta) {
+      for (const { text } of texts) if (!UNIT_LINE.test(text)) layout.metaLines.push({ row: r, text });
+      continue;
+    }
+    if (texts.length === 1) {
+      const text = texts[0]!.text;
+      if (layout.title === null && looksLikeTitle(text)) {
+        layout.title = text.replace(/\s+/g, " ").trim();
+        layout.titleRow = r;
+      } else {
+        layout.metaLines.push({ row: r, text });
+      }
+      continue;
+    }
+    // Two or more texts: a header row, unless it is a labelled meta line such as "地区名称：…  单位：…".
+    if (texts.every(({ text }) => /[:：]$|[:：]\S*$/.test(text) && !TOTAL_LABEL.test(text))) {
+      for (const { text } of texts) layout.metaLines.push({ row: r, text });
+      continue;
+    }
+    return r;
+  }
+  return -1;
+}
+
+function looksLikeTitle(text: string): boolean {
+  const t = normalizeLabel(text);
+  return !ATTACHMENT_LABEL.test(t) && t.length >= 5 && !/^\(?\d{4}年度?\)?$/.test(t);
+}
+
+function splitUnits(unitText: string): string[] {
+  return unitText
+    .split(/[、,，/；;\s]+/)
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0);
+}
+
+/** The header band goes on over text-only rows and down to the bottom of its vertical merges. */
+function findHeaderBottom(grid: Grid, top: number): number {
+  let bottom = top;
+  for (let c = 0; c < grid.colCount; c++) {
+    const m = grid.merge(top, c);
+    if (m && m.top === top && m.bottom > bottom && m.bottom - top < MAX_HEADER_ROWS) bottom = m.bottom;
+  }
+  for (let r = bottom + 1; r < Math.min(grid.rowCount, top + MAX_HEADER_ROWS); r++) {
+    if (!isTextHeaderRow(grid, r)) break;
+    bottom = r;
+    for (let c = 0; c < grid.colCount; c++) {
+      const m = grid.merge(r, c);
+      if (m && m.top === r && m.bottom > bottom && m.bottom - top < MAX_HEADER_ROWS) bottom = m.bottom;
+    }
+  }
+  return bottom;
+}
+
+/** A further header row: only text, several cells, none a total label, and not a column-number row. */
+function isTextHeaderRow(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length < 2) return false;
+  if (isColumnNumberRow(grid, r)) return false;
+  for (let c = 0; c < grid.colCount; c++) {
+    const cell = grid.cell(r, c);
+    if (!cell || cell.value === null) continue;
+    if (typeof cell.value === "number" || cell.formula) return false;
+    const text = String(cell.value);
+    if (TOTAL_LABEL.test(normalizeLabel(text)) && normalizeLabel(text).length <= 8) return false;
+    if (readNumber(cell.value, cell.numFmt).kind === "number") return false;
+  }
+  return true;
+}
+
+/** The row of `1, 2, 3, 4=2×3…` under the header: most cells are column numbers counting up by one. */
+export function isColumnNumberRow(grid: Grid, r: number): boolean {
+  if (r >= grid.rowCount) return false;
+  let filled = 0;
+  let numbered = 0;
+  let previous: number | null = null;
+  let consecutive = true;
+  for (let c = 0; c < grid.colCount; c++) {
+    const text = grid.cell(r, c) ? grid.text(r, c) : "";
+    if (text === "") continue;
+    filled++;
+    const parsed = parseColumnNumberCell(text);
+    if (!parsed) continue;
+    numbered++;
+    const n = Number(parsed.column);
+    if (!Number.isInteger(n)) continue;
+    if (previous === null ? n > 3 : n !== previous + 1) consecutive = false;
+    previous = n;
+  }
+  // Data rows of small numbers (30, 243, 273) are not numbered 1, 2, 3 in steps of one.
+  return filled >= 2 && numbered >= 2 && numbered >= Math.ceil(filled * 0.7) && consecutive;
+}
+
+function headerSignature(grid: Grid, top: number, bottom: number): Map<number, string> {
+  const sig = new Map<number, string>();
+  for (let c = 0; c < grid.colCount; c++) {
+    const t = normalizeLabel(grid.text(bottom, c) || grid.text(top, c));
+    if (t) sig.set(c, t);
+  }
+  return sig;
+}
+
+function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, string>): void {
+  let inNotes = false;
+  for (let r = layout.headerBottom + 1; r < grid.rowCount; r++) {
+    if (grid.isRowEmpty(r)) continue;
+    const texts = grid.rowTexts(r);
+    const first = normalizeLabel(texts[0]?.text ?? "");
+    if (inNotes || NOTE_START.test(first)) {
+      // A note is prose: one text (maybe merged across the table) and no numbers beside it.
+      if (inNotes || texts.length <= 2) {
+        inNotes = true;
+        layout.noteRows.push(r);
+        continue;
+      }
+    }
+    if (isRepeatedHeader(grid, r, headerTexts) || (layout.columnNumberRow !== null && isColumnNumberRow(grid, r))) {
+      layout.repeatedHeaderRows.push(r);
+      continue;
+    }
+    layout.bodyRows.push(r);
+  }
+}
+
+function isRepeatedHeader(grid: Grid, r: number, headerTexts: Map<number, string>): boolean {
+  if (headerTexts.size < 2) return false;
+  let same = 0;
+  let filled = 0;
+  for (let c = 0; c < grid.colCount; c++) {
+    const t = normalizeLabel(grid.text(r, c));
+    if (!t) continue;
+    filled++;
+    if (headerTexts.get(c) === t) same++;
+  }
+  return filled >= 2 && same >= Math.ceil(filled * 0.8);
+}
+
+function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: number): TableColumn[] {
+  const columns: TableColumn[] = [];
+  for (let c = 0; c < grid.colCount; c++) {
+    const headerPath: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = grid.text(r, c).replace(/\s+/g, "");
+      if (t && headerPath[headerPath.length - 1] !== t) headerPath.push(t);
+    }
+    const column: TableColumn = { col: c, headerPath };
+    if (layout.columnNumberRow !== null) {
+      const numberText = grid.cell(layout.columnNumberRow, c) ? grid.text(layout.columnNumberRow, c) : "";
+      const parsed = numberText ? parseColumnNumberCell(numberText) : null;
+      if (parsed) {
+        column.number = parsed.column;
+        if (parsed.expr) column.annotation = parsed.source;
+      }
+    }
+    const last = headerPath[headerPath.length - 1];
+    const letter = last ? parseColumnLetter(last) : null;
+    if (letter) column.letter = letter;
+    const hasBody = layout.bodyRows.some((r) => grid.text(r, c) !== "");
+    if (headerPath.length === 0 && !hasBody && column.number === undefined) {
+      layout.spacerColumns.push(c);
+      continue;
+    }
+    columns.push(column);
+  }
+  return columns;
+}
+
+/** The header text of a column as one line, e.g. "财政拨款（补助）/一般公共预算". */
+export function headerLabel(column: TableColumn): string {
+  return column.headerPath.join("/");
+}

@@ -1,0 +1,146 @@
+// Builds the Excel task pane into dist/web/.
+//
+//   npx webpack --mode production          → dist/web/ (minified, contenthash file names)
+//   npx webpack serve --mode development   → https://localhost:3000 (http if no dev certificates)
+//   npx webpack serve --env http           → http://127.0.0.1:3000 (browser tests; `--env port=N` moves it)
+//
+// CommonJS on purpose: webpack-cli 7 loads a `.ts` config only on Node 22+ (see shared/TOOLCHAIN.md).
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OUT_DIR = path.resolve(__dirname, "dist/web");
+const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+/** Where Office.js is served from, relative to the pages. office.js finds its host files next to itself. */
+const OFFICE_JS_DIR = "office-js";
+const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+
+/**
+ * The part of @microsoft/office-js/dist an Excel add-in can load at run time: the loader, the
+ * Excel host files (office.js picks `excel-<platform>-<version>[-core].js`, or goes through the
+ * O15 mapping table on Office 2013), the UI strings of every locale, and the telemetry/auth
+ * helpers those host files load beside themselves. Debug builds, IntelliSense files and the other
+ * hosts (Word, Outlook, …) are left out: 84 MB → about 10 MB.
+ */
+const OFFICE_JS_FILES = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "excel*.js",
+  "*/office_strings.js",
+  "telemetry/*.js",
+  "ariatelemetry/*.js",
+  "webauth/*.js",
+];
+
+/** Function file named by the manifest (<FunctionFile>): required there, empty for now. */
+const COMMANDS_HTML = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>财表审核 commands</title>
+<script src="${OFFICE_JS_DIR}/office.js"></script>
+<script>Office.onReady(function () {});</script>
+</head>
+<body></body>
+</html>
+`;
+
+/**
+ * Dev-server transport. Office (Windows, Mac, web) only loads add-in pages over https, so when the
+ * certificates made by `npx office-addin-dev-certs install` exist we serve https://localhost:3000,
+ * as manifest.xml says. Without them (a Linux machine: no Excel to sideload into, and installing
+ * the CA there needs sudo and is ignored by Chromium anyway) an https server would only show a
+ * certificate error, so we fall back to plain http. `--env http` forces http on 127.0.0.1 for
+ * browser tests.
+ */
+function devServerTransport(env) {
+  const port = Number(env.port || process.env.PORT || 3000);
+  if (env.http) return { host: "127.0.0.1", port, server: { type: "http" } };
+  const cert = path.join(CERT_DIR, "localhost.crt");
+  const key = path.join(CERT_DIR, "localhost.key");
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) {
+    return { host: "localhost", port, server: { type: "http" } };
+  }
+  const options = { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+  const ca = path.join(CERT_DIR, "ca.crt");
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { host: "localhost", port, server: { type: "https", options } };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = (argv.mode || process.env.NODE_ENV) === "production";
+
+  return {
+    mode: production ? "production" : "development",
+    context: __dirname,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: OUT_DIR,
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "",
+      clean: true,
+    },
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?tsx?$/,
+          exclude: /node_modules/,
+          loader: "esbuild-loader",
+          options: { target: "es2020", jsx: "automatic" },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        templateContent: COMMANDS_HTML,
+        filename: "commands.html",
+        chunks: [],
+        inject: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...OFFICE_JS_FILES.map((pattern) => ({
+            from: pattern,
+            context: OFFICE_JS_DIST,
+            to: `${OFFICE_JS_DIR}/`,
+            globOptions: { ignore: ["**/*.debug.js"] },
+            // Already minified by Microsoft: without this Terser re-minifies every file (minutes).
+            info: { minimized: true },
+          })),
+        ],
+      }),
+    ],
+    performance: {
+      // The pane bundles React + Fluent UI (~90 KB gzip, ~300 KB raw); Office.js is copied, not bundled.
+      hints: production ? "warning" : false,
+      maxEntrypointSize: 700 * 1024,
+      maxAssetSize: 700 * 1024,
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith(`${OFFICE_JS_DIR}/`),
+    },
+    devServer: {
+      ...devServerTransport(env),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false }, logging: "warn" },
+      open: false,
+      allowedHosts: ["localhost", "127.0.0.1"],
+    },
+  };
+};
