@@ -8,6 +8,7 @@
 // browser and print its URL. PORT=<n> moves it. Ctrl-C stops the server cleanly.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,6 +53,19 @@ async function serveForBrowser() {
   const { host } = config.devServer;
   const url = `http://${host}:${port}/taskpane.html`;
 
+  // webpack-dev-server throws a listen error from an event handler (an uncaught exception with a
+  // stack trace), so find a taken port first and say so plainly.
+  const busy = await new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", (err) => resolve(err.code === "EADDRINUSE" ? "in use" : err.message))
+      .once("listening", () => probe.close(() => resolve(null)))
+      .listen(port, host);
+  });
+  if (busy) {
+    console.error(`端口 ${port} 不可用 / port ${port} on ${host} is not available (${busy}); PORT=<n> picks another.`);
+    process.exit(1);
+  }
+
   const compiler = webpack(config);
   let announced = false;
   compiler.hooks.done.tap("fiscal-check-start", (stats) => {
@@ -88,11 +102,7 @@ async function serveForBrowser() {
   try {
     await server.start();
   } catch (err) {
-    if (err && err.code === "EADDRINUSE") {
-      console.error(`端口 ${port} 已被占用 / port ${port} is already in use (set PORT=<n> to use another).`);
-    } else {
-      console.error(err);
-    }
+    console.error(err);
     await new Promise((resolve) => compiler.close(resolve));
     process.exit(1);
   }

@@ -151,13 +151,14 @@ function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationIn
   const row = model.cells.get(ev.relation.target)!.row;
   const refs = new Map([...rule.refColumns].map(([ref, col]) => [ref, a1(row, col)]));
   const formula = `=ROUND(${toExcelFormula(rule.expr, (ref) => refs.get(ref) ?? ref)},${column.places})`;
-  const label = rule.inferred ? "本行合计与各项之和不符" : `按表头公式「${rule.source}」计算`;
+  const how = rule.inferred ? "" : `按表头公式「${rule.source}」计算`;
+  const why = rule.inferred ? "（本行各项相加）" : "";
   return {
     rule: "allocation/formula-mismatch",
     severity: "error",
     cell: ev.relation.target,
     related: [...ev.relation.operands],
-    message: `${where}${label}应为 ${expected}，表中为 ${actual}。`,
+    message: `${where}${how}应为 ${expected}${why}，表中为 ${actual}。`,
     messageEn: rule.inferred
       ? `The row total should be ${expected} (sum of the row's amounts), found ${actual}.`
       : `By the column formula "${rule.source}" this should be ${expected}, found ${actual}.`,

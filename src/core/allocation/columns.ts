@@ -48,6 +48,8 @@ export interface ColumnAnalysis {
 
 const NAME_HEADER = /县|市|区|地区|单位|名称|地州|盟|旗|州|项目|地方/;
 const PERCENT_HEADER = /%|％|比例|比重|占比|百分比|率/;
+/** Rates, standards and counts of months are not added up in total rows. */
+const NOT_SUMMABLE_HEADER = /标准|单价|月数|天数|系数|年限|人均|户均|比例|比重|占比|增长率|执行率|进度/;
 const TOTAL_HEADER = /^(合计|小计|总计)$|合计$/;
 const GROWTH_RULE = /按\s*([0-9.]+)\s*[%％]\s*(?:的)?增长率?(?:测算|计算)?/;
 
@@ -136,7 +138,9 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
   let best = 0;
   for (const [fmt, count] of stats.formats) if (count > best) [commonFmt, best] = [fmt, count];
   const info = parseNumFmt(commonFmt);
-  const percent = info.percent || stats.percentCells > stats.numbers / 2 || PERCENT_HEADER.test(header);
+  // "按1%增长率测算" names a rule, not a percent column.
+  const percentHeader = PERCENT_HEADER.test(header.replace(GROWTH_RULE, ""));
+  const percent = info.percent || stats.percentCells > stats.numbers / 2 || percentHeader;
   let places: number;
   if (info.decimals !== null) places = info.percent ? info.decimals + 2 : info.decimals;
   else places = stats.maxPlaces;
@@ -147,7 +151,7 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
     table: column,
     percent,
     places,
-    summable: !percent,
+    summable: !percent && !NOT_SUMMABLE_HEADER.test(header.replace(/[（(][^）)]*[）)]/g, "")),
   };
 }
 

@@ -5,7 +5,7 @@
  * their range is checked instead (see live-formulas.ts).
  */
 import { a1 } from "../address";
-import { type Dec, Dec as D } from "../decimal";
+import { type Dec, Dec as D, ZERO } from "../decimal";
 import { type Expr, evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
 import { halfUnit } from "../decimal";
@@ -34,11 +34,15 @@ function known(model: AllocationModel, key: string): boolean {
   return (model.cells.get(key)?.value ?? null) !== null;
 }
 
+/** A value shown rounded: stored with more decimals than displayed, or a rule whose exact result has more. */
 function isRounded(model: AllocationModel, key: string): boolean {
   const cell = model.cells.get(key);
   const column = cell ? model.columnAt.get(cell.col) : undefined;
   if (!cell || !column || cell.value === null) return false;
-  return column.rule !== undefined || decimalPlacesOf(cell.value) > column.places;
+  if (decimalPlacesOf(cell.value) > column.places) return true;
+  if (!column.rule) return false;
+  const exact = unroundedValue(model, column, cell.row, (k) => model.cells.get(k)?.value ?? ZERO, 0);
+  return exact !== null && decimalPlacesOf(exact) > column.places;
 }
 
 /** Rounded addends a residue may come from. Beyond a handful, rounding errors mostly cancel: use a 3σ bound. */

@@ -393,8 +393,11 @@ function print(expr: Expr, sym: Record<Op, string>, atom: (e: Expr & { type: "co
       case "col":
       case "num":
         return atom(e);
-      case "neg":
-        return "-" + (e.arg.type === "bin" ? `(${go(e.arg)})` : go(e.arg));
+      case "neg": {
+        // -(a+b) needs brackets; -a*b reads as (-a)*b, the same value as -(a*b).
+        const arg = go(e.arg);
+        return "-" + (e.arg.type === "bin" && PRECEDENCE[e.arg.op] === 1 ? `(${arg})` : arg);
+      }
       case "bin": {
         const p = PRECEDENCE[e.op];
         const wrap = (child: Expr, right: boolean): string => {

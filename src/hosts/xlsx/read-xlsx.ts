@@ -503,7 +503,7 @@ class SheetCounter {
       this.state = 0;
       return;
     }
-    const localName = local === 9 || local === 9 ? String.fromCharCode(...n.slice(start)) : "";
+    const localName = local === 9 ? String.fromCharCode(...n.slice(start)) : ""; // "mergeCell", "dimension"
     if (localName === "mergeCell" || localName === "dimension") {
       this.capture = localName;
       this.attrs.length = 0;
@@ -596,15 +596,7 @@ function parseWorkbookSheets(workbookXml: string, relsXml: string): SheetEntryIn
 // exceljs ValueType (a const-like enum in its typings; use the numbers).
 const VT_NULL = 0;
 const VT_MERGE = 1;
-const VT_NUMBER = 2;
-const VT_STRING = 3;
-const VT_DATE = 4;
-const VT_HYPERLINK = 5;
 const VT_FORMULA = 6;
-const VT_SHARED_STRING = 7;
-const VT_RICH_TEXT = 8;
-const VT_BOOLEAN = 9;
-const VT_ERROR = 10;
 
 function toSnapshot(workbook: ExcelJS.Workbook, layout: PackageLayout): WorkbookSnapshot {
   const worksheets = workbook.worksheets;
@@ -612,10 +604,14 @@ function toSnapshot(workbook: ExcelJS.Workbook, layout: PackageLayout): Workbook
     return { sheets: worksheets.map((ws) => sheetSnapshot(ws, ws.name, ws.state === "hidden" || ws.state === "veryHidden")) };
   }
   const byId = new Map<number, ExcelJS.Worksheet>();
-  for (const ws of worksheets) byId.set(ws.id, ws);
+  const byName = new Map<string, ExcelJS.Worksheet>();
+  for (const ws of worksheets) {
+    byId.set(ws.id, ws);
+    byName.set(ws.name, ws);
+  }
   const sheets: SheetSnapshot[] = [];
   for (const info of layout.sheets) {
-    const ws = byId.get(info.sheetId);
+    const ws = byId.get(info.sheetId) ?? byName.get(info.name);
     if (ws) {
       sheets.push(sheetSnapshot(ws, info.name, info.hidden));
     } else if (info.kind === "worksheet") {
@@ -694,30 +690,20 @@ function cellSnapshot(
       formula = model.formula;
     } else if (model.sharedFormula) {
       const master = model.sharedFormula;
+      const from = parseCellRef(master);
       let masterFormula = masterFormulas.get(master);
-      if (masterFormula === undefined) {
-        masterFormula = (ws.findCell(master)?.model as unknown as CellModelLike | undefined)?.formula ?? "";
+      if (masterFormula === undefined && from) {
+        const masterCell = ws.findCell(from.row + 1, from.col + 1);
+        masterFormula = (masterCell?.model as unknown as CellModelLike | undefined)?.formula ?? "";
         masterFormulas.set(master, masterFormula);
       }
-      const from = parseCellRef(master);
       if (masterFormula && from) formula = translateFormula(masterFormula, row - from.row, col - from.col);
     }
     snap = { value: plainValue(model.result) };
     if (formula) snap.formula = normalizeFormula(formula);
   } else {
-    let value: CellValue;
-    switch (type) {
-      case VT_NUMBER:
-      case VT_STRING:
-      case VT_DATE:
-      case VT_HYPERLINK:
-      case VT_SHARED_STRING:
-      case VT_RICH_TEXT:
-      case VT_BOOLEAN:
-      case VT_ERROR:
-      default:
-        value = plainValue(cell.value);
-    }
+    // numbers, strings, dates, booleans, errors, rich text, hyperlinks
+    const value = plainValue(cell.value);
     if (value === null) return undefined;
     snap = { value };
   }
