@@ -7,7 +7,7 @@ export interface FileReport {
   file: string;
   error: string | null;
   errorEn?: string;
-  sheets: { name: string; kind: SheetKind; findings: Finding[] }[];
+  sheets: { name: string; kind: SheetKind; checked: boolean; findings: Finding[] }[];
 }
 
 export type Lang = "zh" | "en";
@@ -29,6 +29,7 @@ export function toJson(files: FileReport[], version: string): string {
       sheets: f.sheets.map((s) => ({
         name: s.name,
         kind: s.kind,
+        checked: s.checked,
         findings: s.findings.map((x) => ({
           rule: x.rule,
           severity: x.severity,
@@ -66,7 +67,9 @@ export function toText(files: FileReport[], lang: Lang): string {
       const status =
         s.kind === "other"
           ? ""
-          : s.findings.length === 0
+          : !s.checked
+            ? lang === "zh" ? "  （此类表的检查尚未提供）" : "  (checks for this kind are not available yet)"
+            : s.findings.length === 0
             ? lang === "zh" ? "  未发现问题" : "  no findings"
             : lang === "zh"
               ? `  错误 ${counts.errors}，警告 ${counts.warnings}，提示 ${counts.infos}`

@@ -7,6 +7,8 @@ import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 export interface SheetResult {
   name: string;
   kind: SheetKind;
+  /** False for kinds whose checks are not built yet: no findings then means "not looked at". */
+  checked: boolean;
   findings: Finding[];
 }
 
@@ -24,7 +26,7 @@ const CHECKERS: Partial<Record<SheetKind, SheetChecker>> = {
 export function checkSheet(sheet: SheetSnapshot): SheetResult {
   const kind = classifySheet(sheet);
   const checker = CHECKERS[kind];
-  return { name: sheet.name, kind, findings: checker ? sortFindings(checker(sheet)) : [] };
+  return { name: sheet.name, kind, checked: checker !== undefined, findings: checker ? sortFindings(checker(sheet)) : [] };
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookResult {

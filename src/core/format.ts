@@ -24,8 +24,20 @@ const GENERAL: FormatInfo = { decimals: null, percent: false, isText: false, tho
  * Date/time formats have no fixed numeric precision and read as General.
  * Not handled: trailing-comma scaling (`#,##0,` shows thousands) and scientific display.
  */
+/** Workbooks repeat a handful of formats over thousands of cells: parse each once. */
+const parsedFormats = new Map<string, FormatInfo>();
+
 export function parseNumFmt(numFmt?: string): FormatInfo {
   if (numFmt === undefined) return { ...GENERAL };
+  let info = parsedFormats.get(numFmt);
+  if (!info) {
+    info = parseFormatCode(numFmt);
+    if (parsedFormats.size < 1000) parsedFormats.set(numFmt, info);
+  }
+  return { ...info };
+}
+
+function parseFormatCode(numFmt: string): FormatInfo {
   const section = firstSection(numFmt);
   const pattern = stripLiterals(section);
   if (pattern.trim() === "" || /general/i.test(pattern)) return { ...GENERAL, percent: pattern.includes("%") };

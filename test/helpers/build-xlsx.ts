@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
 
 export type CellSpec =
   | string
@@ -107,19 +107,21 @@ const CRC_TABLE = (() => {
 })();
 
 function crc32(data: Uint8Array): number {
+  const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32; // Node >= 20.15
+  if (native) return native(data);
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A ZIP (deflate) of the given parts, in the given order. */
-export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {
+export function zipParts(parts: Record<string, string | Uint8Array>, level = 6): Uint8Array {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(parts)) {
     const raw = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-    const data = deflateRawSync(raw);
+    const data = zlib.deflateRawSync(raw, { level });
     const nameBytes = Buffer.from(name, "utf8");
     const crc = crc32(raw);
     const local = Buffer.alloc(30);
@@ -167,8 +169,11 @@ const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relation
 
 export interface RawSheet {
   name: string;
-  /** The inner XML of <worksheet> (from <dimension> or <sheetData> on), or, for a chart sheet, null. */
-  xml: string | null;
+  /**
+   * The inner XML of <worksheet> (from <dimension> or <sheetData> on); bytes are taken as the whole
+   * part, <worksheet> element included; null makes a chart sheet.
+   */
+  xml: string | Uint8Array | null;
   state?: "visible" | "hidden" | "veryHidden";
 }
 
@@ -176,8 +181,8 @@ export interface RawSheet {
  * A minimal, valid package written by hand, laid out as Excel lays it out. `sharedStrings` are the
  * strings referenced by `t="s"` cells (index order).
  */
-export function buildRawXlsx(sheets: RawSheet[], sharedStrings: string[] = []): Uint8Array {
-  const parts: Record<string, string> = {};
+export function buildRawXlsx(sheets: RawSheet[], sharedStrings: string[] = [], level = 6): Uint8Array {
+  const parts: Record<string, string | Uint8Array> = {};
   const overrides: string[] = [];
   const wbRels: string[] = [];
   const sheetEls: string[] = [];
@@ -196,7 +201,9 @@ export function buildRawXlsx(sheets: RawSheet[], sharedStrings: string[] = []): 
     } else {
       ws++;
       parts[`xl/worksheets/sheet${ws}.xml`] =
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${sheet.xml}</worksheet>`;
+        typeof sheet.xml === "string"
+          ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${sheet.xml}</worksheet>`
+          : sheet.xml;
       overrides.push(`<Override PartName="/xl/worksheets/sheet${ws}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
       wbRels.push(`<Relationship Id="${rid}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${ws}.xml"/>`);
     }
@@ -204,7 +211,7 @@ export function buildRawXlsx(sheets: RawSheet[], sharedStrings: string[] = []): 
   const n = sheets.length;
   wbRels.push(`<Relationship Id="rId${n + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>`);
   wbRels.push(`<Relationship Id="rId${n + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/>`);
-  const files: Record<string, string> = {
+  const files: Record<string, string | Uint8Array> = {
     "[Content_Types].xml":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join("")}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     "_rels/.rels":
@@ -220,7 +227,7 @@ export function buildRawXlsx(sheets: RawSheet[], sharedStrings: string[] = []): 
     "xl/sharedStrings.xml":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join("")}</sst>`,
   };
-  return zipParts(files);
+  return zipParts(files, level);
 }
 
 /**
@@ -232,8 +239,19 @@ export function buildLargeXlsx(rows: number, cols = 12, sheetName = "数据"): U
   const units = Array.from({ length: 500 }, (_, i) => `单位${i + 1}`);
   const strings = ["序号", "单位", ...Array.from({ length: cols - 2 }, (_, i) => `金额${i + 1}`), ...units];
   const letters = Array.from({ length: cols }, (_, c) => columnLetters(c));
-  const out: string[] = [`<dimension ref="A1:${letters[cols - 1]}${rows + 1}"/><sheetData>`];
-  out.push(`<row r="1">${letters.map((l, c) => `<c r="${l}1" t="s"><v>${c}</v></c>`).join("")}</row>`);
+  // Written straight into one buffer (building a 40 MB string first spends seconds in the GC).
+  let buf = Buffer.alloc(rows * cols * 40 + 4096);
+  let off = 0;
+  const put = (text: string) => {
+    if (off + text.length * 3 > buf.length) {
+      const bigger = Buffer.alloc(buf.length * 2);
+      buf.copy(bigger, 0, 0, off);
+      buf = bigger;
+    }
+    off += buf.write(text, off, "utf8");
+  };
+  put(`<dimension ref="A1:${letters[cols - 1]}${rows + 1}"/><sheetData>`);
+  put(`<row r="1">${letters.map((l, c) => `<c r="${l}1" t="s"><v>${c}</v></c>`).join("")}</row>`);
   let seed = 12345;
   for (let r = 2; r <= rows + 1; r++) {
     let row = `<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c><c r="B${r}" t="s"><v>${cols + ((r - 2) % units.length)}</v></c>`;
@@ -241,8 +259,10 @@ export function buildLargeXlsx(rows: number, cols = 12, sheetName = "数据"): U
       seed = (seed * 1103515245 + 12345) % 2147483648;
       row += `<c r="${letters[c]}${r}" s="1"><v>${(seed % 10_000_000) / 100}</v></c>`;
     }
-    out.push(row + "</row>");
+    put(row + "</row>");
   }
-  out.push("</sheetData>");
-  return buildRawXlsx([{ name: sheetName, xml: out.join("") }], strings);
+  put("</sheetData>");
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  const sheetXml = Buffer.concat([head, buf.subarray(0, off), Buffer.from("</worksheet>")]);
+  return buildRawXlsx([{ name: sheetName, xml: sheetXml }], strings, 1);
 }

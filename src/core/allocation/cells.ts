@@ -15,7 +15,19 @@ export interface NumericCell {
   numFmt?: string;
 }
 
+/** Readings are asked for by several passes (columns, rows, relations): read each cell once. */
+const cache = new WeakMap<TableLayout, Map<number, NumericCell>>();
+
 export function readCell(layout: TableLayout, row: number, col: number): NumericCell {
+  let byKey = cache.get(layout);
+  if (!byKey) cache.set(layout, (byKey = new Map()));
+  const k = row * 16384 + col;
+  let cell = byKey.get(k);
+  if (!cell) byKey.set(k, (cell = readCellUncached(layout, row, col)));
+  return cell;
+}
+
+function readCellUncached(layout: TableLayout, row: number, col: number): NumericCell {
   const cell = layout.grid.cell(row, col);
   const reading = readNumber(cell?.value ?? null, cell?.numFmt);
   let value: Dec | null = null;

@@ -48,8 +48,9 @@ function cellFindings(model: AllocationModel): Finding[] {
   let textNumbers = 0;
   for (const cell of model.cells.values()) {
     const column = model.columnAt.get(cell.col)!;
-    const where = `${rowLabel(model, cell.row)}「${column.header}」`;
     const reading = cell.reading;
+    if (reading.kind === "blank" || (reading.kind === "number" && !reading.fromText) || reading.kind === "marker") continue;
+    const where = `${rowLabel(model, cell.row)}「${column.header}」`;
     if (reading.kind === "number" && reading.fromText) {
       textNumbers++;
       if (textNumbers <= MAX_CELL_WARNINGS)

@@ -18,11 +18,15 @@ export class FormulaRelation implements Relation {
     readonly expr: Expr,
     readonly refCells: Map<string, string>,
     readonly places: number,
-    readonly tolerance: Dec,
+    private readonly residueAllowance: () => Dec,
     private readonly scale: Dec,
     private readonly unrounded: ((valueOf: ValueOf) => Dec | null) | null,
   ) {
     this.operands = [...new Set(refCells.values())];
+  }
+
+  tolerance(): Dec {
+    return this.residueAllowance();
   }
 
   private raw(valueOf: ValueOf, sub?: Substitution): Dec | null {

@@ -14,6 +14,7 @@ export interface AllocationModel {
   /** Numeric-column cells of body rows, by A1 key. */
   cells: Map<string, NumericCell>;
   columnAt: Map<number, AllocColumn>;
+  rowAt: Map<number, AllocRow>;
 }
 
 export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
@@ -24,12 +25,12 @@ export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
   for (const r of rows)
     for (const c of columns.numeric) cells.set(a1(r.row, c.col), readCell(layout, r.row, c.col));
   const columnAt = new Map(columns.numeric.map((c) => [c.col, c]));
-  return { layout, columns, rows, cells, columnAt };
+  const rowAt = new Map(rows.map((r) => [r.row, r]));
+  return { layout, columns, rows, cells, columnAt, rowAt };
 }
 
 export function rowLabel(model: AllocationModel, row: number): string {
-  const r = model.rows.find((x) => x.row === row);
-  return r?.label || `第${row + 1}行`;
+  return model.rowAt.get(row)?.label || `第${row + 1}行`;
 }
 
 export function valueOfCell(model: AllocationModel, key: string): Dec | null {

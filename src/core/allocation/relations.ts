@@ -36,6 +36,16 @@ function known(model: AllocationModel, key: string): boolean {
 
 /** A value shown rounded: stored with more decimals than displayed, or a rule whose exact result has more. */
 function isRounded(model: AllocationModel, key: string): boolean {
+  let memo = roundedMemo.get(model);
+  if (!memo) roundedMemo.set(model, (memo = new Map()));
+  let rounded = memo.get(key);
+  if (rounded === undefined) memo.set(key, (rounded = computeRounded(model, key)));
+  return rounded;
+}
+
+const roundedMemo = new WeakMap<AllocationModel, Map<string, boolean>>();
+
+function computeRounded(model: AllocationModel, key: string): boolean {
   const cell = model.cells.get(key);
   const column = cell ? model.columnAt.get(cell.col) : undefined;
   if (!cell || !column || cell.value === null) return false;
@@ -89,8 +99,8 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       refCells.set(ref, key);
     }
     if (!complete) continue;
-    const roundedOperands = [...refCells.values()].filter((k) => isRounded(model, k)).length;
-    const tolerance = product ? new D(0) : halfUnit(column.places).times(roundedOperands);
+    const tolerance = () =>
+      product ? new D(0) : halfUnit(column.places).times([...refCells.values()].filter((k) => isRounded(model, k)).length);
     const unrounded = chained ? (valueOf: ValueOf) => unroundedValue(model, column, r.row, valueOf, 0) : null;
     out.push({
       relation: new FormulaRelation(`formula:${target}`, target, rule.expr, refCells, column.places, tolerance, scale, unrounded),
@@ -123,10 +133,10 @@ function addSumRelations(model: AllocationModel, column: AllocColumn, out: Relat
     for (const [scope, parts] of scopes) {
       const operands = parts.map((i) => a1(rows[i]!.row, column.col));
       if (!operands.every((k) => known(model, k))) continue;
-      const rounded = operands.filter((k) => isRounded(model, k)).length;
+      const rounded = () => residueAddends(operands.filter((k) => isRounded(model, k)).length);
       const id = `${scope === "leaves" ? "leaves" : "sum"}:${target}`;
       out.push({
-        relation: new SumRelation(id, target, operands, column.places, residueAddends(rounded)),
+        relation: new SumRelation(id, target, operands, column.places, rounded),
         column,
         totalIndex: index,
         scope,

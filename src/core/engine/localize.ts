@@ -27,19 +27,24 @@ export type PlacesOf = (cell: string) => number;
 
 export function localize(relations: Relation[], valueOf: ValueOf, placesOf: PlacesOf): LocalizeResult {
   const evaluations: Evaluation[] = [];
-  const byCell = new Map<string, Evaluation[]>();
   for (const relation of relations) {
     const ev = evaluate(relation, valueOf);
-    if (!ev) continue;
-    evaluations.push(ev);
-    for (const cell of [relation.target, ...relation.operands]) {
+    if (ev) evaluations.push(ev);
+  }
+  const broken = evaluations.filter((e) => e.status === "broken");
+  if (broken.length === 0) return { evaluations, blames: [] };
+
+  // Which relations each cell takes part in — only the cells of broken relations are ever asked about.
+  const asked = new Set(broken.flatMap((e) => relationCells(e.relation)));
+  const byCell = new Map<string, Evaluation[]>();
+  for (const ev of evaluations) {
+    for (const cell of relationCells(ev.relation)) {
+      if (!asked.has(cell)) continue;
       let list = byCell.get(cell);
       if (!list) byCell.set(cell, (list = []));
       list.push(ev);
     }
   }
-  const broken = evaluations.filter((e) => e.status === "broken");
-  if (broken.length === 0) return { evaluations, blames: [] };
 
   const candidates: Blame[] = [];
   const seen = new Set<string>();

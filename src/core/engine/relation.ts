@@ -24,8 +24,9 @@ export interface Relation {
   readonly operands: readonly string[];
   /** Decimals the target is displayed with (fractions for percents: 0.0% → 3). */
   readonly places: number;
-  /** Largest difference rounding of the parts can explain (½ unit per rounded addend). */
-  readonly tolerance: Dec;
+  /** Largest difference rounding of the parts can explain (½ unit per rounded addend). Asked only when
+   *  the relation does not hold exactly, so it may be costly to work out. */
+  tolerance(): Dec;
   /** The value the target should have, rounded to its displayed precision. */
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null;
   /** Other acceptable values, e.g. the chain computed without intermediate rounding. */
@@ -50,7 +51,7 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
   let status: RelationStatus;
   if (diff.isZero()) status = "ok";
   else if (!sub && relation.alternatives?.(valueOf).some((alt) => alt.eq(actual))) status = "ok-unrounded";
-  else if (diff.lte(relation.tolerance)) status = "residue";
+  else if (diff.lte(relation.tolerance())) status = "residue";
   else status = "broken";
   return { relation, status, expected, actual };
 }
@@ -58,17 +59,24 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
 /** A total = Σ parts. The sum is cached so trial substitutions in huge columns stay O(1). */
 export class SumRelation implements Relation {
   readonly kind = "sum" as const;
-  readonly tolerance: Dec;
   private cachedSum: Dec | null = null;
+  private cachedTolerance: Dec | null = null;
+  private operandSet: Set<string> | null = null;
 
   constructor(
     readonly id: string,
     readonly target: string,
     readonly operands: readonly string[],
     readonly places: number,
-    roundedAddends: number,
-  ) {
-    this.tolerance = halfUnit(places).times(roundedAddends);
+    private readonly roundedAddends: () => number,
+  ) {}
+
+  tolerance(): Dec {
+    return (this.cachedTolerance ??= halfUnit(this.places).times(this.roundedAddends()));
+  }
+
+  private has(cell: string): boolean {
+    return (this.operandSet ??= new Set(this.operands)).has(cell);
   }
 
   private sum(valueOf: ValueOf): Dec {
@@ -82,7 +90,7 @@ export class SumRelation implements Relation {
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec {
     let s = this.sum(valueOf);
-    if (sub && sub.cell !== this.target && this.operands.includes(sub.cell)) {
+    if (sub && sub.cell !== this.target && this.has(sub.cell)) {
       s = s.minus(valueOf(sub.cell)).plus(sub.value);
     }
     return roundHalfUp(s, this.places);
@@ -90,7 +98,7 @@ export class SumRelation implements Relation {
 
   solve(cell: string, valueOf: ValueOf): Dec | null {
     if (cell === this.target) return this.expected(valueOf);
-    if (!this.operands.includes(cell)) return null;
+    if (!this.has(cell)) return null;
     return valueOf(this.target).minus(this.sum(valueOf).minus(valueOf(cell)));
   }
 }

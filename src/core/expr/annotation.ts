@@ -402,7 +402,7 @@ function print(expr: Expr, sym: Record<Op, string>, atom: (e: Expr & { type: "co
         const p = PRECEDENCE[e.op];
         const wrap = (child: Expr, right: boolean): string => {
           const text = go(child);
-          if (child.type === "neg") return right ? `(${text})` : text;
+          if (right && text.startsWith("-")) return `(${text})`; // a-(-b), a*(-b/c), never a--b
           if (child.type !== "bin") return text;
           const q = PRECEDENCE[child.op];
           // a-(b+c) and a/(b*c) need brackets; a+(b-c) = a+b-c and a*(b/c) = a*b/c do not.

@@ -44,12 +44,15 @@ export interface ReadOptions {
 }
 
 /**
- * Default cell budget. Measured (Node 20, exceljs 4.4, 12-column sheets): 20,000 rows (≈ 260k counted
- * cells) load in ≈ 3 s, 100,000 rows (≈ 1.3M) take ≈ 10 s and ≈ 0.9 GB. 600k keeps the load under
- * ≈ 6 s and ≈ 0.5 GB while leaving room for 45,000 rows × 12 columns; real budget tables have at most
- * a few thousand rows.
+ * Default cell budget. Measured on Node 20 / exceljs 4.4 (2-core Linux VM), one sheet of 12 columns
+ * (序号, a text column, 10 amounts with `#,##0.00`), time for readXlsxBuffer alone:
+ *   20,000 rows (≈ 260k counted)  ≈ 2.6 s, peak RSS ≈ 0.28 GB
+ *   38,000 rows (≈ 490k counted)  ≈ 4.6 s, peak RSS ≈ 0.37 GB
+ *  100,000 rows (≈ 1.3M counted)  ≈ 10–13 s, peak RSS ≈ 0.9 GB   → refused by default in ≈ 0.4 s
+ * 500k keeps a load under ≈ 5 s and ≈ 0.4 GB (also bearable in a browser tab), is about twice the
+ * 20,000-row benchmark, and far above real budget tables (a few thousand rows at most).
  */
-export const DEFAULT_MAX_CELLS = 600_000;
+export const DEFAULT_MAX_CELLS = 500_000;
 
 /** Total inflated size of all parts; guards against zip bombs and giant strings that have few cells. */
 const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
@@ -59,18 +62,17 @@ const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 
 export async function readXlsxBuffer(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  if (!(maxCells > 0)) throw new RangeError(`maxCells must be a positive number (got ${String(options.maxCells)})`);
   try {
-    return await readXlsxInner(toBytes(data), options);
+    return await readXlsxInner(toBytes(data), maxCells);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw unreadableError(errorDetail(e));
   }
 }
 
-async function readXlsxInner(bytes: Uint8Array, options: ReadOptions): Promise<WorkbookSnapshot> {
-  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  if (!(maxCells > 0)) throw new RangeError("maxCells must be a positive number");
-
+async function readXlsxInner(bytes: Uint8Array, maxCells: number): Promise<WorkbookSnapshot> {
   if (bytes.length === 0) {
     throw new WorkbookReadError(
       "empty",
@@ -90,8 +92,11 @@ async function readXlsxInner(bytes: Uint8Array, options: ReadOptions): Promise<W
     // exceljs types say Buffer; it hands the data to JSZip, which takes any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
+    // Malformed XML (saxes: "2:221: unexpected close tag."), a worksheet part that did not parse into
+    // a worksheet ("setting 'sheetNo'"), a cell pointing past the shared strings ("reading 'richText'")
+    // are damage; anything else is exceljs not coping with a file Excel may well open.
     const detail = errorDetail(e);
-    if (/xml|sax|unclosed|unexpected|invalid|non-whitespace|text data outside|attribute|corrupt|end of data/i.test(detail)) {
+    if (/^\d+:\d+: |xml|unclosed|unexpected|non-whitespace|text data outside|attribute|corrupt|end of data|'sheetNo'|'richText'/i.test(detail)) {
       throw corruptError(detail);
     }
     throw unreadableError(detail);
@@ -156,7 +161,7 @@ function unreadableError(detail?: string): WorkbookReadError {
 }
 
 function formatCountZh(n: number): string {
-  return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000} 万` : n.toLocaleString("en-US");
+  return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000} 万` : `${n.toLocaleString("en-US")} `;
 }
 
 function tooLargeError(maxCells: number, sheetName: string | undefined, dimension: string | undefined): WorkbookReadError {
@@ -172,8 +177,17 @@ function tooLargeError(maxCells: number, sheetName: string | undefined, dimensio
   }
   return new WorkbookReadError(
     "too-large",
-    `工作簿过大：超过 ${formatCountZh(maxCells)} 个单元格${whereZh}，超出本工具一次检查的上限。请删除与审核无关的工作表或行，或拆分为较小的文件后再检查。`,
+    `工作簿过大：超过 ${formatCountZh(maxCells)}个单元格${whereZh}，超出本工具一次检查的上限。请删除与审核无关的工作表或行，或拆分为较小的文件后再检查。`,
     `The workbook is too large: more than ${maxCells.toLocaleString("en-US")} cells${whereEn}, above what this tool checks at once. Delete sheets or rows that are not part of the review, or split the file, then check again.`,
+  );
+}
+
+function tooLargeBytesError(): WorkbookReadError {
+  const mb = Math.round(MAX_INFLATED_BYTES / 1024 / 1024);
+  return new WorkbookReadError(
+    "too-large",
+    `工作簿过大：解压后的内容超过 ${mb} MB，超出本工具一次检查的上限。请删除与审核无关的工作表、图片或数据，或拆分为较小的文件后再检查。`,
+    `The workbook is too large: its content exceeds ${mb} MB uncompressed, above what this tool checks at once. Delete sheets, pictures or data that are not part of the review, or split the file, then check again.`,
   );
 }
 
@@ -375,8 +389,13 @@ async function scanPackage(bytes: Uint8Array, zip: ZipDirectory, maxCells: numbe
     if (entry.method !== 0 && entry.method !== 8) throw corruptError(`zip: unsupported compression ${entry.method} in ${entry.name}`);
     if (!entry.name.endsWith("/")) declared += entry.uncompressedSize;
   }
-  if (declared > MAX_INFLATED_BYTES) throw tooLargeError(maxCells, undefined, undefined);
+  if (declared > MAX_INFLATED_BYTES) throw tooLargeBytesError();
 
+  if (typeof DecompressionStream === "undefined") {
+    // Old browser engines (Node >= 18 and current browsers have it): fall back to the declared sizes.
+    estimateFromDeclaredSizes(zip, maxCells);
+    return { sheets: [] };
+  }
   const workbookXml = await inflateText(bytes, zip.get("xl/workbook.xml")!);
   const relsEntry = zip.get("xl/_rels/workbook.xml.rels");
   const relsXml = relsEntry ? await inflateText(bytes, relsEntry) : "";
@@ -391,7 +410,7 @@ async function scanPackage(bytes: Uint8Array, zip: ZipDirectory, maxCells: numbe
     const counter = isSheet ? new SheetCounter() : undefined;
     await inflate(bytes, entry, (chunk) => {
       inflatedTotal += chunk.length;
-      if (inflatedTotal > MAX_INFLATED_BYTES) throw tooLargeError(maxCells, nameByPath.get(key), counter?.dimension);
+      if (inflatedTotal > MAX_INFLATED_BYTES) throw tooLargeBytesError();
       if (counter) {
         counter.feed(chunk);
         if (cells + counter.count > maxCells) throw tooLargeError(maxCells, nameByPath.get(key), counter.dimension);
@@ -417,6 +436,13 @@ async function inflateText(bytes: Uint8Array, entry: ZipEntry): Promise<string> 
     off += part.length;
   }
   return new TextDecoder("utf-8").decode(all);
+}
+
+/** Without DecompressionStream: an estimate of the cells from the declared part sizes (≈ 30 bytes a cell). */
+function estimateFromDeclaredSizes(zip: ZipDirectory, maxCells: number): void {
+  for (const entry of zip.values()) {
+    if (EXCELJS_WORKSHEET_RX.test(entry.name) && entry.uncompressedSize / 30 > maxCells) throw tooLargeError(maxCells, undefined, undefined);
+  }
 }
 
 /** Inflates one entry chunk by chunk; `onChunk` may throw to stop early. */
@@ -458,74 +484,65 @@ async function inflate(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint
 /**
  * Counts what exceljs will allocate for one worksheet part: `<c>` and `<row>` elements, plus every
  * cell of each `<mergeCell ref>` (exceljs creates a cell object for each). Reads the `<dimension>`
- * for the message. A byte-level tag scanner; elements split across chunks are handled.
+ * for the message. A byte-level element scanner; an element cut between chunks is carried over.
  */
 class SheetCounter {
   count = 0;
   dimension: string | undefined;
-  private state: 0 | 1 | 2 = 0; // 0 text, 1 in tag name, 2 in attributes of a captured tag
-  private name: number[] = [];
-  private attrs: number[] = [];
-  private capture: "mergeCell" | "dimension" | undefined;
+  /** An element start cut off at the end of the previous chunk. */
+  private carry: Uint8Array | undefined;
 
-  feed(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (this.state === 0) {
-        if (b === 0x3c /* < */) {
-          this.state = 1;
-          this.name.length = 0;
-        }
-      } else if (this.state === 1) {
-        if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) {
-          this.endName(b);
-        } else if (this.name.length < 40) {
-          this.name.push(b);
-        }
-      } else {
-        if (b === 0x3e /* > */) {
-          this.endAttrs();
-          this.state = 0;
-        } else if (this.attrs.length < 200) {
-          this.attrs.push(b);
+  feed(input: Uint8Array): void {
+    let buf = input;
+    if (this.carry) {
+      buf = new Uint8Array(this.carry.length + input.length);
+      buf.set(this.carry);
+      buf.set(input, this.carry.length);
+      this.carry = undefined;
+    }
+    const len = buf.length;
+    let i = buf.indexOf(0x3c /* < */);
+    while (i !== -1) {
+      let j = i + 1;
+      let start = j; // start of the local name (after any "x:" prefix)
+      for (; j < len; j++) {
+        const b = buf[j]!;
+        if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) break;
+        if (b === 0x3a /* : */) start = j + 1;
+        if (j - i > 40) break; // not an element we care about
+      }
+      if (j >= len) {
+        if (len - i <= 64) this.carry = buf.slice(i);
+        return;
+      }
+      const local = j - start;
+      if (local === 1 ? buf[start] === 0x63 /* c */ : local === 3 && buf[start] === 0x72 && buf[start + 1] === 0x6f && buf[start + 2] === 0x77 /* row */) {
+        this.count++;
+      } else if (local === 9) {
+        const name = String.fromCharCode(...buf.subarray(start, j));
+        if (name === "mergeCell" || name === "dimension") {
+          const close = buf.indexOf(0x3e /* > */, j);
+          if (close === -1) {
+            if (len - i <= 1024) this.carry = buf.slice(i);
+            return;
+          }
+          this.attributes(name, buf.subarray(j, Math.min(close, j + 512)));
+          j = close;
         }
       }
+      i = buf.indexOf(0x3c, j);
     }
   }
 
-  private endName(delimiter: number): void {
-    const n = this.name;
-    let start = 0;
-    for (let k = 0; k < n.length; k++) if (n[k] === 0x3a /* : */) start = k + 1;
-    const local = n.length - start;
-    if ((local === 1 && n[start] === 0x63) /* c */ || (local === 3 && n[start] === 0x72 && n[start + 1] === 0x6f && n[start + 2] === 0x77) /* row */) {
-      this.count++;
-      this.state = 0;
-      return;
+  private attributes(element: "mergeCell" | "dimension", attrs: Uint8Array): void {
+    const ref = /\bref\s*=\s*["']([^"']+)["']/.exec(String.fromCharCode(...attrs))?.[1];
+    if (!ref) return;
+    if (element === "dimension") {
+      this.dimension = ref;
+    } else {
+      const size = dimensionSize(ref);
+      if (size) this.count += size.rows * size.cols;
     }
-    const localName = local === 9 ? String.fromCharCode(...n.slice(start)) : ""; // "mergeCell", "dimension"
-    if (localName === "mergeCell" || localName === "dimension") {
-      this.capture = localName;
-      this.attrs.length = 0;
-      if (delimiter === 0x3e) this.endAttrs();
-      this.state = delimiter === 0x3e ? 0 : 2;
-      return;
-    }
-    this.state = 0;
-  }
-
-  private endAttrs(): void {
-    const text = String.fromCharCode(...this.attrs);
-    const ref = /\bref\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
-    if (ref) {
-      if (this.capture === "dimension") {
-        this.dimension = ref;
-      } else {
-        const size = dimensionSize(ref);
-        if (size) this.count += size.rows * size.cols;
-      }
-    }
-    this.capture = undefined;
   }
 }
 
