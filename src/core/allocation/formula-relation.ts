@@ -35,7 +35,7 @@ export class FormulaRelation implements Relation {
       if (!cell) return null;
       return sub && sub.cell === cell ? sub.value : valueOf(cell);
     });
-    return result === null ? null : result.times(this.scale);
+    return result === null || this.scale.eq(1) ? result : result.times(this.scale);
   }
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null {

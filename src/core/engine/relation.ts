@@ -46,7 +46,8 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
   const expected = relation.expected(valueOf, sub);
   if (expected === null) return null;
   const actualRaw = sub && sub.cell === relation.target ? sub.value : valueOf(relation.target);
-  const actual = roundHalfUp(actualRaw, relation.places);
+  const actual = actualRaw.decimalPlaces() > relation.places ? roundHalfUp(actualRaw, relation.places) : actualRaw;
+  if (actual.eq(expected)) return { relation, status: "ok", expected, actual };
   const diff = actual.minus(expected).abs();
   let status: RelationStatus;
   if (diff.isZero()) status = "ok";

@@ -200,6 +200,7 @@ function headerSignature(grid: Grid, top: number, bottom: number): Map<number, s
 
 function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, string>): void {
   let inNotes = false;
+  const numberRowTexts = layout.columnNumberRow === null ? null : rawTexts(grid, layout.columnNumberRow);
   for (let r = layout.headerBottom + 1; r < grid.rowCount; r++) {
     if (grid.isRowEmpty(r)) continue;
     const texts = grid.rowTexts(r);
@@ -212,7 +213,7 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
         continue;
       }
     }
-    if (isRepeatedHeader(grid, r, headerTexts) || (layout.columnNumberRow !== null && isColumnNumberRow(grid, r))) {
+    if (isRepeatedHeader(texts, headerTexts) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
       layout.repeatedHeaderRows.push(r);
       continue;
     }
@@ -220,17 +221,21 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
   }
 }
 
-function isRepeatedHeader(grid: Grid, r: number, headerTexts: Map<number, string>): boolean {
-  if (headerTexts.size < 2) return false;
+function rawTexts(grid: Grid, r: number): Map<number, string> {
+  return new Map(grid.rowTexts(r).map(({ col, text }) => [col, text]));
+}
+
+/** A column-number row pasted again between pages has the very same cells. */
+function sameTexts(texts: { col: number; text: string }[], original: Map<number, string>): boolean {
+  return texts.length === original.size && texts.every(({ col, text }) => original.get(col) === text);
+}
+
+/** A header row pasted again between pages: most of its cells repeat the header's texts. */
+function isRepeatedHeader(texts: { col: number; text: string }[], headerTexts: Map<number, string>): boolean {
+  if (headerTexts.size < 2 || texts.length < 2) return false;
   let same = 0;
-  let filled = 0;
-  for (let c = 0; c < grid.colCount; c++) {
-    const t = normalizeLabel(grid.text(r, c));
-    if (!t) continue;
-    filled++;
-    if (headerTexts.get(c) === t) same++;
-  }
-  return filled >= 2 && same >= Math.ceil(filled * 0.8);
+  for (const { col, text } of texts) if (headerTexts.get(col) === normalizeLabel(text)) same++;
+  return same >= Math.ceil(texts.length * 0.8);
 }
 
 function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: number): TableColumn[] {
