@@ -31,10 +31,10 @@ export function parseNumFmt(numFmt?: string): FormatInfo {
   if (numFmt === undefined) return { ...GENERAL };
   let info = parsedFormats.get(numFmt);
   if (!info) {
-    info = parseFormatCode(numFmt);
+    info = Object.freeze(parseFormatCode(numFmt));
     if (parsedFormats.size < 1000) parsedFormats.set(numFmt, info);
   }
-  return { ...info };
+  return info;
 }
 
 function parseFormatCode(numFmt: string): FormatInfo {

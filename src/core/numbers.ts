@@ -28,13 +28,47 @@ const SPACES = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
 const BLANK = /^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|\/)$/; // after half-width folding: -, ‐ – — ―, −, ─ ━, /
 const MARKER = /^[×xX╳✕✖✗]$/;
 
+/**
+ * A number stored as a number. Its Decimal is made on first use: big sheets have hundreds of thousands
+ * of cells and most passes only need to know that a cell is a number.
+ */
+export class StoredNumber {
+  readonly kind = "number" as const;
+  readonly fromText = false;
+  private dec: Dec | undefined;
+  private plain: string | undefined;
+
+  constructor(
+    readonly raw: number,
+    readonly percent: boolean,
+  ) {}
+
+  get value(): Dec {
+    return (this.dec ??= fromNumber(this.raw));
+  }
+
+  /** The number as Excel shows it at 15 significant digits ("74.07", "1e-7" for tiny ones). */
+  get text(): string {
+    return (this.plain ??= Number.isInteger(this.raw) ? String(this.raw) : String(Number(this.raw.toPrecision(15))));
+  }
+}
+
+/** Decimal places of a number reading, without making a Decimal for stored numbers. */
+export function readingPlaces(reading: { value: Dec } | StoredNumber): number {
+  if (!(reading instanceof StoredNumber)) return reading.value.decimalPlaces();
+  if (Number.isInteger(reading.raw)) return 0;
+  const text = reading.text;
+  if (text.includes("e")) return reading.value.decimalPlaces();
+  return text.length - text.indexOf(".") - 1;
+}
+
 export function readNumber(value: CellValue, numFmt?: string): NumberReading {
   if (value === null) return { kind: "blank" };
   if (isCellError(value)) return { kind: "error", code: value.error };
   if (typeof value === "boolean") return { kind: "text", text: value ? "TRUE" : "FALSE" };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
-    return { kind: "number", value: fromNumber(value), fromText: false, percent: parseNumFmt(numFmt).percent };
+    return new StoredNumber(value, numFmt !== undefined && parseNumFmt(numFmt).percent);
   }
   const text = toHalfWidth(value).replace(SPACES, "");
   if (text === "" || BLANK.test(text)) return { kind: "blank" };

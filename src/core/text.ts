@@ -3,15 +3,14 @@ import { type CellValue, isCellError } from "./snapshot";
 
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const ANY_SPACE = /[\s\u3000\u00a0]+/g;
+
 /** Full-width ASCII (Ａ-Ｚ, ０-９, （）…) to half-width; drops every kind of whitespace. */
 export function normalizeLabel(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (/\s|\u3000|\u00a0/.test(ch)) continue;
-    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - FULL_WIDTH_OFFSET) : ch;
-  }
-  return out;
+  return text
+    .replace(ANY_SPACE, "")
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
 }
 
 /** The text of a value as a person reads it in the cell (numbers in plain form). */

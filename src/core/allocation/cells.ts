@@ -1,45 +1,63 @@
 /** The numeric reading of every body cell of an allocation table, keyed by A1 address. */
 import { a1 } from "../address";
 import { type Dec, ZERO } from "../decimal";
-import { type NumberReading, readNumber } from "../numbers";
+import { type Scaled, scaledFromText } from "../engine/exact";
+import { type NumberReading, StoredNumber, readNumber } from "../numbers";
 import type { TableLayout } from "../table/read-table";
 
-export interface NumericCell {
-  key: string;
-  row: number;
-  col: number;
-  reading: NumberReading;
-  /** The value relations use: numbers, and zero for blank/—/-; null for markers, text and errors. */
-  value: Dec | null;
-  formula?: string;
-  numFmt?: string;
+const ZERO_SCALED: Scaled = { n: 0n, scale: 0 };
+
+export class NumericCell {
+  private dec: Dec | null | undefined;
+  private exact: Scaled | null | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly row: number,
+    readonly col: number,
+    readonly reading: NumberReading,
+    readonly formula?: string,
+    readonly numFmt?: string,
+  ) {}
+
+  /** Whether relations can use this cell: numbers, and blank/—/- as zero (not markers, text, errors). */
+  get known(): boolean {
+    return this.reading.kind === "number" || this.reading.kind === "blank";
+  }
+
+  /** The value relations use; null for markers, text and errors. Made on first use. */
+  get value(): Dec | null {
+    if (this.dec === undefined) {
+      this.dec = this.reading.kind === "number" ? this.reading.value : this.reading.kind === "blank" ? ZERO : null;
+    }
+    return this.dec;
+  }
+
+  /** The same value as an exact scaled integer, for the fast screening of relations. */
+  get scaled(): Scaled | null {
+    if (this.exact === undefined) {
+      const r = this.reading;
+      if (r instanceof StoredNumber)
+        this.exact = Number.isSafeInteger(r.raw) ? { n: BigInt(r.raw), scale: 0 } : scaledFromText(r.text);
+      else if (r.kind === "number") this.exact = scaledFromText(r.value.toFixed());
+      else this.exact = r.kind === "blank" ? ZERO_SCALED : null;
+    }
+    return this.exact;
+  }
 }
 
 /** Readings are asked for by several passes (columns, rows, relations): read each cell once. */
-const cache = new WeakMap<TableLayout, Map<number, NumericCell>>();
+const cache = new WeakMap<TableLayout, (NumericCell | undefined)[][]>();
 
 export function readCell(layout: TableLayout, row: number, col: number): NumericCell {
-  let byKey = cache.get(layout);
-  if (!byKey) cache.set(layout, (byKey = new Map()));
-  const k = row * 16384 + col;
-  let cell = byKey.get(k);
-  if (!cell) byKey.set(k, (cell = readCellUncached(layout, row, col)));
+  let rows = cache.get(layout);
+  if (!rows) cache.set(layout, (rows = []));
+  const cells = (rows[row] ??= []);
+  let cell = cells[col];
+  if (!cell) {
+    const raw = layout.grid.cell(row, col);
+    cell = new NumericCell(a1(row, col), row, col, readNumber(raw?.value ?? null, raw?.numFmt), raw?.formula, raw?.numFmt);
+    cells[col] = cell;
+  }
   return cell;
-}
-
-function readCellUncached(layout: TableLayout, row: number, col: number): NumericCell {
-  const cell = layout.grid.cell(row, col);
-  const reading = readNumber(cell?.value ?? null, cell?.numFmt);
-  let value: Dec | null = null;
-  if (reading.kind === "number") value = reading.value;
-  else if (reading.kind === "blank") value = ZERO;
-  return {
-    key: a1(row, col),
-    row,
-    col,
-    reading,
-    value,
-    ...(cell?.formula ? { formula: cell.formula } : {}),
-    ...(cell?.numFmt ? { numFmt: cell.numFmt } : {}),
-  };
 }

@@ -12,7 +12,8 @@ import {
   parseLetterRule,
   references,
 } from "../expr/annotation";
-import { decimalPlacesOf, parseNumFmt } from "../format";
+import { parseNumFmt } from "../format";
+import { readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
 import { readCell } from "./cells";
@@ -111,7 +112,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
         stats.numbers++;
         stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
         if (cell.reading.percent) stats.percentCells++;
-        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(decimalPlacesOf(cell.reading.value), 9));
+        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(cell.reading), 9));
         break;
       case "marker":
         stats.markers++;

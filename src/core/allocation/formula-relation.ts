@@ -1,11 +1,13 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
 import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
-import type { Relation, Substitution, ValueOf } from "../engine/relation";
+import { type HasScaled, evaluateRational, rescale, roundRational } from "../engine/exact";
+import type { Relation, ScaledOf, Substitution, ValueOf } from "../engine/relation";
 
 export class FormulaRelation implements Relation {
   readonly kind = "formula" as const;
   readonly operands: readonly string[];
+  private readonly unscaled: boolean;
 
   /**
    * @param refCells  rule reference ("2", "A") → the cell of that column in this row
@@ -21,12 +23,30 @@ export class FormulaRelation implements Relation {
     private readonly residueAllowance: () => Dec,
     private readonly scale: Dec,
     private readonly unrounded: ((valueOf: ValueOf) => Dec | null) | null,
+    /** The target and the rule's references as cells, for screening without address lookups. */
+    private readonly exact?: { target: HasScaled; refs: Map<string, HasScaled> },
   ) {
     this.operands = [...new Set(refCells.values())];
+    this.unscaled = scale.eq(1);
   }
 
   tolerance(): Dec {
     return this.residueAllowance();
+  }
+
+  /** The rule rounded half up equals the cell exactly (bigint rationals, no decimal.js). */
+  holdsExactly(scaledOf?: ScaledOf): boolean {
+    const exact = this.exact;
+    const target = exact ? exact.target.scaled : (scaledOf?.(this.target) ?? null);
+    if (!target || target.scale > this.places) return false;
+    let q = evaluateRational(this.expr, (ref) => {
+      if (exact) return exact.refs.get(ref)?.scaled ?? null;
+      const cell = this.refCells.get(ref);
+      return cell ? (scaledOf?.(cell) ?? null) : null;
+    });
+    if (!q) return false;
+    if (!this.unscaled) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
+    return roundRational(q, this.places) === rescale(target, this.places);
   }
 
   private raw(valueOf: ValueOf, sub?: Substitution): Dec | null {
@@ -35,7 +55,7 @@ export class FormulaRelation implements Relation {
       if (!cell) return null;
       return sub && sub.cell === cell ? sub.value : valueOf(cell);
     });
-    return result === null || this.scale.eq(1) ? result : result.times(this.scale);
+    return result === null || this.unscaled ? result : result.times(this.scale);
   }
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null {

@@ -26,12 +26,15 @@ export interface RelationInfo {
 export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean): RelationInfo[] {
   const out: RelationInfo[] = [];
   for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, out);
-  for (const column of model.columns.numeric) if (column.summable) addSumRelations(model, column, out, isFact);
+  const grand = model.rows.findIndex((r) => r.role === "grand");
+  const leavesOfGrand = grand >= 0 && hasIntermediateLevel(model.rows) ? leavesOf(model.rows, grand) : null;
+  for (const column of model.columns.numeric)
+    if (column.summable) addSumRelations(model, column, out, isFact, leavesOfGrand);
   return out;
 }
 
 function known(model: AllocationModel, key: string): boolean {
-  return (model.cells.get(key)?.value ?? null) !== null;
+  return model.cells.get(key)?.known ?? false;
 }
 
 /** A value shown rounded: stored with more decimals than displayed, or a rule whose exact result has more. */
@@ -99,11 +102,15 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       refCells.set(ref, key);
     }
     if (!complete) continue;
+    const exactRefs = new Map([...refCells].map(([ref, key]) => [ref, model.cells.get(key)!] as const));
     const tolerance = () =>
       product ? new D(0) : halfUnit(column.places).times([...refCells.values()].filter((k) => isRounded(model, k)).length);
     const unrounded = chained ? (valueOf: ValueOf) => unroundedValue(model, column, r.row, valueOf, 0) : null;
     out.push({
-      relation: new FormulaRelation(`formula:${target}`, target, rule.expr, refCells, column.places, tolerance, scale, unrounded),
+      relation: new FormulaRelation(`formula:${target}`, target, rule.expr, refCells, column.places, tolerance, scale, unrounded, {
+        target: model.cells.get(target)!,
+        refs: exactRefs,
+      }),
       column,
       scope: "formula",
     });
@@ -122,21 +129,29 @@ function unroundedValue(model: AllocationModel, column: AllocColumn, row: number
   });
 }
 
-function addSumRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], isFact: (key: string) => boolean): void {
+function addSumRelations(
+  model: AllocationModel,
+  column: AllocColumn,
+  out: RelationInfo[],
+  isFact: (key: string) => boolean,
+  leavesOfGrand: number[] | null,
+): void {
   const rows = model.rows;
   rows.forEach((r, index) => {
     if (r.children.length === 0) return;
-    const target = a1(r.row, column.col);
-    if (!known(model, target) || isFact(target)) return;
+    const targetCell = model.cells.get(a1(r.row, column.col));
+    if (!targetCell?.known || isFact(targetCell.key)) return;
+    const target = targetCell.key;
     const scopes: ["children" | "leaves", number[]][] = [["children", r.children]];
-    if (r.role === "grand" && hasIntermediateLevel(rows)) scopes.push(["leaves", leavesOf(rows, index)]);
+    if (r.role === "grand" && leavesOfGrand) scopes.push(["leaves", leavesOfGrand]);
     for (const [scope, parts] of scopes) {
-      const operands = parts.map((i) => a1(rows[i]!.row, column.col));
-      if (!operands.every((k) => known(model, k))) continue;
+      const cells = parts.map((i) => model.cells.get(a1(rows[i]!.row, column.col))!);
+      if (!cells.every((c) => c?.known)) continue;
+      const operands = cells.map((c) => c.key);
       const rounded = () => residueAddends(operands.filter((k) => isRounded(model, k)).length);
       const id = `${scope === "leaves" ? "leaves" : "sum"}:${target}`;
       out.push({
-        relation: new SumRelation(id, target, operands, column.places, rounded),
+        relation: new SumRelation(id, target, operands, column.places, rounded, { target: targetCell, operands: cells }),
         column,
         totalIndex: index,
         scope,

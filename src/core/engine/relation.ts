@@ -4,9 +4,13 @@
  * cell to blame when some of them break.
  */
 import { type Dec, ZERO, halfUnit, roundHalfUp } from "../decimal";
+import { type HasScaled, type Scaled, rescale } from "./exact";
 
 /** Current numeric value of a cell (A1 key), after any trial substitution. */
 export type ValueOf = (cell: string) => Dec;
+
+/** The same value as an exact scaled integer, when it has one. */
+export type ScaledOf = (cell: string) => Scaled | null;
 
 export interface Substitution {
   cell: string;
@@ -33,6 +37,9 @@ export interface Relation {
   alternatives?(valueOf: ValueOf): Dec[];
   /** The value `cell` must take (others unchanged) for the relation to hold; null if not solvable. */
   solve(cell: string, valueOf: ValueOf): Dec | null;
+  /** True only when exact integer arithmetic proves the relation holds as displayed (status "ok");
+   *  false means "not proven": the decimal evaluation decides. */
+  holdsExactly?(scaledOf?: ScaledOf): boolean;
 }
 
 export interface Evaluation {
@@ -42,7 +49,8 @@ export interface Evaluation {
   actual: Dec;
 }
 
-export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitution): Evaluation | null {
+export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitution, scaledOf?: ScaledOf): Evaluation | null {
+  if (!sub && relation.holdsExactly?.(scaledOf)) return new ProvenOk(relation, valueOf);
   const expected = relation.expected(valueOf, sub);
   if (expected === null) return null;
   const actualRaw = sub && sub.cell === relation.target ? sub.value : valueOf(relation.target);
@@ -55,6 +63,31 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
   else if (diff.lte(relation.tolerance())) status = "residue";
   else status = "broken";
   return { relation, status, expected, actual };
+}
+
+/** A relation proven to hold: its decimal figures are worked out only if someone asks for them. */
+class ProvenOk implements Evaluation {
+  readonly status = "ok" as const;
+  private cachedExpected: Dec | undefined;
+
+  constructor(
+    readonly relation: Relation,
+    private readonly valueOf: ValueOf,
+  ) {}
+
+  get expected(): Dec {
+    return (this.cachedExpected ??= this.relation.expected(this.valueOf) ?? ZERO);
+  }
+
+  get actual(): Dec {
+    return roundHalfUp(this.valueOf(this.relation.target), this.relation.places);
+  }
+}
+
+/** Exact sources for a relation's cells, so screening needs no lookups by address. */
+export interface ExactCells {
+  target: HasScaled;
+  operands: readonly HasScaled[];
 }
 
 /** A total = Σ parts. The sum is cached so trial substitutions in huge columns stay O(1). */
@@ -70,10 +103,29 @@ export class SumRelation implements Relation {
     readonly operands: readonly string[],
     readonly places: number,
     private readonly roundedAddends: () => number,
+    private readonly exact?: ExactCells,
   ) {}
 
   tolerance(): Dec {
     return (this.cachedTolerance ??= halfUnit(this.places).times(this.roundedAddends()));
+  }
+
+  /** Σ parts = total exactly, every figure already at the displayed precision. */
+  holdsExactly(scaledOf?: ScaledOf): boolean {
+    const exact = this.exact;
+    const target = exact ? exact.target.scaled : (scaledOf?.(this.target) ?? null);
+    if (!target || target.scale > this.places) return false;
+    let scale = target.scale;
+    const parts: Scaled[] = [];
+    for (let i = 0; i < this.operands.length; i++) {
+      const v = exact ? exact.operands[i]!.scaled : (scaledOf?.(this.operands[i]!) ?? null);
+      if (!v || v.scale > this.places) return false;
+      if (v.scale > scale) scale = v.scale;
+      parts.push(v);
+    }
+    let sum = 0n;
+    for (const v of parts) sum += rescale(v, scale);
+    return sum === rescale(target, scale);
   }
 
   private has(cell: string): boolean {

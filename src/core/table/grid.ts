@@ -7,13 +7,18 @@ export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergeOf = new Map<number, CellRange>();
+  /** Rows touched by a merge: most body rows are not, and skip the lookup. */
+  private readonly mergedRow: Uint8Array;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rowCount = sheet.rows.length;
     this.colCount = columnCount(sheet);
+    this.mergedRow = new Uint8Array(this.rowCount + 1);
     for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++)
+      for (let r = m.top; r <= m.bottom; r++) {
+        if (r < this.mergedRow.length) this.mergedRow[r] = 1;
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
+      }
     }
   }
 
@@ -22,7 +27,7 @@ export class Grid {
   }
 
   merge(row: number, col: number): CellRange | undefined {
-    return this.mergeOf.get(this.key(row, col));
+    return this.mergedRow[row] === 1 ? this.mergeOf.get(this.key(row, col)) : undefined;
   }
 
   /** The cell itself (undefined inside a merge except at its top-left). */
