@@ -49,7 +49,12 @@ export class StoredNumber {
 
   /** The number as Excel shows it at 15 significant digits ("74.07", "1e-7" for tiny ones). */
   get text(): string {
-    return (this.plain ??= Number.isInteger(this.raw) ? String(this.raw) : String(Number(this.raw.toPrecision(15))));
+    if (this.plain === undefined) {
+      const shortest = String(this.raw);
+      // Float noise shows as 16–17 significant digits (0.30000000000000004); Excel shows 15.
+      this.plain = shortest.replace(/[-.]|e.*$/g, "").replace(/^0+/, "").length <= 15 ? shortest : String(Number(this.raw.toPrecision(15)));
+    }
+    return this.plain;
   }
 }
 

@@ -152,8 +152,7 @@ function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationIn
   const expected = formatValue(ev.expected, column);
   const actual = formatValue(ev.actual, column);
   const row = model.cells.get(ev.relation.target)!.row;
-  const refs = new Map([...rule.refColumns].map(([ref, col]) => [ref, a1(row, col)]));
-  const formula = `=ROUND(${toExcelFormula(rule.expr, (ref) => refs.get(ref) ?? ref)},${column.places})`;
+  const formula = `=ROUND(${toExcelFormula(rule.expr, (ref) => a1(row, rule.refColumns.get(ref) ?? -1))},${column.places})`;
   const how = rule.inferred ? "" : `按表头公式「${rule.source}」计算`;
   const why = rule.inferred ? "（本行各项相加）" : "";
   return {

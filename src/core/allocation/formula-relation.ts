@@ -1,81 +1,105 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
-import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
-import { type HasScaled, evaluateRational, rescale, roundRational } from "../engine/exact";
+import { evaluateRational, rescale, roundRational } from "../engine/exact";
 import type { Relation, ScaledOf, Substitution, ValueOf } from "../engine/relation";
+import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
+import type { NumericCell } from "./cells";
+
+/** What every row of one formula column shares. */
+export interface FormulaSpec {
+  expr: Expr;
+  /** Rule references ("2", "A") in a fixed order; each row supplies one cell per reference. */
+  refs: string[];
+  places: number;
+  /** 1, or 0.01 when a percent column's rule yields percentage points (×100). */
+  scale: Dec;
+  /** Largest residue rounding of the row's operands explains. */
+  tolerance(cells: readonly NumericCell[]): Dec;
+  /** The rule computed from unrounded intermediate columns, when some operand is itself a formula. */
+  unrounded: ((row: number, valueOf: ValueOf) => Dec | null) | null;
+}
 
 export class FormulaRelation implements Relation {
   readonly kind = "formula" as const;
-  readonly operands: readonly string[];
-  private readonly unscaled: boolean;
+  private keys: string[] | undefined;
 
-  /**
-   * @param refCells  rule reference ("2", "A") → the cell of that column in this row
-   * @param scale     1, or 0.01 when a percent column's rule yields percentage points (×100)
-   * @param unrounded the same rule computed from unrounded intermediate columns, when there are any
-   */
   constructor(
-    readonly id: string,
-    readonly target: string,
-    readonly expr: Expr,
-    readonly refCells: Map<string, string>,
-    readonly places: number,
-    private readonly residueAllowance: () => Dec,
-    private readonly scale: Dec,
-    private readonly unrounded: ((valueOf: ValueOf) => Dec | null) | null,
-    /** The target and the rule's references as cells, for screening without address lookups. */
-    private readonly exact?: { target: HasScaled; refs: Map<string, HasScaled> },
-  ) {
-    this.operands = [...new Set(refCells.values())];
-    this.unscaled = scale.eq(1);
+    private readonly spec: FormulaSpec,
+    private readonly targetCell: NumericCell,
+    /** One cell per `spec.refs` entry, same order. */
+    private readonly refCells: readonly NumericCell[],
+  ) {}
+
+  get id(): string {
+    return `formula:${this.targetCell.key}`;
+  }
+
+  get target(): string {
+    return this.targetCell.key;
+  }
+
+  get operands(): readonly string[] {
+    return (this.keys ??= [...new Set(this.refCells.map((c) => c.key))]);
+  }
+
+  get places(): number {
+    return this.spec.places;
+  }
+
+  get expr(): Expr {
+    return this.spec.expr;
+  }
+
+  /** The cell each rule reference points at in this row, for messages and fix formulas. */
+  cellOfRef(ref: string): string | undefined {
+    const i = this.spec.refs.indexOf(ref);
+    return i < 0 ? undefined : this.refCells[i]!.key;
   }
 
   tolerance(): Dec {
-    return this.residueAllowance();
+    return this.spec.tolerance(this.refCells);
   }
 
   /** The rule rounded half up equals the cell exactly (bigint rationals, no decimal.js). */
-  holdsExactly(scaledOf?: ScaledOf): boolean {
-    const exact = this.exact;
-    const target = exact ? exact.target.scaled : (scaledOf?.(this.target) ?? null);
-    if (!target || target.scale > this.places) return false;
-    let q = evaluateRational(this.expr, (ref) => {
-      if (exact) return exact.refs.get(ref)?.scaled ?? null;
-      const cell = this.refCells.get(ref);
-      return cell ? (scaledOf?.(cell) ?? null) : null;
-    });
+  holdsExactly(): boolean {
+    const target = this.targetCell.scaled;
+    if (!target || target.scale > this.spec.places) return false;
+    let q = evaluateRational(this.spec.expr, (ref) => this.refCells[this.spec.refs.indexOf(ref)]?.scaled ?? null);
     if (!q) return false;
-    if (!this.unscaled) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
-    return roundRational(q, this.places) === rescale(target, this.places);
+    if (!this.spec.scale.eq(1)) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
+    return roundRational(q, this.spec.places) === rescale(target, this.spec.places);
   }
 
   private raw(valueOf: ValueOf, sub?: Substitution): Dec | null {
-    const result = evaluateExpr(this.expr, (ref) => {
-      const cell = this.refCells.get(ref);
+    const result = evaluateExpr(this.spec.expr, (ref) => {
+      const cell = this.refCells[this.spec.refs.indexOf(ref)];
       if (!cell) return null;
-      return sub && sub.cell === cell ? sub.value : valueOf(cell);
+      return sub && sub.cell === cell.key ? sub.value : valueOf(cell.key);
     });
-    return result === null || this.unscaled ? result : result.times(this.scale);
+    return result === null ? null : result.times(this.spec.scale);
   }
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null {
     const raw = this.raw(valueOf, sub);
-    return raw === null ? null : roundHalfUp(raw, this.places);
+    return raw === null ? null : roundHalfUp(raw, this.spec.places);
   }
 
   alternatives(valueOf: ValueOf): Dec[] {
-    const value = this.unrounded?.(valueOf);
-    return value ? [roundHalfUp(value.times(this.scale), this.places)] : [];
+    const value = this.spec.unrounded?.(this.targetCell.row, valueOf);
+    return value ? [roundHalfUp(value.times(this.spec.scale), this.spec.places)] : [];
   }
 
   solve(cell: string, valueOf: ValueOf): Dec | null {
     if (cell === this.target) return this.expected(valueOf);
-    const refs = [...this.refCells].filter(([, c]) => c === cell).map(([ref]) => ref);
+    const refs = this.spec.refs.filter((_, i) => this.refCells[i]!.key === cell);
     if (refs.length !== 1) return null;
-    const goal = valueOf(this.target).div(this.scale);
-    return solveFor(this.expr, refs[0]!, goal, (ref) => {
-      const c = this.refCells.get(ref);
-      return c ? valueOf(c) : null;
+    const goal = valueOf(this.target).div(this.spec.scale);
+    return solveFor(this.spec.expr, refs[0]!, goal, (ref) => {
+      const c = this.refCells[this.spec.refs.indexOf(ref)];
+      return c ? valueOf(c.key) : null;
     });
   }
 }
+
+/** Keeps ScaledOf in the signature family of Relation.holdsExactly for readers of this file. */
+export type { ScaledOf };

@@ -1,5 +1,5 @@
 /** Everything known about one allocation sheet: layout, columns, row hierarchy and cell values. */
-import { a1 } from "../address";
+import { parseA1 } from "../address";
 import type { Dec } from "../decimal";
 import type { SheetSnapshot } from "../snapshot";
 import { type TableLayout, readTable } from "../table/read-table";
@@ -11,8 +11,8 @@ export interface AllocationModel {
   layout: TableLayout;
   columns: ColumnAnalysis;
   rows: AllocRow[];
-  /** Numeric-column cells of body rows, by A1 key. */
-  cells: Map<string, NumericCell>;
+  /** Numeric-column cells of body rows. */
+  cells: CellIndex;
   columnAt: Map<number, AllocColumn>;
   rowAt: Map<number, AllocRow>;
 }
@@ -21,12 +21,38 @@ export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
   const layout = readTable(sheet);
   const columns = analyzeColumns(layout);
   const rows = analyzeRows(layout, columns);
-  const cells = new Map<string, NumericCell>();
-  for (const r of rows)
-    for (const c of columns.numeric) cells.set(a1(r.row, c.col), readCell(layout, r.row, c.col));
+  const cells = new CellIndex(layout, rows.map((r) => r.row), columns.numeric.map((c) => c.col));
   const columnAt = new Map(columns.numeric.map((c) => [c.col, c]));
   const rowAt = new Map(rows.map((r) => [r.row, r]));
   return { layout, columns, rows, cells, columnAt, rowAt };
+}
+
+/** The body cells of the numeric columns, by position (hot paths) or by A1 address (findings). */
+export class CellIndex {
+  private readonly rowSet: Set<number>;
+  private readonly colSet: Set<number>;
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly rows: number[],
+    private readonly cols: number[],
+  ) {
+    this.rowSet = new Set(rows);
+    this.colSet = new Set(cols);
+  }
+
+  at(row: number, col: number): NumericCell | undefined {
+    return this.rowSet.has(row) && this.colSet.has(col) ? readCell(this.layout, row, col) : undefined;
+  }
+
+  get(key: string): NumericCell | undefined {
+    const p = parseA1(key);
+    return p ? this.at(p.row, p.col) : undefined;
+  }
+
+  *values(): IterableIterator<NumericCell> {
+    for (const r of this.rows) for (const c of this.cols) yield readCell(this.layout, r, c);
+  }
 }
 
 export function rowLabel(model: AllocationModel, row: number): string {

@@ -10,8 +10,9 @@ import { type Expr, evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
 import { halfUnit } from "../decimal";
 import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
+import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
-import { FormulaRelation } from "./formula-relation";
+import { FormulaRelation, type FormulaSpec } from "./formula-relation";
 import type { AllocationModel } from "./model";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
@@ -31,10 +32,6 @@ export function buildRelations(model: AllocationModel, isFact: (key: string) => 
   for (const column of model.columns.numeric)
     if (column.summable) addSumRelations(model, column, out, isFact, leavesOfGrand);
   return out;
-}
-
-function known(model: AllocationModel, key: string): boolean {
-  return model.cells.get(key)?.known ?? false;
 }
 
 /** A value shown rounded: stored with more decimals than displayed, or a rule whose exact result has more. */
@@ -87,33 +84,32 @@ function containsBareHundred(expr: Expr): boolean {
 
 function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[]): void {
   const rule = column.rule!;
-  const scale = column.percent && containsBareHundred(rule.expr) ? new D("0.01") : new D(1);
   const product = hasColumnProduct(rule.expr);
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
+  const refs = [...rule.refColumns.keys()];
+  const refCols = refs.map((ref) => rule.refColumns.get(ref)!);
+  const spec: FormulaSpec = {
+    expr: rule.expr,
+    refs,
+    places: column.places,
+    scale: column.percent && containsBareHundred(rule.expr) ? new D("0.01") : new D(1),
+    // Σ(a×b) rules are exact products of typed inputs: no residue; sums of rounded columns: ½ unit each.
+    tolerance: (cells) =>
+      product ? new D(0) : halfUnit(column.places).times(cells.filter((c) => isRounded(model, c.key)).length),
+    unrounded: chained ? (row, valueOf) => unroundedValue(model, column, row, valueOf, 0) : null,
+  };
   for (const r of model.rows) {
     if (product && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
-    const target = a1(r.row, column.col);
-    if (!known(model, target)) continue;
-    const refCells = new Map<string, string>();
-    let complete = true;
-    for (const [ref, col] of rule.refColumns) {
-      const key = a1(r.row, col);
-      if (!known(model, key)) complete = false;
-      refCells.set(ref, key);
+    const targetCell = model.cells.at(r.row, column.col);
+    if (!targetCell?.known) continue;
+    const cells: NumericCell[] = [];
+    for (const col of refCols) {
+      const cell = model.cells.at(r.row, col);
+      if (!cell?.known) break;
+      cells.push(cell);
     }
-    if (!complete) continue;
-    const exactRefs = new Map([...refCells].map(([ref, key]) => [ref, model.cells.get(key)!] as const));
-    const tolerance = () =>
-      product ? new D(0) : halfUnit(column.places).times([...refCells.values()].filter((k) => isRounded(model, k)).length);
-    const unrounded = chained ? (valueOf: ValueOf) => unroundedValue(model, column, r.row, valueOf, 0) : null;
-    out.push({
-      relation: new FormulaRelation(`formula:${target}`, target, rule.expr, refCells, column.places, tolerance, scale, unrounded, {
-        target: model.cells.get(target)!,
-        refs: exactRefs,
-      }),
-      column,
-      scope: "formula",
-    });
+    if (cells.length !== refCols.length) continue;
+    out.push({ relation: new FormulaRelation(spec, targetCell, cells), column, scope: "formula" });
   }
 }
 
@@ -139,13 +135,13 @@ function addSumRelations(
   const rows = model.rows;
   rows.forEach((r, index) => {
     if (r.children.length === 0) return;
-    const targetCell = model.cells.get(a1(r.row, column.col));
+    const targetCell = model.cells.at(r.row, column.col);
     if (!targetCell?.known || isFact(targetCell.key)) return;
     const target = targetCell.key;
     const scopes: ["children" | "leaves", number[]][] = [["children", r.children]];
     if (r.role === "grand" && leavesOfGrand) scopes.push(["leaves", leavesOfGrand]);
     for (const [scope, parts] of scopes) {
-      const cells = parts.map((i) => model.cells.get(a1(rows[i]!.row, column.col))!);
+      const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
       if (!cells.every((c) => c?.known)) continue;
       const operands = cells.map((c) => c.key);
       const rounded = () => residueAddends(operands.filter((k) => isRounded(model, k)).length);

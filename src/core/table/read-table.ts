@@ -202,10 +202,10 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
   let inNotes = false;
   const numberRowTexts = layout.columnNumberRow === null ? null : rawTexts(grid, layout.columnNumberRow);
   for (let r = layout.headerBottom + 1; r < grid.rowCount; r++) {
-    if (grid.isRowEmpty(r)) continue;
     const texts = grid.rowTexts(r);
-    const first = normalizeLabel(texts[0]?.text ?? "");
-    if (inNotes || NOTE_START.test(first)) {
+    if (texts.length === 0) continue;
+    const firstRaw = texts[0]!.text;
+    if (inNotes || (/[注说备来]/.test(firstRaw) && NOTE_START.test(normalizeLabel(firstRaw)))) {
       // A note is prose: one text (maybe merged across the table) and no numbers beside it.
       if (inNotes || texts.length <= 2) {
         inNotes = true;
@@ -213,7 +213,8 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
         continue;
       }
     }
-    if (isRepeatedHeader(texts, headerTexts) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
+    const hasNumbers = grid.sheet.rows[r]?.some((cell) => typeof cell?.value === "number") ?? false;
+    if ((!hasNumbers && isRepeatedHeader(texts, headerTexts)) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
       layout.repeatedHeaderRows.push(r);
       continue;
     }
