@@ -3,6 +3,7 @@
  * full-width digits, thousands separators, stray spaces, dashes for zero and `×` in ratio columns.
  */
 import { Dec, fromNumber } from "./decimal";
+import { scaledIntegerOf } from "./engine/exact";
 import { parseNumFmt } from "./format";
 import { type CellValue, isCellError } from "./snapshot";
 
@@ -62,6 +63,8 @@ export class StoredNumber {
 export function readingPlaces(reading: { value: Dec } | StoredNumber): number {
   if (!(reading instanceof StoredNumber)) return reading.value.decimalPlaces();
   if (Number.isInteger(reading.raw)) return 0;
+  const fast = scaledIntegerOf(reading.raw);
+  if (fast) return fast.scale;
   const text = reading.text;
   if (text.includes("e")) return reading.value.decimalPlaces();
   return text.length - text.indexOf(".") - 1;

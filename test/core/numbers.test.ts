@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Dec } from "../../src/core/decimal";
+import { scaledIntegerOf } from "../../src/core/engine/exact";
 import { parseNumberText, readNumber, toHalfWidth, type NumberReading } from "../../src/core/numbers";
 
 function num(r: NumberReading): string {
@@ -184,5 +185,27 @@ describe("readNumber never throws", () => {
         expect(() => readNumber(n, fmt)).not.toThrow();
       }),
     );
+  });
+});
+
+
+describe("scaledIntegerOf: the decimal a stored double stands for", () => {
+  it("agrees with decimal.js on every value with up to 9 decimals and 15 digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99999999999999, max: 99999999999999 }), fc.integer({ min: 0, max: 9 }), (n, k) => {
+        const x = Number(new Dec(n).div(new Dec(10).pow(k)).toString());
+        const fast = scaledIntegerOf(x);
+        const exact = new Dec(Number(x.toPrecision(15)));
+        expect(fast).not.toBeNull();
+        expect(new Dec(fast!.n).div(new Dec(10).pow(fast!.scale)).eq(exact)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives up on float noise, leaving it to the 15-digit text path", () => {
+    expect(scaledIntegerOf(0.1 + 0.2)).toBeNull();
+    expect(scaledIntegerOf(74.07)).toEqual({ n: 7407, scale: 2 });
+    expect(scaledIntegerOf(-0.005)).toEqual({ n: -5, scale: 3 });
   });
 });

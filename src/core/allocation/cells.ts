@@ -1,7 +1,7 @@
 /** The numeric reading of every body cell of an allocation table, keyed by A1 address. */
 import { a1 } from "../address";
 import { type Dec, ZERO } from "../decimal";
-import { type Scaled, scaledFromText } from "../engine/exact";
+import { type Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
 import { type NumberReading, StoredNumber, readNumber } from "../numbers";
 import type { TableLayout } from "../table/read-table";
 
@@ -10,15 +10,20 @@ const ZERO_SCALED: Scaled = { n: 0n, scale: 0 };
 export class NumericCell {
   private dec: Dec | null | undefined;
   private exact: Scaled | null | undefined;
+  private address: string | undefined;
 
   constructor(
-    readonly key: string,
     readonly row: number,
     readonly col: number,
     readonly reading: NumberReading,
     readonly formula?: string,
     readonly numFmt?: string,
   ) {}
+
+  /** The A1 address, e.g. "C7". */
+  get key(): string {
+    return (this.address ??= a1(this.row, this.col));
+  }
 
   /** Whether relations can use this cell: numbers, and blank/—/- as zero (not markers, text, errors). */
   get known(): boolean {
@@ -37,8 +42,10 @@ export class NumericCell {
   get scaled(): Scaled | null {
     if (this.exact === undefined) {
       const r = this.reading;
-      if (r instanceof StoredNumber)
-        this.exact = Number.isSafeInteger(r.raw) ? { n: BigInt(r.raw), scale: 0 } : scaledFromText(r.text);
+      if (r instanceof StoredNumber) {
+        const fast = scaledIntegerOf(r.raw);
+        this.exact = fast ? { n: BigInt(fast.n), scale: fast.scale } : scaledFromText(r.text);
+      }
       else if (r.kind === "number") this.exact = scaledFromText(r.value.toFixed());
       else this.exact = r.kind === "blank" ? ZERO_SCALED : null;
     }
@@ -56,7 +63,7 @@ export function readCell(layout: TableLayout, row: number, col: number): Numeric
   let cell = cells[col];
   if (!cell) {
     const raw = layout.grid.cell(row, col);
-    cell = new NumericCell(a1(row, col), row, col, readNumber(raw?.value ?? null, raw?.numFmt), raw?.formula, raw?.numFmt);
+    cell = new NumericCell(row, col, readNumber(raw?.value ?? null, raw?.numFmt), raw?.formula, raw?.numFmt);
     cells[col] = cell;
   }
   return cell;

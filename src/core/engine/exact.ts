@@ -32,6 +32,22 @@ export function scaledFromText(text: string): Scaled | null {
   return { n: m[1] ? -n : n, scale: frac.length };
 }
 
+/**
+ * The decimal a stored double stands for, as Excel displays it (≤ 15 significant digits), found without
+ * formatting the number as text: the smallest k with round(x·10^k)/10^k === x. That equality is checked
+ * exactly, so the result is the decimal whose nearest double is x; null when there is none with ≤ 9
+ * decimals and ≤ 15 digits (float noise such as 0.30000000000000004 — callers then use the text path).
+ */
+export function scaledIntegerOf(x: number): { n: number; scale: number } | null {
+  let p = 1;
+  for (let k = 0; k <= 9; k++, p *= 10) {
+    const n = Math.round(x * p);
+    if (!Number.isSafeInteger(n) || Math.abs(n) >= 1e15) return null;
+    if (n / p === x) return { n, scale: k };
+  }
+  return null;
+}
+
 /** Anything that can give its exact value as a scaled integer (a cell, a test double). */
 export interface HasScaled {
   readonly scaled: Scaled | null;
