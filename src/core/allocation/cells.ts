@@ -5,7 +5,7 @@ import { type Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
 import { type NumberReading, StoredNumber, readNumber } from "../numbers";
 import type { TableLayout } from "../table/read-table";
 
-const ZERO_SCALED: Scaled = { n: 0n, scale: 0 };
+const ZERO_SCALED: Scaled = { n: 0n, scale: 0, small: 0 };
 
 export class NumericCell {
   private dec: Dec | null | undefined;
@@ -44,7 +44,7 @@ export class NumericCell {
       const r = this.reading;
       if (r instanceof StoredNumber) {
         const fast = scaledIntegerOf(r.raw);
-        this.exact = fast ? { n: BigInt(fast.n), scale: fast.scale } : scaledFromText(r.text);
+        this.exact = fast ? { n: BigInt(fast.n), scale: fast.scale, small: fast.n } : scaledFromText(r.text);
       }
       else if (r.kind === "number") this.exact = scaledFromText(r.value.toFixed());
       else this.exact = r.kind === "blank" ? ZERO_SCALED : null;

@@ -49,9 +49,9 @@ function cellFindings(model: AllocationModel): Finding[] {
   const out: Finding[] = [];
   let textNumbers = 0;
   for (const cell of model.cells.values()) {
-    const column = model.columnAt.get(cell.col)!;
     const reading = cell.reading;
     if (reading.kind === "blank" || (reading.kind === "number" && !reading.fromText) || reading.kind === "marker") continue;
+    const column = model.columnAt.get(cell.col)!;
     const where = `${rowLabel(model, cell.row)}「${column.header}」`;
     if (reading.kind === "number" && reading.fromText) {
       textNumbers++;

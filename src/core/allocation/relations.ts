@@ -133,25 +133,23 @@ function addSumRelations(
   leavesOfGrand: number[] | null,
 ): void {
   const rows = model.rows;
-  rows.forEach((r, index) => {
-    if (r.children.length === 0) return;
-    const targetCell = model.cells.at(r.row, column.col);
+  const added: RelationInfo[] = [];
+  const add = (index: number, scope: "children" | "leaves", parts: number[]) => {
+    const targetCell = model.cells.at(rows[index]!.row, column.col);
     if (!targetCell?.known || isFact(targetCell.key)) return;
-    const target = targetCell.key;
-    const scopes: ["children" | "leaves", number[]][] = [["children", r.children]];
-    if (r.role === "grand" && leavesOfGrand) scopes.push(["leaves", leavesOfGrand]);
-    for (const [scope, parts] of scopes) {
-      const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
-      if (!cells.every((c) => c?.known)) continue;
-      const operands = cells.map((c) => c.key);
-      const rounded = () => residueAddends(operands.filter((k) => isRounded(model, k)).length);
-      const id = `${scope === "leaves" ? "leaves" : "sum"}:${target}`;
-      out.push({
-        relation: new SumRelation(id, target, operands, column.places, rounded, { target: targetCell, operands: cells }),
-        column,
-        totalIndex: index,
-        scope,
-      });
-    }
+    const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
+    if (!cells.every((c) => c?.known)) return;
+    const rounded = () => residueAddends(cells.filter((c) => isRounded(model, c.key)).length);
+    const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
+    added.push({ relation: new SumRelation(id, targetCell, cells, column.places, rounded), column, totalIndex: index, scope });
+  };
+  rows.forEach((r, index) => {
+    if (r.children.length > 0) add(index, "children", r.children);
   });
+  // Grand total = Σ all counties only tells something when a subtotal or the total is off: when every
+  // total of the column holds exactly, it holds too, and building it for 20,000 counties is wasted.
+  const grand = rows.findIndex((r) => r.role === "grand");
+  const allHold = added.every((info) => info.relation.holdsExactly?.() === true);
+  if (grand >= 0 && leavesOfGrand && !allHold) add(grand, "leaves", leavesOfGrand);
+  out.push(...added);
 }

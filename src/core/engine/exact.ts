@@ -10,6 +10,8 @@ import type { Expr } from "../expr/annotation";
 export interface Scaled {
   n: bigint;
   scale: number;
+  /** The same integer as a JS number when it is small (|n| < 10^15): sums of these stay exact. */
+  small?: number;
 }
 
 /** value = n / d, d > 0 */

@@ -84,10 +84,9 @@ class ProvenOk implements Evaluation {
   }
 }
 
-/** Exact sources for a relation's cells, so screening needs no lookups by address. */
-export interface ExactCells {
-  target: HasScaled;
-  operands: readonly HasScaled[];
+/** A cell as relations see it: its address and its exact value. */
+export interface RelationCell extends HasScaled {
+  readonly key: string;
 }
 
 /** A total = Σ parts. The sum is cached so trial substitutions in huge columns stay O(1). */
@@ -96,40 +95,61 @@ export class SumRelation implements Relation {
   private cachedSum: Dec | null = null;
   private cachedTolerance: Dec | null = null;
   private operandSet: Set<string> | null = null;
+  private operandKeys: string[] | null = null;
 
   constructor(
     readonly id: string,
-    readonly target: string,
-    readonly operands: readonly string[],
+    private readonly targetCell: RelationCell,
+    private readonly operandCells: readonly RelationCell[],
     readonly places: number,
     private readonly roundedAddends: () => number,
-    private readonly exact?: ExactCells,
   ) {}
+
+  get target(): string {
+    return this.targetCell.key;
+  }
+
+  get operands(): readonly string[] {
+    return (this.operandKeys ??= this.operandCells.map((c) => c.key));
+  }
+
+  private has(cell: string): boolean {
+    return (this.operandSet ??= new Set(this.operands)).has(cell);
+  }
 
   tolerance(): Dec {
     return (this.cachedTolerance ??= halfUnit(this.places).times(this.roundedAddends()));
   }
 
-  /** Σ parts = total exactly, every figure already at the displayed precision. */
-  holdsExactly(scaledOf?: ScaledOf): boolean {
-    const exact = this.exact;
-    const target = exact ? exact.target.scaled : (scaledOf?.(this.target) ?? null);
-    if (!target || target.scale > this.places) return false;
-    let scale = target.scale;
-    const parts: Scaled[] = [];
-    for (let i = 0; i < this.operands.length; i++) {
-      const v = exact ? exact.operands[i]!.scaled : (scaledOf?.(this.operands[i]!) ?? null);
-      if (!v || v.scale > this.places) return false;
-      if (v.scale > scale) scale = v.scale;
-      parts.push(v);
-    }
-    let sum = 0n;
-    for (const v of parts) sum += rescale(v, scale);
-    return sum === rescale(target, scale);
+  private proven: boolean | undefined;
+
+  /** Σ parts = total exactly, every figure already at the displayed precision. Values never change
+   *  during a check, so the answer is kept. */
+  holdsExactly(): boolean {
+    return (this.proven ??= this.proveExactly());
   }
 
-  private has(cell: string): boolean {
-    return (this.operandSet ??= new Set(this.operands)).has(cell);
+  private proveExactly(): boolean {
+    const target = this.targetCell.scaled;
+    if (!target || target.scale > this.places) return false;
+    let scale = target.scale;
+    let small = target.small !== undefined;
+    for (const cell of this.operandCells) {
+      const v = cell.scaled;
+      if (!v || v.scale > this.places) return false;
+      if (v.scale !== scale) small = false;
+      if (v.scale > scale) scale = v.scale;
+      if (v.small === undefined) small = false;
+    }
+    // Same scale and small integers: a JS-number sum is exact while it stays a safe integer.
+    if (small) {
+      let sum = 0;
+      for (const cell of this.operandCells) sum += cell.scaled!.small!;
+      if (Number.isSafeInteger(sum) && Math.abs(sum) < 2 ** 52) return sum === target.small;
+    }
+    let sum = 0n;
+    for (const cell of this.operandCells) sum += rescale(cell.scaled!, scale);
+    return sum === rescale(target, scale);
   }
 
   private sum(valueOf: ValueOf): Dec {
