@@ -1,11 +1,11 @@
 /** The numeric reading of every body cell of an allocation table, keyed by A1 address. */
 import { a1 } from "../address";
 import { type Dec, ZERO } from "../decimal";
-import { type Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
+import { Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
 import { type NumberReading, StoredNumber, readNumber } from "../numbers";
 import type { TableLayout } from "../table/read-table";
 
-const ZERO_SCALED: Scaled = { n: 0n, scale: 0, small: 0 };
+const ZERO_SCALED = new Scaled(0, 0, 0n);
 
 export class NumericCell {
   private dec: Dec | null | undefined;
@@ -44,7 +44,7 @@ export class NumericCell {
       const r = this.reading;
       if (r instanceof StoredNumber) {
         const fast = scaledIntegerOf(r.raw);
-        this.exact = fast ? { n: BigInt(fast.n), scale: fast.scale, small: fast.n } : scaledFromText(r.text);
+        this.exact = fast ? new Scaled(fast.scale, fast.n) : scaledFromText(r.text);
       }
       else if (r.kind === "number") this.exact = scaledFromText(r.value.toFixed());
       else this.exact = r.kind === "blank" ? ZERO_SCALED : null;
@@ -56,9 +56,19 @@ export class NumericCell {
 /** Readings are asked for by several passes (columns, rows, relations): read each cell once. */
 const cache = new WeakMap<TableLayout, (NumericCell | undefined)[][]>();
 
+/** The last layout asked about: passes run over one sheet at a time, so skip the WeakMap mostly. */
+let lastLayout: TableLayout | undefined;
+let lastRows: (NumericCell | undefined)[][] = [];
+
 export function readCell(layout: TableLayout, row: number, col: number): NumericCell {
-  let rows = cache.get(layout);
-  if (!rows) cache.set(layout, (rows = []));
+  let rows: (NumericCell | undefined)[][];
+  if (layout === lastLayout) rows = lastRows;
+  else {
+    rows = cache.get(layout) ?? [];
+    cache.set(layout, rows);
+    lastLayout = layout;
+    lastRows = rows;
+  }
   const cells = (rows[row] ??= []);
   let cell = cells[col];
   if (!cell) {

@@ -1,6 +1,6 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
-import { evaluateRational, rescale, roundRational } from "../engine/exact";
+import { evaluateRational, rescale, roundRational, roundedSmall } from "../engine/exact";
 import type { Relation, ScaledOf, Substitution, ValueOf } from "../engine/relation";
 import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
 import type { NumericCell } from "./cells";
@@ -13,6 +13,8 @@ export interface FormulaSpec {
   places: number;
   /** 1, or 0.01 when a percent column's rule yields percentage points (×100). */
   scale: Dec;
+  /** scale is 0.01 */
+  points: boolean;
   /** Largest residue rounding of the row's operands explains. */
   tolerance(cells: readonly NumericCell[]): Dec;
   /** The rule computed from unrounded intermediate columns, when some operand is itself a formula. */
@@ -64,9 +66,16 @@ export class FormulaRelation implements Relation {
   holdsExactly(): boolean {
     const target = this.targetCell.scaled;
     if (!target || target.scale > this.spec.places) return false;
+    const lookupCell = (ref: string) => this.refCells[this.spec.refs.indexOf(ref)]?.scaled ?? null;
+    const small = roundedSmall(this.spec.expr, lookupCell, this.spec.places, this.spec.points ? 100 : 1);
+    if (small === null) return false;
+    if (small !== undefined && target.small !== undefined) {
+      const t = target.small * 10 ** (this.spec.places - target.scale);
+      if (Number.isSafeInteger(t)) return small === t;
+    }
     let q = evaluateRational(this.spec.expr, (ref) => this.refCells[this.spec.refs.indexOf(ref)]?.scaled ?? null);
     if (!q) return false;
-    if (!this.spec.scale.eq(1)) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
+    if (this.spec.points) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
     return roundRational(q, this.spec.places) === rescale(target, this.spec.places);
   }
 
@@ -76,7 +85,7 @@ export class FormulaRelation implements Relation {
       if (!cell) return null;
       return sub && sub.cell === cell.key ? sub.value : valueOf(cell.key);
     });
-    return result === null ? null : result.times(this.spec.scale);
+    return result === null || !this.spec.points ? result : result.times(this.spec.scale);
   }
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null {

@@ -29,20 +29,22 @@ export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
 
 /** The body cells of the numeric columns, by position (hot paths) or by A1 address (findings). */
 export class CellIndex {
-  private readonly rowSet: Set<number>;
-  private readonly colSet: Set<number>;
+  private readonly isRow: Uint8Array;
+  private readonly isCol: Uint8Array;
 
   constructor(
     private readonly layout: TableLayout,
     private readonly rows: number[],
     private readonly cols: number[],
   ) {
-    this.rowSet = new Set(rows);
-    this.colSet = new Set(cols);
+    this.isRow = new Uint8Array(rows.reduce((m, r) => Math.max(m, r), 0) + 1);
+    for (const r of rows) this.isRow[r] = 1;
+    this.isCol = new Uint8Array(cols.reduce((m, c) => Math.max(m, c), 0) + 1);
+    for (const c of cols) this.isCol[c] = 1;
   }
 
   at(row: number, col: number): NumericCell | undefined {
-    return this.rowSet.has(row) && this.colSet.has(col) ? readCell(this.layout, row, col) : undefined;
+    return this.isRow[row] === 1 && this.isCol[col] === 1 ? readCell(this.layout, row, col) : undefined;
   }
 
   get(key: string): NumericCell | undefined {

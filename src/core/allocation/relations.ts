@@ -88,11 +88,13 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
   const refs = [...rule.refColumns.keys()];
   const refCols = refs.map((ref) => rule.refColumns.get(ref)!);
+  const points = column.percent && containsBareHundred(rule.expr);
   const spec: FormulaSpec = {
     expr: rule.expr,
     refs,
     places: column.places,
-    scale: column.percent && containsBareHundred(rule.expr) ? new D("0.01") : new D(1),
+    scale: points ? new D("0.01") : new D(1),
+    points,
     // Σ(a×b) rules are exact products of typed inputs: no residue; sums of rounded columns: ½ unit each.
     tolerance: (cells) =>
       product ? new D(0) : halfUnit(column.places).times(cells.filter((c) => isRounded(model, c.key)).length),

@@ -6,12 +6,23 @@
  */
 import type { Expr } from "../expr/annotation";
 
-/** value = n / 10^scale */
-export interface Scaled {
-  n: bigint;
-  scale: number;
-  /** The same integer as a JS number when it is small (|n| < 10^15): sums of these stay exact. */
-  small?: number;
+/** value = n / 10^scale. Most cells are small: the bigint is only made when a proof needs it. */
+export class Scaled {
+  constructor(
+    readonly scale: number,
+    /** The integer as a JS number when it is small (|n| < 10^15): sums and products are checked exact. */
+    readonly small: number | undefined,
+    private big?: bigint,
+  ) {}
+
+  get n(): bigint {
+    return (this.big ??= BigInt(this.small!));
+  }
+
+  static of(n: bigint, scale: number): Scaled {
+    const small = n > -1000000000000000n && n < 1000000000000000n ? Number(n) : undefined;
+    return new Scaled(scale, small, n);
+  }
 }
 
 /** value = n / d, d > 0 */
@@ -31,7 +42,7 @@ export function scaledFromText(text: string): Scaled | null {
   if (!m) return null;
   const frac = m[3] ?? "";
   const n = BigInt(m[2]! + frac);
-  return { n: m[1] ? -n : n, scale: frac.length };
+  return Scaled.of(m[1] ? -n : n, frac.length);
 }
 
 /**
@@ -96,6 +107,95 @@ export function evaluateRational(expr: Expr, lookup: (ref: string) => Scaled | n
           if (b.n === 0n) return null;
           return b.n > 0n ? { n: a.n * b.d, d: a.d * b.n } : { n: -a.n * b.d, d: a.d * -b.n };
       }
+    }
+  }
+}
+
+/** value = n / d with safe JS integers, d > 0. */
+interface SmallRational {
+  n: number;
+  d: number;
+}
+
+const OVERFLOW = undefined;
+const smallConstants = new WeakMap<Expr, SmallRational | null>();
+
+function safe(x: number): boolean {
+  return Number.isSafeInteger(x);
+}
+
+/**
+ * The rule rounded half up to `places`, scaled by 10^places, in safe JS integers: every product and
+ * sum is checked to be a safe integer (so exact); `undefined` when a value is not small or anything
+ * would overflow — then use the bigint path. null when a reference is missing or divides by zero.
+ */
+export function roundedSmall(
+  expr: Expr,
+  lookup: (ref: string) => Scaled | null,
+  places: number,
+  extraDenominator: number,
+): number | null | undefined {
+  const q = evaluateSmall(expr, lookup);
+  if (q === null || q === OVERFLOW) return q;
+  const d = q.d * extraDenominator;
+  const x = q.n * 10 ** places;
+  if (!safe(d) || !safe(x)) return OVERFLOW;
+  const a = 2 * Math.abs(x) + d;
+  const b = 2 * d;
+  if (!safe(a) || !safe(b)) return OVERFLOW;
+  let k = Math.floor(a / b);
+  // The float quotient can be one off near an integer: correct it with exact products.
+  if (!safe(k * b) || !safe((k + 1) * b)) return OVERFLOW;
+  if (k * b > a) k -= 1;
+  else if ((k + 1) * b <= a) k += 1;
+  return x < 0 ? -k : k;
+}
+
+function evaluateSmall(expr: Expr, lookup: (ref: string) => Scaled | null): SmallRational | null | undefined {
+  switch (expr.type) {
+    case "col": {
+      const v = lookup(expr.ref);
+      if (!v) return null;
+      return v.small === undefined || v.scale > 9 ? OVERFLOW : { n: v.small, d: 10 ** v.scale };
+    }
+    case "num": {
+      let c = smallConstants.get(expr);
+      if (c === undefined) {
+        const s = scaledFromText(expr.value);
+        c = s && s.small !== undefined && s.scale <= 9 ? { n: s.small, d: 10 ** s.scale } : null;
+        smallConstants.set(expr, c);
+      }
+      return c ?? OVERFLOW;
+    }
+    case "neg": {
+      const v = evaluateSmall(expr.arg, lookup);
+      return v ? { n: -v.n, d: v.d } : v;
+    }
+    case "bin": {
+      const a = evaluateSmall(expr.left, lookup);
+      if (!a) return a;
+      const b = evaluateSmall(expr.right, lookup);
+      if (!b) return b;
+      let n: number;
+      let d: number;
+      switch (expr.op) {
+        case "+":
+        case "-": {
+          const sign = expr.op === "+" ? 1 : -1;
+          if (a.d === b.d) [n, d] = [a.n + sign * b.n, a.d];
+          else [n, d] = [a.n * b.d + sign * b.n * a.d, a.d * b.d];
+          if (a.d !== b.d && (!safe(a.n * b.d) || !safe(b.n * a.d))) return OVERFLOW;
+          break;
+        }
+        case "*":
+          [n, d] = [a.n * b.n, a.d * b.d];
+          break;
+        case "/":
+          if (b.n === 0) return null;
+          [n, d] = b.n > 0 ? [a.n * b.d, a.d * b.n] : [-a.n * b.d, a.d * -b.n];
+          break;
+      }
+      return safe(n) && safe(d) ? { n, d } : OVERFLOW;
     }
   }
 }
