@@ -48,7 +48,9 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
 function cellFindings(model: AllocationModel): Finding[] {
   const out: Finding[] = [];
   let textNumbers = 0;
-  for (const cell of model.cells.values()) {
+  for (const r of model.rows)
+    for (const c of model.columns.numeric) {
+    const cell = model.cells.at(r.row, c.col)!;
     const reading = cell.reading;
     if (reading.kind === "blank" || (reading.kind === "number" && !reading.fromText) || reading.kind === "marker") continue;
     const column = model.columnAt.get(cell.col)!;
@@ -86,7 +88,7 @@ function cellFindings(model: AllocationModel): Finding[] {
         actual: reading.code,
       });
     }
-  }
+    }
   if (textNumbers > MAX_CELL_WARNINGS) {
     out.push({
       rule: "allocation/number-as-text",

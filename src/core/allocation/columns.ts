@@ -112,7 +112,9 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
         stats.numbers++;
         stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
         if (cell.reading.percent) stats.percentCells++;
-        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(cell.reading), 9));
+        // Decimals only decide the precision of General cells: a format code fixes the others.
+        if (fmt === "General" && stats.maxPlaces < 9)
+          stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(cell.reading), 9));
         break;
       case "marker":
         stats.markers++;

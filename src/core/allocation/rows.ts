@@ -42,7 +42,7 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
 
   for (const r of rows) {
     if (r.role !== "leaf") continue;
-    const name = normalizeLabel(r.label);
+    const name = normalizeLabel(r.label); // once per row: labels are compared several ways below
     if (SUBTOTAL.test(name) || TOTAL_SUFFIX.test(name)) r.role = "subtotal";
     else if (hasMarker(layout, columns, r.row)) r.role = "group";
     else if (seqMarksLeaves && (r.seq === "" || CHINESE_SEQ.test(r.seq)) && r.label !== "") r.role = "group";

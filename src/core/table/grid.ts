@@ -26,6 +26,10 @@ export class Grid {
     return row * 20000 + col;
   }
 
+  hasMergeInRow(row: number): boolean {
+    return this.mergedRow[row] === 1;
+  }
+
   merge(row: number, col: number): CellRange | undefined {
     return this.mergedRow[row] === 1 ? this.mergeOf.get(this.key(row, col)) : undefined;
   }

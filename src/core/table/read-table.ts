@@ -6,7 +6,7 @@
 import { parseColumnNumberCell, parseColumnLetter } from "../expr/annotation";
 import { readNumber } from "../numbers";
 import type { SheetSnapshot } from "../snapshot";
-import { normalizeLabel } from "../text";
+import { normalizeLabel, valueText } from "../text";
 import { Grid } from "./grid";
 
 export interface TableColumn {
@@ -202,22 +202,44 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
   let inNotes = false;
   const numberRowTexts = layout.columnNumberRow === null ? null : rawTexts(grid, layout.columnNumberRow);
   for (let r = layout.headerBottom + 1; r < grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    const firstRaw = texts[0]!.text;
-    if (inNotes || (/[注说备来]/.test(firstRaw) && NOTE_START.test(normalizeLabel(firstRaw)))) {
+    // One cheap pass over the stored cells; the merge-aware texts are read only for rare rows.
+    const cells = grid.sheet.rows[r] ?? [];
+    let filled = 0;
+    let firstText = "";
+    let hasNumbers = false;
+    for (const cell of cells) {
+      const value = cell?.value;
+      if (value === null || value === undefined || value === "") continue;
+      if (typeof value === "number") {
+        hasNumbers = true;
+        filled++;
+        continue;
+      }
+      const text = valueText(value);
+      if (text === "") continue;
+      filled++;
+      if (firstText === "") firstText = text;
+    }
+    if (filled === 0 && !grid.hasMergeInRow(r)) continue;
+    if (inNotes || (/[注说备来]/.test(firstText) && NOTE_START.test(normalizeLabel(firstText)))) {
       // A note is prose: one text (maybe merged across the table) and no numbers beside it.
-      if (inNotes || texts.length <= 2) {
+      if (inNotes || filled <= 2) {
         inNotes = true;
         layout.noteRows.push(r);
         continue;
       }
     }
-    const hasNumbers = grid.sheet.rows[r]?.some((cell) => typeof cell?.value === "number") ?? false;
-    if ((!hasNumbers && isRepeatedHeader(texts, headerTexts)) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
+    if (!hasNumbers && filled >= 2) {
+      const texts = grid.rowTexts(r);
+      if (isRepeatedHeader(texts, headerTexts) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
+        layout.repeatedHeaderRows.push(r);
+        continue;
+      }
+    } else if (hasNumbers && numberRowTexts !== null && filled === numberRowTexts.size && sameTexts(grid.rowTexts(r), numberRowTexts)) {
       layout.repeatedHeaderRows.push(r);
       continue;
     }
+    if (filled === 0 && grid.isRowEmpty(r)) continue;
     layout.bodyRows.push(r);
   }
 }
