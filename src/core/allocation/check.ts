@@ -10,7 +10,9 @@ import { formatValue } from "./display";
 import { checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { type RelationInfo, buildRelations } from "./relations";
+import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
+import { BLANK, MARKER, SMALL } from "./values";
 
 /** Per-cell warnings beyond this many in one sheet are summarised, not listed. */
 const MAX_CELL_WARNINGS = 50;
@@ -22,7 +24,10 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const live = checkLiveFormulas(model);
   findings.push(...live.findings);
 
-  const infos = buildRelations(model, (key) => live.facts.has(key));
+  const isFact = (key: string) => live.facts.has(key);
+  const focus = screen(model, isFact);
+  if (focus.rows.size === 0 && focus.cols.size === 0) return dedupe(findings); // every relation proven to hold
+  const infos = buildRelations(model, isFact, focus);
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
   const valueOf = (key: string): Dec => model.cells.get(key)?.value ?? ZERO;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
@@ -48,9 +53,13 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
 function cellFindings(model: AllocationModel): Finding[] {
   const out: Finding[] = [];
   let textNumbers = 0;
-  for (const r of model.rows)
-    for (const c of model.columns.numeric) {
-    const cell = model.cells.at(r.row, c.col)!;
+  for (const c of model.columns.numeric) {
+    const values = model.columns.values.get(c.col)!;
+    for (let i = 0; i < model.rows.length; i++) {
+    const kind = values.kind[i];
+    // Plain numbers, blanks and markers need no word; only text, errors and numbers typed as text do.
+    if ((kind === SMALL || kind === BLANK || kind === MARKER) && values.fromText[i] === 0) continue;
+    const cell = model.cells.at(model.rows[i]!.row, c.col)!;
     const reading = cell.reading;
     if (reading.kind === "blank" || (reading.kind === "number" && !reading.fromText) || reading.kind === "marker") continue;
     const column = model.columnAt.get(cell.col)!;
@@ -89,6 +98,7 @@ function cellFindings(model: AllocationModel): Finding[] {
       });
     }
     }
+  }
   if (textNumbers > MAX_CELL_WARNINGS) {
     out.push({
       rule: "allocation/number-as-text",

@@ -12,11 +12,13 @@ import {
   parseLetterRule,
   references,
 } from "../expr/annotation";
+import { scaledIntegerOf } from "../engine/exact";
 import { parseNumFmt } from "../format";
 import { readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
 import { readCell } from "./cells";
+import { BIG, ColumnValues } from "./values";
 
 export interface ColumnRule {
   expr: Expr;
@@ -45,6 +47,8 @@ export interface ColumnAnalysis {
   seqCol: number | null;
   nameCol: number | null;
   numeric: AllocColumn[];
+  /** Exact values of each numeric column, one slot per body row. */
+  values: Map<number, ColumnValues>;
 }
 
 const NAME_HEADER = /县|市|区|地区|单位|名称|地州|盟|旗|州|项目|地方/;
@@ -73,8 +77,9 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
     }
     if (nameCol === null && stats.texts > 0 && (NAME_HEADER.test(header) || body.length > 0)) nameCol = column.col;
   }
-  attachRules(layout, numeric);
-  return { seqCol, nameCol, numeric };
+  const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
+  attachRules(layout, numeric, values);
+  return { seqCol, nameCol, numeric, values };
 }
 
 interface ColumnStats {
@@ -102,11 +107,20 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
     formats: new Map(),
   };
   for (const row of layout.bodyRows) {
-    const cell = readCell(layout, row, col);
     const raw = layout.grid.cell(row, col);
     if (!raw || raw.value === null || raw.value === "") continue;
     stats.filled++;
     const fmt = raw.numFmt ?? "General";
+    if (typeof raw.value === "number") {
+      // The common case, read without making a cell object.
+      stats.numbers++;
+      stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
+      if (fmt !== "General" && parseNumFmt(fmt).percent) stats.percentCells++;
+      if (fmt === "General" && stats.maxPlaces < 9 && !Number.isInteger(raw.value))
+        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(scaledIntegerOf(raw.value)?.scale ?? 9, 9));
+      continue;
+    }
+    const cell = readCell(layout, row, col);
     switch (cell.reading.kind) {
       case "number":
         stats.numbers++;
@@ -158,7 +172,7 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
   };
 }
 
-function attachRules(layout: TableLayout, numeric: AllocColumn[]): void {
+function attachRules(layout: TableLayout, numeric: AllocColumn[], values: Map<number, ColumnValues>): void {
   const byNumber = new Map<string, AllocColumn>();
   const byLetter = new Map<string, AllocColumn>();
   for (const c of numeric) {
@@ -196,7 +210,7 @@ function attachRules(layout: TableLayout, numeric: AllocColumn[]): void {
       }
     }
   }
-  inferTotalColumns(layout, numeric);
+  inferTotalColumns(layout, numeric, values);
 }
 
 function setRule(
@@ -220,7 +234,7 @@ function setRule(
  * A column headed 合计 beside its sibling amount columns is their sum. Adopted only when the data
  * mostly agrees, because some 合计 columns total a different set (e.g. persons and money side by side).
  */
-function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[]): void {
+function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[], values: Map<number, ColumnValues>): void {
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
     const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
@@ -236,13 +250,16 @@ function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[]): void {
     if (siblings.length < 2) continue;
     let agree = 0;
     let rows = 0;
-    for (const row of layout.bodyRows) {
-      const t = readCell(layout, row, total.col).value;
-      const parts = siblings.map((s) => readCell(layout, row, s.col).value);
-      if (t === null || parts.some((p) => p === null)) continue;
+    const totalValues = values.get(total.col)!;
+    const parts = siblings.map((o) => values.get(o.col)!);
+    const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
+    for (let i = 0; i < layout.bodyRows.length; i++) {
+      if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
+      if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
       rows++;
-      const sum = parts.reduce((acc: Dec, p) => acc.plus(p!), new Dec(0));
-      if (sum.minus(t).abs().lte(new Dec(10).pow(-total.places).times(siblings.length))) agree++;
+      const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
+      // Within one unit per part: the 合计 column may carry rounding residue.
+      if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
     }
     if (rows === 0 || agree < rows * 0.7) continue;
     let expr: Expr = { type: "col", ref: siblings[0]!.letters };

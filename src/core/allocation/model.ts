@@ -15,6 +15,9 @@ export interface AllocationModel {
   cells: CellIndex;
   columnAt: Map<number, AllocColumn>;
   rowAt: Map<number, AllocRow>;
+  /** Sheet row → index into rows. */
+  rowIndex: Map<number, number>;
+  rowIndexOf(key: string): number;
 }
 
 export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
@@ -24,7 +27,18 @@ export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
   const cells = new CellIndex(layout, rows.map((r) => r.row), columns.numeric.map((c) => c.col));
   const columnAt = new Map(columns.numeric.map((c) => [c.col, c]));
   const rowAt = new Map(rows.map((r) => [r.row, r]));
-  return { layout, columns, rows, cells, columnAt, rowAt };
+  const rowIndex = new Map(rows.map((r, i) => [r.row, i]));
+  const model: AllocationModel = {
+    layout,
+    columns,
+    rows,
+    cells,
+    columnAt,
+    rowAt,
+    rowIndex,
+    rowIndexOf: (key) => rowIndexOfKey(model, key),
+  };
+  return model;
 }
 
 /** The body cells of the numeric columns, by position (hot paths) or by A1 address (findings). */
@@ -55,6 +69,12 @@ export class CellIndex {
   *values(): IterableIterator<NumericCell> {
     for (const r of this.rows) for (const c of this.cols) yield readCell(this.layout, r, c);
   }
+}
+
+/** Index into model.rows of the body row an A1 key lies in. */
+export function rowIndexOfKey(model: AllocationModel, key: string): number {
+  const p = parseA1(key);
+  return p ? (model.rowIndex.get(p.row) ?? -1) : -1;
 }
 
 export function rowLabel(model: AllocationModel, row: number): string {

@@ -13,6 +13,7 @@ import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
+import type { Focus } from "./screen";
 import type { AllocationModel } from "./model";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
@@ -24,14 +25,25 @@ export interface RelationInfo {
   scope: "formula" | "children" | "leaves";
 }
 
-export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean): RelationInfo[] {
-  const out: RelationInfo[] = [];
-  for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, out);
+/**
+ * Relation objects for the rows and columns screening could not clear (see screen.ts). Every relation a
+ * cell of a broken relation takes part in must be present for localization: all sums of the focus
+ * columns, and all formulas of every row those sums touch.
+ */
+export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean, focus: Focus): RelationInfo[] {
+  const sums: RelationInfo[] = [];
   const grand = model.rows.findIndex((r) => r.role === "grand");
   const leavesOfGrand = grand >= 0 && hasIntermediateLevel(model.rows) ? leavesOf(model.rows, grand) : null;
   for (const column of model.columns.numeric)
-    if (column.summable) addSumRelations(model, column, out, isFact, leavesOfGrand);
-  return out;
+    if (column.summable && focus.cols.has(column.col)) addSumRelations(model, column, sums, isFact, leavesOfGrand);
+  const rows = new Set(focus.rows);
+  for (const info of sums) {
+    rows.add(info.totalIndex!);
+    for (const key of info.relation.operands) rows.add(model.rowIndexOf(key));
+  }
+  const formulas: RelationInfo[] = [];
+  for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, formulas, rows);
+  return [...formulas, ...sums];
 }
 
 /** A value shown rounded: stored with more decimals than displayed, or a rule whose exact result has more. */
@@ -82,7 +94,7 @@ function containsBareHundred(expr: Expr): boolean {
   return expr.type === "neg" ? containsBareHundred(expr.arg) : false;
 }
 
-function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[]): void {
+function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>): void {
   const rule = column.rule!;
   const product = hasColumnProduct(rule.expr);
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
@@ -100,7 +112,8 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       product ? new D(0) : halfUnit(column.places).times(cells.filter((c) => isRounded(model, c.key)).length),
     unrounded: chained ? (row, valueOf) => unroundedValue(model, column, row, valueOf, 0) : null,
   };
-  for (const r of model.rows) {
+  for (const i of [...onlyRows].sort((a, b) => a - b)) {
+    const r = model.rows[i]!;
     if (product && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
     const targetCell = model.cells.at(r.row, column.col);
     if (!targetCell?.known) continue;

@@ -8,6 +8,7 @@ import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
 import { readCell } from "./cells";
 import type { ColumnAnalysis } from "./columns";
+import { MARKER } from "./values";
 
 export type RowRole = "grand" | "subtotal" | "group" | "leaf";
 
@@ -40,14 +41,14 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
   const numberedLeaves = rows.filter((r) => r.role === "leaf" && ARABIC_SEQ.test(r.seq)).length;
   const seqMarksLeaves = numberedLeaves >= 2 && numberedLeaves >= (rows.length - 1) * 0.5;
 
-  for (const r of rows) {
-    if (r.role !== "leaf") continue;
+  rows.forEach((r, i) => {
+    if (r.role !== "leaf") return;
     const name = normalizeLabel(r.label); // once per row: labels are compared several ways below
     if (SUBTOTAL.test(name) || TOTAL_SUFFIX.test(name)) r.role = "subtotal";
-    else if (hasMarker(layout, columns, r.row)) r.role = "group";
+    else if (hasMarker(columns, i)) r.role = "group";
     else if (seqMarksLeaves && (r.seq === "" || CHINESE_SEQ.test(r.seq)) && r.label !== "") r.role = "group";
     else if (PREFECTURE_NAME.test(name)) r.role = "group";
-  }
+  });
   assignChildren(layout, columns, rows);
   return rows;
 }
@@ -61,8 +62,10 @@ function markGrandTotal(rows: AllocRow[]): void {
   if (grand) grand.role = "grand";
 }
 
-function hasMarker(layout: TableLayout, columns: ColumnAnalysis, row: number): boolean {
-  return columns.numeric.some((c) => readCell(layout, row, c.col).reading.kind === "marker");
+/** `×` in any numeric column of body row i. */
+function hasMarker(columns: ColumnAnalysis, i: number): boolean {
+  for (const values of columns.values.values()) if (values.kind[i] === MARKER) return true;
+  return false;
 }
 
 function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: AllocRow[]): void {

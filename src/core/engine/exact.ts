@@ -129,9 +129,15 @@ function safe(x: number): boolean {
  * sum is checked to be a safe integer (so exact); `undefined` when a value is not small or anything
  * would overflow — then use the bigint path. null when a reference is missing or divides by zero.
  */
+/** What the small-integer path reads of a value (a Scaled, or a reused slot when screening). */
+export interface SmallValue {
+  readonly small: number | undefined;
+  readonly scale: number;
+}
+
 export function roundedSmall(
   expr: Expr,
-  lookup: (ref: string) => Scaled | null,
+  lookup: (ref: string) => SmallValue | null,
   places: number,
   extraDenominator: number,
 ): number | null | undefined {
@@ -151,7 +157,7 @@ export function roundedSmall(
   return x < 0 ? -k : k;
 }
 
-function evaluateSmall(expr: Expr, lookup: (ref: string) => Scaled | null): SmallRational | null | undefined {
+function evaluateSmall(expr: Expr, lookup: (ref: string) => SmallValue | null): SmallRational | null | undefined {
   switch (expr.type) {
     case "col": {
       const v = lookup(expr.ref);
