@@ -5,6 +5,7 @@
  */
 import { scaledFromText, scaledIntegerOf } from "../engine/exact";
 import { readNumber } from "../numbers";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 import type { TableLayout } from "../table/read-table";
 
 /** Slot kinds. */
@@ -28,41 +29,10 @@ export class ColumnValues {
     this.n = new Float64Array(size);
     this.scale = new Int8Array(size);
     this.fromText = new Uint8Array(size);
-    for (let i = 0; i < size; i++) {
-      const cell = layout.grid.cell(rows[i]!, col);
-      const value = cell?.value ?? null;
-      if (typeof value === "number") {
-        const exact = scaledIntegerOf(value);
-        if (exact) this.setSmall(i, exact.n, exact.scale);
-        else this.kind[i] = BIG;
-        continue;
-      }
-      const reading = readNumber(value, cell?.numFmt);
-      switch (reading.kind) {
-        case "number": {
-          this.fromText[i] = 1;
-          const exact = scaledFromText(reading.value.toFixed());
-          if (exact && exact.small !== undefined && exact.scale <= 9) this.setSmall(i, exact.small, exact.scale);
-          else this.kind[i] = BIG;
-          break;
-        }
-        case "blank":
-          this.kind[i] = BLANK;
-          break;
-        case "marker":
-          this.kind[i] = MARKER;
-          break;
-        case "text":
-          this.kind[i] = TEXT;
-          break;
-        case "error":
-          this.kind[i] = ERROR;
-          break;
-      }
-    }
+    fill(this, layout.grid.sheet.rows, rows, col);
   }
 
-  private setSmall(i: number, n: number, scale: number): void {
+  setSmall(i: number, n: number, scale: number): void {
     this.kind[i] = SMALL;
     this.n[i] = n;
     this.scale[i] = scale;
@@ -72,5 +42,46 @@ export class ColumnValues {
   known(i: number): boolean {
     const k = this.kind[i]!;
     return k === SMALL || k === BIG || k === BLANK;
+  }
+}
+
+/** Kept apart from the constructor so V8 optimizes the loop as a plain function, not an OSR'd constructor. */
+function fill(target: ColumnValues, sheetRows: SheetSnapshot["rows"], rows: readonly number[], col: number): void {
+  for (let i = 0; i < rows.length; i++) {
+    const cell = sheetRows[rows[i]!]?.[col];
+    const value = cell === undefined ? null : cell.value;
+    if (typeof value === "number") {
+      const exact = scaledIntegerOf(value);
+      if (exact) target.setSmall(i, exact.n, exact.scale);
+      else target.kind[i] = BIG;
+    } else {
+      fillOther(target, i, value, cell?.numFmt);
+    }
+  }
+}
+
+/** Blanks, text, markers and errors: rare in a numeric column, read the careful way. */
+function fillOther(target: ColumnValues, i: number, value: CellValue, numFmt: string | undefined): void {
+  const reading = readNumber(value, numFmt);
+  switch (reading.kind) {
+    case "number": {
+      target.fromText[i] = 1;
+      const exact = scaledFromText(reading.value.toFixed());
+      if (exact && exact.small !== undefined && exact.scale <= 9) target.setSmall(i, exact.small, exact.scale);
+      else target.kind[i] = BIG;
+      break;
+    }
+    case "blank":
+      target.kind[i] = BLANK;
+      break;
+    case "marker":
+      target.kind[i] = MARKER;
+      break;
+    case "text":
+      target.kind[i] = TEXT;
+      break;
+    case "error":
+      target.kind[i] = ERROR;
+      break;
   }
 }
