@@ -14,7 +14,7 @@ import {
 } from "../expr/annotation";
 import { scaledIntegerOf } from "../engine/exact";
 import { parseNumFmt } from "../format";
-import { readingPlaces } from "../numbers";
+import { readNumber, readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
 import { readCell } from "./cells";
@@ -120,15 +120,16 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
         stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(scaledIntegerOf(raw.value)?.scale ?? 9, 9));
       continue;
     }
-    const cell = readCell(layout, row, col);
-    switch (cell.reading.kind) {
+    // Text cells (names, 序号 typed as text, numbers typed as text): classify, no cell object needed.
+    const reading = readNumber(raw.value, raw.numFmt);
+    switch (reading.kind) {
       case "number":
         stats.numbers++;
         stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
-        if (cell.reading.percent) stats.percentCells++;
+        if (reading.percent) stats.percentCells++;
         // Decimals only decide the precision of General cells: a format code fixes the others.
         if (fmt === "General" && stats.maxPlaces < 9)
-          stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(cell.reading), 9));
+          stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(reading), 9));
         break;
       case "marker":
         stats.markers++;
@@ -138,7 +139,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
         break;
       case "text":
         // 合计 / 小计 labels sit in the name column, but a label in a numeric column must not make it text.
-        if (/(合|总|小)计/.test(normalizeLabel(cell.reading.text))) stats.labels++;
+        if (/(合|总|小)计/.test(normalizeLabel(reading.text))) stats.labels++;
         else stats.texts++;
         break;
       case "error":
