@@ -19,6 +19,8 @@ export interface TableColumn {
   annotation?: string;
   /** Letter naming the column in its header, e.g. "A" from "全年预算数(A)". */
   letter?: string;
+  /** The column's unit: from its header (（万元）, 人数 …) or the sheet's unit line; undefined if unknown. */
+  unit?: string;
 }
 
 export interface TableLayout {
@@ -281,6 +283,10 @@ function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: numbe
     const last = headerPath[headerPath.length - 1];
     const letter = last ? parseColumnLetter(last) : null;
     if (letter) column.letter = letter;
+    // Units belong to number columns; label columns (序号, names) have none.
+    const hasNumbers = layout.bodyRows.some((r) => typeof grid.cell(r, c)?.value === "number");
+    const unit = hasNumbers ? columnUnit(headerPath, layout.units) : undefined;
+    if (unit) column.unit = unit;
     const hasBody = layout.bodyRows.some((r) => grid.text(r, c) !== "");
     if (headerPath.length === 0 && !hasBody && column.number === undefined) {
       layout.spacerColumns.push(c);
@@ -289,6 +295,24 @@ function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: numbe
     columns.push(column);
   }
   return columns;
+}
+
+const HEADER_UNIT = /[（(]\s*(万元|元|亿元|人|万人|人次|万人次|户|个|次|%|％|元\/人\/月|元\/人\/年)\s*[）)]/;
+const COUNT_HEADER = /人数|人次|户数|个数|次数|名额/;
+
+/**
+ * Units differ per column in many tables (单位：人、万元): a unit written in the header wins; else a
+ * count-like header (…人数) takes the count unit of the unit line and the other columns its money unit.
+ */
+export function columnUnit(headerPath: string[], units: string[]): string | undefined {
+  const header = headerPath.join("/");
+  const written = HEADER_UNIT.exec(header);
+  if (written) return written[1]!.replace("％", "%");
+  if (units.length === 1) return units[0];
+  const countUnit = units.find((u) => /人|户|个|次/.test(u) && !/元/.test(u));
+  const moneyUnit = units.find((u) => /元/.test(u));
+  if (COUNT_HEADER.test(header)) return countUnit;
+  return moneyUnit;
 }
 
 /** The header text of a column as one line, e.g. "财政拨款（补助）/一般公共预算". */
