@@ -284,7 +284,8 @@ function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: numbe
     const letter = last ? parseColumnLetter(last) : null;
     if (letter) column.letter = letter;
     // Units belong to number columns; label columns (序号, names) have none.
-    const hasNumbers = layout.bodyRows.some((r) => typeof grid.cell(r, c)?.value === "number");
+    const hasNumbers =
+      !/序号|编号/.test(headerPath.join("")) && layout.bodyRows.some((r) => typeof grid.cell(r, c)?.value === "number");
     const unit = hasNumbers ? columnUnit(headerPath, layout.units) : undefined;
     if (unit) column.unit = unit;
     const hasBody = layout.bodyRows.some((r) => grid.text(r, c) !== "");
