@@ -46,6 +46,8 @@ export interface AllocColumn {
 export interface ColumnAnalysis {
   seqCol: number | null;
   nameCol: number | null;
+  /** Every text (label) column, the name column among them. */
+  textCols: number[];
   numeric: AllocColumn[];
   /** Exact values of each numeric column, one slot per body row. */
   values: Map<number, ColumnValues>;
@@ -62,6 +64,7 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   const body = layout.bodyRows;
   let seqCol: number | null = null;
   let nameCol: number | null = null;
+  const textCols: number[] = [];
   const numeric: AllocColumn[] = [];
 
   for (const column of layout.columns) {
@@ -75,11 +78,32 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
       numeric.push(describeNumeric(layout, column, stats));
       continue;
     }
-    if (nameCol === null && stats.texts > 0 && (NAME_HEADER.test(header) || body.length > 0)) nameCol = column.col;
+    if (stats.texts > 0 || stats.labels > 0) textCols.push(column.col);
   }
+  nameCol = chooseNameColumn(layout, textCols);
   const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
   attachRules(layout, numeric, values);
-  return { seqCol, nameCol, numeric, values };
+  return { seqCol, nameCol, textCols, numeric, values };
+}
+
+/**
+ * The unit names: the text column with the most names of its own. A 地州 column merged down over its
+ * counties shows one name per block; the 县（市） column beside it names every row.
+ */
+function chooseNameColumn(layout: TableLayout, textCols: number[]): number | null {
+  let best: number | null = null;
+  let bestCount = -1;
+  for (const col of textCols) {
+    let own = 0;
+    for (const row of layout.bodyRows) {
+      const value = layout.grid.cell(row, col)?.value;
+      if (typeof value === "string" && value.trim() !== "") own++;
+    }
+    const header = layout.columns.find((c) => c.col === col)?.headerPath.join("") ?? "";
+    const score = own * 2 + (NAME_HEADER.test(header) ? 1 : 0);
+    if (score >= bestCount) [best, bestCount] = [col, score];
+  }
+  return best;
 }
 
 interface ColumnStats {

@@ -1,16 +1,20 @@
 /**
  * Row roles of an allocation table: the grand total (合计/总计/…合计 at the top or bottom), 小计 rows
- * closing a block, prefecture rows heading their counties, and leaves. Prefecture rows are told by
- * their markers: `×` in a ratio column, no 序号 where leaves are numbered (or 一、二、 numbering),
- * names such as …地区/…州. A prefecture row with no counties under it is a leaf at top level.
+ * (closing or heading a block — one direction per table), prefecture rows heading their counties,
+ * 其中 breakdown rows (not units: never added), and leaves.
+ *
+ * Prefecture rows: a strong marker (`×` in a ratio column, no 序号 where leaves are numbered, 一、二、
+ * numbering) makes a group; a name alone (…地区/…州/…市) only when the row equals the sum of the rows
+ * that follow it, because 塔城市 is a county and 伊犁州直 is a unit of its own. A group takes the longest
+ * run of following rows that adds up to it; without such a run a strong group takes them all (so a wrong
+ * subtotal is still reported) and a name-only candidate stays a unit.
  */
 import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
-import { readCell } from "./cells";
 import type { ColumnAnalysis } from "./columns";
-import { MARKER } from "./values";
+import { BIG, MARKER, type ColumnValues } from "./values";
 
-export type RowRole = "grand" | "subtotal" | "group" | "leaf";
+export type RowRole = "grand" | "subtotal" | "group" | "leaf" | "breakdown";
 
 export interface AllocRow {
   row: number;
@@ -24,33 +28,50 @@ export interface AllocRow {
 const GRAND_EXACT = /^(合计|总计|总合计|共计|全区合计|全疆合计|全省合计|全市合计|全州合计|全盟合计|全地区合计)$/;
 const TOTAL_SUFFIX = /(合计|总计|共计)$/;
 const SUBTOTAL = /小计$/;
-const PREFECTURE_NAME = /(地区|自治州|州|盟)$/;
+const PREFECTURE_NAME = /(地区|自治州|州|盟|市)$/;
+const BREAKDOWN = /^其中/;
 const CHINESE_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
 const ARABIC_SEQ = /^\d+[、.．]?$/;
 
+type Strength = "strong" | "weak";
+
 export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): AllocRow[] {
-  const rows: AllocRow[] = layout.bodyRows.map((row) => {
-    const seq = columns.seqCol === null ? "" : normalizeLabel(layout.grid.text(row, columns.seqCol));
-    let label = columns.nameCol === null ? "" : layout.grid.text(row, columns.nameCol).replace(/\s+/g, "");
-    if (!label && seq && /计/.test(seq)) label = seq;
-    return { row, label, seq, role: "leaf", children: [] };
-  });
+  const rows: AllocRow[] = layout.bodyRows.map((row) => ({
+    row,
+    label: rowLabelText(layout, columns, row),
+    seq: columns.seqCol === null ? "" : normalizeLabel(layout.grid.text(row, columns.seqCol)),
+    role: "leaf",
+    children: [],
+  }));
   if (rows.length === 0) return rows;
 
   markGrandTotal(rows);
   const numberedLeaves = rows.filter((r) => r.role === "leaf" && ARABIC_SEQ.test(r.seq)).length;
   const seqMarksLeaves = numberedLeaves >= 2 && numberedLeaves >= (rows.length - 1) * 0.5;
 
+  const strength = new Map<number, Strength>();
   rows.forEach((r, i) => {
     if (r.role !== "leaf") return;
     const name = normalizeLabel(r.label); // once per row: labels are compared several ways below
-    if (SUBTOTAL.test(name) || TOTAL_SUFFIX.test(name)) r.role = "subtotal";
-    else if (hasMarker(columns, i)) r.role = "group";
-    else if (seqMarksLeaves && (r.seq === "" || CHINESE_SEQ.test(r.seq)) && r.label !== "") r.role = "group";
-    else if (PREFECTURE_NAME.test(name)) r.role = "group";
+    if (BREAKDOWN.test(name)) r.role = "breakdown";
+    else if (SUBTOTAL.test(name) || TOTAL_SUFFIX.test(name)) r.role = "subtotal";
+    else if (hasMarker(columns, i) || CHINESE_SEQ.test(r.seq) || (seqMarksLeaves && r.seq === "" && r.label !== ""))
+      strength.set(i, "strong");
+    else if (PREFECTURE_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
   });
-  assignChildren(layout, columns, rows);
+  assignChildren(columns, rows, strength);
   return rows;
+}
+
+/** The unit's name: the name column, else any text in the row (合计 merged over 序号 and name). */
+function rowLabelText(layout: TableLayout, columns: ColumnAnalysis, row: number): string {
+  const fromName = columns.nameCol === null ? "" : layout.grid.text(row, columns.nameCol).replace(/\s+/g, "");
+  if (fromName) return fromName;
+  for (const col of columns.textCols) {
+    const text = layout.grid.text(row, col).replace(/\s+/g, "");
+    if (text && /计/.test(text)) return text;
+  }
+  return "";
 }
 
 function markGrandTotal(rows: AllocRow[]): void {
@@ -68,46 +89,53 @@ function hasMarker(columns: ColumnAnalysis, i: number): boolean {
   return false;
 }
 
-function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: AllocRow[]): void {
+function assignChildren(columns: ColumnAnalysis, rows: AllocRow[], strength: Map<number, Strength>): void {
   const grandIndex = rows.findIndex((r) => r.role === "grand");
-  const inner = rows.map((_, i) => i).filter((i) => i !== grandIndex);
+  // Breakdown rows (其中) are neither units nor totals: they stay out of every sum.
+  const inner = rows.map((_, i) => i).filter((i) => i !== grandIndex && rows[i]!.role !== "breakdown");
   const topLevel: number[] = [];
-  let openGroup: number | null = null;
-  let blockStart = 0; // first inner position since the last boundary, for 小计 rows
+  // Only strong prefecture rows and 小计 rows end a run: a name-only candidate (塔城市) may be a county.
+  const isBoundary = (i: number) => strength.get(i) === "strong" || rows[i]!.role === "subtotal";
+  let subtotalsOpen: boolean | null = null; // one direction for every 小计 of the table
+  let blockStart = 0;
 
   for (let k = 0; k < inner.length; k++) {
     const i = inner[k]!;
     const r = rows[i]!;
-    if (r.role === "group") {
-      openGroup = i;
+    if (strength.has(i)) {
+      const followers = leavesAfter(inner, k, isBoundary);
+      const run = longestBalancedRun(columns, i, followers);
+      const taken = run ?? (strength.get(i) === "strong" ? followers : []);
       topLevel.push(i);
-      blockStart = k + 1;
+      if (taken.length > 0) {
+        r.role = "group";
+        r.children = taken;
+        k += taken.length;
+        blockStart = k + 1;
+      }
       continue;
     }
     if (r.role === "subtotal") {
-      const closing = inner.slice(blockStart, k).filter((j) => rows[j]!.role === "leaf");
-      const opening = leavesAfter(rows, inner, k);
-      const useOpening = closing.length === 0 || (opening.length > 0 && !SUBTOTAL.test(r.label) && fitsBetter(layout, columns, rows, i, opening, closing));
-      if (useOpening) {
+      const closing = inner.slice(blockStart, k).filter((j) => rows[j]!.role === "leaf" && !isTaken(rows, j));
+      const opening = leavesAfter(inner, k, isBoundary);
+      if (subtotalsOpen === null && (closing.length === 0 || opening.length > 0))
+        subtotalsOpen = closing.length === 0 || fitsBetter(columns, i, opening, closing);
+      if (subtotalsOpen === null) subtotalsOpen = false;
+      if (subtotalsOpen) {
         r.role = "group";
-        openGroup = i;
-        topLevel.push(i);
-        blockStart = k + 1;
-        continue;
+        r.children = opening;
+        k += opening.length;
+      } else {
+        r.children = closing;
+        for (const j of closing) removeFrom(topLevel, j);
       }
-      // A closing subtotal takes over the leaves of its block from the top level.
-      r.children = closing;
-      for (const j of closing) removeFrom(topLevel, j);
-      if (openGroup !== null) removeFrom(rows[openGroup]!.children, ...closing);
       topLevel.push(i);
-      openGroup = null;
       blockStart = k + 1;
       continue;
     }
-    if (openGroup !== null) rows[openGroup]!.children.push(i);
-    else topLevel.push(i);
+    topLevel.push(i);
   }
-  // A prefecture row with nothing under it is a leaf at top level.
+  // A prefecture or 小计 row with nothing under it is a unit at top level.
   for (const i of topLevel) {
     const r = rows[i]!;
     if ((r.role === "group" || r.role === "subtotal") && r.children.length === 0) r.role = "leaf";
@@ -115,32 +143,62 @@ function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: Allo
   if (grandIndex >= 0) rows[grandIndex]!.children = topLevel;
 }
 
-function leavesAfter(rows: AllocRow[], inner: number[], k: number): number[] {
+function isTaken(rows: AllocRow[], j: number): boolean {
+  return rows.some((r) => r.children.includes(j));
+}
+
+function leavesAfter(inner: number[], k: number, isBoundary: (i: number) => boolean): number[] {
   const out: number[] = [];
   for (let m = k + 1; m < inner.length; m++) {
     const j = inner[m]!;
-    if (rows[j]!.role !== "leaf") break;
+    if (isBoundary(j)) break;
     out.push(j);
   }
   return out;
 }
 
-/** Whether a 合计 row in mid-table matches the rows after it better than the rows before it. */
-function fitsBetter(
-  layout: TableLayout,
-  columns: ColumnAnalysis,
-  rows: AllocRow[],
-  i: number,
-  opening: number[],
-  closing: number[],
-): boolean {
+/** Row value in units of the column's last displayed decimal; null when unknown or too large. */
+function unitsAt(values: ColumnValues, i: number, places: number): number | null {
+  if (!values.known(i) || values.kind[i] === BIG) return null;
+  const v = values.n[i]! * 10 ** (places - values.scale[i]!);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/**
+ * The longest run of following rows whose sum equals row i in most summable columns (a typo in one
+ * column must not break the hierarchy); null when no run does.
+ */
+function longestBalancedRun(columns: ColumnAnalysis, i: number, followers: number[]): number[] | null {
+  const summable = columns.numeric.filter((c) => c.summable);
+  if (summable.length === 0 || followers.length === 0) return null;
+  const sums = summable.map(() => 0 as number | null);
+  let best: number | null = null;
+  for (let m = 0; m < followers.length; m++) {
+    let agree = 0;
+    let compared = 0;
+    summable.forEach((c, s) => {
+      const values = columns.values.get(c.col)!;
+      const part = unitsAt(values, followers[m]!, c.places);
+      sums[s] = sums[s] === null || part === null ? null : sums[s]! + part;
+      const total = unitsAt(values, i, c.places);
+      if (total === null || sums[s] === null) return;
+      compared++;
+      if (sums[s] === total) agree++;
+    });
+    if (compared > 0 && agree * 2 > compared) best = m + 1;
+  }
+  return best === null ? null : followers.slice(0, best);
+}
+
+/** Whether a 小计 row matches the rows after it better than the rows before it. */
+function fitsBetter(columns: ColumnAnalysis, i: number, opening: number[], closing: number[]): boolean {
   const col = columns.numeric.find((c) => c.summable);
   if (!col) return false;
-  const value = (j: number) => readCell(layout, rows[j]!.row, col.col).value;
-  const target = value(i);
-  if (target === null) return false;
-  const sum = (list: number[]) => list.reduce((acc, j) => acc.plus(value(j) ?? 0), target.minus(target));
-  return sum(opening).minus(target).abs().lt(sum(closing).minus(target).abs());
+  const values = columns.values.get(col.col)!;
+  const total = unitsAt(values, i, col.places);
+  if (total === null) return false;
+  const gap = (list: number[]) => Math.abs(list.reduce((acc, j) => acc + (unitsAt(values, j, col.places) ?? 0), 0) - total);
+  return gap(opening) < gap(closing);
 }
 
 function removeFrom(list: number[], ...items: number[]): void {
