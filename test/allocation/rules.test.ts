@@ -20,7 +20,12 @@ describe("rounding residue (尾差)", () => {
   const s = () => flat(rows, ["序号", "县（市）", "人数", "补助资金"], [[null, null, "1", "2=1×5元/10000"]]);
 
   it("is info, never an error, when rounding of the parts explains the gap", () => {
-    expect(brief(s())).toEqual([["allocation/rounding-residue", "info", "D5", "0.03", "0.02"]]);
+    // The 合计 equals the sum of the counties' unrounded amounts (0.0165 → 0.02): explained exactly.
+    expect(brief(s())).toEqual([["allocation/unrounded-chain", "info", "D5", "0.03", "0.02"]]);
+    // Parts stored with more decimals than shown (0.006 shows 0.01) are allowed ½ cent each: still info.
+    const typed = sheet("附件1", [["2024年某项补助资金分配表"], ["单位：万元"], ["序号", "县（市）", "补助资金"],
+      [null, "合计", { v: 0.03, fmt: "0.00" }], [1, "甲县", { v: 0.006, fmt: "0.00" }], [2, "乙县", { v: 0.006, fmt: "0.00" }], [3, "丙县", { v: 0.006, fmt: "0.00" }]]);
+    expect(brief(typed).map((f) => [f[0], f[1], f[2]])).toEqual([["allocation/rounding-residue", "info", "C4"]]);
   });
 
   it("is an error when the gap is larger than rounding can explain", () => {

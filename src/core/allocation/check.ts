@@ -3,7 +3,7 @@ import { a1 } from "../address";
 import { type Dec, ZERO, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
-import { toExcelFormula } from "../expr/annotation";
+import { type Expr, toExcelFormula } from "../expr/annotation";
 import type { Finding } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import { formatValue } from "./display";
@@ -40,7 +40,16 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   );
 
   const blamedRelations = new Set(blames.flatMap((b) => b.relations));
-  for (const blame of blames) findings.push(blameFinding(model, blame, byRelation));
+  const holdsAtTop = new Set(
+    evaluations.filter((e) => e.status !== "broken" && byRelation.get(e.relation)?.scope === "children").map((e) => e.relation.target),
+  );
+  for (const blame of blames) {
+    // 合计 = Σ all counties breaks whenever a subtotal does; if 合计 = Σ subtotals holds, the subtotal's
+    // finding already says where the difference is.
+    const onlyLeaves = blame.relations.every((e) => byRelation.get(e.relation)?.scope === "leaves");
+    if (!blame.localized && onlyLeaves && holdsAtTop.has(blame.cell)) continue;
+    findings.push(blameFinding(model, blame, byRelation));
+  }
   for (const ev of evaluations) {
     if (blamedRelations.has(ev) || ev.status === "ok" || ev.status === "broken") continue;
     const info = byRelation.get(ev.relation)!;
@@ -166,13 +175,16 @@ function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationIn
   const row = model.cells.get(ev.relation.target)!.row;
   const formula = `=ROUND(${toExcelFormula(rule.expr, (ref) => a1(row, rule.refColumns.get(ref) ?? -1))},${column.places})`;
   const how = rule.inferred ? "" : `按表头公式「${rule.source}」计算`;
+  const unit = ZERO.plus(1).div(ZERO.plus(10).pow(column.places));
+  const oneUnit = isAdditive(rule.expr) && ev.actual.minus(ev.expected).abs().eq(unit);
   const why = rule.inferred ? "（本行各项相加）" : "";
   return {
     rule: "allocation/formula-mismatch",
-    severity: "error",
+    // Parts typed as whole numbers may have been rounded upstream: a one-unit gap is for a reviewer.
+    severity: oneUnit ? "warning" : "error",
     cell: ev.relation.target,
     related: [...ev.relation.operands],
-    message: `${where}${how}应为 ${expected}${why}，表中为 ${actual}。`,
+    message: `${where}${how}应为 ${expected}${why}，表中为 ${actual}${oneUnit ? "（仅差末位 1，可能是尾差，请核实）" : ""}。`,
     messageEn: rule.inferred
       ? `The row total should be ${expected} (sum of the row's amounts), found ${actual}.`
       : `By the column formula "${rule.source}" this should be ${expected}, found ${actual}.`,
@@ -235,6 +247,13 @@ function unroundedFinding(model: AllocationModel, ev: Evaluation, info: Relation
     expected: formatValue(ev.expected, column),
     actual: formatValue(ev.actual, column),
   };
+}
+
+/** Only sums and differences of columns: a rule that could carry an upstream rounding residue. */
+function isAdditive(expr: Expr): boolean {
+  if (expr.type === "col") return true;
+  if (expr.type === "bin") return (expr.op === "+" || expr.op === "-") && isAdditive(expr.left) && isAdditive(expr.right);
+  return false;
 }
 
 /** One finding per cell and rule. */

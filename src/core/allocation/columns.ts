@@ -36,7 +36,9 @@ export interface AllocColumn {
   header: string;
   table: TableColumn;
   percent: boolean;
-  /** Displayed decimals (percent columns: decimals of the fraction, 0.0% → 3). */
+  /** A percent column holding plain numbers (60 for 60%): its values are percentage points. */
+  points: boolean;
+  /** Displayed decimals (percent columns: decimals of the fraction, 0.0% → 3; points columns: of the points). */
   places: number;
   rule?: ColumnRule;
   /** True when the column can be added up in total rows (amounts, counts; not ratios). */
@@ -141,7 +143,10 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
       stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
       if (fmt !== "General" && parseNumFmt(fmt).percent) stats.percentCells++;
       if (fmt === "General" && stats.maxPlaces < 9 && !Number.isInteger(raw.value))
-        stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(scaledIntegerOf(raw.value)?.scale ?? 9, 9));
+        stats.maxPlaces = Math.max(
+          stats.maxPlaces,
+          Math.min(scaledIntegerOf(raw.value)?.scale ?? readingPlaces(readNumber(raw.value) as { value: Dec }), 9),
+        );
       continue;
     }
     // Text cells (names, 序号 typed as text, numbers typed as text): classify, no cell object needed.
@@ -152,8 +157,9 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
         stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
         if (reading.percent) stats.percentCells++;
         // Decimals only decide the precision of General cells: a format code fixes the others.
+        // "60%" is the fraction 0.60: a typed percent shows at least whole percents.
         if (fmt === "General" && stats.maxPlaces < 9)
-          stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(reading), 9));
+          stats.maxPlaces = Math.max(stats.maxPlaces, Math.min(readingPlaces(reading), 9), reading.percent ? 2 : 0);
         break;
       case "marker":
         stats.markers++;
@@ -183,6 +189,7 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
   // "按1%增长率测算" names a rule, not a percent column.
   const percentHeader = PERCENT_HEADER.test(header.replace(GROWTH_RULE, ""));
   const percent = info.percent || stats.percentCells > stats.numbers / 2 || percentHeader;
+  const points = percent && !info.percent && stats.percentCells <= stats.numbers / 2;
   let places: number;
   if (info.decimals !== null) places = info.percent ? info.decimals + 2 : info.decimals;
   else places = stats.maxPlaces;
@@ -192,6 +199,7 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
     header,
     table: column,
     percent,
+    points,
     places,
     summable: !percent && !NOT_SUMMABLE_HEADER.test(header.replace(/[（(][^）)]*[）)]/g, "")),
   };
@@ -269,6 +277,7 @@ function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[], values: 
       (o) =>
         o !== total &&
         !o.percent &&
+        !/^其中/.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "")) &&
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );

@@ -11,10 +11,9 @@ export interface FormulaSpec {
   /** Rule references ("2", "A") in a fixed order; each row supplies one cell per reference. */
   refs: string[];
   places: number;
-  /** 1, or 0.01 when a percent column's rule yields percentage points (×100). */
-  scale: Dec;
-  /** scale is 0.01 */
-  points: boolean;
+  /** Takes the rule's result to the column's stored values: ×1, ×0.01 (rule in points, cells are
+   *  fractions formatted %), ×100 (rule gives a fraction, cells hold plain percentage points). */
+  factor: { num: number; den: number };
   /** Largest residue rounding of the row's operands explains. */
   tolerance(cells: readonly NumericCell[]): Dec;
   /** The rule computed from unrounded intermediate columns, when some operand is itself a formula. */
@@ -67,7 +66,8 @@ export class FormulaRelation implements Relation {
     const target = this.targetCell.scaled;
     if (!target || target.scale > this.spec.places) return false;
     const lookupCell = (ref: string) => this.refCells[this.spec.refs.indexOf(ref)]?.scaled ?? null;
-    const small = roundedSmall(this.spec.expr, lookupCell, this.spec.places, this.spec.points ? 100 : 1);
+    const { num, den } = this.spec.factor;
+    const small = roundedSmall(this.spec.expr, lookupCell, this.spec.places, num, den);
     if (small === null) return false;
     if (small !== undefined && target.small !== undefined) {
       const t = target.small * 10 ** (this.spec.places - target.scale);
@@ -75,7 +75,7 @@ export class FormulaRelation implements Relation {
     }
     let q = evaluateRational(this.spec.expr, (ref) => this.refCells[this.spec.refs.indexOf(ref)]?.scaled ?? null);
     if (!q) return false;
-    if (this.spec.points) q = { n: q.n, d: q.d * 100n }; // the only other scale is 0.01 (points → fraction)
+    if (num !== 1 || den !== 1) q = { n: q.n * BigInt(num), d: q.d * BigInt(den) };
     return roundRational(q, this.spec.places) === rescale(target, this.spec.places);
   }
 
@@ -85,7 +85,8 @@ export class FormulaRelation implements Relation {
       if (!cell) return null;
       return sub && sub.cell === cell.key ? sub.value : valueOf(cell.key);
     });
-    return result === null || !this.spec.points ? result : result.times(this.spec.scale);
+    const { num, den } = this.spec.factor;
+    return result === null || (num === 1 && den === 1) ? result : result.times(num).div(den);
   }
 
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null {
@@ -95,14 +96,15 @@ export class FormulaRelation implements Relation {
 
   alternatives(valueOf: ValueOf): Dec[] {
     const value = this.spec.unrounded?.(this.targetCell.row, valueOf);
-    return value ? [roundHalfUp(value.times(this.spec.scale), this.spec.places)] : [];
+    const { num, den } = this.spec.factor;
+    return value ? [roundHalfUp(value.times(num).div(den), this.spec.places)] : [];
   }
 
   solve(cell: string, valueOf: ValueOf): Dec | null {
     if (cell === this.target) return this.expected(valueOf);
     const refs = this.spec.refs.filter((_, i) => this.refCells[i]!.key === cell);
     if (refs.length !== 1) return null;
-    const goal = valueOf(this.target).div(this.spec.scale);
+    const goal = valueOf(this.target).times(this.spec.factor.den).div(this.spec.factor.num);
     return solveFor(this.spec.expr, refs[0]!, goal, (ref) => {
       const c = this.refCells[this.spec.refs.indexOf(ref)];
       return c ? valueOf(c.key) : null;

@@ -5,7 +5,7 @@
  * their range is checked instead (see live-formulas.ts).
  */
 import { a1 } from "../address";
-import { type Dec, Dec as D, ZERO } from "../decimal";
+import { type Dec, Dec as D, ZERO, roundHalfUp } from "../decimal";
 import { type Expr, evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
 import { halfUnit } from "../decimal";
@@ -15,6 +15,7 @@ import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
 import type { Focus } from "./screen";
 import type { AllocationModel } from "./model";
+import { containsBareHundred, hasColumnProduct } from "./rule-shape";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
 export interface RelationInfo {
@@ -74,25 +75,8 @@ function residueAddends(n: number): number {
   return Math.ceil(units * 2);
 }
 
-function hasColumnProduct(expr: Expr): boolean {
-  if (expr.type === "bin") {
-    if (expr.op === "*" && containsColumn(expr.left) && containsColumn(expr.right)) return true;
-    return hasColumnProduct(expr.left) || hasColumnProduct(expr.right);
-  }
-  return expr.type === "neg" ? hasColumnProduct(expr.arg) : false;
-}
 
-function containsColumn(expr: Expr): boolean {
-  if (expr.type === "col") return true;
-  if (expr.type === "bin") return containsColumn(expr.left) || containsColumn(expr.right);
-  return expr.type === "neg" ? containsColumn(expr.arg) : false;
-}
 
-function containsBareHundred(expr: Expr): boolean {
-  if (expr.type === "num") return expr.value === "100" && expr.unit !== "%";
-  if (expr.type === "bin") return containsBareHundred(expr.left) || containsBareHundred(expr.right);
-  return expr.type === "neg" ? containsBareHundred(expr.arg) : false;
-}
 
 function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>): void {
   const rule = column.rule!;
@@ -100,17 +84,24 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
   const refs = [...rule.refColumns.keys()];
   const refCols = refs.map((ref) => rule.refColumns.get(ref)!);
-  const points = column.percent && containsBareHundred(rule.expr);
   const spec: FormulaSpec = {
     expr: rule.expr,
     refs,
     places: column.places,
-    scale: points ? new D("0.01") : new D(1),
-    points,
+    factor: ruleFactor(column),
     // Σ(a×b) rules are exact products of typed inputs: no residue; sums of rounded columns: ½ unit each.
     tolerance: (cells) =>
       product ? new D(0) : halfUnit(column.places).times(cells.filter((c) => isRounded(model, c.key)).length),
-    unrounded: chained ? (row, valueOf) => unroundedValue(model, column, row, valueOf, 0) : null,
+    // The unrounded chain excuses a cell only when the intermediate cells it skips are themselves right.
+    unrounded: chained
+      ? (row, valueOf) =>
+          [...rule.refColumns.values()].every((c) => {
+            const operand = model.columnAt.get(c);
+            return !operand?.rule || typedMatchesUnrounded(model, operand, row, valueOf);
+          })
+            ? unroundedValue(model, column, row, valueOf, 0)
+            : null
+      : null,
   };
   for (const i of [...onlyRows].sort((a, b) => a - b)) {
     const r = model.rows[i]!;
@@ -126,6 +117,26 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
     if (cells.length !== refCols.length) continue;
     out.push({ relation: new FormulaRelation(spec, targetCell, cells), column, scope: "formula" });
   }
+}
+
+/**
+ * What takes a rule's result to the column's stored values. `(B/A×100%)` yields a fraction, `3=2/1×100`
+ * percentage points; cells hold fractions when formatted or typed as percents, points when plain numbers.
+ */
+export function ruleFactor(column: AllocColumn): { num: number; den: number } {
+  if (!column.percent || !column.rule) return { num: 1, den: 1 };
+  const ruleInPoints = containsBareHundred(column.rule.expr);
+  if (column.points) return ruleInPoints ? { num: 1, den: 1 } : { num: 100, den: 1 };
+  return ruleInPoints ? { num: 1, den: 100 } : { num: 1, den: 1 };
+}
+
+/** The cell shows its rule's unrounded result, rounded half up to the column's precision (and so on down). */
+function typedMatchesUnrounded(model: AllocationModel, column: AllocColumn, row: number, valueOf: ValueOf): boolean {
+  const exact = unroundedValue(model, column, row, valueOf, 0);
+  if (exact === null) return false;
+  const { num, den } = ruleFactor(column);
+  const typed = roundHalfUp(valueOf(a1(row, column.col)), column.places);
+  return typed.eq(roundHalfUp(exact.times(num).div(den), column.places));
 }
 
 /** A formula column recomputed from the raw inputs, without rounding its intermediate columns. */
@@ -155,8 +166,20 @@ function addSumRelations(
     const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
     if (!cells.every((c) => c?.known)) return;
     const rounded = () => residueAddends(cells.filter((c) => isRounded(model, c.key)).length);
+    const valueOf = (k: string) => model.cells.get(k)?.value ?? ZERO;
+    // Only when every part shows its own unrounded value rounded: a mistyped part must not be excused.
+    const unroundedSum = column.rule
+      ? () => {
+          let sum = ZERO;
+          for (const c of cells) {
+            if (!typedMatchesUnrounded(model, column, c.row, valueOf)) return null;
+            sum = sum.plus(unroundedValue(model, column, c.row, valueOf, 0)!);
+          }
+          return sum;
+        }
+      : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
-    added.push({ relation: new SumRelation(id, targetCell, cells, column.places, rounded), column, totalIndex: index, scope });
+    added.push({ relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope });
   };
   rows.forEach((r, index) => {
     if (r.children.length > 0) add(index, "children", r.children);

@@ -8,6 +8,8 @@ import { a1 } from "../address";
 import { roundedSmall } from "../engine/exact";
 import type { Expr } from "../expr/annotation";
 import type { AllocationModel } from "./model";
+import { hasColumnProduct } from "./rule-shape";
+import { ruleFactor } from "./relations";
 import { BIG, type ColumnValues } from "./values";
 
 /** Rows (indexes into model.rows) and columns whose relations need the full treatment. */
@@ -23,23 +25,8 @@ export function screen(model: AllocationModel, isFact: (key: string) => boolean)
   return focus;
 }
 
-function hasColumnProduct(expr: Expr): boolean {
-  const hasCol = (e: Expr): boolean =>
-    e.type === "col" || (e.type === "bin" && (hasCol(e.left) || hasCol(e.right))) || (e.type === "neg" && hasCol(e.arg));
-  if (expr.type === "bin") {
-    if (expr.op === "*" && hasCol(expr.left) && hasCol(expr.right)) return true;
-    return hasColumnProduct(expr.left) || hasColumnProduct(expr.right);
-  }
-  return expr.type === "neg" ? hasColumnProduct(expr.arg) : false;
-}
 
-function containsBareHundred(expr: Expr): boolean {
-  if (expr.type === "num") return expr.value === "100" && expr.unit !== "%";
-  if (expr.type === "bin") return containsBareHundred(expr.left) || containsBareHundred(expr.right);
-  return expr.type === "neg" ? containsBareHundred(expr.arg) : false;
-}
 
-export { containsBareHundred, hasColumnProduct };
 
 /** A reusable slot per rule reference: the small-integer evaluator reads `small` and `scale`. */
 interface Slot {
@@ -57,7 +44,7 @@ function screenFormulaColumn(model: AllocationModel, col: number, focus: Focus):
   const slotList = refs.map(([ref]) => slots.get(ref)!);
   const lookup = (ref: string) => slots.get(ref) ?? null;
   const product = hasColumnProduct(rule.expr);
-  const denominator = column.percent && containsBareHundred(rule.expr) ? 100 : 1;
+  const { num, den } = ruleFactor(column);
   const places = column.places;
   const suspect = (i: number) => {
     focus.rows.add(i);
@@ -77,7 +64,7 @@ function screenFormulaColumn(model: AllocationModel, col: number, focus: Focus):
       slotList[k]!.scale = values.scale[i]!;
     }
     if (big) return suspect(i);
-    const rounded = roundedSmall(rule.expr, lookup, places, denominator);
+    const rounded = roundedSmall(rule.expr, lookup, places, num, den);
     if (rounded === null) return; // division by zero: the full path has no expected value either
     const shown = target.n[i]! * 10 ** (places - target.scale[i]!);
     if (rounded === undefined || !Number.isSafeInteger(shown) || rounded !== shown) suspect(i);

@@ -139,12 +139,13 @@ export function roundedSmall(
   expr: Expr,
   lookup: (ref: string) => SmallValue | null,
   places: number,
-  extraDenominator: number,
+  factorNum = 1,
+  factorDen = 1,
 ): number | null | undefined {
   const q = evaluateSmall(expr, lookup);
   if (q === null || q === OVERFLOW) return q;
-  const d = q.d * extraDenominator;
-  const x = q.n * 10 ** places;
+  const d = q.d * factorDen;
+  const x = q.n * factorNum * 10 ** places;
   if (!safe(d) || !safe(x)) return OVERFLOW;
   const a = 2 * Math.abs(x) + d;
   const b = 2 * d;

@@ -103,7 +103,14 @@ export class SumRelation implements Relation {
     private readonly operandCells: readonly RelationCell[],
     readonly places: number,
     private readonly roundedAddends: () => number,
+    /** Σ of the parts' unrounded values, when the parts are rounded results of a formula. */
+    private readonly unroundedSum?: () => Dec | null,
   ) {}
+
+  alternatives(): Dec[] {
+    const sum = this.unroundedSum?.();
+    return sum ? [roundHalfUp(sum, this.places)] : [];
+  }
 
   get target(): string {
     return this.targetCell.key;
