@@ -149,7 +149,8 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   const shown = formatValue(roundHalfUp(actual, column.places), column);
 
   if (blame.localized) {
-    const reasons = blame.relations.map((e) => describe(model, byRelation.get(e.relation)!, blame.cell));
+    const described = blame.relations.map((e) => describe(model, byRelation.get(e.relation)!, blame.cell));
+    const reasons = described.filter((r, i) => described.findIndex((o) => o.zh === r.zh) === i);
     return {
       rule: "allocation/wrong-value",
       severity: "error",

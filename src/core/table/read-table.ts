@@ -162,7 +162,8 @@ function isTextHeaderRow(grid: Grid, r: number): boolean {
     if (!cell || cell.value === null) continue;
     if (typeof cell.value === "number" || cell.formula) return false;
     const text = String(cell.value);
-    if (TOTAL_LABEL.test(normalizeLabel(text)) && normalizeLabel(text).length <= 8) return false;
+    // 合计 in the label columns starts the data (a total row); over amount columns it is a column header.
+    if (c <= 1 && TOTAL_LABEL.test(normalizeLabel(text)) && normalizeLabel(text).length <= 8) return false;
     if (readNumber(cell.value, cell.numFmt).kind === "number") return false;
   }
   return true;

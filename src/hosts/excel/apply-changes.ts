@@ -7,11 +7,9 @@
  * names, existing notes) in one round trip before the writing one; threaded comments need two (their
  * cells are only known through `getLocation()` of each comment). Fills, values and formulas never do.
  */
-import { a1 } from "../../core/address";
 import type { CellSnapshot, SheetSnapshot } from "../../core/snapshot";
 import type { AddSheetChange, AppliedChange, HostCapabilities, HostChange, SetNoteChange } from "../host";
 import { freeSheetName } from "../sheet-names";
-import { parseA1Range } from "./office-values";
 
 /** What the preparing reads found out. */
 interface Facts {
@@ -158,8 +156,5 @@ function writeContent(sheet: Excel.Worksheet, content: Pick<SheetSnapshot, "rows
       range.numberFormat = grid((cell) => cell?.numFmt ?? "General");
     }
   }
-  for (const m of content.merges) {
-    const area = parseA1Range(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-    if (area) sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1).merge(false);
-  }
+  for (const m of content.merges) sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
 }
