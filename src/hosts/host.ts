@@ -93,6 +93,9 @@ export interface HostCapabilities {
   /** How {@link SetNoteChange} is shown: classic notes (Excel ≥ ExcelApi 1.18, WPS, playground),
    *  threaded comments (ExcelApi 1.10–1.17), or not at all (older Excel: highlight with a fill only). */
   annotations: "notes" | "comments" | "none";
+  /** Reads report merged areas. Excel below ExcelApi 1.13 has no way to list them: its sheets come
+   *  without `merges` (values still sit in the top-left cells only, so the table reader still works). */
+  mergedCells: boolean;
   /** {@link AddSheetChange.xlsxBase64} is used (ExcelApi 1.13): the new sheet keeps its styles. */
   insertWorksheetsFromBase64: boolean;
   /** {@link SpreadsheetHost.onChange} reports edits (ExcelApi 1.7); without it 自动复查 is unavailable. */

@@ -36,7 +36,7 @@ export function sheetFromBlocks(name: string, hidden: boolean, blocks: readonly 
     for (let r = m.top; r <= m.bottom; r++) {
       const row = rows[r];
       if (!row) continue;
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) row[c] = undefined;
+      for (let c = m.left; c <= Math.min(m.right, row.length - 1); c++) if (r !== m.top || c !== m.left) row[c] = undefined;
     }
   }
   const sheet: SheetSnapshot = { name, rows, merges };
@@ -46,7 +46,9 @@ export function sheetFromBlocks(name: string, hidden: boolean, blocks: readonly 
 
 /** One cell; undefined for an empty cell (a number format alone does not make a cell). */
 export function cellFromOffice(value: unknown, formula: unknown, numberFormat: unknown, valueType: string): CellSnapshot | undefined {
-  const isFormula = typeof formula === "string" && formula.startsWith("=");
+  // `formulas` echoes constants, so text typed as '=100% also reads "=100%" there: a formula is text
+  // starting with "=" that differs from the cell's own text value.
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && !(valueType === "String" && value === formula);
   let v: CellValue;
   if (valueType === "Empty") v = null;
   else if (valueType === "Error") v = { error: String(value) };

@@ -1,0 +1,238 @@
+/**
+ * The playground's workbook: an in-memory {@link SpreadsheetHost} for people without Excel (trainers,
+ * the browser test). It holds a snapshot plus what a grid shows on top of it — fills, notes, the
+ * selection — and tells two kinds of listeners about changes:
+ *  - `onChange` (the interface): user edits only, which trigger 自动复查;
+ *  - `onModelChange`: anything that changed what the grid shows (own writes, user edits, selection),
+ *    so the grid re-renders.
+ * Formulas are stored, not evaluated: a written formula keeps the cell's previous value unless the
+ * page supplies `evaluateFormula`.
+ */
+import { parseA1 } from "../../core/address";
+import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { normalizeHexColor } from "../colors";
+import {
+  SheetNotFoundError,
+  type AddSheetChange,
+  type AppliedChange,
+  type ApplyResult,
+  type CellRef,
+  type FillColor,
+  type HostCapabilities,
+  type HostChange,
+  type HostChangeEvent,
+  type SpreadsheetHost,
+  type Unsubscribe,
+} from "../host";
+import { freeSheetName } from "../sheet-names";
+
+export interface PlaygroundOptions {
+  /** Fills present when the workbook was opened: sheet name → A1 → `#RRGGBB`. */
+  fills?: Record<string, Record<string, string>>;
+  /** Notes present when the workbook was opened: sheet name → A1 → text. */
+  notes?: Record<string, Record<string, string>>;
+  /** Computes a written formula's value (e.g. a small SUM/ROUND evaluator); default: keep the old value. */
+  evaluateFormula?: (sheet: SheetSnapshot, formula: string) => CellValue;
+}
+
+/** What the grid reads besides the cells. */
+export interface PlaygroundSelection {
+  sheet: string;
+  cell: string;
+}
+
+/** One user edit in the grid: a constant, or a formula (`{ formula: "=SUM(C8:C14)" }`). */
+export type PlaygroundInput = Exclude<CellValue, { error: string }> | { formula: string };
+
+export class PlaygroundHost implements SpreadsheetHost {
+  readonly kind = "playground";
+  readonly capabilities: HostCapabilities = {
+    annotations: "notes",
+    mergedCells: true,
+    insertWorksheetsFromBase64: false,
+    changeEvents: true,
+    ownChangeDetection: "exact",
+  };
+  private readonly sheets: SheetSnapshot[];
+  /** sheet name → A1 → colour / note text. */
+  private readonly fills = new Map<string, Map<string, string>>();
+  private readonly notes = new Map<string, Map<string, string>>();
+  private current: PlaygroundSelection | undefined;
+  private readonly changeListeners = new Set<(event: HostChangeEvent) => void>();
+  private readonly modelListeners = new Set<() => void>();
+
+  constructor(
+    workbook: WorkbookSnapshot,
+    private readonly options: PlaygroundOptions = {},
+  ) {
+    this.sheets = structuredClone(workbook.sheets);
+    for (const [target, source] of [[this.fills, options.fills], [this.notes, options.notes]] as const) {
+      for (const [sheet, cells] of Object.entries(source ?? {})) target.set(sheet, new Map(Object.entries(cells).map(([cell, v]) => [key(cell), v])));
+    }
+    const first = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
+    if (first) this.current = { sheet: first.name, cell: "A1" };
+  }
+
+  // --- for the grid -------------------------------------------------------------------------
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The live sheet (do not mutate; use editCell). */
+  sheet(name: string): SheetSnapshot {
+    return this.find(name);
+  }
+
+  fillAt(sheet: string, cell: string): FillColor {
+    return this.fills.get(sheet)?.get(key(cell)) ?? null;
+  }
+
+  noteAt(sheet: string, cell: string): string | undefined {
+    return this.notes.get(sheet)?.get(key(cell));
+  }
+
+  get selection(): PlaygroundSelection | undefined {
+    return this.current;
+  }
+
+  /** A user typing into the grid: reported to onChange listeners. */
+  editCell(sheet: string, cell: string, input: PlaygroundInput): void {
+    if (typeof input === "object" && input !== null) this.writeFormula(sheet, cell, input.formula);
+    else this.writeValue(sheet, cell, input);
+    for (const listener of [...this.changeListeners]) listener({ sheet, address: key(cell) });
+    this.modelChanged();
+  }
+
+  /** Re-render after any change of cells, fills, notes, sheets or selection. */
+  onModelChange(listener: () => void): Unsubscribe {
+    this.modelListeners.add(listener);
+    return () => this.modelListeners.delete(listener);
+  }
+
+  /** The workbook as it is now (to download it, or to check it). */
+  snapshot(): WorkbookSnapshot {
+    return { sheets: structuredClone(this.sheets) };
+  }
+
+  // --- SpreadsheetHost ----------------------------------------------------------------------
+
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.snapshot();
+  }
+
+  async readSheet(name: string): Promise<SheetSnapshot> {
+    return structuredClone(this.find(name));
+  }
+
+  async applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
+    batch.forEach((change) => change.kind !== "addSheet" && this.find(change.sheet)); // all or nothing
+    const changes = batch.map((change) => this.apply(change));
+    if (changes.length > 0) this.modelChanged();
+    return { changes };
+  }
+
+  async readFills(cells: readonly CellRef[]): Promise<FillColor[]> {
+    return cells.map(({ sheet, cell }) => (this.find(sheet), this.fillAt(sheet, cell)));
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.find(sheet);
+    this.current = { sheet, cell: key(cell) };
+    this.modelChanged();
+  }
+
+  onChange(listener: (event: HostChangeEvent) => void): Unsubscribe {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** The add-in writes only through applyChanges, which never reports to onChange; user edits come
+   *  only through editCell. So there is nothing to suppress here (as in Excel with triggerSource). */
+  ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
+  // --- internals ----------------------------------------------------------------------------
+
+  private apply(change: HostChange): AppliedChange {
+    switch (change.kind) {
+      case "value":
+        this.writeValue(change.sheet, change.cell, change.value);
+        break;
+      case "formula":
+        this.writeFormula(change.sheet, change.cell, change.formula);
+        break;
+      case "fill":
+        this.setIn(this.fills, change.sheet, change.cell, change.color === null ? null : (normalizeHexColor(change.color) ?? change.color));
+        break;
+      case "note":
+        this.setIn(this.notes, change.sheet, change.cell, change.text);
+        break;
+      case "addSheet":
+        return { change, outcome: "done", sheet: this.addSheet(change) };
+    }
+    return { change, outcome: "done" };
+  }
+
+  private addSheet(change: AddSheetChange): string {
+    const name = freeSheetName(change.name, this.sheetNames());
+    this.sheets.push({ name, rows: structuredClone(change.content.rows), merges: structuredClone(change.content.merges) });
+    if (change.activate) this.current = { sheet: name, cell: "A1" };
+    return name;
+  }
+
+  private writeValue(sheet: string, cell: string, value: CellValue): void {
+    const { row, col, target } = this.locate(sheet, cell);
+    const old = target.rows[row]?.[col];
+    // An emptied cell is no cell, as every host reads it back (a format alone does not make a cell).
+    if (value === null) return this.put(target, row, col, undefined);
+    const next: CellSnapshot = { value };
+    if (old?.numFmt !== undefined) next.numFmt = old.numFmt;
+    this.put(target, row, col, next);
+  }
+
+  private writeFormula(sheet: string, cell: string, formula: string): void {
+    const { row, col, target } = this.locate(sheet, cell);
+    const text = formula.replace(/^=/, "");
+    const old = target.rows[row]?.[col];
+    const value = this.options.evaluateFormula ? this.options.evaluateFormula(target, `=${text}`) : (old?.value ?? null);
+    const next: CellSnapshot = { value, formula: text };
+    if (old?.numFmt !== undefined) next.numFmt = old.numFmt;
+    this.put(target, row, col, next);
+  }
+
+  private put(target: SheetSnapshot, row: number, col: number, cell: CellSnapshot | undefined): void {
+    while (target.rows.length <= row) target.rows.push([]);
+    target.rows[row]![col] = cell;
+  }
+
+  private setIn(store: Map<string, Map<string, string>>, sheet: string, cell: string, value: string | null): void {
+    let cells = store.get(sheet);
+    if (!cells) store.set(sheet, (cells = new Map()));
+    if (value === null) cells.delete(key(cell));
+    else cells.set(key(cell), value);
+  }
+
+  private locate(sheet: string, cell: string): { row: number; col: number; target: SheetSnapshot } {
+    const target = this.find(sheet);
+    const at = parseA1(cell);
+    if (!at) throw new RangeError(`not a cell address: ${cell}`);
+    return { ...at, target };
+  }
+
+  private find(name: string): SheetSnapshot {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new SheetNotFoundError(name);
+    return sheet;
+  }
+
+  private modelChanged(): void {
+    for (const listener of [...this.modelListeners]) listener();
+  }
+}
+
+/** `$c$7` → `C7`: one spelling per cell for the fill and note maps. */
+function key(cell: string): string {
+  return cell.replace(/\$/g, "").toUpperCase();
+}
