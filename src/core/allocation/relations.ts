@@ -40,6 +40,9 @@ export function buildRelations(model: AllocationModel, isFact: (key: string) => 
   const rows = new Set(focus.rows);
   for (const info of sums) {
     rows.add(info.totalIndex!);
+    // A county only in "合计 = Σ all counties" cannot be blamed (that takes two broken relations), so
+    // its row formulas are not needed; a county in a broken subtotal gets its row through that subtotal.
+    if (info.scope === "leaves") continue;
     for (const key of info.relation.operands) rows.add(model.rowIndexOf(key));
   }
   const formulas: RelationInfo[] = [];

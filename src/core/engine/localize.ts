@@ -35,7 +35,12 @@ export function localize(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   if (broken.length === 0) return { evaluations, blames: [] };
 
   // Which relations each cell takes part in — only the cells of broken relations are ever asked about.
-  const asked = new Set(broken.flatMap((e) => relationCells(e.relation)));
+  // Only a cell in two or more broken relations can be blamed: only those are ever asked about (a
+  // broken total over 20,000 counties would otherwise try every county).
+  const brokenCount = new Map<string, number>();
+  for (const ev of broken)
+    for (const cell of relationCells(ev.relation)) brokenCount.set(cell, (brokenCount.get(cell) ?? 0) + 1);
+  const asked = new Set([...brokenCount].filter(([, n]) => n >= 2).map(([cell]) => cell));
   const byCell = new Map<string, Evaluation[]>();
   for (const ev of evaluations) {
     for (const cell of relationCells(ev.relation)) {
@@ -50,7 +55,7 @@ export function localize(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   const seen = new Set<string>();
   for (const ev of broken) {
     for (const cell of [ev.relation.target, ...ev.relation.operands]) {
-      if (seen.has(cell)) continue;
+      if (seen.has(cell) || !asked.has(cell)) continue;
       seen.add(cell);
       const candidate = tryCell(cell, byCell.get(cell) ?? [], valueOf, placesOf);
       if (candidate) candidates.push(candidate);
