@@ -28,6 +28,7 @@ export function toHalfWidth(text: string): string {
 const SPACES = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
 const BLANK = /^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|\/)$/; // after half-width folding: -, ‐ – — ―, −, ─ ━, /
 const MARKER = /^[×xX╳✕✖✗]$/;
+const CJK_IDEOGRAPH = /[\u4e00-\u9fff]/;
 
 /**
  * A number stored as a number. Its Decimal is made on first use: big sheets have hundreds of thousands
@@ -78,6 +79,8 @@ export function readNumber(value: CellValue, numFmt?: string): NumberReading {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
     return new StoredNumber(value, numFmt !== undefined && parseNumFmt(numFmt).percent);
   }
+  // Unit names and labels (塔城市, 合计) are text: skip the number grammar for any CJK ideograph.
+  if (CJK_IDEOGRAPH.test(value)) return { kind: "text", text: value };
   const text = toHalfWidth(value).replace(SPACES, "");
   if (text === "" || BLANK.test(text)) return { kind: "blank" };
   if (MARKER.test(text)) return { kind: "marker", text };

@@ -7,7 +7,10 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const ANY_SPACE = /[\s\u3000\u00a0]+/g;
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, （）…) to half-width; drops every kind of whitespace. */
+const NEEDS_NORMALIZING = /[\s\u3000\u00a0\uff01-\uff5e]/;
+
 export function normalizeLabel(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text; // most labels: nothing to fold, no new string
   return text
     .replace(ANY_SPACE, "")
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
