@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as zlib from "node:zlib";
+import { columnLetters } from "../../src/core/address";
 
 export type CellSpec =
   | string
@@ -32,16 +33,6 @@ export interface SheetSpec {
 
 export const FIXTURES_DIR = path.resolve(__dirname, "../../../shared/fixtures");
 
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** Writes a workbook with exceljs; formulas keep their cached result, like a file saved by Excel. */
 export async function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {

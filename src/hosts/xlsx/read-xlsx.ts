@@ -11,6 +11,7 @@
  * Every failure is a {@link WorkbookReadError}; no exceljs exception or stack escapes.
  */
 import ExcelJS from "exceljs";
+import { columnIndex, columnLetters } from "../../core/address";
 import type { CellRange, CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 
 export type ReadErrorCode = "not-xlsx" | "xls" | "encrypted" | "corrupt" | "empty" | "too-large" | "unreadable";
@@ -797,7 +798,7 @@ const MAX_COL = 16_384;
 function parseCellRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return null;
-  const col = lettersToCol(m[1]!);
+  const col = columnIndex(m[1]!);
   const row = Number(m[2]) - 1;
   if (col < 0 || col >= MAX_COL || row < 0 || row >= MAX_ROW) return null;
   return { row, col };
@@ -811,22 +812,7 @@ function parseRangeRef(ref: string): CellRange | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
-function colToLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const CELL_REF_RX = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COL_REF_RX = /^(\$?)([A-Za-z]{1,3})$/;
@@ -849,13 +835,13 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
     if (next === "(" || next === "!") return undefined;
     let m = CELL_REF_RX.exec(word);
     if (m) {
-      const col = lettersToCol(m[2]!);
+      const col = columnIndex(m[2]!);
       const row = Number(m[4]) - 1;
       if (col >= MAX_COL || row >= MAX_ROW || row < 0) return undefined; // a name such as "LOG10"… off the grid
       const newCol = m[1] ? col : col + dCol;
       const newRow = m[3] ? row : row + dRow;
       if (newCol < 0 || newCol >= MAX_COL || newRow < 0 || newRow >= MAX_ROW) return "#REF!";
-      return `${m[1]}${colToLetters(newCol)}${m[3]}${newRow + 1}`;
+      return `${m[1]}${columnLetters(newCol)}${m[3]}${newRow + 1}`;
     }
     // Whole-column / whole-row ranges: only when joined to a partner of the same kind by ":".
     const joined = next === ":" || prevChar === ":";
@@ -863,11 +849,11 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
     const partner = next === ":" ? following : undefined;
     m = COL_REF_RX.exec(word);
     if (m && (prevChar === ":" || (partner !== undefined && COL_REF_RX.test(partner)))) {
-      const col = lettersToCol(m[2]!);
+      const col = columnIndex(m[2]!);
       if (col >= MAX_COL) return undefined;
       const newCol = m[1] ? col : col + dCol;
       if (newCol < 0 || newCol >= MAX_COL) return "#REF!";
-      return `${m[1]}${colToLetters(newCol)}`;
+      return `${m[1]}${columnLetters(newCol)}`;
     }
     m = ROW_REF_RX.exec(word);
     if (m && (prevChar === ":" || (partner !== undefined && ROW_REF_RX.test(partner)))) {
