@@ -31,12 +31,10 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
   const valueOf = (key: string): Dec => model.cells.get(key)?.value ?? ZERO;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
-  const scaledOf = (key: string) => model.cells.get(key)?.scaled ?? null;
   const { evaluations, blames } = localize(
     infos.map((i) => i.relation),
     valueOf,
     placesOf,
-    scaledOf,
   );
 
   const blamedRelations = new Set(blames.flatMap((b) => b.relations));

@@ -17,7 +17,6 @@ import { parseNumFmt } from "../format";
 import { readNumber, readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
-import { readCell } from "./cells";
 import { BIG, ColumnValues } from "./values";
 
 export interface ColumnRule {
@@ -77,14 +76,14 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
       continue;
     }
     if (stats.numbers > 0 && stats.numbers + stats.markers + stats.blanks >= (stats.filled - stats.labels) * 0.6 && stats.numbers >= stats.texts) {
-      numeric.push(describeNumeric(layout, column, stats));
+      numeric.push(describeNumeric(column, stats));
       continue;
     }
     if (stats.texts > 0 || stats.labels > 0) textCols.push(column.col);
   }
   nameCol = chooseNameColumn(layout, textCols);
   const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
-  attachRules(layout, numeric, values);
+  attachRules(numeric, values, layout.bodyRows.length);
   return { seqCol, nameCol, textCols, numeric, values };
 }
 
@@ -188,7 +187,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
   return stats;
 }
 
-function describeNumeric(layout: TableLayout, column: TableColumn, stats: ColumnStats): AllocColumn {
+function describeNumeric(column: TableColumn, stats: ColumnStats): AllocColumn {
   const header = headerLabel(column);
   let commonFmt = "General";
   let best = 0;
@@ -213,7 +212,7 @@ function describeNumeric(layout: TableLayout, column: TableColumn, stats: Column
   };
 }
 
-function attachRules(layout: TableLayout, numeric: AllocColumn[], values: Map<number, ColumnValues>): void {
+function attachRules(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
   const byNumber = new Map<string, AllocColumn>();
   const byLetter = new Map<string, AllocColumn>();
   for (const c of numeric) {
@@ -251,7 +250,7 @@ function attachRules(layout: TableLayout, numeric: AllocColumn[], values: Map<nu
       }
     }
   }
-  inferTotalColumns(layout, numeric, values);
+  inferTotalColumns(numeric, values, bodySize);
 }
 
 function setRule(
@@ -275,7 +274,7 @@ function setRule(
  * A column headed 合计 beside its sibling amount columns is their sum. Adopted only when the data
  * mostly agrees, because some 合计 columns total a different set (e.g. persons and money side by side).
  */
-function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[], values: Map<number, ColumnValues>): void {
+function inferTotalColumns(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
     const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
@@ -295,7 +294,7 @@ function inferTotalColumns(layout: TableLayout, numeric: AllocColumn[], values: 
     const totalValues = values.get(total.col)!;
     const parts = siblings.map((o) => values.get(o.col)!);
     const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
-    for (let i = 0; i < layout.bodyRows.length; i++) {
+    for (let i = 0; i < bodySize; i++) {
       if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
       if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
       rows++;

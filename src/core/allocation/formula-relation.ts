@@ -1,7 +1,7 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
 import { evaluateRational, rescale, roundRational, roundedSmall } from "../engine/exact";
-import type { Relation, ScaledOf, Substitution, ValueOf } from "../engine/relation";
+import type { Relation, Substitution, ValueOf } from "../engine/relation";
 import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
 import type { NumericCell } from "./cells";
 
@@ -111,6 +111,3 @@ export class FormulaRelation implements Relation {
     });
   }
 }
-
-/** Keeps ScaledOf in the signature family of Relation.holdsExactly for readers of this file. */
-export type { ScaledOf };

@@ -1,6 +1,5 @@
 /** Everything known about one allocation sheet: layout, columns, row hierarchy and cell values. */
 import { parseA1 } from "../address";
-import type { Dec } from "../decimal";
 import type { SheetSnapshot } from "../snapshot";
 import { type TableLayout, readTable } from "../table/read-table";
 import { type NumericCell, readCell } from "./cells";
@@ -81,6 +80,3 @@ export function rowLabel(model: AllocationModel, row: number): string {
   return model.rowAt.get(row)?.label || `第${row + 1}行`;
 }
 
-export function valueOfCell(model: AllocationModel, key: string): Dec | null {
-  return model.cells.get(key)?.value ?? null;
-}

@@ -5,10 +5,9 @@
  * their range is checked instead (see live-formulas.ts).
  */
 import { a1 } from "../address";
-import { type Dec, Dec as D, ZERO, roundHalfUp } from "../decimal";
-import { type Expr, evaluate as evaluateExpr } from "../expr/annotation";
+import { type Dec, Dec as D, ZERO, halfUnit, roundHalfUp } from "../decimal";
+import { evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
-import { halfUnit } from "../decimal";
 import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";

@@ -6,11 +6,10 @@
  */
 import { a1 } from "../address";
 import { roundedSmall } from "../engine/exact";
-import type { Expr } from "../expr/annotation";
 import type { AllocationModel } from "./model";
 import { hasColumnProduct } from "./rule-shape";
 import { ruleFactor } from "./relations";
-import { BIG, type ColumnValues } from "./values";
+import { BIG } from "./values";
 
 /** Rows (indexes into model.rows) and columns whose relations need the full treatment. */
 export interface Focus {
@@ -96,4 +95,3 @@ function screenSumColumn(model: AllocationModel, col: number, focus: Focus, isFa
   });
 }
 
-export type { ColumnValues };

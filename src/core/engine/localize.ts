@@ -5,7 +5,7 @@
  * A break that no single cell explains better is reported at its own target (the total, the formula cell).
  */
 import { type Dec, roundHalfUp } from "../decimal";
-import { type Evaluation, type Relation, type ScaledOf, type ValueOf, evaluate } from "./relation";
+import { type Evaluation, type Relation, type ValueOf, evaluate } from "./relation";
 
 export interface Blame {
   cell: string;
@@ -25,10 +25,10 @@ export interface LocalizeResult {
 /** Decimals of a cell, to round a proposed value to what the cell can display. */
 export type PlacesOf = (cell: string) => number;
 
-export function localize(relations: Relation[], valueOf: ValueOf, placesOf: PlacesOf, scaledOf?: ScaledOf): LocalizeResult {
+export function localize(relations: Relation[], valueOf: ValueOf, placesOf: PlacesOf): LocalizeResult {
   const evaluations: Evaluation[] = [];
   for (const relation of relations) {
-    const ev = evaluate(relation, valueOf, undefined, scaledOf);
+    const ev = evaluate(relation, valueOf);
     if (ev) evaluations.push(ev);
   }
   const broken = evaluations.filter((e) => e.status === "broken");

@@ -4,13 +4,11 @@
  * cell to blame when some of them break.
  */
 import { type Dec, ZERO, halfUnit, roundHalfUp } from "../decimal";
-import { type HasScaled, type Scaled, rescale } from "./exact";
+import { type HasScaled, rescale } from "./exact";
 
 /** Current numeric value of a cell (A1 key), after any trial substitution. */
 export type ValueOf = (cell: string) => Dec;
 
-/** The same value as an exact scaled integer, when it has one. */
-export type ScaledOf = (cell: string) => Scaled | null;
 
 export interface Substitution {
   cell: string;
@@ -39,7 +37,7 @@ export interface Relation {
   solve(cell: string, valueOf: ValueOf): Dec | null;
   /** True only when exact integer arithmetic proves the relation holds as displayed (status "ok");
    *  false means "not proven": the decimal evaluation decides. */
-  holdsExactly?(scaledOf?: ScaledOf): boolean;
+  holdsExactly?(): boolean;
 }
 
 export interface Evaluation {
@@ -49,8 +47,8 @@ export interface Evaluation {
   actual: Dec;
 }
 
-export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitution, scaledOf?: ScaledOf): Evaluation | null {
-  if (!sub && relation.holdsExactly?.(scaledOf)) return new ProvenOk(relation, valueOf);
+export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitution): Evaluation | null {
+  if (!sub && relation.holdsExactly?.()) return new ProvenOk(relation, valueOf);
   const expected = relation.expected(valueOf, sub);
   if (expected === null) return null;
   const actualRaw = sub && sub.cell === relation.target ? sub.value : valueOf(relation.target);
