@@ -27,3 +27,21 @@ export function parseA1(address: string): { row: number; col: number } | null {
   if (!m) return null;
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }
+
+/**
+ * A cell on another sheet, as Excel writes it: `附件1!C7`, quoted when the name needs it
+ * (`'表1 收支总表'!C7`, quotes inside doubled). Used in {@link Finding.related} for cross-sheet checks.
+ */
+export function qualifiedAddress(sheet: string, cell: string): string {
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** Splits `附件1!C7` / `'a b'!C7` / `C7` (then on `currentSheet`) into sheet and cell. */
+export function splitQualified(ref: string, currentSheet: string): { sheet: string; cell: string } {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return { sheet: currentSheet, cell: ref };
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell: ref.slice(bang + 1) };
+}

@@ -1,7 +1,12 @@
-/** Checking a whole workbook: classify every sheet, run the checks its kind has. */
+/** Checking a whole workbook: classify every sheet, run the checks its kind has, then the checks that
+ *  compare sheets with each other (allocation ↔ target tables, 表1 ↔ 表2 …). */
 import { checkAllocationSheet } from "./allocation/check";
+import { checkBudgetSheet } from "./budget/check";
+import { reconcileBudgetTables } from "./budget/reconcile";
 import { type Finding, sortFindings } from "./finding";
 import { type SheetKind, classifySheet } from "./kinds";
+import { checkSelfEvaluationSheet, checkTargetSheet } from "./performance/check";
+import { reconcileAllocationWithTargets } from "./performance/reconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
 export interface SheetResult {
@@ -18,10 +23,25 @@ export interface WorkbookResult {
 
 type SheetChecker = (sheet: SheetSnapshot) => Finding[];
 
+/** A finding of a cross-sheet check: `finding.cell` is on `sheet`; its `related` cells on other sheets
+ *  are sheet-qualified (`附件1!C7`, see qualifiedAddress in address.ts). */
+export interface SheetFinding {
+  sheet: string;
+  finding: Finding;
+}
+
+/** A check across sheets. Gets the workbook and every sheet's kind (already classified). */
+export type WorkbookChecker = (workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>) => SheetFinding[];
+
 /** Checks per kind; kinds without an entry are classified but not checked yet. */
 const CHECKERS: Partial<Record<SheetKind, SheetChecker>> = {
   allocation: checkAllocationSheet,
+  "performance-target": checkTargetSheet,
+  "self-evaluation": checkSelfEvaluationSheet,
+  "budget-table": checkBudgetSheet,
 };
+
+const WORKBOOK_CHECKERS: WorkbookChecker[] = [reconcileAllocationWithTargets, reconcileBudgetTables];
 
 export function checkSheet(sheet: SheetSnapshot): SheetResult {
   const kind = classifySheet(sheet);
@@ -30,7 +50,20 @@ export function checkSheet(sheet: SheetSnapshot): SheetResult {
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookResult {
-  return { sheets: workbook.sheets.map(checkSheet) };
+  const sheets = workbook.sheets.map(checkSheet);
+  const kinds = new Map(sheets.map((s) => [s.name, s.kind]));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  let touched = false;
+  for (const checker of WORKBOOK_CHECKERS) {
+    for (const { sheet, finding } of checker(workbook, kinds)) {
+      const result = byName.get(sheet);
+      if (!result) continue;
+      result.findings.push(finding);
+      touched = true;
+    }
+  }
+  if (touched) for (const s of sheets) s.findings = sortFindings(s.findings);
+  return { sheets };
 }
 
 export function countFindings(findings: Finding[]): { errors: number; warnings: number; infos: number } {

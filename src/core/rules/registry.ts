@@ -1,118 +1,17 @@
 /**
  * Every rule the engine reports: a stable id, its usual severity, a title and a short "why" in plain
  * words (shown in the task pane and the README). Rule logic lives with its table kind; messages are
- * built where the finding is made, from these ids.
+ * built where the finding is made, from these ids. Each kind keeps its metas in its own file here.
  */
-import type { Severity } from "../finding";
+import { ALLOCATION_RULES } from "./allocation";
+import { BUDGET_RULES } from "./budget";
+import type { RuleMeta } from "./meta";
+import { PERFORMANCE_RULES } from "./performance";
 
-export interface RuleMeta {
-  id: string;
-  severity: Severity;
-  title: { zh: string; en: string };
-  why: { zh: string; en: string };
-}
+export type { RuleMeta } from "./meta";
 
-const rules: RuleMeta[] = [
-  {
-    id: "allocation/wrong-value",
-    severity: "error",
-    title: { zh: "数值有误", en: "Wrong value" },
-    why: {
-      zh: "本格同时使同行公式、合计等多处关系不成立；只改这一格即可全部对上，所以错在这一格。",
-      en: "This cell breaks several relations (row formula, totals) at once; changing only this cell repairs all of them.",
-    },
-  },
-  {
-    id: "allocation/total-mismatch",
-    severity: "error",
-    title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },
-    why: {
-      zh: "合计（小计）行应等于其所属各行之和；差额超出四舍五入能解释的范围。",
-      en: "A total (subtotal) row must equal the sum of the rows it covers; the difference is larger than rounding can explain.",
-    },
-  },
-  {
-    id: "allocation/formula-mismatch",
-    severity: "error",
-    title: { zh: "与表头公式不符", en: "Does not match the column formula" },
-    why: {
-      zh: "表头注明了本列的计算公式（如 4=2×3×50元/10000），按公式四舍五入后的结果与表中数不同。",
-      en: "The header defines this column by a formula (e.g. 4=2×3×50元/10000); the rounded result differs from the cell.",
-    },
-  },
-  {
-    id: "allocation/rounding-residue",
-    severity: "info",
-    title: { zh: "尾差", en: "Rounding residue" },
-    why: {
-      zh: "各分项四舍五入后再相加，与合计可能相差末位 1 个单位左右，属正常尾差，可不调整。",
-      en: "Parts rounded before adding can differ from the total by about one unit in the last digit; this is normal.",
-    },
-  },
-  {
-    id: "allocation/unrounded-chain",
-    severity: "info",
-    title: { zh: "按未取整数计算", en: "Computed from unrounded values" },
-    why: {
-      zh: "本格与按显示值计算的结果不同，但与按未四舍五入的中间结果计算一致，说明原表保留了全部小数。",
-      en: "The cell differs from the formula on displayed values but matches it on unrounded intermediate values.",
-    },
-  },
-  {
-    id: "allocation/sum-formula-range",
-    severity: "error",
-    title: { zh: "求和公式范围有误", en: "SUM formula covers the wrong rows" },
-    why: {
-      zh: "合计单元格里的求和公式漏掉或多算了行，数据一改合计就会错。",
-      en: "The total's SUM formula misses or double-counts rows, so the total goes wrong as soon as data change.",
-    },
-  },
-  {
-    id: "allocation/stale-formula",
-    severity: "warning",
-    title: { zh: "公式结果未更新", en: "Formula result not recalculated" },
-    why: {
-      zh: "文件中保存的公式结果与当前数据不一致，文件可能未重新计算；在 Excel 中按 F9 重算后再检查。",
-      en: "The saved result of the formula disagrees with the current data; recalculate (F9) and check again.",
-    },
-  },
-  {
-    id: "allocation/typed-total",
-    severity: "warning",
-    title: { zh: "合计为手工录入", en: "Total typed by hand" },
-    why: {
-      zh: "同一列其他合计都是公式，这一格却是手工录入的数字，数据修改后不会自动更新。",
-      en: "Other totals in this column are formulas but this one is a typed number, so it will not follow changes.",
-    },
-  },
-  {
-    id: "allocation/number-as-text",
-    severity: "warning",
-    title: { zh: "数字存为文本", en: "Number stored as text" },
-    why: {
-      zh: "单元格里的数字是文本格式，Excel 求和时会漏掉它；已按数字参与核对。",
-      en: "The number is stored as text, which Excel's SUM skips; it was read as a number for the checks.",
-    },
-  },
-  {
-    id: "allocation/not-a-number",
-    severity: "warning",
-    title: { zh: "数字列中有非数字内容", en: "Text in a number column" },
-    why: {
-      zh: "金额或人数列中出现了无法识别为数字的文字，涉及这一格的核对已跳过。",
-      en: "A money or count column holds text that is not a number; checks involving this cell were skipped.",
-    },
-  },
-  {
-    id: "allocation/cell-error",
-    severity: "warning",
-    title: { zh: "单元格显示错误值", en: "Cell shows an error value" },
-    why: {
-      zh: "单元格显示 #DIV/0!、#VALUE! 等错误值，发布前应更正。",
-      en: "The cell shows an error such as #DIV/0! or #VALUE!; fix it before publishing.",
-    },
-  },
-];
+const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES];
+
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(rules.map((r) => [r.id, r]));
 
