@@ -49,8 +49,10 @@ export function checkSheet(sheet: SheetSnapshot): SheetResult {
   return { name: sheet.name, kind, checked: checker !== undefined, findings: checker ? sortFindings(checker(sheet)) : [] };
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookResult {
-  const sheets = workbook.sheets.map(checkSheet);
+/** `onSheet` is told before each sheet is checked (the task pane's progress, from a worker). */
+export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: number, total: number, name: string) => void): WorkbookResult {
+  const total = workbook.sheets.length;
+  const sheets = workbook.sheets.map((sheet, i) => (onSheet?.(i, total, sheet.name), checkSheet(sheet)));
   const kinds = new Map(sheets.map((s) => [s.name, s.kind]));
   const byName = new Map(sheets.map((s) => [s.name, s]));
   let touched = false;
