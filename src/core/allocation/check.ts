@@ -1,6 +1,6 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
-import { type Dec, ZERO, roundHalfUp } from "../decimal";
+import { ZERO, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
@@ -9,7 +9,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { formatValue } from "./display";
 import { checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
-import { type RelationInfo, buildRelations } from "./relations";
+import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
 import { BLANK, MARKER, SMALL } from "./values";
@@ -29,7 +29,7 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   if (focus.rows.size === 0 && focus.cols.size === 0) return dedupe(findings); // every relation proven to hold
   const infos = buildRelations(model, isFact, focus);
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
-  const valueOf = (key: string): Dec => model.cells.get(key)?.value ?? ZERO;
+  const valueOf = baseValueOf(model);
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
   const { evaluations, blames } = localize(
     infos.map((i) => i.relation),

@@ -66,7 +66,7 @@ function computeRounded(model: AllocationModel, key: string): boolean {
   if (!cell || !column || cell.value === null) return false;
   if (decimalPlacesOf(cell.value) > column.places) return true;
   if (!column.rule) return false;
-  const exact = unroundedValue(model, column, cell.row, (k) => model.cells.get(k)?.value ?? ZERO, 0);
+  const exact = unroundedValue(model, column, cell.row, baseValueOf(model), 0);
   return exact !== null && decimalPlacesOf(exact) > column.places;
 }
 
@@ -141,8 +141,29 @@ function typedMatchesUnrounded(model: AllocationModel, column: AllocColumn, row:
   return typed.eq(roundHalfUp(exact.times(num).div(den), column.places));
 }
 
+/** The cells' own values, no trial substitution: results computed with it are kept per model, because the
+ *  same county is asked about by its rounding, its subtotal and the grand total over all counties. */
+export function baseValueOf(model: AllocationModel): ValueOf {
+  let valueOf = baseValueOfs.get(model);
+  if (!valueOf) baseValueOfs.set(model, (valueOf = (k: string) => model.cells.get(k)?.value ?? ZERO));
+  return valueOf;
+}
+
+const baseValueOfs = new WeakMap<AllocationModel, ValueOf>();
+const unroundedMemo = new WeakMap<AllocationModel, Map<string, Dec | null>>();
+
 /** A formula column recomputed from the raw inputs, without rounding its intermediate columns. */
 function unroundedValue(model: AllocationModel, column: AllocColumn, row: number, valueOf: ValueOf, depth: number): Dec | null {
+  if (depth > 0 || valueOf !== baseValueOfs.get(model)) return computeUnrounded(model, column, row, valueOf, depth);
+  let memo = unroundedMemo.get(model);
+  if (!memo) unroundedMemo.set(model, (memo = new Map()));
+  const key = a1(row, column.col);
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = computeUnrounded(model, column, row, valueOf, depth)));
+  return value;
+}
+
+function computeUnrounded(model: AllocationModel, column: AllocColumn, row: number, valueOf: ValueOf, depth: number): Dec | null {
   const rule = column.rule;
   if (!rule || depth > 6) return valueOf(a1(row, column.col));
   return evaluateExpr(rule.expr, (ref) => {
@@ -168,7 +189,7 @@ function addSumRelations(
     const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
     if (!cells.every((c) => c?.known)) return;
     const rounded = () => residueAddends(cells.filter((c) => isRounded(model, c.key)).length);
-    const valueOf = (k: string) => model.cells.get(k)?.value ?? ZERO;
+    const valueOf = baseValueOf(model);
     // Only when every part shows its own unrounded value rounded: a mistyped part must not be excused.
     const unroundedSum = column.rule
       ? () => {
