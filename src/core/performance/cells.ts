@@ -1,0 +1,34 @@
+/** Amount cells of a form: read as numbers the way a reviewer reads them (text numbers, —, #DIV/0!). */
+import { a1 } from "../address";
+import { Dec } from "../decimal";
+import { readNumber } from "../numbers";
+import type { Grid } from "../table/grid";
+import type { AmountCell } from "./form";
+
+export function amountAt(grid: Grid, row: number, col: number): AmountCell {
+  const m = grid.merge(row, col);
+  const r = m ? m.top : row;
+  const c = m ? m.left : col;
+  const snap = grid.cell(r, c);
+  const reading = readNumber(snap?.value ?? null, snap?.numFmt);
+  const value = reading.kind === "number" ? reading.value : null;
+  return { cell: a1(r, c), row: r, col: c, reading, value };
+}
+
+/** The cell's value, blank/—/- read as zero; null for text, markers and errors. */
+export function valueOrZero(amount: AmountCell | null | undefined): Dec | null {
+  if (!amount) return null;
+  if (amount.reading.kind === "blank") return new Dec(0);
+  return amount.value;
+}
+
+export function isNumberCell(amount: AmountCell | null | undefined): amount is AmountCell & { value: Dec } {
+  return !!amount && amount.value !== null;
+}
+
+/** Decimal places shown: from the number format when there is one, else the digits typed. */
+export function shownPlaces(amount: AmountCell): number {
+  const r = amount.reading;
+  if (r.kind !== "number") return 0;
+  return r.value.decimalPlaces();
+}

@@ -1,0 +1,163 @@
+/**
+ * The funding block of a form, in the three layouts offices use:
+ * - label/amount pairs (`年度预算总额： | 1880.73 | 其中：财政拨款 | 1880.73 | 其他资金 | 0`, or one line per row);
+ * - self-evaluation columns (`全年预算数(A) | 全年执行数(B) | 预算执行率 | 分值 | 得分`, one row per source);
+ * - wide regional tables (`塔城地区 | 塔城 | 额敏 …` as column heads, one amount per unit on each line).
+ */
+import { a1 } from "../address";
+import type { Grid } from "../table/grid";
+import { normalizeLabel } from "../text";
+import { amountAt } from "./cells";
+import type { AmountCell, Funding, FundingLine, MoneyUnit, RegionalUnit } from "./form";
+import { fundingRole, moneyUnitIn } from "./labels";
+
+export function readFunding(grid: Grid, top: number, end: number): Funding {
+  const funding: Funding = {
+    unit: blockUnit(grid, top, end),
+    lines: [],
+    total: null,
+    sources: [],
+    columns: null,
+    rateWeight: null,
+    rateScore: null,
+    regional: null,
+  };
+  const header = selfEvaluationHeader(grid, top, end);
+  if (header) {
+    funding.columns = header.columns;
+    readColumnLines(grid, header.row + 1, end, funding);
+  } else {
+    readPairLines(grid, top, end, funding);
+  }
+  funding.total = funding.lines.find((l) => l.role === "total" && l.amount) ?? funding.lines.find((l) => l.role === "total") ?? null;
+  funding.sources = funding.lines.filter((l) => l.role === "source");
+  return funding;
+}
+
+function blockUnit(grid: Grid, top: number, end: number): MoneyUnit | null {
+  for (let r = top; r < end; r++) {
+    for (const { text } of grid.rowTexts(r)) {
+      if (!/资金|预算|单位|金额/.test(text)) continue;
+      const unit = moneyUnitIn(text);
+      if (unit) return unit;
+    }
+  }
+  return null;
+}
+
+function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: number; columns: NonNullable<Funding["columns"]> } | null {
+  for (let r = top; r < end; r++) {
+    const texts = grid.rowTexts(r).map((t) => ({ col: t.col, text: normalizeLabel(t.text) }));
+    const budgets = texts.filter((t) => /预算数/.test(t.text));
+    const executed = texts.find((t) => /执行数/.test(t.text));
+    if (budgets.length === 0 || !executed) continue;
+    // 年初预算数 | 全年预算数(A): the (A) column is the one the rate divides by.
+    const budget = budgets.find((t) => /\(A\)|全年/.test(t.text)) ?? budgets[budgets.length - 1]!;
+    const col = (re: RegExp) => texts.find((t) => re.test(t.text))?.col ?? null;
+    return {
+      row: r,
+      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值/), score: col(/^得分/) },
+    };
+  }
+  return null;
+}
+
+function readColumnLines(grid: Grid, from: number, end: number, funding: Funding): void {
+  const cols = funding.columns!;
+  for (let r = from; r < end; r++) {
+    const label = lineLabel(grid, r, cols.budget);
+    if (!label) continue;
+    const line: FundingLine = {
+      ...label,
+      row: r,
+      amount: null,
+      budget: amountAt(grid, r, cols.budget),
+      executed: amountAt(grid, r, cols.executed),
+      rate: cols.rate === null ? null : amountAt(grid, r, cols.rate),
+    };
+    line.amount = line.budget ?? null;
+    funding.lines.push(line);
+    if (cols.weight !== null && !funding.rateWeight) {
+      const w = amountAt(grid, r, cols.weight);
+      if (w.value !== null) funding.rateWeight = w;
+    }
+    if (cols.score !== null && !funding.rateScore) {
+      const s = amountAt(grid, r, cols.score);
+      if (s.value !== null) funding.rateScore = s;
+    }
+  }
+}
+
+/** The funding label left of `beforeCol` in row r (the rightmost one: `财政资金 | 上级安排`). */
+function lineLabel(grid: Grid, r: number, beforeCol: number): { label: string; labelCell: string; role: FundingLine["role"] } | null {
+  let found: { label: string; labelCell: string; role: FundingLine["role"] } | null = null;
+  for (const { col, text } of grid.rowTexts(r)) {
+    if (col >= beforeCol) break;
+    const role = fundingRole(text);
+    if (role) found = { label: normalizeLabel(text), labelCell: a1(labelRow(grid, r, col), col), role };
+  }
+  return found;
+}
+
+function labelRow(grid: Grid, r: number, col: number): number {
+  return grid.merge(r, col)?.top ?? r;
+}
+
+/** Label/amount pairs: each number belongs to the nearest funding label on its left. */
+function readPairLines(grid: Grid, top: number, end: number, funding: Funding): void {
+  const multi: { line: FundingLine; amounts: AmountCell[] }[] = [];
+  for (let r = top; r < end; r++) {
+    let current: { line: FundingLine; amounts: AmountCell[] } | null = null;
+    const flush = () => {
+      if (!current) return;
+      current.line.amount = current.amounts[0] ?? null;
+      funding.lines.push(current.line);
+      if (current.amounts.length >= 2) multi.push(current);
+      current = null;
+    };
+    for (let c = 0; c < grid.colCount; c++) {
+      const m = grid.merge(r, c);
+      if (m && (m.left !== c || m.top !== r)) continue; // covered by a merge: its value lives at the top-left
+      const amount = amountAt(grid, r, c);
+      const kind = amount.reading.kind;
+      if (kind === "blank") continue;
+      if (kind === "text" || kind === "marker") {
+        const text = grid.text(r, c);
+        const role = fundingRole(text);
+        flush();
+        if (role) current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [] };
+        continue;
+      }
+      current?.amounts.push(amount);
+    }
+    flush();
+  }
+  const wide = multi.find((m) => m.line.role === "total") ?? multi[0];
+  if (wide) readRegional(grid, top, wide, funding);
+}
+
+/** A line with several amounts: unit names head those columns somewhere above it. */
+function readRegional(grid: Grid, top: number, wide: { line: FundingLine; amounts: AmountCell[] }, funding: Funding): void {
+  const cols = wide.amounts.map((a) => a.col);
+  for (let r = wide.line.row - 1; r >= top; r--) {
+    const names = cols.map((c) => grid.text(r, c));
+    // Unit names: one distinct text over each amount column (a label merged across them is not one).
+    if (names.some((n) => n === "" || /^[\d.,\s%]+$/.test(n)) || new Set(names).size < names.length) continue;
+    const units: RegionalUnit[] = cols.map((c, i) => ({ name: normalizeLabel(names[i]!), nameCell: a1(r, c), col: c, isTotal: false }));
+    const totalIndex = units.findIndex((u) => /^(合计|总计|小计)$|^全(区|疆|省|市|州|地区|盟)/.test(u.name));
+    if (totalIndex >= 0) units[totalIndex]!.isTotal = true;
+    else if (/(地区|自治州|州|盟)$/.test(units[0]!.name) && !units.slice(1).some((u) => /(地区|自治州|盟)$/.test(u.name))) units[0]!.isTotal = true;
+    funding.regional = units;
+    const unitCols = new Set(cols);
+    // A 合计 among the unit names is a column head, not a funding line.
+    funding.lines = funding.lines.filter((l) => l.row !== r);
+    for (const line of funding.lines) {
+      if (line.row < r) continue;
+      line.byColumn = new Map();
+      for (const c of unitCols) line.byColumn.set(c, amountAt(grid, line.row, c));
+      const totalUnit = units.find((u) => u.isTotal);
+      line.amount = totalUnit ? line.byColumn.get(totalUnit.col)! : null;
+    }
+    return;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The indicator table of a form: a header row with 三级指标 and 指标值 (columns found by their words,
+ * wherever the office put them), then one row per indicator with 一级/二级 merged vertically or typed
+ * once and left blank below.
+ */
+import { a1 } from "../address";
+import type { Grid } from "../table/grid";
+import { normalizeLabel } from "../text";
+import type { Indicator, IndicatorColumns, IndicatorTable, TextCell } from "./form";
+import { amountAt } from "./cells";
+import { indicatorColumnKey } from "./labels";
+
+/** Rows that end a table: notes, signatures, the next form's title or header fields. */
+const STOP_ROW = /^(说明|注[:：\d]|备注|填表|填报|联系人|审核人|负责人|单位负责人|项目名称|部门名称|预算单位|主管部门)/;
+const TOTAL_ROW = /^(合计|总计|总分|小计)$/;
+
+/** The rows holding an indicator header (三级指标 and a 指标值/年度指标值 column). */
+export function indicatorHeaderRows(grid: Grid): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    const keys = new Set(grid.rowTexts(r).map((t) => indicatorColumnKey(t.text)));
+    if (keys.has("level3") && keys.has("target")) out.push(r);
+  }
+  return out;
+}
+
+export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number): IndicatorTable | null {
+  const found: Partial<Record<keyof IndicatorColumns, number>> = {};
+  const headerCells: Partial<Record<keyof IndicatorColumns, string>> = {};
+  for (const { col, text } of grid.rowTexts(headerRow)) {
+    const key = indicatorColumnKey(text);
+    if (key && found[key] === undefined) {
+      found[key] = col;
+      headerCells[key] = a1(headerRow, col);
+    }
+  }
+  if (found.level3 === undefined || found.target === undefined) return null;
+  const columns: IndicatorColumns = {
+    level1: found.level1 ?? null,
+    level2: found.level2 ?? null,
+    level3: found.level3,
+    target: found.target,
+    basis: found.basis ?? null,
+    lastYear: found.lastYear ?? null,
+    weight: found.weight ?? null,
+    scoring: found.scoring ?? null,
+    evidence: found.evidence ?? null,
+    actual: found.actual ?? null,
+    reason: found.reason ?? null,
+    score: found.score ?? null,
+  };
+  const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
+  let level1: TextCell | null = null;
+  let level2: TextCell | null = null;
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    if (grid.isRowEmpty(r) && !grid.hasMergeInRow(r)) break;
+    const texts = grid.rowTexts(r);
+    const first = normalizeLabel(texts[0]?.text ?? "");
+    if (texts.length === 0) break;
+    if (STOP_ROW.test(first)) break;
+    if (texts.some((t) => TOTAL_ROW.test(normalizeLabel(t.text)))) {
+      table.totalRow = {
+        row: r,
+        weight: columns.weight === null ? null : amountAt(grid, r, columns.weight),
+        score: columns.score === null ? null : amountAt(grid, r, columns.score),
+      };
+      break;
+    }
+    const text = (col: number | null): TextCell | null => textAt(grid, r, col);
+    // A blank 一级/二级 cell under a typed one belongs to the same group (offices merge or leave it blank).
+    level1 = text(columns.level1) ?? level1;
+    const ownLevel2 = text(columns.level2);
+    if (text(columns.level1) && !ownLevel2) level2 = null;
+    level2 = ownLevel2 ?? level2;
+    const indicator: Indicator = {
+      row: r,
+      level1,
+      level2,
+      level3: text(columns.level3),
+      target: text(columns.target),
+      basis: text(columns.basis),
+      lastYear: text(columns.lastYear),
+      weight: columns.weight === null ? null : amountAt(grid, r, columns.weight),
+      scoring: text(columns.scoring),
+      evidence: text(columns.evidence),
+      actual: text(columns.actual),
+      reason: text(columns.reason),
+      score: columns.score === null ? null : amountAt(grid, r, columns.score),
+    };
+    // A row with only 一级/二级 (a merge running past the table) is not an indicator.
+    if (!indicator.level3 && !indicator.target && !indicator.actual) continue;
+    table.rows.push(indicator);
+  }
+  return table;
+}
+
+/** The text shown at (row, col), addressed at the cell that holds it (the merge's top-left). */
+export function textAt(grid: Grid, row: number, col: number | null): TextCell | null {
+  if (col === null) return null;
+  const text = grid.text(row, col);
+  if (text === "") return null;
+  const m = grid.merge(row, col);
+  const r = m ? m.top : row;
+  const c = m ? m.left : col;
+  return { text, cell: a1(r, c), row: r, col: c };
+}
