@@ -1,0 +1,73 @@
+/**
+ * Fix actions from a finding's `fix`: 写入计算值 (the recomputed value) and 写入公式 (a live formula).
+ * Each action is the exact host change it will make plus the words that say so; nothing is written
+ * until the user clicks.
+ *
+ * The engine states a value as it is displayed (`68`, `12.50`, `60.00%`). What goes into the cell
+ * depends on how the cell holds it now, so that the sheet keeps its own convention:
+ *  - a number formatted as percent gets the fraction (60.00% → 0.6);
+ *  - a plain number in a column of percent *points* gets the points (60.00% → 60);
+ *  - text that reads as a percent stays text (`60%`); any other number becomes a real number, which is
+ *    also what fixes "a number stored as text".
+ */
+import { Dec } from "../core/decimal";
+import { parseNumFmt } from "../core/format";
+import type { Finding } from "../core/finding";
+import { parseNumberText } from "../core/numbers";
+import type { CellSnapshot } from "../core/snapshot";
+import type { SetFormulaChange, SetValueChange } from "../hosts/host";
+import type { Bilingual } from "./i18n";
+
+export interface FixAction {
+  kind: "value" | "formula";
+  change: SetValueChange | SetFormulaChange;
+  /** What will be written, exactly as the cell will hold it (`68`, `=SUM(C8:C14)`). */
+  shown: string;
+  /** One line: 把 B6 改为 68 / 在 C15 写入公式 =SUM(C8:C14). */
+  says: Bilingual;
+}
+
+export function fixActions(sheet: string, finding: Finding, current: CellSnapshot | undefined): FixAction[] {
+  const out: FixAction[] = [];
+  const cell = finding.cell.replace(/\$/g, "").toUpperCase();
+  const fix = finding.fix;
+  if (fix?.value !== undefined && fix.value.trim() !== "") {
+    const value = valueToWrite(fix.value, current);
+    const shown = typeof value === "number" ? String(value) : value;
+    out.push({
+      kind: "value",
+      change: { kind: "value", sheet, cell, value },
+      shown,
+      says: { zh: `把 ${cell} 改为 ${shown}`, en: `Sets ${cell} to ${shown}` },
+    });
+  }
+  if (fix?.formula !== undefined && fix.formula.trim() !== "") {
+    const formula = fix.formula.trim().startsWith("=") ? fix.formula.trim() : `=${fix.formula.trim()}`;
+    out.push({
+      kind: "formula",
+      change: { kind: "formula", sheet, cell, formula },
+      shown: formula,
+      says: { zh: `在 ${cell} 写入公式 ${formula}`, en: `Writes the formula ${formula} into ${cell}` },
+    });
+  }
+  return out;
+}
+
+/** The constant to write for a displayed value (see the module comment). */
+export function valueToWrite(displayed: string, current: CellSnapshot | undefined): number | string {
+  const reading = parseNumberText(displayed);
+  if (!reading) return displayed.trim();
+  if (!reading.percent) return toNumber(reading.value);
+  if (current && typeof current.value === "number") {
+    // A plain number in a percent column: points unless the cell's format shows the fraction as %.
+    return parseNumFmt(current.numFmt).percent ? toNumber(reading.value) : toNumber(reading.value.times(100));
+  }
+  if (current && typeof current.value === "string" && parseNumberText(current.value)?.percent) return displayed.trim();
+  if (current && parseNumFmt(current.numFmt).percent) return toNumber(reading.value);
+  return displayed.trim();
+}
+
+/** A decimal as the JS number a host writes: the decimal string is parsed once, no arithmetic. */
+function toNumber(value: Dec): number {
+  return Number(new Dec(value).toString());
+}

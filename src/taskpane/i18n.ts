@@ -1,0 +1,105 @@
+/**
+ * The pane's words, Chinese first (finance staff), English when Office's display language is English.
+ * Rule titles and "why" come from the rule registry, sheet kinds from KIND_LABELS: the pane never
+ * names a rule itself, so new checks show up without changes here.
+ */
+import type { Severity } from "../core/finding";
+
+export type Lang = "zh" | "en";
+
+/** Office.context.displayLanguage is a tag such as `zh-CN`, `en-US`; only English switches the pane. */
+export function langFromDisplayLanguage(tag: string | undefined | null): Lang {
+  return typeof tag === "string" && /^en\b/i.test(tag) ? "en" : "zh";
+}
+
+/** A text in both languages (errors and notices are kept bilingual and shown in the current one). */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+const zh = {
+  appTitle: "财表审核",
+  check: "检查",
+  checking: "正在检查…",
+  recheck: "重新检查",
+  reading: "正在读取工作簿…",
+  checkingSheet: (done: number, total: number, name: string) => `正在检查第 ${done}/${total} 张表「${name}」…`,
+  highlight: "高亮",
+  autoRecheck: "自动复查",
+  language: "English",
+  emptyTitle: "还没有检查",
+  emptyBody: "点击“检查”，逐表核对本工作簿的合计、小计和表头公式。数据只在本机处理，不会上传。",
+  noFindings: "未发现问题。",
+  allClear: (sheets: number) => `已检查 ${sheets} 张表，未发现问题。`,
+  summary: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  notChecked: "此类表的检查尚未提供",
+  notCheckedOther: "不是需要检查的表",
+  severity: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
+  expected: "应为",
+  actual: "表中为",
+  why: "为什么",
+  cell: "单元格",
+  fixValue: "写入计算值",
+  fixFormula: "写入公式",
+  fixValueSays: (cell: string, value: string) => `把 ${cell} 改为 ${value}`,
+  fixFormulaSays: (cell: string, formula: string) => `在 ${cell} 写入公式 ${formula}`,
+  fixed: (cell: string) => `已写入 ${cell}，已重新检查。`,
+  fixFailed: "写入失败：",
+  errorTitle: "无法完成检查",
+  tryAgain: "再试一次",
+  tookMs: (ms: number) => `用时 ${ms < 1000 ? `${ms} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`}`,
+  autoRechecked: (sheet: string) => `已自动复查「${sheet}」`,
+  more: (n: number) => `还有 ${n} 条，未逐条列出`,
+  related: "相关单元格",
+  staleHint: "工作簿已修改，结果可能已过期。",
+  outsideOffice: "此页面需在 Excel 的任务窗格中打开。没有 Excel 时，请使用演示页面：",
+  playgroundLink: "打开演示页面",
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: "Fiscal check",
+  check: "Check",
+  checking: "Checking…",
+  recheck: "Check again",
+  reading: "Reading the workbook…",
+  checkingSheet: (done, total, name) => `Checking sheet ${done} of ${total} "${name}"…`,
+  highlight: "Highlight",
+  autoRecheck: "Re-check on edit",
+  language: "中文",
+  emptyTitle: "Not checked yet",
+  emptyBody: "Select Check to verify the totals, subtotals and header formulas of every sheet. Everything stays on this computer.",
+  noFindings: "No problems found.",
+  allClear: (sheets) => `${sheets} sheets checked, no problems found.`,
+  summary: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
+  notChecked: "Checks for this kind of table are not available yet",
+  notCheckedOther: "Not a table that is checked",
+  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+  expected: "Expected",
+  actual: "Found",
+  why: "Why",
+  cell: "Cell",
+  fixValue: "Write the computed value",
+  fixFormula: "Write the formula",
+  fixValueSays: (cell, value) => `Sets ${cell} to ${value}`,
+  fixFormulaSays: (cell, formula) => `Writes ${formula} into ${cell}`,
+  fixed: (cell) => `${cell} written and checked again.`,
+  fixFailed: "Could not write: ",
+  errorTitle: "The check could not finish",
+  tryAgain: "Try again",
+  tookMs: (ms) => `took ${ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`}`,
+  autoRechecked: (sheet) => `"${sheet}" re-checked after your edit`,
+  more: (n) => `${n} more not listed`,
+  related: "Related cells",
+  staleHint: "The workbook has changed; results may be out of date.",
+  outsideOffice: "This page runs inside Excel's task pane. Without Excel, use the playground:",
+  playgroundLink: "Open the playground",
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
