@@ -1,0 +1,87 @@
+/**
+ * The merged header band of a budget table: one path of header cells per column, and the totals the
+ * band declares (`总计` = the groups beside it, `财政拨款（补助）小计` = the columns under its group,
+ * `合计` = 基本支出 + 项目支出, `项目支出合计` = the economic columns …).
+ */
+import type { Grid } from "../table/grid";
+import { normalizeLabel } from "../text";
+
+export interface HeaderNode {
+  row: number;
+  left: number;
+  right: number;
+  text: string;
+}
+
+/** Header cells above `col`, top down; a vertically merged cell counts once. */
+export function headerPath(grid: Grid, top: number, bottom: number, col: number): HeaderNode[] {
+  const path: HeaderNode[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const m = grid.merge(r, col);
+    if (m && m.top !== r) continue;
+    const text = normalizeLabel(grid.text(r, col));
+    if (text === "") continue;
+    path.push({ row: r, left: m?.left ?? col, right: m?.right ?? col, text });
+  }
+  return path;
+}
+
+const TOTAL_HEADER = /(合计|总计|小计)$/;
+
+export function isTotalHeader(text: string): boolean {
+  return TOTAL_HEADER.test(text);
+}
+
+/** A column total the header declares: `target` = Σ `parts` on every row. */
+export interface ColumnSum {
+  target: number;
+  parts: number[];
+}
+
+interface Group {
+  key: string;
+  text: string;
+  cols: { col: number; path: HeaderNode[] }[];
+}
+
+/** The column sums declared by the header paths of a side's amount columns. */
+export function columnSums(columns: { col: number; path: HeaderNode[] }[]): ColumnSum[] {
+  const sums: ColumnSum[] = [];
+  walk(columns, 0, sums);
+  return sums;
+}
+
+function walk(columns: { col: number; path: HeaderNode[] }[], depth: number, out: ColumnSum[]): void {
+  const groups = groupAt(columns, depth);
+  const total = groups.find((g) => isLeaf(g, depth) && isTotalHeader(g.text));
+  if (total && groups.length > 1) {
+    const parts = groups.filter((g) => g !== total).flatMap((g) => valueTerms(g, depth));
+    if (parts.length > 0) out.push({ target: total.cols[0]!.col, parts });
+  }
+  for (const g of groups) if (!isLeaf(g, depth)) walk(g.cols, depth + 1, out);
+}
+
+function groupAt(columns: { col: number; path: HeaderNode[] }[], depth: number): Group[] {
+  const groups: Group[] = [];
+  for (const c of columns) {
+    const node = c.path[depth];
+    const key = node ? `${node.row}:${node.left}` : `col:${c.col}`;
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push((g = { key, text: node?.text ?? "", cols: [] }));
+    g.cols.push(c);
+  }
+  return groups;
+}
+
+function isLeaf(g: Group, depth: number): boolean {
+  return g.cols.length === 1 && g.cols[0]!.path.length <= depth + 1;
+}
+
+/** The columns whose sum is the group's value: its own total column when it has one. */
+function valueTerms(g: Group, depth: number): number[] {
+  if (isLeaf(g, depth)) return [g.cols[0]!.col];
+  const children = groupAt(g.cols, depth + 1);
+  const total = children.find((c) => isLeaf(c, depth + 1) && isTotalHeader(c.text));
+  if (total) return [total.cols[0]!.col];
+  return children.flatMap((c) => valueTerms(c, depth + 1));
+}

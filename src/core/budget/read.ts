@@ -1,0 +1,321 @@
+/**
+ * Reading a 部门预算公开 table: which of 表1–表11 it is (by title), its header band, and its body as
+ * lines — a subject code (one column or split 类|款|项, or in front of the name), a name, and one
+ * amount cell per money column. Two-sided tables (表1, 表4: 收入 | 支出) have two sides, each with its
+ * own label and amount columns.
+ */
+import { a1, qualifiedAddress } from "../address";
+import { type Dec, ZERO } from "../decimal";
+import { type Scaled, scaledFromText } from "../engine/exact";
+import { readNumber } from "../numbers";
+import type { SheetSnapshot } from "../snapshot";
+import { Grid } from "../table/grid";
+import { normalizeLabel } from "../text";
+import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, splitCodedLabel } from "./codes";
+import { type ColumnSum, type HeaderNode, columnSums, headerPath } from "./header";
+import { assignLevels } from "./levels";
+import { type BudgetTableType, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
+
+export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
+
+/** One money cell of a line. `key` is sheet-qualified so relations can span tables. */
+export class AmountCell {
+  private cachedScaled: Scaled | null | undefined;
+
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly value: Dec,
+    readonly state: AmountState,
+    readonly text: string,
+  ) {}
+
+  get key(): string {
+    return qualifiedAddress(this.sheet, this.cell);
+  }
+
+  /** Exact value for the engine's integer proof (relations.ts SumRelation). */
+  get scaled(): Scaled | null {
+    if (this.cachedScaled === undefined) this.cachedScaled = scaledFromText(this.value.toFixed());
+    return this.cachedScaled;
+  }
+}
+
+export interface BudgetColumn {
+  col: number;
+  role: "code" | "label" | "amount";
+  /** Split code columns: 0 = 类, 1 = 款, 2 = 项; undefined for a joined code column. */
+  codePart?: number;
+  path: HeaderNode[];
+  /** Header texts joined with `|`, e.g. `财政拨款（补助）|一般公共预算`. */
+  label: string;
+}
+
+export interface BudgetLine {
+  row: number;
+  side: number;
+  code?: SubjectCode;
+  /** Subject name or line label (`一、本年收入`, `行政运行`, a project of 表11). */
+  name: string;
+  /** The cell holding the name (for name findings). */
+  nameCell?: string;
+  /** 表7's 项目名称. */
+  project?: string;
+  total: boolean;
+  /** Depth of an uncoded line in its 一、/1./其中 outline (1 = top); set by assignLevels. */
+  level: number;
+  /** Lines under a `其中：` (parts that need not cover the whole). */
+  ofWhich: boolean;
+  amounts: Map<number, AmountCell>;
+}
+
+export interface BudgetSide {
+  index: number;
+  codeKind: CodeKind;
+  codeCols: BudgetColumn[];
+  labelCols: BudgetColumn[];
+  amountCols: BudgetColumn[];
+  columnSums: ColumnSum[];
+  lines: BudgetLine[];
+}
+
+export interface BudgetTable {
+  sheet: string;
+  type: BudgetTableType;
+  title: string;
+  titleCell: string;
+  sides: BudgetSide[];
+  remark?: { cell: string; text: string };
+  /** No amount in the body (blank or zero everywhere). */
+  empty: boolean;
+}
+
+const SCAN_TITLE_ROWS = 6;
+const MAX_HEADER_ROWS = 4;
+const REMARK = /^(备注|注|说明|附注)\s*\d*\s*[:：]/;
+const TOTAL_LINE = /^(收入|支出)?(合计|总计)$/;
+const NAME_HEADER = /名称|内容|^项目$|^(支出)?功能分类$|^科目$|^经济分类$/;
+
+export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
+  const grid = new Grid(sheet);
+  const found = findTitle(grid);
+  if (!found) return null;
+  let headerTop = found.row + 1;
+  for (let r = headerTop; r < Math.min(grid.rowCount, found.row + 3); r++) {
+    if (grid.rowTexts(r).some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
+  }
+  let headerBottom = headerTop - 1;
+  while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
+    headerBottom++;
+  if (headerBottom < headerTop) return null;
+
+  const columns = readColumns(grid, headerTop, headerBottom);
+  const sides = splitSides(columns);
+  if (sides.length === 0) return null;
+  const table: BudgetTable = {
+    sheet: sheet.name,
+    type: found.type,
+    title: found.title,
+    titleCell: a1(found.row, found.col),
+    sides,
+    empty: true,
+  };
+  readBody(grid, table, headerBottom + 1, columns);
+  for (const side of sides) assignLevels(side.lines);
+  table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.value.isZero())));
+  return table;
+}
+
+function findTitle(grid: Grid): { row: number; col: number; type: BudgetTableType; title: string } | null {
+  let labelled: { row: number; col: number; type: BudgetTableType } | null = null;
+  for (let r = 0; r < Math.min(grid.rowCount, SCAN_TITLE_ROWS); r++) {
+    for (const { col, text } of grid.rowTexts(r)) {
+      const type = tableTypeOfTitle(text);
+      if (type) return { row: r, col, type, title: normalizeLabel(text) };
+      const byLabel = tableTypeOfLabel(text);
+      if (byLabel && !labelled) labelled = { row: r, col, type: byLabel };
+    }
+  }
+  return labelled ? { ...labelled, title: `表${labelled.type}` } : null;
+}
+
+/** Header rows hold words only: no amount, no subject code, no 合计 line, no remark. */
+function isHeaderRow(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length === 0) return false;
+  if (texts.every(({ text }) => TOTAL_LINE.test(normalizeLabel(text)))) return false; // a 合计 line of an empty table
+  for (const { col, text } of texts) {
+    const m = grid.merge(r, col);
+    if (m && m.top !== r) continue; // a header cell merged down from the row above
+    const t = normalizeLabel(text);
+    if (REMARK.test(t)) return false;
+    if (codeOf(codeText(t)) || /^\d{2}$/.test(codeText(t)) || splitCodedLabel(t)) return false;
+    if (/^[一二三四五六七八九十]+、/.test(t)) return false;
+    const cell = grid.cell(r, col);
+    if (cell && typeof cell.value === "number") return false;
+  }
+  return true;
+}
+
+function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
+  const columns: BudgetColumn[] = [];
+  for (let c = 0; c < grid.colCount; c++) {
+    const path = headerPath(grid, top, bottom, c);
+    const bodyKind = bodyKindOf(grid, bottom + 1, c);
+    if (path.length === 0 && bodyKind === "none") continue;
+    const last = path[path.length - 1]?.text ?? "";
+    const label = path.map((n) => n.text).join("|");
+    const part = ["类", "款", "项"].indexOf(last);
+    if (part >= 0) columns.push({ col: c, role: "code", codePart: part, path, label });
+    else if (/(编码|代码)$/.test(last) || (path.length === 0 && bodyKind === "code")) columns.push({ col: c, role: "code", path, label });
+    else if (NAME_HEADER.test(last) || bodyKind === "text") columns.push({ col: c, role: "label", path, label });
+    else columns.push({ col: c, role: "amount", path, label });
+  }
+  return columns;
+}
+
+/** What a column's body mostly holds. */
+function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | "code" | "text" {
+  let numbers = 0;
+  let codes = 0;
+  let texts = 0;
+  for (let r = from; r < grid.rowCount; r++) {
+    const cell = grid.cell(r, col);
+    if (!cell || cell.value === null) continue;
+    const reading = readNumber(cell.value, cell.numFmt);
+    if (reading.kind === "blank") continue;
+    if (reading.kind === "number") {
+      if (typeof cell.value === "string" && codeOf(codeText(cell.value))) codes++;
+      else numbers++;
+    } else if (reading.kind === "text") {
+      if (REMARK.test(normalizeLabel(reading.text))) break;
+      texts++;
+    }
+  }
+  if (numbers + codes + texts === 0) return "none";
+  if (texts > numbers + codes) return "text";
+  return codes > numbers ? "code" : "number";
+}
+
+/** A label or code column after money columns starts a new side (表1: 收入 | 支出). */
+function splitSides(columns: BudgetColumn[]): BudgetSide[] {
+  const sides: BudgetSide[] = [];
+  let current: BudgetSide | null = null;
+  for (const column of columns) {
+    if (column.role !== "amount" && (!current || current.amountCols.length > 0)) {
+      current = { index: sides.length, codeKind: "function", codeCols: [], labelCols: [], amountCols: [], columnSums: [], lines: [] };
+      sides.push(current);
+    }
+    if (!current) continue; // money columns before any label column: nothing to name them by
+    if (column.role === "code") current.codeCols.push(column);
+    else if (column.role === "label") current.labelCols.push(column);
+    else current.amountCols.push(column);
+  }
+  const kept = sides.filter((s) => s.amountCols.length > 0 && s.labelCols.length + s.codeCols.length > 0);
+  kept.forEach((side, i) => {
+    side.index = i;
+    const words = [...side.codeCols, ...side.labelCols].map((c) => c.label).join("|");
+    side.codeKind = /经济分类/.test(words) ? "economic" : "function";
+    side.columnSums = columnSums(side.amountCols.map((c) => ({ col: c.col, path: c.path })));
+  });
+  return kept;
+}
+
+function readBody(grid: Grid, table: BudgetTable, from: number, columns: BudgetColumn[]): void {
+  const headerTexts = new Map(columns.map((c) => [c.col, c.path[c.path.length - 1]?.text ?? ""]));
+  const previous = new Map<number, string>(); // per side: last full code, for 类 left blank under a 类 row
+  for (let r = from; r < grid.rowCount; r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length === 0) continue;
+    const first = normalizeLabel(texts[0]!.text);
+    if (REMARK.test(first) || /为空表|空表$/.test(first)) {
+      table.remark ??= { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
+      break; // notes under the table are not data
+    }
+    if (isRepeatedHeader(grid, r, columns, headerTexts)) continue;
+    for (const side of table.sides) {
+      const line = readLine(grid, r, side, previous.get(side.index));
+      if (!line) continue;
+      if (line.code) previous.set(side.index, line.code.digits);
+      side.lines.push(line);
+    }
+  }
+}
+
+function isRepeatedHeader(grid: Grid, r: number, columns: BudgetColumn[], headerTexts: Map<number, string>): boolean {
+  let same = 0;
+  for (const c of columns) {
+    const t = normalizeLabel(grid.text(r, c.col));
+    if (t !== "" && t === headerTexts.get(c.col) && c.role !== "amount") same++;
+  }
+  return same >= 2;
+}
+
+function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): BudgetLine | null {
+  const labels = side.labelCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).filter((l) => l.text !== "");
+  let code = readCode(grid, r, side, previousCode);
+  let name = labels[0]?.text ?? "";
+  const nameCell = labels[0] ? a1(r, labels[0].col) : undefined;
+  if (!code && name !== "") {
+    const split = splitCodedLabel(name);
+    if (split) {
+      code = split.code;
+      name = split.name;
+    }
+  }
+  const total = labels.some((l) => TOTAL_LINE.test(normalizeLabel(l.text)));
+  const amounts = new Map<number, AmountCell>();
+  let anyAmount = false;
+  for (const column of side.amountCols) {
+    const cell = readAmount(grid, r, column.col);
+    if (cell.state !== "blank") anyAmount = true;
+    amounts.set(column.col, cell);
+  }
+  if (!code && name === "" && !anyAmount) return null;
+  return {
+    row: r,
+    side: side.index,
+    ...(code ? { code } : {}),
+    name: name.trim(),
+    ...(nameCell ? { nameCell } : {}),
+    ...(labels[1] && !total ? { project: labels[1].text } : {}),
+    total,
+    level: 0,
+    ofWhich: false,
+    amounts,
+  };
+}
+
+function readCode(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): SubjectCode | undefined {
+  if (side.codeCols.length === 0) return undefined;
+  const joined = side.codeCols.find((c) => c.codePart === undefined);
+  if (joined) return codeOf(codeText(grid.text(r, joined.col))) ?? undefined;
+  const parts = ["", "", ""];
+  for (const c of side.codeCols) parts[c.codePart!] = grid.text(r, c.col);
+  if (parts.every((p) => p === "")) return undefined;
+  // 款 or 项 written without the 类 (or 款) above it: they belong to the code of the row above.
+  if (parts[0] === "" && previousCode) {
+    parts[0] = previousCode.slice(0, 3);
+    if (parts[1] === "" && previousCode.length >= 5) parts[1] = previousCode.slice(3, 5);
+  }
+  return joinCodeParts(parts) ?? undefined;
+}
+
+function readAmount(grid: Grid, r: number, col: number): AmountCell {
+  const cell = grid.cell(r, col);
+  const sheet = grid.sheet.name;
+  const address = a1(r, col);
+  if (!cell || cell.value === null) return new AmountCell(sheet, address, ZERO, "blank", "");
+  const reading = readNumber(cell.value, cell.numFmt);
+  const text = String(typeof cell.value === "object" ? reading.kind : cell.value);
+  switch (reading.kind) {
+    case "number":
+      return new AmountCell(sheet, address, reading.value, reading.fromText ? "text-number" : "number", text);
+    case "blank":
+      return new AmountCell(sheet, address, ZERO, "blank", text);
+    case "error":
+      return new AmountCell(sheet, address, ZERO, "error", reading.code);
+    default:
+      return new AmountCell(sheet, address, ZERO, "text", text);
+  }
+}
