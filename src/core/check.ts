@@ -8,6 +8,7 @@ import { type SheetKind, classifySheet } from "./kinds";
 import { checkSelfEvaluationSheet, checkTargetSheet } from "./performance/check";
 import { reconcileAllocationWithTargets } from "./performance/reconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { checkTrackingSheet } from "./tracking/check";
 
 export interface SheetResult {
   name: string;
@@ -39,6 +40,7 @@ const CHECKERS: Partial<Record<SheetKind, SheetChecker>> = {
   "performance-target": checkTargetSheet,
   "self-evaluation": checkSelfEvaluationSheet,
   "budget-table": checkBudgetSheet,
+  "tracking-feedback": checkTrackingSheet,
 };
 
 const WORKBOOK_CHECKERS: WorkbookChecker[] = [reconcileAllocationWithTargets, reconcileBudgetTables];

@@ -6,6 +6,7 @@ import type { Evaluation } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
 import type { Finding } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
+import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
 import { checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
@@ -147,6 +148,8 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   const shown = formatValue(roundHalfUp(actual, column.places), column);
 
   if (blame.localized) {
+    const ownFormula = blame.relations.some((e) => e.relation.kind === "formula" && e.relation.target === blame.cell);
+    const formula = ownFormula ? rowFormula(column, cell.row) : undefined;
     const described = blame.relations.map((e) => describe(model, byRelation.get(e.relation)!, blame.cell));
     const reasons = described.filter((r, i) => described.findIndex((o) => o.zh === r.zh) === i);
     return {
@@ -158,7 +161,7 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
       messageEn: `${expected} expected, ${shown} found: ${reasons.map((r) => r.en).join(", ")} all point to this cell.`,
       expected,
       actual: shown,
-      fix: { value: expected },
+      fix: { value: expected, ...(formula ? { formula } : {}) },
     };
   }
   const ev = blame.relations[0]!;
@@ -171,8 +174,7 @@ function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationIn
   const rule = column.rule!;
   const expected = formatValue(ev.expected, column);
   const actual = formatValue(ev.actual, column);
-  const row = model.cells.get(ev.relation.target)!.row;
-  const formula = `=ROUND(${toExcelFormula(rule.expr, (ref) => a1(row, rule.refColumns.get(ref) ?? -1))},${column.places})`;
+  const formula = rowFormula(column, model.cells.get(ev.relation.target)!.row);
   const how = rule.inferred ? "" : `按表头公式「${rule.source}」计算`;
   const unit = ZERO.plus(1).div(ZERO.plus(10).pow(column.places));
   const oneUnit = isAdditive(rule.expr) && ev.actual.minus(ev.expected).abs().eq(unit);
@@ -189,8 +191,16 @@ function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationIn
       : `By the column formula "${rule.source}" this should be ${expected}, found ${actual}.`,
     expected,
     actual,
-    fix: { value: expected, ...(column.percent && /100/.test(rule.source) ? {} : { formula }) },
+    fix: { value: expected, ...(formula ? { formula } : {}) },
   };
+}
+
+/** The live formula of a formula column's cell, e.g. `=ROUND(C7*D7*50/10000,2)`. None for rules in
+ *  percentage points over %-formatted cells, where the written formula would need a scale the office chose. */
+function rowFormula(column: AllocColumn, row: number): string | undefined {
+  const rule = column.rule;
+  if (!rule || (column.percent && /100/.test(rule.source))) return undefined;
+  return `=ROUND(${toExcelFormula(rule.expr, (ref) => a1(row, rule.refColumns.get(ref) ?? -1))},${column.places})`;
 }
 
 function totalFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo, where: string): Finding {

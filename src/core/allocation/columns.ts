@@ -251,6 +251,27 @@ function attachRules(numeric: AllocColumn[], values: Map<number, ColumnValues>, 
     }
   }
   inferTotalColumns(numeric, values, bodySize);
+  attachNamedRules(numeric);
+}
+
+/**
+ * Columns whose header names their definition (the 跟踪反馈表 of DOMAIN.md): 未支出金额 = 资金金额 −
+ * 实际支出金额, 实际支出进度 = 实际支出金额 / 资金金额. The ratio is applied only to columns shown as
+ * percents (a %-format or `85%` text): a plain 85 or 0.85 under a header without `%` is ambiguous.
+ */
+function attachNamedRules(numeric: AllocColumn[]): void {
+  const find = (pattern: RegExp) => numeric.find((c) => pattern.test(normalizeLabel(c.header)));
+  const granted = find(/^(资金|下达|拨付|预算)?金额$|^资金金额|^下达资金|^收到资金/);
+  const spent = find(/^实际支出(金额|数)?$|^实际支出金额/);
+  if (!granted || !spent || granted.percent || spent.percent) return;
+  const col = (c: AllocColumn): Expr => ({ type: "col", ref: c.letters });
+  const refs = new Map([granted, spent].map((c) => [c.letters, c.col] as [string, number]));
+  const unspent = find(/^未支出(金额|数)?$|^未支出金额/);
+  if (unspent && !unspent.rule && !unspent.percent)
+    unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${unspent.header}=${granted.header}−${spent.header}`, refColumns: refs, inferred: false };
+  const progress = find(/支出进度|执行进度/);
+  if (progress && !progress.rule && progress.percent && !progress.points)
+    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${progress.header}=${spent.header}÷${granted.header}`, refColumns: refs, inferred: false };
 }
 
 function setRule(

@@ -1,0 +1,14 @@
+/** Rules of the 跟踪反馈表 checks (src/core/tracking); their arithmetic reports allocation/* rules. */
+import type { RuleMeta } from "./meta";
+
+export const TRACKING_RULES: RuleMeta[] = [
+  {
+    id: "tracking/overspent",
+    severity: "warning",
+    title: { zh: "实际支出超过资金金额", en: "Spending exceeds the funds received" },
+    why: {
+      zh: "跟踪反馈表中一笔资金的实际支出金额不应大于收到的资金金额，多出部分可能是重复填报或金额填错。",
+      en: "In a tracking-feedback table a fund's actual spending should not exceed the amount received; the excess suggests a double entry or a wrong amount.",
+    },
+  },
+];

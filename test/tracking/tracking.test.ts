@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet } from "../../src/core/check";
+import { type TestCell, sheet, withValue } from "../helpers/sheet";
+
+const PCT = "0.00%";
+const brief = (s: ReturnType<typeof sheet>) => {
+  const r = checkSheet(s);
+  return { kind: r.kind, findings: r.findings.map((f) => [f.rule, f.severity, f.cell, f.expected ?? null]) };
+};
+
+/** The layout of tacheng-2024-pension.xlsx 附件3, filled in by a county. */
+function feedback(rows: TestCell[][]) {
+  return sheet("附件3", [
+    ["附件3"],
+    ["自治区财政资金使用跟踪反馈表"],
+    ["地、州、市（单位）名称：塔城市", null, null, null, null, null, null, null, null, "单位：万元"],
+    ["序号", "收到的财政专项资金名称", "文号", "资金金额", "实际支出金额", "资金支出方向", "未支出金额", "实际支出进度", "未按计划或预算执行要求支出的原因", "整改措施及整改时间"],
+    ...rows,
+    ["说明：1、地、州、市（单位）根据实际收到财政专项资金情况自行添加行"],
+  ]);
+}
+
+const rows: TestCell[][] = [
+  [null, "合计", null, 1350.5, 820.25, null, 530.25, { v: 0.6074, fmt: PCT }],
+  [1, "城乡居民基本养老保险补助资金", "新财社〔2024〕12号", 1000, 700, "基础养老金发放", 300, { v: 0.7, fmt: PCT }],
+  [2, "困难群众救助补助资金", "新财社〔2024〕30号", 350.5, 120.25, "低保金发放", 230.25, { v: 0.3431, fmt: PCT }],
+];
+
+describe("tracking-feedback tables (跟踪反馈表)", () => {
+  it("recognises the table and finds nothing wrong in a correct one", () => {
+    expect(brief(feedback(rows))).toEqual({ kind: "tracking-feedback", findings: [] });
+  });
+
+  it("flags 未支出金额 that is not 资金金额 − 实际支出金额, with the fix", () => {
+    const r = checkSheet(withValue(feedback(rows), "G6", 310));
+    expect(r.findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.fix?.formula])).toEqual([
+      // G6 breaks its own row and the 合计 of 未支出金额: one cell to fix.
+      ["allocation/wrong-value", "error", "G6", "300.00", "=ROUND(D6-E6,2)"],
+    ]);
+  });
+
+  it("blames a mistyped 实际支出金额 once: it breaks 未支出金额, 进度 and the 合计 together", () => {
+    const r = brief(withValue(feedback(rows), "E7", 130.25));
+    expect(r.findings).toEqual([["allocation/wrong-value", "error", "E7", "120.25"]]);
+  });
+
+  it("flags a wrong 实际支出进度 (percent of 资金金额, two decimals)", () => {
+    expect(brief(withValue(feedback(rows), "H6", 0.75)).findings.map((f) => f.slice(0, 3))).toEqual([
+      ["allocation/formula-mismatch", "error", "H6"],
+    ]);
+  });
+
+  it("warns when more was spent than received", () => {
+    const over: TestCell[][] = [
+      [null, "合计", null, 100, 120, null, -20, { v: 1.2, fmt: PCT }],
+      [1, "某项资金", null, 100, 120, null, -20, { v: 1.2, fmt: PCT }],
+    ];
+    expect(brief(feedback(over)).findings).toEqual([
+      ["tracking/overspent", "warning", "E5", "≤ 100"],
+      ["tracking/overspent", "warning", "E6", "≤ 100"],
+    ]);
+  });
+
+  it("leaves the empty template alone", () => {
+    expect(brief(feedback([[null, "合计"], [1], [2], [3]]))).toEqual({ kind: "tracking-feedback", findings: [] });
+  });
+
+  it("does not guess the progress unit when the column shows plain numbers", () => {
+    const plain: TestCell[][] = [
+      [null, "合计", null, 1000, 700, null, 300, 70],
+      [1, "某项资金", null, 1000, 700, null, 300, 70],
+    ];
+    expect(brief(feedback(plain)).findings).toEqual([]);
+  });
+});
