@@ -42,6 +42,9 @@ export function buildRelations(model: AllocationModel, isFact: (key: string) => 
     // A county only in "合计 = Σ all counties" cannot be blamed (that takes two broken relations), so
     // its row formulas are not needed; a county in a broken subtotal gets its row through that subtotal.
     if (info.scope === "leaves") continue;
+    // Likewise a county under a subtotal that holds is in at most one broken relation (the grand total)
+    // unless its own row is broken, and then screening already put the row in focus.
+    if (info.relation.holdsExactly?.() === true) continue;
     for (const key of info.relation.operands) rows.add(model.rowIndexOf(key));
   }
   const formulas: RelationInfo[] = [];
