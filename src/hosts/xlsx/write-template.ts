@@ -1,0 +1,194 @@
+/**
+ * Writes template sheets (src/core/templates) as .xlsx with exceljs, in Node and in the browser:
+ * a new workbook, the sheets added to an existing workbook (never overwriting a sheet: free names),
+ * or one sheet as base64 for Excel's insertWorksheetsFromBase64 (see {@link templateAddSheetChange}).
+ */
+import ExcelJS from "exceljs";
+import { a1 } from "../../core/address";
+import type { TemplateCell, TemplateSheet, TemplateStyle, ValidationRule } from "../../core/templates/model";
+import { templateToSnapshot } from "../../core/templates/snapshot";
+import type { AddSheetChange } from "../host";
+import { freeSheetName } from "../sheet-names";
+
+export interface WriteOptions {
+  /** Leave formula results out, so the reading application must compute every formula itself
+   *  (the LibreOffice proof). Default false: results are written, computed with decimal.js. */
+  omitResults?: boolean;
+}
+
+/** The font of the offices' documents. */
+const FONT = "宋体";
+const A4 = 9;
+
+/** A new workbook holding the sheets, in order. Returns the names they got (free, valid). */
+export async function writeTemplateWorkbook(
+  sheets: readonly TemplateSheet[],
+  options: WriteOptions = {},
+): Promise<{ bytes: Uint8Array; names: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  const names = addSheets(wb, sheets, [], options);
+  return { bytes: await toBytes(wb), names };
+}
+
+/** The workbook `source` (an .xlsx) with the sheets added after its own. Its sheets are kept as they
+ *  are; a taken name gets a free one (`附件1 (2)`). */
+export async function addTemplatesToWorkbook(
+  source: Uint8Array,
+  sheets: readonly TemplateSheet[],
+  options: WriteOptions = {},
+): Promise<{ bytes: Uint8Array; names: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(source as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  const names = addSheets(wb, sheets, wb.worksheets.map((w) => w.name), options);
+  return { bytes: await toBytes(wb), names };
+}
+
+/** One sheet as a one-worksheet .xlsx in base64 (for insertWorksheetsFromBase64). */
+export async function templateToBase64(sheet: TemplateSheet): Promise<string> {
+  const { bytes } = await writeTemplateWorkbook([sheet]);
+  return base64(bytes);
+}
+
+/**
+ * The host change that inserts a template: plain content for every host, the styled .xlsx for hosts
+ * that insert worksheets from base64. The host picks a free name; `existing` only makes the asked-for
+ * name free already (so the task pane can show it before inserting).
+ */
+export async function templateAddSheetChange(sheet: TemplateSheet, existing: Iterable<string> = []): Promise<AddSheetChange> {
+  const name = freeSheetName(sheet.name, existing);
+  const snapshot = templateToSnapshot(sheet, name);
+  return {
+    kind: "addSheet",
+    name,
+    content: { rows: snapshot.rows, merges: snapshot.merges },
+    xlsxBase64: await templateToBase64({ ...sheet, name }),
+    activate: true,
+  };
+}
+
+function addSheets(wb: ExcelJS.Workbook, sheets: readonly TemplateSheet[], existing: string[], options: WriteOptions): string[] {
+  wb.calcProperties.fullCalcOnLoad = true; // Excel recomputes every formula on open
+  const taken = [...existing];
+  const names: string[] = [];
+  for (const sheet of sheets) {
+    const name = freeSheetName(sheet.name, taken);
+    taken.push(name);
+    names.push(name);
+    writeSheet(wb.addWorksheet(name), sheet, options);
+  }
+  return names;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet, options: WriteOptions): void {
+  sheet.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const [row, points] of Object.entries(sheet.heights)) ws.getRow(Number(row) + 1).height = points;
+  sheet.rows.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell, options);
+    }),
+  );
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const rule of sheet.validations) dv.add(rule.range, validation(rule));
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4 as ExcelJS.PaperSize,
+    orientation: sheet.print.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` } : {}),
+  };
+  if (sheet.freeze.rows > 0 || sheet.freeze.cols > 0) {
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: sheet.freeze.cols,
+        ySplit: sheet.freeze.rows,
+        topLeftCell: a1(sheet.freeze.rows, sheet.freeze.cols),
+      },
+    ];
+  }
+}
+
+function writeCell(cell: ExcelJS.Cell, t: TemplateCell, options: WriteOptions): void {
+  if (t.formula) {
+    const withResult = !options.omitResults && t.value !== null;
+    cell.value = withResult
+      ? ({ formula: t.formula, result: t.value, date1904: false } as ExcelJS.CellFormulaValue)
+      : ({ formula: t.formula, date1904: false } as ExcelJS.CellFormulaValue);
+  } else if (t.value !== null) cell.value = t.value;
+  cell.style = style(t.style ?? {});
+}
+
+function style(s: TemplateStyle): Partial<ExcelJS.Style> {
+  const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+  return {
+    font: { name: FONT, size: s.size ?? 11, bold: s.bold ?? false },
+    alignment: {
+      horizontal: s.horizontal ?? "left",
+      vertical: s.vertical ?? "middle",
+      wrapText: s.wrap ?? false,
+    },
+    ...(s.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
+    ...(s.numFmt ? { numFmt: s.numFmt } : {}),
+    ...(s.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${s.fill.slice(1)}` } } } : {}),
+  };
+}
+
+function validation(rule: ValidationRule): ExcelJS.DataValidation {
+  const prompt = rule.prompt
+    ? { showInputMessage: true, promptTitle: rule.prompt.title, prompt: rule.prompt.text }
+    : {};
+  switch (rule.type) {
+    case "list":
+      return { type: "list", allowBlank: true, formulae: [`"${rule.items.join(",")}"`], showErrorMessage: true, ...prompt };
+    case "decimal":
+      return {
+        type: "decimal",
+        operator: "between",
+        allowBlank: true,
+        formulae: [rule.min ?? -1e12, 1e12],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: rule.error.title,
+        error: rule.error.text,
+        ...prompt,
+      };
+    case "textLength":
+      return {
+        type: "textLength",
+        operator: "between",
+        allowBlank: true,
+        formulae: [rule.min, rule.max],
+        showErrorMessage: true,
+        errorTitle: rule.error.title,
+        error: rule.error.text,
+        ...prompt,
+      };
+    case "any":
+      return { type: "any" as ExcelJS.DataValidation["type"], formulae: [], ...prompt };
+  }
+}
+
+async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 without Node's Buffer or the browser's btoa (both hosts run this). */
+export function base64(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (b === undefined ? "=" : B64[(n >> 6) & 63]!) + (c === undefined ? "=" : B64[n & 63]!);
+  }
+  return out;
+}
