@@ -102,7 +102,7 @@ const alternatives = (pairs: [string, Comparator][]) => pairs.map(([w]) => escap
 
 const QUANTITY = new RegExp(
   `^(?<qual>[^\\dA-Za-z≥≤<>=,;:()]*?)(?<pre>${alternatives(COMPARATOR_WORDS)})?(?<num>${NUMBER})(?<unit>${UNIT})?` +
-    `(?:(?:-|~|至|到)(?<num2>${NUMBER})(?<unit2>${UNIT})?(?:之间)?)?(?<post>${alternatives(SUFFIX_WORDS)})?$`,
+    `(?:(?:-|~|—+|至|到)(?<num2>${NUMBER})(?<unit2>${UNIT})?(?:之间)?)?(?<post>${alternatives(SUFFIX_WORDS)})?$`,
 );
 
 const DATE = /^(?:(?<y>\d{4})年度?)?(?:(?<m>\d{1,2})月(?:份)?)?(?:(?<d>\d{1,2})[日号])?(?<end>[底末初]|上旬|中旬|下旬)?(?<before>前|之前|以前|止|内|以内)?(?:前?完成)?$/;
@@ -129,9 +129,10 @@ function parse(raw: string): IndicatorValue {
   if (s === "" || /^(?:-+|\/|—+)$/.test(s)) return { kind: "empty" }; // `—`, `-`, `/`: nothing filled in
   const whole = parseCore(s, text);
   if (whole) return whole;
-  for (const sep of s.matchAll(NOTE_SEPARATOR)) {
+  // A value comes first and is short: only separators near the start can end it (keeps long text linear).
+  for (const sep of s.slice(0, 40).matchAll(NOTE_SEPARATOR)) {
     const at = sep.index ?? 0;
-    if (at === 0) continue;
+    if (at === 0 || (sep[0] === "," && /\d/.test(s[at - 1] ?? "") && /\d/.test(s[at + 1] ?? ""))) continue; // 1,000
     const head = parseCore(s.slice(0, at).trim(), text);
     const note = unwrapNote(s.slice(at));
     if (head && head.kind !== "qualitative" && head.kind !== "empty" && note !== "") return { ...head, note };
