@@ -8,6 +8,7 @@ import { a1 } from "../address";
 import { type Dec, Dec as D, ZERO, halfUnit, roundHalfUp } from "../decimal";
 import { evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
+import { evaluateRational, pow10 } from "../engine/exact";
 import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
@@ -67,8 +68,15 @@ function computeRounded(model: AllocationModel, key: string): boolean {
   const cell = model.cells.get(key);
   const column = cell ? model.columnAt.get(cell.col) : undefined;
   if (!cell || !column || cell.value === null) return false;
-  if (decimalPlacesOf(cell.value) > column.places) return true;
+  const scaled = cell.scaled;
+  if (scaled ? scaled.scale > column.places : decimalPlacesOf(cell.value) > column.places) return true;
   if (!column.rule) return false;
+  // A rule over typed columns only: its exact result as a bigint rational says it (no decimal.js).
+  const rule = column.rule;
+  if ([...rule.refColumns.values()].every((c) => !model.columnAt.get(c)?.rule)) {
+    const q = evaluateRational(rule.expr, (ref) => model.cells.at(cell.row, rule.refColumns.get(ref) ?? -1)?.scaled ?? null);
+    if (q) return (q.n * pow10(column.places)) % q.d !== 0n;
+  }
   const exact = unroundedValue(model, column, cell.row, baseValueOf(model), 0);
   return exact !== null && decimalPlacesOf(exact) > column.places;
 }
