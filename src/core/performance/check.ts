@@ -1,11 +1,36 @@
-/** 绩效目标表 and 绩效自评表 checks (issue 3). Not built yet: no findings. */
+/** 绩效目标表 and 绩效自评表 checks (issue 3): every form on the sheet, funding block and indicators. */
 import type { Finding } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
+import { checkFunding } from "./check-funding";
+import { checkIndicators } from "./check-indicators";
+import { readPerformanceForms } from "./read-forms";
 
-export function checkTargetSheet(_sheet: SheetSnapshot): Finding[] {
-  return [];
+export function checkTargetSheet(sheet: SheetSnapshot): Finding[] {
+  return checkForms(sheet, "target");
 }
 
-export function checkSelfEvaluationSheet(_sheet: SheetSnapshot): Finding[] {
-  return [];
+export function checkSelfEvaluationSheet(sheet: SheetSnapshot): Finding[] {
+  return checkForms(sheet, "self-evaluation");
+}
+
+function checkForms(sheet: SheetSnapshot, kind: "target" | "self-evaluation"): Finding[] {
+  const out: Finding[] = [];
+  for (const form of readPerformanceForms(sheet)) {
+    try {
+      out.push(...checkFunding(form), ...checkIndicators(form, kind));
+    } catch {
+      // A form the checks cannot make sense of gives no findings rather than stopping the workbook.
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}|${f.cell}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,319 @@
+/**
+ * Funding-block rules: total = Σ sources (for A and for B), a regional total = Σ its units, 执行率 =
+ * B/A (percent, two decimals, half up), error values shown, rates above 100 %, amounts typed in 元
+ * where the block says 万元. One wrong unit amount in a regional table breaks its row and its column:
+ * the engine's localizer names that cell instead of both totals.
+ */
+import { Dec, ZERO, roundHalfUp } from "../decimal";
+import { localize } from "../engine/localize";
+import type { Relation } from "../engine/relation";
+import type { Finding } from "../finding";
+import type { AmountCell, Funding, FundingLine, PerformanceForm } from "./form";
+import { finding, show } from "./finding";
+import { PlainSumRelation } from "./sum-relation";
+
+const TEN_THOUSAND = new Dec(10000);
+const HUNDRED = new Dec(100);
+/** 万元 amounts from which 元 is the likelier unit: 100亿元 for one unit, 1000亿元 for a total. */
+const IMPLAUSIBLE_UNIT = new Dec(1_000_000);
+const IMPLAUSIBLE_TOTAL = new Dec(10_000_000);
+
+interface Described {
+  relation: Relation;
+  rule: "performance/funding-sum" | "performance/regional-sum";
+  what: { zh: string; en: string };
+}
+
+export function checkFunding(form: PerformanceForm): Finding[] {
+  const funding = form.funding;
+  const cells = new Map<string, AmountCell>();
+  const names = new Map<string, string>(); // cell → "额敏「年度金额」" for messages
+  const described = buildRelations(funding, cells, names);
+  const findings: Finding[] = [...errorValues(cells, names)];
+  const values = new Map<string, Dec>();
+  for (const [key, c] of cells) values.set(key, c.reading.kind === "blank" ? ZERO : (c.value ?? ZERO));
+  const places = Math.max(0, ...[...cells.values()].map((c) => (c.value ? c.value.decimalPlaces() : 0)));
+
+  const typedInYuan = funding.unit === "万元" ? findYuanAmounts(described, values, places) : new Map<string, Dec>();
+  for (const [cell, asWan] of typedInYuan) findings.push(yuanFinding(cell, values.get(cell)!, asWan, names, places));
+  for (const [cell, value] of typedInYuan) values.set(cell, roundHalfUp(value, places));
+  if (funding.unit === "万元") findings.push(...implausibleAmounts(funding, cells, names, typedInYuan));
+
+  const valueOf = (cell: string) => values.get(cell) ?? ZERO;
+  const { blames } = localize(
+    described.map((d) => d.relation),
+    valueOf,
+    () => places,
+  );
+  const byRelation = new Map(described.map((d) => [d.relation, d]));
+  for (const blame of blames) {
+    const first = blame.relations[0]!;
+    const info = byRelation.get(first.relation)!;
+    const actual = valueOf(blame.cell);
+    const related = [...new Set(blame.relations.flatMap((e) => [e.relation.target, ...e.relation.operands]))].filter((c) => c !== blame.cell);
+    const where = names.get(blame.cell) ?? blame.cell;
+    if (blame.localized) {
+      findings.push(
+        finding("performance/wrong-amount", {
+          cell: blame.cell,
+          related,
+          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：所在行的合计和所在列的合计都指向这一格。`,
+          messageEn: `${where} should be ${show(blame.proposed, places)}, the table has ${show(actual, places)}: both its row total and its column total point at this cell.`,
+          expected: show(blame.proposed, places),
+          actual: show(actual, places),
+          fixValue: show(blame.proposed, places),
+        }),
+      );
+      continue;
+    }
+    const diff = actual.minus(blame.proposed).abs();
+    const lastDigit = diff.lte(new Dec(10).pow(-places));
+    findings.push(
+      finding(info.rule, {
+        cell: blame.cell,
+        related,
+        severity: lastDigit ? "warning" : "error",
+        message: `${where} ${show(actual, places)} 与${info.what.zh}之和 ${show(blame.proposed, places)} 不符，相差 ${show(diff, places)}${lastDigit ? "（末位差 1，请核实）" : ""}。`,
+        messageEn: `${where} ${show(actual, places)} differs from the sum of ${info.what.en}, ${show(blame.proposed, places)} (off by ${show(diff, places)}).`,
+        expected: show(blame.proposed, places),
+        actual: show(actual, places),
+        fixValue: show(blame.proposed, places),
+      }),
+    );
+  }
+  findings.push(...rateFindings(funding));
+  return findings;
+}
+
+function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names: Map<string, string>): Described[] {
+  const out: Described[] = [];
+  const add = (c: AmountCell | null | undefined, name: string): c is AmountCell => {
+    if (!c) return false;
+    cells.set(c.cell, c);
+    if (!names.has(c.cell)) names.set(c.cell, name);
+    return true;
+  };
+  const filled = (list: (AmountCell | null | undefined)[]) => list.some((c) => c && c.value !== null);
+  const total = funding.total;
+  const sourceLabels = funding.sources.map((s) => s.label.replace(/^其中[:：]?/, "")).join("、");
+  const sumOfSources = (pick: (l: FundingLine) => AmountCell | null | undefined, col: string, colEn: string, name: string) => {
+    if (!total) return;
+    const target = pick(total);
+    const parts = funding.sources.map(pick);
+    if (!target || target.value === null || !filled(parts)) return;
+    add(target, `「${total.label.replace(/[:：]$/, "")}」${name}`);
+    funding.sources.forEach((s, i) => add(parts[i], `「${s.label.replace(/^其中[:：]?/, "")}」${name}`));
+    const operands = parts.filter((p): p is AmountCell => !!p && p.reading.kind !== "text").map((p) => p.cell);
+    out.push({
+      relation: new PlainSumRelation(`sources:${target.cell}`, target.cell, operands, 2),
+      rule: "performance/funding-sum",
+      what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
+    });
+  };
+
+  if (funding.columns) {
+    sumOfSources((l) => l.budget, "全年预算数", " (budget A)", "全年预算数");
+    sumOfSources((l) => l.executed, "全年执行数", " (executed B)", "全年执行数");
+  } else if (funding.regional) {
+    const totalUnit = funding.regional.find((u) => u.isTotal);
+    for (const unit of funding.regional) {
+      sumOfSources((l) => l.byColumn?.get(unit.col), "", ` (${unit.name})`, `（${unit.name}）`);
+    }
+    if (totalUnit) {
+      const units = funding.regional.filter((u) => !u.isTotal);
+      for (const line of funding.lines) {
+        const target = line.byColumn?.get(totalUnit.col);
+        const parts = units.map((u) => line.byColumn?.get(u.col));
+        if (!target || target.value === null || !filled(parts)) continue;
+        add(target, `${totalUnit.name}「${line.label.replace(/^其中[:：]?|[:：]$/g, "")}」`);
+        units.forEach((u, i) => add(parts[i], `${u.name}「${line.label.replace(/^其中[:：]?|[:：]$/g, "")}」`));
+        const operands = parts.filter((p): p is AmountCell => !!p && p.reading.kind !== "text").map((p) => p.cell);
+        out.push({
+          relation: new PlainSumRelation(`units:${target.cell}`, target.cell, operands, 2),
+          rule: "performance/regional-sum",
+          what: { zh: "各地", en: "the units" },
+        });
+      }
+    }
+  } else {
+    sumOfSources((l) => l.amount, "", "", "");
+  }
+  return out;
+}
+
+/** Cells whose relation holds once they are read as 元 (÷10000): the likeliest explanation of a break. */
+function findYuanAmounts(described: Described[], values: Map<string, Dec>, places: number): Map<string, Dec> {
+  const out = new Map<string, Dec>();
+  for (const { relation } of described) {
+    const valueOf = (c: string) => values.get(c) ?? ZERO;
+    const expected = relation.expected(valueOf);
+    if (expected === null || expected.eq(valueOf(relation.target))) continue;
+    for (const cell of [relation.target, ...relation.operands]) {
+      const v = valueOf(cell);
+      if (v.lt(TEN_THOUSAND)) continue;
+      const asWan = v.div(TEN_THOUSAND);
+      const sub = { cell, value: roundHalfUp(asWan, places) };
+      const after = relation.expected(valueOf, sub);
+      const target = cell === relation.target ? sub.value : valueOf(relation.target);
+      if (after && after.minus(target).abs().lte(new Dec(10).pow(-places))) out.set(cell, asWan);
+    }
+  }
+  return out;
+}
+
+function yuanFinding(cell: string, value: Dec, asWan: Dec, names: Map<string, string>, places: number): Finding {
+  const where = names.get(cell) ?? cell;
+  const wan = show(roundHalfUp(asWan, places), places);
+  return finding("performance/unit-implausible", {
+    cell,
+    message: `${where} ${value.toFixed()} 按万元计不合常理，且按元换算成 ${wan} 万元后合计正好对上：很可能按元填写，应为 ${wan}。`,
+    messageEn: `${where} ${value.toFixed()} is implausible in 万元, and read as 元 (${wan} 万元) the totals agree: it was probably typed in 元; should be ${wan}.`,
+    expected: wan,
+    actual: value.toFixed(),
+    fixValue: wan,
+  });
+}
+
+/** Amounts no single unit or project has in 万元 (≥ 100亿元; ≥ 1000亿元 for a total). */
+function implausibleAmounts(funding: Funding, cells: Map<string, AmountCell>, names: Map<string, string>, flagged: Map<string, Dec>): Finding[] {
+  const out: Finding[] = [];
+  const totalCells = new Set<string>();
+  const totalUnit = funding.regional?.find((u) => u.isTotal);
+  for (const line of funding.lines) {
+    if (!funding.regional && line.role === "total") for (const c of [line.amount, line.budget, line.executed]) if (c) totalCells.add(c.cell);
+    const inTotalColumn = totalUnit ? line.byColumn?.get(totalUnit.col) : undefined;
+    if (inTotalColumn) totalCells.add(inTotalColumn.cell);
+  }
+  for (const c of cells.values()) {
+    if (!c.value || flagged.has(c.cell)) continue;
+    const limit = totalCells.has(c.cell) ? IMPLAUSIBLE_TOTAL : IMPLAUSIBLE_UNIT;
+    if (c.value.lt(limit)) continue;
+    const where = names.get(c.cell) ?? c.cell;
+    const yi = roundHalfUp(c.value.div(TEN_THOUSAND), 0);
+    out.push(
+      finding("performance/unit-implausible", {
+        cell: c.cell,
+        message: `${where} ${c.value.toFixed()} 万元即约 ${yi.toFixed()} 亿元，不合常理：很可能是按元填写的，请核实单位。`,
+        messageEn: `${where} ${c.value.toFixed()} 万元 would be about ${yi.toFixed()} 亿元, implausible: probably typed in 元; check the unit.`,
+        actual: c.value.toFixed(),
+      }),
+    );
+  }
+  return out;
+}
+
+function errorValues(cells: Map<string, AmountCell>, names: Map<string, string>): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cells.values()) {
+    if (c.reading.kind !== "error") continue;
+    out.push(errorValueFinding(c, names.get(c.cell) ?? c.cell, ""));
+  }
+  return out;
+}
+
+function errorValueFinding(c: AmountCell, where: string, hintZh: string): Finding {
+  const code = c.reading.kind === "error" ? c.reading.code : "";
+  return finding("performance/cell-error", {
+    cell: c.cell,
+    message: `${where}显示错误值 ${code}${hintZh}，上报前请改为“—”或说明。`,
+    messageEn: `${where} shows the error value ${code}; replace it with — or an explanation before submitting.`,
+    actual: code,
+  });
+}
+
+/** 执行率 = B/A, percent with two decimals (half up); #DIV/0! shown; above 100 %; the rate's 分值/得分. */
+function rateFindings(funding: Funding): Finding[] {
+  const out: Finding[] = [];
+  if (!funding.columns) return out;
+  for (const line of funding.lines) {
+    const a = line.budget;
+    const b = line.executed;
+    const rate = line.rate;
+    const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
+    if (a?.reading.kind === "error" || b?.reading.kind === "error") continue; // reported as error values
+    const aValue = a?.reading.kind === "blank" ? ZERO : (a?.value ?? null);
+    const bValue = b?.reading.kind === "blank" ? ZERO : (b?.value ?? null);
+    if (rate?.reading.kind === "error") {
+      const hint = aValue?.isZero() ? "（全年预算数为 0，无法计算执行率）" : "";
+      out.push(errorValueFinding(rate, `「${label}」预算执行率`, hint));
+      continue;
+    }
+    if (!aValue || !bValue || aValue.isZero() || b?.reading.kind === "blank") continue;
+    const expected = roundHalfUp(bValue.div(aValue).times(HUNDRED), 2);
+    if (rate && rate.value !== null) {
+      const typed = typedRates(rate);
+      const ok = typed.some((t) => t.eq(expected) || roundHalfUp(expected, Math.min(2, t.decimalPlaces())).eq(t));
+      if (!ok) {
+        const shown = typed[0]!;
+        out.push(
+          finding("performance/execution-rate", {
+            cell: rate.cell,
+            related: [a!.cell, b!.cell],
+            message: `「${label}」预算执行率应为 ${expected.toFixed(2)}%（${show(bValue)} ÷ ${show(aValue)}），表中为 ${shown.toFixed()}%。`,
+            messageEn: `The execution rate of ${label} should be ${expected.toFixed(2)}% (${show(bValue)} ÷ ${show(aValue)}); the table has ${shown.toFixed()}%.`,
+            expected: `${expected.toFixed(2)}%`,
+            actual: `${shown.toFixed()}%`,
+            fixValue: `${expected.toFixed(2)}%`,
+          }),
+        );
+        continue;
+      }
+    }
+    if (bValue.gt(aValue)) {
+      out.push(
+        finding("performance/rate-over-100", {
+          cell: rate?.cell ?? b!.cell,
+          related: [a!.cell, b!.cell],
+          message: `「${label}」全年执行数 ${show(bValue)} 超过全年预算数 ${show(aValue)}，执行率 ${expected.toFixed(2)}%，请核实。`,
+          messageEn: `${label}: executed ${show(bValue)} exceeds the budget ${show(aValue)} (rate ${expected.toFixed(2)}%); please check.`,
+          actual: `${expected.toFixed(2)}%`,
+        }),
+      );
+    }
+  }
+  out.push(...rateScoreFindings(funding));
+  return out;
+}
+
+/** A typed rate read as percent points: `95.23%`/0.9523 formatted as %, or a plain 95.23 (or 0.9523). */
+function typedRates(rate: AmountCell): Dec[] {
+  const r = rate.reading;
+  if (r.kind !== "number") return [];
+  const v = r.value;
+  return r.percent ? [v.times(HUNDRED)] : [v, v.times(HUNDRED)];
+}
+
+/** The 预算执行率 line's 得分: at most its 分值, and 分值 × min(rate, 100 %). */
+function rateScoreFindings(funding: Funding): Finding[] {
+  const weight = funding.rateWeight?.value;
+  const score = funding.rateScore;
+  const total = funding.total;
+  if (!weight || !score || score.value === null || !total) return [];
+  if (score.value.gt(weight))
+    return [
+      finding("performance/score-over-weight", {
+        cell: score.cell,
+        related: [funding.rateWeight!.cell],
+        message: `预算执行率得分 ${show(score.value)} 超过分值 ${show(weight)}。`,
+        messageEn: `The execution-rate score ${show(score.value)} exceeds its weight ${show(weight)}.`,
+        expected: `≤ ${show(weight)}`,
+        actual: show(score.value),
+      }),
+    ];
+  const a = total.budget?.value;
+  const b = total.executed?.value;
+  if (!a || !b || a.isZero()) return [];
+  const ratio = Dec.min(b.div(a), 1);
+  const expected = roundHalfUp(weight.times(ratio), 2);
+  if (expected.minus(score.value).abs().lte(new Dec("0.01"))) return [];
+  return [
+    finding("performance/score-mismatch", {
+      cell: score.cell,
+      related: [funding.rateWeight!.cell, total.budget!.cell, total.executed!.cell],
+      message: `预算执行率得分一般为 分值 × 执行率 = ${show(expected)}，表中为 ${show(score.value)}，请核实。`,
+      messageEn: `The execution-rate score is usually weight × rate = ${show(expected)}; the table has ${show(score.value)}.`,
+      expected: show(expected),
+      actual: show(score.value),
+    }),
+  ];
+}
