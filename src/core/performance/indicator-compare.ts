@@ -20,6 +20,7 @@
  *   (`收到文件后30日内` vs a date) targets are only matched by equal text.
  */
 import type Decimal from "decimal.js";
+import { Dec } from "../decimal";
 import { toHalfWidth } from "../numbers";
 import { inBaseUnit } from "./indicator-units";
 import type { IndicatorValue } from "./indicator-value";
@@ -60,8 +61,16 @@ function compare(target: IndicatorValue, actual: IndicatorValue): Attainment {
   if (sameWords(target.text, actual.text)) return MET;
   if (actual.kind === "qualitative" || target.kind === "qualitative") return UNKNOWN;
   if (target.kind === "deadline") return againstDeadline(target, actual);
+  const months = actual.kind === "deadline" ? monthsCount(actual) : undefined;
+  if (months && inBaseUnit(reference(target), target.unit).unit === "月") return againstBound(target, months);
   if (actual.kind !== "quantity") return UNKNOWN; // a range or a date is no actual value of a quantity
   return againstBound(target, actual);
+}
+
+/** `12月` read as a date is a count of months against a `=12个月` target. */
+function monthsCount(actual: Deadline): Quantity | undefined {
+  const onlyMonth = actual.month !== undefined && Object.keys(actual).every((k) => ["kind", "text", "month"].includes(k));
+  return onlyMonth ? { kind: "quantity", text: actual.text, comparator: "=", value: new Dec(actual.month!), unit: "月" } : undefined;
 }
 
 function sameWords(a: string, b: string): boolean {
@@ -140,6 +149,11 @@ function ratio(part: Decimal, whole: Decimal): { ratio?: Decimal } {
 // ----- deadlines -----------------------------------------------------------------------------
 
 function againstDeadline(target: Deadline, actual: IndicatorValue): Attainment {
+  if (target.every !== undefined && actual.kind === "deadline" && actual.every === target.every) {
+    // `每月15日前` against `每月10日前`: the day of the period decides.
+    if (target.day === undefined || actual.day === undefined) return UNKNOWN;
+    return actual.day <= target.day ? MET : { status: "missed" };
+  }
   if (target.every !== undefined || (target.after !== undefined && target.withinDays === undefined && target.withinMonths === undefined)) {
     return UNKNOWN; // recurring or event-relative dates: only the same words (handled above) say anything
   }

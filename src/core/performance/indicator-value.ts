@@ -219,7 +219,8 @@ function parseDeadline(s: string, text: string): IndicatorValue | null {
   const dayOnly = date?.y === undefined && date?.m === undefined;
   if (date && (!dayOnly || (date.d !== undefined && /^(?:前|之前|以前)$/.test(date.before ?? "")))) {
     const year = date.y === undefined ? undefined : Number(date.y);
-    const month = date.m === undefined ? undefined : Number(date.m);
+    // `2024年底前`: the year's end is December.
+    const month = date.m !== undefined ? Number(date.m) : date.y !== undefined && /^[底末]$/.test(date.end ?? "") ? 12 : undefined;
     const day = date.d === undefined ? undefined : Number(date.d);
     if ((month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > 31))) return null;
     if (year !== undefined && (year < 1900 || year > 2199)) return null;
