@@ -319,3 +319,19 @@ function readAmount(grid: Grid, r: number, col: number): AmountCell {
       return new AmountCell(sheet, address, ZERO, "text", text);
   }
 }
+
+const cache = new WeakMap<SheetSnapshot, BudgetTable | null>();
+
+/** readBudgetTable, once per snapshot (the sheet check and the workbook check both need it). */
+export function budgetTableOf(sheet: SheetSnapshot): BudgetTable | null {
+  let table = cache.get(sheet);
+  if (table === undefined) {
+    try {
+      table = readBudgetTable(sheet);
+    } catch {
+      table = null; // bad input never throws out of a checker
+    }
+    cache.set(sheet, table);
+  }
+  return table;
+}

@@ -1,0 +1,124 @@
+/**
+ * The arithmetic of a budget workbook: every row rule of every table and every table-to-table rule go
+ * into one relation set, evaluated and localized together (engine/localize.ts), so a number that breaks
+ * a roll-up and a cross-table equality is reported once, at that number.
+ */
+import { splitQualified } from "../address";
+import type { SheetFinding } from "../check";
+import { type Dec, ZERO, formatDec } from "../decimal";
+import { type Blame, localize } from "../engine/localize";
+import type { Evaluation, Relation } from "../engine/relation";
+import type { Finding } from "../finding";
+import { addCrossRules } from "./cross-rules";
+import type { BudgetTable } from "./read";
+import { type BudgetRelation, PLACES, type RelationKind, RelationSet, describeCell } from "./relation-set";
+import { addRowRules } from "./row-rules";
+import type { TargetTables } from "./target-rules";
+import { addTargetRules } from "./target-rules";
+
+const RULE_OF_KIND: Record<RelationKind, string> = {
+  "row-sum": "budget/row-sum-mismatch",
+  rollup: "budget/rollup-mismatch",
+  total: "budget/total-mismatch",
+  outline: "budget/total-mismatch",
+  "of-which": "budget/of-which-mismatch",
+  balance: "budget/balance-mismatch",
+  cross: "budget/cross-table-mismatch",
+  target: "budget/target-table-mismatch",
+};
+
+export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTables): SheetFinding[] {
+  const set = new RelationSet();
+  for (const table of tables) addRowRules(set, table);
+  addCrossRules(set, tables);
+  if (targets) addTargetRules(set, tables, targets);
+  const byRelation = new Map<Relation, BudgetRelation>(set.list.map((r) => [r.relation, r]));
+  const valueOf = (key: string): Dec => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
+  const { evaluations, blames } = localize(
+    set.list.map((r) => r.relation),
+    valueOf,
+    () => PLACES,
+  );
+  const out: SheetFinding[] = blames.map((b) => blameFinding(set, b, byRelation, valueOf));
+  const blamed = new Set(blames.flatMap((b) => b.relations));
+  for (const ev of evaluations) {
+    if (ev.status !== "residue" || blamed.has(ev)) continue;
+    out.push(residueFinding(set, ev, byRelation.get(ev.relation)!));
+  }
+  return out;
+}
+
+function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const { sheet, cell } = placeOf(set, blame.cell);
+  const rels = blame.relations.map((e) => byRelation.get(e.relation)!);
+  const expected = formatDec(blame.proposed, PLACES);
+  const actual = formatDec(valueOf(blame.cell), PLACES);
+  const where = nameOf(set, blame.cell);
+  const localized = blame.localized && rels.length > 1;
+  const reasonsZh = rels.map((r) => r.zh).join("；");
+  const reasonsEn = rels.map((r) => r.en).join("; ");
+  const finding: Finding = {
+    rule: localized ? "budget/wrong-value" : RULE_OF_KIND[rels[0]!.kind],
+    severity: rels.every((r) => r.soft) ? "warning" : "error",
+    cell,
+    related: relatedCells(blame.relations, blame.cell, sheet),
+    message: localized
+      ? `${where.zh}应为 ${expected}，表中为 ${actual}：${reasonsZh}——这几处都指向这一格。`
+      : `${reasonsZh}：应为 ${expected}，表中为 ${actual}。`,
+    messageEn: localized
+      ? `${where.en} should be ${expected}, not ${actual}: ${reasonsEn} — all point to this cell.`
+      : `${reasonsEn}: expected ${expected}, found ${actual}.`,
+    expected,
+    actual,
+    fix: { value: expected },
+  };
+  return { sheet, finding };
+}
+
+function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): SheetFinding {
+  const { sheet, cell } = placeOf(set, ev.relation.target);
+  const expected = formatDec(ev.expected, PLACES);
+  const actual = formatDec(ev.actual, PLACES);
+  return {
+    sheet,
+    finding: {
+      rule: "budget/rounding-residue",
+      severity: "info",
+      cell,
+      related: relatedCells([ev], ev.relation.target, sheet),
+      message: `${rel.zh}：按分项相加为 ${expected}，表中为 ${actual}，相差在 0.01 以内，属四舍五入尾差。`,
+      messageEn: `${rel.en}: the parts add up to ${expected}, the cell shows ${actual}; within 0.01, a rounding residue.`,
+      expected,
+      actual,
+    },
+  };
+}
+
+function placeOf(set: RelationSet, key: string): { sheet: string; cell: string } {
+  const info = set.cells.get(key);
+  if (info) return { sheet: info.amount.sheet, cell: info.amount.cell };
+  const extra = set.extra.get(key);
+  if (extra) return { sheet: extra.sheet, cell: extra.cell };
+  return splitQualified(key, "");
+}
+
+function nameOf(set: RelationSet, key: string): { zh: string; en: string } {
+  const info = set.cells.get(key);
+  if (info) return describeCell(info);
+  const extra = set.extra.get(key);
+  return extra ? { zh: extra.zh, en: extra.en } : { zh: key, en: key };
+}
+
+/** The other cells of the relations: plain on the finding's sheet, sheet-qualified elsewhere. */
+function relatedCells(evaluations: Evaluation[], self: string, sheet: string): string[] {
+  const out: string[] = [];
+  for (const ev of evaluations) {
+    for (const key of [ev.relation.target, ...ev.relation.operands]) {
+      if (key === self) continue;
+      const place = splitQualified(key, sheet);
+      const text = place.sheet === sheet ? place.cell : key;
+      if (!out.includes(text)) out.push(text);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * The relations of a budget workbook, each with what it means (for the message) and how sure it is.
+ * Cells are keyed sheet-qualified (`表3!E8`), so one localization run covers roll-ups and table-to-table
+ * equalities together and can name the one cell that breaks both.
+ */
+import type { Dec } from "../decimal";
+import { type Relation, SumRelation } from "../engine/relation";
+import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
+import { bareLabel } from "./levels";
+import { tableName } from "./titles";
+
+export type RelationKind = "row-sum" | "rollup" | "total" | "outline" | "of-which" | "balance" | "cross" | "target";
+
+export interface BudgetRelation {
+  relation: Relation;
+  kind: RelationKind;
+  /** A 其中 breakdown need not cover the whole: when it alone breaks, a reviewer should look (warning). */
+  soft: boolean;
+  zh: string;
+  en: string;
+}
+
+export interface CellInfo {
+  amount: AmountCell;
+  table: BudgetTable;
+  line: BudgetLine;
+  column: BudgetColumn;
+}
+
+export interface ExtraCell {
+  sheet: string;
+  cell: string;
+  value: Dec;
+  zh: string;
+  en: string;
+}
+
+/** Amounts are 万元 with 2 decimals; differences up to 0.01 are rounding (DOMAIN.md). */
+export const PLACES = 2;
+const TOLERANCE_ADDENDS = 2; // ½ unit × 2 = 0.01
+
+export class RelationSet {
+  readonly list: BudgetRelation[] = [];
+  readonly cells = new Map<string, CellInfo>();
+  /** Cells outside the budget tables (a target table's 资金总额): value, place and name. */
+  readonly extra = new Map<string, ExtraCell>();
+  private readonly ids = new Set<string>();
+
+  register(table: BudgetTable, line: BudgetLine, column: BudgetColumn): AmountCell | undefined {
+    const amount = line.amounts.get(column.col);
+    if (amount && !this.cells.has(amount.key)) this.cells.set(amount.key, { amount, table, line, column });
+    return amount;
+  }
+
+  /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
+  sum(kind: RelationKind, target: AmountCell, parts: AmountCell[], text: { zh: string; en: string }, soft = false): void {
+    if (parts.length === 0 || parts.some((p) => p.key === target.key)) return;
+    if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
+    const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    const relation = new SumRelation(id, target, parts, PLACES, () => TOLERANCE_ADDENDS);
+    this.list.push({ relation, kind, soft, ...text });
+  }
+}
+
+/** `表3「行政运行」合计` — how a message names a cell. */
+export function describeCell(info: CellInfo): { zh: string; en: string } {
+  const line = lineName(info.line);
+  const col = columnName(info.column);
+  return { zh: `表${info.table.type}「${line}」${col ? `「${col}」` : ""}`, en: `table ${info.table.type} "${line}"${col ? ` / "${col}"` : ""}` };
+}
+
+export function lineName(line: BudgetLine): string {
+  const name = bareLabel(line.name) || line.name;
+  const withCode = line.code ? `${line.code.digits} ${name}` : name;
+  return line.project ? `${withCode}·${line.project}` : withCode;
+}
+
+const GENERIC = /^(合计|小计|总计|人员经费|公用经费|基本支出|项目支出)$/;
+
+export function columnName(column: BudgetColumn): string {
+  const texts = column.path.map((n) => n.text);
+  const last = texts[texts.length - 1] ?? "";
+  if (texts.length >= 2 && GENERIC.test(last) && /^(合计|小计|总计)$/.test(last) === false) return `${texts[texts.length - 2]}·${last}`;
+  if (texts.length >= 2 && /^(合计|小计|总计)$/.test(last)) return `${texts[texts.length - 2]}${last}`;
+  if (/^预算数$/.test(last) && texts.length >= 2) return texts[texts.length - 2]!;
+  return last;
+}
+
+export function tableLabel(table: BudgetTable): string {
+  return tableName(table.type);
+}

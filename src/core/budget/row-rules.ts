@@ -1,0 +1,170 @@
+/**
+ * Row rules of one budget table (issue 4 §2): declared column totals on every line (合计 = 基本支出 +
+ * 项目支出, 总计 = 财政拨款小计 + …), 类 = Σ 款 and 款 = Σ 项 per column, outline roll-ups (一、 = Σ 1.,
+ * 其中 parts), 合计 lines = Σ top lines, and 收入总计 = 支出总计 on 表1/表4.
+ */
+import type { AmountCell, BudgetLine, BudgetSide, BudgetTable } from "./read";
+import { type RelationSet, columnName, lineName } from "./relation-set";
+
+export function addRowRules(set: RelationSet, table: BudgetTable): void {
+  for (const side of table.sides) {
+    for (const line of side.lines) for (const column of side.amountCols) set.register(table, line, column);
+    addColumnSums(set, table, side);
+    addCodeRollups(set, table, side);
+    addOutline(set, table, side);
+    addTotals(set, table, side);
+  }
+  addBalance(set, table);
+}
+
+/** The cells of one line in the given columns. */
+function amountsOf(line: BudgetLine, cols: number[]): AmountCell[] {
+  return cols.map((c) => line.amounts.get(c)).filter((a): a is AmountCell => a !== undefined);
+}
+
+/** The cells of the given lines in one column. */
+function columnOf(lines: BudgetLine[], col: number): AmountCell[] {
+  return lines.map((l) => l.amounts.get(col)).filter((a): a is AmountCell => a !== undefined);
+}
+
+function isBlankLine(line: BudgetLine): boolean {
+  for (const a of line.amounts.values()) if (a.state !== "blank") return false;
+  return true;
+}
+
+function addColumnSums(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
+  for (const { target, parts } of side.columnSums) {
+    const targetCol = side.amountCols.find((c) => c.col === target)!;
+    const partNames = parts.map((p) => columnName(side.amountCols.find((c) => c.col === p)!));
+    for (const line of side.lines) {
+      const t = line.amounts.get(target);
+      if (!t) continue;
+      set.sum("row-sum", t, amountsOf(line, parts), {
+        zh: `表${table.type}「${lineName(line)}」的「${columnName(targetCol)}」应等于${partNames.join(" + ")}`,
+        en: `table ${table.type} "${lineName(line)}": ${columnName(targetCol)} must equal ${partNames.join(" + ")}`,
+      });
+    }
+  }
+}
+
+/** Parent of each coded line: a project line under the same code's line without a project, else the
+ *  nearest shorter code present (款 for a 项, 类 for a 款, 类 for a 项 whose 款 is not listed). */
+export function codeChildren(side: BudgetSide): Map<BudgetLine, BudgetLine[]> {
+  const byCode = new Map<string, BudgetLine[]>();
+  for (const line of side.lines) {
+    if (!line.code || line.total) continue;
+    const list = byCode.get(line.code.digits) ?? [];
+    list.push(line);
+    byCode.set(line.code.digits, list);
+  }
+  const children = new Map<BudgetLine, BudgetLine[]>();
+  for (const line of side.lines) {
+    if (!line.code || line.total) continue;
+    const parent = parentOf(line, byCode);
+    if (!parent) continue;
+    const list = children.get(parent) ?? [];
+    list.push(line);
+    children.set(parent, list);
+  }
+  return children;
+}
+
+function parentOf(line: BudgetLine, byCode: Map<string, BudgetLine[]>): BudgetLine | undefined {
+  const digits = line.code!.digits;
+  if (line.project) {
+    const holder = byCode.get(digits)?.find((l) => !l.project);
+    if (holder) return holder;
+  }
+  for (let len = digits.length - 2; len >= 3; len -= 2) {
+    const candidates = byCode.get(digits.slice(0, len));
+    const parent = candidates?.find((l) => !l.project) ?? candidates?.[0];
+    if (parent) return parent;
+  }
+  return undefined;
+}
+
+function addCodeRollups(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
+  for (const [parent, kids] of codeChildren(side)) {
+    if (kids.every(isBlankLine)) continue;
+    const level = parent.code!.level === 1 ? { zh: "款", en: "款 lines" } : { zh: "项", en: "项 lines" };
+    const under = kids.some((k) => k.project && k.code!.digits === parent.code!.digits) ? { zh: "项目", en: "projects" } : level;
+    for (const column of side.amountCols) {
+      const t = parent.amounts.get(column.col);
+      if (!t) continue;
+      set.sum("rollup", t, columnOf(kids, column.col), {
+        zh: `表${table.type}「${lineName(parent)}」的「${columnName(column)}」应等于其下各${under.zh}之和`,
+        en: `table ${table.type} "${lineName(parent)}": ${columnName(column)} must equal the sum of its ${under.en}`,
+      });
+    }
+  }
+}
+
+/** 一、 = Σ its 1./2. lines, 1. = Σ its 其中 lines (soft unless the parent is a 小计). */
+function addOutline(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
+  const lines = side.lines.filter((l) => !l.code && !l.total && l.level > 0);
+  lines.forEach((parent, i) => {
+    const kids: BudgetLine[] = [];
+    for (const next of lines.slice(i + 1)) {
+      if (next.level <= parent.level) break;
+      if (next.level === parent.level + 1) kids.push(next);
+    }
+    if (kids.length === 0 || kids.every(isBlankLine)) return;
+    const ofWhich = kids.every((k) => k.ofWhich);
+    const soft = ofWhich && !/小计/.test(parent.name);
+    for (const column of side.amountCols) {
+      const t = parent.amounts.get(column.col);
+      if (!t) continue;
+      set.sum(
+        ofWhich ? "of-which" : "outline",
+        t,
+        columnOf(kids, column.col),
+        ofWhich
+          ? { zh: `表${table.type}「${lineName(parent)}」应等于其「其中」各项之和`, en: `table ${table.type} "${lineName(parent)}" must equal the sum of its 其中 lines` }
+          : { zh: `表${table.type}「${lineName(parent)}」应等于其下各项之和`, en: `table ${table.type} "${lineName(parent)}" must equal the sum of the lines under it` },
+        soft,
+      );
+    }
+  });
+}
+
+/** Top lines of a side: coded lines without a parent, else the 一、 level of the outline. */
+export function topLines(side: BudgetSide): BudgetLine[] {
+  const coded = side.lines.filter((l) => l.code && !l.total);
+  if (coded.length > 0) {
+    const hasParent = new Set([...codeChildren(side).values()].flat());
+    return coded.filter((l) => !hasParent.has(l));
+  }
+  const outline = side.lines.filter((l) => !l.total && l.level > 0);
+  const top = Math.min(...outline.map((l) => l.level));
+  return outline.filter((l) => l.level === top);
+}
+
+function addTotals(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
+  const totals = side.lines.filter((l) => l.total);
+  if (totals.length === 0) return;
+  const top = topLines(side);
+  if (top.length === 0 || top.every(isBlankLine)) return;
+  const what = top[0]?.code ? { zh: "各类", en: "the 类 lines" } : { zh: "各项", en: "the lines" };
+  for (const total of totals) {
+    for (const column of side.amountCols) {
+      const t = total.amounts.get(column.col);
+      if (!t) continue;
+      set.sum("total", t, columnOf(top, column.col), {
+        zh: `表${table.type}「${total.name}」行的「${columnName(column)}」应等于${what.zh}之和`,
+        en: `table ${table.type} "${total.name}" line: ${columnName(column)} must equal the sum of ${what.en}`,
+      });
+    }
+  }
+}
+
+function addBalance(set: RelationSet, table: BudgetTable): void {
+  if ((table.type !== 1 && table.type !== 4) || table.sides.length < 2) return;
+  const [income, spending] = table.sides;
+  const incomeTotal = income!.lines.find((l) => l.total)?.amounts.get(income!.amountCols[0]!.col);
+  const spendingTotal = spending!.lines.find((l) => l.total)?.amounts.get(spending!.amountCols[0]!.col);
+  if (!incomeTotal || !spendingTotal) return;
+  set.sum("balance", spendingTotal, [incomeTotal], {
+    zh: `表${table.type}支出总计应等于收入总计`,
+    en: `table ${table.type}: total spending must equal total income`,
+  });
+}
