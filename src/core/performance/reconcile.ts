@@ -1,4 +1,227 @@
-/** Allocation table ↔ target tables in one workbook (issue 3 §4). Not built yet. */
+/**
+ * Across sheets of one workbook (issue 3 §4): the allocation table's units and amounts against the
+ * target tables' funding (the unit columns of a wide regional table, or a target sheet named after a
+ * unit), and one weight convention (90 or 100) for all tables of a kind.
+ */
+import { columnLetters, qualifiedAddress } from "../address";
+import { buildAllocationModel } from "../allocation/model";
 import type { SheetFinding, WorkbookChecker } from "../check";
+import { Dec } from "../decimal";
+import type { SheetKind } from "../kinds";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { weightSum } from "./check-indicators";
+import type { AmountCell, MoneyUnit, PerformanceForm } from "./form";
+import { finding, show } from "./finding";
+import { fullName, matchUnits } from "./names";
+import { readPerformanceForms } from "./read-forms";
 
-export const reconcileAllocationWithTargets: WorkbookChecker = (): SheetFinding[] => [];
+/** One recipient of an allocation table with its amount in every money column. */
+interface AllocUnit {
+  name: string;
+  nameCell: string;
+  role: string;
+  amounts: Map<number, { cell: string; value: Dec | null }>;
+}
+
+interface Allocation {
+  sheet: string;
+  units: AllocUnit[];
+  columns: { col: number; header: string; unit: MoneyUnit | null }[];
+}
+
+/** A unit on the target side: its name and the amount the target table gives it. */
+interface TargetUnit {
+  name: string;
+  nameCell: string;
+  amount: AmountCell;
+  isTotal: boolean;
+}
+
+export const reconcileAllocationWithTargets: WorkbookChecker = (workbook, kinds) => {
+  try {
+    return [...reconcileAmounts(workbook, kinds), ...checkWeightConvention(workbook, kinds)];
+  } catch {
+    return [];
+  }
+};
+
+function reconcileAmounts(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
+  const allocations = workbook.sheets.filter((s) => kinds.get(s.name) === "allocation").map(readAllocation).filter((a): a is Allocation => !!a);
+  if (allocations.length === 0) return [];
+  const out: SheetFinding[] = [];
+  for (const sheet of workbook.sheets) {
+    if (kinds.get(sheet.name) !== "performance-target") continue;
+    for (const form of readPerformanceForms(sheet)) {
+      const units = targetUnits(sheet, form);
+      if (units.length === 0) continue;
+      out.push(...compareUnits(sheet.name, form.funding.unit, units, allocations, form.funding.regional !== null));
+    }
+  }
+  return out;
+}
+
+function readAllocation(sheet: SheetSnapshot): Allocation | null {
+  try {
+    const model = buildAllocationModel(sheet);
+    const columns = model.columns.numeric
+      .filter((c) => c.summable && !c.percent && !/人|户|率|比例|标准/.test(c.header))
+      .map((c) => ({ col: c.col, header: c.header, unit: moneyUnit(c.table.unit) }));
+    if (columns.length === 0) return null;
+    const nameCol = model.columns.nameCol;
+    const units: AllocUnit[] = model.rows
+      .filter((r) => r.role !== "breakdown" && r.label !== "")
+      .map((r) => ({
+        name: r.label,
+        nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
+        role: r.role,
+        amounts: new Map(columns.map((c) => {
+          const cell = model.cells.at(r.row, c.col);
+          return [c.col, { cell: cell?.key ?? "", value: cell?.value ?? null }];
+        })),
+      }));
+    return { sheet: sheet.name, units, columns };
+  } catch {
+    return null;
+  }
+}
+
+function moneyUnit(unit: string | undefined): MoneyUnit | null {
+  if (!unit) return null;
+  if (/万元/.test(unit)) return "万元";
+  if (/元/.test(unit)) return "元";
+  return null;
+}
+
+/** Regional columns (amounts of the total line), or the whole form when the sheet is named after a unit. */
+function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] {
+  const funding = form.funding;
+  const line = funding.total ?? funding.sources[0];
+  if (!line) return [];
+  if (funding.regional) {
+    return funding.regional.flatMap((u) => {
+      const amount = line.byColumn?.get(u.col);
+      return amount && amount.value !== null ? [{ name: u.isTotal ? "合计" : u.name, nameCell: u.nameCell, amount, isTotal: u.isTotal }] : [];
+    });
+  }
+  const amount = line.amount ?? line.budget;
+  if (!amount || amount.value === null) return [];
+  return [{ name: sheet.name, nameCell: line.labelCell, amount, isTotal: false }];
+}
+
+function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[], allocations: Allocation[], regional: boolean): SheetFinding[] {
+  // The allocation sheet that names most of these units, and its column that agrees most often.
+  let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
+  for (const alloc of allocations) {
+    const pairs = matchUnits(
+      units.map((u) => u.name),
+      alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
+    );
+    if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
+  }
+  if (!best || best.pairs.length === 0) return [];
+  if (regional && best.pairs.length < 2) return [];
+  const { alloc, pairs } = best;
+  const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
+  let column: { col: number; header: string; unit: MoneyUnit | null; agree: number } | null = null;
+  for (const c of alloc.columns) {
+    let agree = 0;
+    for (const [i, j] of pairs) {
+      const a = alloc.units[j]!.amounts.get(c.col)?.value;
+      if (a && scaled(a, c.unit).eq(units[i]!.amount.value!)) agree++;
+    }
+    const preferred = /合计|总额|总计|小计/.test(c.header);
+    if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
+  }
+  // Which column the target copies cannot be told when most units disagree with all of them: stay silent.
+  if (!column || column.agree * 2 < pairs.length) return [];
+  const out: SheetFinding[] = [];
+  for (const [i, j] of pairs) {
+    const t = units[i]!;
+    const a = alloc.units[j]!;
+    const amount = a.amounts.get(column.col);
+    if (!amount?.value) continue;
+    const expected = scaled(amount.value, column.unit);
+    if (expected.eq(t.amount.value!)) continue;
+    const where = t.isTotal ? "合计" : t.name;
+    out.push({
+      sheet,
+      finding: finding("performance/allocation-mismatch", {
+        cell: t.amount.cell,
+        related: [qualifiedAddress(alloc.sheet, amount.cell)],
+        message: `${where}的资金 ${show(t.amount.value!)} 与资金分配表（${alloc.sheet}）中${fullName(a.name)}「${column.header}」${show(expected)} 不一致。`,
+        messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
+        expected: show(expected),
+        actual: show(t.amount.value!),
+        fixValue: show(expected),
+      }),
+    });
+  }
+  if (!regional) return out;
+  const matchedT = new Set(pairs.map(([i]) => i));
+  const matchedA = new Set(pairs.map(([, j]) => j));
+  const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
+  const totalCell = units.find((u) => u.isTotal)?.amount.cell ?? units[0]!.amount.cell;
+  units.forEach((t, i) => {
+    if (matchedT.has(i) || t.amount.value!.isZero()) return;
+    out.push({
+      sheet,
+      finding: finding("performance/allocation-unmatched", {
+        cell: t.nameCell,
+        related: [t.amount.cell],
+        message: `“${t.name}”在资金分配表（${alloc.sheet}）中找不到对应单位：请核对是否漏列或名称写法不同。`,
+        messageEn: `“${t.name}” has no counterpart in the allocation table (${alloc.sheet}): left out, or spelt differently?`,
+      }),
+    });
+  });
+  alloc.units.forEach((a, j) => {
+    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role)) return;
+    const amount = a.amounts.get(column!.col);
+    if (!amount?.value || amount.value.isZero()) return;
+    out.push({
+      sheet,
+      finding: finding("performance/allocation-unmatched", {
+        cell: totalCell,
+        related: [qualifiedAddress(alloc.sheet, a.nameCell), qualifiedAddress(alloc.sheet, amount.cell)],
+        message: `资金分配表（${alloc.sheet}）中的“${a.name}”（${show(amount.value)}）在本表没有对应的一栏：请核对是否漏列或名称写法不同。`,
+        messageEn: `“${a.name}” (${show(amount.value)}) of the allocation table (${alloc.sheet}) has no column in this table: left out, or spelt differently?`,
+      }),
+    });
+  });
+  return out;
+}
+
+/** Tables of one kind in a workbook weigh their indicators to one total (90 or 100): warn the odd ones. */
+export function checkWeightConvention(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
+  const out: SheetFinding[] = [];
+  for (const kind of ["performance-target", "self-evaluation"] as const) {
+    const tables: { sheet: string; cell: string; convention: number }[] = [];
+    for (const sheet of workbook.sheets) {
+      if (kinds.get(sheet.name) !== kind) continue;
+      for (const form of readPerformanceForms(sheet)) {
+        const ws = weightSum(form, kind === "performance-target" ? "target" : "self-evaluation");
+        if (!ws || ws.findings.length > 0) continue;
+        const rate = kind === "self-evaluation" ? (form.funding.rateWeight?.value ?? null) : null;
+        // A self-evaluation's 预算执行率 (usually 10) plus indicators of 90 is the 100-point scale.
+        const convention = rate && ws.sum.plus(rate).eq(100) ? 100 : ws.sum.toNumber();
+        tables.push({ sheet: sheet.name, cell: ws.cell, convention });
+      }
+    }
+    const count = (c: number) => tables.filter((t) => t.convention === c).length;
+    if (count(90) === 0 || count(100) === 0) continue;
+    const usual = count(90) > count(100) ? 90 : count(100) > count(90) ? 100 : tables[0]!.convention;
+    for (const t of tables) {
+      if (t.convention === usual) continue;
+      out.push({
+        sheet: t.sheet,
+        finding: finding("performance/weight-convention", {
+          cell: t.cell,
+          message: `本表指标权重按 ${t.convention} 分设置，同一工作簿的其他${kind === "self-evaluation" ? "自评表" : "目标表"}按 ${usual} 分，请统一口径。`,
+          messageEn: `This table weighs its indicators to ${t.convention}; the other tables of this workbook use ${usual}.`,
+          expected: String(usual),
+          actual: String(t.convention),
+        }),
+      });
+    }
+  }
+  return out;
+}

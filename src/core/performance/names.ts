@@ -1,0 +1,62 @@
+/**
+ * Matching unit names across tables: `塔城` ↔ `塔城市`, `和丰县` ↔ `和布克赛尔蒙古自治县`, `塔城地区合计`
+ * ↔ `塔城地区`. Exact names match first; then names without their administrative suffix, only where
+ * that is unambiguous on both sides (`塔城市` and `塔城地区` both shorten to `塔城`).
+ */
+import { normalizeLabel } from "../text";
+import { UNIT_ALIASES } from "./aliases";
+
+const SUFFIXES = [
+  "哈萨克自治州", "蒙古自治州", "柯尔克孜自治州", "回族自治州", "自治州", "蒙古自治县", "哈萨克自治县", "回族自治县",
+  "锡伯自治县", "塔吉克自治县", "自治县", "地区", "新区", "市辖区", "县", "市", "区", "州", "旗", "盟",
+];
+const TOTAL_WORDS = /(合计|总计|小计)$/;
+
+/** The name as written, without spaces, brackets' contents kept, 合计 dropped from `塔城地区合计`. */
+export function fullName(text: string): string {
+  const t = normalizeLabel(text).replace(/^[\d一二三四五六七八九十]+[、.．]/, "");
+  if (/^(合计|总计)$/.test(t)) return "合计";
+  return t.replace(TOTAL_WORDS, "") || "合计";
+}
+
+/** The name without its administrative suffix, folded through the alias list. */
+export function shortName(text: string, aliases: readonly (readonly string[])[] = UNIT_ALIASES): string {
+  const strip = (s: string) => {
+    for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
+    return s;
+  };
+  const short = strip(fullName(text));
+  for (const group of aliases) if (group.some((n) => strip(n) === short)) return strip(group[0]!);
+  return short;
+}
+
+/** Pairs of indexes (left, right) naming the same unit. */
+export function matchUnits(left: string[], right: string[], aliases: readonly (readonly string[])[] = UNIT_ALIASES): [number, number][] {
+  const pairs: [number, number][] = [];
+  const usedL = new Set<number>();
+  const usedR = new Set<number>();
+  const pass = (key: (s: string) => string) => {
+    const rightByKey = new Map<string, number[]>();
+    right.forEach((n, j) => {
+      if (usedR.has(j)) return;
+      const k = key(n);
+      rightByKey.set(k, [...(rightByKey.get(k) ?? []), j]);
+    });
+    const leftByKey = new Map<string, number[]>();
+    left.forEach((n, i) => {
+      if (usedL.has(i)) return;
+      const k = key(n);
+      leftByKey.set(k, [...(leftByKey.get(k) ?? []), i]);
+    });
+    for (const [k, ls] of leftByKey) {
+      const rs = rightByKey.get(k);
+      if (!rs || ls.length !== 1 || rs.length !== 1) continue; // ambiguous: leave it
+      pairs.push([ls[0]!, rs[0]!]);
+      usedL.add(ls[0]!);
+      usedR.add(rs[0]!);
+    }
+  };
+  pass(fullName);
+  pass((s) => shortName(s, aliases));
+  return pairs;
+}
