@@ -1,5 +1,278 @@
-/** Table-to-table rules (issue 4 §3). */
-import type { BudgetTable } from "./read";
-import type { RelationSet } from "./relation-set";
+/**
+ * Table-to-table rules (issue 4 §3): the same figure in several tables. Each rule relates cells that
+ * the row rules already registered, so localization weighs both kinds together. The target of an
+ * equality is the summary table's cell (表1 before 表2, 表4 before 表5 …): when nothing singles out
+ * a cell, the break is reported there, naming the other table's cell.
+ */
+import { bareLabel } from "./levels";
+import type { AmountCell, BudgetColumn, BudgetLine, BudgetSide, BudgetTable } from "./read";
+import { type RelationSet, columnName, lineName } from "./relation-set";
+import type { BudgetTableType } from "./titles";
 
-export function addCrossRules(_set: RelationSet, _tables: BudgetTable[]): void {}
+type Tables = Map<BudgetTableType, BudgetTable>;
+
+export function addCrossRules(set: RelationSet, list: BudgetTable[]): void {
+  const tables: Tables = new Map(list.map((t) => [t.type, t]));
+  functionTotals(set, tables);
+  incomeLines(set, tables);
+  appropriations(set, tables);
+  generalBudgetSplit(set, tables);
+  carryOver(set, tables);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking things up
+// ---------------------------------------------------------------------------------------------
+
+const lastText = (c: BudgetColumn) => c.path[c.path.length - 1]?.text ?? "";
+
+/** The side's own total column (合计/总计 at the top of the header), else its first money column. */
+function mainColumn(side: BudgetSide): BudgetColumn | undefined {
+  return side.amountCols.find((c) => c.path.length <= 2 && /^(合计|总计|项目支出合计)$/.test(lastText(c))) ?? side.amountCols[0];
+}
+
+function column(side: BudgetSide | undefined, test: (c: BudgetColumn) => boolean): BudgetColumn | undefined {
+  return side?.amountCols.find(test);
+}
+
+function totalLine(side: BudgetSide | undefined): BudgetLine | undefined {
+  return side?.lines.find((l) => l.total);
+}
+
+/** The line of a code (the line without a project when 表7 repeats the code per project). */
+function lineOfCode(side: BudgetSide | undefined, digits: string): BudgetLine | undefined {
+  const lines = side?.lines.filter((l) => l.code?.digits === digits && !l.total) ?? [];
+  return lines.find((l) => !l.project) ?? (lines.length === 1 ? lines[0] : undefined);
+}
+
+function cell(line: BudgetLine | undefined, col: BudgetColumn | undefined): AmountCell | undefined {
+  return line && col ? line.amounts.get(col.col) : undefined;
+}
+
+interface Ref {
+  table: BudgetTable;
+  line: BudgetLine;
+  col: BudgetColumn;
+  cell: AmountCell;
+}
+
+function ref(table: BudgetTable | undefined, line: BudgetLine | undefined, col: BudgetColumn | undefined): Ref | undefined {
+  const c = cell(line, col);
+  return table && line && col && c ? { table, line, col, cell: c } : undefined;
+}
+
+function refText(r: Ref): { zh: string; en: string } {
+  const where = r.line.total ? `${r.line.name}行` : `「${lineName(r.line)}」`;
+  const single = (r.table.sides[r.line.side]?.amountCols.length ?? 0) <= 1;
+  const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(r.col)}」`, en: ` ${columnName(r.col)}` };
+  return { zh: `表${r.table.type}${where}${col.zh}`, en: `table ${r.table.type} "${lineName(r.line)}"${col.en}` };
+}
+
+/** Several lines of one column (表7's projects under a code) are named once. */
+function partsText(parts: Ref[]): { zh: string; en: string } {
+  const first = parts[0]!;
+  if (parts.length > 2 && parts.every((p) => p.table === first.table && p.col === first.col)) {
+    return {
+      zh: `表${first.table.type}该科目下 ${parts.length} 行的「${columnName(first.col)}」之和`,
+      en: `the sum of ${parts.length} lines of table ${first.table.type} ${columnName(first.col)}`,
+    };
+  }
+  const texts = parts.map(refText);
+  return { zh: texts.map((x) => x.zh).join(" + "), en: texts.map((x) => x.en).join(" + ") };
+}
+
+/** target = Σ parts, where target and parts are in different tables. */
+function equal(set: RelationSet, target: Ref | undefined, parts: (Ref | undefined)[]): void {
+  const present = parts.filter((p): p is Ref => p !== undefined);
+  if (!target || present.length === 0 || present.length !== parts.length) return;
+  const t = refText(target);
+  const p = partsText(present);
+  set.sum("cross", target.cell, present.map((x) => x.cell), { zh: `${t.zh}应等于${p.zh}`, en: `${t.en} must equal ${p.en}` });
+}
+
+/** A summary line with an amount whose code the detail table does not list at all. */
+function missingCode(set: RelationSet, target: Ref | undefined, other: BudgetTable): void {
+  if (!target || target.cell.value.isZero()) return;
+  set.sum(
+    "cross",
+    target.cell,
+    [],
+    {
+      zh: `${refText(target).zh}有金额，但表${other.type}没有科目 ${target.line.code?.digits ?? ""}（应为 0 或补列该科目）`,
+      en: `${refText(target).en} has an amount but table ${other.type} does not list subject ${target.line.code?.digits ?? ""}`,
+    },
+    false,
+    true,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules
+// ---------------------------------------------------------------------------------------------
+
+/** 表1 支出 by 类 = 表2 总计 = 表3 合计 (表2 = 表3 on every code); 表1 收入总计 = 表2 合计, 支出总计 = 表3 合计. */
+function functionTotals(set: RelationSet, tables: Tables): void {
+  const t1 = tables.get(1);
+  const t2 = tables.get(2);
+  const t3 = tables.get(3);
+  const spend1 = t1?.sides[1];
+  const s2 = t2?.sides[0];
+  const s3 = t3?.sides[0];
+  const c1 = spend1 && mainColumn(spend1);
+  const c2 = s2 && mainColumn(s2);
+  const c3 = s3 && mainColumn(s3);
+  for (const line of spend1?.lines ?? []) {
+    if (!line.code) continue;
+    for (const [table, side, col] of [[t2, s2, c2], [t3, s3, c3]] as const) {
+      if (!table || !side) continue;
+      const other = lineOfCode(side, line.code.digits);
+      if (other) equal(set, ref(t1, line, c1), [ref(table, other, col)]);
+      else missingCode(set, ref(t1, line, c1), table);
+    }
+  }
+  for (const line of s2?.lines ?? []) {
+    if (!line.code || line.project) continue;
+    const other = lineOfCode(s3, line.code.digits);
+    if (other) equal(set, ref(t2, line, c2), [ref(t3, other, c3)]);
+  }
+  const income1 = t1?.sides[0];
+  equal(set, ref(t1, totalLine(income1), income1 && mainColumn(income1)), [ref(t2, totalLine(s2), c2)]);
+  equal(set, ref(t1, totalLine(spend1), c1), [ref(t3, totalLine(s3), c3)]);
+  if (!t1) equal(set, ref(t2, totalLine(s2), c2), [ref(t3, totalLine(s3), c3)]);
+}
+
+interface IncomeMapping {
+  section: "current" | "carry";
+  line: RegExp;
+  columns: (c: BudgetColumn) => boolean;
+}
+
+const isCarry = (c: BudgetColumn) => /结转|结余/.test(c.label);
+const current = (test: RegExp) => (c: BudgetColumn) => !isCarry(c) && test.test(lastText(c));
+
+/** 表1 收入 lines ↔ 表2 columns (their 合计 line). */
+const INCOME_MAPPINGS: IncomeMapping[] = [
+  { section: "current", line: /^本年收入(合计)?$/, columns: (c) => !isCarry(c) && c.path.length === 1 && !/^(合计|总计)$/.test(lastText(c)) || (!isCarry(c) && /小计$/.test(lastText(c))) },
+  { section: "current", line: /^一般公共预算(拨款)?$/, columns: current(/一般公共预算/) },
+  { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/) },
+  { section: "current", line: /^上级一般公共预算/, columns: current(/^上级一般公共预算/) },
+  { section: "current", line: /^政府性基金预算(拨款)?$/, columns: current(/政府性基金/) },
+  { section: "current", line: /^政府性基金(预算)?收入$/, columns: current(/^政府性基金预算$/) },
+  { section: "current", line: /^上级政府性基金/, columns: current(/^上级政府性基金/) },
+  { section: "current", line: /^国有资本经营预算(拨款)?$/, columns: current(/国有资本经营/) },
+  { section: "current", line: /^国有资本经营(预算)?收入$/, columns: current(/^国有资本经营预算$/) },
+  { section: "current", line: /^上级国有资本经营/, columns: current(/^上级国有资本经营/) },
+  { section: "current", line: /^财政专户/, columns: current(/财政专户/) },
+  { section: "current", line: /^单位资金$/, columns: current(/^单位资金$/) },
+  { section: "carry", line: /^上年结转(结余)?$/, columns: (c) => isCarry(c) && c.path.length === 1 },
+  { section: "carry", line: /^财政拨款结转(结余)?$/, columns: (c) => /^财政拨款结转/.test(lastText(c)) },
+  { section: "carry", line: /^非财政拨款结转(结余)?$/, columns: (c) => /^非财政拨款结转/.test(lastText(c)) },
+];
+
+/** 表1 本年收入 lines = 表2 columns; 上年结转结余 lines = 表2 结转 columns. */
+function incomeLines(set: RelationSet, tables: Tables): void {
+  const t1 = tables.get(1);
+  const t2 = tables.get(2);
+  const income = t1?.sides[0];
+  const s2 = t2?.sides[0];
+  const total2 = totalLine(s2);
+  if (!income || !s2 || !total2) return;
+  const col1 = mainColumn(income);
+  let section: "current" | "carry" | null = null;
+  for (const line of income.lines) {
+    if (line.total || line.code) continue;
+    const label = bareLabel(line.name);
+    if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : /本年/.test(label) ? "current" : null;
+    if (!section) continue;
+    const mapping = INCOME_MAPPINGS.find((m) => m.section === section && m.line.test(label));
+    if (!mapping) continue;
+    const cols = s2.amountCols.filter(mapping.columns);
+    if (cols.length === 0) continue;
+    equal(set, ref(t1, line, col1), cols.map((c) => ref(t2, total2, c)));
+  }
+}
+
+/** 表4 财政拨款支出 by 类 = 表5 (一般公共预算) / 表8 (政府性基金) / 表9 (国有资本经营) 合计 by 类;
+ *  表4 收入 lines and 收入总计 = those tables' 合计. */
+function appropriations(set: RelationSet, tables: Tables): void {
+  const t4 = tables.get(4);
+  const income4 = t4?.sides[0];
+  const spend4 = t4?.sides[1];
+  if (!t4 || !income4 || !spend4) return;
+  const sources: [BudgetTableType, RegExp][] = [
+    [5, /一般公共预算/],
+    [8, /政府性基金/],
+    [9, /国有资本经营/],
+  ];
+  const totals: Ref[] = [];
+  for (const [type, words] of sources) {
+    const detail = tables.get(type);
+    const side = detail?.sides[0];
+    const detailCol = side && mainColumn(side);
+    const col4 = column(spend4, (c) => words.test(lastText(c)));
+    const detailTotal = ref(detail, totalLine(side), detailCol);
+    if (detailTotal) totals.push(detailTotal);
+    if (!detail || !side) continue;
+    for (const line of spend4.lines) {
+      if (!line.code) continue;
+      const other = lineOfCode(side, line.code.digits);
+      if (other) equal(set, ref(t4, line, col4), [ref(detail, other, detailCol)]);
+      else missingCode(set, ref(t4, line, col4), detail);
+    }
+    equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
+    const incomeLine = income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(拨款|收入)?$`).test(bareLabel(l.name)));
+    equal(set, ref(t4, incomeLine, mainColumn(income4)), [detailTotal]);
+  }
+  const hasGeneral = totals.some((t) => t.table.type === 5);
+  if (hasGeneral) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);
+}
+
+/** 表5 基本支出 = 表6 合计; 表5 项目支出 = 表7 合计, and on every code 表7 lists. */
+function generalBudgetSplit(set: RelationSet, tables: Tables): void {
+  const t5 = tables.get(5);
+  const s5 = t5?.sides[0];
+  const basic5 = column(s5, (c) => /^基本支出$/.test(lastText(c)) && c.path.length === 1);
+  const project5 = column(s5, (c) => /^项目支出$/.test(lastText(c)) && c.path.length === 1);
+  const t6 = tables.get(6);
+  const s6 = t6?.sides[0];
+  equal(set, ref(t5, totalLine(s5), basic5), [ref(t6, totalLine(s6), s6 && mainColumn(s6))]);
+  const t7 = tables.get(7);
+  const s7 = t7?.sides[0];
+  const col7 = s7 && mainColumn(s7);
+  equal(set, ref(t5, totalLine(s5), project5), [ref(t7, totalLine(s7), col7)]);
+  if (!s5 || !s7) return;
+  const done = new Set<string>();
+  for (const line of s7.lines) {
+    if (!line.code || done.has(line.code.digits)) continue;
+    done.add(line.code.digits);
+    const holder = s7.lines.find((l) => l.code?.digits === line.code!.digits && !l.project);
+    const parts = holder ? [holder] : s7.lines.filter((l) => l.code?.digits === line.code!.digits);
+    const line5 = lineOfCode(s5, line.code.digits);
+    if (line5) equal(set, ref(t5, line5, project5), parts.map((p) => ref(t7, p, col7)));
+  }
+}
+
+/** 表1 上年结转结余 = 表11 总计; 财政拨款结转 = 表2 财政拨款结转 = 表11 财政拨款合计; 非财政拨款 likewise. */
+function carryOver(set: RelationSet, tables: Tables): void {
+  const t11 = tables.get(11);
+  const s11 = t11?.sides[0];
+  const total11 = totalLine(s11);
+  if (!t11 || !s11 || !total11) return;
+  const grand = ref(t11, total11, mainColumn(s11));
+  const appropriated = ref(t11, total11, column(s11, (c) => /^财政拨款/.test(c.path[0]?.text ?? "") && /^合计$/.test(lastText(c))));
+  const other = ref(t11, total11, column(s11, (c) => /^非财政拨款/.test(c.path[0]?.text ?? "") && /^合计$/.test(lastText(c))));
+  const income1 = tables.get(1)?.sides[0];
+  const find1 = (test: RegExp) => income1?.lines.find((l) => !l.total && test.test(bareLabel(l.name)));
+  const col1 = income1 && mainColumn(income1);
+  const t1 = tables.get(1);
+  equal(set, ref(t1, find1(/^上年结转(结余)?$/), col1), [grand]);
+  const t2 = tables.get(2);
+  const s2 = t2?.sides[0];
+  const total2 = totalLine(s2);
+  equal(set, ref(t2, total2, column(s2, (c) => /^财政拨款结转/.test(lastText(c)))), [appropriated]);
+  equal(set, ref(t2, total2, column(s2, (c) => /^非财政拨款结转/.test(lastText(c)))), [other]);
+  if (!t2) {
+    equal(set, ref(t1, find1(/^财政拨款结转(结余)?$/), col1), [appropriated]);
+    equal(set, ref(t1, find1(/^非财政拨款结转(结余)?$/), col1), [other]);
+  }
+}

@@ -53,8 +53,8 @@ export class RelationSet {
   }
 
   /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
-  sum(kind: RelationKind, target: AmountCell, parts: AmountCell[], text: { zh: string; en: string }, soft = false): void {
-    if (parts.length === 0 || parts.some((p) => p.key === target.key)) return;
+  sum(kind: RelationKind, target: AmountCell, parts: AmountCell[], text: { zh: string; en: string }, soft = false, allowNoParts = false): void {
+    if ((parts.length === 0 && !allowNoParts) || parts.some((p) => p.key === target.key)) return;
     if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
     const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
     if (this.ids.has(id)) return;
@@ -67,7 +67,8 @@ export class RelationSet {
 /** `表3「行政运行」合计` — how a message names a cell. */
 export function describeCell(info: CellInfo): { zh: string; en: string } {
   const line = lineName(info.line);
-  const col = columnName(info.column);
+  const single = (info.table.sides[info.line.side]?.amountCols.length ?? 0) <= 1;
+  const col = single ? "" : columnName(info.column);
   return { zh: `表${info.table.type}「${line}」${col ? `「${col}」` : ""}`, en: `table ${info.table.type} "${line}"${col ? ` / "${col}"` : ""}` };
 }
 
