@@ -52,6 +52,8 @@ export interface AllocationSource {
   units: SourceUnit[];
   /** 0-based row of the 合计 row, when there is one. */
   grandTotalRow: number | null;
+  /** The 合计 row's value in the amount column (as the sheet holds it). */
+  grandTotal: Dec | null;
 }
 
 /** A project name for titles when none was given. */

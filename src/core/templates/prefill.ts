@@ -115,6 +115,7 @@ function readSheet(sheet: SheetSnapshot): SourceReading | null {
   const grand = model.rows.find((r) => r.role === "grand");
   const title = model.layout.title ?? "";
   const unitText = model.layout.unitText ?? "";
+  const amount = totalIndex >= 0 ? totalIndex : lastSummable >= 0 ? lastSummable : columns.length - 1;
   return {
     title,
     unit: /万元/.test(unitText) ? "万元" : /元/.test(unitText) ? "元" : null,
@@ -122,9 +123,10 @@ function readSheet(sheet: SheetSnapshot): SourceReading | null {
       sheet: sheet.name,
       title,
       columns,
-      amountColumn: totalIndex >= 0 ? totalIndex : lastSummable >= 0 ? lastSummable : columns.length - 1,
+      amountColumn: amount,
       units,
       grandTotalRow: grand ? grand.row : null,
+      grandTotal: grand ? (model.cells.at(grand.row, columns[amount]!.col)?.value ?? null) : null,
     },
   };
 }
