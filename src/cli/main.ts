@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { checkWorkbook } from "../core/check";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
 import { collectInputs } from "./files";
+import { runTemplate } from "./template";
 import { type FileReport, type Lang, summarize, toJson, toText } from "./report";
 
 declare const __VERSION__: string;
@@ -14,7 +15,8 @@ const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 
 const USAGE_ZH = `用法：fiscal-check check <文件或文件夹>... [--format text|json] [--lang zh|en]
   检查 .xlsx 工作簿中的资金分配表等附件；文件夹会查找其中所有 .xlsx 文件。
-  退出码：0 无错误；1 发现错误；2 有文件无法读取或用法有误。`;
+  退出码：0 无错误；1 发现错误；2 有文件无法读取或用法有误。
+      fiscal-check template --list   生成标准附件模板（fiscal-check template --help）。`;
 const USAGE_EN = `Usage: fiscal-check check <files or folders>... [--format text|json] [--lang zh|en]`;
 
 interface Options {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === "template") return runTemplate(argv.slice(1), out, err);
   const parsed = parseArgs(argv);
   if (parsed === "help") {
     out(`${USAGE_ZH}\n${USAGE_EN}`);
