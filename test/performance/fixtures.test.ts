@@ -101,6 +101,8 @@ describe("kashi-2024-dept-budget.xlsx target tables", () => {
       ["项目绩效目标表1", { C11: "" }, [["performance/missing-indicator", "C11"]]],
       ["项目绩效目标表1", { D12: "" }, [["performance/missing-value", "D12"]]],
       ["项目绩效目标表1", { B19: "数量指标" }, [["performance/level-mismatch", "B19"]]],
+      // 100 is a valid sum, but the other four project tables use 90.
+      ["项目绩效目标表3", { G8: 20 }, [["performance/weight-convention", "G7"]]],
     ];
     for (const [sheet, changes, expected] of cases) {
       const result = await check(await mutateFixture("kashi-2024-dept-budget.xlsx", sheet, changes));

@@ -12,7 +12,9 @@ export function amountAt(grid: Grid, row: number, col: number): AmountCell {
   const snap = grid.cell(r, c);
   const reading = readNumber(snap?.value ?? null, snap?.numFmt);
   const value = reading.kind === "number" ? reading.value : null;
-  return { cell: a1(r, c), row: r, col: c, reading, value };
+  const out: AmountCell = { cell: a1(r, c), row: r, col: c, reading, value };
+  if (snap?.numFmt) out.numFmt = snap.numFmt;
+  return out;
 }
 
 /** The cell's value, blank/—/- read as zero; null for text, markers and errors. */

@@ -10,7 +10,8 @@ import type { Relation } from "../engine/relation";
 import type { Finding } from "../finding";
 import type { AmountCell, Funding, FundingLine, PerformanceForm } from "./form";
 import { finding, show } from "./finding";
-import { PlainSumRelation } from "./sum-relation";
+import { PlainSumRelation, RateRelation } from "./sum-relation";
+import { parseNumFmt } from "../format";
 
 const TEN_THOUSAND = new Dec(10000);
 const HUNDRED = new Dec(100);
@@ -20,8 +21,10 @@ const IMPLAUSIBLE_TOTAL = new Dec(10_000_000);
 
 interface Described {
   relation: Relation;
-  rule: "performance/funding-sum" | "performance/regional-sum";
+  rule: "performance/funding-sum" | "performance/regional-sum" | "performance/execution-rate";
   what: { zh: string; en: string };
+  /** How the relation is named when several point at one cell: 合计, 执行率. */
+  short: string;
 }
 
 export function checkFunding(form: PerformanceForm): Finding[] {
@@ -39,13 +42,15 @@ export function checkFunding(form: PerformanceForm): Finding[] {
   for (const [cell, value] of typedInYuan) values.set(cell, roundHalfUp(value, places));
   if (funding.unit === "万元") findings.push(...implausibleAmounts(funding, cells, names, typedInYuan));
 
+  const rates = rateRelations(funding, values, typedInYuan);
+  const all = [...described, ...rates.described];
   const valueOf = (cell: string) => values.get(cell) ?? ZERO;
   const { blames } = localize(
-    described.map((d) => d.relation),
+    all.map((d) => d.relation),
     valueOf,
-    () => places,
+    (cell) => rates.places.get(cell) ?? places,
   );
-  const byRelation = new Map(described.map((d) => [d.relation, d]));
+  const byRelation = new Map(all.map((d) => [d.relation, d]));
   for (const blame of blames) {
     const first = blame.relations[0]!;
     const info = byRelation.get(first.relation)!;
@@ -53,17 +58,22 @@ export function checkFunding(form: PerformanceForm): Finding[] {
     const related = [...new Set(blame.relations.flatMap((e) => [e.relation.target, ...e.relation.operands]))].filter((c) => c !== blame.cell);
     const where = names.get(blame.cell) ?? blame.cell;
     if (blame.localized) {
+      const what = [...new Set(blame.relations.map((e) => byRelation.get(e.relation)!.short))].join("、");
       findings.push(
         finding("performance/wrong-amount", {
           cell: blame.cell,
           related,
-          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：所在行的合计和所在列的合计都指向这一格。`,
-          messageEn: `${where} should be ${show(blame.proposed, places)}, the table has ${show(actual, places)}: both its row total and its column total point at this cell.`,
+          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：${what}都指向这一格。`,
+          messageEn: `${where} should be ${show(blame.proposed, places)}, the table has ${show(actual, places)}: every relation it is in (totals, rate) points at this cell.`,
           expected: show(blame.proposed, places),
           actual: show(actual, places),
           fixValue: show(blame.proposed, places),
         }),
       );
+      continue;
+    }
+    if (info.rule === "performance/execution-rate") {
+      findings.push(rateFinding(blame.cell, actual, info, funding));
       continue;
     }
     const diff = actual.minus(blame.proposed).abs();
@@ -81,7 +91,9 @@ export function checkFunding(form: PerformanceForm): Finding[] {
       }),
     );
   }
-  findings.push(...rateFindings(funding));
+  // A rate next to a wrong or mis-unit amount is wrong because of that amount: one finding is enough.
+  const suspect = new Set([...typedInYuan.keys(), ...blames.map((b) => b.cell)]);
+  findings.push(...rateFindings(funding, suspect));
   return findings;
 }
 
@@ -108,6 +120,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
       relation: new PlainSumRelation(`sources:${target.cell}`, target.cell, operands, 2),
       rule: "performance/funding-sum",
       what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
+      short: "合计",
     });
   };
 
@@ -132,6 +145,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
           relation: new PlainSumRelation(`units:${target.cell}`, target.cell, operands, 2),
           rule: "performance/regional-sum",
           what: { zh: "各地", en: "the units" },
+          short: "区域合计",
         });
       }
     }
@@ -222,7 +236,7 @@ function errorValueFinding(c: AmountCell, where: string, hintZh: string): Findin
 }
 
 /** 执行率 = B/A, percent with two decimals (half up); #DIV/0! shown; above 100 %; the rate's 分值/得分. */
-function rateFindings(funding: Funding): Finding[] {
+function rateFindings(funding: Funding, suspect: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   if (!funding.columns) return out;
   for (const line of funding.lines) {
@@ -231,6 +245,7 @@ function rateFindings(funding: Funding): Finding[] {
     const rate = line.rate;
     const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
     if (a?.reading.kind === "error" || b?.reading.kind === "error") continue; // reported as error values
+    if ((a && suspect.has(a.cell)) || (b && suspect.has(b.cell))) continue;
     const aValue = a?.reading.kind === "blank" ? ZERO : (a?.value ?? null);
     const bValue = b?.reading.kind === "blank" ? ZERO : (b?.value ?? null);
     if (rate?.reading.kind === "error") {
@@ -240,25 +255,6 @@ function rateFindings(funding: Funding): Finding[] {
     }
     if (!aValue || !bValue || aValue.isZero() || b?.reading.kind === "blank") continue;
     const expected = roundHalfUp(bValue.div(aValue).times(HUNDRED), 2);
-    if (rate && rate.value !== null) {
-      const typed = typedRates(rate);
-      const ok = typed.some((t) => t.eq(expected) || roundHalfUp(expected, Math.min(2, t.decimalPlaces())).eq(t));
-      if (!ok) {
-        const shown = typed[0]!;
-        out.push(
-          finding("performance/execution-rate", {
-            cell: rate.cell,
-            related: [a!.cell, b!.cell],
-            message: `「${label}」预算执行率应为 ${expected.toFixed(2)}%（${show(bValue)} ÷ ${show(aValue)}），表中为 ${shown.toFixed()}%。`,
-            messageEn: `The execution rate of ${label} should be ${expected.toFixed(2)}% (${show(bValue)} ÷ ${show(aValue)}); the table has ${shown.toFixed()}%.`,
-            expected: `${expected.toFixed(2)}%`,
-            actual: `${shown.toFixed()}%`,
-            fixValue: `${expected.toFixed(2)}%`,
-          }),
-        );
-        continue;
-      }
-    }
     if (bValue.gt(aValue)) {
       out.push(
         finding("performance/rate-over-100", {
@@ -275,12 +271,53 @@ function rateFindings(funding: Funding): Finding[] {
   return out;
 }
 
-/** A typed rate read as percent points: `95.23%`/0.9523 formatted as %, or a plain 95.23 (or 0.9523). */
-function typedRates(rate: AmountCell): Dec[] {
-  const r = rate.reading;
-  if (r.kind !== "number") return [];
-  const v = r.value;
-  return r.percent ? [v.times(HUNDRED)] : [v, v.times(HUNDRED)];
+/**
+ * 执行率 = B/A relations of a self-evaluation, the typed rate read as percent points (`95.23%`, 0.9523
+ * formatted as %, a plain 95.23 — or a plain 0.9523 where the rate is clearly above 1 %), compared at
+ * the decimals the cell shows (at most two).
+ */
+function rateRelations(funding: Funding, values: Map<string, Dec>, typedInYuan: Map<string, Dec>): { described: Described[]; places: Map<string, number> } {
+  const described: Described[] = [];
+  const places = new Map<string, number>();
+  if (!funding.columns) return { described, places };
+  for (const line of funding.lines) {
+    const { budget: a, executed: b, rate } = line;
+    if (!a || !b || !rate || rate.value === null || a.value === null || b.value === null || a.value.isZero()) continue;
+    const aValue = typedInYuan.has(a.cell) ? values.get(a.cell)! : a.value;
+    const exact = b.value.div(aValue).times(HUNDRED);
+    const r = rate.reading;
+    const points = r.kind === "number" && r.percent ? rate.value.times(HUNDRED) : rate.value.lte(new Dec("1.5")) && exact.gt(new Dec("1.5")) ? rate.value.times(HUNDRED) : rate.value;
+    const shown = parseNumFmt(rate.numFmt).decimals;
+    const p = Math.min(2, shown ?? points.decimalPlaces());
+    values.set(rate.cell, points);
+    values.set(a.cell, values.get(a.cell) ?? a.value);
+    values.set(b.cell, values.get(b.cell) ?? b.value);
+    places.set(rate.cell, p);
+    const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
+    described.push({
+      relation: new RateRelation(`rate:${rate.cell}`, rate.cell, a.cell, b.cell, p),
+      rule: "performance/execution-rate",
+      what: { zh: label, en: label },
+      short: "执行率",
+    });
+  }
+  return { described, places };
+}
+
+function rateFinding(cell: string, actual: Dec, info: Described, funding: Funding): Finding {
+  const line = funding.lines.find((l) => l.rate?.cell === cell)!;
+  const a = line.budget!.value!;
+  const b = line.executed!.value!;
+  const full = roundHalfUp(b.div(a).times(HUNDRED), 2);
+  return finding("performance/execution-rate", {
+    cell,
+    related: [line.budget!.cell, line.executed!.cell],
+    message: `「${info.what.zh}」预算执行率应为 ${full.toFixed(2)}%（${show(b)} ÷ ${show(a)}），表中为 ${actual.toFixed()}%。`,
+    messageEn: `The execution rate of ${info.what.en} should be ${full.toFixed(2)}% (${show(b)} ÷ ${show(a)}); the table has ${actual.toFixed()}%.`,
+    expected: `${full.toFixed(2)}%`,
+    actual: `${actual.toFixed()}%`,
+    fixValue: `${full.toFixed(2)}%`,
+  });
 }
 
 /** The 预算执行率 line's 得分: at most its 分值, and 分值 × min(rate, 100 %). */

@@ -223,9 +223,10 @@ export function weightSum(form: PerformanceForm, kind: "target" | "self-evaluati
   const sum = weights.reduce((acc, w) => acc.plus(w!.value!), ZERO);
   const cell = table.headerCells.weight!;
   const rateWeight = kind === "self-evaluation" ? (form.funding.rateWeight?.value ?? null) : null;
-  const ok = sum.eq(90) || sum.eq(100) || (rateWeight !== null && sum.plus(rateWeight).eq(100));
+  // With a 预算执行率 score in the funding block, indicators and rate together make 100 points.
+  const ok = rateWeight !== null ? sum.plus(rateWeight).eq(100) : sum.eq(90) || sum.eq(100);
   if (ok) return { sum, cell, findings: [] };
-  const expected = sum.lt(95) ? "90" : "100";
+  const expected = rateWeight !== null ? show(new Dec(100).minus(rateWeight)) : sum.lt(95) ? "90" : "100";
   return {
     sum,
     cell,

@@ -16,6 +16,7 @@ export interface AmountCell {
   col: number;
   reading: NumberReading;
   value: Dec | null;
+  numFmt?: string;
 }
 
 export type FundingRole = "total" | "source";

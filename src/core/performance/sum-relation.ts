@@ -33,3 +33,38 @@ export class PlainSumRelation implements Relation {
     return valueOf(this.target).minus(sum.minus(valueOf(cell)));
   }
 }
+
+/** 执行率 (percent points, e.g. 95.23) = B / A × 100, rounded half up to the places the rate shows. */
+export class RateRelation implements Relation {
+  readonly kind = "formula" as const;
+  readonly operands: readonly string[];
+
+  constructor(
+    readonly id: string,
+    readonly target: string,
+    private readonly budget: string,
+    private readonly executed: string,
+    readonly places: number,
+  ) {
+    this.operands = [budget, executed];
+  }
+
+  tolerance(): Dec {
+    return ZERO;
+  }
+
+  expected(valueOf: ValueOf, sub?: { cell: string; value: Dec }): Dec | null {
+    const v = (c: string) => (sub && sub.cell === c ? sub.value : valueOf(c));
+    const a = v(this.budget);
+    if (a.isZero()) return null;
+    return roundHalfUp(v(this.executed).div(a).times(100), this.places);
+  }
+
+  solve(cell: string, valueOf: ValueOf): Dec | null {
+    const rate = valueOf(this.target).div(100);
+    if (cell === this.target) return this.expected(valueOf);
+    if (cell === this.executed) return rate.times(valueOf(this.budget));
+    if (cell === this.budget) return rate.isZero() ? null : valueOf(this.executed).div(rate);
+    return null;
+  }
+}
