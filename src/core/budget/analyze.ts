@@ -13,8 +13,7 @@ import { addCrossRules } from "./cross-rules";
 import type { BudgetTable } from "./read";
 import { type BudgetRelation, PLACES, type RelationKind, RelationSet, describeCell } from "./relation-set";
 import { addRowRules } from "./row-rules";
-import type { TargetTables } from "./target-rules";
-import { addTargetRules } from "./target-rules";
+import { type TargetTables, addTargetRules } from "./target-rules";
 
 const RULE_OF_KIND: Record<RelationKind, string> = {
   "row-sum": "budget/row-sum-mismatch",
@@ -31,7 +30,7 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
   const set = new RelationSet();
   for (const table of tables) addRowRules(set, table);
   addCrossRules(set, tables);
-  if (targets) addTargetRules(set, tables, targets);
+  const notes = targets ? addTargetRules(set, tables, targets) : [];
   const byRelation = new Map<Relation, BudgetRelation>(set.list.map((r) => [r.relation, r]));
   const valueOf = (key: string): Dec => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
   const { evaluations, blames } = localize(
@@ -39,7 +38,7 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
     valueOf,
     () => PLACES,
   );
-  const out: SheetFinding[] = blames.map((b) => blameFinding(set, b, byRelation, valueOf));
+  const out: SheetFinding[] = [...notes, ...blames.map((b) => blameFinding(set, b, byRelation, valueOf))];
   const blamed = new Set(blames.flatMap((b) => b.relations));
   for (const ev of evaluations) {
     if (ev.status !== "residue" || blamed.has(ev)) continue;

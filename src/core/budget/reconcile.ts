@@ -7,6 +7,7 @@ import type { SheetKind } from "../kinds";
 import type { WorkbookSnapshot } from "../snapshot";
 import { analyzeBudgetNumbers } from "./analyze";
 import { nameConflicts } from "./names";
+import { readTargetTables } from "./target-rules";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { type BudgetTableType, tableName } from "./titles";
 
@@ -21,7 +22,8 @@ export const reconcileBudgetTables: WorkbookChecker = (workbook, kinds) => {
 function reconcile(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
   const tables = budgetTables(workbook, kinds);
   if (tables.length === 0) return [];
-  return [...analyzeBudgetNumbers(tables), ...nameConflicts(tables), ...missingTables(tables)];
+  const targets = readTargetTables(workbook, kinds);
+  return [...analyzeBudgetNumbers(tables, targets), ...nameConflicts(tables), ...missingTables(tables)];
 }
 
 /** The first table of each type (a second 表3 in one workbook is not compared). */

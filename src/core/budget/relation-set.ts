@@ -4,7 +4,7 @@
  * equalities together and can name the one cell that breaks both.
  */
 import type { Dec } from "../decimal";
-import { type Relation, SumRelation } from "../engine/relation";
+import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
 import { bareLabel } from "./levels";
 import { tableName } from "./titles";
@@ -39,6 +39,9 @@ export interface ExtraCell {
 export const PLACES = 2;
 const TOLERANCE_ADDENDS = 2; // ½ unit × 2 = 0.01
 
+/** A cell a relation can use: a budget-table amount, or a target table's amount. */
+export type SumCell = RelationCell & { readonly state: string };
+
 export class RelationSet {
   readonly list: BudgetRelation[] = [];
   readonly cells = new Map<string, CellInfo>();
@@ -53,7 +56,7 @@ export class RelationSet {
   }
 
   /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
-  sum(kind: RelationKind, target: AmountCell, parts: AmountCell[], text: { zh: string; en: string }, soft = false, allowNoParts = false): void {
+  sum(kind: RelationKind, target: SumCell, parts: SumCell[], text: { zh: string; en: string }, soft = false, allowNoParts = false): void {
     if ((parts.length === 0 && !allowNoParts) || parts.some((p) => p.key === target.key)) return;
     if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
     const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;

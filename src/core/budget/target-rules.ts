@@ -1,7 +1,153 @@
-/** Budget tables ↔ performance target tables (issue 4 §3, last two rules). */
-import type { BudgetTable } from "./read";
-import type { RelationSet } from "./relation-set";
+/**
+ * Budget tables ↔ performance target tables (issue 4 §3, the last two rules), read with the target-table
+ * reader of src/core/performance (readTargetForms): the department-wide table's 资金总额 = 表1 收入总计
+ * (and its 本级 source = 表1 一般财力, a softer rule), each project table's 年度预算总额 = that project's
+ * 项目支出合计 in 表7 (names matched tolerantly; several 表7 lines of one project are summed).
+ * A form that cannot be matched gets one info, never an error.
+ */
+import { qualifiedAddress } from "../address";
+import type { SheetFinding } from "../check";
+import { type Dec, ZERO } from "../decimal";
+import { type Scaled, scaledFromText } from "../engine/exact";
+import type { SheetKind } from "../kinds";
+import type { AmountCell as FormAmount, PerformanceForm } from "../performance/form";
+import { readTargetForms } from "../performance/read-forms";
+import type { WorkbookSnapshot } from "../snapshot";
+import { normalizeLabel } from "../text";
+import { bareLabel } from "./levels";
+import { matchProject } from "./project-names";
+import type { AmountCell, BudgetLine, BudgetTable } from "./read";
+import { type RelationSet, lineName } from "./relation-set";
 
-export interface TargetTables {}
+export interface TargetForm {
+  sheet: string;
+  form: PerformanceForm;
+  departmentWide: boolean;
+}
 
-export function addTargetRules(_set: RelationSet, _tables: BudgetTable[], _targets: TargetTables): void {}
+export type TargetTables = TargetForm[];
+
+export function readTargetTables(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): TargetTables {
+  const out: TargetForm[] = [];
+  for (const sheet of workbook.sheets) {
+    if (kinds.get(sheet.name) !== "performance-target") continue;
+    for (const form of readTargetForms(sheet)) {
+      const title = normalizeLabel(form.title ?? "");
+      const departmentWide = /部门整体/.test(title) || (!/项目/.test(title) && form.fields.has("部门名称"));
+      out.push({ sheet: sheet.name, form, departmentWide });
+    }
+  }
+  return out;
+}
+
+/** A target-table amount as a relation cell. */
+class FormCell {
+  readonly key: string;
+  private cachedScaled: Scaled | null | undefined;
+  constructor(
+    readonly sheet: string,
+    readonly amount: FormAmount,
+    readonly value: Dec,
+  ) {
+    this.key = qualifiedAddress(sheet, amount.cell);
+  }
+  get scaled(): Scaled | null {
+    return (this.cachedScaled ??= scaledFromText(this.value.toFixed()));
+  }
+  get state(): "number" {
+    return "number";
+  }
+}
+
+export function addTargetRules(set: RelationSet, tables: BudgetTable[], targets: TargetTables): SheetFinding[] {
+  const notes: SheetFinding[] = [];
+  const t1 = tables.find((t) => t.type === 1);
+  const t7 = tables.find((t) => t.type === 7);
+  for (const target of targets) {
+    const total = target.form.funding.total;
+    if (!total?.amount?.value || target.form.funding.unit === "元") continue;
+    const cell = formCell(set, target, total.amount, total.label);
+    if (target.departmentWide) departmentRules(set, target, cell, t1);
+    else if (t7) {
+      const note = projectRule(set, target, cell, t7);
+      if (note) notes.push(note);
+    }
+  }
+  return notes;
+}
+
+function formCell(set: RelationSet, target: TargetForm, amount: FormAmount, label: string): FormCell {
+  const cell = new FormCell(target.sheet, amount, amount.value!);
+  const name = bareLabel(label).replace(/[:：]$/, "");
+  set.extra.set(cell.key, { sheet: target.sheet, cell: amount.cell, value: cell.value, zh: `${target.sheet}「${name}」`, en: `${target.sheet} "${name}"` });
+  return cell;
+}
+
+function departmentRules(set: RelationSet, target: TargetForm, cell: FormCell, t1: BudgetTable | undefined): void {
+  const income = t1?.sides[0];
+  const totalLine = income?.lines.find((l) => l.total);
+  const col = income?.amountCols[0];
+  const t1Total = totalLine && col ? totalLine.amounts.get(col.col) : undefined;
+  if (!t1Total) return;
+  set.sum("target", cell, [t1Total], {
+    zh: `${target.sheet}的资金总额应等于表1 收入总计`,
+    en: `${target.sheet}: the total must equal table 1 收入总计`,
+  });
+  // 本级安排 / 本级财力 is the department's own general budget: 表1 其中：一般财力.
+  const own = target.form.funding.sources.find((s) => /^本级(安排|财力|资金)/.test(normalizeLabel(s.label)) && s.amount?.value);
+  const ownLine = income?.lines.find((l) => !l.total && /^一般财力$/.test(bareLabel(l.name)));
+  const t1Own = ownLine && col ? ownLine.amounts.get(col.col) : undefined;
+  if (own?.amount && t1Own) {
+    const ownCell = formCell(set, target, own.amount, own.label);
+    set.sum(
+      "target",
+      ownCell,
+      [t1Own],
+      { zh: `${target.sheet}的「${normalizeLabel(own.label)}」应等于表1「一般财力」`, en: `${target.sheet}: ${own.label} must equal table 1 一般财力` },
+      true,
+    );
+  }
+}
+
+function projectRule(set: RelationSet, target: TargetForm, cell: FormCell, t7: BudgetTable): SheetFinding | null {
+  const side = t7.sides[0];
+  const col = side?.amountCols[0];
+  if (!side || !col) return null;
+  const projects = new Map<string, BudgetLine[]>();
+  for (const line of side.lines) {
+    if (!line.project || line.total) continue;
+    const list = projects.get(line.project) ?? [];
+    list.push(line);
+    projects.set(line.project, list);
+  }
+  const names = [...projects.keys()];
+  const amountOf = (lines: BudgetLine[]) => lines.map((l) => l.amounts.get(col.col)).filter((a): a is AmountCell => a !== undefined);
+  const name = target.form.projectName?.text ?? "";
+  const index = name === "" ? null : matchProject(name, names);
+  if (index === null) {
+    // No name (or no close one): an amount that equals one 表7 project is taken as that project.
+    const same = names.some((n) => amountOf(projects.get(n)!).reduce((s, a) => s.plus(a.value), ZERO).eq(cell.value));
+    return same ? null : unmatched(target, cell, name);
+  }
+  const lines = projects.get(names[index]!)!;
+  set.sum("target", cell, amountOf(lines), {
+    zh: `${target.sheet}的年度预算总额应等于表7「${lineName(lines[0]!)}」的项目支出合计${lines.length > 1 ? `（${lines.length} 行之和）` : ""}`,
+    en: `${target.sheet}: 年度预算总额 must equal the project's 项目支出合计 in table 7${lines.length > 1 ? ` (${lines.length} lines)` : ""}`,
+  });
+  return null;
+}
+
+function unmatched(target: TargetForm, cell: FormCell, name: string): SheetFinding {
+  const what = name === "" ? "没有填写项目名称" : `项目名称「${name}」`;
+  return {
+    sheet: target.sheet,
+    finding: {
+      rule: "budget/target-unmatched",
+      severity: "info",
+      cell: target.form.projectName?.cell ?? cell.amount.cell,
+      related: [cell.amount.cell],
+      message: `${what}，在表7 中找不到对应的项目（也没有金额为 ${cell.value.toFixed(2)} 的项目），年度预算总额未能与表7 核对。`,
+      messageEn: `${name === "" ? "No project name" : `Project "${name}"`}: no matching project (nor one of ${cell.value.toFixed(2)}) in table 7, so 年度预算总额 was not compared.`,
+    },
+  };
+}

@@ -75,6 +75,15 @@ export const BUDGET_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "budget/target-unmatched",
+    severity: "info",
+    title: { zh: "绩效目标表未能与表7 对应", en: "Target table not matched with table 7" },
+    why: {
+      zh: "项目绩效目标表的项目名称在表7 中找不到（名称允许略有不同），金额也对不上任何项目时，只提示一次，不判错。",
+      en: "When a project target table's name matches no project in table 7 (small differences are tolerated) and neither does its amount, this is noted once, not reported as an error.",
+    },
+  },
+  {
     id: "budget/rounding-residue",
     severity: "info",
     title: { zh: "尾差", en: "Rounding residue" },
