@@ -13,7 +13,12 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+const webpack = require("webpack");
+const { EsbuildPlugin } = require("esbuild-loader");
+
 const OUT_DIR = path.resolve(__dirname, "dist/web");
+/** Sample workbooks for the playground: the shared fixtures beside the checkout (CI clones it there). */
+const SAMPLES_DIR = path.resolve(__dirname, "../shared/fixtures");
 const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 /** Where Office.js is served from, relative to the pages. office.js finds its host files next to itself. */
 const OFFICE_JS_DIR = "office-js";
@@ -72,15 +77,28 @@ function devServerTransport(env) {
   return { host: "localhost", port, server: { type: "https", options } };
 }
 
+/** The .xlsx files in SAMPLES_DIR (none when the folder is absent: the playground then offers none). */
+function sampleNames() {
+  try {
+    return fs.readdirSync(SAMPLES_DIR).filter((name) => name.toLowerCase().endsWith(".xlsx")).sort();
+  } catch {
+    return [];
+  }
+}
+
+//   --env out=<dir>     build somewhere else (the browser test builds into its own folder)
+//   --env noOfficeJs    skip copying Office.js (the playground does not use it; saves time in tests)
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode || process.env.NODE_ENV) === "production";
+  const outDir = env.out ? path.resolve(env.out) : OUT_DIR;
+  const samples = sampleNames();
 
   return {
     mode: production ? "production" : "development",
     context: __dirname,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", playground: "./src/playground/index.tsx" },
     output: {
-      path: OUT_DIR,
+      path: outDir,
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "",
@@ -98,11 +116,21 @@ module.exports = (env = {}, argv = {}) => {
         },
       ],
     },
+    optimization: {
+      // esbuild minifies in a second where Terser needs most of a minute (exceljs alone is ~1 MB).
+      minimizer: [new EsbuildPlugin({ target: "es2020" })],
+    },
     plugins: [
+      new webpack.DefinePlugin({ __FISCAL_SAMPLES__: JSON.stringify(samples) }),
       new HtmlWebpackPlugin({
         template: "./src/taskpane/taskpane.html",
         filename: "taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        template: "./src/playground/playground.html",
+        filename: "playground.html",
+        chunks: ["playground"],
       }),
       new HtmlWebpackPlugin({
         templateContent: COMMANDS_HTML,
@@ -114,7 +142,8 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
-          ...OFFICE_JS_FILES.map((pattern) => ({
+          ...samples.map((name) => ({ from: path.join(SAMPLES_DIR, name), to: `samples/${name}` })),
+          ...(env.noOfficeJs ? [] : OFFICE_JS_FILES).map((pattern) => ({
             from: pattern,
             context: OFFICE_JS_DIST,
             to: `${OFFICE_JS_DIR}/`,

@@ -10,10 +10,7 @@
  *  - text that reads as a percent stays text (`60%`); any other number becomes a real number, which is
  *    also what fixes "a number stored as text".
  */
-import { Dec } from "../core/decimal";
-import { parseNumFmt } from "../core/format";
 import type { Finding } from "../core/finding";
-import { parseNumberText } from "../core/numbers";
 import type { CellSnapshot } from "../core/snapshot";
 import type { SetFormulaChange, SetValueChange } from "../hosts/host";
 import type { Bilingual } from "./i18n";
@@ -55,19 +52,21 @@ export function fixActions(sheet: string, finding: Finding, current: CellSnapsho
 
 /** The constant to write for a displayed value (see the module comment). */
 export function valueToWrite(displayed: string, current: CellSnapshot | undefined): number | string {
-  const reading = parseNumberText(displayed);
-  if (!reading) return displayed.trim();
-  if (!reading.percent) return toNumber(reading.value);
-  if (current && typeof current.value === "number") {
-    // A plain number in a percent column: points unless the cell's format shows the fraction as %.
-    return parseNumFmt(current.numFmt).percent ? toNumber(reading.value) : toNumber(reading.value.times(100));
-  }
-  if (current && typeof current.value === "string" && parseNumberText(current.value)?.percent) return displayed.trim();
-  if (current && parseNumFmt(current.numFmt).percent) return toNumber(reading.value);
-  return displayed.trim();
+  const text = displayed.trim();
+  const m = /^([-+]?\d+(?:\.\d+)?)(%?)$/.exec(text.replace(/,/g, ""));
+  if (!m) return text;
+  const digits = m[1]!;
+  // Decimal literals parsed once (`60.00e-2` is read as 0.6 exactly as `0.6` is): no float arithmetic.
+  if (m[2] !== "%") return Number(digits);
+  const fraction = Number(`${digits}e-2`);
+  if (current && typeof current.value === "number") return showsPercent(current.numFmt) ? fraction : Number(digits);
+  if (current && typeof current.value === "string" && /%\s*$/.test(current.value)) return text;
+  if (current && showsPercent(current.numFmt)) return fraction;
+  return text;
 }
 
-/** A decimal as the JS number a host writes: the decimal string is parsed once, no arithmetic. */
-function toNumber(value: Dec): number {
-  return Number(new Dec(value).toString());
+/** The number format shows a percent (a `%` outside quoted literals and escapes). Kept here rather than
+ *  using core/format so the pane's first download does not carry decimal.js. */
+function showsPercent(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && /%/.test(numFmt.replace(/"[^"]*"|\\./g, ""));
 }

@@ -1,41 +1,52 @@
-// Task-pane entry: a placeholder until the pane runs the checks itself.
+// Task-pane entry (taskpane.html, opened by Excel from manifest.xml). Inside Excel it checks the open
+// workbook through the Office.js host; opened in a plain browser it points to the playground.
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Link, Text, webLightTheme } from "@fluentui/react-components";
+import { detectHostKind, officeReady } from "../hosts/detect";
+import { browserChecker } from "./browser-checker";
+import { langFromDisplayLanguage, STRINGS, type Lang } from "./i18n";
+import { StandalonePane } from "./Pane";
+import { CheckSession } from "./session";
 
-const flush = { margin: 0 };
+function displayLanguage(): string | undefined {
+  try {
+    return typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
-function App({ host }: { host: string | null }) {
+function OutsideOffice({ lang }: { lang: Lang }) {
+  const s = STRINGS[lang];
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <main data-office-host={host ?? "none"} style={{ padding: 16, display: "grid", gap: 12 }}>
-        <Title2 as="h1" style={flush}>
-          财表审核
-        </Title2>
-        <div style={{ display: "grid", gap: 4 }}>
-          <Text as="p" block style={flush}>
-            目前请在命令行中运行审核。
-          </Text>
-          <Text as="p" block size={200} lang="en" style={flush}>
-            For now, the checks run from the command line.
-          </Text>
-        </div>
-      </main>
-    </FluentProvider>
+    <main style={{ padding: 16, display: "grid", gap: 8 }} data-outside-office>
+      <h1 style={{ margin: 0, fontSize: 20 }}>{s.appTitle}</h1>
+      <Text>
+        {s.outsideOffice} <Link href="playground.html">{s.playgroundLink}</Link>
+      </Text>
+    </main>
   );
 }
 
-function render(host: string | null): void {
+async function main(): Promise<void> {
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App host={host} />);
+  if (!root) return;
+  const office = await officeReady(globalThis, 3000);
+  const kind = detectHostKind(globalThis, office);
+  const lang = langFromDisplayLanguage(displayLanguage());
+  let content;
+  if (kind === "excel") {
+    const { ExcelHost, officeRuntime } = await import(/* webpackChunkName: "excel-host" */ "../hosts/excel/excel-host");
+    const session = new CheckSession(new ExcelHost(officeRuntime()), { checker: browserChecker });
+    content = <StandalonePane session={session} initialLang={lang} />;
+  } else {
+    content = <OutsideOffice lang={lang} />;
+  }
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+      {content}
+    </FluentProvider>,
+  );
 }
 
-// Outside Office (a plain browser) Office.onReady resolves with host null: render anyway.
-// If office.js did not load at all, render without it.
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady().then(
-    (info) => render(info.host ? String(info.host) : null),
-    () => render(null),
-  );
-} else {
-  render(null);
-}
+void main();

@@ -92,6 +92,15 @@ export class PlaygroundHost implements SpreadsheetHost {
     return this.notes.get(sheet)?.get(key(cell));
   }
 
+  /** Cells of `sheet` that have a fill / a note now (A1, upper case): what a saved file must carry. */
+  fillCells(sheet: string): string[] {
+    return [...(this.fills.get(sheet)?.keys() ?? [])];
+  }
+
+  noteCells(sheet: string): string[] {
+    return [...(this.notes.get(sheet)?.keys() ?? [])];
+  }
+
   get selection(): PlaygroundSelection | undefined {
     return this.current;
   }

@@ -1,0 +1,221 @@
+/**
+ * The playground's spreadsheet view of a {@link PlaygroundHost}: sheet tabs, column letters and row
+ * numbers, merged cells, values as their number format displays them, fills (highlights included),
+ * the selection, and editing (double-click, F2 or Enter; Enter commits, Esc cancels), so that
+ * 自动复查 can be tried. Arrow keys move the selection while the grid has focus.
+ */
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
+import { a1, columnLetters, parseA1 } from "../core/address";
+import { columnCount, type SheetSnapshot } from "../core/snapshot";
+import type { PlaygroundHost } from "../hosts/playground/playground-host";
+import { displayText, editText, isNumeric, parseInput } from "./display";
+import type { SheetLook } from "./workbook-file";
+
+/** Rows drawn at once; a selection further down moves the window (real tables are far smaller). */
+const WINDOW_ROWS = 1000;
+const DEFAULT_WIDTH = 72;
+
+export function useModelVersion(host: PlaygroundHost): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => host.onModelChange(bump), [host]);
+  return version;
+}
+
+export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<string, SheetLook>; lang: "zh" | "en" }) {
+  useModelVersion(host);
+  const selection = host.selection;
+  const names = host.sheetNames();
+  const sheetName = selection?.sheet ?? names[0];
+  const [editing, setEditing] = useState<string | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  // Keep the selected cell in view (a click on a finding selects a cell far away).
+  useEffect(() => {
+    if (!selection) return;
+    const td = gridRef.current?.querySelector<HTMLElement>(`td[data-cell="${selection.cell}"]`);
+    td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [selection?.sheet, selection?.cell]);
+
+  if (!sheetName) return null;
+  const sheet = host.sheet(sheetName);
+  const look = looks.get(sheetName);
+  const selected = selection?.sheet === sheetName ? selection.cell : undefined;
+  const selectedAt = selected ? parseA1(selected) : null;
+
+  const move = (dr: number, dc: number) => {
+    const at = selectedAt ?? { row: 0, col: 0 };
+    void host.select(sheetName, a1(Math.max(0, at.row + dr), Math.max(0, at.col + dc)));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const step: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
+    const d = step[e.key];
+    if (d && !(e.key === "Tab")) {
+      e.preventDefault();
+      move(d[0], d[1]);
+    } else if ((e.key === "Enter" || e.key === "F2") && selected) {
+      e.preventDefault();
+      setEditing(selected);
+    }
+  };
+
+  return (
+    <div className="pg-sheet">
+      <FormulaBar host={host} sheet={sheet} cell={selected} lang={lang} />
+      <div className="pg-grid" ref={gridRef} tabIndex={0} onKeyDown={onKeyDown} role="grid" aria-label={sheetName} data-grid={sheetName}>
+        <SheetTable
+          sheet={sheet}
+          look={look}
+          host={host}
+          selected={selected}
+          editing={editing}
+          onSelect={(cell) => void host.select(sheetName, cell)}
+          onEdit={setEditing}
+          onCommit={(cell, text) => {
+            setEditing(null);
+            if (text !== null) host.editCell(sheetName, cell, parseInput(text));
+            gridRef.current?.focus();
+          }}
+        />
+      </div>
+      <div className="pg-tabs" role="tablist" aria-label={lang === "zh" ? "工作表" : "Sheets"}>
+        {names.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={name === sheetName}
+            className={name === sheetName ? "pg-tab pg-tab-active" : "pg-tab"}
+            onClick={() => void host.select(name, "A1")}
+            data-tab={name}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function FormulaBar({ sheet, cell, lang }: { host: PlaygroundHost; sheet: SheetSnapshot; cell: string | undefined; lang: "zh" | "en" }) {
+  const at = cell ? parseA1(cell) : null;
+  const snap = at ? sheet.rows[at.row]?.[at.col] : undefined;
+  return (
+    <div className="pg-formula-bar" aria-label={lang === "zh" ? "编辑栏" : "Formula bar"}>
+      <span className="pg-name-box" data-selected-cell={cell ?? ""}>
+        {cell ?? ""}
+      </span>
+      <span className="pg-formula">{editText(snap)}</span>
+    </div>
+  );
+}
+
+interface TableProps {
+  sheet: SheetSnapshot;
+  look: SheetLook | undefined;
+  host: PlaygroundHost;
+  selected: string | undefined;
+  editing: string | null;
+  onSelect: (cell: string) => void;
+  onEdit: (cell: string) => void;
+  onCommit: (cell: string, text: string | null) => void;
+}
+
+function SheetTable({ sheet, look, host, selected, editing, onSelect, onEdit, onCommit }: TableProps) {
+  let rows = sheet.rows.length;
+  let cols = columnCount(sheet);
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of sheet.merges) {
+    rows = Math.max(rows, m.bottom + 1);
+    cols = Math.max(cols, m.right + 1);
+    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  const selectedAt = selected ? parseA1(selected) : null;
+  rows = Math.max(rows + 2, (selectedAt?.row ?? 0) + 1, 20);
+  cols = Math.max(cols + 1, (selectedAt?.col ?? 0) + 1, 8);
+  const start = selectedAt && selectedAt.row >= WINDOW_ROWS ? selectedAt.row - Math.floor(WINDOW_ROWS / 2) : 0;
+  const end = Math.min(rows, start + WINDOW_ROWS);
+
+  const header = [];
+  for (let c = 0; c < cols; c++) {
+    header.push(
+      <th key={c} scope="col" style={{ width: look?.widths[c] ?? DEFAULT_WIDTH, minWidth: look?.widths[c] ?? DEFAULT_WIDTH }}>
+        {columnLetters(c)}
+      </th>,
+    );
+  }
+  const body = [];
+  for (let r = start; r < end; r++) {
+    const tds = [];
+    for (let c = 0; c < cols; c++) {
+      if (covered.has(`${r},${c}`)) continue;
+      const address = a1(r, c);
+      const cell = sheet.rows[r]?.[c];
+      const span = spans.get(`${r},${c}`);
+      const fill = host.fillAt(sheet.name, address);
+      const isSelected = address === selected;
+      const align = look?.align[address] ?? (isNumeric(cell) ? "right" : undefined);
+      tds.push(
+        <td
+          key={c}
+          data-cell={address}
+          role="gridcell"
+          aria-selected={isSelected}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          className={isSelected ? "pg-selected" : undefined}
+          style={{ background: fill ?? undefined, textAlign: align, fontWeight: look?.bold.has(address) ? 600 : undefined }}
+          data-fill={fill ?? ""}
+          title={host.noteAt(sheet.name, address)}
+          onClick={() => onSelect(address)}
+          onDoubleClick={() => onEdit(address)}
+        >
+          {editing === address ? <CellEditor initial={editText(cell)} onDone={(text) => onCommit(address, text)} /> : displayText(cell)}
+        </td>,
+      );
+    }
+    body.push(
+      <tr key={r}>
+        <th scope="row">{r + 1}</th>
+        {tds}
+      </tr>,
+    );
+  }
+  return (
+    <table className="pg-table">
+      <thead>
+        <tr>
+          <th className="pg-corner" />
+          {header}
+        </tr>
+      </thead>
+      <tbody>{body}</tbody>
+    </table>
+  );
+}
+
+function CellEditor({ initial, onDone }: { initial: string; onDone: (text: string | null) => void }) {
+  const [text, setText] = useState(initial);
+  const finished = useRef(false);
+  const finish = (value: string | null) => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone(value);
+  };
+  return (
+    <input
+      className="pg-editor"
+      autoFocus
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") finish(text);
+        else if (e.key === "Escape") finish(null);
+      }}
+      onBlur={() => finish(text)}
+    />
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Opening and saving .xlsx files in the playground, entirely in the browser (loaded lazily: exceljs
+ * is large). Opening goes through the same reader as the CLI (byte sniffing, size budget, messages for
+ * finance staff), then exceljs once more for what the grid shows beyond values: fills, column widths,
+ * bold text. Saving starts again from the original bytes and writes only what changed, so styles,
+ * merges and everything the playground does not touch stay as they were.
+ */
+import ExcelJS from "exceljs";
+import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { readXlsxBuffer } from "../hosts/xlsx";
+import type { CellRef, FillColor } from "../hosts/host";
+import type { PlaygroundHost } from "../hosts/playground/playground-host";
+
+export interface SheetLook {
+  /** A1 → `#RRGGBB` */
+  fills: Record<string, string>;
+  /** 0-based column → width in pixels */
+  widths: Record<number, number>;
+  bold: Set<string>;
+  /** A1 → horizontal alignment */
+  align: Record<string, "left" | "center" | "right">;
+}
+
+export interface OpenedWorkbook {
+  name: string;
+  bytes: Uint8Array;
+  snapshot: WorkbookSnapshot;
+  looks: Map<string, SheetLook>;
+  notes: Record<string, Record<string, string>>;
+}
+
+export async function openWorkbook(name: string, bytes: Uint8Array): Promise<OpenedWorkbook> {
+  const snapshot = await readXlsxBuffer(bytes);
+  const looks = new Map<string, SheetLook>();
+  const notes: Record<string, Record<string, string>> = {};
+  try {
+    const wb = await loadExcel(bytes);
+    for (const ws of wb.worksheets) {
+      const look: SheetLook = { fills: {}, widths: {}, bold: new Set(), align: {} };
+      ws.columns?.forEach((col, i) => {
+        if (col?.width) look.widths[i] = Math.round(col.width * 7 + 5);
+      });
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const fill = fillColor(cell.fill);
+          if (fill) look.fills[cell.address] = fill;
+          if (cell.font?.bold) look.bold.add(cell.address);
+          const h = cell.alignment?.horizontal;
+          if (h === "left" || h === "center" || h === "right") look.align[cell.address] = h;
+          else if (h === "centerContinuous") look.align[cell.address] = "center";
+          const note = noteText(cell.note);
+          if (note) (notes[ws.name] ??= {})[cell.address] = note;
+        }),
+      );
+      looks.set(ws.name, look);
+    }
+  } catch {
+    // Styles are decoration: a workbook whose styles exceljs cannot read is still shown and checked.
+  }
+  return { name, bytes, snapshot, looks, notes };
+}
+
+/** The workbook as it is now in the playground, as .xlsx bytes. `keepFills` overrides the current fill of
+ *  those cells (the highlight's originals: the saved file carries no highlight marks). */
+export async function saveWorkbook(opened: OpenedWorkbook, host: PlaygroundHost, keepFills: { ref: CellRef; fill: FillColor }[]): Promise<Uint8Array> {
+  const wb = await loadExcel(opened.bytes);
+  const kept = new Map(keepFills.map((k) => [`${k.ref.sheet}\u0000${k.ref.cell}`, k.fill]));
+  const now = host.snapshot();
+  for (const sheet of now.sheets) {
+    const before = opened.snapshot.sheets.find((s) => s.name === sheet.name);
+    const ws = wb.getWorksheet(sheet.name) ?? wb.addWorksheet(sheet.name);
+    const rows = Math.max(sheet.rows.length, before?.rows.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(sheet.rows[r]?.length ?? 0, before?.rows[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const cell = sheet.rows[r]?.[c];
+        if (sameCell(cell, before?.rows[r]?.[c])) continue;
+        writeCell(ws.getCell(r + 1, c + 1), cell);
+      }
+    }
+    const look = opened.looks.get(sheet.name);
+    const originalNotes = opened.notes[sheet.name] ?? {};
+    // Fills and notes the playground changed (highlights count as unchanged: their originals are kept).
+    const addresses = new Set([...Object.keys(look?.fills ?? {}), ...host.fillCells(sheet.name)]);
+    for (const address of addresses) {
+      const key = `${sheet.name}\u0000${address}`;
+      const want = kept.has(key) ? kept.get(key)! : host.fillAt(sheet.name, address);
+      if ((look?.fills[address] ?? null) === want) continue;
+      const cell = ws.getCell(address);
+      // exceljs shares one style object between cells loaded with the same style: give this cell its own.
+      cell.style = { ...cell.style, fill: want ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${want.slice(1)}` } } : { type: "pattern", pattern: "none" } };
+    }
+    for (const address of host.noteCells(sheet.name)) {
+      const text = host.noteAt(sheet.name, address);
+      if (text !== undefined && text !== originalNotes[address]) ws.getCell(address).note = text;
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function loadExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  return wb;
+}
+
+function sameCell(a: CellSnapshot | undefined, b: CellSnapshot | undefined): boolean {
+  if (!a || !b) return !a === !b;
+  return a.formula === b.formula && JSON.stringify(a.value) === JSON.stringify(b.value);
+}
+
+function writeCell(cell: ExcelJS.Cell, snap: CellSnapshot | undefined): void {
+  if (!snap) {
+    cell.value = null;
+    return;
+  }
+  const v = snap.value;
+  if (snap.formula) {
+    const result = typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : undefined;
+    cell.value = result === undefined ? { formula: snap.formula, date1904: false } : { formula: snap.formula, result, date1904: false };
+  } else if (v !== null && typeof v === "object") {
+    cell.value = { error: v.error } as ExcelJS.CellErrorValue;
+  } else {
+    cell.value = v;
+  }
+}
+
+/** The solid fill of a cell as `#RRGGBB` (theme colours approximated with Office's default theme). */
+function fillColor(fill: ExcelJS.Fill | undefined): string | undefined {
+  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return undefined;
+  const color = fill.fgColor as { argb?: string; theme?: number; tint?: number } | undefined;
+  if (color?.argb && /^[0-9a-f]{8}$/i.test(color.argb)) return `#${color.argb.slice(2).toUpperCase()}`;
+  if (color?.theme !== undefined) {
+    const base = THEME[color.theme];
+    return base ? tint(base, color.tint ?? 0) : undefined;
+  }
+  return undefined;
+}
+
+const THEME = ["FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
+
+function tint(hex: string, t: number): string {
+  const parts = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const out = parts.map((c) => Math.round(t >= 0 ? c + (255 - c) * t : c * (1 + t)));
+  return `#${out.map((c) => c.toString(16).padStart(2, "0")).join("").toUpperCase()}`;
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string | undefined {
+  if (!note) return undefined;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return texts?.map((t) => t.text ?? "").join("") || undefined;
+}

@@ -1,0 +1,317 @@
+/**
+ * The task pane, modelled on Office's Accessibility Checker: a 检查 button, then the results by sheet
+ * and severity; each item says what is wrong, expected vs actual, why, and offers the fixes the engine
+ * knows. It only renders {@link CheckSession} state and calls its methods.
+ */
+import { useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  Badge,
+  Button,
+  ProgressBar,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Severity } from "../core/finding";
+import { KIND_LABELS } from "../core/kinds";
+import { STRINGS, pick, type Lang, type Strings } from "./i18n";
+import { relatedRefs, ruleText, totalCounts, type FindingEntry, type SheetGroup } from "./results";
+import type { CheckSession, PaneState } from "./session";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", minWidth: "0", boxSizing: "border-box" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  title: { margin: "0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "4px", rowGap: "2px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  sheet: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "6px",
+    padding: "8px",
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  kind: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  group: { padding: "0 8px 8px 8px", display: "flex", flexDirection: "column", gap: "6px" },
+  groupTitle: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "6px" },
+  item: { borderLeft: "4px solid", padding: "6px 8px", background: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  go: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    background: "none",
+    border: "none",
+    padding: "0",
+    font: "inherit",
+    color: "inherit",
+    cursor: "pointer",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  cellTag: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
+  line: { margin: "2px 0 0 0", overflowWrap: "anywhere" },
+  numbers: { margin: "4px 0 0 0", display: "flex", flexWrap: "wrap", columnGap: "12px", fontSize: tokens.fontSizeBase200 },
+  why: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  fixes: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "6px" },
+  says: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  related: { display: "flex", flexWrap: "wrap", gap: "4px", marginTop: "4px", fontSize: tokens.fontSizeBase200 },
+  linkish: {
+    background: "none",
+    border: "none",
+    padding: "0",
+    font: "inherit",
+    color: tokens.colorBrandForegroundLink,
+    cursor: "pointer",
+    textDecorationLine: "underline",
+  },
+});
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: "#C50F1F", warning: "#BC4B09", info: "#0F6CBD" };
+const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+const MAX_ITEMS_PER_GROUP = 200;
+const MAX_RELATED = 8;
+
+export function usePaneState(session: CheckSession): PaneState {
+  return useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.getState(),
+  );
+}
+
+/** The pane with its own language state (the Excel task pane). */
+export function StandalonePane({ session, initialLang }: { session: CheckSession; initialLang: Lang }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  return <Pane session={session} lang={lang} onLangChange={setLang} />;
+}
+
+export function Pane({ session, lang, onLangChange }: { session: CheckSession; lang: Lang; onLangChange: (lang: Lang) => void }) {
+  const state = usePaneState(session);
+  const s = STRINGS[lang];
+  const styles = useStyles();
+  const busy = state.phase === "reading" || state.phase === "checking";
+
+  return (
+    <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={busy} data-phase={state.phase}>
+      <div className={styles.header}>
+        <h1 className={styles.title}>{s.appTitle}</h1>
+        <Button size="small" appearance="subtle" onClick={() => onLangChange(lang === "zh" ? "en" : "zh")} lang={lang === "zh" ? "en" : "zh-CN"}>
+          {s.language}
+        </Button>
+      </div>
+
+      <div className={styles.toolbar}>
+        <Button appearance="primary" disabled={busy} onClick={() => void session.check()} data-action="check">
+          {busy ? s.checking : state.groups ? s.recheck : s.check}
+        </Button>
+        <Switch label={s.highlight} checked={state.highlight} onChange={(_, d) => void session.setHighlight(d.checked)} data-action="highlight" />
+        {state.autoRecheckAvailable && (
+          <Switch label={s.autoRecheck} checked={state.autoRecheck} onChange={(_, d) => session.setAutoRecheck(d.checked)} data-action="auto-recheck" />
+        )}
+      </div>
+
+      {busy && <Progress state={state} s={s} />}
+      <div aria-live="polite" role="status">
+        {state.notice && (
+          <Notice tone={state.notice.tone} data-notice={state.notice.tone}>
+            {pick(state.notice.text, lang)}
+          </Notice>
+        )}
+      </div>
+      {state.phase === "error" && state.error && (
+        <Notice tone="error" role="alert" data-error>
+          <b>{s.errorTitle}</b>
+          <br />
+          {pick(state.error, lang)}
+        </Notice>
+      )}
+      {state.stale && (
+        <Text size={200} className={styles.muted}>
+          {s.staleHint}
+        </Text>
+      )}
+      {state.groups ? <Results state={state} groups={state.groups} session={session} lang={lang} s={s} /> : !busy && state.phase !== "error" && <Empty s={s} />}
+    </main>
+  );
+}
+
+const NOTICE_COLORS = {
+  success: { background: "#F1FAF1", border: "#9FD89F" },
+  info: { background: "#EBF3FC", border: "#B4D6FA" },
+  error: { background: "#FDF3F4", border: "#EEACB2" },
+} as const;
+
+/** A one-line message box (Fluent's MessageBar pulls in icons and motion: 20 KB gzip for a coloured box). */
+export function Notice({ tone, children, ...rest }: { tone: keyof typeof NOTICE_COLORS; children: ReactNode; role?: string; "data-notice"?: string; "data-error"?: boolean }) {
+  const colors = NOTICE_COLORS[tone];
+  return (
+    <div {...rest} style={{ background: colors.background, border: `1px solid ${colors.border}`, borderRadius: 4, padding: "6px 8px", fontSize: 13, overflowWrap: "anywhere" }}>
+      {children}
+    </div>
+  );
+}
+
+function Progress({ state, s }: { state: PaneState; s: Strings }) {
+  const p = state.progress;
+  const label = state.phase === "reading" || !p || p.done === 0 ? s.reading : s.checkingSheet(p.done, p.total, p.sheet);
+  return (
+    <div role="status" aria-live="polite">
+      <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} aria-label={label} />
+      <Text size={200}>{label}</Text>
+    </div>
+  );
+}
+
+function Empty({ s }: { s: Strings }) {
+  const styles = useStyles();
+  return (
+    <section data-empty>
+      <Text weight="semibold" block>
+        {s.emptyTitle}
+      </Text>
+      <Text size={200} block className={styles.muted}>
+        {s.emptyBody}
+      </Text>
+    </section>
+  );
+}
+
+function Results({ state, groups, session, lang, s }: { state: PaneState; groups: SheetGroup[]; session: CheckSession; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  const total = totalCounts(groups);
+  const none = total.error + total.warning + total.info === 0;
+  return (
+    <section aria-label={s.appTitle} data-results style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Text size={200} className={styles.muted} data-summary>
+        {none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}
+        {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
+      </Text>
+      {groups.map((g) => (
+        <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} />
+      ))}
+    </section>
+  );
+}
+
+function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  const found = group.counts.error + group.counts.warning + group.counts.info;
+  return (
+    <details className={styles.sheet} open={found > 0} data-sheet={group.name} data-kind={group.kind}>
+      <summary className={styles.summary}>
+        <span>{group.name}</span>
+        <span className={styles.kind}>{KIND_LABELS[group.kind][lang]}</span>
+        {(["error", "warning", "info"] as const).map(
+          (sev) =>
+            group.counts[sev] > 0 && (
+              <Badge key={sev} size="small" color={SEVERITY_BADGE[sev]} appearance="filled" aria-label={`${s.severity[sev]} ${group.counts[sev]}`}>
+                {group.counts[sev]}
+              </Badge>
+            ),
+        )}
+      </summary>
+      <div className={styles.group}>
+        {!group.checked && (
+          <Text size={200} className={styles.muted}>
+            {group.kind === "other" ? s.notCheckedOther : s.notChecked}
+          </Text>
+        )}
+        {group.checked && found === 0 && (
+          <Text size={200} className={styles.muted}>
+            {s.noFindings}
+          </Text>
+        )}
+        {group.groups.map((sg) => (
+          <div key={sg.severity} data-severity={sg.severity}>
+            <h3 className={styles.groupTitle} style={{ color: SEVERITY_COLOR[sg.severity] }}>
+              {s.severity[sg.severity]} ({sg.entries.length})
+            </h3>
+            <ul className={styles.list}>
+              {sg.entries.slice(0, MAX_ITEMS_PER_GROUP).map((entry) => (
+                <FindingItem key={entry.id} entry={entry} state={state} session={session} lang={lang} s={s} />
+              ))}
+            </ul>
+            {sg.entries.length > MAX_ITEMS_PER_GROUP && (
+              <Text size={200} className={styles.muted}>
+                {s.more(sg.entries.length - MAX_ITEMS_PER_GROUP)}
+              </Text>
+            )}
+          </div>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  const f = entry.finding;
+  const { title, why } = ruleText(f.rule);
+  const fixes = session.fixesFor(entry);
+  const related = relatedRefs(entry);
+  const message = lang === "zh" ? f.message : f.messageEn;
+  return (
+    <li
+      className={`${styles.item} ${state.selected === entry.id ? styles.selected : ""}`}
+      style={{ borderLeftColor: SEVERITY_COLOR[f.severity] }}
+      data-finding={entry.id}
+      data-rule={f.rule}
+      data-cell={f.cell}
+      data-sheet={entry.sheet}
+    >
+      <button type="button" className={styles.go} onClick={() => void session.select(entry)} aria-label={`${s.cell} ${entry.sheet}!${f.cell}: ${pick(title, lang)}. ${message}`}>
+        <span className={styles.cellTag}>{f.cell}</span>
+        <Text weight="semibold">{pick(title, lang)}</Text>
+        <p className={styles.line}>{message}</p>
+      </button>
+      {(f.expected !== undefined || f.actual !== undefined) && (
+        <p className={styles.numbers}>
+          {f.expected !== undefined && (
+            <span>
+              {s.expected} <b data-expected>{f.expected}</b>
+            </span>
+          )}
+          {f.actual !== undefined && (
+            <span>
+              {s.actual} <b data-actual>{f.actual}</b>
+            </span>
+          )}
+        </p>
+      )}
+      {why && <p className={styles.why}>{pick(why, lang)}</p>}
+      {related.length > 0 && (
+        <div className={styles.related}>
+          <span className={styles.muted}>{s.related}:</span>
+          {related.slice(0, MAX_RELATED).map((ref, i) => (
+            <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)}>
+              {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}
+            </button>
+          ))}
+          {related.length > MAX_RELATED && <span className={styles.muted}>…</span>}
+        </div>
+      )}
+      {fixes.length > 0 && (
+        <div className={styles.fixes}>
+          {fixes.map((fix) => (
+            <div key={fix.kind}>
+              <Button
+                size="small"
+                disabled={state.fixing !== null || state.phase === "reading" || state.phase === "checking"}
+                onClick={() => void session.applyFix(entry, fix)}
+                data-fix={fix.kind}
+              >
+                {fix.kind === "value" ? s.fixValue : s.fixFormula}
+              </Button>{" "}
+              <span className={styles.says}>{pick(fix.says, lang)}</span>
+            </div>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

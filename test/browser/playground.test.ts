@@ -1,0 +1,207 @@
+/**
+ * The real browser test: the production build of the playground, served from 127.0.0.1, driven in
+ * Debian's chromium by playwright-core. A fixture with one mistyped county amount (and a wrong total
+ * with a fill of its own) is opened through the file picker; 检查 must flag exactly those cells; a click
+ * selects the cell in the grid; 写入计算值 fixes it; 高亮 off restores the original fills; the downloaded
+ * workbook carries the fix and no highlight. Also measures the figures the README reports.
+ *
+ * Needs /usr/bin/chromium (.ci/run installs it); without it the test is skipped with a message.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../helpers/build-xlsx";
+import { serveStatic } from "./static-server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const require = createRequire(path.join(ROOT, "package.json"));
+
+if (!existsSync(CHROMIUM)) console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
+  let out: string;
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  const metrics: Record<string, number | string> = {};
+
+  beforeAll(async () => {
+    out = path.join(os.tmpdir(), `fiscal-check-web-${process.pid}`);
+    const started = Date.now();
+    await buildPlayground(out);
+    metrics.buildMs = Date.now() - started;
+    server = await serveStatic(out);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, "browser-metrics.json"), JSON.stringify(metrics, null, 2) + "\n");
+    console.log("browser-test figures:\n" + Object.entries(metrics).map(([k, v]) => `  ${k.padEnd(34)} ${v}`).join("\n"));
+  });
+
+  it("the pane's first download stays small; the engine, exceljs and the grid load later", () => {
+    for (const page of ["taskpane.html", "playground.html"]) {
+      const html = readFileSync(path.join(out, page), "utf8");
+      const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!).filter((src) => !src.startsWith("office-js/"));
+      const gzip = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(out, src)), { level: 9 }).length, 0);
+      metrics[`initial JS gzip, ${page}`] = `${(gzip / 1024).toFixed(1)} KB`;
+      expect(gzip).toBeLessThan(150 * 1024);
+    }
+    const lazy = readdirSync(out).filter((f) => f.endsWith(".js")).map((f) => statSync(path.join(out, f)).size);
+    metrics["all JS chunks (raw)"] = `${(lazy.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB`;
+  });
+
+  it("open a wrong workbook, check, select, fix, un-highlight, download", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html`);
+    await page.waitForSelector("html[data-ready]");
+    metrics["navigation → interactive page"] = `${Math.round(await page.evaluate(() => (globalThis as { __fiscalReadyMs?: number }).__fiscalReadyMs ?? NaN))} ms`;
+
+    // 额敏县 缴费补助 68 → 86 (B6), and the 基础养老金 total 2090 → 2000 (C12) in a green cell of its own.
+    await page.locator("input[data-file-input]").setInputFiles({
+      name: "塔城-填错.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await wrongPension(),
+    });
+    await page.waitForSelector('[data-grid="附件1"]');
+    expect(await fillOf(page, "C12")).toBe("#E2EFDA");
+    expect(await fillOf(page, "B6")).toBe("");
+
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.waitForSelector("[data-results]");
+    const findings = page.locator('li[data-sheet="附件1"]');
+    expect(await findings.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")} ${e.getAttribute("data-rule")}`))).toEqual([
+      "B6 allocation/wrong-value",
+      "C12 allocation/wrong-value",
+    ]);
+    const b6 = page.locator('li[data-sheet="附件1"][data-cell="B6"]');
+    expect(await b6.locator("[data-expected]").textContent()).toBe("68");
+    expect(await b6.locator("[data-actual]").textContent()).toBe("86");
+    await expect.poll(() => b6.textContent()).toContain("把 B6 改为 68");
+
+    // Click the finding: the grid selects B6.
+    await page.locator('[data-tab="附件3"]').click();
+    await b6.locator("button").first().click();
+    await page.waitForSelector('td[data-cell="B6"][aria-selected="true"]');
+    expect(await page.locator("[data-selected-cell]").textContent()).toBe("B6");
+
+    await page.getByRole("switch", { name: "高亮" }).click();
+    await expect.poll(() => fillOf(page, "B6")).toBe("#FFC7CE");
+    expect(await fillOf(page, "C12")).toBe("#FFC7CE");
+
+    // 写入计算值: the cell shows 68, its finding is gone, its own (empty) fill is back.
+    await b6.locator('button[data-fix="value"]').click();
+    await page.waitForSelector('[data-notice="success"]');
+    expect(await page.locator('td[data-cell="B6"]').textContent()).toBe("68");
+    expect(await page.locator('li[data-sheet="附件1"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")))).toEqual(["C12"]);
+    expect(await fillOf(page, "B6")).toBe("");
+    expect(await fillOf(page, "C12")).toBe("#FFC7CE");
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground.png") });
+
+    await page.getByRole("switch", { name: "高亮" }).click();
+    await expect.poll(() => fillOf(page, "C12")).toBe("#E2EFDA");
+    expect(await fillOf(page, "B6")).toBe("");
+
+    // The downloaded workbook has the fix, keeps C12's own fill and carries no highlight.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="download"]').click()]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const ws = saved.getWorksheet("附件1")!;
+    expect(ws.getCell("B6").value).toBe(68);
+    expect(ws.getCell("C12").value).toBe(2000);
+    expect((ws.getCell("C12").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFE2EFDA");
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("checks the largest fixture (检查 → results timed)", async () => {
+    const largest = readdirSync(FIXTURES_DIR)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort((a, b) => statSync(path.join(FIXTURES_DIR, b)).size - statSync(path.join(FIXTURES_DIR, a)).size)[0]!;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html?sample=${encodeURIComponent(largest)}`);
+    await page.waitForSelector("[data-grid]");
+    const sheets = await page.locator("[data-tab]").count();
+    await page.getByRole("button", { name: "检查" }).click(); // first check: loads the engine into the worker
+    await page.waitForSelector('main[data-phase="done"]');
+    const timings: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      await page.getByRole("button", { name: "重新检查" }).click();
+      await page.waitForSelector('main[data-phase="done"]');
+      timings.push(Date.now() - t0);
+    }
+    expect(await page.locator("details[data-sheet]").count()).toBe(sheets);
+    metrics[`检查 → results, ${largest} (${sheets} sheets)`] = `${timings.sort((a, b) => a - b)[1]} ms (median of 3; first, with engine load: see below)`;
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("a file that is not a workbook gets a plain message, not a crash", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/playground.html?lang=en`);
+    await page.waitForSelector("html[data-ready]");
+    await page.locator("input[data-file-input]").setInputFiles({ name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("just text") });
+    await expect.poll(() => page.locator("[data-error]").textContent()).toContain("not an Excel workbook");
+    await page.close();
+  });
+});
+
+async function buildPlayground(out: string): Promise<void> {
+  const webpack = require("webpack");
+  const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+  const config = makeConfig({ out, noOfficeJs: true }, { mode: "production" });
+  config.devtool = false;
+  await new Promise<void>((resolve, reject) =>
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+}
+
+/** The pension fixture with B6 and C12 mistyped, C12 filled light green (its "own" fill). */
+async function wrongPension(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path.join(FIXTURES_DIR, "tacheng-2024-pension.xlsx")) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("附件1")!;
+  ws.getCell("B6").value = 86;
+  ws.getCell("C12").value = 2000;
+  const c12 = ws.getCell("C12");
+  // A style object of its own: exceljs shares one between cells loaded with the same style.
+  c12.style = { ...c12.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function fillOf(page: Page, cell: string): Promise<string | null> {
+  return page.locator(`td[data-cell="${cell}"]`).getAttribute("data-fill");
+}
+
+/** Page errors and failed requests (anything not served from 127.0.0.1 would fail here too). */
+function watchPage(page: Page): string[] {
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) => failures.push(`requestfailed: ${r.url()}`));
+  page.on("request", (r) => {
+    if (!r.url().startsWith("http://127.0.0.1") && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) failures.push(`external request: ${r.url()}`);
+  });
+  return failures;
+}
