@@ -33,7 +33,7 @@ export interface SelfEvaluationSpec {
 }
 
 const LAST = 8;
-const WIDTHS = [12, 14, 28, 14, 14, 14, 8, 14, 18];
+const WIDTHS = [12, 18, 28, 14, 14, 14, 8, 14, 18];
 /** The 10 points that belong to 预算执行率 (the indicators share the other 90). */
 const RATE_POINTS = 10;
 

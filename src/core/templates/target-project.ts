@@ -26,7 +26,7 @@ export interface ProjectTargetSpec {
 }
 
 const HEADERS = ["一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"];
-const WIDTHS = [12, 14, 30, 18, 14, 12, 10, 16, 12];
+const WIDTHS = [12, 18, 30, 18, 14, 12, 10, 16, 12];
 const LAST = HEADERS.length - 1;
 
 export function projectTargetSpec(options: TemplateOptions): ProjectTargetSpec {
