@@ -132,8 +132,14 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     const preferred = /合计|总额|总计|小计/.test(c.header);
     if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
   }
-  // Which column the target copies cannot be told when most units disagree with all of them: stay silent.
-  if (!column || column.agree * 2 < pairs.length) return [];
+  // Which column the target copies cannot be told when most units disagree with all of them — unless
+  // the table has one money column, or a 合计 column: otherwise stay silent.
+  if (!column) return [];
+  if (column.agree * 2 < pairs.length) {
+    const only = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
+    if (!only) return [];
+    column = { ...only, agree: column.agree };
+  }
   const out: SheetFinding[] = [];
   for (const [i, j] of pairs) {
     const t = units[i]!;

@@ -1,0 +1,133 @@
+/** 绩效目标表 forms built with exceljs and in memory: 元 budgets, one target sheet per unit, names, bad input. */
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/core/check";
+import { checkTargetSheet } from "../../src/core/performance/check";
+import { matchUnits, shortName } from "../../src/core/performance/names";
+import { readTargetForms } from "../../src/core/performance/read-forms";
+import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { type CellSpec, type SheetSpec, buildXlsx } from "../helpers/build-xlsx";
+import { sheet } from "../helpers/sheet";
+
+/** A county's project target form, amounts in 元, cost bounds in 元 and 万元. */
+function countyTarget(name: string, changes: Record<string, CellSpec> = {}): SheetSpec {
+  const rows: CellSpec[][] = [
+    ["项目支出绩效目标表"],
+    ["（2024年度）"],
+    ["项目名称", "困难群众救助补助资金", null, "主管部门", "甲县民政局"],
+    ["项目资金（元）", "年度资金总额", 670000, "其中：财政拨款", 600000, "其他资金", 70000],
+    ["总体目标", "保障困难群众基本生活。"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "指标分值权重"],
+    ["产出指标", "数量指标", "救助人数", "≥1200人", 20],
+    [null, "质量指标", "救助对象认定准确率", "≥98%", 20],
+    [null, "时效指标", "资金发放时间", "每月15日前", 10],
+    [null, "成本指标", "低保救助支出", "≤52万元", 10],
+    [null, null, "临时救助支出", "≤150000元", 10],
+    ["效益指标", "社会效益指标", "困难群众基本生活", "有效保障", 10],
+    ["满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", 10],
+  ];
+  for (const [address, value] of Object.entries(changes)) {
+    const m = /^([A-Z])(\d+)$/.exec(address)!;
+    rows[Number(m[2]) - 1]![m[1]!.charCodeAt(0) - 65] = value;
+  }
+  return { name, rows, merges: ["A1:G1", "A2:G2", "B5:G5", "A7:A11", "B10:B11"] };
+}
+
+const allocation: SheetSpec = {
+  name: "附件1",
+  rows: [
+    ["附件1"],
+    ["2024年困难群众救助补助资金分配表"],
+    [null, null, "单位：万元"],
+    ["序号", "县（市）", "补助资金"],
+    [null, "合计", { formula: "SUM(C6:C7)", result: 152 }],
+    [1, "甲县", 67],
+    [2, "乙市", 85],
+  ],
+  merges: ["A2:C2"],
+};
+
+async function check(...sheets: SheetSpec[]) {
+  return checkWorkbook(await readXlsxBuffer(await buildXlsx(sheets)));
+}
+
+const brief = (fs: { rule: string; cell: string }[]) => fs.map((f) => [f.rule, f.cell]);
+
+describe("a county's target form in 元 (one target sheet per unit)", () => {
+  it("agrees with its row of the allocation table (67 万元 = 670000 元): no finding", async () => {
+    const result = await check(allocation, countyTarget("甲县"));
+    expect(result.sheets.map((s) => [s.name, s.kind, s.findings.length])).toEqual([
+      ["附件1", "allocation", 0],
+      ["甲县", "performance-target", 0],
+    ]);
+  });
+
+  it("a total that differs from the allocation: error on the total with the allocation cell related", async () => {
+    const result = await check(allocation, countyTarget("甲县", { C4: 680000, G4: 80000 }));
+    const fs = result.sheets[1]!.findings;
+    expect(fs.map((f) => [f.rule, f.cell, f.expected, f.related])).toEqual([
+      ["performance/allocation-mismatch", "C4", "670000", ["附件1!C6"]],
+      // The bounds still add up to the allocation's 670000: reported at the largest bound (which one is wrong is not known).
+      ["performance/cost-sum", "D10", "680000.00", ["D11", "C4"]],
+    ]);
+  });
+
+  it("a funding source that breaks the total, and a cost bound (元 and 万元 mixed) that breaks the budget", async () => {
+    expect(brief((await check(countyTarget("甲县", { E4: 610000 }))).sheets[0]!.findings)).toEqual([["performance/funding-sum", "C4"]]);
+    const fs = (await check(countyTarget("甲县", { D10: "≤53万元" }))).sheets[0]!.findings;
+    expect(fs.map((f) => [f.rule, f.cell, f.actual])).toEqual([["performance/cost-sum", "D10", "680000.00"]]);
+  });
+
+  it("is read: unit 元, the pairs on one row, 一级 merged and 二级 merged over two cost rows", async () => {
+    const wb = await readXlsxBuffer(await buildXlsx([countyTarget("甲县")]));
+    const [form] = readTargetForms(wb.sheets[0]!);
+    expect(form!.funding.unit).toBe("元");
+    expect(form!.funding.lines.map((l) => [l.role, l.amount?.cell, l.amount?.value?.toString()])).toEqual([
+      ["total", "C4", "670000"],
+      ["source", "E4", "600000"],
+      ["source", "G4", "70000"],
+    ]);
+    expect(form!.indicators!.rows.map((r) => [r.level1?.cell, r.level2?.text])).toEqual([
+      ["A7", "数量指标"],
+      ["A7", "质量指标"],
+      ["A7", "时效指标"],
+      ["A7", "成本指标"],
+      ["A7", "成本指标"],
+      ["A12", "社会效益指标"],
+      ["A13", "服务对象满意度指标"],
+    ]);
+  });
+});
+
+describe("unit names", () => {
+  it("suffixes, short forms and aliases; ambiguous short forms stay unmatched", () => {
+    expect(shortName("塔城市")).toBe("塔城");
+    expect(shortName("和丰县")).toBe(shortName("和布克赛尔蒙古自治县"));
+    expect(shortName("伊犁州")).toBe(shortName("伊犁哈萨克自治州"));
+    // 塔城地区 matches its total exactly; 塔城 then matches 塔城市 only.
+    expect(matchUnits(["塔城地区", "塔城", "和丰"], ["塔城市", "和丰县", "塔城地区合计"])).toEqual([
+      [0, 2],
+      [1, 0],
+      [2, 1],
+    ]);
+    expect(matchUnits(["塔城"], ["塔城市", "塔城地区"])).toEqual([]);
+    expect(matchUnits(["新源"], ["新源县"], [["新源县", "新源"]])).toEqual([[0, 0]]);
+  });
+});
+
+describe("bad input never throws", () => {
+  it("an indicator header with nothing sensible under it, stray merges, error values: no exception", () => {
+    const s = sheet(
+      "乱表",
+      [
+        ["绩效目标表"],
+        ["年度资金总额", { error: "#REF!" }, "其中：财政拨款", "abc"],
+        ["三级指标", "指标值", "分值"],
+        [null, null, "x"],
+        ["≥", "", 5],
+        [{ error: "#N/A" }, "≥95%", null],
+      ],
+      ["A4:C9", "B1:B3"],
+    );
+    expect(() => checkTargetSheet(s)).not.toThrow();
+  });
+});
