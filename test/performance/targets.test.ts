@@ -6,7 +6,7 @@ import { matchUnits, shortName } from "../../src/core/performance/names";
 import { readTargetForms } from "../../src/core/performance/read-forms";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { type CellSpec, type SheetSpec, buildXlsx } from "../helpers/build-xlsx";
-import { sheet } from "../helpers/sheet";
+import { sheet, withValue } from "../helpers/sheet";
 
 /** A county's project target form, amounts in 元, cost bounds in 元 and 万元. */
 function countyTarget(name: string, changes: Record<string, CellSpec> = {}): SheetSpec {
@@ -129,5 +129,25 @@ describe("bad input never throws", () => {
       ["A4:C9", "B1:B3"],
     );
     expect(() => checkTargetSheet(s)).not.toThrow();
+  });
+});
+
+describe("a funding block with two breakdowns of one total", () => {
+  it("按收入性质分 and 按支出性质分 each add up to the total: no finding", () => {
+    const s = sheet("部门整体绩效目标表", [
+      ["部门整体绩效目标表"],
+      ["部门名称", "某某局"],
+      ["年度预算（万元）", "资金总额", 1000],
+      [null, "财政拨款", 900],
+      [null, "其他资金", 100],
+      [null, "其中：基本支出", 600],
+      [null, "项目支出", 400],
+      ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"],
+      ["履职效能", "数量指标", "办理业务件数", "≥1000件", 90],
+    ]);
+    expect(checkTargetSheet(s)).toEqual([]);
+    // Each breakdown is its own sum: the one that breaks is reported (the total agrees with the other).
+    const wrong = withValue(s, "C7", 410);
+    expect(checkTargetSheet(wrong).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/funding-sum", "C3", "1010"]]);
   });
 });

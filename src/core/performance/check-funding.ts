@@ -115,13 +115,24 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
     if (!target || target.value === null || !filled(parts)) return;
     add(target, `「${total.label.replace(/[:：]$/, "")}」${name}`);
     funding.sources.forEach((s, i) => add(parts[i], `「${s.label.replace(/^其中[:：]?/, "")}」${name}`));
-    const operands = parts.filter((p): p is AmountCell => !!p && p.reading.kind !== "text").map((p) => p.cell);
-    out.push({
-      relation: new PlainSumRelation(`sources:${target.cell}`, target.cell, operands, 2),
-      rule: "performance/funding-sum",
-      what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
-      short: "合计",
+    // A second 其中 starts a second breakdown of the same total (按收入性质 … 其中：基本支出 …).
+    const starts = funding.sources.map((s, i) => i > 0 && /^其中/.test(s.label));
+    const groups: AmountCell[][] = [[]];
+    parts.forEach((p, i) => {
+      if (starts[i]) groups.push([]);
+      if (p && p.reading.kind !== "text") groups[groups.length - 1]!.push(p);
     });
+    const flat = groups.flat();
+    const flatHolds = flat.reduce((acc, p) => acc.plus(p.value ?? ZERO), ZERO).eq(target.value);
+    const split = !flatHolds && groups.length > 1 && groups.every((g) => g.length > 0) ? groups : partitions(target, flat);
+    for (const group of split) {
+      out.push({
+        relation: new PlainSumRelation(`sources:${target.cell}:${group[0]?.cell ?? ""}`, target.cell, group.map((p) => p.cell), 2),
+        rule: "performance/funding-sum",
+        what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
+        short: "合计",
+      });
+    }
   };
 
   if (funding.columns) {
@@ -153,6 +164,23 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
     sumOfSources((l) => l.amount, "", "", "");
   }
   return out;
+}
+
+/**
+ * The sources as one sum — or as two, when they are two breakdowns of the same total one after the
+ * other (按收入性质分 … 按支出性质分 …): each half then adds up to the total on its own.
+ */
+function partitions(target: AmountCell, parts: AmountCell[]): AmountCell[][] {
+  const total = target.value!;
+  const v = (p: AmountCell) => (p.value ?? ZERO);
+  const sum = parts.reduce((acc, p) => acc.plus(v(p)), ZERO);
+  if (sum.eq(total) || !sum.eq(total.times(2)) || total.isZero()) return [parts];
+  let prefix = ZERO;
+  for (let k = 1; k < parts.length; k++) {
+    prefix = prefix.plus(v(parts[k - 1]!));
+    if (prefix.eq(total)) return [parts.slice(0, k), parts.slice(k)];
+  }
+  return [parts];
 }
 
 /** Cells whose relation holds once they are read as 元 (÷10000): the likeliest explanation of a break. */

@@ -5,9 +5,9 @@ import type { FundingRole, IndicatorColumns, MoneyUnit } from "./form";
 /** 年度资金总额, 年度预算总额：, 下达资金总额：, 资金总额（万元）, 年度金额： */
 const TOTAL_LABEL = /总额|年度金额|年度资金|资金合计|^合计$|^总计$/;
 /** 其中：财政拨款, 其他资金, 中央/自治区/盟市/旗县财政资金, 上级安排, 本级安排, 其他, 地方资金, 上年结转 */
-const SOURCE_LABEL = /^其中|拨款|资金$|资金[(（]|安排$|^其他$|结转|自筹/;
+const SOURCE_LABEL = /^其中|拨款|资金$|资金[(（]|安排$|^其他$|结转|自筹|^(基本|项目)支出$/;
 /** Header words of a funding block, titles and field labels: not lines. */
-const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(]|执行率|预算数|执行数|^分值|^得分|部门|名称|单位|表$|补助资金$|项目/;
+const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(]|执行率|预算数|执行数|^分值|^得分|部门|名称|单位|表$|补助资金$|项目$|负责人/;
 
 export function fundingRole(text: string): FundingRole | null {
   const t = normalizeLabel(text).replace(/[:：]$/, "");
