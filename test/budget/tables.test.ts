@@ -186,3 +186,30 @@ describe("bad input", () => {
     expect(findings[0]!.message).toContain("表1（收支总体情况表）");
   });
 });
+
+describe("表1 with 本年收入合计 / 本年支出合计 lines", () => {
+  const table1 = (incomeTotal: number): SheetSpec => ({
+    name: "收支总表",
+    rows: [
+      ["部门收支总体情况表"],
+      [null, null, null, "单位：万元"],
+      ["收入", null, "支出"],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、一般公共预算拨款收入", 100, "208 社会保障和就业支出", 120],
+      ["二、政府性基金预算拨款收入", 20, "210 卫生健康支出", 10],
+      ["本年收入合计", 120, "本年支出合计", 130],
+      ["上年结转", 15, "年终结转结余", 5],
+      ["收入总计", incomeTotal, "支出总计", 135],
+    ],
+    merges: ["A1:D1", "A3:B3", "C3:D3"],
+  });
+
+  it("the subtotal covers the lines above it, the total adds the carry-over: no finding", async () => {
+    expect(withoutMissingNote(await check([table1(135)]))).toEqual([]);
+  });
+
+  it("a wrong 收入总计 is reported there", async () => {
+    const findings = withoutMissingNote(await check([table1(153)]));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected])).toEqual([["budget/wrong-value", "B9", "135.00"]]);
+  });
+});

@@ -15,7 +15,8 @@ export function assignLevels(lines: BudgetLine[]): void {
   let ofWhichLevel = 0;
   let previous: BudgetLine | null = null;
   for (const line of lines) {
-    if (line.code || line.total) continue;
+    if (line.subtotal) numberedLevel = ofWhichLevel = 0; // lines after 本年收入合计 start a new top level
+    if (line.code || line.total || line.subtotal) continue;
     const label = normalizeLabel(line.name);
     if (LEVEL1.test(label)) {
       line.level = numberedLevel = 1;

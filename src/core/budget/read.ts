@@ -62,6 +62,8 @@ export interface BudgetLine {
   /** 表7's 项目名称. */
   project?: string;
   total: boolean;
+  /** A 本年收入合计 / 本年支出合计 line: the sum of the top lines above it, not itself a part. */
+  subtotal: boolean;
   /** Depth of an uncoded line in its 一、/1./其中 outline (1 = top); set by assignLevels. */
   level: number;
   /** Lines under a `其中：` (parts that need not cover the whole). */
@@ -94,6 +96,7 @@ const SCAN_TITLE_ROWS = 6;
 const MAX_HEADER_ROWS = 4;
 const REMARK = /^(备注|注|说明|附注)\s*\d*\s*[:：]/;
 const TOTAL_LINE = /^(收入|支出)?(合计|总计)$/;
+const SUBTOTAL_LINE = /^[^一二三四五六七八九十\d].*(合计|总计|小计)$/;
 const NAME_HEADER = /名称|内容|^项目$|^(支出)?功能分类$|^科目$|^经济分类$/;
 
 export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
@@ -264,6 +267,7 @@ function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string 
     }
   }
   const total = labels.some((l) => TOTAL_LINE.test(normalizeLabel(l.text)));
+  const subtotal = !total && !code && labels.some((l) => SUBTOTAL_LINE.test(normalizeLabel(l.text)));
   const amounts = new Map<number, AmountCell>();
   let anyAmount = false;
   for (const column of side.amountCols) {
@@ -280,6 +284,7 @@ function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string 
     ...(nameCell ? { nameCell } : {}),
     ...(labels[1] && !total ? { project: labels[1].text } : {}),
     total,
+    subtotal,
     level: 0,
     ofWhich: false,
     amounts,

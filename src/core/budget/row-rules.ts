@@ -101,7 +101,7 @@ function addCodeRollups(set: RelationSet, table: BudgetTable, side: BudgetSide):
 
 /** 一、 = Σ its 1./2. lines, 1. = Σ its 其中 lines (soft unless the parent is a 小计). */
 function addOutline(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
-  const lines = side.lines.filter((l) => !l.code && !l.total && l.level > 0);
+  const lines = side.lines.filter((l) => !l.code && !l.total && !l.subtotal && l.level > 0);
   lines.forEach((parent, i) => {
     const kids: BudgetLine[] = [];
     for (const next of lines.slice(i + 1)) {
@@ -134,26 +134,45 @@ export function topLines(side: BudgetSide): BudgetLine[] {
     const hasParent = new Set([...codeChildren(side).values()].flat());
     return coded.filter((l) => !hasParent.has(l));
   }
-  const outline = side.lines.filter((l) => !l.total && l.level > 0);
+  const outline = side.lines.filter((l) => !l.total && !l.subtotal && l.level > 0);
   const top = Math.min(...outline.map((l) => l.level));
   return outline.filter((l) => l.level === top);
 }
 
+/**
+ * 合计 lines = Σ top lines. With 本年收入合计-style subtotals in between, each subtotal covers the top
+ * lines above it and the grand total = the subtotals + the top lines after the last one (上年结转 …).
+ */
 function addTotals(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
   const totals = side.lines.filter((l) => l.total);
-  if (totals.length === 0) return;
+  const subtotals = side.lines.filter((l) => l.subtotal);
   const top = topLines(side);
   if (top.length === 0 || top.every(isBlankLine)) return;
-  const what = top[0]?.code ? { zh: "各类", en: "the 类 lines" } : { zh: "各项", en: "the lines" };
+  let from = -1;
+  for (const sub of subtotals) {
+    const covered = top.filter((l) => l.row > from && l.row < sub.row);
+    from = sub.row;
+    if (covered.length > 0) addTotal(set, table, side, sub, covered);
+  }
+  const lastSub = subtotals[subtotals.length - 1];
   for (const total of totals) {
-    for (const column of side.amountCols) {
-      const t = total.amounts.get(column.col);
-      if (!t) continue;
-      set.sum("total", t, columnOf(top, column.col), {
-        zh: `表${table.type}「${total.name}」行的「${columnName(column)}」应等于${what.zh}之和`,
-        en: `table ${table.type} "${total.name}" line: ${columnName(column)} must equal the sum of ${what.en}`,
-      });
-    }
+    if (lastSub && total.row < lastSub.row) continue; // a 合计 above its subtotals: layout not understood
+    // After the last subtotal: 上年结转 / 年终结转结余 lines, coded or not.
+    const after = side.lines.filter((l) => l.row > from && l.row < total.row && !l.total && !l.subtotal && (top.includes(l) || (!l.code && l.level === 1)));
+    addTotal(set, table, side, total, [...subtotals, ...(lastSub ? after : top)]);
+  }
+}
+
+function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total: BudgetLine, parts: BudgetLine[]): void {
+  if (parts.length === 0 || parts.every(isBlankLine)) return;
+  const what = parts.every((p) => p.code?.level === 1) ? { zh: "各类", en: "the 类 lines" } : { zh: "各项", en: "the lines" };
+  for (const column of side.amountCols) {
+    const t = total.amounts.get(column.col);
+    if (!t) continue;
+    set.sum("total", t, columnOf(parts, column.col), {
+      zh: `表${table.type}「${total.name}」行的「${columnName(column)}」应等于${what.zh}之和`,
+      en: `table ${table.type} "${total.name}" line: ${columnName(column)} must equal the sum of ${what.en}`,
+    });
   }
 }
 
