@@ -4,8 +4,9 @@
 // server (`npm run dev-server`, detached, https://localhost:3000) and sideloads the add-in into
 // Excel. Extra arguments are passed on, e.g. `npm start -- web --document <url>`. `npm stop` ends it.
 //
-// Anywhere else (Linux: no Excel to sideload into): serve the pane over http on 127.0.0.1:3000 for a
-// browser and print its URL. PORT=<n> moves it. Ctrl-C stops the server cleanly.
+// Anywhere else (Linux: no Excel to sideload into): serve the playground (the same task pane beside an
+// in-browser workbook) over http on 127.0.0.1:3000 and print its URL. PORT=<n> moves it. Ctrl-C stops
+// the server cleanly.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -51,7 +52,7 @@ async function serveForBrowser() {
   config.stats = "errors-warnings"; // keep the URL below visible
   config.infrastructureLogging = { level: "warn" };
   const { host } = config.devServer;
-  const url = `http://${host}:${port}/taskpane.html`;
+  const url = `http://${host}:${port}/playground.html`;
 
   // webpack-dev-server throws a listen error from an event handler (an uncaught exception with a
   // stack trace), so find a taken port first and say so plainly.
@@ -75,8 +76,8 @@ async function serveForBrowser() {
   });
   const announce = (failed) => {
     if (failed) console.error("构建有错误，见上 / the build has errors, see above.");
-    console.log(`本平台（${process.platform}）没有 Excel，任务窗格页面仅供浏览器打开：`);
-    console.log(`Excel is not available on this platform (${process.platform}), so the page is served for the browser:`);
+    console.log(`本平台（${process.platform}）没有 Excel：请在浏览器中打开演示页面（任务窗格 + 工作簿，可打开 .xlsx 或示例）：`);
+    console.log(`Excel is not available on this platform (${process.platform}): open the playground (the task pane beside a workbook) in a browser:`);
     console.log(`  ${url}`);
     console.log("按 Ctrl-C 停止 / Press Ctrl-C to stop.");
   };
