@@ -5,12 +5,12 @@
  * `=ROUND(expr, places)`; a 合计 column `=SUM(…)` of its row's parts. Cached results are computed
  * with decimal.js, so the file reads right before Excel recalculates.
  */
-import { a1, columnLetters, parseA1 } from "../address";
+import { a1, columnLetters } from "../address";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
 import { bindColumns, evaluate, parseColumnNumberCell, toExcelFormula } from "../expr/annotation";
 import { sumFormulaFor } from "../allocation/sum-formula";
 import { STYLES, SheetBuilder, columnRange, isWide } from "./builder";
-import type { TemplateSheet } from "./model";
+import type { TemplateSheet, TemplateStyle } from "./model";
 import { type SourceColumn, type TemplateOptions, projectName } from "./options";
 import { columnFormat, decimalRule, toCached } from "./values";
 
@@ -25,7 +25,11 @@ export interface AllocationSpec {
   title: string;
   columns: SourceColumn[];
   units: AllocationRowSpec[];
-  /** Cells to overwrite after the formulas are written (the 示例's deliberate mistakes), by A1. */
+  /**
+   * Cells written differently from the rule (the 示例's deliberate mistakes), by A1: a typed value over
+   * a formula cell, or another formula with the result Excel gives for it. Cells computed from them
+   * (totals) use that value, as Excel would.
+   */
   overrides?: Record<string, { value: number | string; formula?: string }>;
 }
 
@@ -112,6 +116,13 @@ export function buildAllocationSheet(spec: AllocationSpec, unit: string, name = 
 
   // Values, row by row: typed columns first, then formula columns left to right.
   const cached = new Map<string, Dec>();
+  const override = (r: number, col: number, style: TemplateStyle): boolean => {
+    const o = spec.overrides?.[a1(r, col)];
+    if (!o) return false;
+    if (typeof o.value === "number") cached.set(a1(r, col), new Dec(o.value));
+    b.set(r, col, { value: o.value, ...(o.formula ? { formula: o.formula } : {}), style });
+    return true;
+  };
   const valueAt = (r: number, i: number) => cached.get(a1(r, FIRST_MONEY_COL + i)) ?? ZERO;
   for (const leaf of leafRows) {
     b.number(leaf.row, 0, leaf.seq, STYLES.center).text(leaf.row, 1, leaf.unit.name, STYLES.label);
@@ -119,6 +130,7 @@ export function buildAllocationSheet(spec: AllocationSpec, unit: string, name = 
       const col = FIRST_MONEY_COL + i;
       const style = { ...STYLES.center, horizontal: "right" as const, numFmt: columnFormat(c) };
       const expr = exprs[i];
+      if (override(leaf.row, col, style)) return;
       if (expr) {
         const byNumber = (ref: string) => a1(leaf.row, FIRST_MONEY_COL + numbers.indexOf(ref));
         const value = evaluate(expr, (ref) => valueAt(leaf.row, numbers.indexOf(ref)));
@@ -144,6 +156,7 @@ export function buildAllocationSheet(spec: AllocationSpec, unit: string, name = 
     cols.forEach((c, i) => {
       const col = FIRST_MONEY_COL + i;
       if (!c.summable) return void b.text(r, col, "×", STYLES.total);
+      if (override(r, col, totalStyle(c))) return;
       const sum = parts.reduce((acc, p) => acc.plus(valueAt(p, i)), ZERO);
       cached.set(a1(r, col), sum);
       b.formula(r, col, sumFormulaFor(columnLetters(col), parts), toCached(sum), totalStyle(c));
@@ -151,11 +164,6 @@ export function buildAllocationSheet(spec: AllocationSpec, unit: string, name = 
   for (const [g, members] of groups) writeTotal(g, members);
   b.mergedText(grandRow, 0, grandRow, 1, "合计", STYLES.total);
   writeTotal(grandRow, top);
-
-  for (const [address, override] of Object.entries(spec.overrides ?? {})) {
-    const at = parseA1(address);
-    if (at) b.set(at.row, at.col, { value: override.value, ...(override.formula ? { formula: override.formula } : {}) });
-  }
 
   cols.forEach((c, i) => {
     if (exprs[i] || c.sumOf) return;
