@@ -22,7 +22,11 @@ export function checkBudgetSheet(sheet: SheetSnapshot): Finding[] {
 export function checkBudgetSheetWith(sheet: SheetSnapshot, codeBook: CodeBook): Finding[] {
   const table = budgetTableOf(sheet);
   if (!table) return [unreadable()];
-  return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook)];
+  try {
+    return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook)];
+  } catch {
+    return []; // bad input never throws out of a checker
+  }
 }
 
 function unreadable(): Finding {

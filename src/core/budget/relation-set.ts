@@ -7,7 +7,6 @@ import type { Dec } from "../decimal";
 import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
 import { bareLabel } from "./levels";
-import { tableName } from "./titles";
 
 export type RelationKind = "row-sum" | "rollup" | "total" | "outline" | "of-which" | "balance" | "cross" | "target";
 
@@ -81,17 +80,17 @@ export function lineName(line: BudgetLine): string {
   return line.project ? `${withCode}·${line.project}` : withCode;
 }
 
-const GENERIC = /^(合计|小计|总计|人员经费|公用经费|基本支出|项目支出)$/;
+const TOTAL_WORD = /^(合计|小计|总计)$/;
+const PART_WORD = /^(人员经费|公用经费|基本支出|项目支出)$/;
 
+/** How a message names a column: `财政拨款合计`, `财政拨款·基本支出·人员经费`, `一般公共预算`. */
 export function columnName(column: BudgetColumn): string {
   const texts = column.path.map((n) => n.text);
   const last = texts[texts.length - 1] ?? "";
-  if (texts.length >= 2 && GENERIC.test(last) && /^(合计|小计|总计)$/.test(last) === false) return `${texts[texts.length - 2]}·${last}`;
-  if (texts.length >= 2 && /^(合计|小计|总计)$/.test(last)) return `${texts[texts.length - 2]}${last}`;
-  if (/^预算数$/.test(last) && texts.length >= 2) return texts[texts.length - 2]!;
+  const parent = texts[texts.length - 2];
+  if (parent === undefined) return last;
+  if (TOTAL_WORD.test(last)) return `${parent}${last}`;
+  if (last === "预算数") return parent;
+  if (PART_WORD.test(last)) return texts.join("·");
   return last;
-}
-
-export function tableLabel(table: BudgetTable): string {
-  return tableName(table.type);
 }
