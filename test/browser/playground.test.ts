@@ -65,11 +65,22 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
   });
 
   it("open a wrong workbook, check, select, fix, un-highlight, download", async () => {
+    // Navigation → page drawn and answering clicks, in a fresh context (empty cache) each time; median of 3.
+    const ready: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const fresh = await context.newPage();
+      await fresh.goto(`${server.url}/playground.html`);
+      await fresh.waitForSelector("html[data-ready]");
+      ready.push(await fresh.evaluate(() => (globalThis as { __fiscalReadyMs?: number }).__fiscalReadyMs ?? NaN));
+      await context.close();
+    }
+    metrics["navigation → interactive page"] = `${Math.round(ready.sort((a, b) => a - b)[1]!)} ms (median of 3, cold cache)`;
+
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const failures = watchPage(page);
     await page.goto(`${server.url}/playground.html`);
     await page.waitForSelector("html[data-ready]");
-    metrics["navigation → interactive page"] = `${Math.round(await page.evaluate(() => (globalThis as { __fiscalReadyMs?: number }).__fiscalReadyMs ?? NaN))} ms`;
 
     // 额敏县 缴费补助 68 → 86 (B6), and the 基础养老金 total 2090 → 2000 (C12) in a green cell of its own.
     await page.locator("input[data-file-input]").setInputFiles({
@@ -139,8 +150,11 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     await page.goto(`${server.url}/playground.html?sample=${encodeURIComponent(largest)}`);
     await page.waitForSelector("[data-grid]");
     const sheets = await page.locator("[data-tab]").count();
-    await page.getByRole("button", { name: "检查" }).click(); // first check: loads the engine into the worker
+    metrics["navigation → pane ready, sample open"] = `${Math.round(await page.evaluate(() => performance.now()))} ms`;
+    const first = Date.now();
+    await page.getByRole("button", { name: "检查" }).click(); // first check: also starts the worker and loads the engine
     await page.waitForSelector('main[data-phase="done"]');
+    metrics[`first 检查 (engine load), ${largest}`] = `${Date.now() - first} ms`;
     const timings: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = Date.now();
@@ -149,8 +163,27 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
       timings.push(Date.now() - t0);
     }
     expect(await page.locator("details[data-sheet]").count()).toBe(sheets);
-    metrics[`检查 → results, ${largest} (${sheets} sheets)`] = `${timings.sort((a, b) => a - b)[1]} ms (median of 3; first, with engine load: see below)`;
+    metrics[`检查 → results, ${largest} (${sheets} sheets)`] = `${timings.sort((a, b) => a - b)[1]} ms (median of 3)`;
     expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("the pane is readable at 320 px: nothing wider than the pane", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${server.url}/playground.html?sample=tacheng-2024-assistance.xlsx`);
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.waitForSelector('main[data-phase="done"]');
+    await page.locator("details[data-sheet] > summary").first().focus(); // keyboard reaches the results
+    const [scrollWidth, clientWidth] = await page.locator("main[data-phase]").evaluate((m) => [m.scrollWidth, m.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-320px.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("taskpane.html outside Office points to the playground", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await expect.poll(() => page.locator("[data-outside-office] a").getAttribute("href"), { timeout: 10_000 }).toBe("playground.html");
     await page.close();
   });
 
@@ -169,6 +202,8 @@ async function buildPlayground(out: string): Promise<void> {
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
   const config = makeConfig({ out, noOfficeJs: true }, { mode: "production" });
   config.devtool = false;
+  // Repeated local runs reuse the module cache (a fresh CI clone builds from scratch either way).
+  config.cache = { type: "filesystem", cacheDirectory: path.join(ROOT, "node_modules/.cache/fiscal-check-browser-test"), buildDependencies: { config: [path.join(ROOT, "webpack.config.js")] } };
   await new Promise<void>((resolve, reject) =>
     webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
       if (err) return reject(err);
