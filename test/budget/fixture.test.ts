@@ -67,7 +67,7 @@ describe("mutations: one amount changed, the error lands on that cell", () => {
     expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["budget/wrong-value", "表3", "E6"]]);
     const [finding] = findings;
     expect(finding!.related).toEqual(expect.arrayContaining(["F6", "G6", "E7", "E34", "表1!D13", "表2!E6"]));
-    expect(finding!.message).toContain("表3「208 社会保障和就业支出」「合计」应为 11865.36，表中为 11856.36");
+    expect(finding!.message).toContain("表3「208 社会保障和就业支出」的「合计」应为 11865.36，表中为 11856.36");
   });
 
   it("a 0.01 difference in a roll-up is a rounding residue (info), not an error", async () => {

@@ -166,12 +166,14 @@ function addTotals(set: RelationSet, table: BudgetTable, side: BudgetSide): void
 function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total: BudgetLine, parts: BudgetLine[]): void {
   if (parts.length === 0 || parts.every(isBlankLine)) return;
   const what = parts.every((p) => p.code?.level === 1) ? { zh: "各类", en: "the 类 lines" } : { zh: "各项", en: "the lines" };
+  const single = side.amountCols.length === 1;
   for (const column of side.amountCols) {
     const t = total.amounts.get(column.col);
     if (!t) continue;
+    const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(column)}」`, en: ` ${columnName(column)}` };
     set.sum("total", t, columnOf(parts, column.col), {
-      zh: `表${table.type}「${total.name}」行的「${columnName(column)}」应等于${what.zh}之和`,
-      en: `table ${table.type} "${total.name}" line: ${columnName(column)} must equal the sum of ${what.en}`,
+      zh: `表${table.type}「${total.name}」行${col.zh}应等于${what.zh}之和`,
+      en: `table ${table.type} "${total.name}" line${col.en} must equal the sum of ${what.en}`,
     });
   }
 }
