@@ -46,6 +46,8 @@ export const reconcileAllocationWithTargets: WorkbookChecker = (workbook, kinds)
 };
 
 function reconcileAmounts(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
+  // Reading an allocation table again costs as much as its check: only when there is something to compare.
+  if (![...kinds.values()].includes("performance-target")) return [];
   const allocations = workbook.sheets.filter((s) => kinds.get(s.name) === "allocation").map(readAllocation).filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
   const out: SheetFinding[] = [];
