@@ -6,7 +6,8 @@ import type { TemplateSheet } from "./model";
 export function templateToSnapshot(sheet: TemplateSheet, name = sheet.name): SheetSnapshot {
   const rows = sheet.rows.map((line) =>
     line.map((cell): CellSnapshot | undefined => {
-      if (!cell || (cell.value === null && !cell.formula)) return undefined;
+      // Style-only cells (borders of an empty input) and empty text are blank to the checks.
+      if (!cell || ((cell.value === null || cell.value === "") && !cell.formula)) return undefined;
       const snap: CellSnapshot = { value: cell.value };
       if (cell.formula) snap.formula = cell.formula;
       if (cell.style?.numFmt && cell.style.numFmt !== "@") snap.numFmt = cell.style.numFmt;

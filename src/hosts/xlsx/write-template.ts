@@ -6,14 +6,18 @@
 import ExcelJS from "exceljs";
 import { a1 } from "../../core/address";
 import type { TemplateCell, TemplateSheet, TemplateStyle, ValidationRule } from "../../core/templates/model";
+import { nameSheets } from "../../core/templates/names";
 import { templateToSnapshot } from "../../core/templates/snapshot";
-import type { AddSheetChange } from "../host";
+import type { AddSheetChange, SetFormulaChange } from "../host";
 import { freeSheetName } from "../sheet-names";
 
 export interface WriteOptions {
   /** Leave formula results out, so the reading application must compute every formula itself
    *  (the LibreOffice proof). Default false: results are written, computed with decimal.js. */
   omitResults?: boolean;
+  /** Write formulas that reference other sheets as their values (a one-sheet file for
+   *  insertWorksheetsFromBase64 has no other sheets; the formulas follow as {@link SetFormulaChange}s). */
+  crossSheetAsValues?: boolean;
 }
 
 /** The font of the offices' documents. */
@@ -43,40 +47,59 @@ export async function addTemplatesToWorkbook(
   return { bytes: await toBytes(wb), names };
 }
 
-/** One sheet as a one-worksheet .xlsx in base64 (for insertWorksheetsFromBase64). */
+/** One sheet as a one-worksheet .xlsx in base64 (for insertWorksheetsFromBase64); formulas that
+ *  reference other sheets are written as their values (see {@link templateInsertPlan}). */
 export async function templateToBase64(sheet: TemplateSheet): Promise<string> {
-  const { bytes } = await writeTemplateWorkbook([sheet]);
+  const { bytes } = await writeTemplateWorkbook([sheet], { crossSheetAsValues: true });
   return base64(bytes);
 }
 
+export interface InsertPlan {
+  /** One batch: the new sheets, the first one activated. */
+  addSheets: AddSheetChange[];
+  /** A second batch, after the first: the formulas that reference other sheets (`=附件1!G8`), which a
+   *  one-sheet .xlsx cannot carry. Empty for most templates. */
+  crossSheetFormulas: SetFormulaChange[];
+}
+
 /**
- * The host change that inserts a template: plain content for every host, the styled .xlsx for hosts
- * that insert worksheets from base64. The host picks a free name; `existing` only makes the asked-for
- * name free already (so the task pane can show it before inserting).
+ * The host changes that insert a template's sheets in one batch: plain content for every host, the
+ * styled .xlsx for hosts that insert worksheets from base64. Names are made free against `existing`
+ * (the workbook's sheet names) first, and formulas between the new sheets follow any rename, so the
+ * names the host reports are the ones asked for.
  */
-export async function templateAddSheetChange(sheet: TemplateSheet, existing: Iterable<string> = []): Promise<AddSheetChange> {
-  const name = freeSheetName(sheet.name, existing);
-  const snapshot = templateToSnapshot(sheet, name);
-  return {
-    kind: "addSheet",
-    name,
-    content: { rows: snapshot.rows, merges: snapshot.merges },
-    xlsxBase64: await templateToBase64({ ...sheet, name }),
-    activate: true,
-  };
+export async function templateInsertPlan(sheets: readonly TemplateSheet[], existing: Iterable<string>): Promise<InsertPlan> {
+  const addSheets: AddSheetChange[] = [];
+  const crossSheetFormulas: SetFormulaChange[] = [];
+  for (const [i, sheet] of nameSheets(sheets, existing, freeSheetName).entries()) {
+    const snapshot = templateToSnapshot(sheet);
+    sheet.rows.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell?.formula && isCrossSheet(cell.formula))
+          crossSheetFormulas.push({ kind: "formula", sheet: sheet.name, cell: a1(r, c), formula: `=${cell.formula}` });
+      }),
+    );
+    addSheets.push({
+      kind: "addSheet",
+      name: sheet.name,
+      content: { rows: snapshot.rows, merges: snapshot.merges },
+      xlsxBase64: await templateToBase64(sheet),
+      activate: i === 0,
+    });
+  }
+  return { addSheets, crossSheetFormulas };
+}
+
+/** A reference to another sheet (`附件1!G8`, `'a b'!G8`) outside string literals. */
+export function isCrossSheet(formula: string): boolean {
+  return formula.replace(/"(?:[^"]|"")*"/g, "").includes("!");
 }
 
 function addSheets(wb: ExcelJS.Workbook, sheets: readonly TemplateSheet[], existing: string[], options: WriteOptions): string[] {
   wb.calcProperties.fullCalcOnLoad = true; // Excel recomputes every formula on open
-  const taken = [...existing];
-  const names: string[] = [];
-  for (const sheet of sheets) {
-    const name = freeSheetName(sheet.name, taken);
-    taken.push(name);
-    names.push(name);
-    writeSheet(wb.addWorksheet(name), sheet, options);
-  }
-  return names;
+  const named = nameSheets(sheets, existing, freeSheetName);
+  for (const sheet of named) writeSheet(wb.addWorksheet(sheet.name), sheet, options);
+  return named.map((s) => s.name);
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet, options: WriteOptions): void {
@@ -114,12 +137,12 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet, options: WriteO
 }
 
 function writeCell(cell: ExcelJS.Cell, t: TemplateCell, options: WriteOptions): void {
-  if (t.formula) {
+  if (t.formula && !(options.crossSheetAsValues && isCrossSheet(t.formula))) {
     const withResult = !options.omitResults && t.value !== null;
     cell.value = withResult
       ? ({ formula: t.formula, result: t.value, date1904: false } as ExcelJS.CellFormulaValue)
       : ({ formula: t.formula, date1904: false } as ExcelJS.CellFormulaValue);
-  } else if (t.value !== null) cell.value = t.value;
+  } else if (t.value !== null && t.value !== "") cell.value = t.value;
   cell.style = style(t.style ?? {});
 }
 
