@@ -130,7 +130,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
         relation: new PlainSumRelation(`sources:${target.cell}:${group[0]?.cell ?? ""}`, target.cell, group.map((p) => p.cell), 2),
         rule: "performance/funding-sum",
         what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
-        short: "合计",
+        short: funding.regional ? "本栏各来源之和" : "合计",
       });
     }
   };
