@@ -190,6 +190,7 @@ function Results({ state, groups, session, lang, s }: { state: PaneState; groups
       <Text size={200} className={styles.muted} data-summary>
         {none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}
         {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
+        {state.rechecking && ` · ${s.rechecking}`}
       </Text>
       {groups.map((g) => (
         <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} />
