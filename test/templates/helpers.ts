@@ -23,7 +23,7 @@ export interface Book {
   placed: Placed[];
 }
 
-export async function allBooks(options: { omitResults?: boolean } = {}): Promise<Book[]> {
+export async function allBooks(options: { omitResults?: boolean; examples?: boolean } = {}): Promise<Book[]> {
   const write = { omitResults: options.omitResults ?? false };
   const sources: [string, Uint8Array | null][] = [["empty", null]];
   for (const name of FIXTURE_NAMES) sources.push([name, await loadFixture(name)]);
@@ -36,6 +36,13 @@ export async function allBooks(options: { omitResults?: boolean } = {}): Promise
     let k = 0;
     const placed = built.map((b) => ({ ...b, names: b.sheets.map(() => names[k++]!) }));
     books.push({ from, bytes, placed });
+  }
+  if (options.examples) {
+    // Every 示例 in one workbook (their sheet names differ too).
+    const built = TEMPLATES.map((t) => ({ id: t.id, sheets: buildTemplate(t.id, { year: 2025, unit: "万元" }, { example: true }) }));
+    const { bytes, names } = await writeTemplateWorkbook(built.flatMap((b) => b.sheets), write);
+    let k = 0;
+    books.push({ from: "examples", bytes, placed: built.map((b) => ({ ...b, names: b.sheets.map(() => names[k++]!) })) });
   }
   return books;
 }
