@@ -9,15 +9,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { checkWorkbook, countFindings } from "../core/check";
 import { KIND_LABELS } from "../core/kinds";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { type MoneyUnit, TEMPLATES, buildTemplate, findTemplate, prefillFromWorkbook } from "../core/templates";
+import { type MoneyUnit, type SourceColumn, TEMPLATES, buildTemplate, findTemplate, parseColumnSpecs, prefillFromWorkbook } from "../core/templates";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
 import { addTemplatesToWorkbook, writeTemplateWorkbook } from "../hosts/xlsx/write-template";
 
-export const TEMPLATE_USAGE = `用法：fiscal-check template <模板> [--from 工作簿.xlsx] [--year 2025] [--project 项目名称] [--unit 元|万元] [--example] --out 新文件.xlsx
+export const TEMPLATE_USAGE = `用法：fiscal-check template <模板> [--from 工作簿.xlsx] [--year 2025] [--project 项目名称] [--unit 元|万元] [--columns 列,…] [--example] --out 新文件.xlsx
       fiscal-check template --list
   生成标准附件模板（带求和、ROUND、执行率等活公式，下拉选项和数字校验）。
   --from    从该工作簿的资金分配表预填单位、金额、年份和项目名称，并把模板加在它的工作表之后写入 --out
             （原文件不改动）。
+  --columns 资金分配表的资金列，逗号分隔，公式列写成「列名:序号=公式」，如
+            "缴费人数,补助标准（元/人/年）,缴费补助资金:3=1×2/10000,基础养老金补助资金,合计:5=3+4"
   --example 生成填好的示例（含几处故意的错误和一张说明表），用于培训演示。
 Usage: fiscal-check template <name> [--from workbook.xlsx] [--year YYYY] [--project NAME] [--unit 元|万元] [--example] --out new.xlsx`;
 
@@ -29,10 +31,11 @@ interface TemplateArgs {
   year?: number;
   project?: string;
   unit?: MoneyUnit;
+  columns?: string;
   example: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--from", "--out", "--year", "--project", "--unit"]);
+const VALUE_FLAGS = new Set(["--from", "--out", "--year", "--project", "--unit", "--columns"]);
 
 function parse(argv: string[]): TemplateArgs | string {
   const args: TemplateArgs = { list: false, example: false };
@@ -49,6 +52,7 @@ function parse(argv: string[]): TemplateArgs | string {
       if (flag === "--from") args.from = value;
       else if (flag === "--out") args.out = value;
       else if (flag === "--project") args.project = value;
+      else if (flag === "--columns") args.columns = value;
       else if (flag === "--unit") {
         if (value !== "元" && value !== "万元") return `--unit 只能是「元」或「万元」，不是「${value}」。--unit must be 元 or 万元.`;
         args.unit = value;
@@ -87,6 +91,19 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
     err(`没有名为「${args.name}」的模板。可用的模板：\n${listText()}`);
     return 2;
   }
+  let columns: SourceColumn[] | undefined;
+  if (args.columns !== undefined) {
+    if (info.id !== "allocation" || args.from || args.example) {
+      err("--columns 只用于新建的资金分配表（不与 --from、--example 同用）。--columns is for a new allocation table only.");
+      return 2;
+    }
+    const parsedColumns = parseColumnSpecs(args.columns);
+    if ("error" in parsedColumns) {
+      err(`--columns 有误：${parsedColumns.error}`);
+      return 2;
+    }
+    columns = parsedColumns;
+  }
   if (!args.out) {
     err(`请用 --out 指定要写入的新文件。Give --out new.xlsx.\n${TEMPLATE_USAGE}`);
     return 2;
@@ -117,7 +134,7 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
     { ...(args.year ? { year: args.year } : {}), ...(args.project ? { project: args.project } : {}), ...(args.unit ? { unit: args.unit } : {}) },
     new Date().getFullYear(),
   );
-  const sheets = buildTemplate(info.id, prefill.options, { example: args.example });
+  const sheets = buildTemplate(info.id, { ...prefill.options, ...(columns ? { columns } : {}) }, { example: args.example });
   const written = source ? await addTemplatesToWorkbook(source, sheets) : await writeTemplateWorkbook(sheets);
   try {
     writeFileSync(args.out, written.bytes, { flag: "wx" });

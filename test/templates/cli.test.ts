@@ -53,6 +53,22 @@ describe("fiscal-check template", () => {
     expect(result.sheets.flatMap((s) => s.findings).filter((f) => f.severity !== "info")).toEqual([]);
   });
 
+  it("--columns: annotated columns become ROUND formulas; the new table passes the checker", async () => {
+    const out = path.join(dir(), "列.xlsx");
+    const columns = "缴费人数,补助标准（元/人/年）,缴费补助资金:3=1×2×12/10000,基础养老金补助资金,合计:5=3+4";
+    const { code } = await cli("template", "allocation", "--columns", columns, "--out", out);
+    expect(code).toBe(0);
+    const wb = await readXlsxBuffer(readFileSync(out));
+    const rows = wb.sheets[0]!.rows;
+    expect(rows[2]!.slice(2).map((c) => c?.value)).toEqual(["缴费人数", "补助标准（元/人/年）", "缴费补助资金", "基础养老金补助资金", "合计"]);
+    expect(rows[3]!.slice(2).map((c) => c?.value)).toEqual(["1", "2", "3=1×2×12/10000", "4", "5=3+4"]);
+    expect(rows[5]!.slice(4).map((c) => c?.formula)).toEqual(["ROUND(C6*D6*12/10000,2)", undefined, "ROUND(E6+F6,2)"]);
+    expect(rows[4]!.slice(2).map((c) => c?.formula ?? c?.value)).toEqual(["SUM(C6:C15)", "×", "SUM(E6:E15)", "SUM(F6:F15)", "SUM(G6:G15)"]);
+    expect(checkWorkbook(wb).sheets[0]!.findings).toEqual([]);
+    const bad = await cli("template", "allocation", "--columns", "人数,资金:3=1×50", "--out", path.join(dir(), "x.xlsx"));
+    expect([bad.code, bad.stderr]).toEqual([2, "--columns 有误：「资金:3=1×50」是第 2 列，公式应以 2= 开头。\n"]);
+  });
+
   it("--example writes the example and its note sheet", async () => {
     const out = path.join(dir(), "示例.xlsx");
     const { code, stdout } = await cli("template", "allocation", "--example", "--out", out);

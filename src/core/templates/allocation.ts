@@ -46,7 +46,7 @@ export function allocationSpec(options: TemplateOptions): AllocationSpec {
   const title = `${options.year}年${projectName(options)}分配表`;
   const source = options.source;
   if (!source) {
-    return { title, columns: DEFAULT_ALLOCATION_COLUMNS, units: Array.from({ length: BLANK_ROWS }, () => ({ name: "", values: [] })) };
+    return { title, columns: options.columns ?? DEFAULT_ALLOCATION_COLUMNS, units: Array.from({ length: BLANK_ROWS }, () => ({ name: "", values: [] })) };
   }
   return {
     title,

@@ -11,6 +11,8 @@ export interface TemplateOptions {
   unit: MoneyUnit;
   /** Read from the workbook's allocation table (prefill.ts). */
   source?: AllocationSource;
+  /** Money columns of a new allocation table (column-specs.ts); ignored when there is a source. */
+  columns?: SourceColumn[];
 }
 
 /** A money column of an allocation table. */
