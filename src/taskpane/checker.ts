@@ -13,7 +13,8 @@ export type Checker = (workbook: WorkbookSnapshot, onProgress?: CheckProgress) =
 /** The engine in this thread (loaded on first use). */
 export const inProcessChecker: Checker = async (workbook, onProgress) => {
   const { checkWorkbook } = await import(/* webpackChunkName: "engine" */ "../core/check");
-  return checkWorkbook(workbook, onProgress);
+  // Progress counts sheets from 1, as the worker reports them ("sheet 3 of 17").
+  return checkWorkbook(workbook, onProgress && ((index, total, sheet) => onProgress(index + 1, total, sheet)));
 };
 
 /** The engine in a Web Worker; falls back to {@link inProcessChecker} when no worker can be made. */

@@ -8,7 +8,7 @@
  * Needs /usr/bin/chromium (.ci/run installs it); without it the test is skipped with a message.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -47,6 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(path.join(ARTIFACTS, "browser-metrics.json"), JSON.stringify(metrics, null, 2) + "\n");
     console.log("browser-test figures:\n" + Object.entries(metrics).map(([k, v]) => `  ${k.padEnd(34)} ${v}`).join("\n"));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { displayText, parseInput } from "../../src/playground/display";
 import { evaluateFormula } from "../../src/playground/formula-eval";
+import { inProcessChecker } from "../../src/taskpane/checker";
 import { fixActions, valueToWrite } from "../../src/taskpane/fixes";
 import { langFromDisplayLanguage } from "../../src/taskpane/i18n";
 import { groupResults, flaggedCells, ruleText } from "../../src/taskpane/results";
@@ -93,5 +94,14 @@ describe("playground display and formulas", () => {
     expect(evaluateFormula(sheet, "=SUM(A1:D1)")).toEqual({ error: "#DIV/0!" });
     expect(evaluateFormula(sheet, "=VLOOKUP(A1,B1:C1,2)")).toBeNull();
     expect(evaluateFormula(sheet, "=附件1!A1")).toBeNull();
+  });
+});
+
+describe("checker", () => {
+  it("reports each sheet as it starts, counting from 1 like the worker", async () => {
+    const seen: [number, number, string][] = [];
+    const result = await inProcessChecker({ sheets: [{ name: "甲", rows: [], merges: [] }, { name: "乙", rows: [], merges: [] }] }, (d, t, s) => seen.push([d, t, s]));
+    expect(seen).toEqual([[1, 2, "甲"], [2, 2, "乙"]]);
+    expect(result.sheets.map((s) => [s.name, s.kind])).toEqual([["甲", "other"], ["乙", "other"]]);
   });
 });
