@@ -62,7 +62,7 @@ export function buildSelfEvaluationSheet(spec: SelfEvaluationSpec, name = "绩�
   const totalRow = head + 1;
   const firstSource = totalRow + 1;
   const lastSource = firstSource + FUND_SOURCES.length - 1;
-  b.mergedText(head, 0, lastSource, 1, `项目资金（${spec.unit}）`, STYLES.center);
+  b.mergedText(head, 0, lastSource, 1, `项目资金（${spec.unit}）`, STYLES.center).height(head, 30);
   ["", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A×100%）", "得分"].forEach((h, i) =>
     b.text(head, 2 + i, h, STYLES.header),
   );
