@@ -147,3 +147,23 @@ describe("header rules", () => {
     expect(brief(s)).toEqual([["allocation/unrounded-chain", "info", "E5", "5.7", "5.6"]]);
   });
 });
+
+describe("a live =SUM total that follows a wrong cell", () => {
+  // 合计 row: live SUMs whose saved results include whatever the counties hold.
+  const counties: [string, number, number][] = [["甲县", 30, 243], ["乙县", 68, 244], ["丙县", 80, 484], ["丁县", 56, 616], ["戊县", 95, 308]];
+  const table = (e2: number) => {
+    const e = counties.map(([, c, d], i) => (i === 1 ? e2 : c + d));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    return sheet("附件1", [
+      ["2024年某项补助资金分配表"],
+      ["单位：万元"],
+      ["序号", "县（市）", "缴费补助", "基础养老金", "合计"],
+      [null, "合计", { v: sum(counties.map((x) => x[1])), f: "SUM(C5:C9)" }, { v: sum(counties.map((x) => x[2])), f: "SUM(D5:D9)" }, { v: sum(e), f: "SUM(E5:E9)" }],
+      ...counties.map(([name, c, d], i) => [i + 1, name, c, d, e[i]!]),
+    ]);
+  };
+  it("is reported at the typed cell only, not at the formula total", () => {
+    expect(brief(table(312))).toEqual([]);
+    expect(brief(table(298)).map((f) => [f[0], f[1], f[2], f[3]])).toEqual([["allocation/formula-mismatch", "error", "E6", "312"]]);
+  });
+});

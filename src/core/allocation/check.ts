@@ -55,7 +55,30 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
     if (ev.status === "residue") findings.push(residueFinding(model, ev, info));
     else findings.push(unroundedFinding(model, ev, info));
   }
-  return dedupe(findings);
+  return dedupe(withoutFollowers(model, findings, isFact));
+}
+
+/**
+ * A live =SUM total (a checked fact) carries the error of a cell in its range: with E7 typed wrong, the
+ * 合计 row's =SUM(E5:E11) follows it and then disagrees with its own row formula. The cell to fix is E7;
+ * reporting E4 too would invite overwriting a correct formula with a number.
+ */
+function withoutFollowers(model: AllocationModel, findings: Finding[], isFact: (key: string) => boolean): Finding[] {
+  const errors = new Set(findings.filter((f) => f.severity === "error").map((f) => f.cell));
+  const follows = (key: string): boolean => {
+    const cell = model.cells.get(key);
+    const index = cell ? model.rowIndex.get(cell.row) : undefined;
+    if (!cell || index === undefined) return false;
+    const stack = [...model.rows[index]!.children];
+    while (stack.length > 0) {
+      const r = model.rows[stack.pop()!]!;
+      const part = a1(r.row, cell.col);
+      if (errors.has(part)) return true;
+      if (isFact(part)) stack.push(...r.children);
+    }
+    return false;
+  };
+  return findings.filter((f) => f.severity !== "error" || !isFact(f.cell) || !follows(f.cell));
 }
 
 function cellFindings(model: AllocationModel): Finding[] {

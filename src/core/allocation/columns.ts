@@ -83,7 +83,12 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   }
   nameCol = chooseNameColumn(layout, textCols);
   const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
-  attachRules(numeric, values, layout.bodyRows.length);
+  // A total cell that is a live column SUM says nothing about whether the 合计 column adds up its row.
+  const columnSum = (col: number, i: number) => {
+    const m = /^\s*SUM\(\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+\)\s*$/i.exec(layout.grid.cell(body[i]!, col)?.formula ?? "");
+    return m !== null && m[1]!.toUpperCase() === columnLetters(col) && m[2]!.toUpperCase() === columnLetters(col);
+  };
+  attachRules(numeric, values, layout.bodyRows.length, columnSum);
   return { seqCol, nameCol, textCols, numeric, values };
 }
 
@@ -212,7 +217,12 @@ function describeNumeric(column: TableColumn, stats: ColumnStats): AllocColumn {
   };
 }
 
-function attachRules(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
+function attachRules(
+  numeric: AllocColumn[],
+  values: Map<number, ColumnValues>,
+  bodySize: number,
+  columnSum: (col: number, i: number) => boolean,
+): void {
   const byNumber = new Map<string, AllocColumn>();
   const byLetter = new Map<string, AllocColumn>();
   for (const c of numeric) {
@@ -250,7 +260,7 @@ function attachRules(numeric: AllocColumn[], values: Map<number, ColumnValues>, 
       }
     }
   }
-  inferTotalColumns(numeric, values, bodySize);
+  inferTotalColumns(numeric, values, bodySize, columnSum);
   attachNamedRules(numeric);
 }
 
@@ -295,7 +305,12 @@ function setRule(
  * A column headed 合计 beside its sibling amount columns is their sum. Adopted only when the data
  * mostly agrees, because some 合计 columns total a different set (e.g. persons and money side by side).
  */
-function inferTotalColumns(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
+function inferTotalColumns(
+  numeric: AllocColumn[],
+  values: Map<number, ColumnValues>,
+  bodySize: number,
+  columnSum: (col: number, i: number) => boolean,
+): void {
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
     const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
@@ -318,6 +333,7 @@ function inferTotalColumns(numeric: AllocColumn[], values: Map<number, ColumnVal
     for (let i = 0; i < bodySize; i++) {
       if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
       if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
+      if (columnSum(total.col, i)) continue;
       rows++;
       const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
       // Within one unit per part: the 合计 column may carry rounding residue.
