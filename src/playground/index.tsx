@@ -46,7 +46,7 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
       const module = await loadFileModule();
       const opened = await module.openWorkbook(name, await bytes());
       const fills = Object.fromEntries([...opened.looks].map(([sheet, look]) => [sheet, look.fills]));
-      const host = new PlaygroundHost(opened.snapshot, { fills, notes: opened.notes, evaluateFormula: module.evaluateFormula });
+      const host = new PlaygroundHost(opened.snapshot, { fills, notes: opened.notes, evaluateFormula: module.evaluateFormula, formulaReferences: module.formulaReferences });
       current.current?.session.dispose();
       const loaded = { id: ++openedCount, opened, module, host, session: new CheckSession(host, { checker: browserChecker }) };
       current.current = loaded;

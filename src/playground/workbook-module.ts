@@ -2,4 +2,4 @@
  *  reader/writer (exceljs), the grid, number-format display and the formula evaluator (decimal.js). */
 export { openWorkbook, saveWorkbook } from "./workbook-file";
 export { Grid } from "./Grid";
-export { evaluateFormula } from "./formula-eval";
+export { evaluateFormula, formulaReferences } from "./formula-eval";

@@ -6,7 +6,8 @@
  *  - `onModelChange`: anything that changed what the grid shows (own writes, user edits, selection),
  *    so the grid re-renders.
  * Formulas are stored, not evaluated: a written formula keeps the cell's previous value unless the
- * page supplies `evaluateFormula`.
+ * page supplies `evaluateFormula`; with `formulaReferences` too, the formulas that read an edited cell
+ * (on any sheet, through other formulas) are computed again, as Excel does in automatic mode.
  */
 import { parseA1 } from "../../core/address";
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
@@ -31,9 +32,31 @@ export interface PlaygroundOptions {
   fills?: Record<string, Record<string, string>>;
   /** Notes present when the workbook was opened: sheet name → A1 → text. */
   notes?: Record<string, Record<string, string>>;
-  /** Computes a written formula's value (e.g. a small SUM/ROUND evaluator); default: keep the old value. */
-  evaluateFormula?: (sheet: SheetSnapshot, formula: string) => CellValue;
+  /** Computes a written formula's value (e.g. a small SUM/ROUND evaluator; `lookup` finds the other
+   *  sheets of cross-sheet references); default: keep the old value. */
+  evaluateFormula?: (sheet: SheetSnapshot, formula: string, lookup: (name: string) => SheetSnapshot | undefined) => CellValue;
+  /** The cells a formula reads (null: cannot tell). With it, dependents of a changed cell are recalculated. */
+  formulaReferences?: (formula: string) => FormulaArea[] | null;
 }
+
+/** A rectangle a formula reads, 0-based; `sheet` null means the formula's own sheet. */
+export interface FormulaArea {
+  sheet: string | null;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One changed cell, for recalculating what reads it. */
+interface CellPosition {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** Dependents are recalculated in at most this many rounds (a circular reference stops there). */
+const MAX_RECALC_ROUNDS = 100;
 
 /** What the grid reads besides the cells. */
 export interface PlaygroundSelection {
@@ -109,6 +132,7 @@ export class PlaygroundHost implements SpreadsheetHost {
   editCell(sheet: string, cell: string, input: PlaygroundInput): void {
     if (typeof input === "object" && input !== null) this.writeFormula(sheet, cell, input.formula);
     else this.writeValue(sheet, cell, input);
+    this.recalculate([this.position(sheet, cell)]);
     for (const listener of [...this.changeListeners]) listener({ sheet, address: key(cell) });
     this.modelChanged();
   }
@@ -137,6 +161,7 @@ export class PlaygroundHost implements SpreadsheetHost {
   async applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
     batch.forEach((change) => change.kind !== "addSheet" && this.find(change.sheet)); // all or nothing
     const changes = batch.map((change) => this.apply(change));
+    this.recalculate(batch.flatMap((c) => (c.kind === "value" || c.kind === "formula" ? [this.position(c.sheet, c.cell)] : [])));
     if (changes.length > 0) this.modelChanged();
     return { changes };
   }
@@ -205,10 +230,49 @@ export class PlaygroundHost implements SpreadsheetHost {
     const { row, col, target } = this.locate(sheet, cell);
     const text = formula.replace(/^=/, "");
     const old = target.rows[row]?.[col];
-    const value = this.options.evaluateFormula ? this.options.evaluateFormula(target, `=${text}`) : (old?.value ?? null);
+    const value = this.options.evaluateFormula ? this.options.evaluateFormula(target, `=${text}`, this.lookup) : (old?.value ?? null);
     const next: CellSnapshot = { value, formula: text };
     if (old?.numFmt !== undefined) next.numFmt = old.numFmt;
     this.put(target, row, col, next);
+  }
+
+  private readonly lookup = (name: string): SheetSnapshot | undefined => this.sheets.find((s) => s.name === name);
+
+  private position(sheet: string, cell: string): CellPosition {
+    const { row, col } = this.locate(sheet, cell);
+    return { sheet, row, col };
+  }
+
+  /** Computes again every formula that reads a changed cell, then those that read them, and so on.
+   *  Only formulas downstream of a change are touched: a saved result elsewhere stays as the file has it. */
+  private recalculate(changed: CellPosition[]): void {
+    const { evaluateFormula, formulaReferences } = this.options;
+    if (!evaluateFormula || !formulaReferences || changed.length === 0) return;
+    const formulas: { sheet: SheetSnapshot; row: number; col: number; reads: FormulaArea[] }[] = [];
+    for (const sheet of this.sheets)
+      sheet.rows.forEach((line, row) =>
+        line?.forEach((cell, col) => {
+          const reads = cell?.formula ? formulaReferences(cell.formula) : null;
+          if (reads && reads.length > 0) formulas.push({ sheet, row, col, reads });
+        }),
+      );
+    let dirty = changed;
+    for (let round = 0; round < MAX_RECALC_ROUNDS && dirty.length > 0; round++) {
+      const next: CellPosition[] = [];
+      for (const f of formulas) {
+        const readsDirty = f.reads.some((area) => {
+          const sheet = area.sheet ?? f.sheet.name;
+          return dirty.some((d) => d.sheet === sheet && d.row >= area.top && d.row <= area.bottom && d.col >= area.left && d.col <= area.right);
+        });
+        const cell = f.sheet.rows[f.row]?.[f.col];
+        if (!readsDirty || !cell?.formula) continue;
+        const value = evaluateFormula(f.sheet, `=${cell.formula}`, this.lookup);
+        if (JSON.stringify(value) === JSON.stringify(cell.value)) continue;
+        f.sheet.rows[f.row]![f.col] = { ...cell, value };
+        next.push({ sheet: f.sheet.name, row: f.row, col: f.col });
+      }
+      dirty = next;
+    }
   }
 
   private put(target: SheetSnapshot, row: number, col: number, cell: CellSnapshot | undefined): void {
