@@ -14,6 +14,7 @@ export function amountAt(grid: Grid, row: number, col: number): AmountCell {
   const value = reading.kind === "number" ? reading.value : null;
   const out: AmountCell = { cell: a1(r, c), row: r, col: c, reading, value };
   if (snap?.numFmt) out.numFmt = snap.numFmt;
+  if (snap?.formula) out.formula = true;
   return out;
 }
 

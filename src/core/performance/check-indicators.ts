@@ -94,18 +94,29 @@ function base(v: IndicatorValue): { value: Dec; unit: string } | null {
   return { value: new Dec(b.value.toString()), unit: b.unit };
 }
 
+/**
+ * A ≥ target below last year's result. Only plain quantities on both sides, in one unit: a target with a
+ * qualifier (`较上年增长5%`, `年初预算人数的95%`) is not a level, and a last-year value written as a bound
+ * (`≤5%`), a range, words, `—` or a bare number against a unit says nothing comparable.
+ */
 function belowLastYear(ind: Indicator, target: IndicatorValue): Finding[] {
   if (!ind.lastYear || !ind.target || target.kind !== "quantity" || (target.comparator !== ">=" && target.comparator !== ">")) return [];
   const last = parseIndicatorValue(ind.lastYear.text);
+  if (target.qualifier !== undefined || last.kind !== "quantity" || last.qualifier !== undefined) return [];
+  if (last.comparator === "<=" || last.comparator === "<") return [];
   const t = base(target);
   const l = base(last);
-  if (!t || !l || t.unit !== l.unit || !t.value.lt(l.value)) return [];
+  if (!t || !l || t.unit === "" || t.unit !== l.unit || !t.value.lt(l.value)) return [];
+  const gap = l.value.minus(t.value);
+  const gapZh = t.unit === "%" ? `低 ${show(gap)} 个百分点` : `低 ${show(gap)}${t.unit}，约 ${roundHalfUp(gap.div(l.value).times(100), 1).toFixed()}%`;
+  const gapEn = t.unit === "%" ? `${show(gap)} percentage points lower` : `${show(gap)}${t.unit} lower`;
   return [
     finding("performance/below-last-year", {
       cell: ind.target.cell,
       related: [ind.lastYear.cell],
-      message: `${name(ind)}的目标“${ind.target.text}”低于上年完成值“${ind.lastYear.text}”，目标可能偏低，请说明理由或调整。`,
-      messageEn: `The target “${ind.target.text}” of ${ind.level3?.text ?? "this indicator"} is below last year's result “${ind.lastYear.text}”: probably set too low.`,
+      message: `${name(ind)}的目标“${ind.target.text}”低于上年完成值“${ind.lastYear.text}”（${gapZh}）：如上年属特殊情况或本年有变化，请在指标值设置依据中说明；否则目标可能偏低，宜不低于上年水平。`,
+      messageEn: `The target “${ind.target.text}” of ${ind.level3?.text ?? "this indicator"} is below last year's result “${ind.lastYear.text}” (${gapEn}): explain why in the basis column, or raise it to last year's level.`,
+      expected: `≥${show(l.value)}${t.unit}`,
       actual: ind.target.text,
     }),
   ];

@@ -17,6 +17,8 @@ export interface AmountCell {
   reading: NumberReading;
   value: Dec | null;
   numFmt?: string;
+  /** True when the cell holds a live formula: its value follows other cells, so it is not the one to retype. */
+  formula?: boolean;
 }
 
 export type FundingRole = "total" | "source";

@@ -10,7 +10,7 @@ import { Dec } from "../decimal";
 import type { SheetKind } from "../kinds";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { weightSum } from "./check-indicators";
-import type { AmountCell, MoneyUnit, PerformanceForm } from "./form";
+import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { finding, show } from "./finding";
 import { fullName, matchUnits } from "./names";
 import { readPerformanceForms } from "./read-forms";
@@ -35,6 +35,8 @@ interface TargetUnit {
   nameCell: string;
   amount: AmountCell;
   isTotal: boolean;
+  /** The unit's source amounts (其中：财政资金, 其他资金 …) in the same column, by line label. */
+  sources: { label: string; amount: AmountCell }[];
 }
 
 export const reconcileAllocationWithTargets: WorkbookChecker = (workbook, kinds) => {
@@ -71,7 +73,8 @@ function readAllocation(sheet: SheetSnapshot): Allocation | null {
     if (columns.length === 0) return null;
     const nameCol = model.columns.nameCol;
     const units: AllocUnit[] = model.rows
-      .filter((r) => r.role !== "breakdown" && r.label !== "")
+      // A 合计 row often writes its label in the 序号 column (A5 合计, B5 blank): still the grand total.
+      .filter((r) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
       .map((r) => ({
         name: r.label,
         nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
@@ -99,15 +102,23 @@ function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] 
   const funding = form.funding;
   const line = funding.total ?? funding.sources[0];
   if (!line) return [];
+  const sourcesOf = (pick: (l: FundingLine) => AmountCell | null | undefined) =>
+    line === funding.total
+      ? funding.sources.flatMap((s) => {
+          const amount = pick(s);
+          return amount ? [{ label: s.label, amount }] : [];
+        })
+      : [];
   if (funding.regional) {
     return funding.regional.flatMap((u) => {
       const amount = line.byColumn?.get(u.col);
-      return amount && amount.value !== null ? [{ name: u.isTotal ? "合计" : u.name, nameCell: u.nameCell, amount, isTotal: u.isTotal }] : [];
+      if (!amount || amount.value === null) return [];
+      return [{ name: u.isTotal ? "合计" : u.name, nameCell: u.nameCell, amount, isTotal: u.isTotal, sources: sourcesOf((l) => l.byColumn?.get(u.col)) }];
     });
   }
   const amount = line.amount ?? line.budget;
   if (!amount || amount.value === null) return [];
-  return [{ name: sheet.name, nameCell: line.labelCell, amount, isTotal: false }];
+  return [{ name: sheet.name, nameCell: line.labelCell, amount, isTotal: false, sources: sourcesOf((l) => l.amount ?? l.budget) }];
 }
 
 function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[], allocations: Allocation[], regional: boolean): SheetFinding[] {
@@ -142,25 +153,51 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     if (!only) return [];
     column = { ...only, agree: column.agree };
   }
-  const out: SheetFinding[] = [];
+  const expectedOf = (j: number): { cell: string; value: Dec } | null => {
+    const amount = alloc.units[j]!.amounts.get(column!.col);
+    return amount?.value ? { cell: amount.cell, value: scaled(amount.value, column!.unit) } : null;
+  };
+  const mismatches: Mismatch[] = [];
   for (const [i, j] of pairs) {
-    const t = units[i]!;
-    const a = alloc.units[j]!;
-    const amount = a.amounts.get(column.col);
-    if (!amount?.value) continue;
-    const expected = scaled(amount.value, column.unit);
-    if (expected.eq(t.amount.value!)) continue;
+    const expected = expectedOf(j);
+    if (!expected || expected.value.eq(units[i]!.amount.value!)) continue;
+    mismatches.push({ unit: units[i]!, alloc: alloc.units[j]!, expected });
+  }
+  const out: SheetFinding[] = [];
+  for (const m of withoutDownstreamTotals(mismatches)) {
+    const { unit: t, alloc: a, expected } = m;
     const where = t.isTotal ? "合计" : t.name;
+    const against = `资金分配表（${alloc.sheet}）中${fullName(a.name)}「${column.header}」${show(expected.value)}`;
+    const allocCell = qualifiedAddress(alloc.sheet, expected.cell);
+    const typed = typedSource(m, units, pairs, expectedOf);
+    if (typed) {
+      // The unit's total is a live sum of its sources: the typed source is what to change (localize.ts, one cell).
+      const fixed = typed.amount.value!.minus(t.amount.value!.minus(expected.value));
+      const label = typed.label.replace(/^其中[:：]?|[:：]$/g, "");
+      out.push({
+        sheet,
+        finding: finding("performance/allocation-mismatch", {
+          cell: typed.amount.cell,
+          related: [allocCell, t.amount.cell],
+          message: `${where}「${label}」${show(typed.amount.value!)} 使本栏资金合计为 ${show(t.amount.value!)}，与${against}不一致：应为 ${show(fixed)}（${t.amount.cell} 的合计公式随之更正）。`,
+          messageEn: `${where} ${label}: ${show(typed.amount.value!)} makes the unit's total ${show(t.amount.value!)}, not ${show(expected.value)} as for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}); should be ${show(fixed)} (the formula total ${t.amount.cell} follows).`,
+          expected: show(fixed),
+          actual: show(typed.amount.value!),
+          fixValue: show(fixed),
+        }),
+      });
+      continue;
+    }
     out.push({
       sheet,
       finding: finding("performance/allocation-mismatch", {
         cell: t.amount.cell,
-        related: [qualifiedAddress(alloc.sheet, amount.cell)],
-        message: `${where}的资金 ${show(t.amount.value!)} 与资金分配表（${alloc.sheet}）中${fullName(a.name)}「${column.header}」${show(expected)} 不一致。`,
-        messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
-        expected: show(expected),
+        related: [allocCell],
+        message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致。`,
+        messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
+        expected: show(expected.value),
         actual: show(t.amount.value!),
-        fixValue: show(expected),
+        fixValue: show(expected.value),
       }),
     });
   }
@@ -196,6 +233,57 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     });
   });
   return out;
+}
+
+interface Mismatch {
+  unit: TargetUnit;
+  alloc: AllocUnit;
+  expected: { cell: string; value: Dec };
+}
+
+/**
+ * A 合计 column that disagrees with the allocation's total by exactly what its units disagree by
+ * follows those units: the unit amounts are the cells to fix, not the total downstream.
+ */
+function withoutDownstreamTotals(mismatches: Mismatch[]): Mismatch[] {
+  const gap = (m: Mismatch) => m.unit.amount.value!.minus(m.expected.value);
+  const units = mismatches.filter((m) => !m.unit.isTotal);
+  if (units.length === 0) return mismatches;
+  const unitGap = units.reduce((acc, m) => acc.plus(gap(m)), new Dec(0));
+  return mismatches.filter((m) => !m.unit.isTotal || !gap(m).eq(unitGap));
+}
+
+/**
+ * When a unit's amount is a live formula that sums its sources (E6 = E7 + E8), the source that carries
+ * the gap: the one whose line, for the other units, holds the allocation's amount (their E7s are
+ * =附件1!G… or equal to it), else the only source with a number. Null when the total is typed or the
+ * sources do not explain it.
+ */
+function typedSource(
+  m: Mismatch,
+  units: TargetUnit[],
+  pairs: [number, number][],
+  expectedOf: (j: number) => { cell: string; value: Dec } | null,
+): { label: string; amount: AmountCell } | null {
+  const t = m.unit;
+  if (!t.amount.formula || t.isTotal) return null;
+  const sources = t.sources.filter((s) => s.amount.value !== null && !s.amount.formula);
+  const sum = t.sources.reduce((acc, s) => acc.plus(s.amount.value ?? 0), new Dec(0));
+  if (sources.length === 0 || !sum.eq(t.amount.value!)) return null;
+  const gap = t.amount.value!.minus(m.expected.value);
+  const others = pairs.filter(([i]) => units[i] !== t && !units[i]!.isTotal);
+  const carries = sources.filter((s) => {
+    const agree = others.filter(([i, j]) => {
+      const mine = units[i]!.sources.find((x) => x.label === s.label)?.amount.value;
+      const expected = expectedOf(j)?.value;
+      return mine != null && expected != null && mine.eq(expected);
+    }).length;
+    return others.length > 0 && agree * 2 >= others.length;
+  });
+  const nonZero = sources.filter((s) => !s.amount.value!.isZero());
+  const pick = carries.length === 1 ? carries[0]! : nonZero.length === 1 ? nonZero[0]! : null;
+  if (!pick || pick.amount.value!.minus(gap).isNegative()) return null;
+  return pick;
 }
 
 /** Tables of one kind in a workbook weigh their indicators to one total (90 or 100): warn the odd ones. */
