@@ -11,8 +11,8 @@
  * checked again — so checks across sheets (allocation ↔ target tables) stay consistent with the edit.
  */
 import type { WorkbookResult } from "../core/check";
-import type { FillColor } from "../hosts/host";
-import { SheetNotFoundError, type CellRef, type SpreadsheetHost, type Unsubscribe } from "../hosts/host";
+import type { FillColor, SetFormulaChange } from "../hosts/host";
+import { SheetNotFoundError, type AddSheetChange, type CellRef, type SpreadsheetHost, type Unsubscribe } from "../hosts/host";
 import { cellAt, type CellSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { parseA1 } from "../core/address";
 import { inProcessChecker, type Checker } from "./checker";
@@ -113,24 +113,60 @@ export class CheckSession {
 
   /** 检查: reads the whole workbook and checks it. */
   check(): Promise<void> {
+    return this.enqueue(() => this.runCheck());
+  }
+
+  /** 检查's work, also run after inserting sheets (inside the queue). */
+  private async runCheck(): Promise<void> {
+    const started = this.now();
+    this.pending.clear();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.set({ phase: "reading", progress: null, error: null, notice: null });
+    try {
+      this.snapshot = await this.host.readWorkbook();
+      const total = this.snapshot.sheets.length;
+      this.set({ phase: "checking", progress: { done: 0, total, sheet: "" } });
+      const result = await this.checker(this.snapshot, (done, all, sheet) => this.set({ progress: { done, total: all, sheet } }));
+      this.showResult(result);
+      await this.refreshHighlight();
+      this.set({ phase: "done", progress: null, durationMs: this.now() - started, stale: false });
+    } catch (e) {
+      this.set({ phase: "error", progress: null, error: describeError(e) });
+    }
+  }
+
+  /**
+   * Inserts new sheets (a template): one batch adds them, a second writes the formulas that reference
+   * other sheets (`=附件1!D6`, which a one-sheet .xlsx cannot carry). Then the first new sheet is shown
+   * and the whole workbook is checked, so the user sees it is clean (or a 示例's deliberate mistakes).
+   * Resolves to the names the sheets got (empty when the insertion failed: the notice says why).
+   */
+  insertSheets(plan: SheetInsertion, onInserted?: (names: string[]) => void): Promise<string[]> {
+    let names: string[] = [];
     return this.enqueue(async () => {
-      const started = this.now();
-      this.pending.clear();
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.set({ phase: "reading", progress: null, error: null, notice: null });
+      this.set({ notice: null, error: null });
       try {
-        this.snapshot = await this.host.readWorkbook();
-        const total = this.snapshot.sheets.length;
-        this.set({ phase: "checking", progress: { done: 0, total, sheet: "" } });
-        const result = await this.checker(this.snapshot, (done, all, sheet) => this.set({ progress: { done, total: all, sheet } }));
-        this.showResult(result);
-        await this.refreshHighlight();
-        this.set({ phase: "done", progress: null, durationMs: this.now() - started, stale: false });
+        const added = await this.host.applyChanges(plan.addSheets);
+        names = added.changes.map((c, i) => c.sheet ?? plan.addSheets[i]!.name);
+        // The host may have picked other names than planned (a sheet added meanwhile): follow them.
+        const renamed = new Map(plan.addSheets.map((a, i) => [a.name, names[i]!]));
+        const formulas = plan.crossSheetFormulas.map((f) => ({ ...f, sheet: renamed.get(f.sheet) ?? f.sheet }));
+        if (formulas.length > 0) await this.host.applyChanges(formulas);
+        onInserted?.(names);
+        if (names[0]) await this.host.select(names[0], "A1");
       } catch (e) {
-        this.set({ phase: "error", progress: null, error: describeError(e) });
+        const why = describeError(e);
+        this.set({ notice: { text: { zh: `插入失败：${why.zh}`, en: `Could not insert: ${why.en}` }, tone: "error" } });
+        names = [];
+        return;
       }
-    });
+      await this.runCheck();
+      if (this.state.phase === "done") {
+        const list = names.map((n) => `「${n}」`).join("");
+        this.set({ notice: { text: { zh: `已插入${list}，已重新检查。`, en: `Inserted ${names.map((n) => `"${n}"`).join(", ")} and checked again.` }, tone: "success" } });
+      }
+    }).then(() => names);
   }
 
   /** Clicking a finding: select its cell in the workbook. */
@@ -294,6 +330,12 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of [...this.listeners]) listener(this.state);
   }
+}
+
+/** New sheets to insert (src/hosts/xlsx/write-template.ts makes them from a template). */
+export interface SheetInsertion {
+  addSheets: AddSheetChange[];
+  crossSheetFormulas: SetFormulaChange[];
 }
 
 /** Any failure as one line for finance staff; workbook read errors already carry both languages. */
