@@ -160,7 +160,13 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
         </section>
         <aside className="pg-pane" aria-label={lang === "zh" ? "任务窗格" : "Task pane"}>
           {state.status === "ready" ? (
-            <Pane key={state.loaded.id} session={state.loaded.session} lang={lang} onLangChange={setLang} />
+            <Pane
+              key={state.loaded.id}
+              session={state.loaded.session}
+              lang={lang}
+              onLangChange={setLang}
+              onTemplateInserted={(sheets) => state.loaded.module.addInsertedSheets(state.loaded.opened, sheets)}
+            />
           ) : (
             <p className="pg-hint" style={{ padding: 12 }}>
               {p.paneHint}{" "}

@@ -6,8 +6,12 @@
  * merges and everything the playground does not touch stay as they were.
  */
 import ExcelJS from "exceljs";
-import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { a1 } from "../core/address";
+import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { TemplateSheet } from "../core/templates/model";
+import { templateToSnapshot } from "../core/templates/snapshot";
 import { readXlsxBuffer } from "../hosts/xlsx";
+import { addTemplatesToWorkbook } from "../hosts/xlsx/write-template";
 import type { CellRef, FillColor } from "../hosts/host";
 import type { PlaygroundHost } from "../hosts/playground/playground-host";
 
@@ -27,6 +31,9 @@ export interface OpenedWorkbook {
   snapshot: WorkbookSnapshot;
   looks: Map<string, SheetLook>;
   notes: Record<string, Record<string, string>>;
+  /** Sheets inserted from templates since the file was opened: saved with their styles, widths,
+   *  validations and print setup (then the edits made in the playground on top). */
+  inserted: TemplateSheet[];
 }
 
 export async function openWorkbook(name: string, bytes: Uint8Array): Promise<OpenedWorkbook> {
@@ -57,17 +64,41 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<Ope
   } catch {
     // Styles are decoration: a workbook whose styles exceljs cannot read is still shown and checked.
   }
-  return { name, bytes, snapshot, looks, notes };
+  return { name, bytes, snapshot, looks, notes, inserted: [] };
+}
+
+/** Template sheets just inserted into the playground host: the grid shows their widths, bold text and
+ *  alignment, and a download writes them styled. */
+export function addInsertedSheets(opened: OpenedWorkbook, sheets: readonly TemplateSheet[]): void {
+  for (const sheet of sheets) {
+    opened.inserted.push(sheet);
+    opened.looks.set(sheet.name, templateLook(sheet));
+  }
+}
+
+function templateLook(sheet: TemplateSheet): SheetLook {
+  const look: SheetLook = { fills: {}, widths: {}, bold: new Set(), align: {} };
+  sheet.widths.forEach((w, c) => (look.widths[c] = Math.round(w * 7 + 5)));
+  sheet.rows.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell?.style?.bold) look.bold.add(a1(r, c));
+      if (cell?.style?.horizontal) look.align[a1(r, c)] = cell.style.horizontal;
+    }),
+  );
+  return look;
 }
 
 /** The workbook as it is now in the playground, as .xlsx bytes. `keepFills` overrides the current fill of
  *  those cells (the highlight's originals: the saved file carries no highlight marks). */
 export async function saveWorkbook(opened: OpenedWorkbook, host: PlaygroundHost, keepFills: { ref: CellRef; fill: FillColor }[]): Promise<Uint8Array> {
-  const wb = await loadExcel(opened.bytes);
+  // Inserted template sheets start from their styled version; the playground's edits go on top.
+  const base = opened.inserted.length > 0 ? (await addTemplatesToWorkbook(opened.bytes, opened.inserted)).bytes : opened.bytes;
+  const wb = await loadExcel(base);
+  const asInserted = new Map<string, SheetSnapshot>(opened.inserted.map((t) => [t.name, templateToSnapshot(t)]));
   const kept = new Map(keepFills.map((k) => [`${k.ref.sheet}\u0000${k.ref.cell}`, k.fill]));
   const now = host.snapshot();
   for (const sheet of now.sheets) {
-    const before = opened.snapshot.sheets.find((s) => s.name === sheet.name);
+    const before = opened.snapshot.sheets.find((s) => s.name === sheet.name) ?? asInserted.get(sheet.name);
     const ws = wb.getWorksheet(sheet.name) ?? wb.addWorksheet(sheet.name);
     const rows = Math.max(sheet.rows.length, before?.rows.length ?? 0);
     for (let r = 0; r < rows; r++) {

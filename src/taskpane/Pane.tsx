@@ -3,17 +3,19 @@
  * and severity; each item says what is wrong, expected vs actual, why, and offers the fixes the engine
  * knows. It only renders {@link CheckSession} state and calls its methods.
  */
-import { useState, useSyncExternalStore, type ReactNode } from "react";
+import { Suspense, lazy, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   Badge,
   Button,
   ProgressBar,
+  Spinner,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Severity } from "../core/finding";
+import type { TemplateSheet } from "../core/templates";
 import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
 import { relatedRefs, ruleText, totalCounts, type FindingEntry, type SheetGroup } from "./results";
@@ -72,6 +74,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** 插入模板 and the template code it needs load on first use (the pane's first download stays small). */
+const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatePanel"));
+
 const SEVERITY_COLOR: Record<Severity, string> = { error: "#C50F1F", warning: "#BC4B09", info: "#0F6CBD" };
 const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 const MAX_ITEMS_PER_GROUP = 200;
@@ -90,8 +95,17 @@ export function StandalonePane({ session, initialLang }: { session: CheckSession
   return <Pane session={session} lang={lang} onLangChange={setLang} />;
 }
 
-export function Pane({ session, lang, onLangChange }: { session: CheckSession; lang: Lang; onLangChange: (lang: Lang) => void }) {
+export interface PaneProps {
+  session: CheckSession;
+  lang: Lang;
+  onLangChange: (lang: Lang) => void;
+  /** Told the sheets a template inserted (the playground draws and saves them with their styles). */
+  onTemplateInserted?: (sheets: TemplateSheet[]) => void;
+}
+
+export function Pane({ session, lang, onLangChange, onTemplateInserted }: PaneProps) {
   const state = usePaneState(session);
+  const [view, setView] = useState<"results" | "templates">("results");
   const s = STRINGS[lang];
   const styles = useStyles();
   const busy = state.phase === "reading" || state.phase === "checking";
@@ -113,7 +127,22 @@ export function Pane({ session, lang, onLangChange }: { session: CheckSession; l
         {state.autoRecheckAvailable && (
           <Switch label={s.autoRecheck} checked={state.autoRecheck} onChange={(_, d) => session.setAutoRecheck(d.checked)} data-action="auto-recheck" />
         )}
+        <Button
+          appearance={view === "templates" ? "outline" : "subtle"}
+          disabled={busy}
+          aria-pressed={view === "templates"}
+          onClick={() => setView(view === "templates" ? "results" : "templates")}
+          data-action="templates"
+        >
+          {s.insertTemplate}
+        </Button>
       </div>
+
+      {view === "templates" && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <TemplatePanel session={session} lang={lang} onDone={() => setView("results")} {...(onTemplateInserted ? { onInserted: onTemplateInserted } : {})} />
+        </Suspense>
+      )}
 
       {busy && <Progress state={state} s={s} />}
       <div aria-live="polite" role="status">
@@ -135,7 +164,7 @@ export function Pane({ session, lang, onLangChange }: { session: CheckSession; l
           {s.staleHint}
         </Text>
       )}
-      {state.groups ? <Results state={state} groups={state.groups} session={session} lang={lang} s={s} /> : !busy && state.phase !== "error" && <Empty s={s} />}
+      {view === "templates" ? null : state.groups ? <Results state={state} groups={state.groups} session={session} lang={lang} s={s} /> : !busy && state.phase !== "error" && <Empty s={s} />}
     </main>
   );
 }

@@ -54,6 +54,7 @@ const zh = {
   staleHint: "工作簿已修改，结果可能已过期。",
   outsideOffice: "此页面需在 Excel 的任务窗格中打开。没有 Excel 时，请使用演示页面：",
   playgroundLink: "打开演示页面",
+  insertTemplate: "插入模板",
 };
 
 export type Strings = typeof zh;
@@ -90,6 +91,7 @@ const en: Strings = {
   staleHint: "The workbook has changed; results may be out of date.",
   outsideOffice: "This page runs inside Excel's task pane. Without Excel, use the playground:",
   playgroundLink: "Open the playground",
+  insertTemplate: "Insert a template",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

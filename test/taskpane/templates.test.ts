@@ -4,6 +4,7 @@
  * sheet, and the re-check finds no error or warning on it (the fixture's own findings unchanged); every
  * 示例 shows exactly its deliberate mistakes. The form's preview names what will be created.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
@@ -12,6 +13,7 @@ import { PlaygroundHost } from "../../src/hosts/playground/playground-host";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { evaluateFormula, formulaReferences } from "../../src/playground/formula-eval";
+import { addInsertedSheets, openWorkbook, saveWorkbook } from "../../src/playground/workbook-file";
 import { CheckSession } from "../../src/taskpane/session";
 import { TEMPLATES, describePreview, formContext, insertPlan, prepareTemplate, type TemplateForm, type TemplateId } from "../../src/taskpane/templates";
 import { loadFixture } from "../helpers/build-xlsx";
@@ -133,5 +135,30 @@ describe("插入模板 through the session (playground host)", () => {
         for (const name of names.slice(0, -2)) expect([name, flagged(session, name)]).toEqual([name, []]); // the regional 示例's own 附件1
       }
     }
+  });
+});
+
+describe("插入模板 in the playground page: the download keeps the inserted sheet styled, with the edits", () => {
+  it("regional target inserted into the pension fixture, one amount edited, saved, read back", async () => {
+    const opened = await openWorkbook("塔城.xlsx", await loadFixture("tacheng-2024-pension.xlsx"));
+    const host = new PlaygroundHost(opened.snapshot, { evaluateFormula, formulaReferences });
+    const session = new CheckSession(host);
+    const { form, context } = formContext(await host.readWorkbook(), 2025);
+    const { sheets } = prepareTemplate(form, context);
+    await session.insertSheets(await insertPlan(sheets, context), () => addInsertedSheets(opened, sheets));
+    expect(opened.looks.get("区域绩效目标表")?.widths[0]).toBeGreaterThan(0);
+    host.editCell("附件1", "D5", 1000); // 塔城市's amount: the new sheet's =附件1!D5 follows
+    const bytes = await saveWorkbook(opened, host, []);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("区域绩效目标表")!;
+    expect(ws.getCell("D7").value).toEqual({ formula: "附件1!D5", result: 1000 });
+    expect(ws.getColumn(1).width).toBe(sheets[0]!.widths[0]);
+    expect((ws.model as { merges: string[] }).merges.length).toBe(sheets[0]!.merges.length);
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    const back = checkWorkbook(await readXlsxBuffer(bytes));
+    // The edit broke 附件1's typed 合计 (2483); the new sheet's live 合计 (3210) no longer matches it.
+    const flaggedBack = back.sheets.find((s) => s.name === "区域绩效目标表")!.findings.filter((f) => f.severity !== "info");
+    expect(flaggedBack.map((f) => [f.rule, f.cell])).toEqual([["performance/allocation-mismatch", "C6"]]);
   });
 });
