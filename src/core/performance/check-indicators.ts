@@ -7,12 +7,15 @@ import { a1 } from "../address";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
 import type { Finding } from "../finding";
 import { normalizeLabel } from "../text";
-import type { Indicator, IndicatorTable, PerformanceForm } from "./form";
+import type { AmountCell, Indicator, IndicatorTable, PerformanceForm } from "./form";
+import { toHalfWidth } from "../numbers";
 import { finding, show } from "./finding";
 import { type Attainment, type IndicatorValue, compareActual, inBaseUnit, parseIndicatorValue } from "./indicator-value";
 import { isCostIndicator, isRealReason, misplacedLevel2 } from "./labels";
 
 const TEN_THOUSAND = new Dec(10000);
+/** Cost indicators that state a rate, not a part of the budget: 人均补助标准, 单位成本, 每人每月 … */
+const PER_UNIT_COST = /标准|人均|户均|单价|单位成本|平均|每人|每户|每次|每月|次均/;
 const FAR_ABOVE = new Dec("1.2");
 const CENT = new Dec("0.01");
 
@@ -229,9 +232,11 @@ function scoreFindings(ind: Indicator, att: Attainment): Finding[] {
 export function weightSum(form: PerformanceForm, kind: "target" | "self-evaluation"): { sum: Dec; cell: string; findings: Finding[] } | null {
   const table = form.indicators;
   if (!table || table.columns.weight === null) return null;
-  const weights = table.rows.map((r) => r.weight).filter((w) => w && w.value !== null);
-  if (weights.length < 2) return null;
-  const sum = weights.reduce((acc, w) => acc.plus(w!.value!), ZERO);
+  const read = table.rows.flatMap((r) => (r.weight && r.weight.reading.kind !== "blank" ? [{ cell: r.weight, value: weightPoints(r.weight) }] : []));
+  // A weight the reader cannot make out (`见附件`, `#REF!`) leaves the sum unknown: no judgement on it.
+  if (read.length < 2 || read.some((w) => w.value === null)) return null;
+  const weights = read.map((w) => w.cell);
+  const sum = read.reduce((acc, w) => acc.plus(w.value!), ZERO);
   const cell = table.headerCells.weight!;
   const rateWeight = kind === "self-evaluation" ? (form.funding.rateWeight?.value ?? null) : null;
   // With a 预算执行率 score in the funding block, indicators and rate together make 100 points.
@@ -244,7 +249,7 @@ export function weightSum(form: PerformanceForm, kind: "target" | "self-evaluati
     findings: [
       finding("performance/weight-sum", {
         cell,
-        related: weights.map((w) => w!.cell),
+        related: weights.map((w) => w.cell),
         message: `本表指标分值权重合计为 ${show(sum)}，应为 90（另 10 分为预算执行率）或 100，请检查各指标分值。`,
         messageEn: `The indicator weights of this table sum to ${show(sum)}; they should sum to 90 (the other 10 belong to the execution rate) or 100.`,
         expected,
@@ -252,6 +257,15 @@ export function weightSum(form: PerformanceForm, kind: "target" | "self-evaluati
       }),
     ],
   };
+}
+
+/** A weight in points: `10`, `10.0`, text `10分`, or a percent (`10%`, 0.1 shown as %) read as 10 points. */
+function weightPoints(w: AmountCell): Dec | null {
+  const r = w.reading;
+  if (r.kind === "number") return r.percent ? r.value.times(100) : r.value;
+  if (r.kind !== "text") return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(toHalfWidth(r.text));
+  return m ? new Dec(m[1]!) : null;
 }
 
 /** 成本指标 upper bounds in 元/万元 add up to the 年度预算总额 (a gap of 0.01 or more is reported). */
@@ -263,6 +277,8 @@ function costBounds(form: PerformanceForm): Finding[] {
   const bounds: { ind: Indicator; yuan: Dec }[] = [];
   for (const ind of table.rows) {
     if (!ind.target || !isCostIndicator(ind.level1?.text ?? "", ind.level2?.text ?? "")) continue;
+    // 人均补助标准 1500元, 单位成本 ≤5元: a rate per head or per unit, not a share of the budget.
+    if (PER_UNIT_COST.test(normalizeLabel(ind.level3?.text ?? ""))) continue;
     const v = parseIndicatorValue(ind.target.text);
     if (v.kind !== "quantity" || v.comparator === ">=" || v.comparator === ">") continue;
     const b = base(v);
@@ -277,14 +293,18 @@ function costBounds(form: PerformanceForm): Finding[] {
   const total = budgetCell.value;
   const diff = sum.minus(total).abs();
   if (diff.lt(CENT)) return [];
+  // Bounds above the budget are wrong for certain; bounds below it may only cover part of the budget
+  // (offices often list the main cost items only): a reviewer must look, it is no proven error.
+  const partial = sum.lt(total);
   // Which bound is wrong cannot be told from the sums; the largest is where a split is usually adjusted.
   const blamed = bounds.reduce((a, b) => (b.yuan.gt(a.yuan) ? b : a));
   const places = Math.max(2, total.decimalPlaces());
   return [
     finding("performance/cost-sum", {
       cell: blamed.ind.target!.cell,
+      ...(partial ? { severity: "warning" as const } : {}),
       related: [...bounds.filter((b) => b !== blamed).map((b) => b.ind.target!.cell), budgetCell.cell],
-      message: `成本指标上限合计 ${sum.toFixed(places)} ${unit}（${bounds.map((b) => b.ind.target!.text).join(" + ")}），与年度预算总额 ${total.toFixed(places)} ${unit} 相差 ${diff.toFixed(places)} ${unit}。`,
+      message: `成本指标上限合计 ${sum.toFixed(places)} ${unit}（${bounds.map((b) => b.ind.target!.text).join(" + ")}），与年度预算总额 ${total.toFixed(places)} ${unit} 相差 ${diff.toFixed(places)} ${unit}${partial ? "：若成本指标只列了部分支出，请核实是否漏列" : ""}。`,
       messageEn: `The cost indicators' upper bounds add up to ${sum.toFixed(places)} ${unit}, the annual budget is ${total.toFixed(places)} ${unit} (off by ${diff.toFixed(places)}).`,
       expected: total.toFixed(places),
       actual: sum.toFixed(places),

@@ -25,7 +25,8 @@ export function shortName(text: string, aliases: readonly (readonly string[])[] 
     for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
     return s;
   };
-  const short = strip(fullName(text));
+  // `塔城地区本级` / `地区本级` / `本级`: the prefecture's own level, one per table.
+  const short = strip(fullName(text).replace(/^.*(地区|自治州|州|市|盟)?本级$/, "本级"));
   for (const group of aliases) if (group.some((n) => strip(n) === short)) return strip(group[0]!);
   return short;
 }

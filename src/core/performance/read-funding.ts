@@ -4,7 +4,7 @@
  * - self-evaluation columns (`全年预算数(A) | 全年执行数(B) | 预算执行率 | 分值 | 得分`, one row per source);
  * - wide regional tables (`塔城地区 | 塔城 | 额敏 …` as column heads, one amount per unit on each line).
  */
-import { a1 } from "../address";
+import { a1, parseA1 } from "../address";
 import type { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
 import { amountAt } from "./cells";
@@ -64,8 +64,9 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
 
 function readColumnLines(grid: Grid, from: number, end: number, funding: Funding): void {
   const cols = funding.columns!;
+  const unknown: number[] = [];
   for (let r = from; r < end; r++) {
-    const label = lineLabel(grid, r, cols.budget);
+    const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, cols, unknown);
     if (!label) continue;
     const line: FundingLine = {
       ...label,
@@ -88,6 +89,25 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
   }
 }
 
+/**
+ * A row of the A/B block whose label the words do not know (`省级补助`, `市县配套`, `中央财政补助资金`) but
+ * that holds amounts under 全年预算数/全年执行数 right after other funding lines: another source. Left
+ * out, the total would seem not to equal its sources — a false error.
+ */
+function otherSource(grid: Grid, r: number, cols: NonNullable<Funding["columns"]>, unknown: number[]): ReturnType<typeof lineLabel> {
+  const texts = grid.rowTexts(r).filter((t) => t.col < cols.budget);
+  const last = texts[texts.length - 1];
+  if (!last) return null;
+  const label = normalizeLabel(last.text);
+  if (label.length > 20 || /目标|指标|说明|填表|^合计$|^总计$/.test(label)) return null;
+  const a = amountAt(grid, r, cols.budget).reading.kind;
+  const b = amountAt(grid, r, cols.executed).reading.kind;
+  if (a !== "number" && b !== "number" && !(a === "blank" && b === "blank" && /资金|补助|配套|财政|拨款/.test(label))) return null;
+  if (grid.merge(r, cols.budget) && grid.merge(r, cols.budget)!.right > cols.budget) return null; // a text block across the columns
+  unknown.push(r);
+  return { label, labelCell: a1(labelRow(grid, r, last.col), last.col), role: "source" };
+}
+
 /** The funding label left of `beforeCol` in row r (the rightmost one: `财政资金 | 上级安排`). */
 function lineLabel(grid: Grid, r: number, beforeCol: number): { label: string; labelCell: string; role: FundingLine["role"] } | null {
   let found: { label: string; labelCell: string; role: FundingLine["role"] } | null = null;
@@ -106,13 +126,20 @@ function labelRow(grid: Grid, r: number, col: number): number {
 /** Label/amount pairs: each number belongs to the nearest funding label on its left. */
 function readPairLines(grid: Grid, top: number, end: number, funding: Funding): void {
   const multi: { line: FundingLine; amounts: AmountCell[] }[] = [];
+  /** Label columns of the funding lines of the row above: a source listed under them is one more. */
+  let above = new Set<number>();
   for (let r = top; r < end; r++) {
-    let current: { line: FundingLine; amounts: AmountCell[] } | null = null;
+    let current: { line: FundingLine; amounts: AmountCell[]; guessed: boolean } | null = null;
+    const here = new Set<number>();
     const flush = () => {
       if (!current) return;
-      current.line.amount = current.amounts[0] ?? null;
-      funding.lines.push(current.line);
-      if (current.amounts.length >= 2) multi.push(current);
+      // A label the words do not know counts only with an amount beside it (`单位自有 | 20`).
+      if (!current.guessed || current.amounts.length > 0) {
+        current.line.amount = current.amounts[0] ?? null;
+        funding.lines.push(current.line);
+        here.add(grid.merge(r, (parseA1(current.line.labelCell)?.col ?? 0))?.left ?? (parseA1(current.line.labelCell)?.col ?? 0));
+        if (current.amounts.length >= 2) multi.push(current);
+      }
       current = null;
     };
     for (let c = 0; c < grid.colCount; c++) {
@@ -123,17 +150,29 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
       if (kind === "blank") continue;
       if (kind === "text" || kind === "marker") {
         const text = grid.text(r, c);
-        const role = fundingRole(text);
         flush();
-        if (role) current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [] };
+        const known = fundingRole(text);
+        // `年度资金总额 | 100 | 其中：财政拨款 | 80 | 单位自有 | 20`, or `地方配套` under `其中：中央补助`:
+        // an unknown label beside or under funding lines is one more source — left out, the total
+        // would seem not to equal its sources.
+        const guessed = !known && (here.size > 0 || above.has(c)) && isSourceLike(text);
+        const role = known ?? (guessed ? "source" : null);
+        if (role) current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [], guessed };
         continue;
       }
       current?.amounts.push(amount);
     }
     flush();
+    above = here;
   }
   const wide = multi.find((m) => m.line.role === "total") ?? multi[0];
   if (wide) readRegional(grid, top, wide, funding);
+}
+
+/** Short words, no field label, no heading: `单位自有`, `地方配套`, `省级补助`. */
+function isSourceLike(text: string): boolean {
+  const t = normalizeLabel(text).replace(/[:：]$/, "");
+  return t.length >= 2 && t.length <= 12 && !/名称|部门|负责人|目标|指标|说明|单位[:：]|^单位$|年度|合计|总计/.test(t) && !/\d/.test(t);
 }
 
 /** A line with several amounts: unit names head those columns somewhere above it. */

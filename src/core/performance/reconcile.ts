@@ -6,7 +6,7 @@
 import { columnLetters, qualifiedAddress } from "../address";
 import { buildAllocationModel } from "../allocation/model";
 import type { SheetFinding, WorkbookChecker } from "../check";
-import { Dec } from "../decimal";
+import { Dec, roundHalfUp } from "../decimal";
 import type { SheetKind } from "../kinds";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { weightSum } from "./check-indicators";
@@ -188,12 +188,16 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
       });
       continue;
     }
+    // 67 against 67.4: the target shows the allocation rounded to fewer decimals — a reviewer should look.
+    const places = t.amount.value!.decimalPlaces();
+    const rounded = places < expected.value.decimalPlaces() && roundHalfUp(expected.value, places).eq(t.amount.value!);
     out.push({
       sheet,
       finding: finding("performance/allocation-mismatch", {
         cell: t.amount.cell,
         related: [allocCell],
-        message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致。`,
+        ...(rounded ? { severity: "warning" as const } : {}),
+        message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致${rounded ? "（只是取整后的数，请填写与分配表一致的金额）" : ""}。`,
         messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
         expected: show(expected.value),
         actual: show(t.amount.value!),
