@@ -8,7 +8,6 @@ import {
   Badge,
   Button,
   ProgressBar,
-  Spinner,
   Switch,
   Text,
   makeStyles,
@@ -139,7 +138,7 @@ export function Pane({ session, lang, onLangChange, onTemplateInserted }: PanePr
       </div>
 
       {view === "templates" && (
-        <Suspense fallback={<Spinner size="small" />}>
+        <Suspense fallback={<Text size={200}>…</Text>}>
           <TemplatePanel session={session} lang={lang} onDone={() => setView("results")} {...(onTemplateInserted ? { onInserted: onTemplateInserted } : {})} />
         </Suspense>
       )}

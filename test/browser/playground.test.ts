@@ -15,6 +15,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { displayText } from "../../src/playground/display";
+import { formContext, prepareTemplate } from "../../src/taskpane/templates";
 import { FIXTURES_DIR } from "../helpers/build-xlsx";
 import { serveStatic } from "./static-server";
 
@@ -165,6 +168,42 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     }
     expect(await page.locator("details[data-sheet]").count()).toBe(sheets);
     metrics[`检查 → results, ${largest} (${sheets} sheets)`] = `${timings.sort((a, b) => a - b)[1]} ms (median of 3)`;
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("插入模板: a prefilled 区域绩效目标表 lands as a new tab, its formulas show 附件1's amounts, the check finds it clean", async () => {
+    const fixture = "tacheng-2024-pension.xlsx";
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html?sample=${encodeURIComponent(fixture)}`);
+    await page.waitForSelector('[data-grid="附件1"]');
+    const started = Date.now();
+    await page.getByRole("button", { name: "插入模板" }).click();
+    const form = page.locator("[data-template-form]");
+    await form.waitFor();
+    metrics["插入模板 → form shown (lazy chunk)"] = `${Date.now() - started} ms`;
+    expect(await form.locator('select[data-field="template"]').inputValue()).toBe("regional-target");
+    expect(await form.locator("[data-preview]").textContent()).toMatch(/^将新建工作表「区域绩效目标表」（\d+ 行 × \d+ 列），引用 附件1 的金额。$/);
+    expect(await page.locator("[data-tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-tab")))).toEqual(["附件1", "附件2", "附件3"]);
+
+    const t0 = Date.now();
+    await form.locator('[data-action="insert-template"]').click();
+    await page.waitForSelector('[data-tab="区域绩效目标表"][aria-selected="true"]');
+    await page.waitForSelector('[data-notice="success"]');
+    metrics["插入 → sheet shown and checked"] = `${Date.now() - t0} ms`;
+    // 塔城市's 财政资金 (D7 = 附件1!D5) shows the allocation's amount, as its number format displays it.
+    const { form: initial, context } = formContext(await readXlsxBuffer(readFileSync(path.join(FIXTURES_DIR, fixture))), 2025);
+    const d7 = prepareTemplate(initial, context).sheets[0]!.rows[6]![3]!;
+    expect(d7.formula).toBe("附件1!D5");
+    const shown = await page.locator('td[data-cell="D7"]').textContent();
+    expect(shown).toBe(displayText({ value: d7.value, ...(d7.style?.numFmt ? { numFmt: d7.style.numFmt } : {}) }));
+    expect(shown).not.toBe("");
+    await page.locator('td[data-cell="D7"]').click();
+    expect(await page.locator(".pg-formula").textContent()).toBe("=附件1!D5");
+    const section = page.locator('details[data-sheet="区域绩效目标表"]');
+    expect(await section.getAttribute("data-kind")).toBe("performance-target");
+    expect(await section.locator('[data-severity="error"], [data-severity="warning"]').count()).toBe(0);
     expect(failures).toEqual([]);
     await page.close();
   });
