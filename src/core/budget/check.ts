@@ -71,7 +71,7 @@ function cellWarnings(table: BudgetTable): Finding[] {
   return out;
 }
 
-const EMPTY_REMARK = /空表|没有|无.{0,12}(支出|收入|经费|安排)/;
+const EMPTY_REMARK = /空表|为空|没有|无.{0,12}(支出|收入|经费|安排|数据)|无此项|未(发生|安排|使用)/;
 
 /** 表8–表10 are often empty: fine when a remark says so (§5), worth a note when nothing explains it. */
 function emptyTable(table: BudgetTable): Finding[] {

@@ -96,6 +96,8 @@ const SCAN_TITLE_ROWS = 6;
 const MAX_HEADER_ROWS = 4;
 const REMARK = /^(备注|注|说明|附注)\s*\d*\s*[:：]/;
 const TOTAL_LINE = /^(收入|支出)?(合计|总计)$/;
+/** A sentence under an empty table without `备注：` in front: `本部门无此项支出。`, `此表无数据`. */
+const EMPTY_NOTE = /^(本部门|本单位|我单位|我部门|本表|此表|该表).{0,30}(无|没有|未)/;
 const SUBTOTAL_LINE = /^[^一二三四五六七八九十\d].*(合计|总计|小计)$/;
 const NAME_HEADER = /名称|内容|^项目$|^(支出)?功能分类$|^科目$|^经济分类$/;
 
@@ -231,7 +233,7 @@ function readBody(grid: Grid, table: BudgetTable, from: number, columns: BudgetC
     const texts = grid.rowTexts(r);
     if (texts.length === 0) continue;
     const first = normalizeLabel(texts[0]!.text);
-    if (REMARK.test(first) || /为空表|空表$/.test(first)) {
+    if (REMARK.test(first) || /为空表|空表$/.test(first) || (texts.length === 1 && EMPTY_NOTE.test(first))) {
       table.remark ??= { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
       break; // notes under the table are not data
     }
