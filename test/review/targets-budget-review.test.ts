@@ -86,3 +86,120 @@ describe("known issue: allocation-mismatch on a formula total points at the type
     expect(brief(of(r, "区域目标"))).toEqual([["performance/allocation-mismatch", "E6"]]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Project target forms: header spellings, 上年完成值, weights, cost indicators, funding blocks
+// ---------------------------------------------------------------------------------------------
+
+type Row = TestCell[];
+const FUND_WAN: Row = ["项目资金（万元）", "年度资金总额：", 100, "其中：财政拨款", 100, "其他资金", 0];
+const HEAD: Row = ["一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重"];
+
+function project(rows: Row[], opts: { head?: Row; funding?: Row[] } = {}) {
+  return sheet("项目目标", [
+    ["项目支出绩效目标表"],
+    ["（2024年度）"],
+    ["项目名称", "城乡居民养老保险补助"],
+    ...(opts.funding ?? [FUND_WAN]),
+    ["总体目标", "按时足额发放"],
+    opts.head ?? HEAD,
+    ...rows,
+  ]);
+}
+const ind = (l1: string | null, l2: string | null, l3: string, value: TestCell, last: TestCell, weight: TestCell): Row => [l1, l2, l3, value, "计划标准", last, weight];
+const three = (w: [TestCell, TestCell, TestCell], last: [TestCell, TestCell, TestCell] = ["", "", ""]): Row[] => [
+  ind("产出指标", "数量指标", "参保人数", "≥1000人", last[0], w[0]),
+  ind(null, "质量指标", "发放准确率", "≥95%", last[1], w[1]),
+  ind("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", last[2], w[2]),
+];
+const checkProject = (...args: Parameters<typeof project>) => run(project(...args)).sheets[0]!;
+
+describe("target forms as offices write them: correct variants give no finding", () => {
+  const cases: [string, Parameters<typeof project>][] = [
+    ["指标值 header spelt 年度指标值 / 分值", [three([30, 30, 30]), { head: ["一级指标", "二级指标", "三级指标", "年度指标值", "指标值设置依据", "上年完成值", "分值"] }]],
+    ["header 目标值 / 上年实际完成值 / 权重（分）", [three([30, 30, 30]), { head: ["一级指标", "二级指标", "三级指标", "目标值", "设置依据", "上年实际完成值", "权重（分）"] }]],
+    ["header 指标值（包含数字及文字描述） / 上年度完成值", [three([30, 30, 30]), { head: ["一级指标", "二级指标", "三级指标", "指标值（包含数字及文字描述）", "指标值设定依据及数据来源", "上年度完成值", "指标分值权重（分）"] }]],
+    ["上年完成值 as numbers: 1 shown 0% against 人, 0.98 shown %, 100 against ≥90%", [three([30, 30, 30], [{ v: 1, fmt: "0%" }, { v: 0.9, fmt: "0.00%" }, 100])]],
+    ["上年完成值 —, 无, 新增指标", [three([30, 30, 30], ["—", "无", "新增指标"])]],
+    ["上年完成值 above a target with a qualifier: 较上年增长5% vs 90%", [[ind("产出指标", "数量指标", "参保人数增长率", "较上年增长5%", "90%", 45), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 45)]]],
+    ["上年完成值 as a bound ≤98% / a range 95%-100%", [three([30, 30, 30], ["", "≤98%", "95%-100%"])]],
+    ["weights typed as 30分 text", [three(["30分", "30分", "30分"])]],
+    ["weights 30.0, text '30', ' 30 '", [three([30.0, "30", " 30 "])]],
+    ["weights as percents 30% / 30% / 40% (numbers shown as %)", [three([{ v: 0.3, fmt: "0%" }, { v: 0.3, fmt: "0%" }, { v: 0.4, fmt: "0%" }])]],
+    ["weights as percent text 30% / 30% / 40%", [three(["30%", "30%", "40%"])]],
+    ["a weight the reader cannot make out (见说明): no judgement on the sum", [three([30, "见说明", 30])]],
+    ["no 分值 column at all", [[["产出指标", "数量指标", "参保人数", "≥1000人"], [null, "时效指标", "发放时间", "每月15日前"]], { head: ["一级指标", "二级指标", "三级指标", "指标值"] }]],
+    ["a 合计 row under the weights", [[...three([30, 30, 30]), ["合计", null, null, null, null, null, 90]]]],
+    ["funding in 元, a cost bound in 万元", [[ind("产出指标", "成本指标", "补助支出", "≤100万元", "", 45), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 45)], { funding: [["项目资金（元）", "年度资金总额：", 1000000, "其中：财政拨款", 1000000, "其他资金", "—"]] }]],
+    ["其他资金 written /", [three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额：", 100, "其中：财政拨款", 100, "其他资金", "/"]] }]],
+    ["amounts with 3 decimals", [three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额：", 100.125, "其中：财政拨款", 100.125, "其他资金", 0]] }]],
+    ["amounts as text with thousands separators and a trailing space", [three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额：", "1,880.73", "其中：财政拨款", "1,880.73 ", "其他资金", "0.00"]] }]],
+    ["a source label the words do not know, beside the others (单位自有)", [three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额", 100, "其中：财政拨款", 80, "单位自有", 20]] }]],
+    ["sources listed under each other (其中：中央补助 / 地方配套)", [three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额", 100], [null, "其中：中央补助", 80], [null, "地方配套", 20]] }]],
+    ["cost bounds 13.5 + 52.98 + 453.45 万元 = 519.93", [[ind("产出指标", "成本指标", "a", "≤13.5万元", "", 30), ind(null, "成本指标", "b", "≤52.98万元", "", 30), ind(null, "成本指标", "c", "≤453.45万元", "", 30)], { funding: [["项目资金（万元）", "年度资金总额：", 519.93, "其中：财政拨款", 519.93, "其他资金", 0]] }]],
+    ["a per-head standard among the cost indicators (人均补助标准 1500元) is no share of the budget", [[ind("产出指标", "成本指标", "人均补助标准", "1500元", "", 30), ind(null, "成本指标", "总成本", "≤100万元", "", 30), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 30)]]],
+    ["成本指标 as 一级 with 社会成本 0万元 and 生态成本 无", [[ind("成本指标", "经济成本指标", "项目总成本", "≤100万元", "", 30), ind(null, "社会成本指标", "社会成本", "0万元", "", 30), ind(null, "生态环境成本指标", "生态成本", "无", "", 30)]]],
+  ];
+  for (const [label, args] of cases) {
+    it(label, () => expect(brief(checkProject(...args).findings)).toEqual([]));
+  }
+
+  it("a department-wide table (履职效能, 社会效应, 满意度; 其他资金 —)", () => {
+    const s = sheet("部门整体", [
+      ["部门整体绩效目标表"],
+      ["部门名称", "某局"],
+      ["年度预算（万元）", "资金总额", 1000],
+      [null, "财政拨款", 1000],
+      [null, "其他资金", "—"],
+      ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+      ["履职效能", "数量指标", "办件", "≥1000件", 30],
+      [null, "质量指标", "准确率", "≥99%", 30],
+      ["社会效应", "社会效益指标", "群众知晓率", "≥85%", 20],
+      ["满意度", "服务对象满意度", "满意度", "≥90%", 10],
+    ]);
+    expect(run(s).sheets[0]!.findings).toEqual([]);
+  });
+});
+
+describe("target forms: the real mistakes in those variants are still found", () => {
+  it("weights as 分 text summing to 95: weight-sum at the header", () => {
+    expect(brief(checkProject(three(["30分", "35分", "30分"])).findings)).toEqual([["performance/weight-sum", "G6"]]);
+  });
+  it("weights as percents summing to 110 %: weight-sum, actual 110", () => {
+    const fs = checkProject(three(["30%", "40%", "40%"])).findings;
+    expect(fs.map((f) => [f.rule, f.cell, f.actual])).toEqual([["performance/weight-sum", "G6", "110"]]);
+  });
+  it("cost bounds above the budget: an error at the largest bound", () => {
+    const fs = checkProject([ind("产出指标", "成本指标", "a", "≤60万元", "", 45), ind(null, "成本指标", "b", "≤50万元", "", 45)]).findings;
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([["performance/cost-sum", "error", "D7"]]);
+  });
+  it("cost bounds covering part of the budget only (≤20万元 of 100): a warning, not an error", () => {
+    const fs = checkProject([ind("产出指标", "成本指标", "办公经费", "≤20万元", "", 45), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 45)]).findings;
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([["performance/cost-sum", "warning", "D7"]]);
+    expect(fs[0]!.message).toContain("请核实是否漏列");
+  });
+  it("a source the words do not know that breaks the total: funding-sum at the total", () => {
+    const fs = checkProject(three([30, 30, 30]), { funding: [["项目资金（万元）", "年度资金总额", 100, "其中：财政拨款", 80, "单位自有", 30]] }).findings;
+    expect(brief(fs)).toEqual([["performance/funding-sum", "C4"]]);
+  });
+});
+
+describe("below last year's result: a warning that says by how much, only for comparable values", () => {
+  it("≥95% against =100% (the kashi pattern): warning at the target, the gap in points, last year as the level to reach", () => {
+    const fs = checkProject(three([30, 30, 30], ["", "", "=100%"])).findings;
+    expect(fs.map((f) => [f.rule, f.severity, f.cell, f.related, f.expected])).toEqual([["performance/below-last-year", "warning", "D9", ["F9"], "≥100%"]]);
+    expect(fs[0]!.message).toBe("「受益群众满意度」的目标“≥90%”低于上年完成值“=100%”（低 10 个百分点）：如上年属特殊情况或本年有变化，请在指标值设置依据中说明；否则目标可能偏低，宜不低于上年水平。");
+  });
+  it("counts: the gap in the unit and as a share of last year", () => {
+    const fs = checkProject([ind("产出指标", "数量指标", "补助缴费人数", ">=199500人", "=212861人", 45), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 45)]).findings;
+    expect(brief(fs)).toEqual([["performance/below-last-year", "D7"]]);
+    expect(fs[0]!.message).toContain("（低 13361人，约 6.3%）");
+  });
+  it("万人 against 人 compares in one unit; 人 against % does not compare", () => {
+    const fs = checkProject([ind("产出指标", "数量指标", "参保人数", "≥6.2万人", "63000人", 30), ind(null, "数量指标", "覆盖人数", "≥1000人", "95%", 30), ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", 30)]).findings;
+    expect(brief(fs)).toEqual([["performance/below-last-year", "D7"]]);
+  });
+  it("≤ targets and = targets are not judged against last year", () => {
+    expect(brief(checkProject([ind("产出指标", "成本指标", "人均成本", "≤50元", "40元", 45), ind("产出指标", "质量指标", "准确率", "=100%", "100%", 45)]).findings)).toEqual([]);
+  });
+});

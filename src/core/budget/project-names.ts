@@ -22,7 +22,9 @@ export function matchProject(name: string, candidates: string[]): number | null 
   const keys = candidates.map(projectKey);
   const exact = keys.indexOf(key);
   if (exact >= 0) return exact;
-  const scores = keys.map((k) => similarity(key, k));
+  // `2025年…项目` is not `2024年…项目`: a different year is a different project, however alike the words.
+  const year = (k: string) => /(\d{4})年/.exec(k)?.[1];
+  const scores = keys.map((k) => (year(key) && year(k) && year(key) !== year(k) ? 0 : similarity(key, k)));
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
   const [best, second] = order;
   if (!best || best[0] < MIN_SIMILARITY) return null;
