@@ -9,7 +9,9 @@ import { checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/finding";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
-import { type SheetSpec, buildXlsx } from "../helpers/build-xlsx";
+import { buildXlsx, loadFixture, mutateFixture } from "../helpers/build-xlsx";
+import { type Changes, selfEvaluationSheet } from "../performance/self-evaluation-workbook";
+import { matchProject } from "../../src/core/budget/project-names";
 import { type TestCell, sheet } from "../helpers/sheet";
 
 function run(...sheets: ReturnType<typeof sheet>[]) {
@@ -201,5 +203,198 @@ describe("below last year's result: a warning that says by how much, only for co
   });
   it("≤ targets and = targets are not judged against last year", () => {
     expect(brief(checkProject([ind("产出指标", "成本指标", "人均成本", "≤50元", "40元", 45), ind("产出指标", "质量指标", "准确率", "=100%", "100%", 45)]).findings)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Self-evaluation forms from other provinces (written with exceljs: merged cells, % formats)
+// ---------------------------------------------------------------------------------------------
+
+async function selfEvaluation(changes: Changes, unit: "万元" | "元" = "万元"): Promise<Finding[]> {
+  const result = checkWorkbook(await readXlsxBuffer(await buildXlsx([selfEvaluationSheet("自评表", changes, unit)])));
+  return result.sheets[0]!.findings;
+}
+
+describe("self-evaluation variants", () => {
+  const clean: [string, Changes, ("万元" | "元")?][] = [
+    ["amounts in 元", {}, "元"],
+    ["rates typed 95 / text 95.00% / plain 0.95", { G7: 95, G8: "95.00%", G9: 0.95 }],
+    ["rate 95 shown 0.00; rate text 95%", { G7: { value: 95, numFmt: "0.00" }, G8: "95%" }],
+    ["rows 中央/自治区/地区 财政资金, the last all —", {
+      B8: "其中：中央财政资金", B9: "自治区财政资金", B10: "地区财政资金", C10: "—", D10: "—", E10: "—", G10: "—",
+    }],
+    ["A = 0 with the rate —, 其他资金 blank", { C10: null, D10: null, E10: null, G10: null }],
+    ["sources named 中央补助 / 省级补助 / 市县配套 (words the labels do not know)", { B8: "其中：中央补助", B9: "省级补助", B10: "市县配套", C10: 0, D10: 0, E10: 0 }],
+    ["sources named 中央财政补助资金 / 地方财政资金（含上年结转）", { B8: "中央财政补助资金", B9: "地方财政资金（含上年结转）" }],
+    ["a score with decimals (9.7 for 34000 of ≥3.5万人)", { H15: 9.7 }],
+    ["actual typed 98.5% / as 0.99 shown 0%", { F17: "98.5%", F22: { value: 0.99, numFmt: "0%" } }],
+    ["qualitative actual 基本达成 with a reason and a partial score", { F20: "基本达成", H20: 9, I20: "部分地区宣传不到位" }],
+    ["rate to two decimals of 1711/1800 (95.06%)", { E8: 1711, G8: { value: 0.9506, numFmt: "0.00%" }, E7: 1901, G7: { value: 0.9505, numFmt: "0.00%" }, H7: 9.51 }],
+  ];
+  for (const [label, changes, unit] of clean) {
+    it(`${label}: no finding`, async () => expect(brief(await selfEvaluation(changes, unit))).toEqual([]));
+  }
+
+  it("A = 0 with #DIV/0! in the rate: a warning at the rate, no error", async () => {
+    const fs = await selfEvaluation({ C10: 0, D10: 0, E10: 0, G10: { formula: "E10/D10", result: { error: "#DIV/0!" } as unknown as string } });
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([["performance/cell-error", "warning", "G10"]]);
+  });
+
+  it("a source the labels do not know that breaks its total: funding-sum at the total (A and B)", async () => {
+    const fs = await selfEvaluation({ B8: "其中：中央补助", B9: "省级补助", B10: "市县配套", C10: 0, D10: 0, E10: 0, D9: 210 });
+    expect(errors(fs)).toEqual([["performance/wrong-amount", "D9"]]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Regional forms against the allocation table: column order, names, units
+// ---------------------------------------------------------------------------------------------
+
+function alloc(names: string[], amounts: number[]) {
+  const rows: TestCell[][] = [["2024年补助资金分配表"], [null, null, "单位：万元"], ["序号", "地区", "补助资金"], ["合计", null, amounts.reduce((a, b) => a + b, 0)], ...names.map((n, i) => [i + 1, n, amounts[i]!])];
+  return sheet("附件1", rows, ["A1:C1", "A4:B4"]);
+}
+
+function regionalForm(heads: string[], amounts: TestCell[]) {
+  return sheet("附件2", [
+    ["2024年补助资金区域绩效目标表"],
+    ["项目名称", "补助资金", null, ...heads],
+    ["主管部门", "民政局"],
+    ["资金情况（万元）", "年度金额：", null, ...amounts],
+    [null, "其中：自治区资金", null, ...amounts],
+    ["年度总目标", "保障"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "救助人数", "≥100人"],
+  ]);
+}
+
+describe("regional forms against the allocation table", () => {
+  it("合计 column right of the units, short names (塔城 ↔ 塔城市): no finding", () => {
+    expect(of(run(alloc(["塔城市", "额敏县", "乌苏市"], [67, 98, 78]), regionalForm(["塔城", "额敏", "乌苏", "合计"], [67, 98, 78, 243])), "附件2")).toEqual([]);
+  });
+  it("合计 right of the units, 额敏 typed 89 with the 合计 typed to match: the one error at 额敏, not the 合计", () => {
+    const fs = of(run(alloc(["塔城市", "额敏县", "乌苏市"], [67, 98, 78]), regionalForm(["塔城", "额敏", "乌苏", "合计"], [67, 89, 78, 234])), "附件2");
+    expect(fs.map((f) => [f.rule, f.cell, f.expected, f.related])).toEqual([["performance/allocation-mismatch", "E4", "98", ["附件1!C6"]]]);
+  });
+  it("和丰 ↔ 和布克赛尔蒙古自治县, 地区本级 on both sides: no finding", () => {
+    expect(of(run(alloc(["地区本级", "塔城市", "和布克赛尔蒙古自治县"], [5, 67, 32]), regionalForm(["合计", "地区本级", "塔城", "和丰"], [104, 5, 67, 32])), "附件2")).toEqual([]);
+  });
+  it("塔城地区本级 in the allocation, 地区本级 in the target: the same unit", () => {
+    expect(of(run(alloc(["塔城地区本级", "塔城市", "额敏县"], [5, 67, 32]), regionalForm(["合计", "地区本级", "塔城市", "额敏县"], [104, 5, 67, 32])), "附件2")).toEqual([]);
+  });
+  it("the allocation in 元, the target in 万元: compared after conversion, no finding", () => {
+    const a = sheet("附件1", [["分配表"], [null, null, "单位：元"], ["序号", "地区", "补助资金"], ["合计", null, 1650000], [1, "塔城市", 670000], [2, "额敏县", 980000]], ["A4:B4"]);
+    expect(of(run(a, regionalForm(["合计", "塔城市", "额敏县"], [165, 67, 98])), "附件2")).toEqual([]);
+  });
+  it("the target rounds the allocation's 67.4 to 67: a warning (a rounded copy), not an error", () => {
+    const fs = of(run(alloc(["塔城市", "额敏县"], [67.4, 97.6]), regionalForm(["合计", "塔城市", "额敏县"], [165, 67, 98])), "附件2");
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([
+      ["performance/allocation-mismatch", "warning", "E4"],
+      ["performance/allocation-mismatch", "warning", "F4"],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Budget tables (表1–表11)
+// ---------------------------------------------------------------------------------------------
+
+const table3 = (rows: TestCell[][]) =>
+  sheet("表3", [["表3"], ["支出总体情况表"], ["编制部门：某部门", null, null, null, "单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ...rows]);
+const budgetFindings = (...sheets: ReturnType<typeof sheet>[]) =>
+  run(...sheets).sheets.flatMap((s) => s.findings.filter((f) => f.rule !== "budget/table-missing"));
+
+describe("budget table variants", () => {
+  const clean: [string, ReturnType<typeof sheet>][] = [
+    ["codes as numbers (208, 2080101) and with trailing spaces", table3([[208, "社会保障和就业支出", 578.2, 560.12, 18.08], ["20801 ", "人力资源和社会保障管理事务", 578.2, 560.12, 18.08], [2080101, "行政运行", 560.12, 560.12, null], ["2080109  ", "社会保险经办机构 ", 18.08, null, 18.08], [null, "合计", 578.2, 560.12, 18.08]])],
+    ["amounts with 3 decimals", table3([["208", "社会保障和就业支出", 578.201, 560.121, 18.08], ["2080101", "行政运行", 560.121, 560.121, null], ["2080109", "社会保险经办机构", 18.08, null, 18.08], [null, "合计", 578.201, 560.121, 18.08]])],
+    ["a 项 with 3 decimals under a 2-decimal 类 (560.124 → 560.12)", table3([["208", "社会保障和就业支出", 578.2, 560.12, 18.08], ["2080101", "行政运行", 560.124, 560.124, null], ["2080109", "社会保险经办机构", 18.08, null, 18.08], [null, "合计", 578.2, 560.12, 18.08]])],
+    ["合计 at the top", table3([[null, "合计", 578.2, 560.12, 18.08], ["208", "社会保障和就业支出", 578.2, 560.12, 18.08], ["2080101", "行政运行", 560.12, 560.12, null], ["2080109", "社会保险经办机构", 18.08, null, 18.08]])],
+    ["表2 with 事业收入, 上级补助收入 columns", sheet("表2", [["表2"], ["收入总体情况表"], ["编制部门：某部门", null, null, null, null, null, "单位：万元"], ["科目编码", "科目名称", "合计", "财政拨款", "事业收入", "上级补助收入", "其他收入"], ["208", "社会保障和就业支出", 600, 500, 50, 30, 20], ["2080101", "行政运行", 600, 500, 50, 30, 20], [null, "合计", 600, 500, 50, 30, 20]])],
+    ["表7 with one project on two lines", sheet("表7", [["表7"], ["一般公共预算项目支出情况表"], ["编制部门：x", null, null, null, "单位：万元"], ["科目编码", "科目名称", "项目名称", "项目支出合计", "商品和服务支出", "对个人和家庭的补助"], ["208", "社会保障和就业支出", null, 30, 10, 20], ["2080109", "社会保险经办机构", "业务经费", 10, 10, null], ["2080109", "社会保险经办机构", "业务经费", 20, null, 20], [null, null, "合计", 30, 10, 20]])],
+    ["表7 with a project name running onto a second row", sheet("表7", [["表7"], ["一般公共预算项目支出情况表"], ["编制部门：x", null, null, null, "单位：万元"], ["科目编码", "科目名称", "项目名称", "项目支出合计", "商品和服务支出", "对个人和家庭的补助"], ["208", "社会保障和就业支出", null, 30, 10, 20], ["2080109", "社会保险经办机构", "2024年自治区社保经办机构", 30, 10, 20], [null, null, "业务经费", null, null, null], [null, null, "合计", 30, 10, 20]])],
+    ["表6 with economic codes as numbers", sheet("表6", [["表6"], ["一般公共预算基本支出情况表"], ["编制部门：x", null, null, null, "单位：万元"], ["经济分类科目编码", "经济分类科目名称", "合计", "人员经费", "公用经费"], [301, "工资福利支出", 100, 100, null], [30101, "基本工资", 60, 60, null], [30102, "津贴补贴", 40, 40, null], [302, "商品和服务支出", 20, null, 20], [30201, "办公费", 20, null, 20], [null, "合计", 120, 100, 20]])],
+  ];
+  for (const [label, s] of clean) it(`${label}: no finding`, () => expect(brief(budgetFindings(s))).toEqual([]));
+
+  const remarks = ["备注：本部门2024年无政府性基金预算支出，故此表为空。", "注：我单位没有国有资本经营预算拨款收入，也没有使用国有资本经营预算拨款安排的支出。", "说明：本表无数据。", "本部门无此项支出。", "此表无数据"];
+  for (const remark of remarks) {
+    it(`an empty 表8 with the remark “${remark}”: no finding`, () => {
+      const s = sheet("表8", [["表8"], ["政府性基金预算支出情况表"], ["编制部门：x", null, null, null, "单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", null, null, null], [remark]]);
+      expect(brief(budgetFindings(s))).toEqual([]);
+    });
+  }
+  it("an empty 表8 with nothing under it: one info", () => {
+    const s = sheet("表8", [["表8"], ["政府性基金预算支出情况表"], ["编制部门：x", null, null, null, "单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [null, "合计", null, null, null]]);
+    expect(budgetFindings(s).map((f) => [f.rule, f.severity])).toEqual([["budget/empty-table-no-remark", "info"]]);
+  });
+  it("amounts stored as text: warnings only, the arithmetic holds", () => {
+    const fs = budgetFindings(table3([["208", "社会保障和就业支出", "578.20", 560.12, 18.08], ["2080101", "行政运行", 560.12, 560.12, "—"], ["2080109", "社会保险经办机构", 18.08, "-", 18.08], [null, "合计", 578.2, 560.12, 18.08]]));
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([["budget/number-as-text", "warning", "C5"]]);
+  });
+  it("a 项's 合计 changed (560.12 → 561.12): the error at that cell (breaks its row and its 类)", () => {
+    const fs = budgetFindings(table3([["208", "社会保障和就业支出", 578.2, 560.12, 18.08], ["2080101", "行政运行", 561.12, 560.12, null], ["2080109", "社会保险经办机构", 18.08, null, 18.08], [null, "合计", 578.2, 560.12, 18.08]]));
+    expect(errors(fs)).toEqual([["budget/wrong-value", "C6"]]);
+  });
+  it("the same 项 changed in 合计 and 基本支出 alike: no single cell repairs it, reported at the 类 (judged acceptable)", () => {
+    const fs = budgetFindings(table3([["208", "社会保障和就业支出", 578.2, 560.12, 18.08], ["2080101", "行政运行", 561.12, 561.12, null], ["2080109", "社会保险经办机构", 18.08, null, 18.08], [null, "合计", 578.2, 560.12, 18.08]]));
+    expect(errors(fs)).toEqual([["budget/rollup-mismatch", "C5"], ["budget/rollup-mismatch", "D5"]]);
+  });
+  it("project names: another year is another project; a shorter or longer wording of the same one matches", () => {
+    const names = ["2024年度中央财政城乡居民基本养老保险项目", "2024年城乡居民基本养老保险项目", "2024年度自治区财政城乡居民基本养老保险项目"];
+    expect(matchProject("2025年城乡居民基本养老保险项目", names)).toBeNull();
+    expect(matchProject("2024年城乡居民养老保险项目", names)).toBe(1);
+    expect(matchProject("2024年中央财政城乡居民养老保险项目", names)).toBe(0);
+    expect(matchProject("城乡居民养老保险", names)).toBeNull();
+  });
+  it("kashi: 表7 amount typed as 519.930, a project target form in 元, amounts as text with separators: no new finding", async () => {
+    const base = checkWorkbook(await readXlsxBuffer(await loadFixture("kashi-2024-dept-budget.xlsx")));
+    const count = (r: typeof base) => r.sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
+    for (const [sheetName, changes] of [
+      ["项目绩效目标表1", { A5: "项目资金（元）", C5: 18807300, E5: 18807300 }],
+      ["项目绩效目标表1", { C5: "1,880.73", E5: "1,880.73" }],
+    ] as const) {
+      const r = checkWorkbook(await readXlsxBuffer(await mutateFixture("kashi-2024-dept-budget.xlsx", sheetName, changes)));
+      expect([sheetName, count(r)]).toEqual([sheetName, count(base)]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tracking-feedback tables
+// ---------------------------------------------------------------------------------------------
+
+const FEEDBACK_HEAD: TestCell[] = ["序号", "收到的财政专项资金名称", "文号", "资金金额", "实际支出金额", "资金支出方向", "未支出金额", "实际支出进度", "未按计划或预算执行要求支出的原因", "整改措施及整改时间"];
+const feedback = (rows: TestCell[][], head: TestCell[] = FEEDBACK_HEAD) =>
+  sheet("附件3", [["附件3"], ["自治区财政资金使用跟踪反馈表"], ["地、州、市（单位）名称：塔城地区", null, null, null, null, null, null, null, null, "单位：万元"], head, ...rows, ["说明：1、根据实际收到财政专项资金情况自行添加行。"]]);
+const pct = (v: number): TestCell => ({ v, fmt: "0.00%" });
+
+describe("tracking-feedback variants", () => {
+  it("consistent, rates as %: no finding", () => {
+    expect(brief(run(feedback([["合计", null, null, 300, 240, null, 60, pct(0.8)], [1, "养老补助", "新财社〔2024〕1号", 100, 80, "发放", 20, pct(0.8)], [2, "救助资金", "新财社〔2024〕2号", 200, 160, "发放", 40, pct(0.8)]])).sheets[0]!.findings)).toEqual([]);
+  });
+  it("a progress typed 80 beside 80% cells: an info on that cell, never a wrong rate; dates as text are fine", () => {
+    const fs = run(feedback([["合计", null, null, 300, 240, null, 60, pct(0.8)], [1, "养老补助", "x", 100, 80, "发放", 20, 80, "资金未到位", "2024年12月31日前"], [2, "救助资金", "y", 200, 160, "发放", 40, pct(0.8), null, "2024.12.31"]])).sheets[0]!.findings;
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([["tracking/rate-as-points", "info", "H6"]]);
+  });
+  it("a progress typed 90 where 80 % is right: still the wrong rate (error)", () => {
+    const fs = run(feedback([["合计", null, null, 300, 240, null, 60, pct(0.8)], [1, "养老补助", "x", 100, 80, "发放", 20, 90], [2, "救助资金", "y", 200, 160, "发放", 40, pct(0.8)]])).sheets[0]!.findings;
+    expect(errors(fs)).toEqual([["allocation/formula-mismatch", "H6"]]);
+  });
+  it("a 下达时间 column of text dates, 1/3 rounded to 33.33 %, — for nothing unspent: no finding", () => {
+    const head = ["序号", "收到的财政专项资金名称", "文号", "下达时间", "资金金额", "实际支出金额", "资金支出方向", "未支出金额", "实际支出进度"];
+    const fs = run(feedback([["合计", null, null, null, 400, 200, null, 200, pct(0.5)], [1, "养老补助", "x", "2024年3月5日", 300, 100, "发放", 200, pct(0.3333)], [2, "救助资金", "y", "2024.3.5", 100, 100, "发放", "—", pct(1)]], head)).sheets[0]!.findings;
+    expect(brief(fs)).toEqual([]);
+  });
+  it("the empty template rows: no finding", () => {
+    expect(run(feedback([["合计"], [1], [2]])).sheets[0]!.findings).toEqual([]);
+  });
+});
+
+describe("bad input never throws", () => {
+  it("target, self-evaluation, budget and tracking sheets full of merges, errors and stray text", () => {
+    const junk = (title: string) =>
+      sheet(title, [[title], ["年度资金总额", { error: "#REF!" }, "其中：财政拨款", "abc", "全年预算数（A）"], ["三级指标", "指标值", "分值", "全年执行数（B）"], [null, "≥", { error: "#N/A" }], ["合计", "—", "30分"], ["科目编码", 208, "x"]], ["A4:C9", "B1:B3", "D2:D8"]);
+    for (const t of ["项目支出绩效目标表", "项目支出绩效自评表", "支出总体情况表", "财政资金使用跟踪反馈表"]) expect(() => run(junk(t))).not.toThrow();
   });
 });
