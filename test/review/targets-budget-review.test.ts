@@ -211,7 +211,10 @@ describe("below last year's result: a warning that says by how much, only for co
 // ---------------------------------------------------------------------------------------------
 
 async function selfEvaluation(changes: Changes, unit: "万元" | "元" = "万元"): Promise<Finding[]> {
-  const result = checkWorkbook(await readXlsxBuffer(await buildXlsx([selfEvaluationSheet("自评表", changes, unit)])));
+  const spec = selfEvaluationSheet("自评表", changes, unit);
+  // The variant that renames D16 also merges it over row 17 (a name on two lines).
+  if (changes.D16 !== undefined) spec.merges = [...(spec.merges ?? []), "D16:D17"];
+  const result = checkWorkbook(await readXlsxBuffer(await buildXlsx([spec])));
   return result.sheets[0]!.findings;
 }
 
@@ -229,11 +232,23 @@ describe("self-evaluation variants", () => {
     ["a score with decimals (9.7 for 34000 of ≥3.5万人)", { H15: 9.7 }],
     ["actual typed 98.5% / as 0.99 shown 0%", { F17: "98.5%", F22: { value: 0.99, numFmt: "0%" } }],
     ["qualitative actual 基本达成 with a reason and a partial score", { F20: "基本达成", H20: 9, I20: "部分地区宣传不到位" }],
+    ["actuals 100.00% for =100%, 180元/人/年 for ≤200元/人/年, 201,000人 and 20.1万人 for ≥199500人", { F18: "100.00%", F19: "180元/人/年", F14: "201,000人" }],
+    ["actual 按时完成 for a =100% rate (the officer's words)", { F18: "按时完成" }],
+    ["a score written — and a blank score", { H16: "—", H17: null }],
+    ["未达成 with a real reason and score 0", { F21: "未达成", H21: 0, I21: "制度调整，下年度完善" }],
+    ["a 三级指标 merged over two rows, its value on the first row only", { D16: "发放丧葬补助人数（含抚恤）", E17: null, F17: null, G17: null, H17: null, G16: 20, H16: 20 }],
     ["rate to two decimals of 1711/1800 (95.06%)", { E8: 1711, G8: { value: 0.9506, numFmt: "0.00%" }, E7: 1901, G7: { value: 0.9505, numFmt: "0.00%" }, H7: 9.51 }],
   ];
   for (const [label, changes, unit] of clean) {
     it(`${label}: no finding`, async () => expect(brief(await selfEvaluation(changes, unit))).toEqual([]));
   }
+
+  it("actual values left blank: a warning per indicator (a required value), no error", async () => {
+    const blank = Object.fromEntries([14, 15, 16, 17, 18, 19, 20, 21, 22].map((r) => [`F${r}`, null]));
+    const fs = await selfEvaluation(blank);
+    expect(fs.every((f) => f.rule === "performance/missing-actual" && f.severity === "warning")).toBe(true);
+    expect(fs.map((f) => f.cell)).toEqual(["F14", "F15", "F16", "F17", "F18", "F19", "F20", "F21", "F22"]);
+  });
 
   it("A = 0 with #DIV/0! in the rate: a warning at the rate, no error", async () => {
     const fs = await selfEvaluation({ C10: 0, D10: 0, E10: 0, G10: { formula: "E10/D10", result: { error: "#DIV/0!" } as unknown as string } });

@@ -89,9 +89,17 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     };
     // A row with only 一级/二级 (a merge running past the table) is not an indicator.
     if (!indicator.level3 && !indicator.target && !indicator.actual) continue;
+    // A 三级指标 merged over two rows whose second row holds nothing of its own is one indicator.
+    const previous = table.rows[table.rows.length - 1];
+    if (previous && indicator.level3 && previous.level3?.cell === indicator.level3.cell && !ownText(indicator.target, r) && !ownText(indicator.actual, r) && !(indicator.weight && indicator.weight.row === r && indicator.weight.value !== null)) continue;
     table.rows.push(indicator);
   }
   return table;
+}
+
+/** The cell's text is in row r itself (not a merge coming down from above). */
+function ownText(cell: TextCell | null, r: number): boolean {
+  return cell !== null && cell.row === r;
 }
 
 /** The text shown at (row, col), addressed at the cell that holds it (the merge's top-left). */
