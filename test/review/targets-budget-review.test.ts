@@ -362,12 +362,16 @@ describe("budget table variants", () => {
     expect(matchProject("2024年中央财政城乡居民养老保险项目", names)).toBe(0);
     expect(matchProject("城乡居民养老保险", names)).toBeNull();
   });
-  it("kashi: 表7 amount typed as 519.930, a project target form in 元, amounts as text with separators: no new finding", async () => {
+  it("kashi: a project target form in 元, amounts as text, codes as numbers / with spaces / in one column: no new error", async () => {
     const base = checkWorkbook(await readXlsxBuffer(await loadFixture("kashi-2024-dept-budget.xlsx")));
     const count = (r: typeof base) => r.sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
     for (const [sheetName, changes] of [
       ["项目绩效目标表1", { A5: "项目资金（元）", C5: 18807300, E5: 18807300 }],
       ["项目绩效目标表1", { C5: "1,880.73", E5: "1,880.73" }],
+      ["表3", { A8: "2080101", B8: "", C8: "" }], // the full code in the 类 column, 款/项 left blank
+      ["表3", { A8: 208, B8: 1, C8: 1, A9: 208, B9: 1, C9: 9 }], // 类/款/项 typed as numbers (01 → 1)
+      ["表3", { A7: "208 ", B7: "01 " }], // trailing spaces
+      ["表7", { E19: "2024年城乡居民基本养老保险项目 " }],
     ] as const) {
       const r = checkWorkbook(await readXlsxBuffer(await mutateFixture("kashi-2024-dept-budget.xlsx", sheetName, changes)));
       expect([sheetName, count(r)]).toEqual([sheetName, count(base)]);
