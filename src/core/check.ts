@@ -29,6 +29,9 @@ type SheetChecker = (sheet: SheetSnapshot) => Finding[];
 export interface SheetFinding {
   sheet: string;
   finding: Finding;
+  /** Per-sheet findings on the same sheet this one explains better with what only the workbook shows
+   *  (a regional total blamed by the sheet alone, when the allocation table proves a unit wrong). */
+  supersedes?: { rule: string; cell: string }[];
 }
 
 /** A check across sheets. Gets the workbook and every sheet's kind (already classified). */
@@ -59,9 +62,10 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   const byName = new Map(sheets.map((s) => [s.name, s]));
   let touched = false;
   for (const checker of WORKBOOK_CHECKERS) {
-    for (const { sheet, finding } of checker(workbook, kinds)) {
+    for (const { sheet, finding, supersedes } of checker(workbook, kinds)) {
       const result = byName.get(sheet);
       if (!result) continue;
+      if (supersedes) result.findings = result.findings.filter((f) => !supersedes.some((s) => s.rule === f.rule && s.cell === f.cell));
       result.findings.push(finding);
       touched = true;
     }

@@ -83,9 +83,12 @@ describe("known issue: allocation-mismatch on a formula total points at the type
     expect(fs[0]!.fix).toEqual({ value: "337.16" });
   });
 
-  it("the same with typed totals (no formulas): the unit's typed total E6 is reported, C6 follows it and is not", () => {
+  it("the same with typed totals (no formulas): E6 and E7 both wrong (typed), C6 follows them and is not reported", () => {
     const r = run(allocation(), regional(373.16, { typedTotals: true }));
-    expect(brief(of(r, "区域目标"))).toEqual([["performance/allocation-mismatch", "E6"]]);
+    expect(brief(of(r, "区域目标"))).toEqual([
+      ["performance/allocation-mismatch", "E6"],
+      ["performance/allocation-mismatch", "E7"],
+    ]);
   });
 });
 
@@ -287,9 +290,12 @@ describe("regional forms against the allocation table", () => {
   it("合计 column right of the units, short names (塔城 ↔ 塔城市): no finding", () => {
     expect(of(run(alloc(["塔城市", "额敏县", "乌苏市"], [67, 98, 78]), regionalForm(["塔城", "额敏", "乌苏", "合计"], [67, 98, 78, 243])), "附件2")).toEqual([]);
   });
-  it("合计 right of the units, 额敏 typed 89 with the 合计 typed to match: the one error at 额敏, not the 合计", () => {
+  it("合计 right of the units, 额敏 typed 89 on both lines with the 合计 typed to match: errors at 额敏, not the 合计", () => {
     const fs = of(run(alloc(["塔城市", "额敏县", "乌苏市"], [67, 98, 78]), regionalForm(["塔城", "额敏", "乌苏", "合计"], [67, 89, 78, 234])), "附件2");
-    expect(fs.map((f) => [f.rule, f.cell, f.expected, f.related])).toEqual([["performance/allocation-mismatch", "E4", "98", ["附件1!C6"]]]);
+    expect(fs.map((f) => [f.rule, f.cell, f.expected, f.related])).toEqual([
+      ["performance/allocation-mismatch", "E4", "98", ["附件1!C6"]],
+      ["performance/allocation-mismatch", "E5", "98", ["附件1!C6"]],
+    ]);
   });
   it("和丰 ↔ 和布克赛尔蒙古自治县, 地区本级 on both sides: no finding", () => {
     expect(of(run(alloc(["地区本级", "塔城市", "和布克赛尔蒙古自治县"], [5, 67, 32]), regionalForm(["合计", "地区本级", "塔城", "和丰"], [104, 5, 67, 32])), "附件2")).toEqual([]);

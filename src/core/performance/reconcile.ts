@@ -163,6 +163,7 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     if (!expected || expected.value.eq(units[i]!.amount.value!)) continue;
     mismatches.push({ unit: units[i]!, alloc: alloc.units[j]!, expected });
   }
+  const describe = (j: number) => `资金分配表（${alloc.sheet}）中${fullName(alloc.units[j]!.name)}「${column!.header}」`;
   const out: SheetFinding[] = [];
   for (const m of withoutDownstreamTotals(mismatches)) {
     const { unit: t, alloc: a, expected } = m;
@@ -206,6 +207,8 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     });
   }
   if (!regional) return out;
+  out.push(...sourceLineMismatches(sheet, alloc.sheet, units, pairs, expectedOf, new Set(out.map((f) => f.finding.cell)), describe));
+  supersedeTotals(out, units, pairs, expectedOf);
   const matchedT = new Set(pairs.map(([i]) => i));
   const matchedA = new Set(pairs.map(([, j]) => j));
   const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
@@ -288,6 +291,60 @@ function typedSource(
   const pick = carries.length === 1 ? carries[0]! : nonZero.length === 1 ? nonZero[0]! : null;
   if (!pick || pick.amount.value!.minus(gap).isNegative()) return null;
   return pick;
+}
+
+type ExpectedOf = (j: number) => { cell: string; value: Dec } | null;
+
+/**
+ * A source line that carries the allocation's amounts (`其中：自治区资金` equal to the total for most
+ * units): a unit that differs there is wrong there too — the second cell to fix when a unit's figure
+ * was typed wrong on both lines.
+ */
+function sourceLineMismatches(sheet: string, allocSheet: string, units: TargetUnit[], pairs: [number, number][], expectedOf: ExpectedOf, reported: Set<string>, describe: (j: number) => string): SheetFinding[] {
+  const out: SheetFinding[] = [];
+  const unitPairs = pairs.filter(([i]) => !units[i]!.isTotal);
+  const labels = [...new Set(unitPairs.flatMap(([i]) => units[i]!.sources.map((s) => s.label)))];
+  for (const label of labels) {
+    const cells = unitPairs.map(([i, j]) => ({ t: units[i]!, j, source: units[i]!.sources.find((s) => s.label === label)?.amount, expected: expectedOf(j) }));
+    const agree = cells.filter((c) => c.source?.value && c.expected && c.source.value.eq(c.expected.value)).length;
+    if (agree < 2 || agree * 2 < cells.length) continue;
+    for (const { t, j, source, expected } of cells) {
+      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported.has(source.cell)) continue;
+      const name = label.replace(/^其中[:：]?|[:：]$/g, "");
+      out.push({
+        sheet,
+        finding: finding("performance/allocation-mismatch", {
+          cell: source.cell,
+          related: [qualifiedAddress(allocSheet, expected.cell)],
+          message: `${t.name}「${name}」${show(source.value)} 与${describe(j)}${show(expected.value)} 不一致（本行其他单位都与分配表一致）。`,
+          messageEn: `${t.name} ${name}: ${show(source.value)} differs from ${show(expected.value)} in the allocation table (the other units of this line agree with it).`,
+          expected: show(expected.value),
+          actual: show(source.value),
+          fixValue: show(expected.value),
+        }),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The sheet alone blames the 合计 column of a line whose units do not add up (regional-sum); when that
+ * total agrees with the allocation and a unit of the line is proven wrong, the unit is the cell to fix.
+ */
+function supersedeTotals(out: SheetFinding[], units: TargetUnit[], pairs: [number, number][], expectedOf: ExpectedOf): void {
+  const totalPair = pairs.find(([i]) => units[i]!.isTotal);
+  if (!totalPair) return;
+  const total = units[totalPair[0]]!;
+  const grand = expectedOf(totalPair[1]);
+  if (!grand) return;
+  const totalCells = [total.amount, ...total.sources.map((s) => s.amount)].filter((c) => c.value?.eq(grand.value));
+  for (const f of out) {
+    const row = /\d+$/.exec(f.finding.cell)?.[0];
+    const totalCell = totalCells.find((c) => String(c.row + 1) === row);
+    if (!totalCell || units.some((u) => u.isTotal && u.amount.cell === f.finding.cell)) continue;
+    f.supersedes = [...(f.supersedes ?? []), { rule: "performance/regional-sum", cell: totalCell.cell }];
+  }
 }
 
 /** Tables of one kind in a workbook weigh their indicators to one total (90 or 100): warn the odd ones. */
