@@ -64,9 +64,8 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
 
 function readColumnLines(grid: Grid, from: number, end: number, funding: Funding): void {
   const cols = funding.columns!;
-  const unknown: number[] = [];
   for (let r = from; r < end; r++) {
-    const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, cols, unknown);
+    const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, cols);
     if (!label) continue;
     const line: FundingLine = {
       ...label,
@@ -94,7 +93,7 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
  * that holds amounts under 全年预算数/全年执行数 right after other funding lines: another source. Left
  * out, the total would seem not to equal its sources — a false error.
  */
-function otherSource(grid: Grid, r: number, cols: NonNullable<Funding["columns"]>, unknown: number[]): ReturnType<typeof lineLabel> {
+function otherSource(grid: Grid, r: number, cols: NonNullable<Funding["columns"]>): ReturnType<typeof lineLabel> {
   const texts = grid.rowTexts(r).filter((t) => t.col < cols.budget);
   const last = texts[texts.length - 1];
   if (!last) return null;
@@ -104,7 +103,6 @@ function otherSource(grid: Grid, r: number, cols: NonNullable<Funding["columns"]
   const b = amountAt(grid, r, cols.executed).reading.kind;
   if (a !== "number" && b !== "number" && !(a === "blank" && b === "blank" && /资金|补助|配套|财政|拨款/.test(label))) return null;
   if (grid.merge(r, cols.budget) && grid.merge(r, cols.budget)!.right > cols.budget) return null; // a text block across the columns
-  unknown.push(r);
   return { label, labelCell: a1(labelRow(grid, r, last.col), last.col), role: "source" };
 }
 
