@@ -36,10 +36,9 @@ describe("示例: every deliberate mistake is found where the note says", () => 
       ["performance/cost-sum", "D17"],
       ["performance/level-mismatch", "B20"],
     ],
-    // The typed amount is E7; the check reports the unit's 年度资金总额 (E6 = E7 + E8) and the 合计 column.
+    // The typed amount is E7 (under the unit's 年度资金总额 E6 = E7 + E8): the check points at E7 alone.
     "regional-target": [
-      ["performance/allocation-mismatch", "C6"],
-      ["performance/allocation-mismatch", "E6"],
+      ["performance/allocation-mismatch", "E7"],
     ],
     "self-evaluation": [
       ["performance/rate-over-100", "H8"],
@@ -66,7 +65,7 @@ describe("示例: every deliberate mistake is found where the note says", () => 
       for (const s of result.sheets) if (s.name !== example.name) expect([s.name, flagged(result, s.name)]).toEqual([s.name, []]);
       // The note lists cells the checker points at (or, for the regional form, the typed cell under it).
       const noteCells = note.name ? sheets[sheets.length - 1]!.rows.slice(4).map((r) => r[1]?.value) : [];
-      for (const cell of noteCells) expect(expected[t.id]!.some(([, c]) => c === cell) || (t.id === "regional-target" && cell === "E7") || t.id === "subject-codes").toBe(true);
+      for (const cell of noteCells) expect(expected[t.id]!.some(([, c]) => c === cell) || t.id === "subject-codes").toBe(true);
     });
   }
 });
@@ -101,7 +100,7 @@ describe("mutations: change one number in a template, that cell is flagged", () 
     spec.units[1] = { name: "额敏县", funding: { value: new Dec(321) } };
     const { bytes, names } = await addTemplatesToWorkbook(source, [buildRegionalTargetSheet(spec)]);
     const found = flagged(checkWorkbook(await readXlsxBuffer(bytes)), names[0]!);
-    expect(found).toContainEqual(["performance/allocation-mismatch", "E6"]);
+    expect(found).toContainEqual(["performance/allocation-mismatch", "E7"]);
     expect(found.every(([rule]) => rule === "performance/allocation-mismatch")).toBe(true);
   });
 

@@ -133,7 +133,7 @@ export function buildExample(id: TemplateId, options: TemplateOptions): Template
         allocation,
         sheet,
         buildNoteSheet(sheet.name, [
-          { cell: "E7", what: "额敏县的财政资金是手工录入的 373.16（两位数字颠倒），与「附件1」中额敏县的 337.16 不一致；其他单位为引用公式。检查结果指在它上方的年度资金总额 E6（=E7+E8），C6 的总数随之不符", expected: "=附件1!G8（337.16）", rules: ["performance/allocation-mismatch"] },
+          { cell: "E7", what: "额敏县的财政资金是手工录入的 373.16（两位数字颠倒），与「附件1」中额敏县的 337.16 不一致；其他单位为引用公式。它上方的年度资金总额 E6（=E7+E8）随之不符，改正 E7 即可", expected: "=附件1!G8（337.16）", rules: ["performance/allocation-mismatch"] },
         ]),
       ];
     }
