@@ -167,3 +167,12 @@ describe("a live =SUM total that follows a wrong cell", () => {
     expect(brief(table(298)).map((f) => [f[0], f[1], f[2], f[3]])).toEqual([["allocation/formula-mismatch", "error", "E6", "312"]]);
   });
 });
+
+describe("合计 typed in the 序号 column", () => {
+  const s = sheet("附件1", [["2024年某项补助资金分配表"], ["单位：万元"], ["序号", "县（市）", "补助资金"],
+    ["合计", null, 300], [1, "甲县", 100], [2, "乙县", 120], [3, "丙县", 80]]);
+  it("is the grand total, checked like one merged over the name column", () => {
+    expect(brief(s)).toEqual([]);
+    expect(brief(withValue(s, "C5", 150)).map((f) => [f[0], f[1], f[2], f[3]])).toEqual([["allocation/total-mismatch", "error", "C4", "350"]]);
+  });
+});

@@ -63,11 +63,13 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
   return rows;
 }
 
-/** The unit's name: the name column, else any text in the row (合计 merged over 序号 and name). */
+/** The unit's name: the name column, else a 合计-like text elsewhere in the row (merged over 序号 and name, or in 序号). */
 function rowLabelText(layout: TableLayout, columns: ColumnAnalysis, row: number): string {
   const fromName = columns.nameCol === null ? "" : layout.grid.text(row, columns.nameCol).replace(/\s+/g, "");
   if (fromName) return fromName;
-  for (const col of columns.textCols) {
+  // 合计 typed in the 序号 column (or another text column) without merging it over the name.
+  const others = columns.seqCol === null ? columns.textCols : [...columns.textCols, columns.seqCol];
+  for (const col of others) {
     const text = layout.grid.text(row, col).replace(/\s+/g, "");
     if (text && /计/.test(text)) return text;
   }
