@@ -8,6 +8,7 @@ import { type SheetKind, classifySheet } from "./kinds";
 import { checkSelfEvaluationSheet, checkTargetSheet } from "./performance/check";
 import { reconcileAllocationWithTargets } from "./performance/reconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { checkSubjectCodeSheet } from "./subject-codes/check";
 import { checkTrackingSheet } from "./tracking/check";
 
 export interface SheetResult {
@@ -44,6 +45,7 @@ const CHECKERS: Partial<Record<SheetKind, SheetChecker>> = {
   "self-evaluation": checkSelfEvaluationSheet,
   "budget-table": checkBudgetSheet,
   "tracking-feedback": checkTrackingSheet,
+  "subject-codes": (sheet) => checkSubjectCodeSheet(sheet),
 };
 
 const WORKBOOK_CHECKERS: WorkbookChecker[] = [reconcileAllocationWithTargets, reconcileBudgetTables];

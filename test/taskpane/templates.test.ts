@@ -107,11 +107,10 @@ describe("插入模板 through the session (playground host)", () => {
   const EXAMPLE_MISTAKES: Record<TemplateId, string[] | null> = {
     allocation: ["allocation/wrong-value F5", "allocation/formula-mismatch E8", "allocation/sum-formula-range C10", "allocation/typed-total F5"],
     "project-target": ["performance/weight-sum G7", "performance/cost-sum D17", "performance/level-mismatch B20"],
-    // The regional 示例's typed amount (E7): where the check reports it is being reworked; compared with the file only.
-    "regional-target": null,
+    "regional-target": ["performance/allocation-mismatch E7"],
     "self-evaluation": ["performance/rate-over-100 H8", "performance/unit-implausible E10", "performance/missing-reason H15", "performance/far-above-target D18"],
     "tracking-feedback": ["tracking/overspent E6"],
-    "subject-codes": [],
+    "subject-codes": ["subject-codes/malformed-code B5"],
   };
 
   it("every 示例, in a workbook of its own and beside the pension fixture: its deliberate mistakes, nothing else", async () => {

@@ -47,8 +47,7 @@ describe("示例: every deliberate mistake is found where the note says", () => 
       ["performance/far-above-target", "D18"],
     ],
     "tracking-feedback": [["tracking/overspent", "E6"]],
-    // No subject-code checks exist yet: the note's mistake (a 6-digit code) is for the reviewer's eye.
-    "subject-codes": [],
+    "subject-codes": [["subject-codes/malformed-code", "B5"]],
   };
 
   for (const t of TEMPLATES) {
@@ -65,7 +64,7 @@ describe("示例: every deliberate mistake is found where the note says", () => 
       for (const s of result.sheets) if (s.name !== example.name) expect([s.name, flagged(result, s.name)]).toEqual([s.name, []]);
       // The note lists cells the checker points at (or, for the regional form, the typed cell under it).
       const noteCells = note.name ? sheets[sheets.length - 1]!.rows.slice(4).map((r) => r[1]?.value) : [];
-      for (const cell of noteCells) expect(expected[t.id]!.some(([, c]) => c === cell) || t.id === "subject-codes").toBe(true);
+      for (const cell of noteCells) expect(expected[t.id]!.some(([, c]) => c === cell)).toBe(true);
     });
   }
 });

@@ -7,11 +7,12 @@ import { ALLOCATION_RULES } from "./allocation";
 import { BUDGET_RULES } from "./budget";
 import type { RuleMeta } from "./meta";
 import { PERFORMANCE_RULES } from "./performance";
+import { SUBJECT_CODE_RULES } from "./subject-codes";
 import { TRACKING_RULES } from "./tracking";
 
 export type { RuleMeta } from "./meta";
 
-const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES, ...TRACKING_RULES];
+const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES, ...TRACKING_RULES, ...SUBJECT_CODE_RULES];
 
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(rules.map((r) => [r.id, r]));

@@ -201,7 +201,7 @@ export function buildExample(id: TemplateId, options: TemplateOptions): Template
         ["儿童福利", "2081001"],
       ].map(([name, code]) => ({ name: name!, code: code! }));
       const sheet = buildSubjectCodesSheet({ project: "困难群众救助补助资金", rows }, "科目示例");
-      return [sheet, buildNoteSheet(sheet.name, [{ cell: "B5", what: "临时救助支出的科目代码只有 6 位（输入时的数据验证会拦下，这里是粘贴进来的）", expected: "2082001（项级科目为 7 位）", rules: [] }])];
+      return [sheet, buildNoteSheet(sheet.name, [{ cell: "B5", what: "临时救助支出的科目代码只有 6 位（输入时的数据验证会拦下，这里是粘贴进来的）", expected: "2082001（项级科目为 7 位）", rules: ["subject-codes/malformed-code"] }])];
     }
   }
 }

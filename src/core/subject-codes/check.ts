@@ -1,0 +1,91 @@
+/**
+ * 支出功能科目表: a list of subject names with their codes (the 附件 that tells counties which 项 to book the
+ * money to). A code has 3 (类), 5 (款) or 7 (项) digits; a known code should carry its reference name
+ * (src/core/budget/reference-codes.ts, extendable); one code should not be listed twice.
+ */
+import { a1 } from "../address";
+import { type CodeBook, DEFAULT_CODE_BOOK, FUNCTION_CODES, sameSubjectName, subjectNameKey } from "../budget/reference-codes";
+import type { Finding } from "../finding";
+import type { SheetSnapshot } from "../snapshot";
+import { Grid } from "../table/grid";
+import { normalizeLabel } from "../text";
+
+const HEADER_ROWS = 12;
+
+export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEFAULT_CODE_BOOK): Finding[] {
+  const grid = new Grid(sheet);
+  const header = findHeader(grid);
+  if (!header) return [];
+  const findings: Finding[] = [];
+  const seen = new Map<string, string>();
+  for (let r = header.row + 1; r < grid.rowCount; r++) {
+    const name = grid.text(r, header.nameCol).trim();
+    const raw = grid.text(r, header.codeCol).trim();
+    if (!raw && !name) continue;
+    if (/^(说明|注|备注)/.test(normalizeLabel(name))) break;
+    const cell = a1(r, header.codeCol);
+    const code = normalizeLabel(raw).replace(/\s+/g, "");
+    if (!code) continue;
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
+      const known = codeOfName(name);
+      findings.push({
+        rule: "subject-codes/malformed-code",
+        severity: "error",
+        cell,
+        related: [a1(r, header.nameCol)],
+        message: `「${name}」的科目代码“${raw}”不是 3 位（类）、5 位（款）或 7 位（项）数字${known ? `，按科目名称应为 ${known}` : ""}。`,
+        messageEn: `The subject code "${raw}" of "${name}" is not 3, 5 or 7 digits${known ? `; by its name it should be ${known}` : ""}.`,
+        ...(known ? { expected: known, fix: { value: known } } : {}),
+        actual: raw,
+      });
+      continue;
+    }
+    const previous = seen.get(code);
+    if (previous) {
+      findings.push({
+        rule: "subject-codes/duplicate-code",
+        severity: "warning",
+        cell,
+        related: [previous],
+        message: `科目代码 ${code} 在本表中重复出现（另见 ${previous}），请核实是否填错了其中一个。`,
+        messageEn: `The subject code ${code} is listed twice (also at ${previous}); one of them may be wrong.`,
+        actual: code,
+      });
+    } else seen.set(code, cell);
+    const reference = book.name("function", code);
+    if (reference && name && !sameSubjectName(name, reference)) {
+      findings.push({
+        rule: "subject-codes/name-differs",
+        severity: "warning",
+        cell: a1(r, header.nameCol),
+        related: [cell],
+        message: `科目代码 ${code} 的规范名称是「${reference}」，表中为「${name}」，请核对代码或名称。`,
+        messageEn: `Subject code ${code} is named "${reference}" in the classification; the table says "${name}".`,
+        expected: reference,
+        actual: name,
+      });
+    }
+  }
+  return findings;
+}
+
+function findHeader(grid: Grid): { row: number; nameCol: number; codeCol: number } | null {
+  for (let r = 0; r < Math.min(grid.rowCount, HEADER_ROWS); r++) {
+    let nameCol = -1;
+    let codeCol = -1;
+    for (const { col, text } of grid.rowTexts(r)) {
+      const t = normalizeLabel(text);
+      if (/科目(代码|编码)|^(代码|编码)$/.test(t)) codeCol = col;
+      else if (/科目名称|^名称$/.test(t)) nameCol = col;
+    }
+    if (nameCol >= 0 && codeCol >= 0) return { row: r, nameCol, codeCol };
+  }
+  return null;
+}
+
+/** The one 7-digit code whose reference name is this name, if exactly one. */
+function codeOfName(name: string): string | undefined {
+  const key = subjectNameKey(name);
+  const codes = Object.entries(FUNCTION_CODES).filter(([code, n]) => code.length === 7 && subjectNameKey(n) === key);
+  return codes.length === 1 ? codes[0]![0] : undefined;
+}
