@@ -32,8 +32,9 @@ export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<s
   // Keep the selected cell in view (a click on a finding selects a cell far away).
   useEffect(() => {
     if (!selection) return;
-    const td = gridRef.current?.querySelector<HTMLElement>(`td[data-cell="${selection.cell}"]`);
-    td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    const grid = gridRef.current;
+    const td = grid?.querySelector<HTMLElement>(`td[data-cell="${selection.cell}"]`);
+    if (grid && td) scrollCellIntoView(grid, td);
   }, [selection?.sheet, selection?.cell]);
 
   if (!sheetName) return null;
@@ -78,23 +79,69 @@ export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<s
           }}
         />
       </div>
-      <div className="pg-tabs" role="tablist" aria-label={lang === "zh" ? "工作表" : "Sheets"}>
-        {names.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={name === sheetName}
-            className={name === sheetName ? "pg-tab pg-tab-active" : "pg-tab"}
-            onClick={() => void host.select(name, "A1")}
-            data-tab={name}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
+      <SheetTabs names={names} active={sheetName} lang={lang} onPick={(name) => void host.select(name, "A1")} />
     </div>
   );
+}
+
+/**
+ * The sheet tabs as one tab stop (a workbook of 17 sheets must not cost 17 Tabs before the pane):
+ * ←/→, Home/End move between tabs; the active tab is kept in view when a finding selects another sheet.
+ */
+function SheetTabs({ names, active, lang, onPick }: { names: string[]; active: string; lang: "zh" | "en"; onPick: (name: string) => void }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const tab = [...(listRef.current?.querySelectorAll<HTMLElement>("[data-tab]") ?? [])].find((el) => el.dataset.tab === active);
+    tab?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [active]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = names.indexOf(active);
+    const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: names.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const name = names[Math.min(names.length - 1, Math.max(0, to))];
+    if (!name) return;
+    onPick(name);
+    // Focus follows the tab once it is drawn as the active one.
+    requestAnimationFrame(() => [...(listRef.current?.querySelectorAll<HTMLElement>("[data-tab]") ?? [])].find((el) => el.dataset.tab === name)?.focus());
+  };
+  return (
+    <div className="pg-tabs" role="tablist" aria-label={lang === "zh" ? "工作表" : "Sheets"} ref={listRef} onKeyDown={onKeyDown}>
+      {names.map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={name === active}
+          tabIndex={name === active ? 0 : -1}
+          className={name === active ? "pg-tab pg-tab-active" : "pg-tab"}
+          onClick={() => onPick(name)}
+          data-tab={name}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Brings a cell into view below the sticky column letters and beside the sticky row numbers (the
+ * browser's scrollIntoView leaves it under them); a merged cell wider than the grid shows its start.
+ */
+function scrollCellIntoView(grid: HTMLElement, td: HTMLElement): void {
+  const g = grid.getBoundingClientRect();
+  const c = td.getBoundingClientRect();
+  const rowHeader = grid.querySelector("tbody th")?.getBoundingClientRect().width ?? 0;
+  const colHeader = grid.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+  const left = c.left - g.left + grid.scrollLeft - rowHeader;
+  const top = c.top - g.top + grid.scrollTop - colHeader;
+  const width = grid.clientWidth - rowHeader;
+  const height = grid.clientHeight - colHeader;
+  if (left < grid.scrollLeft || c.width > width) grid.scrollLeft = Math.max(0, left);
+  else if (left + c.width > grid.scrollLeft + width) grid.scrollLeft = left + c.width - width;
+  if (top < grid.scrollTop || c.height > height) grid.scrollTop = Math.max(0, top);
+  else if (top + c.height > grid.scrollTop + height) grid.scrollTop = top + c.height - height;
 }
 
 function FormulaBar({ sheet, cell, lang }: { host: PlaygroundHost; sheet: SheetSnapshot; cell: string | undefined; lang: "zh" | "en" }) {

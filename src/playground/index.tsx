@@ -36,12 +36,15 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
   const [lang, setLang] = useState<Lang>(initialLang);
   const [state, setState] = useState<OpenState>({ status: "empty" });
   const [dragging, setDragging] = useState(false);
+  /** A file that failed to open while another workbook is open: that workbook (and its edits) stays. */
+  const [openFailure, setOpenFailure] = useState<{ name: string; error: Bilingual } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = useRef<Loaded | null>(null);
   const p = PLAYGROUND_STRINGS[lang];
 
   const open = async (name: string, bytes: () => Promise<Uint8Array>) => {
     setState({ status: "loading", name });
+    setOpenFailure(null);
     try {
       const module = await loadFileModule();
       const opened = await module.openWorkbook(name, await bytes());
@@ -52,7 +55,11 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
       current.current = loaded;
       setState({ status: "ready", loaded });
     } catch (e) {
-      setState({ status: "error", name, error: describeError(e) });
+      const error = describeError(e);
+      if (current.current) {
+        setState({ status: "ready", loaded: current.current });
+        setOpenFailure({ name, error });
+      } else setState({ status: "error", name, error });
     }
   };
   const openFile = (file: File) => void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
@@ -136,6 +143,12 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
         >
           {state.status === "ready" ? (
             <>
+              {openFailure && (
+                <Notice tone="error" role="alert" data-error>
+                  {p.openFailed(openFailure.name)}
+                  {pick(openFailure.error, lang)} {p.keptOpen(state.loaded.opened.name)}
+                </Notice>
+              )}
               <state.loaded.module.Grid host={state.loaded.host} looks={state.loaded.opened.looks} lang={lang} />
               <div className="pg-hint">{p.editHint}</div>
             </>

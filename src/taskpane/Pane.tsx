@@ -3,7 +3,7 @@
  * and severity; each item says what is wrong, expected vs actual, why, and offers the fixes the engine
  * knows. It only renders {@link CheckSession} state and calls its methods.
  */
-import { Suspense, lazy, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Suspense, lazy, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   Badge,
   Button,
@@ -17,7 +17,7 @@ import type { Severity } from "../core/finding";
 import type { TemplateSheet } from "../core/templates";
 import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
-import { relatedRefs, ruleText, totalCounts, type FindingEntry, type SheetGroup } from "./results";
+import { quietStatus, relatedRefs, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
 import type { CheckSession, PaneState } from "./session";
 
 const useStyles = makeStyles({
@@ -26,8 +26,16 @@ const useStyles = makeStyles({
   title: { margin: "0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "4px", rowGap: "2px" },
   muted: { color: tokens.colorNeutralForeground3 },
-  sheet: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  sheet: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    // The disclosure triangle is gone with display:flex on <summary>: draw one that turns when open.
+    "&[open] > summary > [data-chevron]": { transform: "rotate(90deg)" },
+  },
+  chevron: { display: "inline-block", width: "10px", color: tokens.colorNeutralForeground3, transitionProperty: "transform", transitionDuration: "0.1s" },
   summary: {
+    listStyleType: "none",
+    "::-webkit-details-marker": { display: "none" },
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
@@ -38,6 +46,9 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   kind: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  totals: { fontWeight: tokens.fontWeightSemibold },
+  quietList: { listStyleType: "none", margin: "0", padding: "0 8px 8px 24px", display: "flex", flexDirection: "column", gap: "2px", fontSize: tokens.fontSizeBase200 },
+  quietStatus: { color: tokens.colorNeutralForeground3 },
   group: { padding: "0 8px 8px 8px", display: "flex", flexDirection: "column", gap: "6px" },
   groupTitle: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "6px" },
@@ -105,6 +116,11 @@ export interface PaneProps {
 export function Pane({ session, lang, onLangChange, onTemplateInserted }: PaneProps) {
   const state = usePaneState(session);
   const [view, setView] = useState<"results" | "templates">("results");
+  const templateButton = useRef<HTMLButtonElement>(null);
+  const closeTemplates = () => {
+    setView("results");
+    templateButton.current?.focus(); // keyboard users land where they left
+  };
   const s = STRINGS[lang];
   const styles = useStyles();
   const busy = state.phase === "reading" || state.phase === "checking";
@@ -119,7 +135,15 @@ export function Pane({ session, lang, onLangChange, onTemplateInserted }: PanePr
       </div>
 
       <div className={styles.toolbar}>
-        <Button appearance="primary" disabled={busy} onClick={() => void session.check()} data-action="check">
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => {
+            setView("results"); // the results are what 检查 is for: leave the template form
+            void session.check();
+          }}
+          data-action="check"
+        >
           {busy ? s.checking : state.groups ? s.recheck : s.check}
         </Button>
         <Switch label={s.highlight} checked={state.highlight} onChange={(_, d) => void session.setHighlight(d.checked)} data-action="highlight" />
@@ -127,10 +151,11 @@ export function Pane({ session, lang, onLangChange, onTemplateInserted }: PanePr
           <Switch label={s.autoRecheck} checked={state.autoRecheck} onChange={(_, d) => session.setAutoRecheck(d.checked)} data-action="auto-recheck" />
         )}
         <Button
-          appearance={view === "templates" ? "outline" : "subtle"}
+          ref={templateButton}
+          appearance={view === "templates" ? "primary" : "secondary"}
           disabled={busy}
-          aria-pressed={view === "templates"}
-          onClick={() => setView(view === "templates" ? "results" : "templates")}
+          aria-expanded={view === "templates"}
+          onClick={() => (view === "templates" ? closeTemplates() : setView("templates"))}
           data-action="templates"
         >
           {s.insertTemplate}
@@ -138,8 +163,8 @@ export function Pane({ session, lang, onLangChange, onTemplateInserted }: PanePr
       </div>
 
       {view === "templates" && (
-        <Suspense fallback={<Text size={200}>…</Text>}>
-          <TemplatePanel session={session} lang={lang} onDone={() => setView("results")} {...(onTemplateInserted ? { onInserted: onTemplateInserted } : {})} />
+        <Suspense fallback={<Text size={200}>{s.openingForm}</Text>}>
+          <TemplatePanel session={session} lang={lang} onDone={closeTemplates} {...(onTemplateInserted ? { onInserted: onTemplateInserted } : {})} />
         </Suspense>
       )}
 
@@ -213,17 +238,44 @@ function Results({ state, groups, session, lang, s }: { state: PaneState; groups
   const styles = useStyles();
   const total = totalCounts(groups);
   const none = total.error + total.warning + total.info === 0;
+  const { withFindings, quiet } = splitByFindings(groups);
   return (
-    <section aria-label={s.appTitle} data-results style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-      <Text size={200} className={styles.muted} data-summary>
-        {none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}
-        {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
-        {state.rechecking && ` · ${s.rechecking}`}
+    <section aria-label={s.resultsLabel} data-results style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Text size={200} data-summary>
+        <span className={styles.totals}>{none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}</span>
+        <span className={styles.muted}>
+          {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
+          {state.rechecking && ` · ${s.rechecking}`}
+        </span>
       </Text>
-      {groups.map((g) => (
+      {withFindings.map((g) => (
         <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} />
       ))}
+      {quiet.length > 0 && <QuietSheets quiet={quiet} all={groups.length} lang={lang} s={s} />}
     </section>
+  );
+}
+
+/** The sheets without findings, one collapsed line (open when nothing was found at all). */
+function QuietSheets({ quiet, all, lang, s }: { quiet: SheetGroup[]; all: number; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  return (
+    <details className={styles.sheet} open={quiet.length === all} data-quiet-sheets={quiet.length}>
+      <summary className={styles.summary}>
+        <span className={styles.chevron} data-chevron aria-hidden>
+          ▸
+        </span>
+        <span>{s.quietSheets(quiet.length, all)}</span>
+      </summary>
+      <ul className={styles.quietList}>
+        {quiet.map((g) => (
+          <li key={g.name} data-sheet-row={g.name} data-kind={g.kind} data-status={quietStatus(g)}>
+            <b>{g.name}</b> <span className={styles.kind}>{KIND_LABELS[g.kind][lang]}</span>
+            {g.kind !== "other" && <span className={styles.quietStatus}> · {s.quietStatus[quietStatus(g)]}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -231,15 +283,19 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
   const styles = useStyles();
   const found = group.counts.error + group.counts.warning + group.counts.info;
   return (
-    <details className={styles.sheet} open={found > 0} data-sheet={group.name} data-kind={group.kind}>
+    <details className={styles.sheet} open={found > 0} data-sheet={group.name} data-sheet-row={group.name} data-kind={group.kind}>
       <summary className={styles.summary}>
+        <span className={styles.chevron} data-chevron aria-hidden>
+          ▸
+        </span>
         <span>{group.name}</span>
         <span className={styles.kind}>{KIND_LABELS[group.kind][lang]}</span>
         {(["error", "warning", "info"] as const).map(
           (sev) =>
             group.counts[sev] > 0 && (
-              <Badge key={sev} size="small" color={SEVERITY_BADGE[sev]} appearance="filled" aria-label={`${s.severity[sev]} ${group.counts[sev]}`}>
-                {group.counts[sev]}
+              // The word as well as the colour: a count alone says nothing to a colour-blind reader.
+              <Badge key={sev} size="medium" color={SEVERITY_BADGE[sev]} appearance="tint" data-count={sev}>
+                {s.severity[sev]} {group.counts[sev]}
               </Badge>
             ),
         )}
@@ -302,7 +358,7 @@ function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; 
         <p className={styles.numbers}>
           {f.expected !== undefined && (
             <span>
-              {s.expected} <b data-expected>{f.expected}</b>
+              {f.severity === "error" ? s.expected : s.suggested} <b data-expected>{f.expected}</b>
             </span>
           )}
           {f.actual !== undefined && (
@@ -321,7 +377,7 @@ function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; 
               {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}
             </button>
           ))}
-          {related.length > MAX_RELATED && <span className={styles.muted}>…</span>}
+          {related.length > MAX_RELATED && <span className={styles.muted}>{s.relatedMore(related.length)}</span>}
         </div>
       )}
       {fixes.length > 0 && (

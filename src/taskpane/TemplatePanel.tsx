@@ -3,7 +3,7 @@
  * 示例), a line saying exactly what will be created, and 插入. Nothing changes before the click; then
  * the session inserts, shows the new sheet and checks again. Loaded lazily with the template code.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Checkbox, Input, Select, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { TemplateSheet } from "../core/templates";
 import { pick, type Lang } from "./i18n";
@@ -88,6 +88,9 @@ function Form({
   const info = TEMPLATES.find((t) => t.id === form.template)!;
   const update = (patch: Partial<TemplateForm>) => setForm((f) => ({ ...f, ...patch }));
   const showUnits = info.prefills && !form.example;
+  const firstField = useRef<HTMLSelectElement>(null);
+  // Opened from the keyboard: start at the form's first field, not back at the top of the page.
+  useEffect(() => firstField.current?.focus(), []);
 
   const insert = async () => {
     setBusy(true);
@@ -101,10 +104,20 @@ function Form({
   };
 
   return (
-    <section data-template-form style={{ display: "flex", flexDirection: "column", gap: 8 }} aria-label={lang === "zh" ? "插入模板" : "Insert a template"}>
+    <section
+      data-template-form
+      style={{ display: "flex", flexDirection: "column", gap: 8 }}
+      aria-label={lang === "zh" ? "插入模板" : "Insert a template"}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !busy) {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    >
       <label style={labelStyle}>
         {w.template}
-        <Select value={form.template} onChange={(_, d) => update({ template: d.value as TemplateId })} data-field="template">
+        <Select ref={firstField} value={form.template} onChange={(_, d) => update({ template: d.value as TemplateId })} data-field="template">
           {TEMPLATES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name[lang]}

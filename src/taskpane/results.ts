@@ -88,3 +88,25 @@ export function flaggedCells(groups: readonly SheetGroup[]): { ref: CellRef; sev
 export function cellKey(ref: CellRef): string {
   return `${ref.sheet}\u0000${ref.cell.replace(/\$/g, "").toUpperCase()}`;
 }
+
+/**
+ * The pane's two lists: sheets with findings (errors first, then tab order; open), and the rest in one collapsed
+ * line (「另有 11 张表未发现问题」) — a 17-sheet budget workbook must not push its two errors below the fold.
+ */
+export function splitByFindings(groups: readonly SheetGroup[]): { withFindings: SheetGroup[]; quiet: SheetGroup[] } {
+  const withFindings: SheetGroup[] = [];
+  const quiet: SheetGroup[] = [];
+  for (const g of groups) (g.counts.error + g.counts.warning + g.counts.info > 0 ? withFindings : quiet).push(g);
+  // Sheets with errors first, then warnings, then notes; tab order within each (Array.sort is stable).
+  const worst = (g: SheetGroup) => SEVERITIES.findIndex((sev) => g.counts[sev] > 0);
+  withFindings.sort((a, b) => worst(a) - worst(b));
+  return { withFindings, quiet };
+}
+
+/** What a sheet without findings means: checked and clean, a kind with no checks yet, or not a checked table. */
+export type QuietStatus = "clean" | "no-checks" | "not-checked";
+
+export function quietStatus(group: SheetGroup): QuietStatus {
+  if (group.checked) return "clean";
+  return group.kind === "other" ? "not-checked" : "no-checks";
+}
