@@ -2,6 +2,7 @@
 import { a1, columnLetters } from "../address";
 import type { SheetKind } from "../kinds";
 import type { CellRange } from "../snapshot";
+import { fitToContent } from "./fit";
 import type { PrintSetup, TemplateCell, TemplateSheet, TemplateStyle, ValidationRule } from "./model";
 
 export const STYLES = {
@@ -93,17 +94,20 @@ export class SheetBuilder {
   }
 
   build(print: PrintSetup, freeze: { rows: number; cols: number }): TemplateSheet {
-    const widths = Array.from({ length: this.widths.length }, (_, i) => this.widths[i] ?? 10);
+    const planned = Array.from({ length: this.widths.length }, (_, i) => this.widths[i] ?? 10);
+    const rows = Array.from(this.rows, (r) => r ?? []);
+    // The planned widths are minimums: amounts must never print as ##### nor wrapped text be cut off.
+    const { widths, heights } = fitToContent(rows, this.merges, planned, this.heights);
     return {
       name: this.name,
       kind: this.kind,
       title: this.title,
-      rows: this.rows.map((r) => r ?? []),
+      rows,
       merges: this.merges,
       widths,
-      heights: this.heights,
+      heights,
       validations: this.validations,
-      print,
+      print: { ...print, landscape: print.landscape || isWide(widths) },
       freeze,
     };
   }

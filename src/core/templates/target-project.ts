@@ -92,7 +92,7 @@ export function buildProjectTargetSheet(spec: ProjectTargetSpec, name = "项目�
   b.mergedText(sumRow, 0, sumRow, 5, "指标分值权重合计", { horizontal: "right", vertical: "middle", bold: true });
   b.formula(sumRow, 6, `SUM(${columnRange(6, top, bottom)})`, toCached(weights), { bold: true, horizontal: "center", numFmt: "0" });
   b.style(sumRow, 7, sumRow, LAST, { horizontal: "left" });
-  b.formula(sumRow, 7, weightStatusFormula(sumCell), weightStatus(weights.toNumber()), { horizontal: "left" });
+  b.formula(sumRow, 7, weightStatusFormula(sumCell), weightStatus(weights.toNumber()), { horizontal: "left", wrap: true });
   b.merge(sumRow, 7, sumRow, LAST);
 
   WIDTHS.forEach((w, c) => b.width(c, w));

@@ -56,7 +56,8 @@ export function buildRegionalTargetSheet(spec: RegionalTargetSpec, name = "区�
   // 资金情况: header row of unit names, then 年度资金总额 / 其中：财政资金 / 其他资金.
   const head = 4;
   const [totalRow, fundRow, otherRow] = [head + 1, head + 2, head + 3];
-  b.mergedText(head, 0, otherRow, 0, `资金情况（${spec.unit}）`, STYLES.center);
+  // Broken before the bracket: a narrow column would otherwise wrap a lone "）" onto its own line.
+  b.mergedText(head, 0, otherRow, 0, `资金情况\n（${spec.unit}）`, STYLES.center);
   b.text(head, 1, "项目", STYLES.header).text(head, FIRST_AMOUNT, "合计", STYLES.header);
   spec.units.forEach((u, i) => b.text(head, FIRST_AMOUNT + 1 + i, u.name, STYLES.header));
   b.text(totalRow, 1, "年度资金总额", STYLES.label).text(fundRow, 1, "其中：财政资金", STYLES.label).text(otherRow, 1, "其他资金", STYLES.label);
@@ -119,7 +120,7 @@ export function buildRegionalTargetSheet(spec: RegionalTargetSpec, name = "区�
   // Label | live status sentence | the sum, under the weights column.
   b.mergedText(sumRow, 0, sumRow, 1, "指标分值权重合计", { horizontal: "right", vertical: "middle", bold: true });
   b.formula(sumRow, cWeight, `SUM(${columnRange(cWeight, top, bottom)})`, toCached(weights), { bold: true, horizontal: "center", numFmt: "0" });
-  b.formula(sumRow, c3, weightStatusFormula(`${columnLetters(cWeight)}${sumRow + 1}`), weightStatus(weights.toNumber()), { horizontal: "left" });
+  b.formula(sumRow, c3, weightStatusFormula(`${columnLetters(cWeight)}${sumRow + 1}`), weightStatus(weights.toNumber()), { horizontal: "left", wrap: true });
   b.merge(sumRow, c3, sumRow, cWeight - 1);
 
   const widths = [12, 16, ...Array.from({ length: amountCols }, () => 12)];
