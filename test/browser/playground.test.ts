@@ -166,7 +166,27 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
       await page.waitForSelector('main[data-phase="done"]');
       timings.push(Date.now() - t0);
     }
-    expect(await page.locator("details[data-sheet]").count()).toBe(sheets);
+    expect(await page.locator("[data-sheet-row]").count()).toBe(sheets);
+    // The sheets with errors lead the list; the sheets without findings are folded into one closed line.
+    const leading = page.locator("details[data-sheet]").first();
+    expect(await leading.locator('[data-count="error"]').count()).toBe(1);
+    const quiet = page.locator("details[data-quiet-sheets]");
+    expect(await quiet.getAttribute("open")).toBeNull();
+    expect(Number(await quiet.getAttribute("data-quiet-sheets"))).toBe(sheets - (await page.locator("details[data-sheet]").count()));
+    expect(await quiet.locator("summary").textContent()).toMatch(/^▸另有 \d+ 张表未发现问题$/);
+    // An error says what the cell must hold (应为); a warning only suggests (建议).
+    expect(await leading.locator('[data-severity="error"] li').first().locator("[data-expected]").evaluate((b) => b.parentElement?.textContent)).toMatch(/^应为 /);
+    const warned = page.locator('[data-severity="warning"] li').first();
+    expect(await warned.locator("[data-expected]").evaluate((b) => b.parentElement?.textContent)).toMatch(/^建议 /);
+
+    // Keyboard: the sheet tabs are one tab stop (←/→ move between them), so Tab reaches the pane quickly.
+    await page.locator("[data-grid]").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tab");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tab)).toBe(await page.locator("[data-tab]").nth(1).getAttribute("data-tab"));
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("aside") !== null)).toBe(true);
     metrics[`检查 → results, ${largest} (${sheets} sheets)`] = `${timings.sort((a, b) => a - b)[1]} ms (median of 3)`;
     expect(failures).toEqual([]);
     await page.close();
@@ -201,9 +221,19 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     expect(shown).not.toBe("");
     await page.locator('td[data-cell="D7"]').click();
     expect(await page.locator(".pg-formula").textContent()).toBe("=附件1!D5");
-    const section = page.locator('details[data-sheet="区域绩效目标表"]');
-    expect(await section.getAttribute("data-kind")).toBe("performance-target");
-    expect(await section.locator('[data-severity="error"], [data-severity="warning"]').count()).toBe(0);
+    // Clean: folded among the sheets without findings, as a 绩效目标表 that was checked.
+    const row = page.locator('[data-sheet-row="区域绩效目标表"]');
+    expect(await row.getAttribute("data-kind")).toBe("performance-target");
+    expect(await row.getAttribute("data-status")).toBe("clean");
+    expect(await page.locator("details[data-sheet]").count()).toBe(0);
+
+    // Keyboard: 插入模板 puts focus in the form, Escape closes it and returns focus to the button.
+    await page.locator('[data-action="templates"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-field"))).toBe("template");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("[data-template-form]").count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-action"))).toBe("templates");
     expect(failures).toEqual([]);
     await page.close();
   });
@@ -233,6 +263,13 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     await page.waitForSelector("html[data-ready]");
     await page.locator("input[data-file-input]").setInputFiles({ name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("just text") });
     await expect.poll(() => page.locator("[data-error]").textContent()).toContain("not an Excel workbook");
+
+    // With a workbook open, a wrong file says why and leaves that workbook (and its edits) open.
+    await page.goto(`${server.url}/playground.html?sample=tacheng-2024-pension.xlsx`);
+    await page.waitForSelector('[data-grid="附件1"]');
+    await page.locator("input[data-file-input]").setInputFiles({ name: "旧表.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
+    await expect.poll(() => page.locator("[data-error]").textContent()).toMatch(/^无法打开「旧表\.xls」：.*\.xls.*仍显示原来的「tacheng-2024-pension\.xlsx」。$/);
+    expect(await page.locator('[data-grid="附件1"]').count()).toBe(1);
     await page.close();
   });
 });
