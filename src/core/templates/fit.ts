@@ -10,6 +10,8 @@ import type { TemplateCell, TemplateStyle } from "./model";
 export const LINE_HEIGHT = 14.25;
 /** Room a cell's content needs beside the text: cell padding, and a bold digit is wider. */
 const PADDING = 2;
+/** How much a column may grow to keep a wrapped label on one line. */
+const SLACK = 1.35;
 
 /** Display width of text in digit widths: full-width characters (CJK, （）、：) count two. */
 export function textWidth(text: string, style: TemplateStyle = {}): number {
@@ -91,8 +93,11 @@ export function fitToContent(
   rows.forEach((line, r) =>
     line.forEach((cell, c) => {
       if (!cell || covered.has(`${r},${c}`)) return;
+      const needed = contentWidth(cell);
       const wraps = cell.style?.wrap === true && typeof cell.value === "string";
-      if (!wraps) fitted[c] = Math.max(widthOf(c), contentWidth(cell));
+      // A wrapped label a little too long for its column gets the room (one line reads better and
+      // keeps rows even); a long one wraps and its row grows below.
+      if (!wraps || needed <= widthOf(c) * SLACK) fitted[c] = Math.max(widthOf(c), needed);
     }),
   );
 
@@ -107,7 +112,8 @@ export function fitToContent(
       let width = 0;
       for (let k = area.left; k <= area.right; k++) width += widthOf(k);
       const size = cell.style?.size ?? 11;
-      const needed = wrappedLines(cell.value, width, cell.style) * LINE_HEIGHT * (size / 11) + 3;
+      const lines = wrappedLines(cell.value, width, cell.style);
+      const needed = lines * LINE_HEIGHT * (size / 11) + (lines > 1 ? 2 : 0); // one line fits the default row
       let have = 0;
       for (let k = area.top; k <= area.bottom; k++) have += heightOf(k);
       if (needed > have + 0.5) fittedHeights[area.bottom] = Math.ceil(heightOf(area.bottom) + needed - have);
