@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { TEMPLATES, type TemplateSheet, buildTemplate, prefillFromWorkbook } from "../../src/core/templates";
 import { isWide } from "../../src/core/templates/builder";
 import { LINE_HEIGHT, fitToContent, formattedNumber, textWidth } from "../../src/core/templates/fit";
+import ExcelJS from "exceljs";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { writeTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { loadFixture, mutateFixture } from "../helpers/build-xlsx";
 import { FIXTURE_NAMES } from "./helpers";
 
@@ -115,5 +117,18 @@ describe("widths and heights from content", () => {
     wide.widths.forEach((w, c) => {
       if (c !== tacheng && c !== total) expect(w, `col ${c + 1}`).toBe(plain.widths[c]);
     });
+  });
+
+  it("print: page numbers on every sheet; a sheet named 附件1 carries that label top-left", async () => {
+    const sheets = buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true });
+    expect(sheets.map((s) => s.name)).toContain("附件1");
+    const { bytes } = await writeTemplateWorkbook(sheets);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    for (const ws of wb.worksheets) {
+      expect(ws.headerFooter.oddFooter, ws.name).toBe("&C第 &P 页，共 &N 页");
+      if (ws.name === "附件1") expect(ws.headerFooter.oddHeader).toBe("&L附件1");
+      else expect(ws.headerFooter.oddHeader, ws.name).toBeFalsy();
+    }
   });
 });

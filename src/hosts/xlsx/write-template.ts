@@ -124,6 +124,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet, options: WriteO
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` } : {}),
   };
+  ws.headerFooter = printHeaderFooter(sheet.name);
   if (sheet.freeze.rows > 0 || sheet.freeze.cols > 0) {
     ws.views = [
       {
@@ -134,6 +135,16 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet, options: WriteO
       },
     ];
   }
+}
+
+/** Page numbers at the foot of every printed page (a long indicator table runs over pages); a sheet
+ *  named as an attachment (`附件2`) also carries that label top-left, as the offices print it. */
+export function printHeaderFooter(name: string): Partial<ExcelJS.HeaderFooter> {
+  const label = /^附件\s*\d+$/.exec(name.trim());
+  return {
+    ...(label ? { oddHeader: `&L${label[0]}` } : {}),
+    oddFooter: "&C第 &P 页，共 &N 页",
+  };
 }
 
 function writeCell(cell: ExcelJS.Cell, t: TemplateCell, options: WriteOptions): void {
