@@ -32,7 +32,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "allocation",
     name: { zh: "资金分配表", en: "Fund allocation table" },
-    description: { zh: "各单位 × 资金列，合计、地区小计为求和公式，带 N=式 的列为 ROUND 公式", en: "units × money columns; SUM totals and subtotals; N=expr columns as ROUND formulas" },
+    description: { zh: "每个单位一行、每项资金一列；合计和地区小计自动求和，表头写明算法的列（如 3=1×2）自动计算并四舍五入", en: "units × money columns; SUM totals and subtotals; N=expr columns as ROUND formulas" },
     kind: "allocation",
     aliases: ["资金分配表", "分配表"],
     prefills: true,
@@ -40,7 +40,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "project-target",
     name: { zh: "项目支出绩效目标表", en: "Project performance targets" },
-    description: { zh: "年度预算总额 = 财政拨款 + 其他资金；一级/二级指标下拉；权重合计对照 90/100", en: "budget = appropriation + other funds; indicator dropdowns; weights vs 90/100" },
+    description: { zh: "年度资金总额自动等于财政拨款加其他资金；一级、二级指标从下拉列表选；分值权重合计随时显示是否为 90（或 100）", en: "budget = appropriation + other funds; indicator dropdowns; weights vs 90/100" },
     kind: "performance-target",
     aliases: ["项目支出绩效目标表", "绩效目标表", "项目绩效目标表"],
     prefills: true,
@@ -48,7 +48,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "regional-target",
     name: { zh: "区域绩效目标表", en: "Regional performance targets" },
-    description: { zh: "每个单位一列资金（引用分配表），合计为求和公式；指标表同上", en: "one amount column per unit (referencing the allocation table); indicator table" },
+    description: { zh: "每个单位一列资金，金额直接取自资金分配表，合计自动求和；指标表与项目绩效目标表相同", en: "one amount column per unit (referencing the allocation table); indicator table" },
     kind: "performance-target",
     aliases: ["区域绩效目标表"],
     prefills: true,
@@ -56,7 +56,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "self-evaluation",
     name: { zh: "绩效自评表", en: "Performance self-evaluation" },
-    description: { zh: "全年预算数(A)、执行数(B)、执行率 =IFERROR(B/A)；指标完成值、分值、得分、总分", en: "budget A, executed B, rate =IFERROR(B/A); actual values, weights, scores" },
+    description: { zh: "全年预算数（A）、全年执行数（B），执行率自动按 B/A 计算；填写指标完成值、分值和得分，总分自动合计", en: "budget A, executed B, rate =IFERROR(B/A); actual values, weights, scores" },
     kind: "self-evaluation",
     aliases: ["绩效自评表", "自评表", "项目支出绩效自评表"],
     prefills: true,
@@ -64,7 +64,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "tracking-feedback",
     name: { zh: "财政资金使用跟踪反馈表", en: "Fund use tracking feedback" },
-    description: { zh: "资金金额、实际支出金额；未支出金额、实际支出进度、合计为公式", en: "amount and spending; unspent, progress and totals as formulas" },
+    description: { zh: "填资金金额和实际支出金额，未支出金额、实际支出进度和合计自动计算", en: "amount and spending; unspent, progress and totals as formulas" },
     kind: "tracking-feedback",
     aliases: ["财政资金使用跟踪反馈表", "跟踪反馈表", "反馈表"],
     prefills: true,
@@ -72,7 +72,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: "subject-codes",
     name: { zh: "支出功能科目表", en: "Expenditure subject codes" },
-    description: { zh: "科目名称与 3/5/7 位科目代码（文本格式，位数校验）", en: "subject names and 3/5/7-digit codes (text, length-checked)" },
+    description: { zh: "科目名称和科目代码（类 3 位、款 5 位、项 7 位，输入时检查位数）", en: "subject names and 3/5/7-digit codes (text, length-checked)" },
     kind: "subject-codes",
     aliases: ["支出功能科目表", "科目表"],
     prefills: false,
