@@ -41,3 +41,14 @@ function compareCells(a: string, b: string): number {
   const rb = Number(/\d+/.exec(b)?.[0] ?? 0);
   return ra - rb || a.length - b.length || a.localeCompare(b);
 }
+
+/** One finding per cell and rule (the first one made). */
+export function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}|${f.cell}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -4,7 +4,7 @@ import { ZERO, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
-import type { Finding } from "../finding";
+import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
@@ -27,7 +27,7 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
 
   const isFact = (key: string) => live.facts.has(key);
   const focus = screen(model, isFact);
-  if (focus.rows.size === 0 && focus.cols.size === 0) return dedupe(findings); // every relation proven to hold
+  if (focus.rows.size === 0 && focus.cols.size === 0) return dedupeFindings(findings); // every relation proven to hold
   const infos = buildRelations(model, isFact, focus);
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
   const valueOf = baseValueOf(model);
@@ -55,7 +55,7 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
     if (ev.status === "residue") findings.push(residueFinding(model, ev, info));
     else findings.push(unroundedFinding(model, ev, info));
   }
-  return dedupe(withoutFollowers(model, findings, isFact));
+  return dedupeFindings(withoutFollowers(model, findings, isFact));
 }
 
 /**
@@ -288,13 +288,3 @@ function isAdditive(expr: Expr): boolean {
   return false;
 }
 
-/** One finding per cell and rule. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.rule}|${f.cell}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

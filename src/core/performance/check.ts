@@ -1,5 +1,5 @@
 /** 绩效目标表 and 绩效自评表 checks (issue 3): every form on the sheet, funding block and indicators. */
-import type { Finding } from "../finding";
+import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import { checkFunding } from "./check-funding";
 import { checkIndicators } from "./check-indicators";
@@ -22,15 +22,6 @@ function checkForms(sheet: SheetSnapshot, kind: "target" | "self-evaluation"): F
       // A form the checks cannot make sense of gives no findings rather than stopping the workbook.
     }
   }
-  return dedupe(out);
+  return dedupeFindings(out);
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.rule}|${f.cell}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
