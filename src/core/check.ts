@@ -1,79 +1,103 @@
-/** Checking a whole workbook: classify every sheet, run the checks its kind has, then the checks that
- *  compare sheets with each other (allocation ↔ target tables, 表1 ↔ 表2 …). */
+/**
+ * Checking a whole workbook, in two phases (issue 10 §1). Read: every sheet is classified and each model
+ * read once (workbook/reading.ts). Check: sheets that stand alone first (allocation, budget, tracking,
+ * subject codes); then target forms, paired with the allocation cells they copy as the allocation's own
+ * check diagnosed them, so a mistake is reported once, where it is; then the checks across tables.
+ * Nothing reported is taken back afterwards.
+ */
 import { checkAllocationSheet } from "./allocation/check";
 import { checkBudgetSheet } from "./budget/check";
 import { reconcileBudgetTables } from "./budget/reconcile";
+import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
-import { type SheetKind, classifySheet } from "./kinds";
-import { checkSelfEvaluationSheet, checkTargetSheet } from "./performance/check";
-import { reconcileAllocationWithTargets } from "./performance/reconcile";
+import type { SheetKind } from "./kinds";
+import { checkForms } from "./performance/check";
+import { allocationVerdicts, linkTargetsToAllocations } from "./performance/links";
+import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { checkSubjectCodeSheet } from "./subject-codes/check";
 import { checkTrackingSheet } from "./tracking/check";
+import { WorkbookReading } from "./workbook/reading";
 
-export interface SheetResult {
-  name: string;
-  kind: SheetKind;
-  /** False for kinds whose checks are not built yet: no findings then means "not looked at". */
-  checked: boolean;
-  findings: Finding[];
-}
+export type { SheetFinding, SheetResult, WorkbookChecker, WorkbookResult } from "./check-types";
 
-export interface WorkbookResult {
-  sheets: SheetResult[];
-}
+type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading) => Finding[];
 
-type SheetChecker = (sheet: SheetSnapshot) => Finding[];
-
-/** A finding of a cross-sheet check: `finding.cell` is on `sheet`; its `related` cells on other sheets
- *  are sheet-qualified (`附件1!C7`, see qualifiedAddress in address.ts). */
-export interface SheetFinding {
-  sheet: string;
-  finding: Finding;
-  /** Per-sheet findings on the same sheet this one explains better with what only the workbook shows
-   *  (a regional total blamed by the sheet alone, when the allocation table proves a unit wrong). */
-  supersedes?: { rule: string; cell: string }[];
-}
-
-/** A check across sheets. Gets the workbook and every sheet's kind (already classified). */
-export type WorkbookChecker = (workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>) => SheetFinding[];
-
-/** Checks per kind; kinds without an entry are classified but not checked yet. */
-const CHECKERS: Partial<Record<SheetKind, SheetChecker>> = {
-  allocation: checkAllocationSheet,
-  "performance-target": checkTargetSheet,
-  "self-evaluation": checkSelfEvaluationSheet,
-  "budget-table": checkBudgetSheet,
-  "tracking-feedback": checkTrackingSheet,
+/** Checks of sheets that need nothing from another sheet. */
+const STANDALONE: Partial<Record<SheetKind, SheetChecker>> = {
+  allocation: (sheet) => checkAllocationSheet(sheet),
+  "budget-table": (sheet) => checkBudgetSheet(sheet),
+  "tracking-feedback": (sheet) => checkTrackingSheet(sheet),
   "subject-codes": (sheet) => checkSubjectCodeSheet(sheet),
 };
 
-const WORKBOOK_CHECKERS: WorkbookChecker[] = [reconcileAllocationWithTargets, reconcileBudgetTables];
+const FORM_KINDS: Partial<Record<SheetKind, "target" | "self-evaluation">> = {
+  "performance-target": "target",
+  "self-evaluation": "self-evaluation",
+};
 
 export function checkSheet(sheet: SheetSnapshot): SheetResult {
-  const kind = classifySheet(sheet);
-  const checker = CHECKERS[kind];
-  return { name: sheet.name, kind, checked: checker !== undefined, findings: checker ? sortFindings(checker(sheet)) : [] };
+  return checkWorkbook({ sheets: [sheet] }).sheets[0]!;
 }
 
 /** `onSheet` is told before each sheet is checked (the task pane's progress, from a worker). */
 export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: number, total: number, name: string) => void): WorkbookResult {
+  const reading = new WorkbookReading(workbook);
   const total = workbook.sheets.length;
-  const sheets = workbook.sheets.map((sheet, i) => (onSheet?.(i, total, sheet.name), checkSheet(sheet)));
-  const kinds = new Map(sheets.map((s) => [s.name, s.kind]));
-  const byName = new Map(sheets.map((s) => [s.name, s]));
-  let touched = false;
-  for (const checker of WORKBOOK_CHECKERS) {
-    for (const { sheet, finding, supersedes } of checker(workbook, kinds)) {
-      const result = byName.get(sheet);
-      if (!result) continue;
-      if (supersedes) result.findings = result.findings.filter((f) => !supersedes.some((s) => s.rule === f.rule && s.cell === f.cell));
-      result.findings.push(finding);
-      touched = true;
+  let done = 0;
+  const results = new Map<SheetSnapshot, SheetResult>();
+  const run = (sheet: SheetSnapshot, check: () => Finding[] | null) => {
+    onSheet?.(done++, total, sheet.name);
+    const kind = reading.kindOf(sheet);
+    let findings: Finding[] | null;
+    try {
+      findings = check();
+    } catch {
+      // A sheet the checks cannot make sense of gives no findings rather than stopping the workbook.
+      findings = [];
     }
+    results.set(sheet, { name: sheet.name, kind, checked: findings !== null, findings: findings ?? [] });
+  };
+
+  for (const sheet of workbook.sheets) {
+    const kind = reading.kindOf(sheet);
+    if (FORM_KINDS[kind]) continue;
+    const checker = STANDALONE[kind];
+    run(sheet, () => (checker ? checker(sheet, reading) : null));
   }
-  if (touched) for (const s of sheets) s.findings = sortFindings(s.findings);
-  return { sheets };
+
+  const allocations = reading.sheetsOf("allocation").map((s) => results.get(s)!);
+  const links = linkTargetsToAllocations(reading, allocationVerdicts(allocations));
+  for (const sheet of workbook.sheets) {
+    const formKind = FORM_KINDS[reading.kindOf(sheet)];
+    if (!formKind) continue;
+    const mine = links.filter((l) => l.sheet === sheet.name);
+    run(sheet, () =>
+      checkForms(reading.performanceForms(sheet), formKind, (form) => {
+        const link = mine.find((l) => l.form === form);
+        return link ? linkedCells(link) : undefined;
+      }),
+    );
+  }
+
+  const byName = new Map([...results.values()].map((r) => [r.name, r]));
+  const reported = (sheet: string, cell: string) => byName.get(sheet)?.findings.some((f) => f.cell === cell && f.severity !== "info") ?? false;
+  const across: SheetFinding[] = [
+    ...reconcileLinks(links, reported),
+    ...checkWeightConvention(reading),
+    ...safely(() => reconcileBudgetTables(workbook, reading.kinds)),
+  ];
+  for (const { sheet, finding } of across) byName.get(sheet)?.findings.push(finding);
+
+  return { sheets: workbook.sheets.map((s) => ({ ...results.get(s)!, findings: sortFindings(results.get(s)!.findings) })) };
+}
+
+function safely(check: () => SheetFinding[]): SheetFinding[] {
+  try {
+    return check();
+  } catch {
+    return [];
+  }
 }
 
 export function countFindings(findings: Finding[]): { errors: number; warnings: number; infos: number } {

@@ -5,13 +5,14 @@
  * the engine's localizer names that cell instead of both totals.
  */
 import { Dec, ZERO, roundHalfUp } from "../decimal";
-import { localize } from "../engine/localize";
-import type { Relation } from "../engine/relation";
+import { type Blame, localize } from "../engine/localize";
+import { type Relation, type ValueOf, evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
 import type { AmountCell, Funding, FundingLine, PerformanceForm } from "./form";
 import { finding, show } from "./finding";
 import { PlainSumRelation, RateRelation } from "./sum-relation";
 import { parseNumFmt } from "../format";
+import type { Corroboration } from "./links";
 
 const TEN_THOUSAND = new Dec(10000);
 const HUNDRED = new Dec(100);
@@ -27,7 +28,13 @@ interface Described {
   short: string;
 }
 
-export function checkFunding(form: PerformanceForm): Finding[] {
+/**
+ * `linked`: amounts that copy an allocation cell, with the allocation's value. One that agrees is
+ * confirmed by another sheet and is not the one to blame: when a sum over it breaks, the fault is in its
+ * parts. (One that disagrees is reported by the reconciliation, at that cell.)
+ */
+export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, Corroboration> = new Map()): Finding[] {
+  const corroborated = new Map([...linked].filter(([, c]) => c.agrees));
   const funding = form.funding;
   const cells = new Map<string, AmountCell>();
   const names = new Map<string, string>(); // cell → "额敏「年度金额」" for messages
@@ -51,7 +58,18 @@ export function checkFunding(form: PerformanceForm): Finding[] {
     (cell) => rates.places.get(cell) ?? places,
   );
   const byRelation = new Map(all.map((d) => [d.relation, d]));
+  const placesOf = (cell: string) => rates.places.get(cell) ?? places;
+  const movedTo = new Set<string>();
   for (const blame of blames) {
+    const confirmed = corroborated.get(blame.cell);
+    if (confirmed) {
+      const moved = blamePartsInstead(blame, confirmed, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });
+      if (moved) {
+        findings.push(...moved.findings);
+        moved.cells.forEach((c) => movedTo.add(c));
+        continue;
+      }
+    }
     const first = blame.relations[0]!;
     const info = byRelation.get(first.relation)!;
     const actual = valueOf(blame.cell);
@@ -59,11 +77,14 @@ export function checkFunding(form: PerformanceForm): Finding[] {
     const where = names.get(blame.cell) ?? blame.cell;
     if (blame.localized) {
       const what = [...new Set(blame.relations.map((e) => byRelation.get(e.relation)!.short))].join("、");
+      // The allocation table gives this very value: say so, and name its cell.
+      const copy = linked.get(blame.cell);
+      const alsoAlloc = copy && copy.value.eq(blame.proposed) ? copy : null;
       findings.push(
         finding("performance/wrong-amount", {
           cell: blame.cell,
-          related,
-          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：${what}都指向这一格。`,
+          related: alsoAlloc ? [...related, alsoAlloc.allocCell] : related,
+          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：${what}都指向这一格${alsoAlloc ? `，与${alsoAlloc.describe}一致` : ""}。`,
           messageEn: `${where} should be ${show(blame.proposed, places)}, the table has ${show(actual, places)}: every relation it is in (totals, rate) points at this cell.`,
           expected: show(blame.proposed, places),
           actual: show(actual, places),
@@ -92,9 +113,100 @@ export function checkFunding(form: PerformanceForm): Finding[] {
     );
   }
   // A rate next to a wrong or mis-unit amount is wrong because of that amount: one finding is enough.
-  const suspect = new Set([...typedInYuan.keys(), ...blames.map((b) => b.cell)]);
+  const suspect = new Set([...typedInYuan.keys(), ...blames.map((b) => b.cell), ...movedTo]);
   findings.push(...rateFindings(funding, suspect));
   return findings;
+}
+
+interface Context {
+  all: Described[];
+  cells: Map<string, AmountCell>;
+  names: Map<string, string>;
+  valueOf: ValueOf;
+  placesOf: (cell: string) => number;
+  fixed: ReadonlyMap<string, Corroboration>;
+  linked: ReadonlyMap<string, Corroboration>;
+  byRelation: Map<Relation, Described>;
+}
+
+/**
+ * A broken sum whose total the allocation table confirms: the part whose correction repairs it without
+ * breaking anything that holds (no negative amount where one was not typed) is the cell to fix. Two or
+ * more such parts (two blank sources under a confirmed total): the numbers cannot tell which, so one
+ * warning names them. Null when no part explains the break (the blame then stays where it was).
+ */
+function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context): { findings: Finding[]; cells: string[] } | null {
+  const findings: Finding[] = [];
+  const cells: string[] = [];
+  const { valueOf, names } = ctx;
+  for (const ev of blame.relations) {
+    const relation = ev.relation;
+    const info = ctx.byRelation.get(relation);
+    if (!info || info.rule === "performance/execution-rate") return null;
+    const fits: { cell: string; value: Dec }[] = [];
+    for (const cell of [relation.target, ...relation.operands]) {
+      const amount = ctx.cells.get(cell);
+      if (ctx.fixed.has(cell) || !amount || amount.formula) continue;
+      const solved = relation.solve(cell, valueOf);
+      if (!solved) continue;
+      const value = roundHalfUp(solved, ctx.placesOf(cell));
+      if (value.eq(valueOf(cell)) || (value.isNegative() && !valueOf(cell).isNegative())) continue;
+      const sub = { cell, value };
+      const keepsTheRest = ctx.all.every(({ relation: other }) => {
+        if (other.target !== cell && !other.operands.includes(cell)) return true;
+        const after = evaluate(other, valueOf, sub);
+        return after === null || after.status !== "broken";
+      });
+      if (keepsTheRest) fits.push(sub);
+    }
+    if (fits.length === 0) {
+      // Parts that disagree with the allocation, set to its values, repair the sum: they are the cells to
+      // fix, and the reconciliation reports each of them.
+      const mismatched = relation.operands.filter((c) => ctx.linked.get(c)?.agrees === false);
+      const repaired = (c: string) => (mismatched.includes(c) ? ctx.linked.get(c)!.value : valueOf(c));
+      const after = mismatched.length > 0 ? evaluate(relation, repaired) : null;
+      if (!after || after.status === "broken") return null;
+      cells.push(...mismatched);
+      continue;
+    }
+    const totalName = names.get(blame.cell) ?? blame.cell;
+    const because = `${totalName} ${show(valueOf(blame.cell))} 与${confirmed.describe}一致`;
+    const becauseEn = `${totalName} ${show(valueOf(blame.cell))} agrees with ${confirmed.describeEn}`;
+    const related = [blame.cell, confirmed.allocCell, ...relation.operands.filter((c) => !fits.some((f) => f.cell === c))];
+    if (fits.length === 1) {
+      const fit = fits[0]!;
+      const where = names.get(fit.cell) ?? fit.cell;
+      const places = ctx.placesOf(fit.cell);
+      const actual = ctx.cells.get(fit.cell)!.reading.kind === "blank" ? "空白" : show(valueOf(fit.cell), places);
+      findings.push(
+        finding("performance/wrong-amount", {
+          cell: fit.cell,
+          related,
+          message: `${where}应为 ${show(fit.value, places)}，表中为 ${actual}：${because}，各项相加应等于它。`,
+          messageEn: `${where} should be ${show(fit.value, places)}, the table has ${actual === "空白" ? "a blank" : actual}: ${becauseEn}, and the parts must add up to it.`,
+          expected: show(fit.value, places),
+          actual,
+          fixValue: show(fit.value, places),
+        }),
+      );
+      cells.push(fit.cell);
+      continue;
+    }
+    const listed = fits.map((f) => names.get(f.cell) ?? f.cell);
+    findings.push(
+      finding(info.rule, {
+        cell: fits[0]!.cell,
+        related: [...fits.slice(1).map((f) => f.cell), ...related],
+        severity: "warning",
+        message: `${listed.join(" 与 ")}中有一处不对：${because}，各项相加应为 ${show(valueOf(blame.cell))}，表中为 ${show(ev.expected)}，请核实是哪一项。`,
+        messageEn: `One of ${listed.join(" and ")} is wrong: ${becauseEn}; the parts add up to ${show(ev.expected)} instead. Please check which.`,
+        expected: show(valueOf(blame.cell)),
+        actual: show(ev.expected),
+      }),
+    );
+    cells.push(...fits.map((f) => f.cell));
+  }
+  return { findings, cells };
 }
 
 function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names: Map<string, string>): Described[] {

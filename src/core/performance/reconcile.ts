@@ -1,185 +1,122 @@
 /**
- * Across sheets of one workbook (issue 3 §4): the allocation table's units and amounts against the
- * target tables' funding (the unit columns of a wide regional table, or a target sheet named after a
- * unit), and one weight convention (90 or 100) for all tables of a kind.
+ * Across sheets of one workbook (issue 3 §4, issue 10 §1): each target form's amounts against the
+ * allocation cells they copy (paired in links.ts, with the allocation's own diagnosis applied), and one
+ * weight convention (90 or 100) for all tables of a kind.
+ *
+ * A target amount that agrees with the allocation's corrected value is right, whatever the allocation
+ * table shows: it gets no finding, and the allocation's finding names it as related. A target amount
+ * that only copies the allocation's mistake follows that fix (a warning). Everything else that differs
+ * is the target's own mistake, reported at the target cell to fix.
  */
-import { columnLetters, qualifiedAddress } from "../address";
-import { buildAllocationModel } from "../allocation/model";
-import type { SheetFinding, WorkbookChecker } from "../check";
+import { qualifiedAddress } from "../address";
+import type { SheetFinding } from "../check-types";
 import { Dec, roundHalfUp } from "../decimal";
-import type { SheetKind } from "../kinds";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import type { Finding } from "../finding";
+import type { WorkbookReading } from "../workbook/reading";
 import { weightSum } from "./check-indicators";
-import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
+import type { AmountCell } from "./form";
 import { finding, show } from "./finding";
-import { fullName, matchUnits } from "./names";
-import { readPerformanceForms } from "./read-forms";
+import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels } from "./links";
+import { fullName } from "./names";
 
-/** One recipient of an allocation table with its amount in every money column. */
-interface AllocUnit {
-  name: string;
-  nameCell: string;
-  role: string;
-  amounts: Map<number, { cell: string; value: Dec | null }>;
-}
-
-interface Allocation {
-  sheet: string;
-  units: AllocUnit[];
-  columns: { col: number; header: string; unit: MoneyUnit | null }[];
-}
-
-/** A unit on the target side: its name and the amount the target table gives it. */
-interface TargetUnit {
-  name: string;
-  nameCell: string;
-  amount: AmountCell;
-  isTotal: boolean;
-  /** The unit's source amounts (其中：财政资金, 其他资金 …) in the same column, by line label. */
-  sources: { label: string; amount: AmountCell }[];
-}
-
-export const reconcileAllocationWithTargets: WorkbookChecker = (workbook, kinds) => {
-  try {
-    return [...reconcileAmounts(workbook, kinds), ...checkWeightConvention(workbook, kinds)];
-  } catch {
-    return [];
-  }
-};
-
-function reconcileAmounts(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
-  // Reading an allocation table again costs as much as its check: only when there is something to compare.
-  if (![...kinds.values()].includes("performance-target")) return [];
-  const allocations = workbook.sheets.filter((s) => kinds.get(s.name) === "allocation").map(readAllocation).filter((a): a is Allocation => !!a);
-  if (allocations.length === 0) return [];
-  const out: SheetFinding[] = [];
-  for (const sheet of workbook.sheets) {
-    if (kinds.get(sheet.name) !== "performance-target") continue;
-    for (const form of readPerformanceForms(sheet)) {
-      const units = targetUnits(sheet, form);
-      if (units.length === 0) continue;
-      out.push(...compareUnits(sheet.name, form.funding.unit, units, allocations, form.funding.regional !== null));
+/** Every target cell that copies an allocation cell (total line, and source lines that carry the
+ *  allocation's amounts), with the value the allocation gives it. */
+export function linkedCells(link: FormLink): Map<string, Corroboration> {
+  const out = new Map<string, Corroboration>();
+  const carrying = link.regional ? carryingSourceLabels(link) : [];
+  for (const [i, j] of link.pairs) {
+    const t = link.units[i]!;
+    const a = link.valueOf(j);
+    if (!a) continue;
+    const cells = [t.amount, ...t.sources.filter((s) => carrying.includes(s.label)).map((s) => s.amount)];
+    for (const cell of cells) {
+      if (!cell.value) continue;
+      out.set(cell.cell, {
+        allocCell: a.cell,
+        value: a.value,
+        describe: describeAlloc(link, j),
+        describeEn: `${link.alloc.units[j]!.name} in the allocation table (${link.alloc.sheet}, ${link.column.header})`,
+        agrees: a.value.eq(cell.value),
+      });
     }
   }
   return out;
 }
 
-function readAllocation(sheet: SheetSnapshot): Allocation | null {
-  try {
-    const model = buildAllocationModel(sheet);
-    const columns = model.columns.numeric
-      .filter((c) => c.summable && !c.percent && !/人|户|率|比例|标准/.test(c.header))
-      .map((c) => ({ col: c.col, header: c.header, unit: moneyUnit(c.table.unit) }));
-    if (columns.length === 0) return null;
-    const nameCol = model.columns.nameCol;
-    const units: AllocUnit[] = model.rows
-      // A 合计 row often writes its label in the 序号 column (A5 合计, B5 blank): still the grand total.
-      .filter((r) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
-      .map((r) => ({
-        name: r.label,
-        nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
-        role: r.role,
-        amounts: new Map(columns.map((c) => {
-          const cell = model.cells.at(r.row, c.col);
-          return [c.col, { cell: cell?.key ?? "", value: cell?.value ?? null }];
-        })),
-      }));
-    return { sheet: sheet.name, units, columns };
-  } catch {
-    return null;
-  }
+function describeAlloc(link: FormLink, j: number): string {
+  return `资金分配表（${link.alloc.sheet}）中${fullName(link.alloc.units[j]!.name)}「${link.column.header}」`;
 }
 
-function moneyUnit(unit: string | undefined): MoneyUnit | null {
-  if (!unit) return null;
-  if (/万元/.test(unit)) return "万元";
-  if (/元/.test(unit)) return "元";
-  return null;
-}
-
-/** Regional columns (amounts of the total line), or the whole form when the sheet is named after a unit. */
-function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] {
-  const funding = form.funding;
-  const line = funding.total ?? funding.sources[0];
-  if (!line) return [];
-  const sourcesOf = (pick: (l: FundingLine) => AmountCell | null | undefined) =>
-    line === funding.total
-      ? funding.sources.flatMap((s) => {
-          const amount = pick(s);
-          return amount ? [{ label: s.label, amount }] : [];
-        })
-      : [];
-  if (funding.regional) {
-    return funding.regional.flatMap((u) => {
-      const amount = line.byColumn?.get(u.col);
-      if (!amount || amount.value === null) return [];
-      return [{ name: u.isTotal ? "合计" : u.name, nameCell: u.nameCell, amount, isTotal: u.isTotal, sources: sourcesOf((l) => l.byColumn?.get(u.col)) }];
-    });
-  }
-  const amount = line.amount ?? line.budget;
-  if (!amount || amount.value === null) return [];
-  return [{ name: sheet.name, nameCell: line.labelCell, amount, isTotal: false, sources: sourcesOf((l) => l.amount ?? l.budget) }];
-}
-
-function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[], allocations: Allocation[], regional: boolean): SheetFinding[] {
-  // The allocation sheet that names most of these units, and its column that agrees most often.
-  let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
-  for (const alloc of allocations) {
-    const pairs = matchUnits(
-      units.map((u) => u.name),
-      alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
-    );
-    if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
-  }
-  if (!best || best.pairs.length === 0) return [];
-  if (regional && best.pairs.length < 2) return [];
-  const { alloc, pairs } = best;
-  const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
-  let column: { col: number; header: string; unit: MoneyUnit | null; agree: number } | null = null;
-  for (const c of alloc.columns) {
-    let agree = 0;
-    for (const [i, j] of pairs) {
-      const a = alloc.units[j]!.amounts.get(c.col)?.value;
-      if (a && scaled(a, c.unit).eq(units[i]!.amount.value!)) agree++;
+/**
+ * The mismatches of every linked form. `reported` holds cells (per target sheet) that the form's own
+ * check already found wrong: the same mistake is not reported twice.
+ */
+export function reconcileLinks(links: FormLink[], reported: (sheet: string, cell: string) => boolean): SheetFinding[] {
+  const out: SheetFinding[] = [];
+  for (const link of links) {
+    try {
+      out.push(...compareUnits(link, reported));
+    } catch {
+      // A form whose pairing cannot be compared is left to its own checks.
     }
-    const preferred = /合计|总额|总计|小计/.test(c.header);
-    if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
   }
-  // Which column the target copies cannot be told when most units disagree with all of them — unless
-  // the table has one money column, or a 合计 column: otherwise stay silent.
-  if (!column) return [];
-  if (column.agree * 2 < pairs.length) {
-    const only = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
-    if (!only) return [];
-    column = { ...only, agree: column.agree };
-  }
-  const expectedOf = (j: number): { cell: string; value: Dec } | null => {
-    const amount = alloc.units[j]!.amounts.get(column!.col);
-    return amount?.value ? { cell: amount.cell, value: scaled(amount.value, column!.unit) } : null;
-  };
+  return out;
+}
+
+interface Mismatch {
+  unit: TargetUnit;
+  j: number;
+  expected: AllocValue;
+}
+
+function compareUnits(link: FormLink, reported: (sheet: string, cell: string) => boolean): SheetFinding[] {
+  const { sheet, alloc, pairs, units, column } = link;
   const mismatches: Mismatch[] = [];
   for (const [i, j] of pairs) {
-    const expected = expectedOf(j);
-    if (!expected || expected.value.eq(units[i]!.amount.value!)) continue;
-    mismatches.push({ unit: units[i]!, alloc: alloc.units[j]!, expected });
+    const expected = link.valueOf(j);
+    const t = units[i]!;
+    if (!expected) continue;
+    if (expected.value.eq(t.amount.value!)) {
+      // Right here although the allocation shows otherwise: the allocation's finding is the one to act on.
+      if (expected.finding && !expected.typed.eq(expected.value)) addRelated(expected.finding, qualifiedAddress(sheet, t.amount.cell));
+      continue;
+    }
+    mismatches.push({ unit: t, j, expected });
   }
-  const describe = (j: number) => `资金分配表（${alloc.sheet}）中${fullName(alloc.units[j]!.name)}「${column!.header}」`;
   const out: SheetFinding[] = [];
   for (const m of withoutDownstreamTotals(mismatches)) {
-    const { unit: t, alloc: a, expected } = m;
+    const { unit: t, j, expected } = m;
+    if (reported(sheet, t.amount.cell)) continue;
     const where = t.isTotal ? "合计" : t.name;
-    const against = `资金分配表（${alloc.sheet}）中${fullName(a.name)}「${column.header}」${show(expected.value)}`;
-    const allocCell = qualifiedAddress(alloc.sheet, expected.cell);
-    const typed = typedSource(m, units, pairs, expectedOf);
+    const a = alloc.units[j]!;
+    const against = `${describeAlloc(link, j)}${show(expected.value)}`;
+    if (expected.finding && expected.typed.eq(t.amount.value!)) {
+      // The target copies the allocation's typo: it follows the allocation's fix, which is the one to make.
+      out.push({
+        sheet,
+        finding: finding("performance/allocation-mismatch", {
+          cell: t.amount.cell,
+          related: [expected.cell],
+          severity: "warning",
+          message: `${where}的资金 ${show(t.amount.value!)} 照抄了资金分配表（${alloc.sheet}）${splitCell(expected.cell)} 的数，而该格应为 ${show(expected.value)}：分配表更正后，本格也应随之改为 ${show(expected.value)}。`,
+          messageEn: `${where}: ${show(t.amount.value!)} copies cell ${splitCell(expected.cell)} of the allocation table (${alloc.sheet}), which should be ${show(expected.value)}: once that is corrected, change this cell too.`,
+          expected: show(expected.value),
+          actual: show(t.amount.value!),
+        }),
+      });
+      continue;
+    }
+    const typed = typedSource(m, link);
     if (typed) {
-      // The unit's total is a live sum of its sources: the typed source is what to change (localize.ts, one cell).
+      // The unit's total is a live sum of its sources: the typed source is what to change.
       const fixed = typed.amount.value!.minus(t.amount.value!.minus(expected.value));
       const label = typed.label.replace(/^其中[:：]?|[:：]$/g, "");
+      if (reported(sheet, typed.amount.cell)) continue;
       out.push({
         sheet,
         finding: finding("performance/allocation-mismatch", {
           cell: typed.amount.cell,
-          related: [allocCell, t.amount.cell],
+          related: [expected.cell, t.amount.cell],
           message: `${where}「${label}」${show(typed.amount.value!)} 使本栏资金合计为 ${show(t.amount.value!)}，与${against}不一致：应为 ${show(fixed)}（${t.amount.cell} 的合计公式随之更正）。`,
           messageEn: `${where} ${label}: ${show(typed.amount.value!)} makes the unit's total ${show(t.amount.value!)}, not ${show(expected.value)} as for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}); should be ${show(fixed)} (the formula total ${t.amount.cell} follows).`,
           expected: show(fixed),
@@ -196,7 +133,7 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
       sheet,
       finding: finding("performance/allocation-mismatch", {
         cell: t.amount.cell,
-        related: [allocCell],
+        related: [expected.cell],
         ...(rounded ? { severity: "warning" as const } : {}),
         message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致${rounded ? "（只是取整后的数，请填写与分配表一致的金额）" : ""}。`,
         messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
@@ -206,9 +143,24 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
       }),
     });
   }
-  if (!regional) return out;
-  out.push(...sourceLineMismatches(sheet, alloc.sheet, units, pairs, expectedOf, new Set(out.map((f) => f.finding.cell)), describe));
-  supersedeTotals(out, units, pairs, expectedOf);
+  if (!link.regional) return out;
+  const already = new Set(out.map((f) => f.finding.cell));
+  out.push(...sourceLineMismatches(link, (cell) => already.has(cell) || reported(sheet, cell)));
+  out.push(...unmatchedUnits(link));
+  return out;
+}
+
+function splitCell(qualified: string): string {
+  return qualified.slice(qualified.lastIndexOf("!") + 1);
+}
+
+function addRelated(f: Finding, cell: string): void {
+  if (!f.related.includes(cell)) f.related = [...f.related, cell];
+}
+
+function unmatchedUnits(link: FormLink): SheetFinding[] {
+  const { sheet, alloc, pairs, units, column } = link;
+  const out: SheetFinding[] = [];
   const matchedT = new Set(pairs.map(([i]) => i));
   const matchedA = new Set(pairs.map(([, j]) => j));
   const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
@@ -227,7 +179,7 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
   });
   alloc.units.forEach((a, j) => {
     if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role)) return;
-    const amount = a.amounts.get(column!.col);
+    const amount = a.amounts.get(column.col);
     if (!amount?.value || amount.value.isZero()) return;
     out.push({
       sheet,
@@ -240,12 +192,6 @@ function compareUnits(sheet: string, unit: MoneyUnit | null, units: TargetUnit[]
     });
   });
   return out;
-}
-
-interface Mismatch {
-  unit: TargetUnit;
-  alloc: AllocUnit;
-  expected: { cell: string; value: Dec };
 }
 
 /**
@@ -266,13 +212,9 @@ function withoutDownstreamTotals(mismatches: Mismatch[]): Mismatch[] {
  * =附件1!G… or equal to it), else the only source with a number. Null when the total is typed or the
  * sources do not explain it.
  */
-function typedSource(
-  m: Mismatch,
-  units: TargetUnit[],
-  pairs: [number, number][],
-  expectedOf: (j: number) => { cell: string; value: Dec } | null,
-): { label: string; amount: AmountCell } | null {
+function typedSource(m: Mismatch, link: FormLink): { label: string; amount: AmountCell } | null {
   const t = m.unit;
+  const { units, pairs } = link;
   if (!t.amount.formula || t.isTotal) return null;
   const sources = t.sources.filter((s) => s.amount.value !== null && !s.amount.formula);
   const sum = t.sources.reduce((acc, s) => acc.plus(s.amount.value ?? 0), new Dec(0));
@@ -282,7 +224,7 @@ function typedSource(
   const carries = sources.filter((s) => {
     const agree = others.filter(([i, j]) => {
       const mine = units[i]!.sources.find((x) => x.label === s.label)?.amount.value;
-      const expected = expectedOf(j)?.value;
+      const expected = link.valueOf(j)?.value;
       return mine != null && expected != null && mine.eq(expected);
     }).length;
     return others.length > 0 && agree * 2 >= others.length;
@@ -293,30 +235,31 @@ function typedSource(
   return pick;
 }
 
-type ExpectedOf = (j: number) => { cell: string; value: Dec } | null;
-
 /**
  * A source line that carries the allocation's amounts (`其中：自治区资金` equal to the total for most
  * units): a unit that differs there is wrong there too — the second cell to fix when a unit's figure
  * was typed wrong on both lines.
  */
-function sourceLineMismatches(sheet: string, allocSheet: string, units: TargetUnit[], pairs: [number, number][], expectedOf: ExpectedOf, reported: Set<string>, describe: (j: number) => string): SheetFinding[] {
+function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolean): SheetFinding[] {
+  const { sheet, units, pairs } = link;
   const out: SheetFinding[] = [];
   const unitPairs = pairs.filter(([i]) => !units[i]!.isTotal);
   const labels = [...new Set(unitPairs.flatMap(([i]) => units[i]!.sources.map((s) => s.label)))];
   for (const label of labels) {
-    const cells = unitPairs.map(([i, j]) => ({ t: units[i]!, j, source: units[i]!.sources.find((s) => s.label === label)?.amount, expected: expectedOf(j) }));
+    const cells = unitPairs.map(([i, j]) => ({ t: units[i]!, j, source: units[i]!.sources.find((s) => s.label === label)?.amount, expected: link.valueOf(j) }));
     const agree = cells.filter((c) => c.source?.value && c.expected && c.source.value.eq(c.expected.value)).length;
     if (agree < 2 || agree * 2 < cells.length) continue;
     for (const { t, j, source, expected } of cells) {
-      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported.has(source.cell)) continue;
+      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell)) continue;
+      // Copies the allocation's own typo: the allocation's finding covers it.
+      if (expected.finding && source.value.eq(expected.typed)) continue;
       const name = label.replace(/^其中[:：]?|[:：]$/g, "");
       out.push({
         sheet,
         finding: finding("performance/allocation-mismatch", {
           cell: source.cell,
-          related: [qualifiedAddress(allocSheet, expected.cell)],
-          message: `${t.name}「${name}」${show(source.value)} 与${describe(j)}${show(expected.value)} 不一致（本行其他单位都与分配表一致）。`,
+          related: [expected.cell],
+          message: `${t.name}「${name}」${show(source.value)} 与${describeAlloc(link, j)}${show(expected.value)} 不一致（本行其他单位都与分配表一致）。`,
           messageEn: `${t.name} ${name}: ${show(source.value)} differs from ${show(expected.value)} in the allocation table (the other units of this line agree with it).`,
           expected: show(expected.value),
           actual: show(source.value),
@@ -328,33 +271,13 @@ function sourceLineMismatches(sheet: string, allocSheet: string, units: TargetUn
   return out;
 }
 
-/**
- * The sheet alone blames the 合计 column of a line whose units do not add up (regional-sum); when that
- * total agrees with the allocation and a unit of the line is proven wrong, the unit is the cell to fix.
- */
-function supersedeTotals(out: SheetFinding[], units: TargetUnit[], pairs: [number, number][], expectedOf: ExpectedOf): void {
-  const totalPair = pairs.find(([i]) => units[i]!.isTotal);
-  if (!totalPair) return;
-  const total = units[totalPair[0]]!;
-  const grand = expectedOf(totalPair[1]);
-  if (!grand) return;
-  const totalCells = [total.amount, ...total.sources.map((s) => s.amount)].filter((c) => c.value?.eq(grand.value));
-  for (const f of out) {
-    const row = /\d+$/.exec(f.finding.cell)?.[0];
-    const totalCell = totalCells.find((c) => String(c.row + 1) === row);
-    if (!totalCell || units.some((u) => u.isTotal && u.amount.cell === f.finding.cell)) continue;
-    f.supersedes = [...(f.supersedes ?? []), { rule: "performance/regional-sum", cell: totalCell.cell }];
-  }
-}
-
 /** Tables of one kind in a workbook weigh their indicators to one total (90 or 100): warn the odd ones. */
-export function checkWeightConvention(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
+export function checkWeightConvention(reading: WorkbookReading): SheetFinding[] {
   const out: SheetFinding[] = [];
   for (const kind of ["performance-target", "self-evaluation"] as const) {
     const tables: { sheet: string; cell: string; convention: number }[] = [];
-    for (const sheet of workbook.sheets) {
-      if (kinds.get(sheet.name) !== kind) continue;
-      for (const form of readPerformanceForms(sheet)) {
+    for (const sheet of reading.sheetsOf(kind)) {
+      for (const form of reading.performanceForms(sheet)) {
         const ws = weightSum(form, kind === "performance-target" ? "target" : "self-evaluation");
         if (!ws || ws.findings.length > 0) continue;
         const rate = kind === "self-evaluation" ? (form.funding.rateWeight?.value ?? null) : null;

@@ -1,0 +1,272 @@
+/**
+ * Which allocation cell each target-table amount copies (issue 3 §4, issue 10 §1): a wide regional
+ * form's unit columns, or a form on a sheet named after one unit (`某某地区`, `附件2-某某地区`), paired
+ * with the allocation table's units and the money column most of them agree with.
+ *
+ * The allocation side is taken as its own check diagnosed it: where that check found a cell wrong, the
+ * target is compared with the corrected value. A target that holds the right number is then confirmed,
+ * not blamed — one mistake is reported once, at the allocation cell, and never copied onto the target.
+ */
+import { columnLetters, qualifiedAddress } from "../address";
+import type { AllocationModel } from "../allocation/model";
+import { Dec } from "../decimal";
+import type { Finding } from "../finding";
+import { parseNumberText } from "../numbers";
+import type { SheetSnapshot } from "../snapshot";
+import type { WorkbookReading } from "../workbook/reading";
+import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
+import { matchUnits } from "./names";
+
+/** One recipient of an allocation table with its amount in every money column. */
+export interface AllocUnit {
+  name: string;
+  nameCell: string;
+  role: string;
+  amounts: Map<number, { cell: string; value: Dec | null }>;
+}
+
+export interface Allocation {
+  sheet: string;
+  units: AllocUnit[];
+  columns: AllocMoneyColumn[];
+}
+
+export interface AllocMoneyColumn {
+  col: number;
+  header: string;
+  unit: MoneyUnit | null;
+}
+
+/** A unit on the target side: its name and the amount the target table gives it. */
+export interface TargetUnit {
+  name: string;
+  nameCell: string;
+  amount: AmountCell;
+  isTotal: boolean;
+  /** The unit's source amounts (其中：财政资金, 其他资金 …) in the same column, by line label. */
+  sources: { label: string; amount: AmountCell }[];
+}
+
+/** What the allocation says one target amount should be. */
+export interface AllocValue {
+  /** Sheet-qualified allocation cell (`附件1!D12`). */
+  cell: string;
+  /** As typed in the allocation table, in the form's unit. */
+  typed: Dec;
+  /** After the allocation check's own diagnosis (equal to `typed` where it found nothing), in the form's unit. */
+  value: Dec;
+  /** The allocation check's finding at that cell, when it found the cell wrong. */
+  finding: Finding | null;
+}
+
+/** Target cells the allocation confirms (cell → what confirms it), for the form's own funding check. */
+export interface Corroboration {
+  /** Sheet-qualified allocation cell. */
+  allocCell: string;
+  value: Dec;
+  /** 资金分配表（附件1）中某某地区「下达资金」 */
+  describe: string;
+  describeEn: string;
+  /** True when the target cell holds exactly this value (confirmed); false when it differs (a mismatch). */
+  agrees: boolean;
+}
+
+/** One target form paired with an allocation table. */
+export interface FormLink {
+  sheet: string;
+  form: PerformanceForm;
+  unit: MoneyUnit | null;
+  regional: boolean;
+  alloc: Allocation;
+  column: AllocMoneyColumn;
+  units: TargetUnit[];
+  /** (index into units, index into alloc.units) */
+  pairs: [number, number][];
+  /** The allocation's value for alloc unit j, in the form's unit; null when it has none. */
+  valueOf(j: number): AllocValue | null;
+}
+
+/** Diagnosed values of allocation cells: sheet-qualified cell → the finding that corrects it. */
+export type AllocationVerdicts = ReadonlyMap<string, Finding>;
+
+/** The corrections the allocation sheets' own checks propose (errors with a numeric 应为). */
+export function allocationVerdicts(results: Iterable<{ name: string; findings: Finding[] }>): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  for (const sheet of results) {
+    for (const f of sheet.findings) {
+      if (f.severity !== "error" || f.expected === undefined || !numberOf(f.expected)) continue;
+      out.set(qualifiedAddress(sheet.name, f.cell), f);
+    }
+  }
+  return out;
+}
+
+function numberOf(text: string): Dec | null {
+  const parsed = parseNumberText(text);
+  return parsed && !parsed.percent ? parsed.value : null;
+}
+
+/** Every target form of the workbook that copies amounts from one of its allocation tables. */
+export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: AllocationVerdicts): FormLink[] {
+  const targets = reading.sheetsOf("performance-target");
+  if (targets.length === 0) return [];
+  const allocations = reading
+    .sheetsOf("allocation")
+    .map((s) => readAllocation(s, reading.allocation(s)))
+    .filter((a): a is Allocation => !!a);
+  if (allocations.length === 0) return [];
+  const out: FormLink[] = [];
+  for (const sheet of targets) {
+    for (const form of reading.performanceForms(sheet)) {
+      try {
+        const units = targetUnits(sheet, form);
+        if (units.length === 0) continue;
+        const link = pairWithAllocation(sheet.name, form, units, allocations, verdicts);
+        if (link) out.push(link);
+      } catch {
+        // A form that cannot be paired is checked on its own.
+      }
+    }
+  }
+  return out;
+}
+
+function readAllocation(sheet: SheetSnapshot, model: AllocationModel | null): Allocation | null {
+  if (!model) return null;
+  const columns = model.columns.numeric
+    .filter((c) => c.summable && !c.percent && !/人|户|率|比例|标准/.test(c.header))
+    .map((c) => ({ col: c.col, header: c.header, unit: moneyUnit(c.table.unit) }));
+  if (columns.length === 0) return null;
+  const nameCol = model.columns.nameCol;
+  const units: AllocUnit[] = model.rows
+    // A 合计 row often writes its label in the 序号 column (A5 合计, B5 blank): still the grand total.
+    .filter((r) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
+    .map((r) => ({
+      name: r.label,
+      nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
+      role: r.role,
+      amounts: new Map(
+        columns.map((c) => {
+          const cell = model.cells.at(r.row, c.col);
+          return [c.col, { cell: cell?.key ?? "", value: cell?.value ?? null }];
+        }),
+      ),
+    }));
+  return { sheet: sheet.name, units, columns };
+}
+
+function moneyUnit(unit: string | undefined): MoneyUnit | null {
+  if (!unit) return null;
+  if (/万元/.test(unit)) return "万元";
+  if (/元/.test(unit)) return "元";
+  return null;
+}
+
+/**
+ * The unit a sheet is named after: `某某地区`, `附件2-某某地区`, `附件2 某某地区绩效目标表`. Null when the name
+ * says nothing beyond 附件N / Sheet1.
+ */
+export function unitOfSheetName(name: string): string | null {
+  const rest = name
+    .replace(/^\s*(附件|附表|表)\s*[\d一二三四五六七八九十]+(\s*[-—–－_、.．:：（(]?\s*)?/, "")
+    .replace(/[)）]\s*$/, "")
+    .replace(/(区域|项目|部门整体)?(绩效目标表|绩效目标|目标表)$/, "")
+    .trim();
+  if (rest === "" || /^sheet\s*\d*$/i.test(rest)) return null;
+  return rest;
+}
+
+/** Regional columns (amounts of the total line), or the whole form when the sheet is named after a unit. */
+function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] {
+  const funding = form.funding;
+  const line = funding.total ?? funding.sources[0];
+  if (!line) return [];
+  const sourcesOf = (pick: (l: FundingLine) => AmountCell | null | undefined) =>
+    line === funding.total
+      ? funding.sources.flatMap((s) => {
+          const amount = pick(s);
+          return amount ? [{ label: s.label, amount }] : [];
+        })
+      : [];
+  if (funding.regional) {
+    return funding.regional.flatMap((u) => {
+      const amount = line.byColumn?.get(u.col);
+      if (!amount || amount.value === null) return [];
+      return [{ name: u.isTotal ? "合计" : u.name, nameCell: u.nameCell, amount, isTotal: u.isTotal, sources: sourcesOf((l) => l.byColumn?.get(u.col)) }];
+    });
+  }
+  const name = unitOfSheetName(sheet.name);
+  const amount = line.amount ?? line.budget;
+  if (!name || !amount || amount.value === null) return [];
+  return [{ name, nameCell: line.labelCell, amount, isTotal: false, sources: sourcesOf((l) => l.amount ?? l.budget) }];
+}
+
+function pairWithAllocation(
+  sheet: string,
+  form: PerformanceForm,
+  units: TargetUnit[],
+  allocations: Allocation[],
+  verdicts: AllocationVerdicts,
+): FormLink | null {
+  const regional = form.funding.regional !== null;
+  const unit = form.funding.unit;
+  // The allocation sheet that names most of these units, and its column that agrees most often.
+  let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
+  for (const alloc of allocations) {
+    const pairs = matchUnits(
+      units.map((u) => u.name),
+      alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
+    );
+    if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
+  }
+  if (!best || best.pairs.length === 0) return null;
+  if (regional && best.pairs.length < 2) return null;
+  const { alloc, pairs } = best;
+  const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
+  const valueIn = (c: AllocMoneyColumn, j: number): AllocValue | null => {
+    const amount = alloc.units[j]!.amounts.get(c.col);
+    if (!amount?.value) return null;
+    const cell = qualifiedAddress(alloc.sheet, amount.cell);
+    const finding = verdicts.get(cell) ?? null;
+    const corrected = finding?.expected !== undefined ? numberOf(finding.expected) : null;
+    return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null };
+  };
+  let column: (AllocMoneyColumn & { agree: number }) | null = null;
+  for (const c of alloc.columns) {
+    let agree = 0;
+    for (const [i, j] of pairs) {
+      const a = valueIn(c, j);
+      if (a && (a.value.eq(units[i]!.amount.value!) || a.typed.eq(units[i]!.amount.value!))) agree++;
+    }
+    const preferred = /合计|总额|总计|小计/.test(c.header);
+    if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
+  }
+  // Which column the target copies cannot be told when most units disagree with all of them — unless
+  // the table has one money column, or a 合计 column: otherwise stay silent.
+  if (!column) return null;
+  if (column.agree * 2 < pairs.length) {
+    const only = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
+    if (!only) return null;
+    column = { ...only, agree: column.agree };
+  }
+  const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
+  return { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j) };
+}
+
+/**
+ * Source lines of a regional form that carry the allocation's amounts (`其中：自治区资金` equal to the
+ * unit's allocation for most units): their cells copy the allocation as much as the total line does.
+ */
+export function carryingSourceLabels(link: FormLink): string[] {
+  const { units, pairs } = link;
+  const unitPairs = pairs.filter(([i]) => !units[i]!.isTotal);
+  const labels = [...new Set(unitPairs.flatMap(([i]) => units[i]!.sources.map((s) => s.label)))];
+  return labels.filter((label) => {
+    const agree = unitPairs.filter(([i, j]) => {
+      const source = units[i]!.sources.find((s) => s.label === label)?.amount;
+      const expected = link.valueOf(j);
+      return source?.value && expected && source.value.eq(expected.value);
+    }).length;
+    return agree >= 2 && agree * 2 >= unitPairs.length;
+  });
+}
