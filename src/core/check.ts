@@ -12,7 +12,7 @@ import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
 import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
-import { allocationVerdicts, linkTargetsToAllocations } from "./performance/links";
+import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { checkSubjectCodeSheet } from "./subject-codes/check";
@@ -67,7 +67,15 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   }
 
   const allocations = reading.sheetsOf("allocation").map((s) => results.get(s)!);
-  const links = linkTargetsToAllocations(reading, allocationVerdicts(allocations));
+  const revealed: SheetFinding[] = [];
+  const links = linkTargetsToAllocations(reading, allocationVerdicts(allocations), revealed);
+  const resultOf = (name: string) => results.get(workbook.sheets.find((s) => s.name === name)!);
+  for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
+  // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
+  for (const { sheet, cell } of explainedStaleTotals(revealed)) {
+    const result = resultOf(sheet);
+    if (result) result.findings = result.findings.filter((f) => !(f.rule === "allocation/stale-formula" && f.cell === cell));
+  }
   for (const sheet of workbook.sheets) {
     const formKind = FORM_KINDS[reading.kindOf(sheet)];
     if (!formKind) continue;

@@ -13,6 +13,7 @@ import { Dec } from "../decimal";
 import type { Finding } from "../finding";
 import { parseNumberText } from "../numbers";
 import type { SheetSnapshot } from "../snapshot";
+import { tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { matchUnits } from "./names";
@@ -27,6 +28,7 @@ export interface AllocUnit {
 
 export interface Allocation {
   sheet: string;
+  model: AllocationModel;
   units: AllocUnit[];
   columns: AllocMoneyColumn[];
 }
@@ -106,10 +108,18 @@ function numberOf(text: string): Dec | null {
   return parsed && !parsed.percent ? parsed.value : null;
 }
 
-/** Every target form of the workbook that copies amounts from one of its allocation tables. */
-export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: AllocationVerdicts): FormLink[] {
+/** Findings on allocation sheets that only the target tables reveal (allocation/differs-from-targets). */
+export interface AllocationFinding {
+  sheet: string;
+  finding: Finding;
+}
+
+/** Every target form of the workbook that copies amounts from one of its allocation tables. `found`
+ *  receives the allocation cells that the target tables prove wrong. */
+export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: AllocationVerdicts, found: AllocationFinding[] = []): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
+  const known = new Map<string, Finding | { value: Dec }>(verdicts);
   const allocations = reading
     .sheetsOf("allocation")
     .map((s) => readAllocation(s, reading.allocation(s)))
@@ -121,7 +131,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
       try {
         const units = targetUnits(sheet, form);
         if (units.length === 0) continue;
-        const link = pairWithAllocation(sheet.name, form, units, allocations, verdicts);
+        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found);
         if (link) out.push(link);
       } catch {
         // A form that cannot be paired is checked on its own.
@@ -152,7 +162,7 @@ function readAllocation(sheet: SheetSnapshot, model: AllocationModel | null): Al
         }),
       ),
     }));
-  return { sheet: sheet.name, units, columns };
+  return { sheet: sheet.name, model, units, columns };
 }
 
 function moneyUnit(unit: string | undefined): MoneyUnit | null {
@@ -206,7 +216,8 @@ function pairWithAllocation(
   form: PerformanceForm,
   units: TargetUnit[],
   allocations: Allocation[],
-  verdicts: AllocationVerdicts,
+  verdicts: Map<string, Finding | { value: Dec }>,
+  found: AllocationFinding[],
 ): FormLink | null {
   const regional = form.funding.regional !== null;
   const unit = form.funding.unit;
@@ -227,8 +238,9 @@ function pairWithAllocation(
     const amount = alloc.units[j]!.amounts.get(c.col);
     if (!amount?.value) return null;
     const cell = qualifiedAddress(alloc.sheet, amount.cell);
-    const finding = verdicts.get(cell) ?? null;
-    const corrected = finding?.expected !== undefined ? numberOf(finding.expected) : null;
+    const verdict = verdicts.get(cell);
+    const finding = verdict && "rule" in verdict ? verdict : null;
+    const corrected = finding ? (finding.expected !== undefined ? numberOf(finding.expected) : null) : (verdict as { value: Dec } | undefined)?.value ?? null;
     return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null };
   };
   let column: (AllocMoneyColumn & { agree: number }) | null = null;
@@ -250,7 +262,99 @@ function pairWithAllocation(
     column = { ...only, agree: column.agree };
   }
   const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
-  return { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j) };
+  const link: FormLink = { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j) };
+  const fromUnit = (value: Dec, to: MoneyUnit | null) => (to === unit || !to || !unit ? value : to === "元" ? value.times(10000) : value.div(10000));
+  for (const blame of allocationCellsToBlame(link, (v) => fromUnit(v, chosen.unit), (v) => scaled(v, chosen.unit))) {
+    found.push({ sheet: alloc.sheet, finding: blame.finding });
+    verdicts.set(blame.cell, blame.finding);
+    for (const f of blame.followers) verdicts.set(f.cell, { value: f.value });
+  }
+  return link;
+}
+
+interface AllocationBlame {
+  cell: string;
+  finding: Finding;
+  followers: { cell: string; value: Dec }[];
+}
+
+/** Out-of-date saved results of live totals that a blamed cell explains: the same mistake, already told. */
+export function explainedStaleTotals(found: AllocationFinding[]): { sheet: string; cell: string }[] {
+  return found.flatMap((f) => (f.finding.rule === "allocation/differs-from-targets" ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
+}
+
+const staleOf = new WeakMap<Finding, string[]>();
+
+/**
+ * Allocation cells the target tables prove wrong: a unit's target amounts agree with each other and
+ * differ from a typed allocation cell whose correction keeps every relation of the allocation (live
+ * totals recompute) and makes the copies of those totals agree too. One cell against several: the
+ * allocation cell is the one to fix. Decided by the allocation's own numbers too (a broken relation or
+ * an out-of-date saved total repaired) it is an error; by the count of cells alone, a warning.
+ */
+function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, toFormUnit: (v: Dec) => Dec): AllocationBlame[] {
+  const { alloc, units, pairs } = link;
+  const carrying = link.regional ? carryingSourceLabels(link) : [];
+  const byAllocCell = new Map<string, number>(); // allocation cell → index into pairs
+  pairs.forEach(([, j], p) => {
+    const v = link.valueOf(j);
+    if (v) byAllocCell.set(v.cell, p);
+  });
+  const out: AllocationBlame[] = [];
+  for (const [i, j] of pairs) {
+    const t = units[i]!;
+    const a = link.valueOf(j);
+    if (t.isTotal || !a || a.finding || !t.amount.value || a.value.eq(t.amount.value)) continue;
+    const local = a.cell.slice(a.cell.lastIndexOf("!") + 1);
+    const at = alloc.model.cells.get(local);
+    if (!at || alloc.model.layout.grid.cell(at.row, at.col)?.formula) continue; // a live formula follows, never the one to fix
+    const copies = [t.amount, ...t.sources.filter((s) => carrying.includes(s.label)).map((s) => s.amount)].filter((c) => c.value !== null);
+    if (copies.some((c) => !c.value!.eq(t.amount.value!))) continue;
+    const hypothesis = tryAllocationValue(alloc.model, local, toAllocUnit(t.amount.value));
+    const explainedStale = hypothesis.followers.filter((f) => f.explainsSaved).map((f) => f.key);
+    if (!hypothesis.accepted) continue;
+    // Every live total that follows must then agree with the target's copy of it.
+    let repaired = copies.length;
+    let contradicted = false;
+    const followers: { cell: string; value: Dec }[] = [];
+    for (const f of hypothesis.followers) {
+      const cell = qualifiedAddress(alloc.sheet, f.key);
+      followers.push({ cell, value: f.after });
+      const p = byAllocCell.get(cell);
+      if (p === undefined) continue;
+      const copy = units[pairs[p]![0]]!.amount.value;
+      const after = toFormUnit(f.after);
+      if (!copy) continue;
+      if (copy.eq(after)) repaired++;
+      else contradicted = true;
+    }
+    if (contradicted || (!hypothesis.ownEvidence && repaired < 2)) continue;
+    const unitName = alloc.units[j]!.name;
+    const header = link.column.header;
+    const shown = (v: Dec) => v.toFixed();
+    const copiesText = copies.map((c) => c.cell).join("、");
+    const actual = at.value!;
+    const expected = toAllocUnit(t.amount.value);
+    const why = hypothesis.ownEvidence
+      ? `本表按 ${shown(expected)} 才能对上`
+      : `其各数与合计彼此相符，只有本格不同`;
+    const whyEn = hypothesis.ownEvidence ? `this table itself only adds up with ${shown(expected)}` : `its figures and totals agree with each other; only this cell differs`;
+    const finding: Finding = {
+        rule: "allocation/differs-from-targets",
+        severity: hypothesis.ownEvidence ? "error" : "warning",
+        cell: local,
+        related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
+        message: `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，${why}${hypothesis.ownEvidence ? "" : "；如确应以本表为准，请同时更正目标表"}。`,
+        messageEn: `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and ${whyEn}.`,
+        expected: shown(expected),
+        actual: shown(actual),
+      ...(hypothesis.ownEvidence ? { fix: { value: shown(expected) } } : {}),
+    };
+    finding.related.push(...explainedStale);
+    staleOf.set(finding, explainedStale);
+    out.push({ cell: a.cell, followers, finding });
+  }
+  return out;
 }
 
 /**

@@ -9,10 +9,11 @@ import type { RuleMeta } from "./meta";
 import { PERFORMANCE_RULES } from "./performance";
 import { SUBJECT_CODE_RULES } from "./subject-codes";
 import { TRACKING_RULES } from "./tracking";
+import { WORKBOOK_RULES } from "./workbook";
 
 export type { RuleMeta } from "./meta";
 
-const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES, ...TRACKING_RULES, ...SUBJECT_CODE_RULES];
+const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES, ...TRACKING_RULES, ...SUBJECT_CODE_RULES, ...WORKBOOK_RULES];
 
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(rules.map((r) => [r.id, r]));
