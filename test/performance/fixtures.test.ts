@@ -31,15 +31,19 @@ describe("tacheng-2024-assistance.xlsx 附件3 (regional targets with weights)",
     expect(findings[0]!.related).toContain("附件1!C8");
   });
 
-  it("和丰县 in the target vs 和布克赛尔蒙古自治县 in 附件1: a changed allocation amount is caught through the alias", async () => {
-    const result = await check(await mutateFixture("tacheng-2024-assistance.xlsx", "附件3", { L6: 33, L7: 33, D6: 414, D7: 414 }));
-    const findings = result.sheets.find((s) => s.name === "附件3")!.findings;
-    // The 合计 column D6 is off by exactly 和丰县's gap: it follows L6, the one cell to fix.
-    // L7 (其中：自治区资金, equal to the total for every other unit) was changed too: the second cell to fix.
-    expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell, f.related])).toEqual([
-      ["performance/allocation-mismatch", "L6", ["附件1!C13"]],
-      ["performance/allocation-mismatch", "L7", ["附件1!C13"]],
+  it("和丰县 in the target vs 和布克赛尔蒙古自治县 in 附件1: a changed amount is caught through the alias", async () => {
+    // L6 alone changed: the target's own totals (D6) and its line L7 say L6 is the cell.
+    const one = await check(await mutateFixture("tacheng-2024-assistance.xlsx", "附件3", { L6: 33 }));
+    expect(one.sheets.find((s) => s.name === "附件3")!.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell, f.expected])).toEqual([
+      ["performance/wrong-amount", "L6", "32"],
     ]);
+    // L6, L7 and the totals D6, D7 all say 33 / 414: four agreeing cells against one allocation cell whose live
+    // SUM follows it. The numbers cannot tell which side is right: one warning, at 附件1's cell, naming them.
+    const all = await check(await mutateFixture("tacheng-2024-assistance.xlsx", "附件3", { L6: 33, L7: 33, D6: 414, D7: 414 }));
+    expect(all.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info" && f.rule !== "performance/below-last-year").map((f) => [s.name, f.rule, f.severity, f.cell]))).toEqual([
+      ["附件1", "allocation/differs-from-targets", "warning", "C13"],
+    ]);
+    expect(all.sheets[0]!.findings[0]!.related).toEqual(expect.arrayContaining(["附件3!L6", "附件3!L7"]));
   });
 });
 

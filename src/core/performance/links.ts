@@ -335,19 +335,20 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const copiesText = copies.map((c) => c.cell).join("、");
     const actual = at.value!;
     const expected = toAllocUnit(t.amount.value);
-    const why = hypothesis.ownEvidence
-      ? `本表按 ${shown(expected)} 才能对上`
-      : `其各数与合计彼此相符，只有本格不同`;
-    const whyEn = hypothesis.ownEvidence ? `this table itself only adds up with ${shown(expected)}` : `its figures and totals agree with each other; only this cell differs`;
+    const proven = hypothesis.ownEvidence;
     const finding: Finding = {
-        rule: "allocation/differs-from-targets",
-        severity: hypothesis.ownEvidence ? "error" : "warning",
-        cell: local,
-        related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
-        message: `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，${why}${hypothesis.ownEvidence ? "" : "；如确应以本表为准，请同时更正目标表"}。`,
-        messageEn: `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and ${whyEn}.`,
-        expected: shown(expected),
-        actual: shown(actual),
+      rule: "allocation/differs-from-targets",
+      severity: proven ? "error" : "warning",
+      cell: local,
+      related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
+      message: proven
+        ? `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，本表的合计也只有按 ${shown(expected)} 才对得上。`
+        : `${unitName}「${header}」为 ${shown(actual)}，而绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，其合计也按此计算、彼此相符，只有本格不同。请核实以哪边为准：若本格有误，应改为 ${shown(expected)}；若本格无误，目标表这几格都要改。`,
+      messageEn: proven
+        ? `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and this table's totals only add up with ${shown(expected)}.`
+        : `${unitName} "${header}" is ${shown(actual)} while the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, with totals that agree; only this cell differs. Check which is right: ${shown(expected)} here, or change those target cells.`,
+      expected: shown(expected),
+      actual: shown(actual),
       ...(hypothesis.ownEvidence ? { fix: { value: shown(expected) } } : {}),
     };
     finding.related.push(...explainedStale);
