@@ -69,7 +69,7 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
 
   const brokenByCell = new Map<string, Evaluation[]>();
   for (const ev of broken)
-    for (const cell of cellsOf(ev.relation)) {
+    for (const cell of cellsIn(ev.relation)) {
       let list = brokenByCell.get(cell);
       if (!list) brokenByCell.set(cell, (list = []));
       if (list[list.length - 1] !== ev) list.push(ev);
@@ -86,7 +86,7 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   // Every relation (holding or not) a candidate takes part in: a correction must keep them all.
   const touching = new Map<string, Evaluation[]>();
   for (const ev of evaluations)
-    for (const cell of cellsOf(ev.relation)) {
+    for (const cell of cellsIn(ev.relation)) {
       if (!allCandidates.has(cell)) continue;
       let list = touching.get(cell);
       if (!list) touching.set(cell, (list = []));
@@ -132,8 +132,9 @@ interface Context {
   touching: Map<string, Evaluation[]>;
 }
 
-function cellsOf(relation: Relation): string[] {
-  return [relation.target, ...relation.operands];
+function* cellsIn(relation: Relation): Iterable<string> {
+  yield relation.target;
+  yield* relation.operands;
 }
 
 /** Connected groups of broken relations, linked by cells two of them share. */
@@ -171,7 +172,8 @@ function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, 
     relation.kind === "sum" && relation.operands.length > 0 && relation.operands.length <= MAX_BLANK_PARTS &&
     !valueOf(relation.target).isZero() && relation.operands.every((c) => valueOf(c).isZero());
   if (!emptyParts || multi(relation.target)) out.push(relation.target);
-  const blanks = options.isBlank ? relation.operands.filter((c) => options.isBlank!(c)) : [];
+  // Beyond a few hundred parts a blank tells nothing about where the difference is; skip the scan.
+  const blanks = options.isBlank && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
   const suspects = emptyParts ? relation.operands : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
   for (const cell of relation.operands) if ((multi(cell) || suspects.includes(cell)) && !out.includes(cell)) out.push(cell);
   // Cells in more broken relations first: the search tries the likelier explanation first.
@@ -189,7 +191,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       let open: Evaluation | null = null;
       let fewest = Infinity;
       for (const ev of group) {
-        if (cellsOf(ev.relation).some((c) => chosen.includes(c))) continue;
+        if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
         const n = ctx.candidatesOf.get(ev)!.length;
         if (n < fewest) [open, fewest] = [ev, n];
       }
@@ -225,7 +227,7 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context): Map<string
     const pending = chosen.filter((c) => !subs.has(c));
     if (pending.length === 0) return holdsAll(chosen, subs, ctx) ? subs : null;
     // A cell whose broken relations name no other pending cell is solved first.
-    const settled = (c: string, ev: Evaluation) => cellsOf(ev.relation).every((o) => o === c || !pending.includes(o));
+    const settled = (c: string, ev: Evaluation) => pending.every((o) => o === c || !ctx.brokenByCell.get(o)?.includes(ev));
     let cell = pending.find((c) => (ctx.brokenByCell.get(c) ?? []).some((ev) => inGroup.has(ev) && settled(c, ev)));
     const strict = cell !== undefined;
     cell ??= pending[0]!;
@@ -333,7 +335,7 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
     blames.push({ cell, proposed: ownTarget ? relations[0]!.expected : value, relations, localized: !ownTarget });
   }
   if (unsure.length > 0) {
-    const relations = group.filter((ev) => cellsOf(ev.relation).some((c) => unsure.includes(c)));
+    const relations = group.filter((ev) => unsure.some((c) => ctx.brokenByCell.get(c)?.includes(ev)));
     const claimed = new Set(blames.flatMap((b) => b.relations));
     const open = relations.filter((ev) => !claimed.has(ev));
     if (open.length > 0) ambiguities.push({ cells: unsure, relations: open });
