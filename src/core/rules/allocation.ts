@@ -12,6 +12,15 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/ambiguous-fault",
+    severity: "warning",
+    title: { zh: "几处中有一处不对", en: "One of several cells is wrong" },
+    why: {
+      zh: "合计或公式关系不成立，但改其中任何一格都能对上，仅凭表中数字无法判断错在哪一格；请对照原始资料核实，不提供一键修改。",
+      en: "A total or formula does not hold and correcting any one of these cells would repair it; the numbers cannot tell which, so no fix is offered.",
+    },
+  },
+  {
     id: "allocation/total-mismatch",
     severity: "error",
     title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },
