@@ -168,3 +168,44 @@ export function allocationSheet(units: Unit[], options: LayoutOptions = {}) {
   const rowOf = (label: string) => FIRST_BODY_ROW + lines.findIndex((l) => l.label === label);
   return { sheet: sheet("附件1", rows, merges), rowOf, cell: (label: string, column: 1 | 2 | 3 | 4 | 5) => `${COLS[column - 1]}${rowOf(label)}` };
 }
+
+/**
+ * S3: `人数 | 按2%增长率测算人数 | 补助比例 | 4=2×3×12×20元/10000`, a people count projected at 2 % a year.
+ * `growthHeader` varies how the projected count is headed.
+ */
+export function s3Sheet(growthHeader = "按2%增长率测算人数", typos: Record<string, number> = {}) {
+  const counties: [string, number, number][] = [
+    ["甲县", 21000, 0.6],
+    ["乙县", 14000, 1],
+    ["丙县", 9100, 0.6],
+    ["丁县", 12600, 0.6],
+    ["戊县", 8800, 1],
+  ];
+  const groups: [string, number[]][] = [
+    ["某某地区", [0, 1, 2]],
+    ["某乙地区", [3, 4]],
+  ];
+  const round = (d: Dec) => d.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  const leaf = counties.map(([name, count, ratio]) => {
+    const grown = round(new Dec(count).times("1.02"));
+    return { name, values: [count, grown, ratio, round(new Dec(grown).times(ratio).times(12).times(20).div(10000))] };
+  });
+  const sum = (ids: number[], k: number) => ids.reduce((acc, i) => acc + leaf[i]!.values[k]!, 0);
+  const lines: [string, TestCell[]][] = [];
+  const all = counties.map((_, i) => i);
+  lines.push(["合计", [sum(all, 0), sum(all, 1), "×", sum(all, 3)]]);
+  for (const [name, ids] of groups) {
+    lines.push([name, [sum(ids, 0), sum(ids, 1), "×", sum(ids, 3)]]);
+    for (const i of ids) lines.push([leaf[i]!.name, [leaf[i]!.values[0]!, leaf[i]!.values[1]!, { v: leaf[i]!.values[2]!, fmt: "0%" }, leaf[i]!.values[3]!]]);
+  }
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2025年某项补助资金分配表"],
+    [null, null, null, null, "单位：人、万元"],
+    ["地区", "参保人数", null, "补助比例", "补助资金"],
+    [null, "2024年人数", growthHeader, null, null],
+    ["栏次", "1", "2", "3", "4=2×3×12×20元/10000"],
+    ...lines.map(([label, cells]) => [label, ...cells.map((c, k) => typos[`${label}:${k + 1}`] ?? c)]),
+  ];
+  return sheet("附件1", rows, ["A2:E2", "A4:A5", "B4:C4", "D4:D5", "E4:E5"]);
+}
