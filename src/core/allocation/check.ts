@@ -10,6 +10,7 @@ import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
 import { checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
+import { readingFindings } from "./reading-findings";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
@@ -21,7 +22,7 @@ const MAX_CELL_WARNINGS = 50;
 export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const model = buildAllocationModel(sheet);
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
-  const findings: Finding[] = [...cellFindings(model)];
+  const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
   const live = checkLiveFormulas(model);
   findings.push(...live.findings);
 

@@ -84,6 +84,15 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/annotation-unclear",
+    severity: "warning",
+    title: { zh: "表头公式与数据不符", en: "Column formula not borne out by the rows" },
+    why: {
+      zh: "表头注明的公式（或它的各种读法，如 12 是列号还是月数）在大多数行上都对不上，更可能是公式、单位或列号写错，而不是每一行都错；本列未按此公式核对。",
+      en: "The formula written in the header (read every way it can be, e.g. 12 as a column or as months) fails on most rows; more likely the formula, its units or the column numbers are off than every row. The column was not checked by it.",
+    },
+  },
+  {
     id: "allocation/number-as-text",
     severity: "warning",
     title: { zh: "数字存为文本", en: "Number stored as text" },
