@@ -68,7 +68,9 @@ function leafValues(spec: LayoutSpec, node: NodeSpec): ColumnValue[] {
   const cols = spec.columns;
   const hasRatio = cols.some((c) => c.kind === "ratio");
   const out: ColumnValue[] = [];
-  const num = (j: number) => leaf.nums[j % leaf.nums.length]!;
+  // A salt from the name keeps shrunk cases readable: siblings keep distinct, non-zero numbers.
+  const salt = [...node.name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 97, 7);
+  const num = (j: number) => salt + leaf.nums[j % leaf.nums.length]!;
   const zero = leaf.fill === "zero";
   for (let j = 0; j < cols.length; j++) {
     const c = cols[j]!;
@@ -90,7 +92,7 @@ function leafValues(spec: LayoutSpec, node: NodeSpec): ColumnValue[] {
         break;
       case "money": {
         const range = spec.unit === "元" ? 2_000_000 : spec.dp === 2 ? 300_000 : 3000;
-        v = zero ? new D(0) : new D(num(j + 1) % range).times(unitOf(spec.dp));
+        v = zero ? new D(0) : new D(10 + (num(j + 1) % range)).times(unitOf(spec.dp));
         break;
       }
       case "growth":
