@@ -1,0 +1,96 @@
+/**
+ * The properties of issue 10 §5 as plain predicates (they throw a readable picture of the workbook when they
+ * fail), shared by the vitest file and by anyone hunting counterexamples with other seeds.
+ */
+import fc from "fast-check";
+import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
+import { buildWorkbook } from "../generators/allocation-layout";
+import { errorCells, findingsText, workbookText } from "../generators/describe";
+import { type LayoutSpec, layoutSpecArb } from "../generators/layout-spec";
+import { type D, type GeneratedWorkbook, evaluate, render } from "../generators/model";
+import { type Mutation, RelationIndex, analyze, findMutation, mutableCells, status } from "../generators/oracle";
+
+export type Pick = { start: number; kind: number; pos: number; k: number };
+export const pickArb: fc.Arbitrary<Pick> = fc.record({ start: fc.nat({ max: 500 }), kind: fc.nat({ max: 3 }), pos: fc.nat({ max: 12 }), k: fc.nat({ max: 8 }) });
+export const specArb = layoutSpecArb;
+export const specWithTargetArb = layoutSpecArb.filter((s) => s.target !== null);
+
+/** Counts how many generated cases really tested something (a case may offer no fair mutation). */
+export const tally = { single: 0, pair: 0, echo: 0 };
+
+export class PropertyFailure extends Error {}
+
+function explain(title: string, workbook: GeneratedWorkbook, overrides: ReadonlyMap<string, D | null>, result: WorkbookResult): string {
+  const changes = [...overrides].map(([id, v]) => `${id}: ${workbook.cells.get(id)!.clean?.toFixed() ?? "空"} → ${v?.toFixed() ?? "空"}`);
+  return [title, `changed: ${changes.join(", ") || "nothing"}`, "findings:", ...findingsText(result).map((f) => `  ${f}`), workbookText(render(workbook, overrides))].join("\n");
+}
+
+function expectedKinds(workbook: GeneratedWorkbook): string[] {
+  return workbook.targetSheet ? ["allocation", "performance-target"] : ["allocation"];
+}
+
+export function generatorConsistent(spec: LayoutSpec): void {
+  const workbook = buildWorkbook(spec);
+  const values = evaluate(workbook);
+  const broken = workbook.relations.filter((r) => status(r, values) !== "holds").map((r) => `${r.label} (${r.target})`);
+  if (broken.length > 0) throw new PropertyFailure(`generator: relations broken on the clean workbook: ${broken.join(", ")}`);
+}
+
+export function cleanHasNoFinding(spec: LayoutSpec): void {
+  const workbook = buildWorkbook(spec);
+  const result = checkWorkbook(workbook.base);
+  const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
+  const kinds = result.sheets.map((s) => s.kind);
+  if (loud.length > 0 || kinds.join() !== expectedKinds(workbook).join())
+    throw new PropertyFailure(explain(`clean workbook: kinds ${kinds.join()} (expected ${expectedKinds(workbook).join()}), ${loud.length} errors/warnings`, workbook, new Map(), result));
+}
+
+export function singleTypoAtItsCell(spec: LayoutSpec, pick: Pick): void {
+  const workbook = buildWorkbook(spec);
+  const m = findMutation(workbook, mutableCells(workbook), pick, ["localized", "unstated-only"]);
+  if (!m) return;
+  tally.single++;
+  const overrides = new Map([[m.cell.id, m.value]]);
+  const result = checkWorkbook(render(workbook, overrides));
+  const expected = m.analysis.verdict === "localized" ? [m.cell.id] : [];
+  if (errorCells(result).join() !== expected.join())
+    throw new PropertyFailure(explain(`one wrong number (${m.analysis.verdict}; breaks ${m.analysis.broken.map((r) => r.label).join("; ")}): expected errors [${expected}]`, workbook, overrides, result));
+}
+
+export function twoTyposInTwoGroups(spec: LayoutSpec, pick1: Pick, pick2: Pick): void {
+  const workbook = buildWorkbook(spec);
+  const index = new RelationIndex(workbook);
+  const grouped = mutableCells(workbook, workbook.allocationSheet).filter((c) => c.group !== null);
+  const first = findMutation(workbook, grouped, pick1, ["localized"], index);
+  if (!first) return;
+  const others = grouped.filter((c) => c.group !== first.cell.group);
+  const second = findMutation(workbook, others, pick2, ["localized"], index);
+  if (!second) return;
+  const overrides = new Map([[first.cell.id, first.value], [second.cell.id, second.value]]);
+  if (!pairIsFair(workbook, overrides, first, second, index)) return;
+  tally.pair++;
+  const result = checkWorkbook(render(workbook, overrides));
+  const expected = [first.cell.id, second.cell.id].sort();
+  if (errorCells(result).sort().join() !== expected.join())
+    throw new PropertyFailure(explain(`two wrong numbers: expected errors [${expected}]`, workbook, overrides, result));
+}
+
+export function noEchoOnTarget(spec: LayoutSpec, pick: Pick): void {
+  const workbook = buildWorkbook(spec);
+  if (!workbook.targetSheet) return;
+  const m = findMutation(workbook, mutableCells(workbook, workbook.allocationSheet), pick, ["localized", "ambiguous", "unstated-only"]);
+  if (!m) return;
+  tally.echo++;
+  const overrides = new Map([[m.cell.id, m.value]]);
+  const result = checkWorkbook(render(workbook, overrides));
+  const echoed = errorCells(result).filter((c) => c.startsWith(`${workbook.targetSheet}!`));
+  if (echoed.length > 0) throw new PropertyFailure(explain(`echo: errors on the correct target sheet [${echoed}] (${m.analysis.verdict})`, workbook, overrides, result));
+}
+
+/** Two typos test the diagnosis only when together they break exactly what each breaks alone. */
+function pairIsFair(workbook: GeneratedWorkbook, overrides: Map<string, D | null>, a: Mutation, b: Mutation, index: RelationIndex): boolean {
+  const both = analyze(workbook, overrides, index);
+  if (both.verdict === "debatable" || both.verdict === "undetected") return false;
+  const union = new Set([...a.analysis.broken, ...b.analysis.broken]);
+  return both.broken.length === union.size && both.broken.every((r) => union.has(r));
+}
