@@ -71,7 +71,7 @@ export function describeCell(info: CellInfo): { zh: string; en: string } {
   const line = lineName(info.line);
   const single = (info.table.sides[info.line.side]?.amountCols.length ?? 0) <= 1;
   const col = single ? "" : columnName(info.column);
-  return { zh: `表${info.table.type}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.type} "${line}"${col ? ` / "${col}"` : ""}` };
+  return { zh: `${info.table.label}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.labelEn} "${line}"${col ? ` / "${col}"` : ""}` };
 }
 
 export function lineName(line: BudgetLine): string {
