@@ -187,7 +187,8 @@ function displayedPlaces(sides: BudgetSide[]): number {
     for (const line of side.lines) {
       for (const amount of line.amounts.values()) {
         if (amount.state !== "number" || amount.value.isZero()) continue;
-        const shown = amount.shownPlaces >= 0 ? amount.shownPlaces : amount.value.decimalPlaces();
+        // Without a number format, typed whole numbers do not say the precision: 2 decimals (万元) then.
+        const shown = amount.shownPlaces >= 0 ? amount.shownPlaces : Math.max(2, amount.value.decimalPlaces());
         if (shown > places) places = shown;
         if (places >= 2) return 2;
       }
@@ -227,6 +228,9 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
     const path = headerPath(grid, top, bottom, c);
     const bodyKind = bodyKindOf(grid, bottom + 1, c);
     if (path.length === 0 && bodyKind === "none") continue;
+    // A 合计 line printed inside the header band (`合计 | 合计 | … | 基本支出 | 项目支出`) is not the column's name.
+    const named = path.length > 1 && TOTAL_LINE.test(path[path.length - 1]!.text) && /编码|代码|名称|^项目$/.test(path[path.length - 2]!.text);
+    if (named) path.pop();
     const last = path[path.length - 1]?.text ?? "";
     const label = path.map((n) => n.text).join("|");
     const part = ["类", "款", "项"].indexOf(last);
@@ -275,7 +279,10 @@ function splitSides(columns: BudgetColumn[]): BudgetSide[] {
     else if (column.role === "label") current.labelCols.push(column);
     else current.amountCols.push(column);
   }
-  const kept = sides.filter((s) => s.amountCols.length > 0 && s.labelCols.length + s.codeCols.length > 0);
+  // A table of one row of figures (“三公”经费: 合计 | 因公出国（境）费 | …) has money columns only.
+  if (sides.length === 0 && columns.length > 0 && columns.every((c) => c.role === "amount"))
+    sides.push({ index: 0, codeKind: "function", codeCols: [], labelCols: [], amountCols: [...columns], columnSums: [], lines: [] });
+  const kept = sides.filter((s) => s.amountCols.length > 0 && (s.labelCols.length + s.codeCols.length > 0 || s.amountCols.length === columns.length));
   kept.forEach((side, i) => {
     side.index = i;
     const words = [...side.codeCols, ...side.labelCols].map((c) => c.label).join("|");
@@ -298,7 +305,7 @@ function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: numbe
     if (texts.length === 0) continue;
     const first = normalizeLabel(texts[0]!.text);
     if (REMARK.test(first) || /为空表|空表$/.test(first) || (texts.length === 1 && EMPTY_NOTE.test(first))) {
-      table.remark ??= { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
+      table.remark = remarkFrom(grid, r);
       break; // notes under the table are not data
     }
     if (texts.some(({ text }) => STATS_SECTION.test(normalizeLabel(text)))) break; // counts below, not money
@@ -310,6 +317,19 @@ function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: numbe
       side.lines.push(line);
     }
   }
+}
+
+/** The notes under a table: the one that says the table is empty when there is one (`注：本表反映…` comes first). */
+function remarkFrom(grid: Grid, from: number): { cell: string; text: string } | undefined {
+  let first: { cell: string; text: string } | undefined;
+  for (let r = from; r < Math.min(grid.rowCount, from + 6); r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length === 0) continue;
+    const note = { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
+    if (/空表|无数据|没有|(本部门|本单位).{0,30}无/.test(normalizeLabel(note.text))) return note;
+    first ??= note;
+  }
+  return first;
 }
 
 /** The texts of the header band, per column (a page's header repeated further down repeats them). */
