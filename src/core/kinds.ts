@@ -35,9 +35,22 @@ export const KIND_LABELS: Record<SheetKind, { zh: string; en: string }> = {
   other: { zh: "其他（不检查）", en: "Other (not checked)" },
 };
 
-/** Titles of the 部门预算公开 tables 表1–表11. */
-const BUDGET_TITLES =
-  /收支总体情况表|收入总体情况表|支出总体情况表|收支预算总体情况表|一般公共预算支出情况表|基本支出情况表|项目支出情况表|政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|部门预算/;
+/**
+ * Titles of 部门/单位预算 and 部门决算 tables under any province's wording: 表1–表11 (收支总体情况表 …),
+ * 财务收支预算总表, 收入/支出预算总表, …支出功能分类预算表, …经济分类预算表, “三公”经费和机关运行经费预算表,
+ * and the nine 决算 tables (收入支出决算总表, 收入决算表 … 政府性基金预算财政拨款收入支出决算表).
+ */
+const BUDGET_TITLES = new RegExp(
+  [
+    "收支总体情况表|收入总体情况表|支出总体情况表|收支预算总体情况表|一般公共预算支出情况表|基本支出情况表|项目支出情况表",
+    "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|(部门|单位)(预算|决算)",
+    "(收支|收入|支出)(预算|决算)总表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
+    "(财政拨款|一般公共预算|政府性基金|国有资本经营).{0,12}(收支|收入支出|支出|拨款)(预算|决算)?(总|明细)?表",
+  ].join("|"),
+);
+
+/** Sheets that accompany the tables without being one: cover, 目录, 职能, 名词解释, 说明, a reviewer's checklist. */
+const DOCUMENT_SECTION = /^(目录|封面)$|(职能|机构设置|名词解释|编制说明|情况说明|说明|简介|概况)$|(检查|核查|审核|审查|自查)(情况)?表$/;
 
 const SCAN_ROWS = 14;
 
@@ -48,18 +61,47 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
     for (const { text } of grid.rowTexts(r)) lines.push(normalizeLabel(text));
   }
   if (lines.length === 0) return "other";
-  const title = lines.find((t) => t.length >= 5 && /表|\(\d{4}年/.test(t)) ?? "";
+  if (DOCUMENT_SECTION.test(lines[0]!) || isCover(lines)) return "other";
+  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t)) ?? "";
   const all = lines.join("|");
 
-  if (/自评/.test(title) || (/全年预算数/.test(all) && /全年执行数|实际完成值/.test(all))) return "self-evaluation";
-  if (/绩效目标/.test(title) || (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标/.test(all)))
+  if (/自评/.test(title) || isSelfEvaluation(all)) return "self-evaluation";
+  if (/绩效目标/.test(title) || (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)))
     return "performance-target";
   if (/跟踪反馈|使用情况反馈/.test(title) || (/实际支出金额/.test(all) && /未支出金额/.test(all)))
     return "tracking-feedback";
+  if (/分配(方案|表|明细|情况)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
+  if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && looksLikeAllocation(all)) return "allocation";
   if (BUDGET_TITLES.test(title)) return "budget-table";
   if (/科目表/.test(title) || isSubjectCodeList(grid, all)) return "subject-codes";
   if (/分配|资金.*(明细|安排)表/.test(title) || looksLikeAllocation(all)) return "allocation";
   return "other";
+}
+
+/** A self-evaluation form: budget and execution columns (全年预算数 / 年初预算数 … 执行数), or its title
+ *  under a `报表编号：…` line. */
+function isSelfEvaluation(all: string): boolean {
+  const budget = /全年预算数|年初预算数|调整后预算数/.test(all);
+  const executed = /全年执行数|预算执行数|实际完成值|(?<!上年)完成值/.test(all);
+  return budget && executed;
+}
+
+/** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
+function isCover(lines: string[]): boolean {
+  return lines.length <= 8 && !lines.some((t) => /表/.test(t)) && lines.some((t) => /预算|决算/.test(t)) && !lines.some((t) => /合计|总计/.test(t));
+}
+
+/** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes): a budget table. */
+function hasSubjectCodes(grid: Grid): boolean {
+  let codes = 0;
+  for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
+    for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
+      const t = grid.text(r, c).replace(/\s/g, "");
+      if (/^[23]\d{2}(\d{2}){0,2}$/.test(t)) codes++;
+    }
+    if (codes >= 3) return true;
+  }
+  return false;
 }
 
 /** A list of subject names with 7-digit codes and no amounts. */

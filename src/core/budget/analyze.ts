@@ -11,7 +11,7 @@ import type { Evaluation, Relation } from "../engine/relation";
 import type { Finding } from "../finding";
 import { addCrossRules } from "./cross-rules";
 import type { BudgetTable } from "./read";
-import { type BudgetRelation, PLACES, type RelationKind, RelationSet, describeCell } from "./relation-set";
+import { type BudgetRelation, type RelationKind, RelationSet, describeCell } from "./relation-set";
 import { addRowRules } from "./row-rules";
 import { type TargetTables, addTargetRules } from "./target-rules";
 
@@ -36,7 +36,7 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
   const { evaluations, blames } = localize(
     set.list.map((r) => r.relation),
     valueOf,
-    () => PLACES,
+    (key) => set.placesOf(key),
   );
   const out: SheetFinding[] = [...notes, ...blames.map((b) => blameFinding(set, b, byRelation, valueOf))];
   const blamed = new Set(blames.flatMap((b) => b.relations));
@@ -50,8 +50,9 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
 function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
   const { sheet, cell } = placeOf(set, blame.cell);
   const rels = blame.relations.map((e) => byRelation.get(e.relation)!);
-  const expected = formatDec(blame.proposed, PLACES);
-  const actual = formatDec(valueOf(blame.cell), PLACES);
+  const places = set.placesOf(blame.cell);
+  const expected = formatDec(blame.proposed, places);
+  const actual = formatDec(valueOf(blame.cell), places);
   const where = nameOf(set, blame.cell);
   const localized = blame.localized && rels.length > 1;
   const reasonsZh = rels.map((r) => r.zh).join("；");
@@ -76,8 +77,8 @@ function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, 
 
 function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): SheetFinding {
   const { sheet, cell } = placeOf(set, ev.relation.target);
-  const expected = formatDec(ev.expected, PLACES);
-  const actual = formatDec(ev.actual, PLACES);
+  const expected = formatDec(ev.expected, ev.relation.places);
+  const actual = formatDec(ev.actual, ev.relation.places);
   return {
     sheet,
     finding: {
@@ -85,8 +86,8 @@ function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): 
       severity: "info",
       cell,
       related: relatedCells([ev], ev.relation.target, sheet),
-      message: `${rel.zh}：按分项相加为 ${expected}，表中为 ${actual}，相差在 0.01 以内，属四舍五入尾差。`,
-      messageEn: `${rel.en}: the parts add up to ${expected}, the cell shows ${actual}; within 0.01, a rounding residue.`,
+      message: `${rel.zh}：按分项相加为 ${expected}，表中为 ${actual}，相差在各项四舍五入可能累积的范围内，属尾差。`,
+      messageEn: `${rel.en}: the parts add up to ${expected}, the cell shows ${actual}; within what rounding the parts can add up to, a rounding residue.`,
       expected,
       actual,
     },

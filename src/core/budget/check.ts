@@ -71,22 +71,41 @@ function cellWarnings(table: BudgetTable): Finding[] {
   return out;
 }
 
-const EMPTY_REMARK = /空表|为空|没有|无.{0,12}(支出|收入|经费|安排|数据)|无此项|未(发生|安排|使用)/;
+const EMPTY_REMARK = /空表|为空|没有|无.{0,12}(支出|收入|经费|安排|数据|预算)|无此项|未(发生|安排|使用)/;
 
-/** 表8–表10 are often empty: fine when a remark says so (§5), worth a note when nothing explains it. */
+/**
+ * 表8–表10 are often empty: fine when a remark says so (§5), worth a note when nothing explains it.
+ * A remark saying the table is empty beside numbers contradicts them: one of the two is wrong.
+ */
 function emptyTable(table: BudgetTable): Finding[] {
-  if (!table.empty) return [];
-  if (table.remark && EMPTY_REMARK.test(table.remark.text)) return [];
+  const saysEmpty = table.remark !== undefined && EMPTY_REMARK.test(table.remark.text) && !/反映/.test(table.remark.text);
+  if (!table.empty && saysEmpty) {
+    return [
+      {
+        rule: "budget/empty-remark-with-numbers",
+        severity: "warning",
+        cell: table.remark!.cell,
+        related: [],
+        message: `${tableTitle(table)}的备注说本表为空表（「${table.remark!.text.trim()}」），但表中有数字：备注与数字必有一处不对。`,
+        messageEn: `The remark under ${table.labelEn} says the table is empty ("${table.remark!.text.trim()}"), but it holds numbers: either the remark or the numbers are wrong.`,
+      },
+    ];
+  }
+  if (!table.empty || saysEmpty) return [];
   return [
     {
       rule: "budget/empty-table-no-remark",
       severity: "info",
       cell: table.titleCell,
       related: [],
-      message: `${tableName(table.type)}没有数据，也没有说明为空表的备注；公开时应注明“本部门没有……，本表为空表”。`,
-      messageEn: `Table ${table.type} has no amounts and no remark saying it is empty; a published empty table should say why it is empty.`,
+      message: `${tableTitle(table)}没有数据，也没有说明为空表的备注；公开时应注明“本部门没有……，本表为空表”。`,
+      messageEn: `Table ${table.labelEn} has no amounts and no remark saying it is empty; a published empty table should say why it is empty.`,
     },
   ];
+}
+
+function tableTitle(table: BudgetTable): string {
+  return table.numbered ? tableName(table.type) : table.label;
 }
 
 function referenceNames(table: BudgetTable, codeBook: CodeBook): Finding[] {

@@ -65,7 +65,7 @@ function refText(r: Ref): { zh: string; en: string } {
   const where = r.line.total ? `${r.line.name}行` : `「${lineName(r.line)}」`;
   const single = (r.table.sides[r.line.side]?.amountCols.length ?? 0) <= 1;
   const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(r.col)}」`, en: ` ${columnName(r.col)}` };
-  return { zh: `表${r.table.type}${where}${col.zh}`, en: `table ${r.table.type} "${lineName(r.line)}"${col.en}` };
+  return { zh: `${r.table.label}${where}${col.zh}`, en: `table ${r.table.labelEn} "${lineName(r.line)}"${col.en}` };
 }
 
 /** Several lines of one column (表7's projects under a code) are named once. */
@@ -73,8 +73,8 @@ function partsText(parts: Ref[]): { zh: string; en: string } {
   const first = parts[0]!;
   if (parts.length > 2 && parts.every((p) => p.table === first.table && p.col === first.col)) {
     return {
-      zh: `表${first.table.type}该科目下 ${parts.length} 行的「${columnName(first.col)}」之和`,
-      en: `the sum of ${parts.length} lines of table ${first.table.type} ${columnName(first.col)}`,
+      zh: `${first.table.label}该科目下 ${parts.length} 行的「${columnName(first.col)}」之和`,
+      en: `the sum of ${parts.length} lines of table ${first.table.labelEn} ${columnName(first.col)}`,
     };
   }
   const texts = parts.map(refText);
@@ -98,8 +98,8 @@ function missingCode(set: RelationSet, target: Ref | undefined, other: BudgetTab
     target.cell,
     [],
     {
-      zh: `${refText(target).zh}有金额，但表${other.type}没有科目 ${target.line.code?.digits ?? ""}（应为 0 或补列该科目）`,
-      en: `${refText(target).en} has an amount but table ${other.type} does not list subject ${target.line.code?.digits ?? ""}`,
+      zh: `${refText(target).zh}有金额，但${other.label}没有科目 ${target.line.code?.digits ?? ""}（应为 0 或补列该科目）`,
+      en: `${refText(target).en} has an amount but table ${other.labelEn} does not list subject ${target.line.code?.digits ?? ""}`,
     },
     false,
     true,

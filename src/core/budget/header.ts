@@ -58,7 +58,42 @@ function walk(columns: { col: number; path: HeaderNode[] }[], depth: number, out
     const parts = groups.filter((g) => g !== total).flatMap((g) => valueTerms(g, depth));
     if (parts.length > 0) out.push({ target: total.cols[0]!.col, parts });
   }
+  parallelSums(groups, depth, out);
   for (const g of groups) if (!isLeaf(g, depth)) walk(g.cols, depth + 1, out);
+}
+
+/**
+ * A total group over the same leaves as its siblings (`合计 | 因公出国（境）费 | …`, each split into
+ * 预算数 | 决算数): each leaf of the total = the same leaf of every sibling.
+ */
+function parallelSums(groups: Group[], depth: number, out: ColumnSum[]): void {
+  const total = groups.find((g) => !isLeaf(g, depth) && isTotalHeader(g.text) && isPairGroup(g, depth));
+  if (!total || groups.length < 2) return;
+  for (const leaf of groupAt(total.cols, depth + 1)) {
+    const parts: number[] = [];
+    for (const g of groups) {
+      if (g === total) continue;
+      const col = namedTerm(g, depth, leaf.text);
+      if (col === undefined) return;
+      parts.push(col);
+    }
+    out.push({ target: leaf.cols[0]!.col, parts });
+  }
+}
+
+/** A group whose children are all leaves (`预算数 | 决算数`). */
+function isPairGroup(g: Group, depth: number): boolean {
+  const children = groupAt(g.cols, depth + 1);
+  return children.length >= 2 && children.every((c) => isLeaf(c, depth + 1));
+}
+
+/** The column under `g` named `leaf`, through the group's own total (`小计`) when it has one. */
+function namedTerm(g: Group, depth: number, leaf: string): number | undefined {
+  const children = groupAt(g.cols, depth + 1);
+  const direct = children.find((c) => isLeaf(c, depth + 1) && c.text === leaf);
+  if (direct) return direct.cols[0]!.col;
+  const total = children.find((c) => isTotalHeader(c.text) && !isLeaf(c, depth + 1));
+  return total ? namedTerm(total, depth + 1, leaf) : undefined;
 }
 
 function groupAt(columns: { col: number; path: HeaderNode[] }[], depth: number): Group[] {

@@ -7,22 +7,47 @@ import { normalizeLabel } from "../text";
 import type { BudgetLine } from "./read";
 
 const LEVEL1 = /^[一二三四五六七八九十]+[、.]/;
-const LEVEL2 = /^(\d{1,2}[.、]|[(（][一二三四五六七八九十\d]+[)）])(?!\d)/;
+const LEVEL2 = /^(\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）])(?!\d)/;
 const OF_WHICH = /^其中[:：]?/;
 
+/** Numbering styles, each a level of its own: 一、 / （一） / 1. / （1）. */
+const STYLES: [string, RegExp][] = [
+  ["一、", LEVEL1],
+  ["（一）", /^[(（][一二三四五六七八九十]+[)）]/],
+  ["1.", /^\d{1,2}[.、．](?!\d)/],
+  ["（1）", /^[(（]\d{1,2}[)）]/],
+];
+
+function styleOf(label: string): string | null {
+  for (const [style, pattern] of STYLES) if (pattern.test(label)) return style;
+  return null;
+}
+
+/**
+ * Levels from the numbering: a style seen before goes back to its level (siblings), a new style goes
+ * one level down. 其中 lines sit under the line before them. After 本年收入合计, an unnumbered line
+ * (年初财政拨款结转和结余) heads the numbered lines that follow it.
+ */
 export function assignLevels(lines: BudgetLine[]): void {
-  let numberedLevel = 0;
+  let stack: string[] = [];
+  let base = 0; // levels above the numbering (the unnumbered head after a subtotal)
   let ofWhichLevel = 0;
+  let afterSubtotal = false;
   let previous: BudgetLine | null = null;
   for (const line of lines) {
-    if (line.subtotal) numberedLevel = ofWhichLevel = 0; // lines after 本年收入合计 start a new top level
+    if (line.subtotal) {
+      stack = [];
+      base = ofWhichLevel = 0;
+      afterSubtotal = true;
+    }
     if (line.code || line.total || line.subtotal) continue;
     const label = normalizeLabel(line.name);
-    if (LEVEL1.test(label)) {
-      line.level = numberedLevel = 1;
-      ofWhichLevel = 0;
-    } else if (LEVEL2.test(label)) {
-      line.level = numberedLevel = 2;
+    const style = styleOf(label);
+    if (style) {
+      const at = stack.indexOf(style);
+      if (at >= 0) stack = stack.slice(0, at + 1);
+      else stack.push(style);
+      line.level = base + stack.length;
       ofWhichLevel = 0;
     } else if (OF_WHICH.test(label) && previous) {
       line.level = ofWhichLevel = previous.level + 1;
@@ -30,8 +55,12 @@ export function assignLevels(lines: BudgetLine[]): void {
     } else if (ofWhichLevel > 0) {
       line.level = ofWhichLevel;
       line.ofWhich = true;
+    } else if (afterSubtotal) {
+      line.level = 1;
+      stack = [];
+      base = 1;
     } else {
-      line.level = numberedLevel + 1;
+      line.level = base + stack.length + 1;
     }
     previous = line;
   }

@@ -14,7 +14,7 @@ import { normalizeLabel } from "../text";
 import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, splitCodedLabel } from "./codes";
 import { type ColumnSum, type HeaderNode, columnSums, headerPath } from "./header";
 import { assignLevels } from "./levels";
-import { type BudgetTableType, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
+import { type BudgetTableType, tableLabel, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
 
 export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 
@@ -28,6 +28,8 @@ export class AmountCell {
     readonly value: Dec,
     readonly state: AmountState,
     readonly text: string,
+    /** Decimals the cell displays (its number format), -1 when it does not say. */
+    readonly shownPlaces = -1,
   ) {}
 
   get key(): string {
@@ -86,6 +88,15 @@ export interface BudgetTable {
   type: BudgetTableType;
   title: string;
   titleCell: string;
+  /** How messages name the table: `表3`, or its own title (`收入预算总表`, `支出决算表`). */
+  label: string;
+  labelEn: string;
+  /** The workbook numbers its tables 表1–表11. */
+  numbered: boolean;
+  /** The unit line's unit (`单位：元` / `单位：万元`); 万元 when the table does not say. */
+  unit: "元" | "万元";
+  /** Decimals the amounts display (`#,##0` → 0, `#,##0.00` → 2): what rounding can explain. */
+  places: number;
   sides: BudgetSide[];
   remark?: { cell: string; text: string };
   /** No amount in the body (blank or zero everywhere). */
@@ -106,8 +117,14 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   const found = findTitle(grid);
   if (!found) return null;
   let headerTop = found.row + 1;
-  for (let r = headerTop; r < Math.min(grid.rowCount, found.row + 3); r++) {
-    if (grid.rowTexts(r).some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
+  let unit: "元" | "万元" = "万元";
+  for (let r = Math.max(0, found.row - 1); r < Math.min(grid.rowCount, found.row + 3); r++) {
+    const texts = grid.rowTexts(r);
+    for (const { text } of texts) {
+      const m = /单位\s*[:：]\s*(万元|元)/.exec(normalizeLabel(text));
+      if (m) unit = m[1] as "元" | "万元";
+    }
+    if (r >= headerTop && texts.some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
   }
   let headerBottom = headerTop - 1;
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
@@ -117,31 +134,74 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   const columns = readColumns(grid, headerTop, headerBottom);
   const sides = splitSides(columns);
   if (sides.length === 0) return null;
+  const numbered = found.numbered || /情况(明细)?表/.test(found.title);
+  const label = tableLabel(found.type, found.title, numbered);
   const table: BudgetTable = {
     sheet: sheet.name,
     type: found.type,
     title: found.title,
     titleCell: a1(found.row, found.col),
+    label,
+    labelEn: numbered && found.type <= 11 ? String(found.type) : label,
+    numbered,
+    unit,
+    places: 2,
     sides,
     empty: true,
   };
-  readBody(grid, table, headerBottom + 1, columns);
+  readBody(grid, table, headerBottom + 1, headerTop);
   for (const side of sides) assignLevels(side.lines);
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.value.isZero())));
+  table.places = displayedPlaces(sides);
   return table;
 }
 
-function findTitle(grid: Grid): { row: number; col: number; type: BudgetTableType; title: string } | null {
+interface FoundTitle {
+  row: number;
+  col: number;
+  type: BudgetTableType;
+  title: string;
+  /** A `表N` label above or beside the title. */
+  numbered: boolean;
+}
+
+function findTitle(grid: Grid): FoundTitle | null {
   let labelled: { row: number; col: number; type: BudgetTableType } | null = null;
-  for (let r = 0; r < Math.min(grid.rowCount, SCAN_TITLE_ROWS); r++) {
+  let titled: FoundTitle | null = null;
+  for (let r = 0; r < Math.min(grid.rowCount, SCAN_TITLE_ROWS) && !titled; r++) {
     for (const { col, text } of grid.rowTexts(r)) {
       const type = tableTypeOfTitle(text);
-      if (type) return { row: r, col, type, title: normalizeLabel(text) };
+      if (type && !titled) titled = { row: r, col, type, title: normalizeLabel(text), numbered: false };
       const byLabel = tableTypeOfLabel(text);
       if (byLabel && !labelled) labelled = { row: r, col, type: byLabel };
     }
   }
-  return labelled ? { ...labelled, title: `表${labelled.type}` } : null;
+  if (titled) return { ...titled, numbered: labelled !== null };
+  return labelled ? { ...labelled, title: `表${labelled.type}`, numbered: true } : null;
+}
+
+/** The most decimals the table's amounts display (their number formats; typed decimals otherwise). */
+function displayedPlaces(sides: BudgetSide[]): number {
+  let places = -1;
+  for (const side of sides) {
+    for (const line of side.lines) {
+      for (const amount of line.amounts.values()) {
+        if (amount.state !== "number" || amount.value.isZero()) continue;
+        // Without a number format, typed whole numbers do not say the precision: 2 decimals (万元) then.
+        const shown = amount.shownPlaces >= 0 ? amount.shownPlaces : Math.max(2, amount.value.decimalPlaces());
+        if (shown > places) places = shown;
+        if (places >= 2) return 2;
+      }
+    }
+  }
+  return places < 0 ? 2 : places;
+}
+
+/** `#,##0.00_ ` → 2, `#,##0` → 0, `0.0%` → 1 (the first section of the format). */
+function formatPlaces(fmt: string): number {
+  const section = fmt.split(";")[0]!.replace(/"[^"]*"/g, "");
+  const m = /\.([0#]+)/.exec(section);
+  return m ? m[1]!.length : 0;
 }
 
 /** Header rows hold words only: no amount, no subject code, no 合计 line, no remark. */
@@ -168,6 +228,9 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
     const path = headerPath(grid, top, bottom, c);
     const bodyKind = bodyKindOf(grid, bottom + 1, c);
     if (path.length === 0 && bodyKind === "none") continue;
+    // A 合计 line printed inside the header band (`合计 | 合计 | … | 基本支出 | 项目支出`) is not the column's name.
+    const named = path.length > 1 && TOTAL_LINE.test(path[path.length - 1]!.text) && /编码|代码|名称|^项目$/.test(path[path.length - 2]!.text);
+    if (named) path.pop();
     const last = path[path.length - 1]?.text ?? "";
     const label = path.map((n) => n.text).join("|");
     const part = ["类", "款", "项"].indexOf(last);
@@ -216,7 +279,10 @@ function splitSides(columns: BudgetColumn[]): BudgetSide[] {
     else if (column.role === "label") current.labelCols.push(column);
     else current.amountCols.push(column);
   }
-  const kept = sides.filter((s) => s.amountCols.length > 0 && s.labelCols.length + s.codeCols.length > 0);
+  // A table of one row of figures (“三公”经费: 合计 | 因公出国（境）费 | …) has money columns only.
+  if (sides.length === 0 && columns.length > 0 && columns.every((c) => c.role === "amount"))
+    sides.push({ index: 0, codeKind: "function", codeCols: [], labelCols: [], amountCols: [...columns], columnSums: [], lines: [] });
+  const kept = sides.filter((s) => s.amountCols.length > 0 && (s.labelCols.length + s.codeCols.length > 0 || s.amountCols.length === columns.length));
   kept.forEach((side, i) => {
     side.index = i;
     const words = [...side.codeCols, ...side.labelCols].map((c) => c.label).join("|");
@@ -226,34 +292,71 @@ function splitSides(columns: BudgetColumn[]): BudgetSide[] {
   return kept;
 }
 
-function readBody(grid: Grid, table: BudgetTable, from: number, columns: BudgetColumn[]): void {
-  const headerTexts = new Map(columns.map((c) => [c.col, c.path[c.path.length - 1]?.text ?? ""]));
+/** `二、相关统计数` and what follows it: counts (个, 人, 辆, 批), not money. */
+const STATS_SECTION = /^([一二三四五六七八九十]+[、.])?(相关)?统计(数|指标|信息)/;
+/** A line counting things, not money: `机关运行用车（辆）`, `在职人数（人）`. */
+const COUNT_LINE = /[(（](个|人|辆|批|台|套|次|人次|户|处|家|项|平方米|m2|㎡)[)）]$|人数$|车辆数$|(个|人|辆|批)数$/;
+
+function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: number): void {
+  const band = headerBand(grid, headerTop, from - 1);
   const previous = new Map<number, string>(); // per side: last full code, for 类 left blank under a 类 row
   for (let r = from; r < grid.rowCount; r++) {
     const texts = grid.rowTexts(r);
     if (texts.length === 0) continue;
     const first = normalizeLabel(texts[0]!.text);
     if (REMARK.test(first) || /为空表|空表$/.test(first) || (texts.length === 1 && EMPTY_NOTE.test(first))) {
-      table.remark ??= { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
+      table.remark = remarkFrom(grid, r);
       break; // notes under the table are not data
     }
-    if (isRepeatedHeader(grid, r, columns, headerTexts)) continue;
+    if (texts.some(({ text }) => STATS_SECTION.test(normalizeLabel(text)))) break; // counts below, not money
+    if (isRepeatedHeader(grid, r, texts, band)) continue;
     for (const side of table.sides) {
       const line = readLine(grid, r, side, previous.get(side.index));
-      if (!line) continue;
+      if (!line || COUNT_LINE.test(normalizeLabel(line.name))) continue;
       if (line.code) previous.set(side.index, line.code.digits);
       side.lines.push(line);
     }
   }
 }
 
-function isRepeatedHeader(grid: Grid, r: number, columns: BudgetColumn[], headerTexts: Map<number, string>): boolean {
-  let same = 0;
-  for (const c of columns) {
-    const t = normalizeLabel(grid.text(r, c.col));
-    if (t !== "" && t === headerTexts.get(c.col) && c.role !== "amount") same++;
+/** The notes under a table: the one that says the table is empty when there is one (`注：本表反映…` comes first). */
+function remarkFrom(grid: Grid, from: number): { cell: string; text: string } | undefined {
+  let first: { cell: string; text: string } | undefined;
+  for (let r = from; r < Math.min(grid.rowCount, from + 6); r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length === 0) continue;
+    const note = { cell: a1(r, texts[0]!.col), text: texts[0]!.text };
+    if (/空表|无数据|没有|(本部门|本单位).{0,30}无/.test(normalizeLabel(note.text))) return note;
+    first ??= note;
   }
-  return same >= 2;
+  return first;
+}
+
+/** The texts of the header band, per column (a page's header repeated further down repeats them). */
+function headerBand(grid: Grid, top: number, bottom: number): Map<number, Set<string>> {
+  const band = new Map<number, Set<string>>();
+  for (let r = top; r <= bottom; r++) {
+    for (let c = 0; c < grid.colCount; c++) {
+      const t = normalizeLabel(grid.text(r, c));
+      if (t === "") continue;
+      let set = band.get(c);
+      if (!set) band.set(c, (set = new Set()));
+      set.add(t);
+    }
+  }
+  return band;
+}
+
+/** A header block repeated where a long table continues on the next page: every text of the row is a
+ *  header text of its column, and there is no number. */
+function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: string }[], band: Map<number, Set<string>>): boolean {
+  if (texts.length < 2) return false;
+  for (const { col, text } of texts) {
+    const cell = grid.shown(r, col);
+    if (cell && typeof cell.value === "number") return false;
+    if (!band.get(col)?.has(normalizeLabel(text))) return false;
+  }
+  return true;
 }
 
 function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): BudgetLine | null {
@@ -298,7 +401,11 @@ function readCode(grid: Grid, r: number, side: BudgetSide, previousCode: string 
   const joined = side.codeCols.find((c) => c.codePart === undefined);
   if (joined) return codeOf(codeText(grid.text(r, joined.col))) ?? undefined;
   const parts = ["", "", ""];
-  for (const c of side.codeCols) parts[c.codePart!] = grid.text(r, c.col);
+  for (const c of side.codeCols) {
+    const text = codeText(grid.text(r, c.col));
+    // A 款 or 项 printed without its leading zero (`301 | 2` is 30102).
+    parts[c.codePart!] = c.codePart! > 0 && /^\d$/.test(text) ? `0${text}` : text;
+  }
   if (parts.every((p) => p === "")) return undefined;
   // 款 or 项 written without the 类 (or 款) above it: they belong to the code of the row above.
   if (parts[0] === "" && previousCode) {
@@ -316,8 +423,11 @@ function readAmount(grid: Grid, r: number, col: number): AmountCell {
   const reading = readNumber(cell.value, cell.numFmt);
   const text = String(typeof cell.value === "object" ? reading.kind : cell.value);
   switch (reading.kind) {
-    case "number":
-      return new AmountCell(sheet, address, reading.value, reading.fromText ? "text-number" : "number", text);
+    case "number": {
+      const fmt = cell.numFmt;
+      const shown = fmt && fmt !== "General" && fmt !== "@" && typeof cell.value === "number" ? formatPlaces(fmt) : -1;
+      return new AmountCell(sheet, address, reading.value, reading.fromText ? "text-number" : "number", text, shown);
+    }
     case "blank":
       return new AmountCell(sheet, address, ZERO, "blank", text);
     case "error":

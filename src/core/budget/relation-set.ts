@@ -34,9 +34,24 @@ export interface ExtraCell {
   en: string;
 }
 
-/** Amounts are 万元 with 2 decimals; differences up to 0.01 are rounding (DOMAIN.md). */
+/** Amounts are 万元 with 2 decimals unless the table displays otherwise (whole 元: `#,##0`). */
 export const PLACES = 2;
-const TOLERANCE_ADDENDS = 2; // ½ unit × 2 = 0.01
+
+/**
+ * How many half units of the displayed precision rounding can explain in a sum of parts that were each
+ * rounded: three standard deviations of the summed rounding errors, at least one unit (a 302 类 of 27
+ * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01).
+ */
+function roundedAddends(parts: SumCell[]): number {
+  let rounded = 1; // the total itself
+  for (const p of parts) if (p.state !== "blank" && !isZero(p)) rounded++;
+  return 2 * Math.max(1, Math.floor(Math.sqrt(3 * rounded) / 2));
+}
+
+function isZero(cell: SumCell): boolean {
+  const scaled = cell.scaled;
+  return scaled !== null && scaled !== undefined && scaled.small === 0;
+}
 
 /** A cell a relation can use: a budget-table amount, or a target table's amount. */
 export type SumCell = RelationCell & { readonly state: string };
@@ -47,6 +62,11 @@ export class RelationSet {
   /** Cells outside the budget tables (a target table's 资金总额): value, place and name. */
   readonly extra = new Map<string, ExtraCell>();
   private readonly ids = new Set<string>();
+
+  /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
+  placesOf(key: string): number {
+    return this.cells.get(key)?.table.places ?? PLACES;
+  }
 
   register(table: BudgetTable, line: BudgetLine, column: BudgetColumn): AmountCell | undefined {
     const amount = line.amounts.get(column.col);
@@ -61,7 +81,8 @@ export class RelationSet {
     const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
     if (this.ids.has(id)) return;
     this.ids.add(id);
-    const relation = new SumRelation(id, target, parts, PLACES, () => TOLERANCE_ADDENDS);
+    const places = Math.min(this.placesOf(target.key), ...parts.map((p) => this.placesOf(p.key)));
+    const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
     this.list.push({ relation, kind, soft, ...text });
   }
 }
@@ -71,11 +92,11 @@ export function describeCell(info: CellInfo): { zh: string; en: string } {
   const line = lineName(info.line);
   const single = (info.table.sides[info.line.side]?.amountCols.length ?? 0) <= 1;
   const col = single ? "" : columnName(info.column);
-  return { zh: `表${info.table.type}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.type} "${line}"${col ? ` / "${col}"` : ""}` };
+  return { zh: `${info.table.label}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.labelEn} "${line}"${col ? ` / "${col}"` : ""}` };
 }
 
 export function lineName(line: BudgetLine): string {
-  const name = bareLabel(line.name) || line.name;
+  const name = bareLabel(line.name) || line.name || `第${line.row + 1}行`;
   const withCode = line.code ? `${line.code.digits} ${name}` : name;
   return line.project ? `${withCode}·${line.project}` : withCode;
 }

@@ -40,8 +40,8 @@ function addColumnSums(set: RelationSet, table: BudgetTable, side: BudgetSide): 
       const t = line.amounts.get(target);
       if (!t) continue;
       set.sum("row-sum", t, amountsOf(line, parts), {
-        zh: `表${table.type}「${lineName(line)}」的「${columnName(targetCol)}」应等于${partNames.join(" + ")}`,
-        en: `table ${table.type} "${lineName(line)}": ${columnName(targetCol)} must equal ${partNames.join(" + ")}`,
+        zh: `${table.label}「${lineName(line)}」的「${columnName(targetCol)}」应等于${partNames.join(" + ")}`,
+        en: `table ${table.labelEn} "${lineName(line)}": ${columnName(targetCol)} must equal ${partNames.join(" + ")}`,
       });
     }
   }
@@ -92,8 +92,8 @@ function addCodeRollups(set: RelationSet, table: BudgetTable, side: BudgetSide):
       const t = parent.amounts.get(column.col);
       if (!t) continue;
       set.sum("rollup", t, columnOf(kids, column.col), {
-        zh: `表${table.type}「${lineName(parent)}」的「${columnName(column)}」应等于其下各${under.zh}之和`,
-        en: `table ${table.type} "${lineName(parent)}": ${columnName(column)} must equal the sum of its ${under.en}`,
+        zh: `${table.label}「${lineName(parent)}」的「${columnName(column)}」应等于其下各${under.zh}之和`,
+        en: `table ${table.labelEn} "${lineName(parent)}": ${columnName(column)} must equal the sum of its ${under.en}`,
       });
     }
   }
@@ -119,8 +119,8 @@ function addOutline(set: RelationSet, table: BudgetTable, side: BudgetSide): voi
         t,
         columnOf(kids, column.col),
         ofWhich
-          ? { zh: `表${table.type}「${lineName(parent)}」应等于其「其中」各项之和`, en: `table ${table.type} "${lineName(parent)}" must equal the sum of its 其中 lines` }
-          : { zh: `表${table.type}「${lineName(parent)}」应等于其下各项之和`, en: `table ${table.type} "${lineName(parent)}" must equal the sum of the lines under it` },
+          ? { zh: `${table.label}「${lineName(parent)}」应等于其「其中」各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of its 其中 lines` }
+          : { zh: `${table.label}「${lineName(parent)}」应等于其下各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of the lines under it` },
         soft,
       );
     }
@@ -172,8 +172,8 @@ function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total:
     if (!t) continue;
     const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(column)}」`, en: ` ${columnName(column)}` };
     set.sum("total", t, columnOf(parts, column.col), {
-      zh: `表${table.type}「${total.name}」行${col.zh}应等于${what.zh}之和`,
-      en: `table ${table.type} "${total.name}" line${col.en} must equal the sum of ${what.en}`,
+      zh: `${table.label}「${total.name}」行${col.zh}应等于${what.zh}之和`,
+      en: `table ${table.labelEn} "${total.name}" line${col.en} must equal the sum of ${what.en}`,
     });
   }
 }
@@ -185,7 +185,7 @@ function addBalance(set: RelationSet, table: BudgetTable): void {
   const spendingTotal = spending!.lines.find((l) => l.total)?.amounts.get(spending!.amountCols[0]!.col);
   if (!incomeTotal || !spendingTotal) return;
   set.sum("balance", spendingTotal, [incomeTotal], {
-    zh: `表${table.type}支出总计应等于收入总计`,
-    en: `table ${table.type}: total spending must equal total income`,
+    zh: `${table.label}支出总计应等于收入总计`,
+    en: `table ${table.labelEn}: total spending must equal total income`,
   });
 }

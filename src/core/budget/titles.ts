@@ -1,7 +1,13 @@
-/** Which of the eleven 部门预算公开 tables a sheet is, from its title (the sheet name does not matter). */
+/**
+ * Which budget table a sheet is, from its title (the sheet name does not matter): the eleven
+ * 部门预算公开 tables 表1–表11 under any province's wording (收支总体情况表, 财务收支预算总表,
+ * …支出功能分类预算表 …), and the nine standard 部门决算 tables.
+ */
 import { normalizeLabel } from "../text";
 
-export type BudgetTableType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
+/** 1–11: 部门预算公开 表1–表11; 21–29: the nine 部门决算 tables. */
+export type BudgetTableType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | FinalAccountType;
+export type FinalAccountType = 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29;
 
 export const TABLE_NAMES: Record<BudgetTableType, string> = {
   1: "收支总体情况表",
@@ -15,27 +21,54 @@ export const TABLE_NAMES: Record<BudgetTableType, string> = {
   9: "国有资本经营预算支出情况表",
   10: "“三公”经费支出情况表",
   11: "上年结转结余情况明细表",
+  21: "收入支出决算总表",
+  22: "收入决算表",
+  23: "支出决算表",
+  24: "财政拨款收入支出决算总表",
+  25: "一般公共预算财政拨款支出决算表",
+  26: "一般公共预算财政拨款基本支出决算表",
+  27: "财政拨款“三公”经费支出决算表",
+  28: "政府性基金预算财政拨款收入支出决算表",
+  29: "国有资本经营预算财政拨款收入支出决算表",
 };
 
-/** Most specific first: 财政拨款收支 before 收支, 基本/项目 before plain 一般公共预算支出. */
-const TITLE_PATTERNS: [RegExp, BudgetTableType][] = [
-  [/财政拨款收支(预算)?总体情况/, 4],
-  [/收支(预算)?总体情况/, 1],
-  [/收入(预算)?总体情况/, 2],
-  [/支出(预算)?总体情况/, 3],
-  [/一般公共预算基本支出/, 6],
-  [/一般公共预算项目支出/, 7],
+export function isFinalAccount(type: BudgetTableType): type is FinalAccountType {
+  return type > 20;
+}
+
+/** 决算 tables, most specific first (a 决算 title never falls through to the 预算 patterns). */
+const FINAL_PATTERNS: [RegExp, FinalAccountType][] = [
+  [/财政拨款收入支出决算总表/, 24],
+  [/收入支出决算总表|收支决算总表/, 21],
+  [/政府性基金.{0,8}收入支出决算表/, 28],
+  [/国有资本经营.{0,8}收入支出决算表/, 29],
+  [/三公.{0,3}经费.{0,6}决算表/, 27],
+  [/一般公共预算财政拨款基本支出决算/, 26],
+  [/一般公共预算财政拨款(项目)?支出决算/, 25],
+  [/收入决算表/, 22],
+  [/支出决算表/, 23],
+];
+
+/** 预算 tables, most specific first: 财政拨款收支 before 收支, 基本/项目 before plain 一般公共预算支出. */
+const BUDGET_PATTERNS: [RegExp, BudgetTableType][] = [
+  [/财政拨款收支(预算)?总(体情况)?表/, 4],
+  [/收支(预算)?总体情况|(财务)?收支预算总表/, 1],
+  [/收入(预算)?总体情况|收入预算总表/, 2],
+  [/支出(预算)?总体情况|支出预算总表/, 3],
+  [/一般公共预算(拨款)?基本支出/, 6],
+  [/一般公共预算(拨款)?项目支出/, 7],
   [/一般公共预算(拨款)?支出/, 5],
-  [/政府性基金(预算)?支出/, 8],
-  [/国有资本经营(预算)?支出/, 9],
+  [/政府性基金(预算)?(拨款)?支出/, 8],
+  [/国有资本经营(预算)?(拨款)?支出/, 9],
   [/三公.{0,3}经费/, 10],
   [/结转结余/, 11],
 ];
 
 export function tableTypeOfTitle(text: string): BudgetTableType | null {
   const t = normalizeLabel(text);
-  if (t.length < 5 || !/表/.test(t)) return null;
-  for (const [pattern, type] of TITLE_PATTERNS) if (pattern.test(t)) return type;
+  if (t.length < 5 || !/表/.test(t) || /说明|目录/.test(t)) return null;
+  const patterns: [RegExp, BudgetTableType][] = /决算/.test(t) ? FINAL_PATTERNS : BUDGET_PATTERNS;
+  for (const [pattern, type] of patterns) if (pattern.test(t)) return type;
   return null;
 }
 
@@ -47,5 +80,17 @@ export function tableTypeOfLabel(text: string): BudgetTableType | null {
 }
 
 export function tableName(type: BudgetTableType): string {
-  return `表${type}（${TABLE_NAMES[type]}）`;
+  return isFinalAccount(type) ? TABLE_NAMES[type] : `表${type}（${TABLE_NAMES[type]}）`;
+}
+
+/**
+ * How messages name a table: `表3` where the workbook numbers its tables 表1–表11 (a 表N label or the
+ * standard …情况表 titles), otherwise its own title without year and publisher (`收入预算总表`).
+ */
+export function tableLabel(type: BudgetTableType, title: string, numbered: boolean): string {
+  if (numbered && !isFinalAccount(type)) return `表${type}`;
+  const short = normalizeLabel(title)
+    .replace(/^.*?\d{4}年度?/, "")
+    .replace(/^(部门|单位|预算单位)(?!预算)/, "");
+  return short.length >= 4 ? short : TABLE_NAMES[type];
 }

@@ -138,6 +138,15 @@ export const BUDGET_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "budget/empty-remark-with-numbers",
+    severity: "warning",
+    title: { zh: "空表备注与数字矛盾", en: "Empty-table remark beside numbers" },
+    why: {
+      zh: "表下备注说“本表为空表”，表中却有数字：要么数字不该有，要么备注是从别的表抄来的。",
+      en: "The remark says the table is empty, yet it holds numbers: either the numbers or the remark (often copied from another table) are wrong.",
+    },
+  },
+  {
     id: "budget/table-missing",
     severity: "info",
     title: { zh: "缺少部门预算表", en: "Budget table missing" },
