@@ -615,7 +615,7 @@ class FakeWorksheetCollection extends FakeObject {
   }
 
   getItemOrNullObject(nameOrId: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.find(nameOrId) ?? null, true, nameOrId);
+    return new FakeWorksheet(this.ctx, () => (this.ctx.excel.requireApi("1.4", "getItemOrNullObject"), this.find(nameOrId) ?? null), true, nameOrId);
   }
 
   getLast(): FakeWorksheet {
@@ -748,7 +748,7 @@ class FakeWorksheet extends FakeObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this, () => this.ctx.excel.usedArea(this.model(), valuesOnly), true);
+    return new FakeRange(this.ctx, this, () => (this.ctx.excel.requireApi("1.4", "getUsedRangeOrNullObject"), this.ctx.excel.usedArea(this.model(), valuesOnly)), true);
   }
 
   get notes(): FakeNoteCollection {
