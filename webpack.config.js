@@ -52,12 +52,17 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 /**
  * The <script> tags that load Office.js: the CDN, and only when that did not load (an intranet
  * without internet access) the copy served beside the pages. document.write runs while the page is
- * still being parsed, so Office.js is there before any other script, as Office requires. ES5 only:
- * old Excel shows these pages in Internet Explorer 11.
+ * still being parsed, so Office.js is there before any other script, as Office requires. The failed
+ * CDN tag is removed first: office.js finds its own folder from the first script named office.js and
+ * would otherwise fetch its Excel files from the CDN again. ES5 only: old Excel shows these pages in
+ * Internet Explorer 11.
  */
 const OFFICE_JS_SCRIPTS =
   `<script src="${OFFICE_JS_CDN}"></script>\n` +
-  `<script>window.Office || document.write('<script src="${OFFICE_JS_DIR}/office.js"><\\/script>');</script>`;
+  "<script>if (!window.Office) { " +
+  'var tags = document.getElementsByTagName("script"); ' +
+  "for (var i = tags.length - 1; i >= 0; i--) if (tags[i].src && tags[i].src.indexOf(\"appsforoffice.microsoft.com\") >= 0) tags[i].parentNode.removeChild(tags[i]); " +
+  `document.write('<script src="${OFFICE_JS_DIR}/office.js"><\\/script>'); }</script>`;
 
 /** Every URL of manifest.xml starts with this in the repository (the development server). */
 const DEV_BASE_URL = "https://localhost:3000/";

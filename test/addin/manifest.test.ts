@@ -414,11 +414,15 @@ describe("taskpane.html: Office.js from the CDN, the local copy as fallback, old
     expect(html.indexOf(fallback)).toBeGreaterThan(cdn);
     const run = (office: unknown) => {
       const written: string[] = [];
-      runInNewContext(fallback, { window: { Office: office }, document: { write: (s: string) => written.push(s) } });
-      return written;
+      const cdnTag = { src: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js", parentNode: { removeChild: () => (removed = true) } };
+      let removed = false;
+      const document = { write: (s: string) => written.push(s), getElementsByTagName: () => [cdnTag, { src: "" }] };
+      runInNewContext(fallback, { window: { Office: office }, document });
+      return { written, removed };
     };
-    expect(run(undefined)).toEqual(['<script src="office-js/office.js"></script>']);
-    expect(run({ onReady() {} })).toEqual([]);
+    // office.js finds its folder from the first office.js tag: the failed CDN tag goes, or Excel's files come from the CDN again
+    expect(run(undefined)).toEqual({ written: ['<script src="office-js/office.js"></script>'], removed: true });
+    expect(run({ onReady() {} })).toEqual({ written: [], removed: false });
     // test builds (noOfficeJs) load no Office.js at all: no request leaves the machine
     expect(makeConfig({ noOfficeJs: true }, { mode: "production" }).plugins.filter((p: unknown) => p instanceof HtmlWebpackPlugin).map((p: { userOptions: { officeJs?: string } }) => p.userOptions.officeJs ?? "")).toEqual(["", "", "", ""]);
   });
