@@ -1,6 +1,8 @@
 // Builds the Excel task pane into dist/web/.
 //
 //   npx webpack --mode production          → dist/web/ (minified, contenthash file names)
+//   ADDIN_BASE_URL=https://intranet/fiscal-check/ npm run build
+//                                          → dist/web/ whose manifest.xml points every URL there
 //   npx webpack serve --mode development   → https://localhost:3000 (http if no dev certificates)
 //   npx webpack serve --env http           → http://127.0.0.1:3000 (browser tests; `--env port=N` moves it)
 //
@@ -42,14 +44,56 @@ const OFFICE_JS_FILES = [
   "webauth/*.js",
 ];
 
+// ---- Excel deployment: where Office.js comes from, where the manifest points ---------------------
+
+/** Microsoft requires add-ins to load Office.js from its CDN (the npm copy is stale). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * The <script> tags that load Office.js: the CDN, and only when that did not load (an intranet
+ * without internet access) the copy served beside the pages. document.write runs while the page is
+ * still being parsed, so Office.js is there before any other script, as Office requires. The failed
+ * CDN tag is removed first: office.js finds its own folder from the first script named office.js and
+ * would otherwise fetch its Excel files from the CDN again. ES5 only: old Excel shows these pages in
+ * Internet Explorer 11.
+ */
+const OFFICE_JS_SCRIPTS =
+  `<script src="${OFFICE_JS_CDN}"></script>\n` +
+  "<script>if (!window.Office) { " +
+  'var tags = document.getElementsByTagName("script"); ' +
+  "for (var i = tags.length - 1; i >= 0; i--) if (tags[i].src && tags[i].src.indexOf(\"appsforoffice.microsoft.com\") >= 0) tags[i].parentNode.removeChild(tags[i]); " +
+  `document.write('<script src="${OFFICE_JS_DIR}/office.js"><\\/script>'); }</script>`;
+
+/** Every URL of manifest.xml starts with this in the repository (the development server). */
+const DEV_BASE_URL = "https://localhost:3000/";
+
+/** ADDIN_BASE_URL (https, where dist/web/ will be served), default the development server. */
+function addinBaseUrl(raw = process.env.ADDIN_BASE_URL) {
+  if (!raw) return DEV_BASE_URL;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${raw}`);
+  if (url.search || url.hash) throw new Error(`ADDIN_BASE_URL must be a folder, without ?query or #fragment: ${raw}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** manifest.xml with every development-server URL moved to `baseUrl`. */
+function manifestFor(xml, baseUrl) {
+  return xml.split(DEV_BASE_URL).join(baseUrl);
+}
+
 /** Function file named by the manifest (<FunctionFile>): required there, empty for now. */
-const COMMANDS_HTML = `<!doctype html>
+const COMMANDS_HTML = (officeJs) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>财表审核 commands</title>
-<script src="${OFFICE_JS_DIR}/office.js"></script>
-<script>Office.onReady(function () {});</script>
+${officeJs}
+<script>if (window.Office) Office.onReady(function () {});</script>
 </head>
 <body></body>
 </html>
@@ -88,10 +132,14 @@ function sampleNames() {
 
 //   --env out=<dir>     build somewhere else (the browser test builds into its own folder)
 //   --env noOfficeJs    skip copying Office.js (the playground does not use it; saves time in tests)
+//   ADDIN_BASE_URL      (environment) https URL the built folder is served from, for manifest.xml
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode || process.env.NODE_ENV) === "production";
   const outDir = env.out ? path.resolve(env.out) : OUT_DIR;
   const samples = sampleNames();
+  const baseUrl = addinBaseUrl();
+  // Test builds (noOfficeJs) load no Office.js at all: no request leaves the machine.
+  const officeJs = env.noOfficeJs ? "" : OFFICE_JS_SCRIPTS;
 
   return {
     mode: production ? "production" : "development",
@@ -129,6 +177,16 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         filename: "taskpane.html",
         chunks: ["taskpane"],
+        officeJs,
+      }),
+      // What old Excel (Internet Explorer 11 / old Edge web view) shows instead of the pane.
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/unsupported.html",
+        filename: "unsupported.html",
+        chunks: [],
+        inject: false,
+        minify: false,
+        officeJs,
       }),
       new HtmlWebpackPlugin({
         template: "./src/playground/playground.html",
@@ -136,7 +194,7 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["playground"],
       }),
       new HtmlWebpackPlugin({
-        templateContent: COMMANDS_HTML,
+        templateContent: COMMANDS_HTML(officeJs),
         filename: "commands.html",
         chunks: [],
         inject: false,
@@ -144,7 +202,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString("utf8"), baseUrl) },
           ...samples.map((name) => ({ from: path.join(SAMPLES_DIR, name), to: `samples/${name}` })),
           ...(env.noOfficeJs ? [] : OFFICE_JS_FILES).map((pattern) => ({
             from: pattern,
@@ -177,3 +235,7 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.addinBaseUrl = addinBaseUrl;
+module.exports.manifestFor = manifestFor;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;

@@ -73,6 +73,8 @@ export interface AppliedChange {
   outcome: "done" | "as-comment" | "skipped";
   /** For `addSheet`: the name the new sheet actually got. */
   sheet?: string;
+  /** Why a change was `skipped` when the user can do something about it (a protected sheet). */
+  reason?: { zh: string; en: string };
 }
 
 export interface ApplyResult {

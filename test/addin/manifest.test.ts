@@ -4,7 +4,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { ExcelHost } from "../../src/hosts/excel/excel-host";
+import { FakeExcel } from "../hosts/fake-excel";
 
 const ROOT = resolve(__dirname, "..", "..");
 const ORIGIN = "https://localhost:3000/";
@@ -206,11 +209,11 @@ describe("manifest.xml", () => {
     expect(child(app, "DisplayName").attrs.DefaultValue).toBe("财表审核");
   });
 
-  it("targets Excel workbooks, ExcelApi 1.1, ReadWriteDocument, an https source", () => {
+  it("targets Excel workbooks, ExcelApi 1.7, ReadWriteDocument, an https source", () => {
     const hosts = child(app, "Hosts").children.map((h) => h.attrs.Name);
     expect(hosts).toEqual(["Workbook"]);
     const sets = child(child(app, "Requirements"), "Sets").children.map((s) => [s.attrs.Name, s.attrs.MinVersion]);
-    expect(sets).toContainEqual(["ExcelApi", "1.1"]);
+    expect(sets).toEqual([["ExcelApi", "1.7"]]);
     expect(child(app, "Permissions").text.trim()).toBe("ReadWriteDocument");
     const source = path(app, "DefaultSettings", "SourceLocation").attrs.DefaultValue ?? "";
     expect(source).toMatch(/^https:\/\//);
@@ -315,5 +318,139 @@ describe("manifest.xml", () => {
     const run = spawnSync(process.execPath, [join(ROOT, "scripts/make-icons.mjs"), "--check"], { encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+  });
+});
+
+/** ExcelApi MinVersion that manifest.xml declares. */
+function declaredExcelApi(): string {
+  const set = child(child(app, "Requirements"), "Sets").children.find((s) => s.attrs.Name === "ExcelApi");
+  return set?.attrs.MinVersion ?? "";
+}
+
+describe("requirement sets: the manifest admits only Excel the adapter can serve", () => {
+  const seed = { sheets: [{ name: "附件1", rows: [[{ value: "标题" }], [{ value: 1 }, { value: 2 }]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] }] };
+  const everything = async (apiVersion: string) => {
+    const fake = new FakeExcel(seed, { apiVersion });
+    const host = new ExcelHost(fake.runtime(), { ownChangeGraceMs: 5, maxBytesPerRequest: 10 }); // tiny budget: the block path too
+    await host.readWorkbook();
+    await host.readWorkbook();
+    await host.readFills([{ sheet: "附件1", cell: "B2" }]);
+    await host.applyChanges([
+      { kind: "fill", sheet: "附件1", cell: "B2", color: "#FFC7CE" },
+      { kind: "value", sheet: "附件1", cell: "C2", value: 3 },
+      { kind: "addSheet", name: "附件2", content: seed.sheets[0]!, activate: true },
+    ]);
+    await host.select("附件1", "B2");
+    return fake.cell("附件2", "B2")?.value;
+  };
+
+  it("at the declared minimum every operation works; one version lower it does not", async () => {
+    const declared = declaredExcelApi();
+    expect(await everything(declared)).toBe(2);
+    const below = `1.${Number(declared.split(".")[1]) - 1}`;
+    await expect(everything(below)).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("deployment build: ADDIN_BASE_URL", () => {
+  const require = createRequire(join(ROOT, "package.json"));
+  const makeConfig = require(join(ROOT, "webpack.config.js"));
+
+  function builtManifest(base: string | undefined): string {
+    const saved = process.env.ADDIN_BASE_URL;
+    try {
+      if (base === undefined) delete process.env.ADDIN_BASE_URL;
+      else process.env.ADDIN_BASE_URL = base;
+      const config = makeConfig({}, { mode: "production" });
+      const copy = config.plugins.find((p: { patterns?: unknown[] }) => Array.isArray(p.patterns));
+      const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
+      return pattern.transform(Buffer.from(MANIFEST_TEXT, "utf8")).toString();
+    } finally {
+      if (saved === undefined) delete process.env.ADDIN_BASE_URL;
+      else process.env.ADDIN_BASE_URL = saved;
+    }
+  }
+
+  /** Every http(s) URL of a manifest, outside namespace declarations and comments. */
+  const urlsOf = (xml: string) =>
+    [...xml.replace(/\sxmlns(:\w+)?="[^"]*"/g, "").replace(/<!--[\s\S]*?-->/g, "").matchAll(/\bhttps?:\/\/[^"'<\s]*/gi)].map((m) => m[0]);
+
+  it("points every URL of the built manifest at that base, and only there", () => {
+    const xml = builtManifest("https://czj.example.gov.cn/addins/fiscal-check");
+    const urls = urlsOf(xml);
+    expect(urls.length).toBe(urlsOf(MANIFEST_TEXT).length);
+    for (const url of urls) expect(url.startsWith("https://czj.example.gov.cn/addins/fiscal-check/")).toBe(true);
+    expect(xml).not.toContain("localhost");
+    expect(parseXml(xml).name).toBe("OfficeApp");
+    expect(xml).toContain('SourceLocation DefaultValue="https://czj.example.gov.cn/addins/fiscal-check/taskpane.html"');
+  });
+
+  it("defaults to the development server, and refuses a base Office would not load", () => {
+    expect(builtManifest(undefined)).toBe(MANIFEST_TEXT);
+    expect(() => builtManifest("http://czj.example.gov.cn/fiscal-check/")).toThrow(/https/);
+    expect(() => builtManifest("not a url")).toThrow(/not a URL/);
+  });
+});
+
+describe("taskpane.html: Office.js from the CDN, the local copy as fallback, old Excel sent elsewhere", () => {
+  const require = createRequire(join(ROOT, "package.json"));
+  const makeConfig = require(join(ROOT, "webpack.config.js"));
+  const config = makeConfig({}, { mode: "production" });
+  const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const pageOptions = (file: string) =>
+    config.plugins.find((p: unknown) => p instanceof HtmlWebpackPlugin && (p as { userOptions: { filename: string } }).userOptions.filename === file).userOptions;
+  /** The page as html-webpack-plugin renders the template (the only template expression is the Office.js tags). */
+  const rendered = (file: string) => {
+    const options = pageOptions(file);
+    return readFileSync(join(ROOT, options.template), "utf8").replace("<%= htmlWebpackPlugin.options.officeJs %>", options.officeJs);
+  };
+  const inlineScripts = (html: string) => [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+
+  it("loads Office.js from Microsoft's CDN first, then the bundled copy only when that did not load", () => {
+    const html = rendered("taskpane.html");
+    const cdn = html.indexOf('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(cdn).toBeGreaterThan(0);
+    const fallback = inlineScripts(html).find((s) => s.includes("document.write"))!;
+    expect(html.indexOf(fallback)).toBeGreaterThan(cdn);
+    const run = (office: unknown) => {
+      const written: string[] = [];
+      const cdnTag = { src: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js", parentNode: { removeChild: () => (removed = true) } };
+      let removed = false;
+      const document = { write: (s: string) => written.push(s), getElementsByTagName: () => [cdnTag, { src: "" }] };
+      runInNewContext(fallback, { window: { Office: office }, document });
+      return { written, removed };
+    };
+    // office.js finds its folder from the first office.js tag: the failed CDN tag goes, or Excel's files come from the CDN again
+    expect(run(undefined)).toEqual({ written: ['<script src="office-js/office.js"></script>'], removed: true });
+    expect(run({ onReady() {} })).toEqual({ written: [], removed: false });
+    // test builds (noOfficeJs) load no Office.js at all: no request leaves the machine
+    expect(makeConfig({ noOfficeJs: true }, { mode: "production" }).plugins.filter((p: unknown) => p instanceof HtmlWebpackPlugin).map((p: { userOptions: { officeJs?: string } }) => p.userOptions.officeJs ?? "")).toEqual(["", "", "", ""]);
+  });
+
+  it("sends a browser without ES2020 (IE11, old Edge) to unsupported.html, before any other script", () => {
+    const html = rendered("taskpane.html");
+    const check = inlineScripts(html)[0]!;
+    expect(check).toContain("unsupported.html");
+    const go = (FunctionCtor: unknown) => {
+      const replaced: string[] = [];
+      runInNewContext(check, { window: { location: { replace: (to: string) => replaced.push(to) } }, Function: FunctionCtor, Promise });
+      return replaced;
+    };
+    const ie11 = function () {
+      throw new SyntaxError("Expected identifier");
+    };
+    expect(go(ie11)).toEqual(["unsupported.html"]);
+    expect(go(Function)).toEqual([]);
+  });
+
+  it("keeps every script of the pages old Excel opens in ES5, and says in Chinese what to use instead", () => {
+    const acorn = require("acorn");
+    for (const page of ["taskpane.html", "unsupported.html"]) {
+      for (const script of inlineScripts(rendered(page))) expect(() => acorn.parse(script, { ecmaVersion: 5 }), `${page}: ${script.slice(0, 60)}`).not.toThrow();
+    }
+    const text = rendered("unsupported.html");
+    for (const words of ["WPS", "Office 2021", "Microsoft 365", "Excel 网页版", "playground.html"]) expect(text).toContain(words);
+    expect(text.indexOf("此版本的 Excel")).toBeLessThan(text.indexOf("This version of Excel"));
+    expect(text).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   });
 });

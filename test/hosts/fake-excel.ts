@@ -9,13 +9,25 @@
  *  - proxies die with their `Excel.run` unless added to `context.trackedObjects` (`InvalidObjectPath`);
  *  - requirement sets: a command above `apiVersion` fails the sync with `ApiNotFound`, and
  *    `isSetSupported` answers accordingly; `triggerSource` exists on events from 1.14;
- *  - a response larger than `payloadLimitBytes` (Excel on the web: 5 MB) fails the sync with
- *    `ResponsePayloadSizeLimitExceeded`, more than 512 merged areas in one query with `GeneralException`;
+ *  - the loaded Office.js library may lack members the requirement set promises (the npm copy has no
+ *    `Worksheet.notes` although Excel reports ExcelApi 1.18): `lacks` removes them, the getter answers
+ *    undefined (a TypeError in the adapter, as in Excel), and `defines` tells the truth;
+ *  - a request or response larger than `payloadLimitBytes` (Excel on the web: 5 MB, counted in UTF-8
+ *    bytes: a Chinese character is 3) fails the sync with `RequestPayloadSizeLimitExceeded` /
+ *    `ResponsePayloadSizeLimitExceeded`; more than 512 merged areas in one query with `GeneralException`;
+ *    `getMergedAreasOrNullObject` returns only areas whose top-left cell lies in the range (office-js #3611);
+ *  - while the user edits a cell (`editing`), a batch fails with `InvalidOperationInCellEditMode` unless
+ *    it was run with `delayForCellEdit` (ExcelApi 1.11), which waits until the edit ends;
+ *  - a write to a protected sheet fails the sync (`AccessDenied`) after the commands before it ran;
+ *    activating a hidden sheet fails (`GeneralException`);
+ *  - `insertWorksheetsFromBase64` can be told to fail (`insertFailure`), before or after inserting;
  *  - Office's cell semantics: `values` "" for empty cells, errors as their text with valueType "Error",
- *    `formulas` echo constants, numberFormat "General", "no fill" reads `#FFFFFF` with pattern "None",
- *    a leading `'` makes text, numeric text becomes a number, "=..." becomes a formula (not evaluated:
- *    its value stays empty).
- * Change events are delivered asynchronously after the sync, like Office's.
+ *    `formulas` echo constants, numberFormat "General"; a cell without fill reads color `#FFFFFF` and
+ *    the same pattern as a solid fill (office-js #4900, #6218): only `tintAndShade` is null there;
+ *    conditional formats (ExcelApi 1.6) paint over the cell's own fill; a leading `'` makes text,
+ *    numeric text becomes a number, "=..." becomes a formula (not evaluated: its value stays empty).
+ * Change events are delivered asynchronously after the sync, like Office's, unless the add-in turned
+ * them off (`context.runtime.enableEvents`, ExcelApi 1.8) at the time the sync ends.
  */
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { a1, parseA1 } from "../../src/core/address";
@@ -37,7 +49,28 @@ interface FakeCell {
   /** with the leading "=" */
   formula?: string;
   numFmt?: string;
+  /** The fill's (background) colour; absent: no fill. */
   fill?: string;
+  /** What a fill has besides its colour; only meaningful with `fill`. */
+  fillStyle?: FillStyle;
+}
+
+/** A fill beyond one solid colour: pattern, theme tint, or a gradient (which Office.js cannot write). */
+export interface FillStyle {
+  pattern?: string;
+  patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+  gradient?: boolean;
+}
+
+export interface FakeConditionalFormat {
+  id: string;
+  area: CellRange;
+  type: string;
+  formula: string;
+  fillColor: string | null;
+  priority: number;
 }
 
 export interface FakeSheet {
@@ -47,6 +80,9 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   merges: CellRange[];
   notes: Map<string, string>;
+  /** Worksheet protection on: every write to it fails. */
+  protected: boolean;
+  conditionalFormats: FakeConditionalFormat[];
 }
 
 interface FakeComment {
@@ -54,6 +90,7 @@ interface FakeComment {
   sheetId: string;
   cell: string;
   content: string;
+  replies: { id: string; content: string }[];
 }
 
 export interface FakeExcelOptions {
@@ -63,6 +100,10 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Fills to start with: sheet → A1 → #RRGGBB. */
   fills?: Record<string, Record<string, string>>;
+  /** Members the loaded Office.js lacks, as `Class.member` (e.g. "Worksheet.notes"). */
+  lacks?: string[];
+  /** How insertWorksheetsFromBase64 fails: before inserting anything, or after inserting the sheet. */
+  insertFailure?: "throw" | "insert-then-throw";
 }
 
 type ChangeHandler = (event: Record<string, unknown>) => Promise<unknown> | unknown;
@@ -77,6 +118,9 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
 const key = (row: number, col: number) => `${row},${col}`;
+const contains = (area: CellRange, row: number, col: number) => area.top <= row && row <= area.bottom && area.left <= col && col <= area.right;
+/** What a piece of JSON costs on the wire: UTF-8 bytes, not characters. */
+const wireBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 
 function minor(version: string): number {
   return Number(version.split(".")[1] ?? 0);
@@ -94,14 +138,25 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   readonly registrations: Registration[] = [];
+  /** Request bytes of each sync. */
+  readonly requests: number[] = [];
+  /** The user is typing in a cell (cell edit mode). */
+  editing = false;
+  /** `context.runtime.enableEvents` (ExcelApi 1.8): off, no change events reach the add-in. */
+  eventsEnabled = true;
+  readonly lacks: Set<string>;
+  readonly insertFailure: FakeExcelOptions["insertFailure"];
   private nextId = 1;
   private pendingEvents = 0;
+  private editWaiters: (() => void)[] = [];
   private readonly apiMinor: number;
   readonly payloadLimitBytes: number;
 
   constructor(seed: WorkbookSnapshot = { sheets: [] }, options: FakeExcelOptions = {}) {
     this.apiMinor = minor(options.apiVersion ?? "1.18");
     this.payloadLimitBytes = options.payloadLimitBytes ?? Infinity;
+    this.lacks = new Set(options.lacks ?? []);
+    this.insertFailure = options.insertFailure;
     for (const s of seed.sheets) {
       const sheet = this.addSheetModel(s.name);
       if (s.hidden) sheet.visibility = "Hidden";
@@ -126,6 +181,8 @@ export class FakeExcel {
   runtime(): ExcelRuntime {
     const run = async <T>(context: FakeContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
       this.runCount++;
+      // delayForCellEdit (ExcelApi 1.11) holds the batch back until the user leaves the cell
+      if (this.editing && context.delayForCellEdit && this.supports("1.11")) await new Promise<void>((resolve) => this.editWaiters.push(resolve));
       context.closed = false;
       try {
         const result = await batch(context as unknown as Excel.RequestContext);
@@ -136,10 +193,26 @@ export class FakeExcel {
       }
     };
     return {
-      run: (batch) => run(new FakeContext(this), batch),
+      run: (options, batch) => run(new FakeContext(this, options.delayForCellEdit === true), batch),
       runInContext: (context, batch) => run(context as unknown as FakeContext, batch),
       isSetSupported: (version) => this.supports(version),
+      defines: (type, member) => this.defines(type, member),
     };
+  }
+
+  /** Whether the loaded library has `type.member` (on the class prototype, as Office.js defines them). */
+  defines(type: string, member: string): boolean {
+    const cls = FAKE_CLASSES[type];
+    return cls !== undefined && member in cls.prototype && !this.lacks.has(`${type}.${member}`);
+  }
+
+  /** The user starts typing in a cell / presses Enter. */
+  startCellEdit(): void {
+    this.editing = true;
+  }
+  endCellEdit(): void {
+    this.editing = false;
+    for (const resolve of this.editWaiters.splice(0)) resolve();
   }
 
   supports(version: string): boolean {
@@ -165,13 +238,36 @@ export class FakeExcel {
     return this.cell(sheet, address)?.fill ?? null;
   }
 
-  setFill(sheet: string, address: string, color: string | null): void {
+  setFill(sheet: string, address: string, color: string | null, style?: FillStyle): void {
     const s = this.sheet(sheet)!;
     const at = parseA1(address)!;
     const cell = s.cells.get(key(at.row, at.col)) ?? { value: null };
+    delete cell.fillStyle;
     if (color === null) delete cell.fill;
     else cell.fill = color.toUpperCase();
+    if (color !== null && style) cell.fillStyle = { ...style };
     this.storeCell(s, at.row, at.col, cell);
+  }
+
+  /** The cell's own fill: colour and style (undefined: no fill). */
+  ownFill(sheet: string, address: string): { color: string; style?: FillStyle } | undefined {
+    const cell = this.cell(sheet, address);
+    if (!cell?.fill) return undefined;
+    return cell.fillStyle ? { color: cell.fill, style: cell.fillStyle } : { color: cell.fill };
+  }
+
+  /** Conditional formats whose range covers the cell. */
+  conditionalFormatsAt(sheet: string, address: string): FakeConditionalFormat[] {
+    const at = parseA1(address)!;
+    return (this.sheet(sheet)?.conditionalFormats ?? []).filter((cf) => contains(cf.area, at.row, at.col));
+  }
+
+  /** What the user sees: the fill of the first conditional format there (all are "true" here), else the own fill. */
+  shownFill(sheet: string, address: string): string | null {
+    const painted = this.conditionalFormatsAt(sheet, address)
+      .filter((cf) => cf.fillColor !== null)
+      .sort((a, b) => a.priority - b.priority)[0];
+    return painted?.fillColor ?? this.fillOf(sheet, address);
   }
 
   noteOf(sheet: string, address: string): string | undefined {
@@ -202,13 +298,31 @@ export class FakeExcel {
   addSheetModel(wanted: string): FakeSheet {
     let name = wanted;
     for (let n = 2; this.sheet(name); n++) name = `${wanted} (${n})`;
-    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: "Visible", cells: new Map(), merges: [], notes: new Map() };
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      merges: [],
+      notes: new Map(),
+      protected: false,
+      conditionalFormats: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
 
+  newId(kind: string): string {
+    return `{${kind}-${this.nextId++}}`;
+  }
+
   newCommentId(): string {
-    return `{comment-${this.nextId++}}`;
+    return this.newId("comment");
+  }
+
+  /** Any write to a protected sheet fails, like Excel's "the cell is on a protected sheet". */
+  mustBeWritable(sheet: FakeSheet): void {
+    if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
   }
 
   storeCell(sheet: FakeSheet, row: number, col: number, cell: FakeCell): void {
@@ -233,6 +347,7 @@ export class FakeExcel {
   }
 
   raiseChanged(sheet: FakeSheet, address: string, triggerSource: "ThisLocalAddin" | "Unknown"): void {
+    if (!this.eventsEnabled) return; // context.runtime.enableEvents = false: the add-in hears nothing
     const event: Record<string, unknown> = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, address };
     if (this.supports("1.14")) event.triggerSource = triggerSource;
     for (const reg of this.registrations) {
@@ -276,24 +391,41 @@ interface Loaded {
 export class FakeContext {
   closed = false;
   queue: Command[] = [];
+  /** Bytes of what the queued commands send (values written, names, base64 files). */
+  requestBytes = 0;
   readonly tracked = new Set<FakeObject>();
   readonly trackedObjects = {
     add: (object: FakeObject | FakeObject[]) => [object].flat().forEach((o) => this.tracked.add(o)),
     remove: (object: FakeObject | FakeObject[]) => [object].flat().forEach((o) => this.tracked.delete(o)),
   };
   readonly workbook: FakeWorkbook;
+  readonly runtime: FakeRuntime;
   /** Cells changed by this sync's writes: raised as events (tagged as this add-in's) after it. */
   changed: { sheet: FakeSheet; address: string }[] = [];
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
+    this.runtime = new FakeRuntime(this);
   }
 
   async sync(): Promise<void> {
     if (this.closed) throw new FakeOfficeError("InvalidObjectPath", "sync() on a context whose Excel.run has finished");
     this.excel.syncCount++;
     const commands = this.queue;
+    const requestBytes = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.excel.requests.push(requestBytes);
+    if (this.excel.editing) {
+      // without delayForCellEdit the batch fails; with it Excel.run already waited for the edit to end
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    if (requestBytes > this.excel.payloadLimitBytes) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes exceeds ${this.excel.payloadLimitBytes}`);
+    }
     const loads: Loaded[] = [];
     try {
       for (const command of commands) {
@@ -310,6 +442,20 @@ export class FakeContext {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `response of ${bytes} bytes exceeds ${this.excel.payloadLimitBytes}`);
     }
     for (const l of loads) l.commit();
+  }
+}
+
+/** `context.runtime` (ExcelApi 1.5); `enableEvents` from 1.8. */
+class FakeRuntime {
+  constructor(private readonly ctx: FakeContext) {}
+  get enableEvents(): boolean | undefined {
+    return this.ctx.excel.defines("Runtime", "enableEvents") ? this.ctx.excel.eventsEnabled : undefined;
+  }
+  set enableEvents(on: boolean) {
+    this.ctx.queue.push(() => {
+      this.ctx.excel.requireApi("1.8", "Runtime.enableEvents");
+      this.ctx.excel.eventsEnabled = on;
+    });
   }
 }
 
@@ -359,7 +505,7 @@ abstract class FakeObject {
       const target = this.resolve();
       const data = new Map<string, unknown>();
       if (target !== null) for (const name of names) data.set(name, this.read(target, name));
-      const bytes = JSON.stringify([...data.values()]).length;
+      const bytes = wireBytes([...data.values()]);
       return {
         bytes,
         commit: () => {
@@ -403,13 +549,17 @@ class FakeWorkbook extends FakeObject {
     return undefined;
   }
   get comments(): FakeCommentCollection {
-    return new FakeCommentCollection(this.ctx, null);
+    return lacking(this.ctx, "Workbook.comments", () => new FakeCommentCollection(this.ctx, null));
   }
   insertWorksheetsFromBase64(base64: string, options?: { positionType?: string }): FakeClientResult<string[]> {
+    if (this.ctx.excel.lacks.has("Workbook.insertWorksheetsFromBase64")) throw new TypeError("context.workbook.insertWorksheetsFromBase64 is not a function");
     const result = new FakeClientResult<string[]>();
+    this.ctx.requestBytes += base64.length;
     this.enqueue(async () => {
       this.ctx.excel.requireApi("1.13", "insertWorksheetsFromBase64");
       if (options?.positionType !== undefined && options.positionType !== "End") throw new Error("fake: only positionType End");
+      const failure = this.ctx.excel.insertFailure;
+      if (failure === "throw") throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
       const seed = await readXlsxBuffer(Buffer.from(base64, "base64"));
       const inserted = new FakeExcel(seed);
       const ids: string[] = [];
@@ -419,6 +569,8 @@ class FakeWorkbook extends FakeObject {
         sheet.merges.push(...source.merges);
         ids.push(sheet.id);
       }
+      // Excel on the web: the sheet is there, and still the call reports a failure
+      if (failure === "insert-then-throw") throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
       result.set(ids);
     });
     return result;
@@ -443,7 +595,7 @@ class FakeWorksheetCollection extends FakeObject {
         return { proxy, data: names.map((n) => [n, readSheetProp(sheet, n)] as const) };
       });
       return {
-        bytes: JSON.stringify(items.map((i) => i.data)).length,
+        bytes: wireBytes(items.map((i) => i.data)),
         commit: () => {
           for (const { proxy, data } of items) proxy.commitLoaded(data);
           this.itemProxies = items.map((i) => i.proxy);
@@ -463,7 +615,7 @@ class FakeWorksheetCollection extends FakeObject {
   }
 
   getItemOrNullObject(nameOrId: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.find(nameOrId) ?? null, true, nameOrId);
+    return new FakeWorksheet(this.ctx, () => (this.ctx.excel.requireApi("1.4", "getItemOrNullObject"), this.find(nameOrId) ?? null), true, nameOrId);
   }
 
   getLast(): FakeWorksheet {
@@ -477,6 +629,7 @@ class FakeWorksheetCollection extends FakeObject {
 
   add(name: string): FakeWorksheet {
     let sheet: FakeSheet | undefined;
+    this.ctx.requestBytes += wireBytes(name);
     this.enqueue(() => {
       if (this.ctx.excel.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
       if (/[[\]:*?/\\]/.test(name) || name.length > 31) throw new FakeOfficeError("InvalidArgument", `bad sheet name ${name}`);
@@ -557,8 +710,23 @@ class FakeWorksheet extends FakeObject {
 
   activate(): void {
     this.enqueue(() => {
-      this.ctx.excel.activeSheet = this.model().name;
+      const sheet = this.model();
+      if (sheet.visibility !== "Visible") throw new FakeOfficeError("GeneralException", `The sheet ${sheet.name} is hidden and cannot be activated.`);
+      this.ctx.excel.activeSheet = sheet.name;
     });
+  }
+
+  delete(): void {
+    this.enqueue(() => {
+      const sheet = this.model();
+      this.ctx.excel.sheets.splice(this.ctx.excel.sheets.indexOf(sheet), 1);
+      this.ctx.excel.comments.splice(0, this.ctx.excel.comments.length, ...this.ctx.excel.comments.filter((c) => c.sheetId !== sheet.id));
+      if (this.ctx.excel.activeSheet === sheet.name) this.ctx.excel.activeSheet = this.ctx.excel.sheets[0]?.name;
+    });
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return new FakeWorksheetProtection(this.ctx, this);
   }
 
   getRange(address?: string): FakeRange {
@@ -580,19 +748,45 @@ class FakeWorksheet extends FakeObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this, () => this.ctx.excel.usedArea(this.model(), valuesOnly), true);
+    return new FakeRange(this.ctx, this, () => (this.ctx.excel.requireApi("1.4", "getUsedRangeOrNullObject"), this.ctx.excel.usedArea(this.model(), valuesOnly)), true);
   }
 
   get notes(): FakeNoteCollection {
-    return new FakeNoteCollection(this.ctx, this);
+    return lacking(this.ctx, "Worksheet.notes", () => new FakeNoteCollection(this.ctx, this));
   }
 
   get comments(): FakeCommentCollection {
-    return new FakeCommentCollection(this.ctx, this);
+    return lacking(this.ctx, "Worksheet.comments", () => new FakeCommentCollection(this.ctx, this));
   }
 
   get onChanged() {
     return new FakeEventHandlers(this.ctx, this, "1.7");
+  }
+}
+
+/** A property getter of the loaded library: undefined when it lacks the member (as the npm copy of
+ *  Office.js lacks Worksheet.notes), so the adapter's use of it fails with a TypeError as in Excel. */
+function lacking<T>(ctx: FakeContext, member: string, make: () => T): T {
+  return ctx.excel.lacks.has(member) ? (undefined as T) : make();
+}
+
+class FakeWorksheetProtection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    this.ctx.excel.requireApi("1.2", "WorksheetProtection");
+    return this.sheet.model();
+  }
+  protected read(target: unknown, name: string): unknown {
+    if (name === "protected") return (target as FakeSheet).protected;
+    throw new Error(`fake: protection.${name} not modelled`);
+  }
+  get protected(): boolean {
+    return this.loaded("protected");
   }
 }
 
@@ -693,8 +887,10 @@ class FakeRange extends FakeObject {
     return this.loaded("numberFormat");
   }
   set numberFormat(grid: unknown[][]) {
+    this.ctx.requestBytes += wireBytes(grid);
     this.enqueue(() => {
       const { sheet, area } = this.mustTarget();
+      this.ctx.excel.mustBeWritable(sheet);
       this.eachCell(area, grid, "numberFormat", (r, c, fmt) => {
         const cell = { ...(sheet.cells.get(key(r, c)) ?? { value: null }) };
         if (fmt === "General") delete cell.numFmt;
@@ -726,9 +922,14 @@ class FakeRange extends FakeObject {
     return { fill: new FakeRangeFill(this.ctx, this) };
   }
 
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return lacking(this.ctx, "Range.conditionalFormats", () => new FakeConditionalFormatCollection(this.ctx, this));
+  }
+
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.enqueue(() => {
       const { sheet, area } = this.mustTarget();
+      this.ctx.excel.mustBeWritable(sheet);
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) {
           const cell = { ...(sheet.cells.get(key(r, c)) ?? { value: null }) };
@@ -738,6 +939,7 @@ class FakeRange extends FakeObject {
           }
           if (applyTo !== "Contents") {
             delete cell.fill;
+            delete cell.fillStyle;
             delete cell.numFmt;
           }
           this.ctx.excel.storeCell(sheet, r, c, cell);
@@ -758,6 +960,7 @@ class FakeRange extends FakeObject {
     this.enqueue(() => {
       if (across) throw new Error("fake: merge(across) not modelled");
       const { sheet, area } = this.mustTarget();
+      this.ctx.excel.mustBeWritable(sheet);
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) if (r !== area.top || c !== area.left) sheet.cells.delete(key(r, c));
       }
@@ -766,12 +969,14 @@ class FakeRange extends FakeObject {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    if (this.ctx.excel.lacks.has("Range.getMergedAreasOrNullObject")) throw new TypeError("range.getMergedAreasOrNullObject is not a function");
     return new FakeRangeAreas(this.ctx, () => {
       this.ctx.excel.requireApi("1.13", "getMergedAreasOrNullObject");
       const t = this.target();
       if (!t) return null;
       const { sheet, area } = t;
-      const hits = sheet.merges.filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+      // Excel answers only the merged areas whose top-left cell is inside the range (office-js #3611)
+      const hits = sheet.merges.filter((m) => contains(area, m.top, m.left));
       if (hits.length > 512) throw new FakeOfficeError("GeneralException", "more than 512 merged areas");
       return hits.length === 0 ? null : { sheet, areas: hits };
     });
@@ -784,8 +989,10 @@ class FakeRange extends FakeObject {
   }
 
   private write(grid: unknown[][], what: string): void {
+    this.ctx.requestBytes += wireBytes(grid);
     this.enqueue(() => {
       const { sheet, area } = this.mustTarget();
+      this.ctx.excel.mustBeWritable(sheet);
       this.eachCell(area, grid, what, (r, c, v) => this.ctx.excel.writeCell(sheet, r, c, v as string | number | boolean | null));
       this.ctx.changed.push({ sheet, address: areaAddress(area) });
     });
@@ -833,36 +1040,252 @@ class FakeRangeFill extends FakeObject {
   }
   protected read(target: unknown, name: string): unknown {
     const { sheet, area } = target as { sheet: FakeSheet; area: CellRange };
-    const fill = sheet.cells.get(key(area.top, area.left))?.fill;
-    if (name === "color") return fill ?? "#FFFFFF";
-    if (name === "pattern") {
-      this.ctx.excel.requireApi("1.9", "RangeFill.pattern");
-      return fill ? "Solid" : "None";
+    const cell = sheet.cells.get(key(area.top, area.left));
+    const fill = cell?.fill;
+    const style = fill ? cell?.fillStyle : undefined;
+    if (name !== "color") this.ctx.excel.requireApi("1.9", `RangeFill.${name}`);
+    switch (name) {
+      case "color":
+        return fill ?? "#FFFFFF"; // no fill reads as white (#6218)
+      case "pattern":
+        return style?.pattern ?? null; // the same for no fill and a solid fill (#4900)
+      case "patternColor":
+        return style?.patternColor ?? null;
+      case "tintAndShade":
+        return fill ? (style?.tintAndShade ?? 0) : null; // null only for no fill (#4900)
+      case "patternTintAndShade":
+        return fill ? (style?.patternTintAndShade ?? 0) : null;
+      default:
+        throw new Error(`fake: fill.${name} not modelled`);
     }
-    throw new Error(`fake: fill.${name} not modelled`);
   }
   get color(): string {
     return this.loaded("color");
   }
   set color(color: string) {
-    this.enqueue(() => this.setFill(color.toUpperCase()));
+    this.enqueue(() => this.update((cell) => {
+      cell.fill = color.toUpperCase();
+      // a colour replaces a gradient and the theme tint; a pattern stays
+      const pattern = cell.fillStyle?.pattern;
+      const patternColor = cell.fillStyle?.patternColor;
+      cell.fillStyle = {};
+      if (pattern) cell.fillStyle.pattern = pattern;
+      if (patternColor) cell.fillStyle.patternColor = patternColor;
+    }));
   }
-  get pattern(): string {
+  get pattern(): string | null {
     return this.loaded("pattern");
   }
-  clear(): void {
-    this.enqueue(() => this.setFill(undefined));
+  set pattern(pattern: string) {
+    this.style("pattern", pattern);
   }
-  private setFill(color: string | undefined): void {
+  get patternColor(): string | null {
+    return this.loaded("patternColor");
+  }
+  set patternColor(color: string) {
+    this.style("patternColor", color.toUpperCase());
+  }
+  get tintAndShade(): number | null {
+    return this.loaded("tintAndShade");
+  }
+  set tintAndShade(value: number) {
+    this.style("tintAndShade", value);
+  }
+  get patternTintAndShade(): number | null {
+    return this.loaded("patternTintAndShade");
+  }
+  set patternTintAndShade(value: number) {
+    this.style("patternTintAndShade", value);
+  }
+  clear(): void {
+    this.enqueue(() => this.update((cell) => {
+      delete cell.fill;
+      delete cell.fillStyle;
+    }));
+  }
+  private style<K extends keyof FillStyle>(name: K, value: FillStyle[K]): void {
+    this.enqueue(() => {
+      this.ctx.excel.requireApi("1.9", `RangeFill.${name}`);
+      this.update((cell) => {
+        cell.fill ??= "#FFFFFF";
+        cell.fillStyle = { ...cell.fillStyle, [name]: value };
+      });
+    });
+  }
+  private update(change: (cell: FakeCell) => void): void {
     const { sheet, area } = this.range.mustTarget();
+    this.ctx.excel.mustBeWritable(sheet);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) {
         const cell = { ...(sheet.cells.get(key(r, c)) ?? { value: null }) };
-        if (color === undefined) delete cell.fill;
-        else cell.fill = color;
+        change(cell);
         this.ctx.excel.storeCell(sheet, r, c, cell);
       }
     }
+  }
+}
+
+/** `range.conditionalFormats` (ExcelApi 1.6): the formats whose range intersects this range. */
+class FakeConditionalFormatCollection extends FakeObject {
+  private itemProxies: FakeConditionalFormatProxy[] | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    this.ctx.excel.requireApi("1.6", "conditionalFormats");
+    const { sheet, area } = this.range.mustTarget();
+    return sheet.conditionalFormats.filter((cf) => cf.area.top <= area.bottom && cf.area.bottom >= area.top && cf.area.left <= area.right && cf.area.right >= area.left);
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  override load(props?: string | string[]): this {
+    const names = propertyNames(props).map((p) => p.replace(/^items\//, ""));
+    this.enqueue(() => {
+      const list = this.resolve();
+      const data = list.map((cf) => names.map((n) => [n, readConditionalFormat(cf, n)] as const));
+      return {
+        bytes: wireBytes(data),
+        commit: () => {
+          this.itemProxies = list.map((cf, i) => new FakeConditionalFormatProxy(this.ctx, () => cf, data[i]!));
+        },
+      };
+    });
+    return this;
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    if (!this.itemProxies) throw notLoaded("items");
+    return this.itemProxies;
+  }
+  add(type: string): FakeConditionalFormatProxy {
+    let made: FakeConditionalFormat | undefined;
+    this.ctx.requestBytes += 64;
+    this.enqueue(() => {
+      const { sheet, area } = this.range.mustTarget();
+      this.ctx.excel.mustBeWritable(sheet);
+      if (type !== "Custom") throw new Error(`fake: conditional format type ${type} not modelled`);
+      // a new format goes first (priority 0), the others move down
+      for (const cf of sheet.conditionalFormats) cf.priority++;
+      made = { id: this.ctx.excel.newId("cf"), area: { ...area }, type, formula: "", fillColor: null, priority: 0 };
+      sheet.conditionalFormats.push(made);
+    });
+    return new FakeConditionalFormatProxy(this.ctx, () => made ?? null);
+  }
+  getItem(id: string): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this.ctx, () => {
+      const { sheet } = this.range.mustTarget();
+      const cf = sheet.conditionalFormats.find((x) => x.id === id);
+      if (!cf) throw new FakeOfficeError("ItemNotFound", `no conditional format ${id}`);
+      return cf;
+    });
+  }
+}
+
+/** `custom.rule` (its `formula`) or `custom.format.fill` (its `color`) of a conditional format. */
+class FakeCfPart extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly cf: () => FakeConditionalFormat,
+    private readonly field: "formula" | "fillColor",
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    return this.cf();
+  }
+  protected read(target: unknown, name: string): unknown {
+    const expected = this.field === "formula" ? "formula" : "color";
+    if (name !== expected) throw new Error(`fake: conditional format part ${name} not modelled`);
+    return (target as FakeConditionalFormat)[this.field];
+  }
+  get formula(): string {
+    return this.loaded("formula");
+  }
+  set formula(value: string) {
+    this.enqueue(() => {
+      this.cf().formula = value;
+    });
+  }
+  get color(): string | null {
+    return this.loaded("color");
+  }
+  set color(value: string) {
+    this.enqueue(() => {
+      this.cf().fillColor = value.toUpperCase();
+    });
+  }
+}
+
+function readConditionalFormat(cf: FakeConditionalFormat, name: string): unknown {
+  switch (name) {
+    case "id":
+      return cf.id;
+    case "type":
+      return cf.type;
+    case "priority":
+      return cf.priority;
+    case "custom/rule/formula":
+      return cf.formula;
+    case "custom/format/fill/color":
+      return cf.fillColor;
+    default:
+      throw new Error(`fake: conditional format property ${name} not modelled`);
+  }
+}
+
+class FakeConditionalFormatProxy extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly locate: () => FakeConditionalFormat | null,
+    loaded?: readonly (readonly [string, unknown])[],
+  ) {
+    super(ctx);
+    if (loaded) this.markLoaded(loaded);
+  }
+  protected resolve() {
+    const cf = this.locate();
+    if (!cf) throw new FakeOfficeError("ItemNotFound", "no such conditional format");
+    return cf;
+  }
+  protected read(target: unknown, name: string): unknown {
+    return readConditionalFormat(target as FakeConditionalFormat, name);
+  }
+  private sheetOf(cf: FakeConditionalFormat): FakeSheet {
+    return this.ctx.excel.sheets.find((s) => s.conditionalFormats.includes(cf))!;
+  }
+  get id(): string {
+    return this.loaded("id");
+  }
+  get type(): string {
+    return this.loaded("type");
+  }
+  set priority(value: number) {
+    this.enqueue(() => {
+      this.resolve().priority = value;
+    });
+  }
+  /** `custom` of a Custom format; Excel fails the request for any other type. */
+  get custom() {
+    const cf = () => {
+      const target = this.resolve();
+      if (target.type !== "Custom") throw new FakeOfficeError("InvalidArgument", "not a custom conditional format");
+      return target;
+    };
+    return {
+      rule: new FakeCfPart(this.ctx, cf, "formula"),
+      format: { fill: new FakeCfPart(this.ctx, cf, "fillColor") },
+    };
+  }
+  delete(): void {
+    this.enqueue(() => {
+      const cf = this.resolve();
+      const sheet = this.sheetOf(cf);
+      this.ctx.excel.mustBeWritable(sheet);
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+    });
   }
 }
 
@@ -893,9 +1316,11 @@ class FakeNoteCollection extends FakeObject {
     throw new Error("fake: NoteCollection properties not modelled");
   }
   add(at: FakeRange | string, content: string): void {
+    this.ctx.requestBytes += wireBytes(content);
     this.enqueue(() => {
       this.resolve();
       const { sheet, cell } = cellOf(this.ctx, at, this.sheet);
+      this.ctx.excel.mustBeWritable(sheet);
       if (sheet.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `a note exists at ${cell}`);
       sheet.notes.set(cell, content);
     });
@@ -930,12 +1355,14 @@ class FakeNote extends FakeObject {
   set content(text: string) {
     this.enqueue(() => {
       const t = this.mustExist();
+      this.ctx.excel.mustBeWritable(t.sheet);
       t.sheet.notes.set(t.cell, text);
     });
   }
   delete(): void {
     this.enqueue(() => {
       const t = this.mustExist();
+      this.ctx.excel.mustBeWritable(t.sheet);
       t.sheet.notes.delete(t.cell);
     });
   }
@@ -964,13 +1391,14 @@ class FakeCommentCollection extends FakeObject {
   }
   override load(props?: string | string[]): this {
     const names = propertyNames(props).map((p) => p.replace(/^items\//, ""));
-    if (names.some((n) => n !== "id")) throw new Error("fake: only items/id of comments is modelled");
+    if (names.some((n) => n !== "id" && n !== "content")) throw new Error("fake: only items/id and items/content of comments are modelled");
     this.enqueue(() => {
       const list = this.resolve();
+      const data = list.map((c) => names.map((n) => [n, c[n as "id" | "content"]] as const));
       return {
-        bytes: JSON.stringify(list.map((c) => c.id)).length,
+        bytes: wireBytes(data),
         commit: () => {
-          this.itemProxies = list.map((c) => new FakeCommentProxy(this.ctx, c.id, true));
+          this.itemProxies = list.map((c, i) => new FakeCommentProxy(this.ctx, c.id, data[i]!));
         },
       };
     });
@@ -981,17 +1409,19 @@ class FakeCommentCollection extends FakeObject {
     return this.itemProxies;
   }
   add(at: FakeRange | string, content: string): void {
+    this.ctx.requestBytes += wireBytes(content);
     this.enqueue(() => {
       this.resolve();
       const { sheet, cell } = cellOf(this.ctx, at, this.sheet);
+      this.ctx.excel.mustBeWritable(sheet);
       if (this.ctx.excel.comments.some((c) => c.sheetId === sheet.id && c.cell === cell)) {
         throw new FakeOfficeError("InvalidArgument", `a comment exists at ${cell}`);
       }
-      this.ctx.excel.comments.push({ id: this.ctx.excel.newCommentId(), sheetId: sheet.id, cell, content });
+      this.ctx.excel.comments.push({ id: this.ctx.excel.newCommentId(), sheetId: sheet.id, cell, content, replies: [] });
     });
   }
   getItem(id: string): FakeCommentProxy {
-    return new FakeCommentProxy(this.ctx, id, false);
+    return new FakeCommentProxy(this.ctx, id);
   }
 }
 
@@ -999,10 +1429,10 @@ class FakeCommentProxy extends FakeObject {
   constructor(
     ctx: FakeContext,
     readonly commentId: string,
-    loadedId: boolean,
+    loaded?: readonly (readonly [string, unknown])[],
   ) {
     super(ctx);
-    if (loadedId) this.markLoaded([["id", commentId]]);
+    if (loaded) this.markLoaded(loaded);
   }
   protected resolve() {
     const c = this.ctx.excel.comments.find((x) => x.id === this.commentId);
@@ -1015,6 +1445,9 @@ class FakeCommentProxy extends FakeObject {
   get id(): string {
     return this.loaded("id");
   }
+  get content(): string {
+    return this.loaded("content");
+  }
   set content(text: string) {
     this.enqueue(() => {
       this.resolve().content = text;
@@ -1025,6 +1458,38 @@ class FakeCommentProxy extends FakeObject {
       const c = this.resolve();
       this.ctx.excel.comments.splice(this.ctx.excel.comments.indexOf(c), 1);
     });
+  }
+  /** Replies of a threaded comment (ExcelApi 1.10): `add(content)` and `getItem(id).delete()`. */
+  get replies() {
+    const ctx = this.ctx;
+    const comment = () => this.resolve();
+    return {
+      add: (content: string) => {
+        let id: string | undefined;
+        ctx.requestBytes += wireBytes(content);
+        ctx.queue.push(() => {
+          id = ctx.excel.newId("reply");
+          comment().replies.push({ id, content });
+        });
+        const reply = new FakeClientResult<string>();
+        return {
+          load: () => {
+            ctx.queue.push(() => ({ bytes: 20, commit: () => reply.set(id!) }));
+            return { get id() { return reply.value; } };
+          },
+        };
+      },
+      getItem: (replyId: string) => ({
+        delete: () => {
+          ctx.queue.push(() => {
+            const c = comment();
+            const at = c.replies.findIndex((r) => r.id === replyId);
+            if (at < 0) throw new FakeOfficeError("ItemNotFound", `no reply ${replyId}`);
+            c.replies.splice(at, 1);
+          });
+        },
+      }),
+    };
   }
   getLocation(): FakeRange {
     const sheetProxy = new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets.find((s) => s.id === this.resolve().sheetId) ?? null, false);
@@ -1062,3 +1527,14 @@ class FakeEventHandlers {
     };
   }
 }
+
+/** Office.js classes by name, for `defines` (members are looked up on their prototypes, as in Office.js). */
+const FAKE_CLASSES: Record<string, { prototype: object }> = {
+  Workbook: FakeWorkbook,
+  Worksheet: FakeWorksheet,
+  Range: FakeRange,
+  RangeFill: FakeRangeFill,
+  Runtime: FakeRuntime,
+  ConditionalFormatCollection: FakeConditionalFormatCollection,
+  Comment: FakeCommentProxy,
+};

@@ -1,71 +1,162 @@
 /**
- * Applying a batch of host changes through Office.js: every write of the batch is queued on one
- * request context and sent in ONE `context.sync()` (200 highlights = 1 round trip).
+ * Applying a batch of host changes through Office.js.
  *
- * Office.js cannot "upsert": adding a note or comment where one exists fails, and adding a sheet whose
- * name is taken fails. Batches that contain such changes first read what they need (existing sheet
- * names, existing notes) in one round trip before the writing one; threaded comments need two (their
- * cells are only known through `getLocation()` of each comment). Fills, values and formulas never do.
+ * Round trips: one reading what the writes depend on (which sheets are protected, existing sheet
+ * names, notes and comments, the cells' own fills and the add-in's highlight formats), then one
+ * carrying every write. A template inserted from an .xlsx (insertWorksheetsFromBase64) gets a round
+ * trip of its own, so that its failure — Excel on the web can throw, or insert and still throw — is
+ * told apart from the rest, cleaned up (a stray sheet it left is removed) and replaced by writing.
+ *
+ * Rules that keep the user's workbook safe:
+ *  - A sheet under protection is never written: one refused write would fail the whole request after
+ *    the writes before it ran. Its changes come back `skipped` with the reason.
+ *  - A colleague's note or comment is never overwritten: the add-in's text is added below a note
+ *    (after {@link NOTE_SEPARATOR}) or as a reply to a comment, and removing it restores theirs.
+ *  - Highlights are conditional formats where available (see highlight-layer.ts), fills elsewhere.
  */
 import type { CellSnapshot, SheetSnapshot } from "../../core/snapshot";
-import type { AddSheetChange, AppliedChange, HostCapabilities, HostChange, SetNoteChange } from "../host";
+import type { AddSheetChange, AppliedChange, HostChange, SetFillChange, SetNoteChange } from "../host";
 import { freeSheetName } from "../sheet-names";
+import { cellKey, queueExactRestore, queueMarker, queueMarkerRemoval, queueHighlightProbes, type ExactFill, type HighlightState } from "./highlight-layer";
+import { jsonBytes } from "./office-errors";
 
-/** What the preparing reads found out. */
+/** What the running Excel and the loaded Office.js can do (requirement set and the member itself). */
+export interface ExcelFeatures {
+  annotations: "notes" | "comments" | "none";
+  insertFromBase64: boolean;
+  conditionalFormats: boolean;
+  /** RangeFill.tintAndShade, pattern, patternColor (ExcelApi 1.9). */
+  fillDetails: boolean;
+  protection: boolean;
+  /** context.runtime.enableEvents (ExcelApi 1.8), used when events carry no triggerSource. */
+  toggleEvents: boolean;
+}
+
+/** What the adapter remembers between batches (one task-pane session). */
+export interface ApplyMemory {
+  /** Complete original fills read before highlighting with fills (no conditional formats). */
+  exactFills: Map<string, { reported: string | null; exact: ExactFill }>;
+  /** Notes the add-in wrote on cells that had none: its own, replaced or removed freely. */
+  ownNotes: Map<string, string>;
+  /** Comments the add-in started (cell → its text), and its replies to colleagues' comments. */
+  ownComments: Map<string, string>;
+  ownReplies: Map<string, { commentId: string; replyId: string }>;
+}
+
+export function newApplyMemory(): ApplyMemory {
+  return { exactFills: new Map(), ownNotes: new Map(), ownComments: new Map(), ownReplies: new Map() };
+}
+
+/** Set once the first write has been sent: a batch is retried (cell-edit mode) only before that. */
+export interface BatchProgress {
+  wrote: boolean;
+}
+
+/** Between a colleague's note and the add-in's text below it. */
+export const NOTE_SEPARATOR = "\n\n【财表审核】";
+
+/** Bytes of written values per request; Excel on the web refuses requests above 5 MB. */
+export const WRITE_BUDGET_BYTES = 4_000_000;
+
+const PROTECTED_REASON = {
+  zh: "工作表受保护，未作改动。撤销工作表保护后可再试。",
+  en: "The sheet is protected and was left unchanged. Unprotect it to try again.",
+};
+
 interface Facts {
   sheetNames: Set<string>;
-  /** `sheet!A1` → the existing note (notes) or comment id (comments). */
+  protectedSheets: Set<string>;
   notes: Map<string, Excel.Note>;
-  comments: Map<string, string>;
+  /** `sheet!A1` → the comment there. */
+  comments: Map<string, { id: string; content: string }>;
+  highlight: Map<string, HighlightState>;
 }
 
 export async function applyBatch(
   context: Excel.RequestContext,
   batch: readonly HostChange[],
-  capabilities: HostCapabilities,
+  features: ExcelFeatures,
+  memory: ApplyMemory,
+  progress: BatchProgress,
 ): Promise<AppliedChange[]> {
-  const facts = await prepare(context, batch, capabilities.annotations);
-  const results = batch.map((change) => queueChange(context, change, capabilities, facts));
-  await context.sync();
-  return results;
+  const facts = await prepare(context, batch, features);
+  const results: (AppliedChange | undefined)[] = batch.map((change) =>
+    change.kind !== "addSheet" && facts.protectedSheets.has(change.sheet) ? { change, outcome: "skipped", reason: PROTECTED_REASON } : undefined,
+  );
+  if (features.toggleEvents) context.runtime.enableEvents = false;
+  try {
+    // New sheets first: a template from .xlsx in a round trip of its own, large content in blocks.
+    for (const [i, change] of batch.entries()) {
+      if (change.kind !== "addSheet") continue;
+      progress.wrote = true;
+      const sheet = change.xlsxBase64 !== undefined && features.insertFromBase64 ? await insertFromFile(context, change, facts) : await addByWriting(context, change, facts);
+      results[i] = { change, outcome: "done", sheet };
+    }
+    const after: (() => void)[] = [];
+    for (const [i, change] of batch.entries()) {
+      if (results[i]) continue;
+      results[i] = queueChange(context, change, features, facts, memory, after);
+    }
+    progress.wrote = true;
+    await context.sync();
+    for (const done of after) done();
+  } finally {
+    if (features.toggleEvents) {
+      // A sync of its own: events raised by the writes are dispatched while still off.
+      context.runtime.enableEvents = true;
+      await context.sync();
+    }
+  }
+  return results as AppliedChange[];
 }
 
-function noteKey(sheet: string, cell: string): string {
-  return `${sheet}!${cell.replace(/\$/g, "").toUpperCase()}`;
-}
-
-async function prepare(context: Excel.RequestContext, batch: readonly HostChange[], annotations: HostCapabilities["annotations"]): Promise<Facts> {
-  const facts: Facts = { sheetNames: new Set(), notes: new Map(), comments: new Map() };
-  const noteChanges = annotations === "none" ? [] : batch.filter((c): c is SetNoteChange => c.kind === "note");
+async function prepare(context: Excel.RequestContext, batch: readonly HostChange[], features: ExcelFeatures): Promise<Facts> {
+  const facts: Facts = { sheetNames: new Set(), protectedSheets: new Set(), notes: new Map(), comments: new Map(), highlight: new Map() };
+  const cellChanges = batch.filter((c): c is Exclude<HostChange, AddSheetChange> => c.kind !== "addSheet");
+  const noteChanges = features.annotations === "none" ? [] : cellChanges.filter((c): c is SetNoteChange => c.kind === "note");
+  const fillCells = features.conditionalFormats ? cellChanges.filter((c): c is SetFillChange => c.kind === "fill") : [];
   const addsSheets = batch.some((c) => c.kind === "addSheet");
-  if (!addsSheets && noteChanges.length === 0) return facts;
+  const sheets = [...new Set(cellChanges.map((c) => c.sheet))];
+  if (!addsSheets && noteChanges.length === 0 && fillCells.length === 0 && !(features.protection && sheets.length > 0)) return facts;
 
   const worksheets = context.workbook.worksheets;
   if (addsSheets) worksheets.load("items/name");
-  const noteProbes = annotations === "notes"
-    ? noteChanges.map((c) => ({ key: noteKey(c.sheet, c.cell), note: worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load("content") }))
+  const protections = features.protection ? sheets.map((sheet) => ({ sheet, protection: worksheets.getItem(sheet).protection.load("protected") })) : [];
+  const noteProbes = features.annotations === "notes"
+    ? noteChanges.map((c) => ({ key: cellKey(c), note: worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load("content") }))
     : [];
-  const touchedSheets = annotations === "comments" ? [...new Set(noteChanges.map((c) => c.sheet))] : [];
-  const commentLists = touchedSheets.map((sheet) => ({ sheet, comments: worksheets.getItem(sheet).comments.load("items/id") }));
+  const commentSheets = features.annotations === "comments" ? [...new Set(noteChanges.map((c) => c.sheet))] : [];
+  const commentLists = commentSheets.map((sheet) => ({ sheet, comments: worksheets.getItem(sheet).comments.load("items/id,items/content") }));
+  const highlights = fillCells.length > 0 ? queueHighlightProbes(context, fillCells, features.fillDetails) : undefined;
   await context.sync();
 
   if (addsSheets) for (const ws of worksheets.items) facts.sheetNames.add(ws.name);
+  for (const { sheet, protection } of protections) if (protection.protected) facts.protectedSheets.add(sheet);
   for (const { key, note } of noteProbes) if (!note.isNullObject) facts.notes.set(key, note);
-  if (commentLists.length > 0) {
-    const locations = commentLists.flatMap(({ sheet, comments }) =>
-      comments.items.map((comment) => ({ sheet, id: comment.id, range: comment.getLocation().load("address") })),
-    );
-    if (locations.length > 0) await context.sync();
-    for (const { sheet, id, range } of locations) {
-      const cell = range.address.slice(range.address.lastIndexOf("!") + 1);
-      facts.comments.set(noteKey(sheet, cell), id);
-    }
+  const locations = commentLists.flatMap(({ sheet, comments }) =>
+    comments.items.map((comment) => ({ sheet, id: comment.id, content: comment.content, range: comment.getLocation().load("address") })),
+  );
+  if (locations.length > 0) await context.sync();
+  for (const { sheet, id, content, range } of locations) {
+    facts.comments.set(cellKey({ sheet, cell: range.address.slice(range.address.lastIndexOf("!") + 1) }), { id, content });
+  }
+
+  if (highlights) {
+    const states = await highlights.finish();
+    fillCells.forEach((c, i) => facts.highlight.set(cellKey(c), states[i]!));
   }
   return facts;
 }
 
-function queueChange(context: Excel.RequestContext, change: HostChange, capabilities: HostCapabilities, facts: Facts): AppliedChange {
-  if (change.kind === "addSheet") return { change, outcome: "done", sheet: queueAddSheet(context, change, capabilities, facts) };
+function queueChange(
+  context: Excel.RequestContext,
+  change: HostChange,
+  features: ExcelFeatures,
+  facts: Facts,
+  memory: ApplyMemory,
+  after: (() => void)[],
+): AppliedChange {
+  if (change.kind === "addSheet") throw new Error("addSheet is applied before the other changes");
   const sheet = context.workbook.worksheets.getItem(change.sheet);
   const range = sheet.getRange(change.cell);
   switch (change.kind) {
@@ -77,11 +168,35 @@ function queueChange(context: Excel.RequestContext, change: HostChange, capabili
       range.formulas = [[change.formula.startsWith("=") ? change.formula : `=${change.formula}`]];
       return { change, outcome: "done" };
     case "fill":
-      if (change.color === null) range.format.fill.clear();
-      else range.format.fill.color = change.color;
+      queueFill(range, change, facts, memory);
       return { change, outcome: "done" };
     case "note":
-      return queueNote(context, change, sheet, range, capabilities.annotations, facts);
+      return queueNote(context, change, sheet, range, features.annotations, facts, memory, after);
+  }
+}
+
+/**
+ * With conditional formats: `color` equal to the cell's own fill means "no highlight" (the pane puts
+ * back what readFills reported), so the add-in's formats are removed; any other colour replaces them
+ * with one in that colour. With fills: the complete original fill is put back when asked for the
+ * reported one, otherwise the colour is set.
+ */
+function queueFill(range: Excel.Range, change: SetFillChange, facts: Facts, memory: ApplyMemory): void {
+  const key = cellKey(change);
+  const state = facts.highlight.get(key);
+  if (state) {
+    queueMarkerRemoval(range, state.markerIds);
+    if (change.color !== null && change.color.toUpperCase() !== state.own) queueMarker(range, change.color);
+    return;
+  }
+  const original = memory.exactFills.get(key);
+  if (original && change.color === original.reported) {
+    queueExactRestore(range.format.fill, original.exact);
+    memory.exactFills.delete(key);
+  } else if (change.color === null) {
+    range.format.fill.clear();
+  } else {
+    range.format.fill.color = change.color;
   }
 }
 
@@ -96,65 +211,161 @@ function queueNote(
   change: SetNoteChange,
   sheet: Excel.Worksheet,
   range: Excel.Range,
-  annotations: HostCapabilities["annotations"],
+  annotations: ExcelFeatures["annotations"],
   facts: Facts,
+  memory: ApplyMemory,
+  after: (() => void)[],
 ): AppliedChange {
-  const key = noteKey(change.sheet, change.cell);
+  const key = cellKey(change);
   if (annotations === "notes") {
     const existing = facts.notes.get(key);
-    if (existing && change.text === null) existing.delete();
-    else if (existing) existing.content = change.text!;
-    else if (change.text !== null) sheet.notes.add(range, change.text);
+    const text = change.text;
+    if (!existing) {
+      if (text !== null) {
+        sheet.notes.add(range, text);
+        memory.ownNotes.set(key, text);
+      }
+      return { change, outcome: "done" };
+    }
+    const content = existing.content;
+    const ours = memory.ownNotes.get(key) === content;
+    // A colleague's note stays as it is; the add-in's text goes below it and is taken away again.
+    const theirs = ours ? null : content.includes(NOTE_SEPARATOR) ? content.slice(0, content.indexOf(NOTE_SEPARATOR)) : content;
+    if (theirs === null) {
+      if (text === null) {
+        existing.delete();
+        memory.ownNotes.delete(key);
+      } else {
+        existing.content = text;
+        memory.ownNotes.set(key, text);
+      }
+    } else {
+      existing.content = text === null ? theirs : `${theirs}${NOTE_SEPARATOR}${text}`;
+      memory.ownNotes.delete(key);
+    }
     return { change, outcome: "done" };
   }
   if (annotations === "comments") {
-    const id = facts.comments.get(key);
-    if (id !== undefined && change.text === null) context.workbook.comments.getItem(id).delete();
-    else if (id !== undefined) context.workbook.comments.getItem(id).content = change.text!;
-    else if (change.text !== null) context.workbook.comments.add(range, change.text);
+    const existing = facts.comments.get(key);
+    const comments = context.workbook.comments;
+    if (!existing) {
+      if (change.text !== null) {
+        comments.add(range, change.text);
+        memory.ownComments.set(key, change.text);
+      }
+    } else if (memory.ownComments.get(key) === existing.content) {
+      if (change.text === null) {
+        comments.getItem(existing.id).delete();
+        memory.ownComments.delete(key);
+      } else {
+        comments.getItem(existing.id).content = change.text;
+        memory.ownComments.set(key, change.text);
+      }
+    } else {
+      // A colleague's comment: the add-in answers in a reply of its own, never edits theirs.
+      const previous = memory.ownReplies.get(key);
+      if (previous && previous.commentId === existing.id) comments.getItem(existing.id).replies.getItem(previous.replyId).delete();
+      memory.ownReplies.delete(key);
+      if (change.text !== null) {
+        const reply = comments.getItem(existing.id).replies.add(change.text).load("id");
+        after.push(() => memory.ownReplies.set(key, { commentId: existing.id, replyId: reply.id }));
+      }
+    }
     return { change, outcome: "as-comment" };
   }
   return { change, outcome: "skipped" };
 }
 
-function queueAddSheet(context: Excel.RequestContext, change: AddSheetChange, capabilities: HostCapabilities, facts: Facts): string {
+/** The free name for a new sheet, reserved in `facts`. */
+function reserveName(change: AddSheetChange, facts: Facts): string {
   const name = freeSheetName(change.name, facts.sheetNames);
   facts.sheetNames.add(name);
-  const worksheets = context.workbook.worksheets;
-  let sheet: Excel.Worksheet;
-  if (change.xlsxBase64 !== undefined && capabilities.insertWorksheetsFromBase64) {
-    context.workbook.insertWorksheetsFromBase64(change.xlsxBase64, { positionType: "End" });
-    sheet = worksheets.getLast(); // the sheet just inserted at the end; give it the free name
-    sheet.name = name;
-  } else {
-    sheet = worksheets.add(name);
-    writeContent(sheet, change.content);
-  }
+  return name;
+}
+
+/** A new sheet written cell by cell; the last block of content stays queued for the batch's sync. */
+async function addByWriting(context: Excel.RequestContext, change: AddSheetChange, facts: Facts): Promise<string> {
+  const name = reserveName(change, facts);
+  const sheet = context.workbook.worksheets.add(name);
+  await writeContent(context, sheet, change.content);
   if (change.activate) sheet.activate();
   return name;
 }
 
+/**
+ * insertWorksheetsFromBase64 in its own round trip; the inserted sheet then gets its free name. When
+ * the insertion fails, the sheet names are read again, a sheet it left behind is deleted, and the
+ * content is written instead (queued with the rest of the batch).
+ */
+async function insertFromFile(context: Excel.RequestContext, change: AddSheetChange, facts: Facts): Promise<string> {
+  const before = new Set(facts.sheetNames);
+  const name = reserveName(change, facts);
+  const worksheets = context.workbook.worksheets;
+  try {
+    const ids = context.workbook.insertWorksheetsFromBase64(change.xlsxBase64!, { positionType: "End" });
+    await context.sync();
+    // the inserted sheet keeps the file's name (or Excel's variant of it): rename it with the batch
+    const sheet = worksheets.getItem(ids.value[0]!);
+    sheet.name = name;
+    if (change.activate) sheet.activate();
+    return name;
+  } catch {
+    worksheets.load("items/name");
+    await context.sync();
+    const lower = new Set([...before].map((n) => n.toLowerCase()));
+    const strays = worksheets.items.filter((ws) => !lower.has(ws.name.toLowerCase()));
+    for (const ws of strays) ws.delete();
+    if (strays.length > 0) await context.sync();
+    const sheet = worksheets.add(name);
+    await writeContent(context, sheet, change.content);
+    if (change.activate) sheet.activate();
+    return name;
+  }
+}
+
 /** Plain writes of a new sheet's content: one rectangle of formulas (constants included), one of
- *  number formats when any cell has one, then the merges. */
-function writeContent(sheet: Excel.Worksheet, content: Pick<SheetSnapshot, "rows" | "merges">): void {
+ *  number formats when any cell has one, then the merges. Large content goes in row blocks whose
+ *  values stay under {@link WRITE_BUDGET_BYTES}, one round trip each; the last block stays queued. */
+async function writeContent(context: Excel.RequestContext, sheet: Excel.Worksheet, content: Pick<SheetSnapshot, "rows" | "merges">): Promise<void> {
   const rowCount = content.rows.length;
   const colCount = content.rows.reduce((max, row) => Math.max(max, row?.length ?? 0), 0);
   if (rowCount > 0 && colCount > 0) {
     const cellAt = (r: number, c: number): CellSnapshot | undefined => content.rows[r]?.[c];
-    const grid = (f: (cell: CellSnapshot | undefined) => unknown) =>
-      Array.from({ length: rowCount }, (_, r) => Array.from({ length: colCount }, (_, c) => f(cellAt(r, c))));
-    const range = sheet.getRangeByIndexes(0, 0, rowCount, colCount);
-    range.formulas = grid((cell) => {
+    const row = (r: number, f: (cell: CellSnapshot | undefined) => unknown) => Array.from({ length: colCount }, (_, c) => f(cellAt(r, c)));
+    const formula = (cell: CellSnapshot | undefined): unknown => {
       if (!cell) return "";
       if (cell.formula !== undefined) return `=${cell.formula}`;
       const v = cell.value;
       if (v === null) return "";
       if (typeof v === "object") return v.error; // an error literal such as #N/A is entered as that error
       return excelConstant(v);
-    });
-    if (content.rows.some((row) => row?.some((cell) => cell?.numFmt !== undefined))) {
-      range.numberFormat = grid((cell) => cell?.numFmt ?? "General");
+    };
+    const withFormats = content.rows.some((r) => r?.some((cell) => cell?.numFmt !== undefined));
+    const blocks = rowBlocks(rowCount, (r) => jsonBytes(row(r, formula)) + (withFormats ? jsonBytes(row(r, (cell) => cell?.numFmt ?? "General")) : 0));
+    for (const [n, block] of blocks.entries()) {
+      if (n > 0) await context.sync();
+      const range = sheet.getRangeByIndexes(block.top, 0, block.rows, colCount);
+      range.formulas = Array.from({ length: block.rows }, (_, i) => row(block.top + i, formula));
+      if (withFormats) range.numberFormat = Array.from({ length: block.rows }, (_, i) => row(block.top + i, (cell) => cell?.numFmt ?? "General"));
     }
   }
   for (const m of content.merges) sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+}
+
+/** Consecutive rows grouped so that each group's bytes stay under the write budget. */
+function rowBlocks(rowCount: number, bytesOfRow: (r: number) => number): { top: number; rows: number }[] {
+  const blocks: { top: number; rows: number }[] = [];
+  let top = 0;
+  let bytes = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const b = bytesOfRow(r);
+    if (r > top && bytes + b > WRITE_BUDGET_BYTES) {
+      blocks.push({ top, rows: r - top });
+      top = r;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  blocks.push({ top, rows: rowCount - top });
+  return blocks;
 }

@@ -3,13 +3,16 @@
  *
  * It never touches the `Excel` / `Office` globals itself: it is given an {@link ExcelRuntime}
  * (`officeRuntime()` in the add-in, a fake in tests), so Node tests import it without Office.js.
- * Capabilities come from requirement sets, checked once:
+ * Each optional API is used only when Excel reports its requirement set AND the loaded Office.js
+ * defines it (a stale copy of Office.js lacks members that Excel itself supports):
  *   notes ExcelApi 1.18 (else threaded comments 1.10, else none) · insertWorksheetsFromBase64 1.13 ·
- *   merged areas 1.13 · fill pattern 1.9 (tells "no fill" from a white fill) · onChanged 1.7 per sheet,
- *   1.9 for the whole collection · triggerSource 1.14 (else a guard around own writes).
+ *   merged areas 1.13 · conditional formats 1.6 (highlights) · fill tintAndShade 1.9 (tells "no fill"
+ *   from white) · onChanged 1.7 per sheet, 1.9 for the whole collection · triggerSource 1.14, else
+ *   runtime.enableEvents 1.8 around own writes, else a timing guard · worksheet protection 1.2.
+ * Every batch runs with `delayForCellEdit` (Excel waits while the user types in a cell) and is tried
+ * again a few times when Excel still refuses it for cell editing (versions without that option).
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
-import { normalizeHexColor } from "../colors";
 import {
   SheetNotFoundError,
   type ApplyResult,
@@ -22,34 +25,50 @@ import {
   type Unsubscribe,
 } from "../host";
 import { OwnChangeGuard } from "../own-changes";
-import { applyBatch } from "./apply-changes";
+import { applyBatch, newApplyMemory, type ApplyMemory, type BatchProgress, type ExcelFeatures } from "./apply-changes";
+import { cellKey, loadExact, readExact, readHighlightStates, reportedFill } from "./highlight-layer";
+import { CellEditModeError, HiddenSheetError, isCellEditMode, officeErrorCode, sleep } from "./office-errors";
 import { DEFAULT_READ_OPTIONS, readSheets, type ReadOptions, type SizeMemory } from "./read-workbook";
+
+/** Office.js classes whose members the adapter feature-detects. */
+export type OfficeClass = "Workbook" | "Worksheet" | "Range" | "RangeFill" | "Runtime" | "Comment";
 
 /** The few entry points of Office.js the adapter needs, injectable for tests. */
 export interface ExcelRuntime {
-  /** `Excel.run(batch)`. */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** `Excel.run(options, batch)`. */
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** `Excel.run(context, batch)`: event handlers must be removed on the context that added them. */
   runInContext<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** `Office.context.requirements.isSetSupported("ExcelApi", version)`. */
   isSetSupported(version: string): boolean;
+  /** The loaded Office.js has `member` on the class (Office.js defines members on the prototypes). */
+  defines(type: OfficeClass, member: string): boolean;
 }
 
 /** The real Office.js runtime. The globals are read when called, not when this module is imported. */
 export function officeRuntime(): ExcelRuntime {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (options, batch) => Excel.run(options, batch),
     runInContext: (context, batch) => Excel.run(context, batch),
     isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+    defines: (type, member) => {
+      const cls = (Excel as unknown as Record<string, unknown>)[type];
+      return typeof cls === "function" && member in (cls as { prototype: object }).prototype;
+    },
   };
 }
 
 export interface ExcelHostOptions {
-  /** Below ExcelApi 1.14: how long after an own write change events still count as own (ms). */
+  /** Without triggerSource and enableEvents: how long after an own write change events still count as own (ms). */
   ownChangeGraceMs?: number;
-  /** Payload budget of the block read path (see read-workbook.ts). */
-  maxCellsPerRequest?: number;
+  /** Payload budget of the block read path in bytes (see read-workbook.ts). */
+  maxBytesPerRequest?: number;
+  /** Waits before each retry of a batch Excel refused while a cell was being edited (ms). */
+  cellEditRetryMs?: readonly number[];
 }
+
+/** About 15 s in all: long enough to finish typing a number, short enough to say so. */
+const CELL_EDIT_RETRY_MS = [500, 1000, 2000, 4000, 8000];
 
 type ChangedHandle = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
 
@@ -57,10 +76,12 @@ export class ExcelHost implements SpreadsheetHost {
   readonly kind = "excel";
   readonly capabilities: HostCapabilities;
   private readonly readOptions: ReadOptions;
-  private readonly fillPattern: boolean;
+  private readonly features: ExcelFeatures;
   private readonly collectionEvents: boolean;
   private readonly guard: OwnChangeGuard;
+  private readonly retryMs: readonly number[];
   private readonly sizes: SizeMemory = new Map();
+  private readonly memory: ApplyMemory = newApplyMemory();
   private readonly listeners = new Set<(event: HostChangeEvent) => void>();
   private subscription: Promise<ChangedHandle[]> | undefined;
 
@@ -69,25 +90,54 @@ export class ExcelHost implements SpreadsheetHost {
     options: ExcelHostOptions = {},
   ) {
     const api = (version: string) => runtime.isSetSupported(version);
+    const has = (version: string, type: OfficeClass, member: string) => api(version) && runtime.defines(type, member);
+    const triggerSource = api("1.14");
+    this.features = {
+      annotations: has("1.18", "Worksheet", "notes") ? "notes" : has("1.10", "Workbook", "comments") ? "comments" : "none",
+      insertFromBase64: has("1.13", "Workbook", "insertWorksheetsFromBase64"),
+      conditionalFormats: has("1.6", "Range", "conditionalFormats"),
+      fillDetails: has("1.9", "RangeFill", "tintAndShade"),
+      protection: has("1.2", "Worksheet", "protection"),
+      toggleEvents: !triggerSource && has("1.8", "Runtime", "enableEvents"),
+    };
+    const mergedCells = has("1.13", "Range", "getMergedAreasOrNullObject");
     this.capabilities = {
-      annotations: api("1.18") ? "notes" : api("1.10") ? "comments" : "none",
-      mergedCells: api("1.13"),
-      insertWorksheetsFromBase64: api("1.13"),
-      changeEvents: api("1.7"),
-      ownChangeDetection: api("1.14") ? "exact" : "guard",
+      annotations: this.features.annotations,
+      mergedCells,
+      insertWorksheetsFromBase64: this.features.insertFromBase64,
+      changeEvents: has("1.7", "Worksheet", "onChanged"),
+      ownChangeDetection: triggerSource ? "exact" : "guard",
     };
     this.readOptions = {
       ...DEFAULT_READ_OPTIONS,
-      mergedAreas: this.capabilities.mergedCells,
-      ...(options.maxCellsPerRequest !== undefined ? { maxCellsPerRequest: options.maxCellsPerRequest } : {}),
+      mergedAreas: mergedCells,
+      ...(options.maxBytesPerRequest !== undefined ? { maxBytesPerRequest: options.maxBytesPerRequest } : {}),
     };
-    this.fillPattern = api("1.9");
     this.collectionEvents = api("1.9");
     this.guard = new OwnChangeGuard(options.ownChangeGraceMs ?? 500);
+    this.retryMs = options.cellEditRetryMs ?? CELL_EDIT_RETRY_MS;
+  }
+
+  /**
+   * One Excel.run that waits while the user edits a cell; where Excel still refuses it for that (no
+   * delayForCellEdit), tried again after a pause — but never once it has written something.
+   */
+  private async run<T>(batch: (context: Excel.RequestContext, progress: BatchProgress) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const progress: BatchProgress = { wrote: false };
+      try {
+        return await this.runtime.run({ delayForCellEdit: true }, (context) => batch(context, progress));
+      } catch (e) {
+        if (!isCellEditMode(e) || progress.wrote) throw e;
+        const wait = this.retryMs[attempt];
+        if (wait === undefined) throw new CellEditModeError();
+        await sleep(wait);
+      }
+    }
   }
 
   readWorkbook(): Promise<WorkbookSnapshot> {
-    return this.runtime.run(async (context) => {
+    return this.run(async (context) => {
       const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
       await context.sync();
       const infos = worksheets.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== "Visible" }));
@@ -96,7 +146,7 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   readSheet(name: string): Promise<SheetSnapshot> {
-    return this.runtime.run(async (context) => {
+    return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(name).load("name,visibility");
       await context.sync();
       if (ws.isNullObject) throw new SheetNotFoundError(name);
@@ -107,37 +157,48 @@ export class ExcelHost implements SpreadsheetHost {
 
   applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
     if (batch.length === 0) return Promise.resolve({ changes: [] });
-    return this.ignoreOwnChanges(() =>
-      this.runtime.run(async (context) => ({ changes: await applyBatch(context, batch, this.capabilities) })),
-    );
+    // With enableEvents the batch turns events off itself; the guard is for older Excel only.
+    const write = () => this.run(async (context, progress) => ({ changes: await applyBatch(context, batch, this.features, this.memory, progress) }));
+    return this.features.toggleEvents ? write() : this.ignoreOwnChanges(write);
   }
 
+  /**
+   * What each cell shows: the add-in's highlight where it put one, else the cell's own fill ("no
+   * fill" as null, told from white by tintAndShade). With fills as highlights, the complete original
+   * fill is remembered here so that putting the reported colour back restores it exactly.
+   */
   async readFills(cells: readonly CellRef[]): Promise<FillColor[]> {
     if (cells.length === 0) return [];
-    return this.runtime.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const fills = cells.map(({ sheet, cell }) =>
-        worksheets.getItem(sheet).getRange(cell).format.fill.load(this.fillPattern ? "color,pattern" : "color"),
-      );
+    const details = this.features.fillDetails;
+    return this.run(async (context) => {
+      if (this.features.conditionalFormats) {
+        const states = await readHighlightStates(context, cells, details);
+        return states.map((state) => state.markerColor ?? state.own);
+      }
+      const fills = cells.map(({ sheet, cell }) => loadExact(context.workbook.worksheets.getItem(sheet).getRange(cell).format.fill, details));
       await context.sync();
-      return fills.map((fill) => {
-        // Without `pattern` (ExcelApi < 1.9) "no fill" reads as white: a white fill is restored as none.
-        if (this.fillPattern ? fill.pattern === "None" : /^#?FFFFFF$/i.test(fill.color)) return null;
-        return normalizeHexColor(fill.color) ?? fill.color;
+      return fills.map((fill, i) => {
+        const reported = reportedFill(fill, details);
+        const key = cellKey(cells[i]!);
+        if (!this.memory.exactFills.has(key)) this.memory.exactFills.set(key, { reported, exact: readExact(fill, details) });
+        return reported;
       });
     });
   }
 
+  /** Shows the sheet and selects the cell; a hidden sheet gets a message instead of Excel's error. */
   async select(sheet: string, cell: string): Promise<void> {
     try {
-      await this.runtime.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet).load("visibility");
+        await context.sync();
+        if (ws.visibility !== "Visible") throw new HiddenSheetError(sheet);
         ws.activate();
         ws.getRange(cell).select();
         await context.sync();
       });
     } catch (e) {
-      if ((e as { code?: unknown }).code === "ItemNotFound") throw new SheetNotFoundError(sheet);
+      if (officeErrorCode(e) === "ItemNotFound") throw new SheetNotFoundError(sheet);
       throw e;
     }
   }
@@ -157,13 +218,31 @@ export class ExcelHost implements SpreadsheetHost {
 
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
     // With triggerSource every own write is tagged by Excel; the guard would only swallow user edits.
-    return this.capabilities.ownChangeDetection === "exact" ? work() : this.guard.run(work);
+    if (this.capabilities.ownChangeDetection === "exact") return work();
+    if (this.features.toggleEvents) return this.withEventsOff(work);
+    return this.guard.run(work);
+  }
+
+  /** Events off (ExcelApi 1.8) while `work` runs, on again afterwards whatever happens. */
+  private async withEventsOff<T>(work: () => Promise<T>): Promise<T> {
+    await this.run(async (context) => {
+      context.runtime.enableEvents = false;
+      await context.sync();
+    });
+    try {
+      return await work();
+    } finally {
+      await this.run(async (context) => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      });
+    }
   }
 
   /** The registration stays alive after its Excel.run: Office.js keeps handlers until removed. */
   private subscribe(): Promise<ChangedHandle[]> {
     const handler = (event: Excel.WorksheetChangedEventArgs) => this.handleChanged(event);
-    return this.runtime.run(async (context) => {
+    return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       let handles: ChangedHandle[];
       if (this.collectionEvents) {
@@ -201,7 +280,7 @@ export class ExcelHost implements SpreadsheetHost {
   /** Events name the sheet by id; looking the name up now keeps renamed sheets right. */
   private async sheetName(worksheetId: string): Promise<string | undefined> {
     try {
-      return await this.runtime.run(async (context) => {
+      return await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(worksheetId).load("name");
         await context.sync();
         return ws.isNullObject ? undefined : ws.name;

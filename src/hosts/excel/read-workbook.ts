@@ -8,13 +8,19 @@
  *  - Round trip 2 asks, for every sheet at once, for its used range (values only) with values,
  *    formulas, number formats and value types, and for its merged areas. For ordinary workbooks that
  *    is the whole read: 2 round trips whatever the number of sheets.
- *  - Excel on the web refuses a request or response above 5 MB (and `getMergedAreasOrNullObject`
- *    fails above 512 merged areas in one range). When round trip 2 fails, or when the sizes remembered
- *    from the previous read already exceed the budget, the sizes are read first (one round trip) and
- *    the content follows in row blocks of at most {@link ReadOptions.maxCellsPerRequest} cells per
- *    request, several small blocks sharing a request. Only big workbooks pay the extra round trips.
+ *  - Excel on the web refuses a request or response above 5 MB — bytes of UTF-8 JSON, where a Chinese
+ *    character is 3 — (and `getMergedAreasOrNullObject` fails above 512 merged areas in one range).
+ *    When round trip 2 fails, or when the bytes remembered from the previous read already exceed the
+ *    budget, the sizes are read first (one round trip) and the content follows in row blocks of at
+ *    most {@link ReadOptions.maxBytesPerRequest} bytes per request (estimated from the bytes per cell
+ *    of the last read), several small blocks sharing a request. A request Excel still refuses for its
+ *    size is halved and sent again. Only big workbooks pay the extra round trips.
+ *  - Merged areas are asked of the formatted used range, in row bands: Excel answers only the areas
+ *    whose top-left cell lies in the range asked (office-js #3611), and every area's top-left cell lies
+ *    in exactly one band.
  */
 import type { CellRange, SheetSnapshot } from "../../core/snapshot";
+import { isPayloadLimit, jsonBytes } from "./office-errors";
 import { sheetFromBlocks, parseAreasAddress, type OfficeBlock } from "./office-values";
 
 export interface SheetInfo {
@@ -23,22 +29,25 @@ export interface SheetInfo {
 }
 
 export interface ReadOptions {
-  /**
-   * Cells per request in the block path. 5 MB / 20,000 cells ≈ 260 bytes per cell for value, formula
-   * (the value again for constants), number format and value type in JSON: conservative even for
-   * long Chinese text, which real tables have in a few columns only.
-   */
-  maxCellsPerRequest: number;
+  /** Response bytes per request in the block path: 5 MB less a margin for the JSON around the data. */
+  maxBytesPerRequest: number;
   /** Rows per merged-areas query in the block path, far below the 512-areas limit of one query. */
   mergeRowsPerQuery: number;
   /** getMergedAreasOrNullObject exists (ExcelApi 1.13); without it sheets read without merges. */
   mergedAreas: boolean;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadOptions = { maxCellsPerRequest: 20_000, mergeRowsPerQuery: 200, mergedAreas: true };
+export const DEFAULT_READ_OPTIONS: ReadOptions = { maxBytesPerRequest: 4_000_000, mergeRowsPerQuery: 200, mergedAreas: true };
 
-/** Used-range sizes (cells) by sheet name from the last read: decides the path for the next one. */
-export type SizeMemory = Map<string, number>;
+/**
+ * Bytes per cell assumed for a sheet not read before: value, formula (the value again for constants),
+ * number format and value type in JSON, with long Chinese text in a few columns.
+ */
+const DEFAULT_BYTES_PER_CELL = 260;
+
+/** Used-range sizes by sheet name from the last read (cells, and bytes of their data): decides the
+ *  path and the block sizes of the next read. */
+export type SizeMemory = Map<string, { cells: number; bytes: number }>;
 
 const CONTENT = "rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat,valueTypes";
 const BOUNDS = "rowIndex,columnIndex,rowCount,columnCount";
@@ -50,8 +59,8 @@ export async function readSheets(
   options: ReadOptions,
   sizes: SizeMemory,
 ): Promise<SheetSnapshot[]> {
-  const remembered = infos.reduce((sum, info) => sum + (sizes.get(info.name) ?? 0), 0);
-  if (remembered <= options.maxCellsPerRequest) {
+  const remembered = infos.reduce((sum, info) => sum + (sizes.get(info.name)?.bytes ?? 0), 0);
+  if (remembered <= options.maxBytesPerRequest) {
     try {
       return await readAllAtOnce(context, infos, options, sizes);
     } catch {
@@ -72,8 +81,8 @@ async function readAllAtOnce(context: Excel.RequestContext, infos: readonly Shee
   });
   await context.sync();
   return queued.map(({ info, used, merged }) => {
-    sizes.set(info.name, used.isNullObject ? 0 : used.rowCount * used.columnCount);
     const blocks = used.isNullObject ? [] : [blockOf(used)];
+    remember(sizes, info.name, blocks);
     const merges = merged && !merged.isNullObject ? parseAreasAddress(merged.address) : [];
     return sheetFromBlocks(info.name, info.hidden, blocks, merges);
   });
@@ -90,7 +99,8 @@ interface BlockRequest {
   sheetIndex: number;
   top: number;
   rows: number;
-  cells: number;
+  /** Estimated response bytes. */
+  bytes: number;
 }
 
 async function readInBlocks(context: Excel.RequestContext, infos: readonly SheetInfo[], options: ReadOptions, sizes: SizeMemory): Promise<SheetSnapshot[]> {
@@ -104,24 +114,31 @@ async function readInBlocks(context: Excel.RequestContext, infos: readonly Sheet
     };
   });
   await context.sync();
-  const bounds = queuedBounds.map(({ values }, i) => {
-    const b = boundsOf(values);
-    sizes.set(infos[i]!.name, b ? b.rows * b.cols : 0);
-    return b;
-  });
+  const bounds = queuedBounds.map(({ values }) => boundsOf(values));
 
   const blocks: OfficeBlock[][] = infos.map(() => []);
   const merges: Map<string, CellRange>[] = infos.map(() => new Map());
-  const requests = packRequests(planBlocks(bounds, options), options.maxCellsPerRequest);
+  const planned = planBlocks(bounds, infos.map((info) => bytesPerCell(sizes, info.name)), options.maxBytesPerRequest);
+  const requests = packRequests(planned, options.maxBytesPerRequest);
+  let mergesRead = !options.mergedAreas;
   if (requests.length === 0) requests.push([]);
-  for (const [n, request] of requests.entries()) {
+  while (requests.length > 0) {
+    const request = requests.shift()!;
     const ranges = request.map((block) => {
       const b = bounds[block.sheetIndex]!;
       return sheets.getItem(infos[block.sheetIndex]!.name).getRangeByIndexes(block.top, b.left, block.rows, b.cols).load(CONTENT);
     });
     // merged-area queries answer with a few addresses: all of them ride along with the first request
-    const areas = n > 0 ? [] : queuedBounds.map(({ formatted }, i) => mergeQueries(sheets.getItem(infos[i]!.name), formatted, options.mergeRowsPerQuery));
-    await context.sync();
+    const areas = mergesRead ? [] : queuedBounds.map(({ formatted }, i) => mergeQueries(sheets.getItem(infos[i]!.name), formatted, options.mergeRowsPerQuery));
+    try {
+      await context.sync();
+    } catch (e) {
+      const halves = isPayloadLimit(e) ? halve(request) : null;
+      if (!halves) throw e;
+      requests.unshift(...halves);
+      continue;
+    }
+    mergesRead = true;
     request.forEach((block, k) => blocks[block.sheetIndex]!.push(blockOf(ranges[k]!)));
     areas.forEach((queries, i) => {
       for (const area of queries) {
@@ -130,37 +147,71 @@ async function readInBlocks(context: Excel.RequestContext, infos: readonly Sheet
       }
     });
   }
+  infos.forEach((info, i) => remember(sizes, info.name, blocks[i]!));
   return infos.map((info, i) => sheetFromBlocks(info.name, info.hidden, blocks[i]!, [...merges[i]!.values()]));
+}
+
+/** A request Excel refused for its size, as two (its blocks split, or its one block's rows); null for one row. */
+function halve(request: BlockRequest[]): BlockRequest[][] | null {
+  if (request.length > 1) {
+    const mid = Math.ceil(request.length / 2);
+    return [request.slice(0, mid), request.slice(mid)];
+  }
+  const block = request[0];
+  if (!block || block.rows < 2) return null;
+  const rows = Math.ceil(block.rows / 2);
+  const perRow = block.bytes / block.rows;
+  return [
+    [{ ...block, rows, bytes: rows * perRow }],
+    [{ ...block, top: block.top + rows, rows: block.rows - rows, bytes: (block.rows - rows) * perRow }],
+  ];
+}
+
+function bytesPerCell(sizes: SizeMemory, name: string): number {
+  const known = sizes.get(name);
+  return known && known.cells > 0 ? Math.max(1, known.bytes / known.cells) : DEFAULT_BYTES_PER_CELL;
+}
+
+/** Cells and response bytes of a sheet just read, for planning the next read. */
+function remember(sizes: SizeMemory, name: string, blocks: readonly OfficeBlock[]): void {
+  let cells = 0;
+  let bytes = 0;
+  for (const b of blocks) {
+    cells += b.values.length * (b.values[0]?.length ?? 0);
+    bytes += jsonBytes(b.values) + jsonBytes(b.formulas) + jsonBytes(b.numberFormat) + jsonBytes(b.valueTypes);
+  }
+  sizes.set(name, { cells, bytes });
 }
 
 function boundsOf(range: Excel.Range): Bounds | null {
   return range.isNullObject ? null : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
 }
 
-/** Row blocks of at most `maxCellsPerRequest` cells (at least one row) for every non-empty sheet. */
-function planBlocks(bounds: readonly (Bounds | null)[], options: ReadOptions): BlockRequest[] {
+/** Row blocks of at most `budget` estimated bytes (at least one row) for every non-empty sheet. */
+function planBlocks(bounds: readonly (Bounds | null)[], perCell: readonly number[], budget: number): BlockRequest[] {
   const out: BlockRequest[] = [];
   bounds.forEach((b, sheetIndex) => {
     if (!b) return;
-    const rowsPerBlock = Math.max(1, Math.floor(options.maxCellsPerRequest / b.cols));
+    const rowBytes = b.cols * perCell[sheetIndex]!;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / rowBytes));
     for (let top = b.top; top < b.top + b.rows; top += rowsPerBlock) {
       const rows = Math.min(rowsPerBlock, b.top + b.rows - top);
-      out.push({ sheetIndex, top, rows, cells: rows * b.cols });
+      out.push({ sheetIndex, top, rows, bytes: rows * rowBytes });
     }
   });
   return out;
 }
 
-/** First-fit packing of blocks into requests of at most `budget` cells (one block may fill a request alone). */
+/** First-fit packing of blocks into requests of at most `budget` bytes (one block may fill a request alone). */
 function packRequests(blocks: readonly BlockRequest[], budget: number): BlockRequest[][] {
-  const requests: { cells: number; blocks: BlockRequest[] }[] = [];
+  const requests: { bytes: number; blocks: BlockRequest[] }[] = [];
   for (const block of blocks) {
-    const fit = requests.find((r) => r.cells + block.cells <= budget);
+    const fit = requests.find((r) => r.bytes + block.bytes <= budget);
     if (fit) {
-      fit.cells += block.cells;
+      fit.bytes += block.bytes;
       fit.blocks.push(block);
     } else {
-      requests.push({ cells: block.cells, blocks: [block] });
+      requests.push({ bytes: block.bytes, blocks: [block] });
     }
   }
   return requests.map((r) => r.blocks);
