@@ -102,7 +102,8 @@ describe("kashi-2024-dept-budget.xlsx target tables", () => {
       ["项目绩效目标表2", { D16: "<=3.35万元" }, [["performance/cost-sum", "D15"]]],
       ["项目绩效目标表3", { G10: 6 }, [["performance/weight-sum", "G7"]]],
       ["项目绩效目标表5", { E5: 800.35 }, [["performance/funding-sum", "C5"]]],
-      ["部门整体绩效目标表", { E5: 7932.73 }, [["performance/funding-sum", "E8"]]],
+      // 资金总额 agrees with 表1 收入总计 and 本级安排 with 表1 一般财力: 上级安排 is the cell to fix.
+      ["部门整体绩效目标表", { E5: 7932.73 }, [["performance/wrong-amount", "E5"]]],
       ["项目绩效目标表1", { C11: "" }, [["performance/missing-indicator", "C11"]]],
       ["项目绩效目标表1", { D12: "" }, [["performance/missing-value", "D12"]]],
       ["项目绩效目标表1", { B19: "数量指标" }, [["performance/level-mismatch", "B19"]]],
