@@ -17,6 +17,7 @@ import { checkWeightConvention, linkedCells, reconcileLinks } from "./performanc
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { checkSubjectCodeSheet } from "./subject-codes/check";
 import { checkTrackingSheet } from "./tracking/check";
+import { budgetCorroborations } from "./workbook/budget-corroboration";
 import { WorkbookReading } from "./workbook/reading";
 
 export type { SheetFinding, SheetResult, WorkbookChecker, WorkbookResult } from "./check-types";
@@ -76,14 +77,18 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
     const result = resultOf(sheet);
     if (result) result.findings = result.findings.filter((f) => !(f.rule === "allocation/stale-formula" && f.cell === cell));
   }
+  const byBudget = budgetCorroborations(reading);
   for (const sheet of workbook.sheets) {
     const formKind = FORM_KINDS[reading.kindOf(sheet)];
     if (!formKind) continue;
     const mine = links.filter((l) => l.sheet === sheet.name);
+    const budget = byBudget.get(sheet.name);
     run(sheet, () =>
       checkForms(reading.performanceForms(sheet), formKind, (form) => {
         const link = mine.find((l) => l.form === form);
-        return link ? linkedCells(link) : undefined;
+        const cells = new Map(link ? linkedCells(link) : []);
+        for (const [cell, c] of budget ?? []) if (!cells.has(cell)) cells.set(cell, c);
+        return cells;
       }),
     );
   }

@@ -38,10 +38,10 @@ describe("tacheng-2024-assistance.xlsx 附件3 (regional targets with weights)",
       ["performance/wrong-amount", "L6", "32"],
     ]);
     // L6, L7 and the totals D6, D7 all say 33 / 414: four agreeing cells against one allocation cell whose live
-    // SUM follows it. The numbers cannot tell which side is right: one warning, at 附件1's cell, naming them.
+    // SUM follows it: the smallest correction is 附件1's one cell, reported there, naming the target cells.
     const all = await check(await mutateFixture("tacheng-2024-assistance.xlsx", "附件3", { L6: 33, L7: 33, D6: 414, D7: 414 }));
     expect(all.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info" && f.rule !== "performance/below-last-year").map((f) => [s.name, f.rule, f.severity, f.cell]))).toEqual([
-      ["附件1", "allocation/differs-from-targets", "warning", "C13"],
+      ["附件1", "allocation/differs-from-targets", "error", "C13"],
     ]);
     expect(all.sheets[0]!.findings[0]!.related).toEqual(expect.arrayContaining(["附件3!L6", "附件3!L7"]));
   });
@@ -102,7 +102,8 @@ describe("kashi-2024-dept-budget.xlsx target tables", () => {
       ["项目绩效目标表2", { D16: "<=3.35万元" }, [["performance/cost-sum", "D15"]]],
       ["项目绩效目标表3", { G10: 6 }, [["performance/weight-sum", "G7"]]],
       ["项目绩效目标表5", { E5: 800.35 }, [["performance/funding-sum", "C5"]]],
-      ["部门整体绩效目标表", { E5: 7932.73 }, [["performance/funding-sum", "E8"]]],
+      // 资金总额 agrees with 表1 收入总计 and 本级安排 with 表1 一般财力: 上级安排 is the cell to fix.
+      ["部门整体绩效目标表", { E5: 7932.73 }, [["performance/wrong-amount", "E5"]]],
       ["项目绩效目标表1", { C11: "" }, [["performance/missing-indicator", "C11"]]],
       ["项目绩效目标表1", { D12: "" }, [["performance/missing-value", "D12"]]],
       ["项目绩效目标表1", { B19: "数量指标" }, [["performance/level-mismatch", "B19"]]],

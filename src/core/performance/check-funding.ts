@@ -159,9 +159,6 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
       });
       if (keepsTheRest) fits.push(sub);
     }
-    // A blank where a number belongs is the likelier omission than a typed 0 or amount.
-    const blanks = fits.filter((f) => ctx.cells.get(f.cell)!.reading.kind === "blank");
-    if (blanks.length > 0) fits.splice(0, fits.length, ...blanks);
     if (fits.length === 0) {
       // Parts that disagree with the allocation, set to its values, repair the sum: they are the cells to
       // fix, and the reconciliation reports each of them.

@@ -86,6 +86,8 @@ export interface FormLink {
   pairs: [number, number][];
   /** The allocation's value for alloc unit j, in the form's unit; null when it has none. */
   valueOf(j: number): AllocValue | null;
+  /** Alloc units whose one cell and the target's one copy disagree with nothing else to tell which is wrong. */
+  undecided: Set<number>;
 }
 
 /** Diagnosed values of allocation cells: sheet-qualified cell → the finding that corrects it. */
@@ -262,7 +264,7 @@ function pairWithAllocation(
     column = { ...only, agree: column.agree };
   }
   const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
-  const link: FormLink = { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j) };
+  const link: FormLink = { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j), undecided: new Set() };
   const fromUnit = (value: Dec, to: MoneyUnit | null) => (to === unit || !to || !unit ? value : to === "元" ? value.times(10000) : value.div(10000));
   for (const blame of allocationCellsToBlame(link, (v) => fromUnit(v, chosen.unit), (v) => scaled(v, chosen.unit))) {
     found.push({ sheet: alloc.sheet, finding: blame.finding });
@@ -313,8 +315,13 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const hypothesis = tryAllocationValue(alloc.model, local, toAllocUnit(t.amount.value));
     const explainedStale = hypothesis.followers.filter((f) => f.explainsSaved).map((f) => f.key);
     if (!hypothesis.accepted) continue;
-    // Every live total that follows must then agree with the target's copy of it.
+    // Cells the target side would have to change: its copies, plus a source when its typed breakdown adds
+    // up to the copied total (changing the total alone would break the form's own sum).
     let repaired = copies.length;
+    const typedSources = t.sources.filter((s) => s.amount.value !== null && !s.amount.formula);
+    const sourcesSum = typedSources.reduce((acc, s) => acc.plus(s.amount.value!), new Dec(0));
+    if (carrying.length === 0 && typedSources.length > 0 && !t.amount.formula && sourcesSum.eq(t.amount.value)) repaired++;
+    // Every live total that follows must then agree with the target's copy of it.
     let contradicted = false;
     const followers: { cell: string; value: Dec }[] = [];
     for (const f of hypothesis.followers) {
@@ -328,7 +335,12 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
       if (copy.eq(after)) repaired++;
       else contradicted = true;
     }
-    if (contradicted || (!hypothesis.ownEvidence && repaired < 2)) continue;
+    if (contradicted) continue;
+    if (!hypothesis.ownEvidence && repaired < 2) {
+      // One cell against one: the numbers cannot tell which side is wrong.
+      link.undecided.add(j);
+      continue;
+    }
     const unitName = alloc.units[j]!.name;
     const header = link.column.header;
     const shown = (v: Dec) => v.toFixed();
@@ -338,18 +350,18 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const proven = hypothesis.ownEvidence;
     const finding: Finding = {
       rule: "allocation/differs-from-targets",
-      severity: proven ? "error" : "warning",
+      severity: "error",
       cell: local,
       related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
       message: proven
         ? `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，本表的合计也只有按 ${shown(expected)} 才对得上。`
-        : `${unitName}「${header}」为 ${shown(actual)}，而绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，其合计也按此计算、彼此相符，只有本格不同。请核实以哪边为准：若本格有误，应改为 ${shown(expected)}；若本格无误，目标表这几格都要改。`,
+        : `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。`,
       messageEn: proven
         ? `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and this table's totals only add up with ${shown(expected)}.`
-        : `${unitName} "${header}" is ${shown(actual)} while the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, with totals that agree; only this cell differs. Check which is right: ${shown(expected)} here, or change those target cells.`,
+        : `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, agreeing with its totals; only this cell differs (if it is right, all those target cells must change).`,
       expected: shown(expected),
       actual: shown(actual),
-      ...(hypothesis.ownEvidence ? { fix: { value: shown(expected) } } : {}),
+      fix: { value: shown(expected) },
     };
     finding.related.push(...explainedStale);
     staleOf.set(finding, explainedStale);

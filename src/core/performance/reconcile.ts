@@ -106,6 +106,21 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       });
       continue;
     }
+    if (link.undecided.has(j)) {
+      out.push({
+        sheet,
+        finding: finding("performance/allocation-mismatch", {
+          cell: t.amount.cell,
+          related: [expected.cell],
+          severity: "warning",
+          message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致，两边各自都没有别的数能说明哪一格错了：本格与资金分配表（${alloc.sheet}）${splitCell(expected.cell)} 中有一处不对，请核实。`,
+          messageEn: `${where}: ${show(t.amount.value!)} here, ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}); nothing else tells which is wrong: this cell or ${splitCell(expected.cell)} there. Please check.`,
+          expected: show(expected.value),
+          actual: show(t.amount.value!),
+        }),
+      });
+      continue;
+    }
     const typed = typedSource(m, link);
     if (typed) {
       // The unit's total is a live sum of its sources: the typed source is what to change.
