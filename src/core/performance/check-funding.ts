@@ -159,6 +159,9 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
       });
       if (keepsTheRest) fits.push(sub);
     }
+    // A part that another table gives exactly the value the sum needs is the one that was mistyped.
+    const named = fits.filter((f) => ctx.linked.get(f.cell)?.agrees === false && ctx.linked.get(f.cell)!.value.eq(f.value));
+    if (named.length > 0) fits.splice(0, fits.length, ...named);
     if (fits.length === 0) {
       // Parts that disagree with the allocation, set to its values, repair the sum: they are the cells to
       // fix, and the reconciliation reports each of them.
