@@ -101,7 +101,8 @@ describe("kashi-2024-dept-budget.xlsx target tables", () => {
     const cases: [string, Record<string, string | number>, [string, string][]][] = [
       ["项目绩效目标表2", { D16: "<=3.35万元" }, [["performance/cost-sum", "D15"]]],
       ["项目绩效目标表3", { G10: 6 }, [["performance/weight-sum", "G7"]]],
-      ["项目绩效目标表5", { E5: 800.35 }, [["performance/funding-sum", "C5"]]],
+      // 年度预算总额 808.35 is the one 表7 project of that amount: 财政拨款 is the cell to fix.
+      ["项目绩效目标表5", { E5: 800.35 }, [["performance/wrong-amount", "E5"]]],
       // 资金总额 agrees with 表1 收入总计 and 本级安排 with 表1 一般财力: 上级安排 is the cell to fix.
       ["部门整体绩效目标表", { E5: 7932.73 }, [["performance/wrong-amount", "E5"]]],
       ["项目绩效目标表1", { C11: "" }, [["performance/missing-indicator", "C11"]]],

@@ -61,14 +61,18 @@ describe("a county's target form in 元 (one target sheet per unit)", () => {
     ]);
   });
 
-  it("a total that differs from the allocation: error on the total with the allocation cell related", async () => {
+  it("a total that differs from the allocation's one cell (its 合计 a live SUM): one warning naming both cells", async () => {
     const result = await check(allocation, countyTarget("甲县", { C4: 680000, G4: 80000 }));
     const fs = result.sheets[1]!.findings;
-    expect(fs.map((f) => [f.rule, f.cell, f.expected, f.related])).toEqual([
-      ["performance/allocation-mismatch", "C4", "670000", ["附件1!C6"]],
+    expect(fs.map((f) => [f.rule, f.severity, f.cell, f.expected, f.related])).toEqual([
+      ["performance/allocation-mismatch", "warning", "C4", "670000", ["附件1!C6"]],
       // The bounds still add up to the allocation's 670000: reported at the largest bound (which one is wrong is not known).
-      ["performance/cost-sum", "D10", "680000.00", ["D11", "C4"]],
+      ["performance/cost-sum", "warning", "D10", "680000.00", ["D11", "C4"]],
     ]);
+    // With a typed 合计 that agrees with its rows, 附件1 is not in doubt: the target total is the error.
+    const typed: SheetSpec = { ...allocation, rows: allocation.rows.map((r, i) => (i === 4 ? [null, "合计", 152] : r)) };
+    const strict = (await check(typed, countyTarget("甲县", { C4: 680000, G4: 80000 }))).sheets[1]!.findings;
+    expect(strict.map((f) => [f.rule, f.severity, f.cell])[0]).toEqual(["performance/allocation-mismatch", "error", "C4"]);
   });
 
   it("a funding source that breaks the total, and a cost bound (元 and 万元 mixed) that breaks the budget", async () => {

@@ -180,10 +180,10 @@ describe("one allocation cell whose live =SUM follows it, against the target's c
     rows: live.rows.map((r, i) => (i === 5 ? [1, "某某地区", value] : i === 4 ? [null, "合计", { formula: "SUM(C6:C7)", result: saved }] : r)),
   });
 
-  it("the target's total and its breakdown both say 95 (two cells against one): 附件1 C6 is the cell to fix", async () => {
+  it("the target's total and its breakdown say 95 against 附件1's 59 (=SUM recomputed): one warning naming both", async () => {
     const findings = notInfo((await check(withAmount(59), unitTarget("附件2-某某地区", 95, 95, 0))).sheets);
-    expect(findings.map((f) => [f.sheet, f.rule, f.severity, f.cell, f.expected])).toEqual([["附件1", "allocation/differs-from-targets", "error", "C6", "95"]]);
-    expect(findings[0]!.related).toEqual(expect.arrayContaining(["'附件2-某某地区'!C4"]));
+    expect(findings.map((f) => [f.sheet, f.rule, f.severity, f.cell])).toEqual([["附件2-某某地区", "performance/allocation-mismatch", "warning", "C4"]]);
+    expect(findings[0]!.message).toMatch(/有一处不对/);
   });
 
   it("the saved =SUM result still says 149 (computed with 95): an error at 附件1 C6 even against one target cell", async () => {

@@ -315,12 +315,9 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const hypothesis = tryAllocationValue(alloc.model, local, toAllocUnit(t.amount.value));
     const explainedStale = hypothesis.followers.filter((f) => f.explainsSaved).map((f) => f.key);
     if (!hypothesis.accepted) continue;
-    // Cells the target side would have to change: its copies, plus a source when its typed breakdown adds
-    // up to the copied total (changing the total alone would break the form's own sum).
+    // Cells the target side would have to change: its copies of the allocation's figures. (A breakdown
+    // that adds up to the copied total is no evidence: offices type the total and its sources together.)
     let repaired = copies.length;
-    const typedSources = t.sources.filter((s) => s.amount.value !== null && !s.amount.formula);
-    const sourcesSum = typedSources.reduce((acc, s) => acc.plus(s.amount.value!), new Dec(0));
-    if (carrying.length === 0 && typedSources.length > 0 && !t.amount.formula && sourcesSum.eq(t.amount.value)) repaired++;
     // Every live total that follows must then agree with the target's copy of it.
     let contradicted = false;
     const followers: { cell: string; value: Dec }[] = [];

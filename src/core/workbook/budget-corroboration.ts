@@ -35,11 +35,13 @@ export function budgetCorroborations(reading: WorkbookReading): BySheet {
       if (rel.kind !== "target") continue;
       const ev = evaluate(rel.relation, valueOf);
       const target = set.extra.get(rel.relation.target);
-      if (!ev || ev.status === "broken" || !target) continue;
+      if (!ev || !target) continue;
       const describe = rel.zh.split("应等于")[1] ?? rel.zh;
       const describeEn = rel.en.split("must equal ")[1] ?? rel.en;
       const budgetCell = rel.relation.operands[0] ?? rel.relation.target;
-      add(out, rel.relation.target, { allocCell: budgetCell, value: target.value, describe, describeEn, agrees: true });
+      const agrees = ev.status !== "broken";
+      add(out, rel.relation.target, { allocCell: budgetCell, value: agrees ? target.value : ev.expected, describe, describeEn, agrees });
+      if (!agrees) continue;
       if (!rel.soft) confirmedTotals.set(rel.relation.target, { value: target.value, describe, describeEn, budgetCell });
     }
     const t7 = tables.find((t) => t.type === 7);
