@@ -29,7 +29,9 @@ export function budgetCorroborations(reading: WorkbookReading): BySheet {
     const targets = readTargetTables(reading.workbook, reading.kinds);
     const set = new RelationSet();
     addTargetRules(set, tables, targets);
-    const valueOf = (key: string) => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
+    const amounts = new Map<string, Dec>();
+    for (const table of tables) for (const side of table.sides) for (const line of side.lines) for (const a of line.amounts.values()) amounts.set(a.key, a.value);
+    const valueOf = (key: string) => amounts.get(key) ?? set.extra.get(key)?.value ?? ZERO;
     const confirmedTotals = new Map<string, { value: Dec; describe: string; describeEn: string; budgetCell: string }>();
     for (const rel of set.list) {
       if (rel.kind !== "target") continue;
