@@ -107,6 +107,18 @@ describe("highlights: the user's fills are never written", () => {
     expect(fake.ownFill("附件1", "C4")).toBeUndefined();
   });
 
+  it("a highlight format deleted by hand between reading and writing: the batch reads again and succeeds", async () => {
+    const { fake, host } = setup();
+    const cell = { sheet: "附件1", cell: "B3" };
+    await host.readFills([cell]);
+    await host.applyChanges([{ kind: "fill", ...cell, color: "#FFC7CE" }]);
+    await host.readFills([cell]); // remembers the format's id for the next batch
+    fake.sheet("附件1")!.conditionalFormats.length = 0; // the user clears the rules
+    await host.applyChanges([{ kind: "fill", ...cell, color: "#FFEB9C" }]);
+    expect(fake.shownFill("附件1", "B3")).toBe("#FFEB9C");
+    expect(fake.conditionalFormatsAt("附件1", "B3")).toHaveLength(1);
+  });
+
   it("without conditional formats: fills, and the complete original fill (pattern, tint) restored", async () => {
     const { fake, host } = setup({ lacks: ["Range.conditionalFormats"] });
     const style = { pattern: "Gray25", patternColor: "#FF0000", tintAndShade: 0.4 };
@@ -257,6 +269,22 @@ describe("the add-in's own changes (ExcelApi 1.8–1.13: no triggerSource)", () 
     };
     await expect(host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }])).rejects.toMatchObject({ code: "GeneralException" });
     expect(fake.eventsEnabled).toBe(true);
+  });
+});
+
+describe("the add-in's own changes with a library that does not pass triggerSource on", () => {
+  it("falls back to the timing guard instead of taking its own writes for the user's", async () => {
+    const { fake, host } = setup({ lacks: ["WorksheetChangedEventArgs.triggerSource"], graceMs: 20 });
+    const events: HostChangeEvent[] = [];
+    host.onChange((e) => events.push(e));
+    await sleep(5);
+    await host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }]);
+    await fake.settle();
+    await sleep(40);
+    fake.userEdit("附件1", "C3", 7);
+    await fake.settle();
+    await sleep(5);
+    expect(events).toEqual([{ sheet: "附件1", address: "C3" }]);
   });
 });
 

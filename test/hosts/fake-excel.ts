@@ -349,7 +349,7 @@ export class FakeExcel {
   raiseChanged(sheet: FakeSheet, address: string, triggerSource: "ThisLocalAddin" | "Unknown"): void {
     if (!this.eventsEnabled) return; // context.runtime.enableEvents = false: the add-in hears nothing
     const event: Record<string, unknown> = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, address };
-    if (this.supports("1.14")) event.triggerSource = triggerSource;
+    if (this.supports("1.14") && !this.lacks.has("WorksheetChangedEventArgs.triggerSource")) event.triggerSource = triggerSource;
     for (const reg of this.registrations) {
       if (!reg.active || (reg.sheetId !== null && reg.sheetId !== sheet.id)) continue;
       this.pendingEvents++;

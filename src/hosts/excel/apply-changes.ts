@@ -63,6 +63,15 @@ const PROTECTED_REASON = {
   en: "The sheet is protected and was left unchanged. Unprotect it to try again.",
 };
 
+/** What readFills just learned (own fills, the add-in's formats, protection), so that the highlight
+ *  written right after it needs no reading round trip of its own. */
+export interface RecentFacts {
+  highlight: Map<string, HighlightState>;
+  /** Sheets whose protection was read, and those of them that are protected. */
+  sheets: Set<string>;
+  protectedSheets: Set<string>;
+}
+
 interface Facts {
   sheetNames: Set<string>;
   protectedSheets: Set<string>;
@@ -78,8 +87,9 @@ export async function applyBatch(
   features: ExcelFeatures,
   memory: ApplyMemory,
   progress: BatchProgress,
+  recent?: RecentFacts,
 ): Promise<AppliedChange[]> {
-  const facts = await prepare(context, batch, features);
+  const facts = (recent && factsFrom(recent, batch, features)) ?? (await prepare(context, batch, features));
   const results: (AppliedChange | undefined)[] = batch.map((change) =>
     change.kind !== "addSheet" && facts.protectedSheets.has(change.sheet) ? { change, outcome: "skipped", reason: PROTECTED_REASON } : undefined,
   );
@@ -110,6 +120,21 @@ export async function applyBatch(
   return results as AppliedChange[];
 }
 
+/** The facts of a batch of fills from what readFills just read, or undefined when they do not cover it. */
+function factsFrom(recent: RecentFacts, batch: readonly HostChange[], features: ExcelFeatures): Facts | undefined {
+  if (!features.conditionalFormats) return undefined;
+  const covered = batch.every(
+    (c) => c.kind === "fill" && recent.highlight.has(cellKey(c)) && (!features.protection || recent.sheets.has(c.sheet)),
+  );
+  if (!covered) return undefined;
+  return { sheetNames: new Set(), protectedSheets: recent.protectedSheets, notes: new Map(), comments: new Map(), highlight: recent.highlight };
+}
+
+/** The protection of `sheets`, queued; read after the caller's sync. */
+export function queueProtectionProbes(context: Excel.RequestContext, sheets: readonly string[]): { sheet: string; protection: Excel.WorksheetProtection }[] {
+  return sheets.map((sheet) => ({ sheet, protection: context.workbook.worksheets.getItem(sheet).protection.load("protected") }));
+}
+
 async function prepare(context: Excel.RequestContext, batch: readonly HostChange[], features: ExcelFeatures): Promise<Facts> {
   const facts: Facts = { sheetNames: new Set(), protectedSheets: new Set(), notes: new Map(), comments: new Map(), highlight: new Map() };
   const cellChanges = batch.filter((c): c is Exclude<HostChange, AddSheetChange> => c.kind !== "addSheet");
@@ -121,7 +146,7 @@ async function prepare(context: Excel.RequestContext, batch: readonly HostChange
 
   const worksheets = context.workbook.worksheets;
   if (addsSheets) worksheets.load("items/name");
-  const protections = features.protection ? sheets.map((sheet) => ({ sheet, protection: worksheets.getItem(sheet).protection.load("protected") })) : [];
+  const protections = features.protection ? queueProtectionProbes(context, sheets) : [];
   const noteProbes = features.annotations === "notes"
     ? noteChanges.map((c) => ({ key: cellKey(c), note: worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load("content") }))
     : [];
