@@ -214,6 +214,13 @@ describe("protected and hidden sheets", () => {
     expect(fake.shownFill("附件2", "B2")).toBeNull();
   });
 
+  it("a sheet deleted meanwhile: reading fills and writing name it (SheetNotFoundError), so the pane can drop it", async () => {
+    const { fake, host } = setup();
+    fake.sheets.splice(1, 1);
+    await expect(host.readFills([{ sheet: "附件1", cell: "B2" }, { sheet: "附件2", cell: "B2" }])).rejects.toMatchObject({ name: "SheetNotFoundError", sheet: "附件2" });
+    await expect(host.applyChanges([{ kind: "fill", sheet: "附件2", cell: "B2", color: "#FFC7CE" }])).rejects.toMatchObject({ name: "SheetNotFoundError", sheet: "附件2" });
+  });
+
   it("selecting a cell on a hidden sheet gives a message, not Excel's error", async () => {
     const { fake, host } = setup();
     fake.sheet("附件2")!.visibility = "Hidden";

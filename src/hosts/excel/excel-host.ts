@@ -169,11 +169,31 @@ export class ExcelHost implements SpreadsheetHost {
       this.run(async (context, progress) => ({ changes: await applyBatch(context, batch, this.features, this.memory, progress, facts) }));
     const guarded = (facts?: RecentFacts) => (this.features.toggleEvents ? write(facts) : this.ignoreOwnChanges(() => write(facts)));
     try {
-      return await guarded(recent);
+      try {
+        return await guarded(recent);
+      } catch (e) {
+        // What readFills saw may be stale (a highlight format deleted by hand meanwhile): read afresh.
+        if (!recent) throw e;
+        return await guarded(undefined);
+      }
     } catch (e) {
-      // What readFills saw may be stale (a highlight format deleted by hand meanwhile): read afresh.
-      if (!recent) throw e;
-      return guarded(undefined);
+      throw await this.explainMissingSheet(e, batch.flatMap((c) => (c.kind === "addSheet" ? [] : [c.sheet])));
+    }
+  }
+
+  /** Excel's ItemNotFound as a {@link SheetNotFoundError} naming the sheet that is gone, when one is. */
+  private async explainMissingSheet(e: unknown, sheets: readonly string[]): Promise<unknown> {
+    if (officeErrorCode(e) !== "ItemNotFound" || sheets.length === 0) return e;
+    try {
+      const names = await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        return new Set(worksheets.items.map((ws) => ws.name.toLowerCase()));
+      });
+      const missing = sheets.find((sheet) => !names.has(sheet.toLowerCase()));
+      return missing === undefined ? e : new SheetNotFoundError(missing);
+    } catch {
+      return e;
     }
   }
 
@@ -184,6 +204,14 @@ export class ExcelHost implements SpreadsheetHost {
    */
   async readFills(cells: readonly CellRef[]): Promise<FillColor[]> {
     if (cells.length === 0) return [];
+    try {
+      return await this.readFillsOnce(cells);
+    } catch (e) {
+      throw await this.explainMissingSheet(e, cells.map((c) => c.sheet));
+    }
+  }
+
+  private readFillsOnce(cells: readonly CellRef[]): Promise<FillColor[]> {
     const details = this.features.fillDetails;
     return this.run(async (context) => {
       if (this.features.conditionalFormats) {
