@@ -279,6 +279,22 @@ describe("the add-in's own changes (ExcelApi 1.8–1.13: no triggerSource)", () 
   });
 });
 
+describe("events turned on again when the user starts typing right after the writes", () => {
+  it("the writes stand, and events come back on once the cell edit ends", async () => {
+    const { fake, host } = setup({ apiVersion: "1.10" });
+    const write = fake.writeCell.bind(fake);
+    fake.writeCell = (...args) => {
+      write(...args);
+      fake.startCellEdit(); // the next request (events on) is refused
+      setTimeout(() => fake.endCellEdit(), 3);
+    };
+    const result = await host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }]);
+    expect(result.changes[0]?.outcome).toBe("done");
+    expect(fake.cell("附件1", "B2")?.value).toBe(5);
+    expect(fake.eventsEnabled).toBe(true);
+  });
+});
+
 describe("the add-in's own changes with a library that does not pass triggerSource on", () => {
   it("falls back to the timing guard instead of taking its own writes for the user's", async () => {
     const { fake, host } = setup({ lacks: ["WorksheetChangedEventArgs.triggerSource"], graceMs: 20 });

@@ -41,10 +41,12 @@ export interface ApplyMemory {
   /** Comments the add-in started (cell → its text), and its replies to colleagues' comments. */
   ownComments: Map<string, string>;
   ownReplies: Map<string, { commentId: string; replyId: string }>;
+  /** The batch turned events off and could not turn them on again: the host must. */
+  eventsLeftOff: boolean;
 }
 
 export function newApplyMemory(): ApplyMemory {
-  return { exactFills: new Map(), ownNotes: new Map(), ownComments: new Map(), ownReplies: new Map() };
+  return { exactFills: new Map(), ownNotes: new Map(), ownComments: new Map(), ownReplies: new Map(), eventsLeftOff: false };
 }
 
 /** Set once the first write has been sent: a batch is retried (cell-edit mode) only before that. */
@@ -93,7 +95,10 @@ export async function applyBatch(
   const results: (AppliedChange | undefined)[] = batch.map((change) =>
     change.kind !== "addSheet" && facts.protectedSheets.has(change.sheet) ? { change, outcome: "skipped", reason: PROTECTED_REASON } : undefined,
   );
-  if (features.toggleEvents) context.runtime.enableEvents = false;
+  if (features.toggleEvents) {
+    context.runtime.enableEvents = false;
+    memory.eventsLeftOff = true;
+  }
   try {
     // New sheets first: a template from .xlsx in a round trip of its own, large content in blocks.
     for (const [i, change] of batch.entries()) {
@@ -112,9 +117,13 @@ export async function applyBatch(
     for (const done of after) done();
   } finally {
     if (features.toggleEvents) {
-      // A sync of its own: events raised by the writes are dispatched while still off.
+      // A sync of its own: events raised by the writes are dispatched while still off. When it fails
+      // (the user started editing a cell) the writes stand: the host turns events on again.
       context.runtime.enableEvents = true;
-      await context.sync();
+      await context.sync().then(
+        () => void (memory.eventsLeftOff = false),
+        () => {},
+      );
     }
   }
   return results as AppliedChange[];

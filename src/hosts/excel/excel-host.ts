@@ -178,7 +178,17 @@ export class ExcelHost implements SpreadsheetHost {
       }
     } catch (e) {
       throw await this.explainMissingSheet(e, batch.flatMap((c) => (c.kind === "addSheet" ? [] : [c.sheet])));
+    } finally {
+      // The batch turns events on again itself, unless that last request failed (cell editing).
+      if (this.memory.eventsLeftOff) await this.setEvents(true).then(() => void (this.memory.eventsLeftOff = false), () => {});
     }
+  }
+
+  private setEvents(on: boolean): Promise<void> {
+    return this.run(async (context) => {
+      context.runtime.enableEvents = on;
+      await context.sync();
+    });
   }
 
   /** Excel's ItemNotFound as a {@link SheetNotFoundError} naming the sheet that is gone, when one is. */
@@ -280,17 +290,11 @@ export class ExcelHost implements SpreadsheetHost {
 
   /** Events off (ExcelApi 1.8) while `work` runs, on again afterwards whatever happens. */
   private async withEventsOff<T>(work: () => Promise<T>): Promise<T> {
-    await this.run(async (context) => {
-      context.runtime.enableEvents = false;
-      await context.sync();
-    });
+    await this.setEvents(false);
     try {
       return await work();
     } finally {
-      await this.run(async (context) => {
-        context.runtime.enableEvents = true;
-        await context.sync();
-      });
+      await this.setEvents(true);
     }
   }
 
