@@ -187,6 +187,15 @@ describe("Excel on the web's 5 MB: bytes, not characters", () => {
     expect(fake.payloads.filter((p) => p > limit).length).toBeGreaterThan(1); // all-at-once, then a block
   });
 
+  it("a large new sheet is written in blocks; a block Excel refuses for its size is halved", async () => {
+    const limit = 1_000_000; // below the adapter's own 4 MB budget: Excel refuses, the adapter halves
+    const { fake, host } = setup({ payloadLimitBytes: limit });
+    const rows = Array.from({ length: 2000 }, (_, r) => [{ value: long(r, 0) }, { value: long(r, 1) }, { value: r }]);
+    await host.applyChanges([{ kind: "addSheet", name: "大表", content: { rows, merges: [] } }]);
+    expect(fake.cell("大表", "A2000")?.value).toBe(long(1999, 0));
+    expect(fake.requests.some((bytes) => bytes > limit)).toBe(true);
+  });
+
   it("a large new sheet is written in blocks under the request limit", async () => {
     const limit = 4_500_000;
     const { fake, host } = setup({ payloadLimitBytes: limit });

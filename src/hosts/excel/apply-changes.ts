@@ -18,7 +18,7 @@ import type { CellSnapshot, SheetSnapshot } from "../../core/snapshot";
 import type { AddSheetChange, AppliedChange, HostChange, SetFillChange, SetNoteChange } from "../host";
 import { freeSheetName } from "../sheet-names";
 import { cellKey, queueExactRestore, queueMarker, queueMarkerRemoval, queueHighlightProbes, type ExactFill, type HighlightState } from "./highlight-layer";
-import { jsonBytes } from "./office-errors";
+import { isPayloadLimit, jsonBytes } from "./office-errors";
 
 /** What the running Excel and the loaded Office.js can do (requirement set and the member itself). */
 export interface ExcelFeatures {
@@ -358,8 +358,9 @@ async function insertFromFile(context: Excel.RequestContext, change: AddSheetCha
 }
 
 /** Plain writes of a new sheet's content: one rectangle of formulas (constants included), one of
- *  number formats when any cell has one, then the merges. Large content goes in row blocks whose
- *  values stay under {@link WRITE_BUDGET_BYTES}, one round trip each; the last block stays queued. */
+ *  number formats when any cell has one, then the merges. Small content (a template) stays queued for
+ *  the batch's sync; large content goes in row blocks under {@link WRITE_BUDGET_BYTES}, a round trip
+ *  each, and a block Excel still refuses for its size is halved and sent again. */
 async function writeContent(context: Excel.RequestContext, sheet: Excel.Worksheet, content: Pick<SheetSnapshot, "rows" | "merges">): Promise<void> {
   const rowCount = content.rows.length;
   const colCount = content.rows.reduce((max, row) => Math.max(max, row?.length ?? 0), 0);
@@ -374,32 +375,56 @@ async function writeContent(context: Excel.RequestContext, sheet: Excel.Workshee
       if (typeof v === "object") return v.error; // an error literal such as #N/A is entered as that error
       return excelConstant(v);
     };
+    const numFmt = (cell: CellSnapshot | undefined) => cell?.numFmt ?? "General";
     const withFormats = content.rows.some((r) => r?.some((cell) => cell?.numFmt !== undefined));
-    const blocks = rowBlocks(rowCount, (r) => jsonBytes(row(r, formula)) + (withFormats ? jsonBytes(row(r, (cell) => cell?.numFmt ?? "General")) : 0));
-    for (const [n, block] of blocks.entries()) {
-      if (n > 0) await context.sync();
-      const range = sheet.getRangeByIndexes(block.top, 0, block.rows, colCount);
-      range.formulas = Array.from({ length: block.rows }, (_, i) => row(block.top + i, formula));
-      if (withFormats) range.numberFormat = Array.from({ length: block.rows }, (_, i) => row(block.top + i, (cell) => cell?.numFmt ?? "General"));
+    const queueBlock = ({ top, rows }: RowBlock) => {
+      const range = sheet.getRangeByIndexes(top, 0, rows, colCount);
+      range.formulas = Array.from({ length: rows }, (_, i) => row(top + i, formula));
+      if (withFormats) range.numberFormat = Array.from({ length: rows }, (_, i) => row(top + i, numFmt));
+    };
+    const rowBytes = Array.from({ length: rowCount }, (_, r) => jsonBytes(row(r, formula)) + (withFormats ? jsonBytes(row(r, numFmt)) : 0));
+    if (rowBytes.reduce((a, b) => a + b, 0) <= RIDE_ALONG_BYTES) {
+      queueBlock({ top: 0, rows: rowCount });
+    } else {
+      await context.sync(); // the new sheet, alone
+      const pending = rowBlocks(rowBytes);
+      while (pending.length > 0) {
+        const block = pending.shift()!;
+        queueBlock(block);
+        try {
+          await context.sync();
+        } catch (e) {
+          if (!isPayloadLimit(e) || block.rows < 2) throw e;
+          const half = Math.ceil(block.rows / 2);
+          pending.unshift({ top: block.top, rows: half }, { top: block.top + half, rows: block.rows - half });
+        }
+      }
     }
   }
   for (const m of content.merges) sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
 }
 
+interface RowBlock {
+  top: number;
+  rows: number;
+}
+
+/** Content up to this size is written with the rest of the batch, in its one request. */
+const RIDE_ALONG_BYTES = 1_000_000;
+
 /** Consecutive rows grouped so that each group's bytes stay under the write budget. */
-function rowBlocks(rowCount: number, bytesOfRow: (r: number) => number): { top: number; rows: number }[] {
-  const blocks: { top: number; rows: number }[] = [];
+function rowBlocks(rowBytes: readonly number[]): RowBlock[] {
+  const blocks: RowBlock[] = [];
   let top = 0;
   let bytes = 0;
-  for (let r = 0; r < rowCount; r++) {
-    const b = bytesOfRow(r);
+  rowBytes.forEach((b, r) => {
     if (r > top && bytes + b > WRITE_BUDGET_BYTES) {
       blocks.push({ top, rows: r - top });
       top = r;
       bytes = 0;
     }
     bytes += b;
-  }
-  blocks.push({ top, rows: rowCount - top });
+  });
+  blocks.push({ top, rows: rowBytes.length - top });
   return blocks;
 }
