@@ -423,6 +423,9 @@ describe("taskpane.html: Office.js from the CDN, the local copy as fallback, old
     // office.js finds its folder from the first office.js tag: the failed CDN tag goes, or Excel's files come from the CDN again
     expect(run(undefined)).toEqual({ written: ['<script src="office-js/office.js"></script>'], removed: true });
     expect(run({ onReady() {} })).toEqual({ written: [], removed: false });
+    // the playground never loads Office.js
+    expect(pageOptions("playground.html").officeJs).toBeUndefined();
+    expect(readFileSync(join(ROOT, pageOptions("playground.html").template), "utf8")).not.toMatch(/office/i);
     // test builds (noOfficeJs) load no Office.js at all: no request leaves the machine
     expect(makeConfig({ noOfficeJs: true }, { mode: "production" }).plugins.filter((p: unknown) => p instanceof HtmlWebpackPlugin).map((p: { userOptions: { officeJs?: string } }) => p.userOptions.officeJs ?? "")).toEqual(["", "", "", ""]);
   });

@@ -107,6 +107,18 @@ describe("highlights: the user's fills are never written", () => {
     expect(fake.ownFill("附件1", "C4")).toBeUndefined();
   });
 
+  it("a highlight format deleted by hand between reading and writing: the batch reads again and succeeds", async () => {
+    const { fake, host } = setup();
+    const cell = { sheet: "附件1", cell: "B3" };
+    await host.readFills([cell]);
+    await host.applyChanges([{ kind: "fill", ...cell, color: "#FFC7CE" }]);
+    await host.readFills([cell]); // remembers the format's id for the next batch
+    fake.sheet("附件1")!.conditionalFormats.length = 0; // the user clears the rules
+    await host.applyChanges([{ kind: "fill", ...cell, color: "#FFEB9C" }]);
+    expect(fake.shownFill("附件1", "B3")).toBe("#FFEB9C");
+    expect(fake.conditionalFormatsAt("附件1", "B3")).toHaveLength(1);
+  });
+
   it("without conditional formats: fills, and the complete original fill (pattern, tint) restored", async () => {
     const { fake, host } = setup({ lacks: ["Range.conditionalFormats"] });
     const style = { pattern: "Gray25", patternColor: "#FF0000", tintAndShade: 0.4 };
@@ -175,6 +187,15 @@ describe("Excel on the web's 5 MB: bytes, not characters", () => {
     expect(fake.payloads.filter((p) => p > limit).length).toBeGreaterThan(1); // all-at-once, then a block
   });
 
+  it("a large new sheet is written in blocks; a block Excel refuses for its size is halved", async () => {
+    const limit = 1_000_000; // below the adapter's own 4 MB budget: Excel refuses, the adapter halves
+    const { fake, host } = setup({ payloadLimitBytes: limit });
+    const rows = Array.from({ length: 2000 }, (_, r) => [{ value: long(r, 0) }, { value: long(r, 1) }, { value: r }]);
+    await host.applyChanges([{ kind: "addSheet", name: "大表", content: { rows, merges: [] } }]);
+    expect(fake.cell("大表", "A2000")?.value).toBe(long(1999, 0));
+    expect(fake.requests.some((bytes) => bytes > limit)).toBe(true);
+  });
+
   it("a large new sheet is written in blocks under the request limit", async () => {
     const limit = 4_500_000;
     const { fake, host } = setup({ payloadLimitBytes: limit });
@@ -200,6 +221,13 @@ describe("protected and hidden sheets", () => {
     expect(fake.cell("附件1", "B2")?.value).toBe(7);
     expect(fake.shownFill("附件1", "B2")).toBe("#FFC7CE");
     expect(fake.shownFill("附件2", "B2")).toBeNull();
+  });
+
+  it("a sheet deleted meanwhile: reading fills and writing name it (SheetNotFoundError), so the pane can drop it", async () => {
+    const { fake, host } = setup();
+    fake.sheets.splice(1, 1);
+    await expect(host.readFills([{ sheet: "附件1", cell: "B2" }, { sheet: "附件2", cell: "B2" }])).rejects.toMatchObject({ name: "SheetNotFoundError", sheet: "附件2" });
+    await expect(host.applyChanges([{ kind: "fill", sheet: "附件2", cell: "B2", color: "#FFC7CE" }])).rejects.toMatchObject({ name: "SheetNotFoundError", sheet: "附件2" });
   });
 
   it("selecting a cell on a hidden sheet gives a message, not Excel's error", async () => {
@@ -257,6 +285,38 @@ describe("the add-in's own changes (ExcelApi 1.8–1.13: no triggerSource)", () 
     };
     await expect(host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }])).rejects.toMatchObject({ code: "GeneralException" });
     expect(fake.eventsEnabled).toBe(true);
+  });
+});
+
+describe("events turned on again when the user starts typing right after the writes", () => {
+  it("the writes stand, and events come back on once the cell edit ends", async () => {
+    const { fake, host } = setup({ apiVersion: "1.10" });
+    const write = fake.writeCell.bind(fake);
+    fake.writeCell = (...args) => {
+      write(...args);
+      fake.startCellEdit(); // the next request (events on) is refused
+      setTimeout(() => fake.endCellEdit(), 3);
+    };
+    const result = await host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }]);
+    expect(result.changes[0]?.outcome).toBe("done");
+    expect(fake.cell("附件1", "B2")?.value).toBe(5);
+    expect(fake.eventsEnabled).toBe(true);
+  });
+});
+
+describe("the add-in's own changes with a library that does not pass triggerSource on", () => {
+  it("falls back to the timing guard instead of taking its own writes for the user's", async () => {
+    const { fake, host } = setup({ lacks: ["WorksheetChangedEventArgs.triggerSource"], graceMs: 20 });
+    const events: HostChangeEvent[] = [];
+    host.onChange((e) => events.push(e));
+    await sleep(5);
+    await host.applyChanges([{ kind: "value", sheet: "附件1", cell: "B2", value: 5 }]);
+    await fake.settle();
+    await sleep(40);
+    fake.userEdit("附件1", "C3", 7);
+    await fake.settle();
+    await sleep(5);
+    expect(events).toEqual([{ sheet: "附件1", address: "C3" }]);
   });
 });
 

@@ -28,6 +28,8 @@
  *    numeric text becomes a number, "=..." becomes a formula (not evaluated: its value stays empty).
  * Change events are delivered asynchronously after the sync, like Office's, unless the add-in turned
  * them off (`context.runtime.enableEvents`, ExcelApi 1.8) at the time the sync ends.
+ * @types/office-js is the contract: OFFICE_JS_CONTRACT at the end fails type checking when a method
+ * the adapter calls takes arguments in Office.js that the fake would not accept.
  */
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { a1, parseA1 } from "../../src/core/address";
@@ -349,7 +351,7 @@ export class FakeExcel {
   raiseChanged(sheet: FakeSheet, address: string, triggerSource: "ThisLocalAddin" | "Unknown"): void {
     if (!this.eventsEnabled) return; // context.runtime.enableEvents = false: the add-in hears nothing
     const event: Record<string, unknown> = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, address };
-    if (this.supports("1.14")) event.triggerSource = triggerSource;
+    if (this.supports("1.14") && !this.lacks.has("WorksheetChangedEventArgs.triggerSource")) event.triggerSource = triggerSource;
     for (const reg of this.registrations) {
       if (!reg.active || (reg.sheetId !== null && reg.sheetId !== sheet.id)) continue;
       this.pendingEvents++;
@@ -618,19 +620,21 @@ class FakeWorksheetCollection extends FakeObject {
     return new FakeWorksheet(this.ctx, () => (this.ctx.excel.requireApi("1.4", "getItemOrNullObject"), this.find(nameOrId) ?? null), true, nameOrId);
   }
 
-  getLast(): FakeWorksheet {
+  getLast(visibleOnly = false): FakeWorksheet {
     let sheet: FakeSheet | undefined;
     this.enqueue(() => {
       this.ctx.excel.requireApi("1.5", "getLast");
-      sheet = this.ctx.excel.sheets.at(-1);
+      sheet = this.ctx.excel.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").at(-1);
     });
     return new FakeWorksheet(this.ctx, () => sheet ?? null, false, "(last)");
   }
 
-  add(name: string): FakeWorksheet {
+  add(wanted?: string): FakeWorksheet {
     let sheet: FakeSheet | undefined;
+    let name = wanted ?? "";
     this.ctx.requestBytes += wireBytes(name);
     this.enqueue(() => {
+      if (wanted === undefined) for (let n = this.ctx.excel.sheets.length + 1; name === "" || this.ctx.excel.sheet(name); n++) name = `Sheet${n}`;
       if (this.ctx.excel.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
       if (/[[\]:*?/\\]/.test(name) || name.length > 31) throw new FakeOfficeError("InvalidArgument", `bad sheet name ${name}`);
       sheet = this.ctx.excel.addSheetModel(name);
@@ -926,7 +930,8 @@ class FakeRange extends FakeObject {
     return lacking(this.ctx, "Range.conditionalFormats", () => new FakeConditionalFormatCollection(this.ctx, this));
   }
 
-  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+  clear(applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All"): void {
+    if (applyTo !== "All" && applyTo !== "Contents" && applyTo !== "Formats") throw new Error(`fake: clear(${applyTo}) not modelled`);
     this.enqueue(() => {
       const { sheet, area } = this.mustTarget();
       this.ctx.excel.mustBeWritable(sheet);
@@ -1315,11 +1320,12 @@ class FakeNoteCollection extends FakeObject {
   protected read(): unknown {
     throw new Error("fake: NoteCollection properties not modelled");
   }
-  add(at: FakeRange | string, content: string): void {
+  add(at: Excel.Range | string, content: unknown): void {
+    if (typeof content !== "string") throw new Error("fake: only text notes are modelled");
     this.ctx.requestBytes += wireBytes(content);
     this.enqueue(() => {
       this.resolve();
-      const { sheet, cell } = cellOf(this.ctx, at, this.sheet);
+      const { sheet, cell } = cellOf(this.ctx, at as FakeRange | string, this.sheet);
       this.ctx.excel.mustBeWritable(sheet);
       if (sheet.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `a note exists at ${cell}`);
       sheet.notes.set(cell, content);
@@ -1408,11 +1414,12 @@ class FakeCommentCollection extends FakeObject {
     if (!this.itemProxies) throw notLoaded("items");
     return this.itemProxies;
   }
-  add(at: FakeRange | string, content: string): void {
+  add(at: Excel.Range | string, content: string | Excel.CommentRichContent, contentType?: Excel.ContentType | "Plain" | "Mention"): void {
+    if (typeof content !== "string" || (contentType !== undefined && contentType !== "Plain")) throw new Error("fake: only plain-text comments are modelled");
     this.ctx.requestBytes += wireBytes(content);
     this.enqueue(() => {
       this.resolve();
-      const { sheet, cell } = cellOf(this.ctx, at, this.sheet);
+      const { sheet, cell } = cellOf(this.ctx, at as unknown as FakeRange | string, this.sheet);
       this.ctx.excel.mustBeWritable(sheet);
       if (this.ctx.excel.comments.some((c) => c.sheetId === sheet.id && c.cell === cell)) {
         throw new FakeOfficeError("InvalidArgument", `a comment exists at ${cell}`);
@@ -1538,3 +1545,21 @@ const FAKE_CLASSES: Record<string, { prototype: object }> = {
   ConditionalFormatCollection: FakeConditionalFormatCollection,
   Comment: FakeCommentProxy,
 };
+
+// ---------------------------------------------------------------------------------------------
+// The contract: @types/office-js. Every call the adapter may make on Office.js (the real parameter
+// types) must be a call the fake accepts; `tsc --noEmit` fails here when the two drift apart.
+
+type Params<T, K extends keyof T> = { [P in K]: T[P] extends (...args: infer A) => unknown ? A : never };
+type Accepts<Fake, Real, K extends keyof Real & keyof Fake> = Params<Real, K> extends Params<Fake, K> ? true : false;
+
+export const OFFICE_JS_CONTRACT: true[] = [
+  true satisfies Accepts<FakeWorksheet, Excel.Worksheet, "getRange" | "getRangeByIndexes" | "getUsedRangeOrNullObject" | "activate" | "delete">,
+  true satisfies Accepts<FakeWorksheetCollection, Excel.WorksheetCollection, "getItem" | "getItemOrNullObject" | "add" | "getLast">,
+  true satisfies Accepts<FakeRange, Excel.Range, "clear" | "select" | "merge" | "getMergedAreasOrNullObject">,
+  true satisfies Accepts<FakeWorkbook, Excel.Workbook, "insertWorksheetsFromBase64">,
+  true satisfies Accepts<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "add" | "getItem">,
+  true satisfies Accepts<FakeNoteCollection, Excel.NoteCollection, "add" | "getItemOrNullObject">,
+  true satisfies Accepts<FakeCommentCollection, Excel.CommentCollection, "add" | "getItem">,
+];
+

@@ -14,11 +14,9 @@
  *    (after {@link NOTE_SEPARATOR}) or as a reply to a comment, and removing it restores theirs.
  *  - Highlights are conditional formats where available (see highlight-layer.ts), fills elsewhere.
  */
-import type { CellSnapshot, SheetSnapshot } from "../../core/snapshot";
 import type { AddSheetChange, AppliedChange, HostChange, SetFillChange, SetNoteChange } from "../host";
-import { freeSheetName } from "../sheet-names";
+import { addByWriting, excelConstant, insertFromFile } from "./add-sheets";
 import { cellKey, queueExactRestore, queueMarker, queueMarkerRemoval, queueHighlightProbes, type ExactFill, type HighlightState } from "./highlight-layer";
-import { jsonBytes } from "./office-errors";
 
 /** What the running Excel and the loaded Office.js can do (requirement set and the member itself). */
 export interface ExcelFeatures {
@@ -41,10 +39,12 @@ export interface ApplyMemory {
   /** Comments the add-in started (cell → its text), and its replies to colleagues' comments. */
   ownComments: Map<string, string>;
   ownReplies: Map<string, { commentId: string; replyId: string }>;
+  /** The batch turned events off and could not turn them on again: the host must. */
+  eventsLeftOff: boolean;
 }
 
 export function newApplyMemory(): ApplyMemory {
-  return { exactFills: new Map(), ownNotes: new Map(), ownComments: new Map(), ownReplies: new Map() };
+  return { exactFills: new Map(), ownNotes: new Map(), ownComments: new Map(), ownReplies: new Map(), eventsLeftOff: false };
 }
 
 /** Set once the first write has been sent: a batch is retried (cell-edit mode) only before that. */
@@ -55,13 +55,19 @@ export interface BatchProgress {
 /** Between a colleague's note and the add-in's text below it. */
 export const NOTE_SEPARATOR = "\n\n【财表审核】";
 
-/** Bytes of written values per request; Excel on the web refuses requests above 5 MB. */
-export const WRITE_BUDGET_BYTES = 4_000_000;
-
 const PROTECTED_REASON = {
   zh: "工作表受保护，未作改动。撤销工作表保护后可再试。",
   en: "The sheet is protected and was left unchanged. Unprotect it to try again.",
 };
+
+/** What readFills just learned (own fills, the add-in's formats, protection), so that the highlight
+ *  written right after it needs no reading round trip of its own. */
+export interface RecentFacts {
+  highlight: Map<string, HighlightState>;
+  /** Sheets whose protection was read, and those of them that are protected. */
+  sheets: Set<string>;
+  protectedSheets: Set<string>;
+}
 
 interface Facts {
   sheetNames: Set<string>;
@@ -78,18 +84,22 @@ export async function applyBatch(
   features: ExcelFeatures,
   memory: ApplyMemory,
   progress: BatchProgress,
+  recent?: RecentFacts,
 ): Promise<AppliedChange[]> {
-  const facts = await prepare(context, batch, features);
+  const facts = (recent && factsFrom(recent, batch, features)) ?? (await prepare(context, batch, features));
   const results: (AppliedChange | undefined)[] = batch.map((change) =>
     change.kind !== "addSheet" && facts.protectedSheets.has(change.sheet) ? { change, outcome: "skipped", reason: PROTECTED_REASON } : undefined,
   );
-  if (features.toggleEvents) context.runtime.enableEvents = false;
+  if (features.toggleEvents) {
+    context.runtime.enableEvents = false;
+    memory.eventsLeftOff = true;
+  }
   try {
     // New sheets first: a template from .xlsx in a round trip of its own, large content in blocks.
     for (const [i, change] of batch.entries()) {
       if (change.kind !== "addSheet") continue;
       progress.wrote = true;
-      const sheet = change.xlsxBase64 !== undefined && features.insertFromBase64 ? await insertFromFile(context, change, facts) : await addByWriting(context, change, facts);
+      const sheet = change.xlsxBase64 !== undefined && features.insertFromBase64 ? await insertFromFile(context, change, facts.sheetNames) : await addByWriting(context, change, facts.sheetNames);
       results[i] = { change, outcome: "done", sheet };
     }
     const after: (() => void)[] = [];
@@ -102,12 +112,31 @@ export async function applyBatch(
     for (const done of after) done();
   } finally {
     if (features.toggleEvents) {
-      // A sync of its own: events raised by the writes are dispatched while still off.
+      // A sync of its own: events raised by the writes are dispatched while still off. When it fails
+      // (the user started editing a cell) the writes stand: the host turns events on again.
       context.runtime.enableEvents = true;
-      await context.sync();
+      await context.sync().then(
+        () => void (memory.eventsLeftOff = false),
+        () => {},
+      );
     }
   }
   return results as AppliedChange[];
+}
+
+/** The facts of a batch of fills from what readFills just read, or undefined when they do not cover it. */
+function factsFrom(recent: RecentFacts, batch: readonly HostChange[], features: ExcelFeatures): Facts | undefined {
+  if (!features.conditionalFormats) return undefined;
+  const covered = batch.every(
+    (c) => c.kind === "fill" && recent.highlight.has(cellKey(c)) && (!features.protection || recent.sheets.has(c.sheet)),
+  );
+  if (!covered) return undefined;
+  return { sheetNames: new Set(), protectedSheets: recent.protectedSheets, notes: new Map(), comments: new Map(), highlight: recent.highlight };
+}
+
+/** The protection of `sheets`, queued; read after the caller's sync. */
+export function queueProtectionProbes(context: Excel.RequestContext, sheets: readonly string[]): { sheet: string; protection: Excel.WorksheetProtection }[] {
+  return sheets.map((sheet) => ({ sheet, protection: context.workbook.worksheets.getItem(sheet).protection.load("protected") }));
 }
 
 async function prepare(context: Excel.RequestContext, batch: readonly HostChange[], features: ExcelFeatures): Promise<Facts> {
@@ -121,7 +150,7 @@ async function prepare(context: Excel.RequestContext, batch: readonly HostChange
 
   const worksheets = context.workbook.worksheets;
   if (addsSheets) worksheets.load("items/name");
-  const protections = features.protection ? sheets.map((sheet) => ({ sheet, protection: worksheets.getItem(sheet).protection.load("protected") })) : [];
+  const protections = features.protection ? queueProtectionProbes(context, sheets) : [];
   const noteProbes = features.annotations === "notes"
     ? noteChanges.map((c) => ({ key: cellKey(c), note: worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load("content") }))
     : [];
@@ -200,12 +229,6 @@ function queueFill(range: Excel.Range, change: SetFillChange, facts: Facts, memo
   }
 }
 
-/** Text is written with Excel's text prefix `'` so that it stays text ("007", "=x", "1/2" are not
- *  turned into a number, a formula or a date); Excel does not store the prefix as part of the value. */
-function excelConstant(value: string | number | boolean): string | number | boolean {
-  return typeof value === "string" ? `'${value}` : value;
-}
-
 function queueNote(
   context: Excel.RequestContext,
   change: SetNoteChange,
@@ -274,98 +297,4 @@ function queueNote(
     return { change, outcome: "as-comment" };
   }
   return { change, outcome: "skipped" };
-}
-
-/** The free name for a new sheet, reserved in `facts`. */
-function reserveName(change: AddSheetChange, facts: Facts): string {
-  const name = freeSheetName(change.name, facts.sheetNames);
-  facts.sheetNames.add(name);
-  return name;
-}
-
-/** A new sheet written cell by cell; the last block of content stays queued for the batch's sync. */
-async function addByWriting(context: Excel.RequestContext, change: AddSheetChange, facts: Facts): Promise<string> {
-  const name = reserveName(change, facts);
-  const sheet = context.workbook.worksheets.add(name);
-  await writeContent(context, sheet, change.content);
-  if (change.activate) sheet.activate();
-  return name;
-}
-
-/**
- * insertWorksheetsFromBase64 in its own round trip; the inserted sheet then gets its free name. When
- * the insertion fails, the sheet names are read again, a sheet it left behind is deleted, and the
- * content is written instead (queued with the rest of the batch).
- */
-async function insertFromFile(context: Excel.RequestContext, change: AddSheetChange, facts: Facts): Promise<string> {
-  const before = new Set(facts.sheetNames);
-  const name = reserveName(change, facts);
-  const worksheets = context.workbook.worksheets;
-  try {
-    const ids = context.workbook.insertWorksheetsFromBase64(change.xlsxBase64!, { positionType: "End" });
-    await context.sync();
-    // the inserted sheet keeps the file's name (or Excel's variant of it): rename it with the batch
-    const sheet = worksheets.getItem(ids.value[0]!);
-    sheet.name = name;
-    if (change.activate) sheet.activate();
-    return name;
-  } catch {
-    worksheets.load("items/name");
-    await context.sync();
-    const lower = new Set([...before].map((n) => n.toLowerCase()));
-    const strays = worksheets.items.filter((ws) => !lower.has(ws.name.toLowerCase()));
-    for (const ws of strays) ws.delete();
-    if (strays.length > 0) await context.sync();
-    const sheet = worksheets.add(name);
-    await writeContent(context, sheet, change.content);
-    if (change.activate) sheet.activate();
-    return name;
-  }
-}
-
-/** Plain writes of a new sheet's content: one rectangle of formulas (constants included), one of
- *  number formats when any cell has one, then the merges. Large content goes in row blocks whose
- *  values stay under {@link WRITE_BUDGET_BYTES}, one round trip each; the last block stays queued. */
-async function writeContent(context: Excel.RequestContext, sheet: Excel.Worksheet, content: Pick<SheetSnapshot, "rows" | "merges">): Promise<void> {
-  const rowCount = content.rows.length;
-  const colCount = content.rows.reduce((max, row) => Math.max(max, row?.length ?? 0), 0);
-  if (rowCount > 0 && colCount > 0) {
-    const cellAt = (r: number, c: number): CellSnapshot | undefined => content.rows[r]?.[c];
-    const row = (r: number, f: (cell: CellSnapshot | undefined) => unknown) => Array.from({ length: colCount }, (_, c) => f(cellAt(r, c)));
-    const formula = (cell: CellSnapshot | undefined): unknown => {
-      if (!cell) return "";
-      if (cell.formula !== undefined) return `=${cell.formula}`;
-      const v = cell.value;
-      if (v === null) return "";
-      if (typeof v === "object") return v.error; // an error literal such as #N/A is entered as that error
-      return excelConstant(v);
-    };
-    const withFormats = content.rows.some((r) => r?.some((cell) => cell?.numFmt !== undefined));
-    const blocks = rowBlocks(rowCount, (r) => jsonBytes(row(r, formula)) + (withFormats ? jsonBytes(row(r, (cell) => cell?.numFmt ?? "General")) : 0));
-    for (const [n, block] of blocks.entries()) {
-      if (n > 0) await context.sync();
-      const range = sheet.getRangeByIndexes(block.top, 0, block.rows, colCount);
-      range.formulas = Array.from({ length: block.rows }, (_, i) => row(block.top + i, formula));
-      if (withFormats) range.numberFormat = Array.from({ length: block.rows }, (_, i) => row(block.top + i, (cell) => cell?.numFmt ?? "General"));
-    }
-  }
-  for (const m of content.merges) sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
-}
-
-/** Consecutive rows grouped so that each group's bytes stay under the write budget. */
-function rowBlocks(rowCount: number, bytesOfRow: (r: number) => number): { top: number; rows: number }[] {
-  const blocks: { top: number; rows: number }[] = [];
-  let top = 0;
-  let bytes = 0;
-  for (let r = 0; r < rowCount; r++) {
-    const b = bytesOfRow(r);
-    if (r > top && bytes + b > WRITE_BUDGET_BYTES) {
-      blocks.push({ top, rows: r - top });
-      top = r;
-      bytes = 0;
-    }
-    bytes += b;
-  }
-  blocks.push({ top, rows: rowCount - top });
-  return blocks;
 }

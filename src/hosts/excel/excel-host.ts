@@ -25,8 +25,8 @@ import {
   type Unsubscribe,
 } from "../host";
 import { OwnChangeGuard } from "../own-changes";
-import { applyBatch, newApplyMemory, type ApplyMemory, type BatchProgress, type ExcelFeatures } from "./apply-changes";
-import { cellKey, loadExact, readExact, readHighlightStates, reportedFill } from "./highlight-layer";
+import { applyBatch, newApplyMemory, queueProtectionProbes, type ApplyMemory, type BatchProgress, type ExcelFeatures, type RecentFacts } from "./apply-changes";
+import { cellKey, loadExact, queueHighlightProbes, readExact, reportedFill } from "./highlight-layer";
 import { CellEditModeError, HiddenSheetError, isCellEditMode, officeErrorCode, sleep } from "./office-errors";
 import { DEFAULT_READ_OPTIONS, readSheets, type ReadOptions, type SizeMemory } from "./read-workbook";
 
@@ -67,6 +67,9 @@ export interface ExcelHostOptions {
   cellEditRetryMs?: readonly number[];
 }
 
+/** How long what readFills read stands in for the reading round trip of the next highlight batch. */
+const RECENT_MS = 2000;
+
 /** About 15 s in all: long enough to finish typing a number, short enough to say so. */
 const CELL_EDIT_RETRY_MS = [500, 1000, 2000, 4000, 8000];
 
@@ -82,6 +85,8 @@ export class ExcelHost implements SpreadsheetHost {
   private readonly retryMs: readonly number[];
   private readonly sizes: SizeMemory = new Map();
   private readonly memory: ApplyMemory = newApplyMemory();
+  /** What the last readFills read, for the batch that follows it at once (see {@link RECENT_MS}). */
+  private recent: { at: number; facts: RecentFacts } | undefined;
   private readonly listeners = new Set<(event: HostChangeEvent) => void>();
   private subscription: Promise<ChangedHandle[]> | undefined;
 
@@ -155,11 +160,51 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
-    if (batch.length === 0) return Promise.resolve({ changes: [] });
-    // With enableEvents the batch turns events off itself; the guard is for older Excel only.
-    const write = () => this.run(async (context, progress) => ({ changes: await applyBatch(context, batch, this.features, this.memory, progress) }));
-    return this.features.toggleEvents ? write() : this.ignoreOwnChanges(write);
+  async applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
+    if (batch.length === 0) return { changes: [] };
+    const recent = this.recent && Date.now() - this.recent.at < RECENT_MS ? this.recent.facts : undefined;
+    this.recent = undefined;
+    // With enableEvents the batch turns events off itself; the guard is for the other Excel versions.
+    const write = (facts?: RecentFacts) =>
+      this.run(async (context, progress) => ({ changes: await applyBatch(context, batch, this.features, this.memory, progress, facts) }));
+    const guarded = (facts?: RecentFacts) => (this.features.toggleEvents ? write(facts) : this.ignoreOwnChanges(() => write(facts)));
+    try {
+      try {
+        return await guarded(recent);
+      } catch (e) {
+        // What readFills saw may be stale (a highlight format deleted by hand meanwhile): read afresh.
+        if (!recent) throw e;
+        return await guarded(undefined);
+      }
+    } catch (e) {
+      throw await this.explainMissingSheet(e, batch.flatMap((c) => (c.kind === "addSheet" ? [] : [c.sheet])));
+    } finally {
+      // The batch turns events on again itself, unless that last request failed (cell editing).
+      if (this.memory.eventsLeftOff) await this.setEvents(true).then(() => void (this.memory.eventsLeftOff = false), () => {});
+    }
+  }
+
+  private setEvents(on: boolean): Promise<void> {
+    return this.run(async (context) => {
+      context.runtime.enableEvents = on;
+      await context.sync();
+    });
+  }
+
+  /** Excel's ItemNotFound as a {@link SheetNotFoundError} naming the sheet that is gone, when one is. */
+  private async explainMissingSheet(e: unknown, sheets: readonly string[]): Promise<unknown> {
+    if (officeErrorCode(e) !== "ItemNotFound" || sheets.length === 0) return e;
+    try {
+      const names = await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        return new Set(worksheets.items.map((ws) => ws.name.toLowerCase()));
+      });
+      const missing = sheets.find((sheet) => !names.has(sheet.toLowerCase()));
+      return missing === undefined ? e : new SheetNotFoundError(missing);
+    } catch {
+      return e;
+    }
   }
 
   /**
@@ -169,10 +214,30 @@ export class ExcelHost implements SpreadsheetHost {
    */
   async readFills(cells: readonly CellRef[]): Promise<FillColor[]> {
     if (cells.length === 0) return [];
+    try {
+      return await this.readFillsOnce(cells);
+    } catch (e) {
+      throw await this.explainMissingSheet(e, cells.map((c) => c.sheet));
+    }
+  }
+
+  private readFillsOnce(cells: readonly CellRef[]): Promise<FillColor[]> {
     const details = this.features.fillDetails;
     return this.run(async (context) => {
       if (this.features.conditionalFormats) {
-        const states = await readHighlightStates(context, cells, details);
+        const sheets = [...new Set(cells.map((c) => c.sheet))];
+        const protections = this.features.protection ? queueProtectionProbes(context, sheets) : [];
+        const { finish } = queueHighlightProbes(context, cells, details);
+        await context.sync();
+        const states = await finish();
+        this.recent = {
+          at: Date.now(),
+          facts: {
+            highlight: new Map(cells.map((c, i) => [cellKey(c), states[i]!])),
+            sheets: new Set(protections.map((p) => p.sheet)),
+            protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.sheet)),
+          },
+        };
         return states.map((state) => state.markerColor ?? state.own);
       }
       const fills = cells.map(({ sheet, cell }) => loadExact(context.workbook.worksheets.getItem(sheet).getRange(cell).format.fill, details));
@@ -217,25 +282,19 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
-    // With triggerSource every own write is tagged by Excel; the guard would only swallow user edits.
-    if (this.capabilities.ownChangeDetection === "exact") return work();
     if (this.features.toggleEvents) return this.withEventsOff(work);
+    // With triggerSource (ExcelApi 1.14) Excel tags every own write and the guard is not consulted;
+    // it still runs in case the loaded Office.js does not pass triggerSource on (a stale copy).
     return this.guard.run(work);
   }
 
   /** Events off (ExcelApi 1.8) while `work` runs, on again afterwards whatever happens. */
   private async withEventsOff<T>(work: () => Promise<T>): Promise<T> {
-    await this.run(async (context) => {
-      context.runtime.enableEvents = false;
-      await context.sync();
-    });
+    await this.setEvents(false);
     try {
       return await work();
     } finally {
-      await this.run(async (context) => {
-        context.runtime.enableEvents = true;
-        await context.sync();
-      });
+      await this.setEvents(true);
     }
   }
 
@@ -268,8 +327,7 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   private async handleChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
-    if (event.triggerSource === "ThisLocalAddin") return;
-    if (this.capabilities.ownChangeDetection === "guard" && this.guard.isOwnChangeTime()) return;
+    if (event.triggerSource !== undefined ? event.triggerSource === "ThisLocalAddin" : this.guard.isOwnChangeTime()) return;
     if (this.listeners.size === 0) return;
     const sheet = await this.sheetName(event.worksheetId);
     if (sheet === undefined) return; // deleted meanwhile: nothing to re-check
