@@ -424,12 +424,20 @@ export class FakeEt {
   }
 
   /** The object a WPS page sees as `window.Application` (and `wps`). */
-  readonly application: EtApplication & { readonly ActiveSheet: EtWorksheet | null } = ((et: FakeEt) => ({
+  readonly application: EtApplication & { readonly ActiveSheet: EtWorksheet | null; readonly Worksheets: EtSheets | null; Range(address: string): EtRange } = ((et: FakeEt) => ({
     get ActiveWorkbook() {
       return et.activeBook?.api ?? null;
     },
     get ActiveSheet() {
       return et.activeBook?.api.ActiveSheet ?? null;
+    },
+    get Worksheets() {
+      return et.activeBook?.api.Worksheets ?? null;
+    },
+    Range(address: string) {
+      const sheet = et.activeBook?.api.ActiveSheet;
+      if (!sheet) throw new FakeEtError("没有活动工作表");
+      return sheet.Range(address);
     },
     get ScreenUpdating() {
       return et.screenUpdating;
