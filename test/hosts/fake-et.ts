@@ -115,6 +115,10 @@ class FakeBook {
       const sheet = book.sheets[book.active];
       return sheet ? book.sheetApi(sheet) : null;
     },
+    Activate() {
+      book.et.activeBook = book;
+      return true;
+    },
   }))(this);
 
   worksheets(): EtSheets {
@@ -173,7 +177,9 @@ class FakeBook {
         return book.rangeApi(sheet, parseRange(address));
       },
       Activate() {
+        const et = book.et;
         if (sheet.visible !== -1) throw new FakeEtError(`工作表“${sheet.name}”已隐藏：方法 'Activate' 失败`);
+        if (et.activeBook !== book) throw new FakeEtError("方法 'Activate' 失败：工作簿不在前台");
         book.active = book.sheets.indexOf(sheet);
         return true;
       },

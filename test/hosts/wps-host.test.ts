@@ -168,6 +168,12 @@ describe("wps host selection and events", () => {
     const { fake, host } = make();
     await host.select("空表", "C3");
     expect(fake.selection).toEqual({ sheet: "空表", address: "C3" });
+    // the user switched to another workbook meanwhile: ours comes back to the front
+    const other = fake.addBook(seed(), { workbookName: "别的文件.xlsx" });
+    fake.activeBook = other;
+    await host.select("表1", "B3");
+    expect(fake.activeBook).not.toBe(other);
+    expect(fake.selection).toEqual({ sheet: "表1", address: "B3" });
     const hidden = host.select("隐藏", "B1");
     await expect(hidden).rejects.toBeInstanceOf(SheetHiddenError);
     await expect(hidden).rejects.toThrow(/已隐藏/);

@@ -118,6 +118,9 @@ export class WpsHost implements SpreadsheetHost {
     return attempt(() => {
       const ws = this.sheet(sheet);
       if (!isVisible(ws.Visible)) throw new SheetHiddenError(ws.Name, cell);
+      // the user may have switched to another workbook (a tab in WPS) meanwhile: show ours first
+      const book = this.book();
+      if (!this.isActiveWorkbook(book)) book.Activate();
       ws.Activate();
       ws.Range(cell).Select();
     });
@@ -175,6 +178,11 @@ export class WpsHost implements SpreadsheetHost {
   }
 
   // ---- workbook access ----
+
+  private isActiveWorkbook(book: EtWorkbook): boolean {
+    const active = this.app.ActiveWorkbook;
+    return !!active && (active === book || active.FullName === book.FullName);
+  }
 
   private book(): EtWorkbook {
     this.workbook ??= this.app.ActiveWorkbook ?? undefined;
