@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { SheetNotFoundError, type HostChangeEvent } from "../../src/hosts/host";
+import { detectHostKind, wpsEtApplication } from "../../src/hosts/detect";
 import { errorCodeOf, errorNameOfCode, toGrid } from "../../src/hosts/wps/et-values";
 import { NoWorkbookError, SheetHiddenError, WpsHost } from "../../src/hosts/wps/wps-host";
 import { comparable, loadFixtureSnapshot } from "./conformance";
@@ -59,6 +60,16 @@ describe("wps: ET values", () => {
     expect(toGrid([[1, 2], [3, undefined]], 2, 2)).toEqual([[1, 2], [3, undefined]]);
     expect(toGrid([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
     expect(toGrid(null, 2, 2)).toEqual([[undefined, undefined], [undefined, undefined]]);
+  });
+});
+
+describe("wps detection", () => {
+  it("wps: the fake's Application, wps.EtApplication as a function (older WPS) or as a property (typings)", () => {
+    const { fake } = make();
+    expect(detectHostKind({ Application: fake.application, wps: fake.application }, null)).toBe("wps");
+    expect(wpsEtApplication({ wps: { EtApplication: () => fake.application } })).toBe(fake.application);
+    expect(wpsEtApplication({ wps: { EtApplication: fake.application } })).toBe(fake.application);
+    expect(wpsEtApplication({ wps: { EtApplication: { name: "not ET" } } })).toBeUndefined();
   });
 });
 
