@@ -174,6 +174,7 @@ class FakeBook {
         return book.rangeApi(sheet, usedRect(sheet));
       },
       Range(address: string) {
+        book.et.rangeRequests++;
         return book.rangeApi(sheet, parseRange(address));
       },
       Activate() {
@@ -390,6 +391,8 @@ export class FakeEt {
   selection: { sheet: string; address: string } | undefined;
   /** Value2/Formula reads: how many rectangles the adapter asked for. */
   reads = 0;
+  /** Worksheet.Range(...) calls: each is a call into WPS, and most are followed by one or two more. */
+  rangeRequests = 0;
   /** Writes made while ScreenUpdating was on (a batch should turn it off). */
   writesWithScreenUpdating = 0;
   screenUpdating = true;

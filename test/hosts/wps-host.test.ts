@@ -100,6 +100,15 @@ describe("wps host reads", () => {
     expect(fake.reads - readsBefore).toBeGreaterThan(2 * fixture.sheets.length); // really in several blocks
   });
 
+  it("wps reads each sheet with one Value2 and one Formula request, and a bounded number of ranges", async () => {
+    const fixture = await loadFixtureSnapshot("kashi-2024-dept-budget.xlsx");
+    const fake = new FakeEt(fixture);
+    await new WpsHost(fake.application).readWorkbook();
+    expect(fake.reads).toBe(2 * fixture.sheets.length);
+    // merged headers and mixed formats are found by halving, not cell by cell (1,848 cells, 17 sheets)
+    expect(fake.rangeRequests).toBeLessThan(1500);
+  });
+
   it("wps rejects a sheet that does not exist, and says when no workbook is open", async () => {
     const { host } = make();
     await expect(host.readSheet("没有")).rejects.toBeInstanceOf(SheetNotFoundError);
