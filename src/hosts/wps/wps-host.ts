@@ -318,7 +318,7 @@ function writeContent(ws: EtWorksheet, content: Pick<SheetSnapshot, "rows" | "me
       if (!cell) return;
       const range = ws.Range(a1(r, c));
       if (cell.formula !== undefined) range.Formula = `=${cell.formula}`;
-      else if (cell.value !== null) range.Formula = typeof cell.value === "object" ? cell.value.error : etConstant(cell.value);
+      else if (cell.value !== null && cell.value !== "") range.Formula = typeof cell.value === "object" ? cell.value.error : etConstant(cell.value);
       if (cell.numFmt !== undefined) range.NumberFormat = cell.numFmt;
     }),
   );
