@@ -235,6 +235,8 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+// `npm run build` (webpack-cli, production, default output) also builds the WPS add-in into dist/wps: see webpack.wps.js.
+module.exports = ((pages) => (env = {}, argv = {}) => (env.WEBPACK_BUILD && argv.mode === "production" && !env.out && !env.noWps ? [pages(env, argv), require("./webpack.wps.js")(env, argv)] : pages(env, argv)))(module.exports);
 
 module.exports.addinBaseUrl = addinBaseUrl;
 module.exports.manifestFor = manifestFor;

@@ -1,12 +1,12 @@
 /**
  * Which host the task pane runs in, decided at runtime from the page's globals. Only detection lives
- * here; each host's adapter is its own module (src/hosts/excel, a later src/hosts/wps, src/hosts/playground),
+ * here; each host's adapter is its own module (src/hosts/excel, src/hosts/wps, src/hosts/playground),
  * so the playground bundle never needs Office.js and the Excel adapter never needs WPS.
  *
  *  - Excel: Office.js is loaded *and* `Office.onReady` reports a host. Office.js loaded outside Office
  *    (a plain browser tab) resolves onReady with `host: null`: that is the playground, not Excel.
  *  - WPS: WPS runs no Office.js; it injects a global `Application` carrying the ET (spreadsheet)
- *    object model, or a `wps` global whose `EtApplication()` returns it. An unrelated global named
+ *    object model, and a `wps` global whose `EtApplication` (a function in older builds) gives it too. An unrelated global named
  *    `Application` does not count: it must look like ET (`ActiveWorkbook` plus `Worksheets`/`Sheets`/`Range`).
  *  - Otherwise the playground.
  */
@@ -52,6 +52,7 @@ export async function officeReady(scope: object, timeoutMs: number): Promise<Off
 /** The ET Application object when the page runs inside WPS Spreadsheets, else undefined. */
 export function wpsEtApplication(scope: object = globalThis): object | undefined {
   const wps = member(scope, "wps");
+  // older WPS builds: wps.EtApplication() is a function; the typings describe a (deprecated) property
   const etApplication = wps === undefined ? undefined : member(wps, "EtApplication");
   if (typeof etApplication === "function") {
     try {
@@ -60,6 +61,8 @@ export function wpsEtApplication(scope: object = globalThis): object | undefined
     } catch {
       // some WPS builds throw from this accessor before a document is open; try the global next
     }
+  } else if (looksLikeEt(etApplication)) {
+    return etApplication;
   }
   const app = member(scope, "Application");
   return looksLikeEt(app) ? app : undefined;

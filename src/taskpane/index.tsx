@@ -1,9 +1,12 @@
-// Task-pane entry (taskpane.html, opened by Excel from manifest.xml). Inside Excel it checks the open
-// workbook through the Office.js host; opened in a plain browser it points to the playground.
+// Task-pane entry: taskpane.html opened by Excel from manifest.xml, or by WPS from its add-in's ribbon
+// button (dist/wps/fiscal-check, webpack.wps.js). Inside Excel it checks the open workbook through the
+// Office.js host, inside WPS through the ET object model; opened in a plain browser it points to the
+// playground.
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Link, Text, webLightTheme } from "@fluentui/react-components";
-import { detectHostKind, officeReady } from "../hosts/detect";
+import { detectHostKind, officeReady, wpsEtApplication } from "../hosts/detect";
 import { browserChecker } from "./browser-checker";
+import { inProcessChecker } from "./checker";
 import { langFromDisplayLanguage, STRINGS, type Lang } from "./i18n";
 import { StandalonePane } from "./Pane";
 import { CheckSession } from "./session";
@@ -39,6 +42,14 @@ async function main(): Promise<void> {
     const { ExcelHost, officeRuntime } = await import(/* webpackChunkName: "excel-host" */ "../hosts/excel/excel-host");
     const session = new CheckSession(new ExcelHost(officeRuntime()), { checker: browserChecker });
     content = <StandalonePane session={session} initialLang={lang} />;
+  } else if (kind === "wps") {
+    const { WpsHost } = await import(/* webpackChunkName: "wps-host" */ "../hosts/wps/wps-host");
+    const host = new WpsHost(wpsEtApplication(globalThis) as ConstructorParameters<typeof WpsHost>[0]);
+    // WPS keeps event listeners in the application, not the page: unregister when the pane goes away.
+    addEventListener("pagehide", () => host.dispose());
+    // An offline add-in's pages come from file://, where no Web Worker may start: check in the page.
+    const checker = location.protocol === "file:" ? inProcessChecker : browserChecker;
+    content = <StandalonePane session={new CheckSession(host, { checker })} initialLang={lang} />;
   } else {
     content = <OutsideOffice lang={lang} />;
   }

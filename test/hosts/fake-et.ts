@@ -115,6 +115,10 @@ class FakeBook {
       const sheet = book.sheets[book.active];
       return sheet ? book.sheetApi(sheet) : null;
     },
+    Activate() {
+      book.et.activeBook = book;
+      return true;
+    },
   }))(this);
 
   worksheets(): EtSheets {
@@ -170,10 +174,13 @@ class FakeBook {
         return book.rangeApi(sheet, usedRect(sheet));
       },
       Range(address: string) {
+        book.et.rangeRequests++;
         return book.rangeApi(sheet, parseRange(address));
       },
       Activate() {
+        const et = book.et;
         if (sheet.visible !== -1) throw new FakeEtError(`工作表“${sheet.name}”已隐藏：方法 'Activate' 失败`);
+        if (et.activeBook !== book) throw new FakeEtError("方法 'Activate' 失败：工作簿不在前台");
         book.active = book.sheets.indexOf(sheet);
         return true;
       },
@@ -384,6 +391,8 @@ export class FakeEt {
   selection: { sheet: string; address: string } | undefined;
   /** Value2/Formula reads: how many rectangles the adapter asked for. */
   reads = 0;
+  /** Worksheet.Range(...) calls: each is a call into WPS, and most are followed by one or two more. */
+  rangeRequests = 0;
   /** Writes made while ScreenUpdating was on (a batch should turn it off). */
   writesWithScreenUpdating = 0;
   screenUpdating = true;
@@ -424,12 +433,20 @@ export class FakeEt {
   }
 
   /** The object a WPS page sees as `window.Application` (and `wps`). */
-  readonly application: EtApplication & { readonly ActiveSheet: EtWorksheet | null } = ((et: FakeEt) => ({
+  readonly application: EtApplication & { readonly ActiveSheet: EtWorksheet | null; readonly Worksheets: EtSheets | null; Range(address: string): EtRange } = ((et: FakeEt) => ({
     get ActiveWorkbook() {
       return et.activeBook?.api ?? null;
     },
     get ActiveSheet() {
       return et.activeBook?.api.ActiveSheet ?? null;
+    },
+    get Worksheets() {
+      return et.activeBook?.api.Worksheets ?? null;
+    },
+    Range(address: string) {
+      const sheet = et.activeBook?.api.ActiveSheet;
+      if (!sheet) throw new FakeEtError("没有活动工作表");
+      return sheet.Range(address);
     },
     get ScreenUpdating() {
       return et.screenUpdating;

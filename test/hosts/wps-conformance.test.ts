@@ -8,7 +8,7 @@ import { FakeEt } from "./fake-et";
 const GRACE_MS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-hostConformance("WPS (ET object model, fake)", (seed, fills) => {
+hostConformance("wps (WPS ET object model, fake)", (seed, fills) => {
   const fake = new FakeEt(seed, { fills });
   const host = new WpsHost(fake.application, { ownChangeGraceMs: GRACE_MS });
   return {

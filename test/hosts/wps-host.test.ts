@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { SheetNotFoundError, type HostChangeEvent } from "../../src/hosts/host";
+import { detectHostKind, wpsEtApplication } from "../../src/hosts/detect";
 import { errorCodeOf, errorNameOfCode, toGrid } from "../../src/hosts/wps/et-values";
 import { NoWorkbookError, SheetHiddenError, WpsHost } from "../../src/hosts/wps/wps-host";
 import { comparable, loadFixtureSnapshot } from "./conformance";
@@ -62,6 +63,16 @@ describe("wps: ET values", () => {
   });
 });
 
+describe("wps detection", () => {
+  it("wps: the fake's Application, wps.EtApplication as a function (older WPS) or as a property (typings)", () => {
+    const { fake } = make();
+    expect(detectHostKind({ Application: fake.application, wps: fake.application }, null)).toBe("wps");
+    expect(wpsEtApplication({ wps: { EtApplication: () => fake.application } })).toBe(fake.application);
+    expect(wpsEtApplication({ wps: { EtApplication: fake.application } })).toBe(fake.application);
+    expect(wpsEtApplication({ wps: { EtApplication: { name: "not ET" } } })).toBeUndefined();
+  });
+});
+
 describe("wps host reads", () => {
   it("wps reads errors, dates, booleans, text, mixed formats, merges, a hidden and an empty sheet like the file host", async () => {
     const { host } = make();
@@ -87,6 +98,15 @@ describe("wps host reads", () => {
     const b = await blocks.readWorkbook();
     expect(b).toEqual(a);
     expect(fake.reads - readsBefore).toBeGreaterThan(2 * fixture.sheets.length); // really in several blocks
+  });
+
+  it("wps reads each sheet with one Value2 and one Formula request, and a bounded number of ranges", async () => {
+    const fixture = await loadFixtureSnapshot("kashi-2024-dept-budget.xlsx");
+    const fake = new FakeEt(fixture);
+    await new WpsHost(fake.application).readWorkbook();
+    expect(fake.reads).toBe(2 * fixture.sheets.length);
+    // merged headers and mixed formats are found by halving, not cell by cell (1,848 cells, 17 sheets)
+    expect(fake.rangeRequests).toBeLessThan(1500);
   });
 
   it("wps rejects a sheet that does not exist, and says when no workbook is open", async () => {
@@ -168,6 +188,12 @@ describe("wps host selection and events", () => {
     const { fake, host } = make();
     await host.select("空表", "C3");
     expect(fake.selection).toEqual({ sheet: "空表", address: "C3" });
+    // the user switched to another workbook meanwhile: ours comes back to the front
+    const other = fake.addBook(seed(), { workbookName: "别的文件.xlsx" });
+    fake.activeBook = other;
+    await host.select("表1", "B3");
+    expect(fake.activeBook).not.toBe(other);
+    expect(fake.selection).toEqual({ sheet: "表1", address: "B3" });
     const hidden = host.select("隐藏", "B1");
     await expect(hidden).rejects.toBeInstanceOf(SheetHiddenError);
     await expect(hidden).rejects.toThrow(/已隐藏/);

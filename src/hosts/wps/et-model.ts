@@ -34,6 +34,8 @@ export interface EtWorkbook {
   readonly Worksheets: EtSheets;
   /** The sheet shown in this workbook's window (adding a sheet makes the new one active). */
   readonly ActiveSheet: EtWorksheet | null | undefined;
+  /** Brings this workbook's window (tab) to the front. */
+  Activate(): unknown;
 }
 
 export interface EtSheets {

@@ -3,9 +3,9 @@
  *
  * ET calls are synchronous but each one crosses from the page into WPS, so the sheet is read in
  * rectangles, not cell by cell: the used range in row blocks of at most `maxCellsPerBlock` cells
- * (`Value2` and `Formula` as 2-D arrays), number formats per block, else per column, else per cell
- * only where a block's cells differ (ET answers null then), and merged areas by halving the used
- * range until `MergeCells` says false or a single merged cell names its `MergeArea`.
+ * (`Value2` and `Formula` as 2-D arrays), number formats per block, else per column, halved where
+ * its cells differ (ET answers null then), and merged areas by halving the used range until
+ * `MergeCells` says false or a single merged cell names its `MergeArea`.
  */
 import type { CellRange, SheetSnapshot } from "../../core/snapshot";
 import { a1 } from "../../core/address";
@@ -74,23 +74,30 @@ function isFormulaText(formula: unknown): boolean {
   return typeof formula === "string" && formula.startsWith("=");
 }
 
-/** The block's formats: one answer when all cells agree, else per column, else per occupied cell. */
+/** The block's formats: one answer when all cells agree; else each column, halved while its cells
+ *  differ (ET answers null then) and only where cells are occupied: a header of text over a body of
+ *  amounts costs a few calls per column, not one per cell. */
 function readNumberFormats(ws: EtWorksheet, range: EtRange, rect: CellRange, occupied: (i: number, j: number) => boolean): unknown[][] {
   const rows = rect.bottom - rect.top + 1;
   const cols = rect.right - rect.left + 1;
   const whole = range.NumberFormat;
   if (typeof whole === "string") return Array.from({ length: rows }, () => new Array<unknown>(cols).fill(whole));
   const out: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill(undefined));
-  for (let j = 0; j < cols; j++) {
+  const fill = (j: number, first: number, last: number): void => {
     let any = false;
-    for (let i = 0; i < rows && !any; i++) any = occupied(i, j);
-    if (!any) continue; // a format alone does not make a cell
-    const column = ws.Range(rangeAddress({ top: rect.top, bottom: rect.bottom, left: rect.left + j, right: rect.left + j })).NumberFormat;
-    for (let i = 0; i < rows; i++) {
-      if (typeof column === "string") out[i]![j] = column;
-      else if (occupied(i, j)) out[i]![j] = ws.Range(a1(rect.top + i, rect.left + j)).NumberFormat;
+    for (let i = first; i <= last && !any; i++) any = occupied(i, j);
+    if (!any) return; // a format alone does not make a cell
+    const column = rect.left + j;
+    const format = ws.Range(rangeAddress({ top: rect.top + first, bottom: rect.top + last, left: column, right: column })).NumberFormat;
+    if (typeof format === "string" || first === last) {
+      for (let i = first; i <= last; i++) out[i]![j] = format;
+      return;
     }
-  }
+    const mid = Math.floor((first + last) / 2);
+    fill(j, first, mid);
+    fill(j, mid + 1, last);
+  };
+  for (let j = 0; j < cols; j++) fill(j, 0, rows - 1);
   return out;
 }
 

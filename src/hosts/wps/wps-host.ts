@@ -102,22 +102,32 @@ export class WpsHost implements SpreadsheetHost {
 
   applyChanges(batch: readonly HostChange[]): Promise<ApplyResult> {
     if (batch.length === 0) return Promise.resolve({ changes: [] });
-    return this.ignoreOwnChanges(async () => ({ changes: this.withScreenUpdatingOff(() => batch.map((change) => this.apply(change))) }));
+    return this.ignoreOwnChanges(async () => ({
+      changes: this.withScreenUpdatingOff(() => {
+        // changes refer to sheets that existed before the batch (host.ts), so one listing serves them all
+        const find = this.sheetFinder();
+        return batch.map((change) => this.apply(change, find));
+      }),
+    }));
   }
 
   readFills(cells: readonly CellRef[]): Promise<FillColor[]> {
-    return attempt(() =>
-      cells.map(({ sheet, cell }) => {
-        const interior = this.sheet(sheet).Range(cell).Interior;
+    return attempt(() => {
+      const find = this.sheetFinder();
+      return cells.map(({ sheet, cell }) => {
+        const interior = find(sheet).Range(cell).Interior;
         return interior.ColorIndex === XL_COLOR_INDEX_NONE ? null : bgrToHex(Number(interior.Color));
-      }),
-    );
+      });
+    });
   }
 
   select(sheet: string, cell: string): Promise<void> {
     return attempt(() => {
       const ws = this.sheet(sheet);
       if (!isVisible(ws.Visible)) throw new SheetHiddenError(ws.Name, cell);
+      // the user may have switched to another workbook (a tab in WPS) meanwhile: show ours first
+      const book = this.book();
+      if (!this.isActiveWorkbook(book)) book.Activate();
       ws.Activate();
       ws.Range(cell).Select();
     });
@@ -176,6 +186,11 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- workbook access ----
 
+  private isActiveWorkbook(book: EtWorkbook): boolean {
+    const active = this.app.ActiveWorkbook;
+    return !!active && (active === book || active.FullName === book.FullName);
+  }
+
   private book(): EtWorkbook {
     this.workbook ??= this.app.ActiveWorkbook ?? undefined;
     if (!this.workbook) throw new NoWorkbookError();
@@ -191,10 +206,26 @@ export class WpsHost implements SpreadsheetHost {
 
   /** The sheet by name (exactly, else ignoring case as WPS does), or SheetNotFoundError. */
   private sheet(name: string): EtWorksheet {
-    const sheets = this.sheets();
-    const found = sheets.find((ws) => ws.Name === name) ?? sheets.find((ws) => ws.Name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new SheetNotFoundError(name);
-    return found;
+    return this.sheetFinder()(name);
+  }
+
+  /** Finds sheets by name, listing them once: a batch of 200 cells asks for their sheets 200 times,
+   *  and every ET call crosses into WPS. Valid while no sheet is added, renamed or deleted. */
+  private sheetFinder(): (name: string) => EtWorksheet {
+    let byName: Map<string, EtWorksheet> | undefined;
+    return (name) => {
+      if (!byName) {
+        byName = new Map();
+        for (const ws of this.sheets()) {
+          const sheetName = ws.Name;
+          byName.set(sheetName, ws);
+          if (!byName.has(sheetName.toLowerCase())) byName.set(sheetName.toLowerCase(), ws);
+        }
+      }
+      const found = byName.get(name) ?? byName.get(name.toLowerCase());
+      if (!found) throw new SheetNotFoundError(name);
+      return found;
+    };
   }
 
   private withScreenUpdatingOff<T>(work: () => T): T {
@@ -209,9 +240,9 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- writes ----
 
-  private apply(change: HostChange): AppliedChange {
+  private apply(change: HostChange, find: (name: string) => EtWorksheet): AppliedChange {
     if (change.kind === "addSheet") return { change, outcome: "done", sheet: this.addSheet(change) };
-    const range = this.sheet(change.sheet).Range(change.cell);
+    const range = find(change.sheet).Range(change.cell);
     switch (change.kind) {
       case "value":
         if (change.value === null) range.ClearContents();
@@ -287,7 +318,7 @@ function writeContent(ws: EtWorksheet, content: Pick<SheetSnapshot, "rows" | "me
       if (!cell) return;
       const range = ws.Range(a1(r, c));
       if (cell.formula !== undefined) range.Formula = `=${cell.formula}`;
-      else if (cell.value !== null) range.Formula = typeof cell.value === "object" ? cell.value.error : etConstant(cell.value);
+      else if (cell.value !== null && cell.value !== "") range.Formula = typeof cell.value === "object" ? cell.value.error : etConstant(cell.value);
       if (cell.numFmt !== undefined) range.NumberFormat = cell.numFmt;
     }),
   );
