@@ -42,14 +42,20 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
   const current = useRef<Loaded | null>(null);
   const p = PLAYGROUND_STRINGS[lang];
 
-  const open = async (name: string, bytes: () => Promise<Uint8Array>) => {
+  const open = async (name: string, read: (module: WorkbookModule) => Promise<OpenedWorkbook>) => {
     setState({ status: "loading", name });
     setOpenFailure(null);
     try {
       const module = await loadFileModule();
-      const opened = await module.openWorkbook(name, await bytes());
+      const opened = await read(module);
       const fills = Object.fromEntries([...opened.looks].map(([sheet, look]) => [sheet, look.fills]));
-      const host = new PlaygroundHost(opened.snapshot, { fills, notes: opened.notes, evaluateFormula: module.evaluateFormula, formulaReferences: module.formulaReferences });
+      const host = new PlaygroundHost(opened.snapshot, {
+        fills,
+        notes: opened.notes,
+        evaluateFormula: module.evaluateFormula,
+        formulaReferences: module.formulaReferences,
+        addinData: opened.addinData,
+      });
       current.current?.session.dispose();
       const loaded = { id: ++openedCount, opened, module, host, session: new CheckSession(host, { checker: browserChecker }) };
       current.current = loaded;
@@ -62,16 +68,18 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
       } else setState({ status: "error", name, error });
     }
   };
-  const openFile = (file: File) => void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  const openFile = (file: File) => void open(file.name, async (module) => module.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer())));
   const openSample = (name: string) =>
-    void open(name, async () => {
+    void open(name, async (module) => {
       const response = await fetch(`samples/${encodeURIComponent(name)}`);
       if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
+      return module.openWorkbook(name, new Uint8Array(await response.arrayBuffer()));
     });
+  const openEmpty = () => void open(p.newName, (module) => module.newWorkbook(p.newName, "Sheet1"));
 
   useEffect(() => {
     if (initialSample) openSample(initialSample);
+    else if (params.get("new") !== null) openEmpty();
     // The browser test times navigation → here (the page drawn and answering clicks).
     (globalThis as { __fiscalReadyMs?: number }).__fiscalReadyMs = performance.now();
     document.documentElement.dataset.ready = "true";
@@ -102,6 +110,9 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
         <h1>{p.title}</h1>
         <Button onClick={() => fileInput.current?.click()} data-action="open">
           {p.open}
+        </Button>
+        <Button onClick={openEmpty} data-action="new">
+          {p.newWorkbook}
         </Button>
         <input
           ref={fileInput}

@@ -14,6 +14,7 @@ import { readXlsxBuffer } from "../hosts/xlsx";
 import { addTemplatesToWorkbook } from "../hosts/xlsx/write-template";
 import type { CellRef, FillColor } from "../hosts/host";
 import type { PlaygroundHost } from "../hosts/playground/playground-host";
+import { readAddinData, writeAddinData } from "./custom-xml";
 
 export interface SheetLook {
   /** A1 → `#RRGGBB` */
@@ -34,6 +35,8 @@ export interface OpenedWorkbook {
   /** Sheets inserted from templates since the file was opened: saved with their styles, widths,
    *  validations and print setup (then the edits made in the playground on top). */
   inserted: TemplateSheet[];
+  /** The add-in's data the file carries (ignored findings), from its custom XML part. */
+  addinData: Record<string, string>;
 }
 
 export async function openWorkbook(name: string, bytes: Uint8Array): Promise<OpenedWorkbook> {
@@ -64,7 +67,14 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<Ope
   } catch {
     // Styles are decoration: a workbook whose styles exceljs cannot read is still shown and checked.
   }
-  return { name, bytes, snapshot, looks, notes, inserted: [] };
+  return { name, bytes, snapshot, looks, notes, inserted: [], addinData: await readAddinData(bytes) };
+}
+
+/** A new workbook with one empty sheet (a trainer starting from nothing, then 插入模板). */
+export async function newWorkbook(name: string, sheet: string): Promise<OpenedWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet(sheet);
+  return openWorkbook(name, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 /** Template sheets just inserted into the playground host: the grid shows their widths, bold text and
@@ -126,7 +136,8 @@ export async function saveWorkbook(opened: OpenedWorkbook, host: PlaygroundHost,
       if (text !== undefined && text !== originalNotes[address]) ws.getCell(address).note = text;
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // The add-in's data (ignored findings) as a custom XML part, which exceljs would drop.
+  return writeAddinData(new Uint8Array(await wb.xlsx.writeBuffer()), host.addinDataEntries());
 }
 
 async function loadExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -7,6 +7,7 @@ import { Suspense, lazy, useRef, useState, useSyncExternalStore, type ReactNode 
 import {
   Badge,
   Button,
+  Input,
   ProgressBar,
   Switch,
   Text,
@@ -19,6 +20,8 @@ import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
 import { quietStatus, relatedRefs, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
 import type { CheckSession, PaneState } from "./session";
+import type { CellContents } from "../hosts/host";
+import { numberAsCellShows } from "./number-text";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", minWidth: "0", boxSizing: "border-box" },
@@ -51,8 +54,16 @@ const useStyles = makeStyles({
   quietStatus: { color: tokens.colorNeutralForeground3 },
   group: { padding: "0 8px 8px 8px", display: "flex", flexDirection: "column", gap: "6px" },
   groupTitle: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "6px" },
-  item: { borderLeft: "4px solid", padding: "6px 8px", background: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
+  list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "2px" },
+  item: { borderLeft: "3px solid", padding: "3px 6px", background: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
+  ignoredItem: { opacity: "0.7", borderLeftStyle: "dashed" },
+  // One finding, one line: the title gives way (ellipsis) before the numbers do.
+  row: { display: "flex", alignItems: "baseline", gap: "6px", minWidth: "0", lineHeight: "20px" },
+  rowTitle: { flex: "1 1 auto", minWidth: "2em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  rowNumbers: { flex: "0 1 auto", minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  details: { padding: "2px 0 4px 0" },
+  ignoreForm: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px", marginTop: "6px" },
+  appliedTitle: { margin: "0", padding: "6px 8px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   go: {
     display: "block",
@@ -66,7 +77,7 @@ const useStyles = makeStyles({
     cursor: "pointer",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  cellTag: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
+  cellTag: { flex: "none", fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   line: { margin: "2px 0 0 0", overflowWrap: "anywhere" },
   numbers: { margin: "4px 0 0 0", display: "flex", flexWrap: "wrap", columnGap: "12px", fontSize: tokens.fontSizeBase200 },
   why: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
@@ -237,23 +248,84 @@ function Empty({ s }: { s: Strings }) {
 function Results({ state, groups, session, lang, s }: { state: PaneState; groups: SheetGroup[]; session: CheckSession; lang: Lang; s: Strings }) {
   const styles = useStyles();
   const total = totalCounts(groups);
+  const ignored = groups.reduce((n, g) => n + g.ignoredCount, 0);
   const none = total.error + total.warning + total.info === 0;
-  const { withFindings, quiet } = splitByFindings(groups);
+  const { withFindings, quiet } = splitByFindings(groups, state.leading);
+  // Which findings are open (click or Enter on the line); the rest stay one line each.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => setOpen((now) => {
+    const next = new Set(now);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
   return (
     <section aria-label={s.resultsLabel} data-results style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <Text size={200} data-summary>
         <span className={styles.totals}>{none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}</span>
         <span className={styles.muted}>
+          {ignored > 0 && ` · ${s.ignoredCount(ignored)}`}
           {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
           {state.rechecking && ` · ${s.rechecking}`}
         </span>
       </Text>
+      {(ignored > 0 || state.ignored.length > 0) && (
+        <Switch label={s.showIgnored} checked={state.showIgnored} onChange={(_, d) => session.setShowIgnored(d.checked)} data-action="show-ignored" />
+      )}
+      {!state.ignoreStored && state.ignored.length > 0 && (
+        <Text size={200} className={styles.muted}>
+          {s.ignoreSessionOnly}
+        </Text>
+      )}
+      {state.applied.length > 0 && <AppliedFixes state={state} session={session} lang={lang} s={s} />}
       {withFindings.map((g) => (
-        <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} />
+        <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} open={open} toggle={toggle} />
       ))}
       {quiet.length > 0 && <QuietSheets quiet={quiet} all={groups.length} lang={lang} s={s} />}
     </section>
   );
+}
+
+/** The fixes written in this session, newest first, each with 撤销 (Excel's Ctrl+Z does not undo them). */
+function AppliedFixes({ state, session, lang, s }: { state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.sheet} data-applied aria-label={s.applied}>
+      <h2 className={styles.appliedTitle}>{s.applied}</h2>
+      <ul className={styles.list} style={{ padding: "0 8px 8px 8px" }}>
+        {[...state.applied].reverse().map((fix) => {
+          const can = session.canUndo(fix);
+          const format = fix.before.numFmt ?? fix.after.numFmt;
+          return (
+            <li key={fix.id} className={styles.row} data-applied-fix={fix.cell} data-sheet={fix.sheet}>
+              <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span>
+              <span className={styles.rowTitle} title={pick(ruleText(fix.rule).title, lang)}>
+                {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
+              </span>
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={!can || state.undoing !== null || state.fixing !== null}
+                title={can ? undefined : s.undoLatestFirst}
+                onClick={() => void session.undo(fix.id)}
+                data-undo={fix.cell}
+              >
+                {s.undo}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** A cell's contents in one short piece: its formula, or its value as the cell shows it. */
+function contentsText(c: CellContents, numFmt: string | undefined, s: Strings): string {
+  if (c.formula) return `=${c.formula}`;
+  const v = c.value;
+  if (v === null || v === "") return s.emptyCell;
+  if (typeof v === "object") return v.error;
+  return typeof v === "number" ? numberAsCellShows(String(v), numFmt) : String(v);
 }
 
 /** The sheets without findings, one collapsed line (open when nothing was found at all). */
@@ -279,11 +351,22 @@ function QuietSheets({ quiet, all, lang, s }: { quiet: SheetGroup[]; all: number
   );
 }
 
-function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+interface SectionProps {
+  group: SheetGroup;
+  state: PaneState;
+  session: CheckSession;
+  lang: Lang;
+  s: Strings;
+  open: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+function SheetSection({ group, state, session, lang, s, open, toggle }: SectionProps) {
   const styles = useStyles();
   const found = group.counts.error + group.counts.warning + group.counts.info;
+  const isNew = state.leading.includes(group.name);
   return (
-    <details className={styles.sheet} open={found > 0} data-sheet={group.name} data-sheet-row={group.name} data-kind={group.kind}>
+    <details className={styles.sheet} open={found > 0 || isNew || group.groups.length > 0} data-sheet={group.name} data-sheet-row={group.name} data-kind={group.kind} data-new={isNew || undefined}>
       <summary className={styles.summary}>
         <span className={styles.chevron} data-chevron aria-hidden>
           ▸
@@ -298,6 +381,11 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
                 {s.severity[sev]} {group.counts[sev]}
               </Badge>
             ),
+        )}
+        {group.ignoredCount > 0 && (
+          <Badge size="medium" color="subtle" appearance="outline" data-count="ignored">
+            {s.ignoredCount(group.ignoredCount)}
+          </Badge>
         )}
       </summary>
       <div className={styles.group}>
@@ -318,7 +406,7 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
             </h3>
             <ul className={styles.list}>
               {sg.entries.slice(0, MAX_ITEMS_PER_GROUP).map((entry) => (
-                <FindingItem key={entry.id} entry={entry} state={state} session={session} lang={lang} s={s} />
+                <FindingItem key={entry.id} entry={entry} state={state} session={session} lang={lang} s={s} expanded={open.has(entry.id)} toggle={toggle} />
               ))}
             </ul>
             {sg.entries.length > MAX_ITEMS_PER_GROUP && (
@@ -333,47 +421,101 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
   );
 }
 
-function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+interface ItemProps {
+  entry: FindingEntry;
+  state: PaneState;
+  session: CheckSession;
+  lang: Lang;
+  s: Strings;
+  expanded: boolean;
+  toggle: (id: string) => void;
+}
+
+/**
+ * One finding as one line — cell, rule title, 应为 / 表中为 — that opens on click or Enter to the message,
+ * the "why", the related cells, the fixes and 忽略. Clicking the line also selects the cell.
+ */
+function FindingItem({ entry, state, session, lang, s, expanded, toggle }: ItemProps) {
   const styles = useStyles();
   const f = entry.finding;
   const { title, why } = ruleText(f.rule);
-  const fixes = session.fixesFor(entry);
-  const related = relatedRefs(entry);
   const message = lang === "zh" ? f.message : f.messageEn;
+  const format = session.numberFormatAt(entry.sheet, f.cell);
+  const expected = f.expected !== undefined ? numberAsCellShows(f.expected, format) : undefined;
+  const actual = f.actual !== undefined ? numberAsCellShows(f.actual, format) : undefined;
+  const expectedLabel = f.severity === "error" ? s.expected : s.suggested;
+  const detailsId = `finding-${entry.id.replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36))}`;
   return (
     <li
-      className={`${styles.item} ${state.selected === entry.id ? styles.selected : ""}`}
+      className={`${styles.item} ${state.selected === entry.id ? styles.selected : ""} ${entry.ignored ? styles.ignoredItem : ""}`}
       style={{ borderLeftColor: SEVERITY_COLOR[f.severity] }}
       data-finding={entry.id}
       data-rule={f.rule}
       data-cell={f.cell}
       data-sheet={entry.sheet}
+      data-ignored={entry.ignored ? true : undefined}
+      data-expanded={expanded || undefined}
     >
-      <button type="button" className={styles.go} onClick={() => void session.select(entry)} aria-label={`${s.cell} ${entry.sheet}!${f.cell}: ${pick(title, lang)}. ${message}`}>
+      <button
+        type="button"
+        className={`${styles.go} ${styles.row}`}
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={() => {
+          toggle(entry.id);
+          void session.select(entry);
+        }}
+        aria-label={`${s.cell} ${entry.sheet}!${f.cell}: ${pick(title, lang)}${expected !== undefined ? `, ${expectedLabel} ${expected}` : ""}${actual !== undefined ? `, ${s.actual} ${actual}` : ""}`}
+      >
         <span className={styles.cellTag}>{f.cell}</span>
-        <Text weight="semibold">{pick(title, lang)}</Text>
-        <p className={styles.line}>{message}</p>
+        <span className={styles.rowTitle}>{pick(title, lang)}</span>
+        {(expected !== undefined || actual !== undefined) && (
+          <span className={styles.rowNumbers}>
+            {expected !== undefined && (
+              <span>
+                {expectedLabel} <b data-expected>{expected}</b>
+              </span>
+            )}
+            {expected !== undefined && actual !== undefined && " · "}
+            {actual !== undefined && (
+              <span>
+                {s.actual} <b data-actual>{actual}</b>
+              </span>
+            )}
+          </span>
+        )}
       </button>
-      {(f.expected !== undefined || f.actual !== undefined) && (
-        <p className={styles.numbers}>
-          {f.expected !== undefined && (
-            <span>
-              {f.severity === "error" ? s.expected : s.suggested} <b data-expected>{f.expected}</b>
-            </span>
-          )}
-          {f.actual !== undefined && (
-            <span>
-              {s.actual} <b data-actual>{f.actual}</b>
-            </span>
-          )}
-        </p>
-      )}
-      {why && <p className={styles.why}>{pick(why, lang)}</p>}
+      {expanded && <FindingDetails id={detailsId} entry={entry} state={state} session={session} lang={lang} s={s} message={message} why={why && whyApplies(why, f.message) ? pick(why, lang) : undefined} />}
+    </li>
+  );
+}
+
+/**
+ * A rule's "why" that speaks of a header annotation (表头注明 …) is shown only when the finding cites one:
+ * a plain 合计 column is checked as the sum of its row and has none. (The rule's text is the core's; see
+ * the issue note: the core should give such findings their own "why".)
+ */
+function whyApplies(why: { zh: string }, message: string): boolean {
+  return !/表头/.test(why.zh) || /表头/.test(message);
+}
+
+function FindingDetails({ id, entry, state, session, lang, s, message, why }: { id: string; entry: FindingEntry; state: PaneState; session: CheckSession; lang: Lang; s: Strings; message: string; why: string | undefined }) {
+  const styles = useStyles();
+  const f = entry.finding;
+  const fixes = entry.ignored ? [] : session.fixesFor(entry);
+  const related = relatedRefs(entry);
+  const [reason, setReason] = useState<string | null>(null);
+  const needsReason = f.severity === "error";
+  const busy = state.fixing !== null || state.phase === "reading" || state.phase === "checking";
+  return (
+    <div id={id} className={styles.details} data-details>
+      <p className={styles.line}>{message}</p>
+      {why && <p className={styles.why}>{why}</p>}
       {related.length > 0 && (
         <div className={styles.related}>
           <span className={styles.muted}>{s.related}:</span>
           {related.slice(0, MAX_RELATED).map((ref, i) => (
-            <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)}>
+            <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)} data-related={ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}>
               {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}
             </button>
           ))}
@@ -384,12 +526,7 @@ function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; 
         <div className={styles.fixes}>
           {fixes.map((fix) => (
             <div key={fix.kind}>
-              <Button
-                size="small"
-                disabled={state.fixing !== null || state.phase === "reading" || state.phase === "checking"}
-                onClick={() => void session.applyFix(entry, fix)}
-                data-fix={fix.kind}
-              >
+              <Button size="small" disabled={busy} onClick={() => void session.applyFix(entry, fix)} data-fix={fix.kind}>
                 {fix.kind === "value" ? s.fixValue : s.fixFormula}
               </Button>{" "}
               <span className={styles.says}>{pick(fix.says, lang)}</span>
@@ -397,6 +534,50 @@ function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; 
           ))}
         </div>
       )}
-    </li>
+      {entry.ignored ? (
+        <div className={styles.fixes}>
+          <span className={styles.says} data-ignored-note>
+            {s.ignoredNote(entry.ignored.reason, entry.ignored.date)}
+          </span>
+          <Button size="small" appearance="subtle" onClick={() => void session.unignore(entry)} data-action="unignore">
+            {s.unignore}
+          </Button>
+        </div>
+      ) : reason === null ? (
+        <div className={styles.fixes}>
+          <Button size="small" appearance="subtle" onClick={() => setReason("")} data-action="ignore">
+            {s.ignore}
+          </Button>
+        </div>
+      ) : (
+        <form
+          className={styles.ignoreForm}
+          data-ignore-form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void session.ignore(entry, reason).then((done) => done && setReason(null));
+          }}
+        >
+          <Input
+            size="small"
+            autoFocus
+            value={reason}
+            onChange={(_, d) => setReason(d.value)}
+            placeholder={needsReason ? s.ignoreReasonRequired : s.ignoreReasonOptional}
+            aria-label={needsReason ? s.ignoreReasonRequired : s.ignoreReasonOptional}
+            required={needsReason}
+            data-field="ignore-reason"
+            style={{ minWidth: 0, flex: "1 1 120px" }}
+            onKeyDown={(e) => e.key === "Escape" && setReason(null)}
+          />
+          <Button size="small" type="submit" disabled={needsReason && reason.trim() === ""} data-action="confirm-ignore">
+            {s.confirmIgnore}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => setReason(null)}>
+            {s.cancel}
+          </Button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -254,6 +254,11 @@ export class CheckSession {
     return fixActions(entry.sheet, entry.finding, this.cellNow(entry.sheet, entry.finding.cell));
   }
 
+  /** The number format of a cell as last read (the pane shows 应为 / 表中为 as the cell shows them). */
+  numberFormatAt(sheet: string, cell: string): string | undefined {
+    return this.cellNow(sheet, cell.replace(/\$/g, ""))?.numFmt;
+  }
+
   /** Writes one fix, then re-checks the edited sheet (own writes do not trigger 自动复查). */
   applyFix(entry: FindingEntry, action: FixAction): Promise<void> {
     return this.enqueue(async () => {

@@ -23,6 +23,8 @@ import {
 } from "../host";
 import { OwnChangeGuard } from "../own-changes";
 import { applyBatch } from "./apply-changes";
+import { loadAddinData, saveAddinData } from "./addin-data";
+import { readCellContents, restoreCellContents } from "./cell-contents";
 import { DEFAULT_READ_OPTIONS, readSheets, type ReadOptions, type SizeMemory } from "./read-workbook";
 
 /** The few entry points of Office.js the adapter needs, injectable for tests. */
@@ -154,6 +156,12 @@ export class ExcelHost implements SpreadsheetHost {
       void subscription.then((handles) => this.unsubscribe(handles)).catch(() => {});
     };
   }
+
+  // Undo and ignore (issue 15; cell-contents.ts, addin-data.ts).
+  readCellContents = (cells: readonly CellRef[]) => readCellContents(this.runtime, cells);
+  restoreCellContents = (cells: Parameters<typeof restoreCellContents>[1]) => this.ignoreOwnChanges(() => restoreCellContents(this.runtime, cells));
+  loadAddinData = (key: string) => loadAddinData(this.runtime, key);
+  saveAddinData = (key: string, text: string | null) => saveAddinData(this.runtime, key, text);
 
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
     // With triggerSource every own write is tagged by Excel; the guard would only swallow user edits.
