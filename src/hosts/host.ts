@@ -160,6 +160,9 @@ export interface OptionalHostFeatures {
   loadAddinData?(key: string): Promise<string | null>;
   /** Stores (or with null removes) the text; Excel writes it when the user saves the workbook. */
   saveAddinData?(key: string, text: string | null): Promise<void>;
+  /** Outlines the cells related to the finding just clicked, like Excel's trace precedents (the
+   *  playground; Office.js has no such call). An empty list removes the outlines. */
+  showRelated?(cells: readonly CellRef[]): Promise<void>;
 }
 
 /** readSheet / select / a change named a sheet the workbook does not have. */

@@ -24,7 +24,7 @@ import { fixActions, type FixAction } from "./fixes";
 import { Highlighter } from "./highlight";
 import type { Bilingual } from "./i18n";
 import { IGNORED_KEY, ignoreKey, keyOf, parseIgnored, serializeIgnored, type IgnoredFinding } from "./ignored";
-import { flaggedCells, groupResults, ruleText, type FindingEntry, type SheetGroup } from "./results";
+import { flaggedCells, groupResults, relatedRefs, ruleText, type FindingEntry, type SheetGroup } from "./results";
 
 /** How many of the latest fixes can be undone. */
 const UNDO_DEPTH = 10;
@@ -214,9 +214,17 @@ export class CheckSession {
     }).then(() => names);
   }
 
-  /** Clicking a finding: select its cell in the workbook. */
-  select(entry: FindingEntry): Promise<void> {
-    return this.selectCell(entry.id, { sheet: entry.sheet, cell: entry.finding.cell });
+  /** Clicking a finding: select its cell in the workbook, and outline its related cells where the host can. */
+  async select(entry: FindingEntry): Promise<void> {
+    await this.selectCell(entry.id, { sheet: entry.sheet, cell: entry.finding.cell });
+    if (!this.host.showRelated) return;
+    await this.enqueue(async () => {
+      try {
+        await this.host.showRelated!(relatedRefs(entry));
+      } catch {
+        // Outlines are a help, not a result: a host that cannot draw them just selects the cell.
+      }
+    });
   }
 
   /** Selects any cell (a related cell of a finding, possibly on another sheet). */
@@ -428,6 +436,8 @@ export class CheckSession {
   private showResult(result: WorkbookResult): void {
     this.lastResult = result;
     this.regroup();
+    // The outlines belonged to a finding of the old result.
+    if (this.host.showRelated) void this.host.showRelated([]).catch(() => undefined);
   }
 
   private regroup(): void {

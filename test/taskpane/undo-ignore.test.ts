@@ -11,7 +11,6 @@ import { describe, expect, it } from "vitest";
 import { buildTemplate } from "../../src/core/templates";
 import type { SpreadsheetHost } from "../../src/hosts/host";
 import { PlaygroundHost } from "../../src/hosts/playground/playground-host";
-import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { readAddinData } from "../../src/playground/custom-xml";
 import { evaluateFormula, formulaReferences } from "../../src/playground/formula-eval";

@@ -9,7 +9,7 @@
  * page supplies `evaluateFormula`; with `formulaReferences` too, the formulas that read an edited cell
  * (on any sheet, through other formulas) are computed again, as Excel does in automatic mode.
  */
-import { parseA1 } from "../../core/address";
+import { a1, parseA1 } from "../../core/address";
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { normalizeHexColor } from "../colors";
 import {
@@ -84,6 +84,8 @@ export class PlaygroundHost implements SpreadsheetHost {
   private readonly fills = new Map<string, Map<string, string>>();
   private readonly notes = new Map<string, Map<string, string>>();
   private readonly addinData: Map<string, string>;
+  /** Cells outlined as related to the finding clicked last: sheet → A1 set. */
+  private related = new Map<string, Set<string>>();
   private current: PlaygroundSelection | undefined;
   private readonly changeListeners = new Set<(event: HostChangeEvent) => void>();
   private readonly modelListeners = new Set<() => void>();
@@ -227,6 +229,27 @@ export class PlaygroundHost implements SpreadsheetHost {
     else this.addinData.set(key, text);
   }
 
+  async showRelated(cells: readonly CellRef[]): Promise<void> {
+    const next = new Map<string, Set<string>>();
+    for (const { sheet, cell } of cells) {
+      const set = next.get(sheet) ?? new Set<string>();
+      // A range (C6:C11) outlines each of its cells.
+      const [from, to] = cell.split(":").map((c) => parseA1(c));
+      if (from && to) {
+        for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++)
+          for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) set.add(a1(r, c));
+      } else if (from) set.add(key(cell));
+      next.set(sheet, set);
+    }
+    this.related = next;
+    this.modelChanged();
+  }
+
+  /** The outlined cells of a sheet (A1, upper case). */
+  relatedCells(sheet: string): ReadonlySet<string> {
+    return this.related.get(sheet) ?? EMPTY_SET;
+  }
+
   /** The add-in's data as a saved file must carry it. */
   addinDataEntries(): Record<string, string> {
     return Object.fromEntries(this.addinData);
@@ -349,6 +372,8 @@ export class PlaygroundHost implements SpreadsheetHost {
     for (const listener of [...this.modelListeners]) listener();
   }
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** `$c$7` → `C7`: one spelling per cell for the fill and note maps. */
 function key(cell: string): string {
