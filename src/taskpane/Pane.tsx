@@ -7,7 +7,6 @@ import { Suspense, lazy, useRef, useState, useSyncExternalStore, type ReactNode 
 import {
   Badge,
   Button,
-  Input,
   ProgressBar,
   Switch,
   Text,
@@ -18,7 +17,7 @@ import type { Severity } from "../core/finding";
 import type { TemplateSheet } from "../core/templates";
 import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
-import { quietStatus, relatedRefs, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
+import { quietStatus, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
 import type { CheckSession, PaneState } from "./session";
 import type { CellContents } from "../hosts/host";
 import { numberAsCellShows } from "./number-text";
@@ -62,7 +61,6 @@ const useStyles = makeStyles({
   rowTitle: { flex: "1 1 auto", minWidth: "2em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
   rowNumbers: { flex: "0 1 auto", minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   details: { padding: "2px 0 4px 0" },
-  ignoreForm: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px", marginTop: "6px" },
   appliedTitle: { margin: "0", padding: "6px 8px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   go: {
@@ -78,30 +76,15 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   cellTag: { flex: "none", fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  line: { margin: "2px 0 0 0", overflowWrap: "anywhere" },
-  numbers: { margin: "4px 0 0 0", display: "flex", flexWrap: "wrap", columnGap: "12px", fontSize: tokens.fontSizeBase200 },
-  why: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  fixes: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "6px" },
-  says: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  related: { display: "flex", flexWrap: "wrap", gap: "4px", marginTop: "4px", fontSize: tokens.fontSizeBase200 },
-  linkish: {
-    background: "none",
-    border: "none",
-    padding: "0",
-    font: "inherit",
-    color: tokens.colorBrandForegroundLink,
-    cursor: "pointer",
-    textDecorationLine: "underline",
-  },
 });
 
 /** 插入模板 and the template code it needs load on first use (the pane's first download stays small). */
+const FindingDetails = lazy(() => import(/* webpackChunkName: "finding-details" */ "./FindingDetails"));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatePanel"));
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: "#C50F1F", warning: "#BC4B09", info: "#0F6CBD" };
 const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 const MAX_ITEMS_PER_GROUP = 200;
-const MAX_RELATED = 8;
 
 export function usePaneState(session: CheckSession): PaneState {
   return useSyncExternalStore(
@@ -296,7 +279,7 @@ function AppliedFixes({ state, session, lang, s }: { state: PaneState; session: 
           const can = session.canUndo(fix);
           const format = fix.before.numFmt ?? fix.after.numFmt;
           return (
-            <li key={fix.id} className={styles.row} data-applied-fix={fix.cell} data-sheet={fix.sheet}>
+            <li key={fix.id} className={styles.row} data-applied-fix={fix.cell} data-applied-sheet={fix.sheet}>
               <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span>
               <span className={styles.rowTitle} title={pick(ruleText(fix.rule).title, lang)}>
                 {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
@@ -366,7 +349,15 @@ function SheetSection({ group, state, session, lang, s, open, toggle }: SectionP
   const found = group.counts.error + group.counts.warning + group.counts.info;
   const isNew = state.leading.includes(group.name);
   return (
-    <details className={styles.sheet} open={found > 0 || isNew || group.groups.length > 0} data-sheet={group.name} data-sheet-row={group.name} data-kind={group.kind} data-new={isNew || undefined}>
+    <details
+      className={styles.sheet}
+      open={found > 0 || isNew || group.groups.length > 0}
+      data-sheet={group.name}
+      data-sheet-row={group.name}
+      data-kind={group.kind}
+      data-new={isNew || undefined}
+      data-status={found === 0 ? quietStatus(group) : undefined}
+    >
       <summary className={styles.summary}>
         <span className={styles.chevron} data-chevron aria-hidden>
           ▸
@@ -485,99 +476,12 @@ function FindingItem({ entry, state, session, lang, s, expanded, toggle }: ItemP
           </span>
         )}
       </button>
-      {expanded && <FindingDetails id={detailsId} entry={entry} state={state} session={session} lang={lang} s={s} message={message} why={why && whyApplies(why, f.message) ? pick(why, lang) : undefined} />}
+      {expanded && (
+        <Suspense fallback={<div id={detailsId} className={styles.details} />}>
+          <FindingDetails id={detailsId} entry={entry} state={state} session={session} lang={lang} s={s} message={message} why={why} />
+        </Suspense>
+      )}
     </li>
   );
 }
 
-/**
- * A rule's "why" that speaks of a header annotation (表头注明 …) is shown only when the finding cites one:
- * a plain 合计 column is checked as the sum of its row and has none. (The rule's text is the core's; see
- * the issue note: the core should give such findings their own "why".)
- */
-function whyApplies(why: { zh: string }, message: string): boolean {
-  return !/表头/.test(why.zh) || /表头/.test(message);
-}
-
-function FindingDetails({ id, entry, state, session, lang, s, message, why }: { id: string; entry: FindingEntry; state: PaneState; session: CheckSession; lang: Lang; s: Strings; message: string; why: string | undefined }) {
-  const styles = useStyles();
-  const f = entry.finding;
-  const fixes = entry.ignored ? [] : session.fixesFor(entry);
-  const related = relatedRefs(entry);
-  const [reason, setReason] = useState<string | null>(null);
-  const needsReason = f.severity === "error";
-  const busy = state.fixing !== null || state.phase === "reading" || state.phase === "checking";
-  return (
-    <div id={id} className={styles.details} data-details>
-      <p className={styles.line}>{message}</p>
-      {why && <p className={styles.why}>{why}</p>}
-      {related.length > 0 && (
-        <div className={styles.related}>
-          <span className={styles.muted}>{s.related}:</span>
-          {related.slice(0, MAX_RELATED).map((ref, i) => (
-            <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)} data-related={ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}>
-              {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}
-            </button>
-          ))}
-          {related.length > MAX_RELATED && <span className={styles.muted}>{s.relatedMore(related.length)}</span>}
-        </div>
-      )}
-      {fixes.length > 0 && (
-        <div className={styles.fixes}>
-          {fixes.map((fix) => (
-            <div key={fix.kind}>
-              <Button size="small" disabled={busy} onClick={() => void session.applyFix(entry, fix)} data-fix={fix.kind}>
-                {fix.kind === "value" ? s.fixValue : s.fixFormula}
-              </Button>{" "}
-              <span className={styles.says}>{pick(fix.says, lang)}</span>
-            </div>
-          ))}
-        </div>
-      )}
-      {entry.ignored ? (
-        <div className={styles.fixes}>
-          <span className={styles.says} data-ignored-note>
-            {s.ignoredNote(entry.ignored.reason, entry.ignored.date)}
-          </span>
-          <Button size="small" appearance="subtle" onClick={() => void session.unignore(entry)} data-action="unignore">
-            {s.unignore}
-          </Button>
-        </div>
-      ) : reason === null ? (
-        <div className={styles.fixes}>
-          <Button size="small" appearance="subtle" onClick={() => setReason("")} data-action="ignore">
-            {s.ignore}
-          </Button>
-        </div>
-      ) : (
-        <form
-          className={styles.ignoreForm}
-          data-ignore-form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void session.ignore(entry, reason).then((done) => done && setReason(null));
-          }}
-        >
-          <Input
-            size="small"
-            autoFocus
-            value={reason}
-            onChange={(_, d) => setReason(d.value)}
-            placeholder={needsReason ? s.ignoreReasonRequired : s.ignoreReasonOptional}
-            aria-label={needsReason ? s.ignoreReasonRequired : s.ignoreReasonOptional}
-            required={needsReason}
-            data-field="ignore-reason"
-            style={{ minWidth: 0, flex: "1 1 120px" }}
-            onKeyDown={(e) => e.key === "Escape" && setReason(null)}
-          />
-          <Button size="small" type="submit" disabled={needsReason && reason.trim() === ""} data-action="confirm-ignore">
-            {s.confirmIgnore}
-          </Button>
-          <Button size="small" appearance="subtle" onClick={() => setReason(null)}>
-            {s.cancel}
-          </Button>
-        </form>
-      )}
-    </div>
-  );
-}
