@@ -113,7 +113,9 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<Ope
 export async function newWorkbook(name: string, sheet: string): Promise<OpenedWorkbook> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet(sheet);
-  return openWorkbook(name, new Uint8Array(await wb.xlsx.writeBuffer()));
+  // Not through the reader: it rightly refuses a file without data, which is what this is meant to be.
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { name, bytes, snapshot: { sheets: [{ name: sheet, rows: [], merges: [] }] }, looks: new Map([[sheet, emptyLook()]]), notes: {}, inserted: [], addinData: {} };
 }
 
 /** Template sheets just inserted into the playground host: the grid shows their widths, bold text and
