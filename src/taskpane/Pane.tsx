@@ -58,8 +58,24 @@ const useStyles = makeStyles({
   ignoredItem: { opacity: "0.7", borderLeftStyle: "dashed" },
   // One finding, one line: the title gives way (ellipsis) before the numbers do.
   row: { display: "flex", alignItems: "baseline", gap: "6px", minWidth: "0", lineHeight: "20px" },
-  rowTitle: { flex: "1 1 auto", minWidth: "2em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
-  rowNumbers: { flex: "0 1 auto", minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  rowTitle: { flex: "1 1 auto", minWidth: "5em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  // The title gives way first (shrink weight 0.01); when even then 表中为 does not fit, it wraps onto a second,
+  // hidden line and the line shows 应为 alone — never a number cut in half.
+  rowNumbers: {
+    flex: "0 0.01 auto",
+    minWidth: "0",
+    height: "20px",
+    overflow: "hidden",
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    columnGap: "6px",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  appliedRow: { display: "flex", alignItems: "center", gap: "6px", minWidth: "0", overflowWrap: "anywhere" },
+  appliedText: { flex: "1 1 auto", minWidth: "0", fontSize: tokens.fontSizeBase200 },
   details: { padding: "2px 0 4px 0" },
   appliedTitle: { margin: "0", padding: "6px 8px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
@@ -279,10 +295,9 @@ function AppliedFixes({ state, session, lang, s }: { state: PaneState; session: 
           const can = session.canUndo(fix);
           const format = fix.before.numFmt ?? fix.after.numFmt;
           return (
-            <li key={fix.id} className={styles.row} data-applied-fix={fix.cell} data-applied-sheet={fix.sheet}>
-              <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span>
-              <span className={styles.rowTitle} title={pick(ruleText(fix.rule).title, lang)}>
-                {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
+            <li key={fix.id} className={styles.appliedRow} data-applied-fix={fix.cell} data-applied-sheet={fix.sheet}>
+              <span className={styles.appliedText} title={pick(ruleText(fix.rule).title, lang)}>
+                <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span> {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
               </span>
               <Button
                 size="small"
@@ -347,7 +362,7 @@ interface SectionProps {
 function SheetSection({ group, state, session, lang, s, open, toggle }: SectionProps) {
   const styles = useStyles();
   const found = group.counts.error + group.counts.warning + group.counts.info;
-  const isNew = state.leading.includes(group.name);
+  const isNew = state.leading.includes(group.name) && group.kind !== "other";
   return (
     <details
       className={styles.sheet}
@@ -467,9 +482,9 @@ function FindingItem({ entry, state, session, lang, s, expanded, toggle }: ItemP
                 {expectedLabel} <b data-expected>{expected}</b>
               </span>
             )}
-            {expected !== undefined && actual !== undefined && " · "}
             {actual !== undefined && (
               <span>
+                {expected !== undefined && "· "}
                 {s.actual} <b data-actual>{actual}</b>
               </span>
             )}

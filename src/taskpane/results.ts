@@ -130,10 +130,12 @@ export function splitByFindings(groups: readonly SheetGroup[], first: readonly s
   const withFindings: SheetGroup[] = [];
   const quiet: SheetGroup[] = [];
   // A sheet just inserted (插入模板) leads the list even when clean: the officer wants to see it checked.
-  for (const g of groups) (first.includes(g.name) || g.groups.length > 0 ? withFindings : quiet).push(g);
+  // (Not a 示例's note sheet, which is no table: it stays folded with the rest.)
+  const leads = (g: SheetGroup) => first.includes(g.name) && g.kind !== "other";
+  for (const g of groups) (leads(g) || g.groups.length > 0 ? withFindings : quiet).push(g);
   // New sheets first, then sheets with errors, warnings, notes, only ignored findings; tab order within each (stable sort).
   const rank = (g: SheetGroup) => {
-    const at = first.indexOf(g.name);
+    const at = leads(g) ? first.indexOf(g.name) : -1;
     if (at >= 0) return at - first.length;
     const worst = SEVERITIES.findIndex((sev) => g.counts[sev] > 0);
     return worst < 0 ? SEVERITIES.length : worst;

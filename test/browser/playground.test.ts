@@ -363,6 +363,7 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     await rows.first().locator("button").first().focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => rows.first().getAttribute("data-expanded")).toBe("true");
+    await rows.first().locator("[data-details]").waitFor();
     await page.locator("aside.pg-pane").screenshot({ path: path.join(ARTIFACTS, "compact-list-320px-open.png") });
     expect(failures).toEqual([]);
     await page.close();
