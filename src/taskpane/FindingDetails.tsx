@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { pick, type Bilingual, type Lang, type Strings } from "./i18n";
-import { relatedRefs, type FindingEntry } from "./results";
+import { relatedRefs, whyApplies, type FindingEntry } from "./results";
 import type { CheckSession, PaneState } from "./session";
 
 const MAX_RELATED = 8;
@@ -43,15 +43,6 @@ const useStyles = makeStyles({
   },
   ignoreForm: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px", marginTop: "6px" },
 });
-
-/**
- * A rule's "why" that speaks of a header annotation (表头注明 …) is shown only when the finding cites one:
- * a plain 合计 column is checked as the sum of its row and has none. (The rule's text is the core's; see
- * the issue note: the core should give such findings their own "why".)
- */
-function whyApplies(why: { zh: string }, message: string): boolean {
-  return !/表头/.test(why.zh) || /表头/.test(message);
-}
 
 export interface FindingDetailsProps {
   id: string;
