@@ -58,11 +58,13 @@ const useStyles = makeStyles({
   ignoredItem: { opacity: "0.7", borderLeftStyle: "dashed" },
   // One finding, one line: the title gives way (ellipsis) before the numbers do.
   row: { display: "flex", alignItems: "baseline", gap: "6px", minWidth: "0", lineHeight: "20px" },
-  rowTitle: { flex: "1 1 auto", minWidth: "5em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
-  // The title gives way first (shrink weight 0.01); when even then 表中为 does not fit, it wraps onto a second,
-  // hidden line and the line shows 应为 alone — never a number cut in half.
+  rowTitle: { flex: "1 1 auto", minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  // The title gives way first: the numbers never shrink, but may take at most what leaves the cell and about
+  // five characters of title; when 表中为 does not fit in that, it wraps onto a second, hidden line and the
+  // line shows 应为 alone — never a number cut in half.
   rowNumbers: {
-    flex: "0 0.01 auto",
+    flex: "0 0 auto",
+    maxWidth: "calc(100% - 8em)",
     minWidth: "0",
     height: "20px",
     overflow: "hidden",
