@@ -410,7 +410,7 @@ function SheetSection({ group, state, session, lang, s, open, toggle }: SectionP
         {group.groups.map((sg) => (
           <div key={sg.severity} data-severity={sg.severity}>
             <h3 className={styles.groupTitle} style={{ color: SEVERITY_COLOR[sg.severity] }}>
-              {s.severity[sg.severity]} ({sg.entries.length})
+              {s.severity[sg.severity]} ({s.groupCount(sg.entries.filter((e) => !e.ignored).length, sg.entries.filter((e) => e.ignored).length)})
             </h3>
             <ul className={styles.list}>
               {sg.entries.slice(0, MAX_ITEMS_PER_GROUP).map((entry) => (

@@ -71,6 +71,8 @@ const zh = {
   cancel: "取消",
   showIgnored: "显示已忽略",
   ignoredCount: (n: number) => `已忽略 ${n}`,
+  /** A severity heading's count when ignored findings are shown too: `2，已忽略 1`. */
+  groupCount: (n: number, ignored: number) => (ignored > 0 ? `${n}，已忽略 ${ignored}` : `${n}`),
   ignoredNote: (reason: string, date: string) => `已忽略${reason ? `：${reason}` : ""}${date ? `（${date}）` : ""}`,
   ignoreSessionOnly: "本工作簿无法保存忽略记录，忽略仅本次有效。",
   applied: "已写入的改正",
@@ -130,6 +132,7 @@ const en: Strings = {
   cancel: "Cancel",
   showIgnored: "Show ignored",
   ignoredCount: (n) => `${n} ignored`,
+  groupCount: (n, ignored) => (ignored > 0 ? `${n}, ${ignored} ignored` : `${n}`),
   ignoredNote: (reason, date) => `Ignored${reason ? `: ${reason}` : ""}${date ? ` (${date})` : ""}`,
   ignoreSessionOnly: "This workbook cannot keep ignored findings; they last for this session only.",
   applied: "Fixes written",

@@ -508,9 +508,12 @@ export interface SheetInsertion {
   crossSheetFormulas: SetFormulaChange[];
 }
 
+/** The cell still holds what the fix wrote. A formula's value may have been recalculated since (another
+ *  cell changed): the formula and the format are what count then. */
 function sameContents(a: CellContents | undefined, b: CellContents | undefined): boolean {
   if (!a || !b) return a === b;
-  return JSON.stringify(a.value) === JSON.stringify(b.value) && (a.formula ?? "") === (b.formula ?? "") && (a.numFmt ?? "General") === (b.numFmt ?? "General");
+  if ((a.formula ?? "") !== (b.formula ?? "") || (a.numFmt ?? "General") !== (b.numFmt ?? "General")) return false;
+  return a.formula ? true : JSON.stringify(a.value) === JSON.stringify(b.value);
 }
 
 function isoDate(d: Date): string {

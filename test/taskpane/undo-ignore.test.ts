@@ -106,6 +106,20 @@ describe("撤销", () => {
     expect(session.canUndo(newer!)).toBe(true);
   });
 
+  it("a written formula recalculated since (another cell edited) can still be undone", async () => {
+    const { host, session } = await sessionOn(await mutateFixture(PENSION, "附件1", { B12: 400, D12: 2490 }));
+    await session.check();
+    const b12 = find(session, "B12");
+    await session.applyFix(b12, session.fixesFor(b12).find((f) => f.kind === "formula")!);
+    expect(host.sheet("附件1").rows[11]![1]).toMatchObject({ formula: "SUM(B5:B11)", value: 393 });
+    host.editCell("附件1", "B5", 31); // 塔城市 30 → 31: the SUM now shows 394
+    await session.whenIdle();
+    expect(host.sheet("附件1").rows[11]![1]!.value).toBe(394);
+    await session.undo(session.getState().applied[0]!.id);
+    expect(host.sheet("附件1").rows[11]![1]).toMatchObject({ value: 400 });
+    expect(host.sheet("附件1").rows[11]![1]!.formula).toBeUndefined();
+  });
+
   it("a host without the optional methods: fixes work, no 撤销 is offered", async () => {
     const { host } = await sessionOn(await mutateFixture(PENSION, "附件1", { B6: 86 }));
     const plain: SpreadsheetHost = {
