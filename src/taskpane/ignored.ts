@@ -24,7 +24,9 @@ export interface IgnoredFinding {
 }
 
 export function ignoreKey(sheet: string, finding: Pick<Finding, "cell" | "rule" | "actual">): string {
-  return [sheet, finding.cell.replace(/\$/g, "").toUpperCase(), finding.rule, finding.actual ?? ""].join("\u0000");
+  // The value as a number reads it: `1402.90` and `1,402.90` are one value (the engine may add separators).
+  const actual = (finding.actual ?? "").replace(/[,\s]/g, "");
+  return [sheet, finding.cell.replace(/\$/g, "").toUpperCase(), finding.rule, actual].join("\u0000");
 }
 
 export function keyOf(item: IgnoredFinding): string {

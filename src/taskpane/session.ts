@@ -337,7 +337,10 @@ export class CheckSession {
     const item: IgnoredFinding = { sheet: entry.sheet, cell: f.cell.replace(/\$/g, "").toUpperCase(), rule: f.rule, reason: why, date: isoDate(date) };
     if (f.actual !== undefined) item.actual = f.actual;
     const key = keyOf(item);
-    return this.enqueue(() => this.storeIgnored([...this.state.ignored.filter((i) => keyOf(i) !== key), item], { zh: `已忽略 ${item.cell}「${ruleText(f.rule).title.zh}」。`, en: `${item.cell} "${ruleText(f.rule).title.en}" ignored.` })).then(() => true);
+    return this.enqueue(() => this.storeIgnored([...this.state.ignored.filter((i) => keyOf(i) !== key), item], {
+            zh: `已忽略 ${item.cell}「${ruleText(f.rule).title.zh}」；保存工作簿后，打开此文件的同事也会看到。`,
+            en: `${item.cell} "${ruleText(f.rule).title.en}" ignored; once the workbook is saved, colleagues who open it see it ignored too.`,
+          })).then(() => true);
   }
 
   /** 取消忽略: the finding is listed (and highlighted) again. */

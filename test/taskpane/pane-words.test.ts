@@ -79,3 +79,14 @@ describe("session details", () => {
     expect(session.getState().durationMs).toBe(40);
   });
 });
+
+describe("ignore keys", () => {
+  it("one value with or without thousands separators; another cell, rule or value is another finding", async () => {
+    const { ignoreKey } = await import("../../src/taskpane/ignored");
+    const base = { cell: "F5", rule: "allocation/wrong-value", actual: "1402.90" };
+    expect(ignoreKey("附件1", { ...base, actual: "1,402.90" })).toBe(ignoreKey("附件1", base));
+    expect(ignoreKey("附件1", { ...base, cell: "$f$5" })).toBe(ignoreKey("附件1", base));
+    for (const other of [{ ...base, actual: "1402.91" }, { ...base, cell: "F6" }, { ...base, rule: "allocation/typed-total" }]) expect(ignoreKey("附件1", other)).not.toBe(ignoreKey("附件1", base));
+    expect(ignoreKey("附件2", base)).not.toBe(ignoreKey("附件1", base));
+  });
+});
