@@ -163,7 +163,9 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
                 </Notice>
               )}
               <state.loaded.module.Grid host={state.loaded.host} looks={state.loaded.opened.looks} lang={lang} />
-              <div className="pg-hint">{p.editHint}</div>
+              <div className="pg-hint" data-hint>
+                {state.loaded.opened.blank ? p.blankHint : p.editHint}
+              </div>
             </>
           ) : (
             <div className="pg-welcome" data-welcome>

@@ -19,6 +19,7 @@ export const PLAYGROUND_STRINGS = {
     keptOpen: (name: string) => `仍显示原来的「${name}」。`,
     paneHint: "打开工作簿后，在这里检查。",
     editHint: "双击单元格或按 Enter 修改；修改后会自动复查。",
+    blankHint: "空白工作簿：在右侧点击“插入模板”，选一种模板（勾选“示例”可插入带错误和说明的培训示例）；也可以直接在单元格中输入。",
   },
   en: {
     title: "Fiscal check · playground",
@@ -37,5 +38,6 @@ export const PLAYGROUND_STRINGS = {
     keptOpen: (name: string) => `"${name}" is still open.`,
     paneHint: "Open a workbook, then check it here.",
     editHint: "Double-click a cell or press Enter to edit; edits are re-checked automatically.",
+    blankHint: "A blank workbook: select Insert a template on the right and pick one (tick Example for a training example with deliberate mistakes); or type into the cells.",
   },
 } satisfies Record<Lang, unknown>;

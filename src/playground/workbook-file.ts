@@ -67,6 +67,8 @@ export interface OpenedWorkbook {
   inserted: TemplateSheet[];
   /** The add-in's data the file carries (ignored findings), from its custom XML part. */
   addinData: Record<string, string>;
+  /** Started as a new blank workbook (the page then says how to begin). */
+  blank?: boolean;
 }
 
 export async function openWorkbook(name: string, bytes: Uint8Array): Promise<OpenedWorkbook> {
@@ -115,7 +117,7 @@ export async function newWorkbook(name: string, sheet: string): Promise<OpenedWo
   wb.addWorksheet(sheet);
   // Not through the reader: it rightly refuses a file without data, which is what this is meant to be.
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { name, bytes, snapshot: { sheets: [{ name: sheet, rows: [], merges: [] }] }, looks: new Map([[sheet, emptyLook()]]), notes: {}, inserted: [], addinData: {} };
+  return { name, bytes, snapshot: { sheets: [{ name: sheet, rows: [], merges: [] }] }, looks: new Map([[sheet, emptyLook()]]), notes: {}, inserted: [], addinData: {}, blank: true };
 }
 
 /** Template sheets just inserted into the playground host: the grid shows their widths, bold text and

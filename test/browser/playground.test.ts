@@ -260,6 +260,7 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     await page.waitForSelector("html[data-ready]");
     await page.locator('[data-action="new"]').click();
     await page.waitForSelector('[data-grid="Sheet1"]');
+    expect(await page.locator("[data-hint]").textContent()).toContain("插入模板");
     await page.screenshot({ path: path.join(ARTIFACTS, "empty-workbook.png") });
     await insertExample(page, "allocation");
     await insertExample(page, "regional-target");
