@@ -108,7 +108,7 @@ export interface HostCapabilities {
   ownChangeDetection: "exact" | "guard";
 }
 
-export interface SpreadsheetHost {
+export interface SpreadsheetHost extends OptionalHostFeatures {
   readonly kind: HostKind;
   readonly capabilities: HostCapabilities;
 
@@ -135,6 +135,36 @@ export interface SpreadsheetHost {
   /** Runs `work` as the add-in's own editing: changes it causes are not reported to onChange.
    *  applyChanges already does this; use it for any other writing the add-in does. */
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** A cell's contents as the add-in found them before a fix: what 撤销 puts back exactly. An empty
+ *  cell is `{ value: null }` (with its number format, if it has one). */
+export interface CellContents {
+  value: CellValue;
+  /** A live formula without the leading `=`. */
+  formula?: string;
+  /** The number format code; absent means General. */
+  numFmt?: string;
+}
+
+/**
+ * What a host may add for undo and ignore (issue 15). Every method is optional: the pane offers 撤销
+ * only when both cell methods exist, and keeps ignored findings for the session only when the workbook
+ * cannot store them (a host being built, an old Excel).
+ */
+export interface OptionalHostFeatures {
+  /** The cells' value, formula and number format now, in the same order. */
+  readCellContents?(cells: readonly CellRef[]): Promise<CellContents[]>;
+  /** Writes the contents back exactly (value or formula, and number format), as the add-in's own edit. */
+  restoreCellContents?(cells: readonly (CellRef & { contents: CellContents })[]): Promise<void>;
+  /** A text the add-in keeps inside the workbook under `key` (null: none), so that it travels with the
+   *  file: Excel keeps it in a custom XML part, the playground in the file it saves. */
+  loadAddinData?(key: string): Promise<string | null>;
+  /** Stores (or with null removes) the text; Excel writes it when the user saves the workbook. */
+  saveAddinData?(key: string, text: string | null): Promise<void>;
+  /** Outlines the cells related to the finding just clicked, like Excel's trace precedents (the
+   *  playground; Office.js has no such call). An empty list removes the outlines. */
+  showRelated?(cells: readonly CellRef[]): Promise<void>;
 }
 
 /** readSheet / select / a change named a sheet the workbook does not have. */

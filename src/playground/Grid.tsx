@@ -1,15 +1,23 @@
 /**
  * The playground's spreadsheet view of a {@link PlaygroundHost}: sheet tabs, column letters and row
  * numbers, merged cells, values as their number format displays them, fills (highlights included),
- * the selection, and editing (double-click, F2 or Enter; Enter commits, Esc cancels), so that
- * 自动复查 can be tried. Arrow keys move the selection while the grid has focus.
+ * borders and row heights from the file, the selection, and editing as in Excel (double-click, F2 or
+ * Enter edit the cell; typing on a selected cell replaces it; Delete clears it; Enter commits, Esc
+ * cancels), so that 自动复查 can be tried. Arrow keys move the selection while the grid has focus. The
+ * cells related to the finding clicked in the pane are outlined, like Excel's trace precedents.
  */
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { a1, columnLetters, parseA1 } from "../core/address";
 import { columnCount, type SheetSnapshot } from "../core/snapshot";
 import type { PlaygroundHost } from "../hosts/playground/playground-host";
 import { displayText, editText, isNumeric, parseInput } from "./display";
-import type { SheetLook } from "./workbook-file";
+import type { CellBorders, SheetLook } from "./workbook-file";
+
+/** The cell being edited and the text the editor starts with (typing replaces, F2 keeps the content). */
+interface Editing {
+  cell: string;
+  initial: string;
+}
 
 /** Rows drawn at once; a selection further down moves the window (real tables are far smaller). */
 const WINDOW_ROWS = 1000;
@@ -26,7 +34,7 @@ export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<s
   const selection = host.selection;
   const names = host.sheetNames();
   const sheetName = selection?.sheet ?? names[0];
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
   // Keep the selected cell in view (a click on a finding selects a cell far away).
@@ -56,7 +64,16 @@ export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<s
       move(d[0], d[1]);
     } else if ((e.key === "Enter" || e.key === "F2") && selected) {
       e.preventDefault();
-      setEditing(selected);
+      setEditing({ cell: selected, initial: editText(sheet.rows[selectedAt!.row]?.[selectedAt!.col]) });
+    } else if ((e.key === "Delete" || e.key === "Backspace") && selected) {
+      // Excel: Delete empties the cell (its format stays); Backspace empties it and starts editing.
+      e.preventDefault();
+      if (e.key === "Backspace") setEditing({ cell: selected, initial: "" });
+      else if (editText(sheet.rows[selectedAt!.row]?.[selectedAt!.col]) !== "") host.editCell(sheetName, selected, null);
+    } else if (selected && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === "Process")) {
+      // Typing on a selected cell replaces its content, as in Excel (an IME's first key arrives as "Process").
+      e.preventDefault();
+      setEditing({ cell: selected, initial: e.key.length === 1 ? e.key : "" });
     }
   };
 
@@ -71,7 +88,11 @@ export function Grid({ host, looks, lang }: { host: PlaygroundHost; looks: Map<s
           selected={selected}
           editing={editing}
           onSelect={(cell) => void host.select(sheetName, cell)}
-          onEdit={setEditing}
+          onEdit={(cell) => {
+            const at = parseA1(cell)!;
+            setEditing({ cell, initial: editText(sheet.rows[at.row]?.[at.col]) });
+          }}
+          related={host.relatedCells(sheetName)}
           onCommit={(cell, text) => {
             setEditing(null);
             if (text !== null) host.editCell(sheetName, cell, parseInput(text));
@@ -105,7 +126,30 @@ function SheetTabs({ names, active, lang, onPick }: { names: string[]; active: s
     // Focus follows the tab once it is drawn as the active one.
     requestAnimationFrame(() => [...(listRef.current?.querySelectorAll<HTMLElement>("[data-tab]") ?? [])].find((el) => el.dataset.tab === name)?.focus());
   };
+  // Many sheets: arrows show that the tab bar scrolls, as in Excel (the tabs themselves stay one Tab stop).
+  const [overflow, setOverflow] = useState(false);
+  useEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    const check = () => setOverflow(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = typeof ResizeObserver === "function" ? new ResizeObserver(check) : null;
+    observer?.observe(el);
+    return () => observer?.disconnect();
+  }, [names.length]);
+  const scroll = (dir: number) => listRef.current?.scrollBy({ left: dir * 160, behavior: "smooth" });
   return (
+    <div className="pg-tabbar" data-tabs-overflow={overflow || undefined}>
+      {overflow && (
+        <>
+          <button type="button" className="pg-tab-arrow" tabIndex={-1} aria-label={lang === "zh" ? "向左滚动工作表标签" : "Scroll the sheet tabs left"} onClick={() => scroll(-1)} data-tabs-scroll="left">
+            ◀
+          </button>
+          <button type="button" className="pg-tab-arrow" tabIndex={-1} aria-label={lang === "zh" ? "向右滚动工作表标签" : "Scroll the sheet tabs right"} onClick={() => scroll(1)} data-tabs-scroll="right">
+            ▶
+          </button>
+        </>
+      )}
     <div className="pg-tabs" role="tablist" aria-label={lang === "zh" ? "工作表" : "Sheets"} ref={listRef} onKeyDown={onKeyDown}>
       {names.map((name) => (
         <button
@@ -121,6 +165,7 @@ function SheetTabs({ names, active, lang, onPick }: { names: string[]; active: s
           {name}
         </button>
       ))}
+    </div>
     </div>
   );
 }
@@ -162,13 +207,15 @@ interface TableProps {
   look: SheetLook | undefined;
   host: PlaygroundHost;
   selected: string | undefined;
-  editing: string | null;
+  editing: Editing | null;
+  /** Cells to outline (related to the finding clicked in the pane). */
+  related: ReadonlySet<string>;
   onSelect: (cell: string) => void;
   onEdit: (cell: string) => void;
   onCommit: (cell: string, text: string | null) => void;
 }
 
-function SheetTable({ sheet, look, host, selected, editing, onSelect, onEdit, onCommit }: TableProps) {
+function SheetTable({ sheet, look, host, selected, editing, related, onSelect, onEdit, onCommit }: TableProps) {
   let rows = sheet.rows.length;
   let cols = columnCount(sheet);
   const covered = new Set<string>();
@@ -204,6 +251,8 @@ function SheetTable({ sheet, look, host, selected, editing, onSelect, onEdit, on
       const fill = host.fillAt(sheet.name, address);
       const isSelected = address === selected;
       const align = look?.align[address] ?? (isNumeric(cell) ? "right" : undefined);
+      const borders = look ? cellBorders(look, r, c, span) : undefined;
+      const wraps = !look || look.wrap.has(address) || span !== undefined;
       tds.push(
         <td
           key={c}
@@ -212,19 +261,28 @@ function SheetTable({ sheet, look, host, selected, editing, onSelect, onEdit, on
           aria-selected={isSelected}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
-          className={isSelected ? "pg-selected" : undefined}
-          style={{ background: fill ?? undefined, textAlign: align, fontWeight: look?.bold.has(address) ? 600 : undefined }}
+          className={[isSelected && "pg-selected", related.has(address) && "pg-related", !wraps && "pg-nowrap"].filter(Boolean).join(" ") || undefined}
+          data-related={related.has(address) || undefined}
+          style={{
+            backgroundColor: fill ?? undefined,
+            textAlign: align,
+            fontWeight: look?.bold.has(address) ? 600 : undefined,
+            borderTop: borders?.top,
+            borderRight: borders?.right,
+            borderBottom: borders?.bottom,
+            borderLeft: borders?.left,
+          }}
           data-fill={fill ?? ""}
           title={host.noteAt(sheet.name, address)}
           onClick={() => onSelect(address)}
           onDoubleClick={() => onEdit(address)}
         >
-          {editing === address ? <CellEditor initial={editText(cell)} onDone={(text) => onCommit(address, text)} /> : displayText(cell)}
+          {editing?.cell === address ? <CellEditor initial={editing.initial} onDone={(text) => onCommit(address, text)} /> : displayText(cell)}
         </td>,
       );
     }
     body.push(
-      <tr key={r}>
+      <tr key={r} style={look?.heights[r] ? { height: look.heights[r] } : undefined}>
         <th scope="row">{r + 1}</th>
         {tds}
       </tr>,
@@ -241,6 +299,18 @@ function SheetTable({ sheet, look, host, selected, editing, onSelect, onEdit, on
       <tbody>{body}</tbody>
     </table>
   );
+}
+
+/** A cell's borders from the file; a merged area takes its right and bottom sides from its far cells. */
+function cellBorders(look: SheetLook, r: number, c: number, span: { rowSpan: number; colSpan: number } | undefined): CellBorders | undefined {
+  const own = look.borders[a1(r, c)];
+  if (!span) return own;
+  const right = look.borders[a1(r, c + span.colSpan - 1)]?.right;
+  const bottom = look.borders[a1(r + span.rowSpan - 1, c)]?.bottom;
+  const out: CellBorders = { ...own };
+  if (right) out.right = right;
+  if (bottom) out.bottom = bottom;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function CellEditor({ initial, onDone }: { initial: string; onDone: (text: string | null) => void }) {
@@ -263,6 +333,8 @@ function CellEditor({ initial, onDone }: { initial: string; onDone: (text: strin
         else if (e.key === "Escape") finish(null);
       }}
       onBlur={() => finish(text)}
+      // The caret after the typed character (or the content), as in Excel.
+      onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
     />
   );
 }

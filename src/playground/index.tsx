@@ -3,7 +3,9 @@
 // requests it makes are for its own files (the bundled samples, lazily loaded code).
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, FluentProvider, Select, Spinner, webLightTheme } from "@fluentui/react-components";
+// Native <select> and a ProgressBar (which the pane loads anyway) rather than Fluent's Select and Spinner:
+// the page's first download stays under 150 KB gzip.
+import { Button, FluentProvider, ProgressBar, webLightTheme } from "@fluentui/react-components";
 import { PlaygroundHost } from "../hosts/playground/playground-host";
 import { browserChecker } from "../taskpane/browser-checker";
 import { pick, type Bilingual, type Lang } from "../taskpane/i18n";
@@ -42,14 +44,20 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
   const current = useRef<Loaded | null>(null);
   const p = PLAYGROUND_STRINGS[lang];
 
-  const open = async (name: string, bytes: () => Promise<Uint8Array>) => {
+  const open = async (name: string, read: (module: WorkbookModule) => Promise<OpenedWorkbook>) => {
     setState({ status: "loading", name });
     setOpenFailure(null);
     try {
       const module = await loadFileModule();
-      const opened = await module.openWorkbook(name, await bytes());
+      const opened = await read(module);
       const fills = Object.fromEntries([...opened.looks].map(([sheet, look]) => [sheet, look.fills]));
-      const host = new PlaygroundHost(opened.snapshot, { fills, notes: opened.notes, evaluateFormula: module.evaluateFormula, formulaReferences: module.formulaReferences });
+      const host = new PlaygroundHost(opened.snapshot, {
+        fills,
+        notes: opened.notes,
+        evaluateFormula: module.evaluateFormula,
+        formulaReferences: module.formulaReferences,
+        addinData: opened.addinData,
+      });
       current.current?.session.dispose();
       const loaded = { id: ++openedCount, opened, module, host, session: new CheckSession(host, { checker: browserChecker }) };
       current.current = loaded;
@@ -62,16 +70,18 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
       } else setState({ status: "error", name, error });
     }
   };
-  const openFile = (file: File) => void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  const openFile = (file: File) => void open(file.name, async (module) => module.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer())));
   const openSample = (name: string) =>
-    void open(name, async () => {
+    void open(name, async (module) => {
       const response = await fetch(`samples/${encodeURIComponent(name)}`);
       if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
+      return module.openWorkbook(name, new Uint8Array(await response.arrayBuffer()));
     });
+  const openEmpty = () => void open(p.newName, (module) => module.newWorkbook(p.newName, "Sheet1"));
 
   useEffect(() => {
     if (initialSample) openSample(initialSample);
+    else if (params.get("new") !== null) openEmpty();
     // The browser test times navigation → here (the page drawn and answering clicks).
     (globalThis as { __fiscalReadyMs?: number }).__fiscalReadyMs = performance.now();
     document.documentElement.dataset.ready = "true";
@@ -103,6 +113,9 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
         <Button onClick={() => fileInput.current?.click()} data-action="open">
           {p.open}
         </Button>
+        <Button onClick={openEmpty} data-action="new">
+          {p.newWorkbook}
+        </Button>
         <input
           ref={fileInput}
           type="file"
@@ -116,14 +129,14 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
           }}
         />
         {SAMPLES.length > 0 && (
-          <Select aria-label={p.sample} value="" onChange={(_, d) => d.value && openSample(d.value)} data-action="sample">
+          <select className="pg-select" aria-label={p.sample} value="" onChange={(e) => e.target.value && openSample(e.target.value)} data-action="sample">
             <option value="">{p.samplePick}</option>
             {SAMPLES.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
             ))}
-          </Select>
+          </select>
         )}
         <Button disabled={state.status !== "ready"} onClick={() => void download()} data-action="download">
           {p.download}
@@ -150,12 +163,17 @@ function App({ initialLang, initialSample }: { initialLang: Lang; initialSample:
                 </Notice>
               )}
               <state.loaded.module.Grid host={state.loaded.host} looks={state.loaded.opened.looks} lang={lang} />
-              <div className="pg-hint">{p.editHint}</div>
+              <div className="pg-hint" data-hint>
+                {state.loaded.opened.blank ? p.blankHint : p.editHint}
+              </div>
             </>
           ) : (
             <div className="pg-welcome" data-welcome>
               {state.status === "loading" ? (
-                <Spinner label={p.loading(state.name)} />
+                <div role="status" style={{ display: "grid", gap: 8 }}>
+                  <ProgressBar aria-label={p.loading(state.name)} />
+                  {p.loading(state.name)}
+                </div>
               ) : (
                 <>
                   {state.status === "error" && (

@@ -14,6 +14,7 @@ import { readXlsxBuffer } from "../hosts/xlsx";
 import { addTemplatesToWorkbook } from "../hosts/xlsx/write-template";
 import type { CellRef, FillColor } from "../hosts/host";
 import type { PlaygroundHost } from "../hosts/playground/playground-host";
+import { readAddinData, writeAddinData } from "./custom-xml";
 
 export interface SheetLook {
   /** A1 → `#RRGGBB` */
@@ -23,6 +24,36 @@ export interface SheetLook {
   bold: Set<string>;
   /** A1 → horizontal alignment */
   align: Record<string, "left" | "center" | "right">;
+  /** A1 → the cell's borders as CSS (`1px solid #000000`), only the sides that have one. */
+  borders: Record<string, CellBorders>;
+  /** 0-based row → height in pixels, where the file sets one (a wrapped header band is taller). */
+  heights: Record<number, number>;
+  /** Cells whose text wraps (Excel's 自动换行); others stay on one line, as in Excel. */
+  wrap: Set<string>;
+}
+
+export interface CellBorders {
+  top?: string;
+  right?: string;
+  bottom?: string;
+  left?: string;
+}
+
+function emptyLook(): SheetLook {
+  return { fills: {}, widths: {}, bold: new Set(), align: {}, borders: {}, heights: {}, wrap: new Set() };
+}
+
+/** A border side as CSS; Excel's hair/dotted/dashed/double/medium/thick as the browser can draw them. */
+function borderCss(side: Partial<ExcelJS.Border> | undefined): string | undefined {
+  if (!side?.style) return undefined;
+  const argb = (side.color as { argb?: string } | undefined)?.argb;
+  const color = argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2)}` : "#000000";
+  const css: Record<string, string> = {
+    thin: "1px solid", hair: "1px dotted", dotted: "1px dotted", dashed: "1px dashed", dashDot: "1px dashed", dashDotDot: "1px dashed",
+    medium: "2px solid", mediumDashed: "2px dashed", mediumDashDot: "2px dashed", mediumDashDotDot: "2px dashed", slantDashDot: "2px dashed",
+    thick: "3px solid", double: "3px double",
+  };
+  return `${css[side.style] ?? "1px solid"} ${color}`;
 }
 
 export interface OpenedWorkbook {
@@ -34,6 +65,10 @@ export interface OpenedWorkbook {
   /** Sheets inserted from templates since the file was opened: saved with their styles, widths,
    *  validations and print setup (then the edits made in the playground on top). */
   inserted: TemplateSheet[];
+  /** The add-in's data the file carries (ignored findings), from its custom XML part. */
+  addinData: Record<string, string>;
+  /** Started as a new blank workbook (the page then says how to begin). */
+  blank?: boolean;
 }
 
 export async function openWorkbook(name: string, bytes: Uint8Array): Promise<OpenedWorkbook> {
@@ -43,12 +78,21 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<Ope
   try {
     const wb = await loadExcel(bytes);
     for (const ws of wb.worksheets) {
-      const look: SheetLook = { fills: {}, widths: {}, bold: new Set(), align: {} };
+      const look = emptyLook();
       ws.columns?.forEach((col, i) => {
         if (col?.width) look.widths[i] = Math.round(col.width * 7 + 5);
       });
-      ws.eachRow({ includeEmpty: false }, (row) =>
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        if (row.height) look.heights[row.number - 1] = Math.round((row.height * 4) / 3); // points → pixels
         row.eachCell({ includeEmpty: true }, (cell) => {
+          const b = cell.border;
+          const sides: CellBorders = {};
+          for (const side of ["top", "right", "bottom", "left"] as const) {
+            const css = borderCss(b?.[side]);
+            if (css) sides[side] = css;
+          }
+          if (Object.keys(sides).length > 0) look.borders[cell.address] = sides;
+          if (cell.alignment?.wrapText) look.wrap.add(cell.address);
           const fill = fillColor(cell.fill);
           if (fill) look.fills[cell.address] = fill;
           if (cell.font?.bold) look.bold.add(cell.address);
@@ -57,14 +101,23 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<Ope
           else if (h === "centerContinuous") look.align[cell.address] = "center";
           const note = noteText(cell.note);
           if (note) (notes[ws.name] ??= {})[cell.address] = note;
-        }),
-      );
+        });
+      });
       looks.set(ws.name, look);
     }
   } catch {
     // Styles are decoration: a workbook whose styles exceljs cannot read is still shown and checked.
   }
-  return { name, bytes, snapshot, looks, notes, inserted: [] };
+  return { name, bytes, snapshot, looks, notes, inserted: [], addinData: await readAddinData(bytes) };
+}
+
+/** A new workbook with one empty sheet (a trainer starting from nothing, then 插入模板). */
+export async function newWorkbook(name: string, sheet: string): Promise<OpenedWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet(sheet);
+  // Not through the reader: it rightly refuses a file without data, which is what this is meant to be.
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { name, bytes, snapshot: { sheets: [{ name: sheet, rows: [], merges: [] }] }, looks: new Map([[sheet, emptyLook()]]), notes: {}, inserted: [], addinData: {}, blank: true };
 }
 
 /** Template sheets just inserted into the playground host: the grid shows their widths, bold text and
@@ -77,12 +130,16 @@ export function addInsertedSheets(opened: OpenedWorkbook, sheets: readonly Templ
 }
 
 function templateLook(sheet: TemplateSheet): SheetLook {
-  const look: SheetLook = { fills: {}, widths: {}, bold: new Set(), align: {} };
+  const look = emptyLook();
   sheet.widths.forEach((w, c) => (look.widths[c] = Math.round(w * 7 + 5)));
+  for (const [r, h] of Object.entries(sheet.heights)) look.heights[Number(r)] = Math.round((h * 4) / 3);
   sheet.rows.forEach((line, r) =>
     line.forEach((cell, c) => {
-      if (cell?.style?.bold) look.bold.add(a1(r, c));
-      if (cell?.style?.horizontal) look.align[a1(r, c)] = cell.style.horizontal;
+      const address = a1(r, c);
+      if (cell?.style?.bold) look.bold.add(address);
+      if (cell?.style?.horizontal) look.align[address] = cell.style.horizontal;
+      if (cell?.style?.wrap) look.wrap.add(address);
+      if (cell?.style?.border) look.borders[address] = { top: "1px solid #000000", right: "1px solid #000000", bottom: "1px solid #000000", left: "1px solid #000000" };
     }),
   );
   return look;
@@ -126,7 +183,8 @@ export async function saveWorkbook(opened: OpenedWorkbook, host: PlaygroundHost,
       if (text !== undefined && text !== originalNotes[address]) ws.getCell(address).note = text;
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // The add-in's data (ignored findings) as a custom XML part, which exceljs would drop.
+  return writeAddinData(new Uint8Array(await wb.xlsx.writeBuffer()), host.addinDataEntries());
 }
 
 async function loadExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -17,8 +17,10 @@ import type { Severity } from "../core/finding";
 import type { TemplateSheet } from "../core/templates";
 import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
-import { quietStatus, relatedRefs, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
+import { quietStatus, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
 import type { CheckSession, PaneState } from "./session";
+import type { CellContents } from "../hosts/host";
+import { numberAsCellShows } from "./number-text";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", minWidth: "0", boxSizing: "border-box" },
@@ -51,8 +53,33 @@ const useStyles = makeStyles({
   quietStatus: { color: tokens.colorNeutralForeground3 },
   group: { padding: "0 8px 8px 8px", display: "flex", flexDirection: "column", gap: "6px" },
   groupTitle: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "6px" },
-  item: { borderLeft: "4px solid", padding: "6px 8px", background: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
+  list: { listStyleType: "none", margin: "0", padding: "0", display: "flex", flexDirection: "column", gap: "2px" },
+  item: { borderLeft: "3px solid", padding: "3px 6px", background: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusSmall },
+  ignoredItem: { opacity: "0.7", borderLeftStyle: "dashed" },
+  // One finding, one line: the title gives way (ellipsis) before the numbers do.
+  row: { display: "flex", alignItems: "baseline", gap: "6px", minWidth: "0", lineHeight: "20px" },
+  rowTitle: { flex: "1 1 auto", minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  // The title gives way first: the numbers never shrink, but may take at most what leaves the cell and about
+  // five characters of title; when 表中为 does not fit in that, it wraps onto a second, hidden line and the
+  // line shows 应为 alone — never a number cut in half.
+  rowNumbers: {
+    flex: "0 0 auto",
+    maxWidth: "calc(100% - 8em)",
+    minWidth: "0",
+    height: "20px",
+    overflow: "hidden",
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    columnGap: "6px",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  appliedRow: { display: "flex", alignItems: "center", gap: "6px", minWidth: "0", overflowWrap: "anywhere" },
+  appliedText: { flex: "1 1 auto", minWidth: "0", fontSize: tokens.fontSizeBase200 },
+  details: { padding: "2px 0 4px 0" },
+  appliedTitle: { margin: "0", padding: "6px 8px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   go: {
     display: "block",
@@ -66,31 +93,16 @@ const useStyles = makeStyles({
     cursor: "pointer",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  cellTag: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
-  line: { margin: "2px 0 0 0", overflowWrap: "anywhere" },
-  numbers: { margin: "4px 0 0 0", display: "flex", flexWrap: "wrap", columnGap: "12px", fontSize: tokens.fontSizeBase200 },
-  why: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  fixes: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "6px" },
-  says: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  related: { display: "flex", flexWrap: "wrap", gap: "4px", marginTop: "4px", fontSize: tokens.fontSizeBase200 },
-  linkish: {
-    background: "none",
-    border: "none",
-    padding: "0",
-    font: "inherit",
-    color: tokens.colorBrandForegroundLink,
-    cursor: "pointer",
-    textDecorationLine: "underline",
-  },
+  cellTag: { flex: "none", fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** 插入模板 and the template code it needs load on first use (the pane's first download stays small). */
+const FindingDetails = lazy(() => import(/* webpackChunkName: "finding-details" */ "./FindingDetails"));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatePanel"));
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: "#C50F1F", warning: "#BC4B09", info: "#0F6CBD" };
 const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 const MAX_ITEMS_PER_GROUP = 200;
-const MAX_RELATED = 8;
 
 export function usePaneState(session: CheckSession): PaneState {
   return useSyncExternalStore(
@@ -237,23 +249,83 @@ function Empty({ s }: { s: Strings }) {
 function Results({ state, groups, session, lang, s }: { state: PaneState; groups: SheetGroup[]; session: CheckSession; lang: Lang; s: Strings }) {
   const styles = useStyles();
   const total = totalCounts(groups);
+  const ignored = groups.reduce((n, g) => n + g.ignoredCount, 0);
   const none = total.error + total.warning + total.info === 0;
-  const { withFindings, quiet } = splitByFindings(groups);
+  const { withFindings, quiet } = splitByFindings(groups, state.leading);
+  // Which findings are open (click or Enter on the line); the rest stay one line each.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => setOpen((now) => {
+    const next = new Set(now);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
   return (
     <section aria-label={s.resultsLabel} data-results style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <Text size={200} data-summary>
         <span className={styles.totals}>{none ? s.allClear(groups.length) : s.summary(total.error, total.warning, total.info)}</span>
         <span className={styles.muted}>
+          {ignored > 0 && ` · ${s.ignoredCount(ignored)}`}
           {state.durationMs !== null && ` · ${s.tookMs(state.durationMs)}`}
           {state.rechecking && ` · ${s.rechecking}`}
         </span>
       </Text>
+      {(ignored > 0 || state.ignored.length > 0) && (
+        <Switch label={s.showIgnored} checked={state.showIgnored} onChange={(_, d) => session.setShowIgnored(d.checked)} data-action="show-ignored" />
+      )}
+      {!state.ignoreStored && state.ignored.length > 0 && (
+        <Text size={200} className={styles.muted}>
+          {s.ignoreSessionOnly}
+        </Text>
+      )}
+      {state.applied.length > 0 && <AppliedFixes state={state} session={session} lang={lang} s={s} />}
       {withFindings.map((g) => (
-        <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} />
+        <SheetSection key={g.name} group={g} state={state} session={session} lang={lang} s={s} open={open} toggle={toggle} />
       ))}
       {quiet.length > 0 && <QuietSheets quiet={quiet} all={groups.length} lang={lang} s={s} />}
     </section>
   );
+}
+
+/** The fixes written in this session, newest first, each with 撤销 (Excel's Ctrl+Z does not undo them). */
+function AppliedFixes({ state, session, lang, s }: { state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.sheet} data-applied aria-label={s.applied}>
+      <h2 className={styles.appliedTitle}>{s.applied}</h2>
+      <ul className={styles.list} style={{ padding: "0 8px 8px 8px" }}>
+        {[...state.applied].reverse().map((fix) => {
+          const can = session.canUndo(fix);
+          const format = fix.before.numFmt ?? fix.after.numFmt;
+          return (
+            <li key={fix.id} className={styles.appliedRow} data-applied-fix={fix.cell} data-applied-sheet={fix.sheet}>
+              <span className={styles.appliedText} title={pick(ruleText(fix.rule).title, lang)}>
+                <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span> {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
+              </span>
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={!can || state.undoing !== null || state.fixing !== null}
+                title={can ? undefined : s.undoLatestFirst}
+                onClick={() => void session.undo(fix.id)}
+                data-undo={fix.cell}
+              >
+                {s.undo}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** A cell's contents in one short piece: its formula, or its value as the cell shows it. */
+function contentsText(c: CellContents, numFmt: string | undefined, s: Strings): string {
+  if (c.formula) return `=${c.formula}`;
+  const v = c.value;
+  if (v === null || v === "") return s.emptyCell;
+  if (typeof v === "object") return v.error;
+  return typeof v === "number" ? numberAsCellShows(String(v), numFmt) : String(v);
 }
 
 /** The sheets without findings, one collapsed line (open when nothing was found at all). */
@@ -279,11 +351,30 @@ function QuietSheets({ quiet, all, lang, s }: { quiet: SheetGroup[]; all: number
   );
 }
 
-function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+interface SectionProps {
+  group: SheetGroup;
+  state: PaneState;
+  session: CheckSession;
+  lang: Lang;
+  s: Strings;
+  open: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+function SheetSection({ group, state, session, lang, s, open, toggle }: SectionProps) {
   const styles = useStyles();
   const found = group.counts.error + group.counts.warning + group.counts.info;
+  const isNew = state.leading.includes(group.name) && group.kind !== "other";
   return (
-    <details className={styles.sheet} open={found > 0} data-sheet={group.name} data-sheet-row={group.name} data-kind={group.kind}>
+    <details
+      className={styles.sheet}
+      open={found > 0 || isNew || group.groups.length > 0}
+      data-sheet={group.name}
+      data-sheet-row={group.name}
+      data-kind={group.kind}
+      data-new={isNew || undefined}
+      data-status={found === 0 ? quietStatus(group) : undefined}
+    >
       <summary className={styles.summary}>
         <span className={styles.chevron} data-chevron aria-hidden>
           ▸
@@ -298,6 +389,11 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
                 {s.severity[sev]} {group.counts[sev]}
               </Badge>
             ),
+        )}
+        {group.ignoredCount > 0 && (
+          <Badge size="medium" color="subtle" appearance="outline" data-count="ignored">
+            {s.ignoredCount(group.ignoredCount)}
+          </Badge>
         )}
       </summary>
       <div className={styles.group}>
@@ -314,11 +410,11 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
         {group.groups.map((sg) => (
           <div key={sg.severity} data-severity={sg.severity}>
             <h3 className={styles.groupTitle} style={{ color: SEVERITY_COLOR[sg.severity] }}>
-              {s.severity[sg.severity]} ({sg.entries.length})
+              {s.severity[sg.severity]} ({s.groupCount(sg.entries.filter((e) => !e.ignored).length, sg.entries.filter((e) => e.ignored).length)})
             </h3>
             <ul className={styles.list}>
               {sg.entries.slice(0, MAX_ITEMS_PER_GROUP).map((entry) => (
-                <FindingItem key={entry.id} entry={entry} state={state} session={session} lang={lang} s={s} />
+                <FindingItem key={entry.id} entry={entry} state={state} session={session} lang={lang} s={s} expanded={open.has(entry.id)} toggle={toggle} />
               ))}
             </ul>
             {sg.entries.length > MAX_ITEMS_PER_GROUP && (
@@ -333,70 +429,76 @@ function SheetSection({ group, state, session, lang, s }: { group: SheetGroup; s
   );
 }
 
-function FindingItem({ entry, state, session, lang, s }: { entry: FindingEntry; state: PaneState; session: CheckSession; lang: Lang; s: Strings }) {
+interface ItemProps {
+  entry: FindingEntry;
+  state: PaneState;
+  session: CheckSession;
+  lang: Lang;
+  s: Strings;
+  expanded: boolean;
+  toggle: (id: string) => void;
+}
+
+/**
+ * One finding as one line — cell, rule title, 应为 / 表中为 — that opens on click or Enter to the message,
+ * the "why", the related cells, the fixes and 忽略. Clicking the line also selects the cell.
+ */
+function FindingItem({ entry, state, session, lang, s, expanded, toggle }: ItemProps) {
   const styles = useStyles();
   const f = entry.finding;
   const { title, why } = ruleText(f.rule);
-  const fixes = session.fixesFor(entry);
-  const related = relatedRefs(entry);
   const message = lang === "zh" ? f.message : f.messageEn;
+  const format = session.numberFormatAt(entry.sheet, f.cell);
+  const expected = f.expected !== undefined ? numberAsCellShows(f.expected, format) : undefined;
+  const actual = f.actual !== undefined ? numberAsCellShows(f.actual, format) : undefined;
+  const expectedLabel = f.severity === "error" ? s.expected : s.suggested;
+  const detailsId = `finding-${entry.id.replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36))}`;
   return (
     <li
-      className={`${styles.item} ${state.selected === entry.id ? styles.selected : ""}`}
+      className={`${styles.item} ${state.selected === entry.id ? styles.selected : ""} ${entry.ignored ? styles.ignoredItem : ""}`}
       style={{ borderLeftColor: SEVERITY_COLOR[f.severity] }}
       data-finding={entry.id}
       data-rule={f.rule}
       data-cell={f.cell}
       data-sheet={entry.sheet}
+      data-ignored={entry.ignored ? true : undefined}
+      data-expanded={expanded || undefined}
     >
-      <button type="button" className={styles.go} onClick={() => void session.select(entry)} aria-label={`${s.cell} ${entry.sheet}!${f.cell}: ${pick(title, lang)}. ${message}`}>
+      <button
+        type="button"
+        className={`${styles.go} ${styles.row}`}
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={() => {
+          toggle(entry.id);
+          void session.select(entry);
+        }}
+        aria-label={`${s.cell} ${entry.sheet}!${f.cell}: ${pick(title, lang)}${expected !== undefined ? `, ${expectedLabel} ${expected}` : ""}${actual !== undefined ? `, ${s.actual} ${actual}` : ""}`}
+      >
         <span className={styles.cellTag}>{f.cell}</span>
-        <Text weight="semibold">{pick(title, lang)}</Text>
-        <p className={styles.line}>{message}</p>
+        <span className={styles.rowTitle}>{pick(title, lang)}</span>
+        {(expected !== undefined || actual !== undefined) && (
+          <span className={styles.rowNumbers}>
+            {expected !== undefined && (
+              <span>
+                {expectedLabel} <b data-expected>{expected}</b>
+              </span>
+            )}
+            {actual !== undefined && (
+              <span>
+                {expected !== undefined && "· "}
+                {s.actual} <b data-actual>{actual}</b>
+              </span>
+            )}
+          </span>
+        )}
       </button>
-      {(f.expected !== undefined || f.actual !== undefined) && (
-        <p className={styles.numbers}>
-          {f.expected !== undefined && (
-            <span>
-              {f.severity === "error" ? s.expected : s.suggested} <b data-expected>{f.expected}</b>
-            </span>
-          )}
-          {f.actual !== undefined && (
-            <span>
-              {s.actual} <b data-actual>{f.actual}</b>
-            </span>
-          )}
-        </p>
-      )}
-      {why && <p className={styles.why}>{pick(why, lang)}</p>}
-      {related.length > 0 && (
-        <div className={styles.related}>
-          <span className={styles.muted}>{s.related}:</span>
-          {related.slice(0, MAX_RELATED).map((ref, i) => (
-            <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)}>
-              {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}
-            </button>
-          ))}
-          {related.length > MAX_RELATED && <span className={styles.muted}>{s.relatedMore(related.length)}</span>}
-        </div>
-      )}
-      {fixes.length > 0 && (
-        <div className={styles.fixes}>
-          {fixes.map((fix) => (
-            <div key={fix.kind}>
-              <Button
-                size="small"
-                disabled={state.fixing !== null || state.phase === "reading" || state.phase === "checking"}
-                onClick={() => void session.applyFix(entry, fix)}
-                data-fix={fix.kind}
-              >
-                {fix.kind === "value" ? s.fixValue : s.fixFormula}
-              </Button>{" "}
-              <span className={styles.says}>{pick(fix.says, lang)}</span>
-            </div>
-          ))}
-        </div>
+      {expanded && (
+        <Suspense fallback={<div id={detailsId} className={styles.details} />}>
+          <FindingDetails id={detailsId} entry={entry} state={state} session={session} lang={lang} s={s} message={message} why={why} />
+        </Suspense>
       )}
     </li>
   );
 }
+

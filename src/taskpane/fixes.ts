@@ -14,11 +14,12 @@ import type { Finding } from "../core/finding";
 import type { CellSnapshot } from "../core/snapshot";
 import type { SetFormulaChange, SetValueChange } from "../hosts/host";
 import type { Bilingual } from "./i18n";
+import { numberAsCellShows } from "./number-text";
 
 export interface FixAction {
   kind: "value" | "formula";
   change: SetValueChange | SetFormulaChange;
-  /** What will be written, exactly as the cell will hold it (`68`, `=SUM(C8:C14)`). */
+  /** What will be written, as the cell will show it (`68`, `1,420.90`, `=SUM(C8:C14)`). */
   shown: string;
   /** One line: 把 B6 改为 68 / 在 C15 写入公式 =SUM(C8:C14). */
   says: Bilingual;
@@ -30,7 +31,8 @@ export function fixActions(sheet: string, finding: Finding, current: CellSnapsho
   const fix = finding.fix;
   if (fix?.value !== undefined && fix.value.trim() !== "") {
     const value = valueToWrite(fix.value, current);
-    const shown = typeof value === "number" ? String(value) : value;
+    // Said as the cell will show it (`1,420.90` under `#,##0.00`), like the grid and the 应为 line.
+    const shown = typeof value === "number" ? numberAsCellShows(String(value), current?.numFmt) : value;
     out.push({
       kind: "value",
       change: { kind: "value", sheet, cell, value },

@@ -62,6 +62,24 @@ const zh = {
   outsideOffice: "此页面需在 Excel 的任务窗格中打开。没有 Excel 时，请使用演示页面：",
   playgroundLink: "打开演示页面",
   insertTemplate: "插入模板",
+  ignore: "忽略",
+  unignore: "取消忽略",
+  ignoreReason: "忽略的原因",
+  ignoreReasonOptional: "原因（可不填）",
+  ignoreReasonRequired: "原因（忽略错误必须写明）",
+  confirmIgnore: "确定忽略",
+  cancel: "取消",
+  showIgnored: "显示已忽略",
+  ignoredCount: (n: number) => `已忽略 ${n}`,
+  /** A severity heading's count when ignored findings are shown too: `2，已忽略 1`. */
+  groupCount: (n: number, ignored: number) => (ignored > 0 ? `${n}，已忽略 ${ignored}` : `${n}`),
+  ignoredNote: (reason: string, date: string) => `已忽略${reason ? `：${reason}` : ""}${date ? `（${date}）` : ""}`,
+  ignoreSessionOnly: "本工作簿无法保存忽略记录，忽略仅本次有效。",
+  applied: "已写入的改正",
+  undo: "撤销",
+  undoLatestFirst: "先撤销此格之后的改正",
+  emptyCell: "（空）",
+  details: "详情",
 };
 
 export type Strings = typeof zh;
@@ -79,11 +97,11 @@ const en: Strings = {
   emptyTitle: "Not checked yet",
   emptyBody: "Select Check to verify the totals, subtotals and header formulas of every sheet. Everything stays on this computer.",
   noFindings: "No problems found.",
-  allClear: (sheets) => `${sheets} sheets checked, no problems found`,
-  summary: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
+  allClear: (sheets) => `${plural(sheets, "sheet")} checked, no problems found`,
+  summary: (e, w, i) => `${plural(e, "error")} · ${plural(w, "warning")} · ${plural(i, "note")}`,
   notChecked: "Checks for this kind of table are not available yet",
   notCheckedOther: "Not a table that is checked",
-  quietSheets: (n, all) => (n === all ? `${n} sheets` : `${n} more sheets without problems`),
+  quietSheets: (n, all) => (n === all ? plural(n, "sheet") : `${n} more ${n === 1 ? "sheet" : "sheets"} without problems`),
   quietStatus: { clean: "no problems", "no-checks": "no checks for this kind yet", "not-checked": "not checked" },
   resultsLabel: "Check results",
   suggested: "Suggested",
@@ -105,6 +123,28 @@ const en: Strings = {
   outsideOffice: "This page runs inside Excel's task pane. Without Excel, use the playground:",
   playgroundLink: "Open the playground",
   insertTemplate: "Insert a template",
+  ignore: "Ignore",
+  unignore: "Stop ignoring",
+  ignoreReason: "Reason for ignoring",
+  ignoreReasonOptional: "Reason (optional)",
+  ignoreReasonRequired: "Reason (required to ignore an error)",
+  confirmIgnore: "Ignore",
+  cancel: "Cancel",
+  showIgnored: "Show ignored",
+  ignoredCount: (n) => `${n} ignored`,
+  groupCount: (n, ignored) => (ignored > 0 ? `${n}, ${ignored} ignored` : `${n}`),
+  ignoredNote: (reason, date) => `Ignored${reason ? `: ${reason}` : ""}${date ? ` (${date})` : ""}`,
+  ignoreSessionOnly: "This workbook cannot keep ignored findings; they last for this session only.",
+  applied: "Fixes written",
+  undo: "Undo",
+  undoLatestFirst: "Undo the later fix of this cell first",
+  emptyCell: "(empty)",
+  details: "Details",
 };
+
+/** `1 error`, `2 errors`. */
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

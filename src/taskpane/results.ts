@@ -3,19 +3,22 @@
  * stable id (for keys, focus and "which fix is running"). Knows no rule: whatever the engine reports
  * is listed, and its title/"why" come from the registry when the rule is registered there.
  */
-import { splitQualified } from "../core/address";
+import { parseA1, splitQualified } from "../core/address";
 import type { WorkbookResult } from "../core/check";
 import type { Finding, Severity } from "../core/finding";
 import type { SheetKind } from "../core/kinds";
 import { RULES } from "../core/rules/registry";
 import type { CellRef } from "../hosts/host";
 import type { Bilingual } from "./i18n";
+import { ignoreKey, type IgnoredFinding } from "./ignored";
 
 export interface FindingEntry {
   /** `sheet!cell#rule#n`: stable across re-renders of one result. */
   id: string;
   sheet: string;
   finding: Finding;
+  /** Set when the officer ignored this finding (listed only with 显示已忽略). */
+  ignored?: IgnoredFinding;
 }
 
 export interface SeverityGroup {
@@ -27,28 +30,41 @@ export interface SheetGroup {
   name: string;
   kind: SheetKind;
   checked: boolean;
+  /** Findings not ignored, by severity. */
   counts: Record<Severity, number>;
+  /** Findings ignored on this sheet (listed only when shown). */
+  ignoredCount: number;
   /** Only the severities that occur, in the order error, warning, info. */
   groups: SeverityGroup[];
 }
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-export function groupResults(result: WorkbookResult): SheetGroup[] {
+export interface GroupOptions {
+  /** Ignored findings by {@link ignoreKey}. */
+  ignored?: ReadonlyMap<string, IgnoredFinding>;
+  /** List the ignored findings too (marked), instead of leaving them out. */
+  showIgnored?: boolean;
+}
+
+export function groupResults(result: WorkbookResult, options: GroupOptions = {}): SheetGroup[] {
   return result.sheets.map((sheet) => {
     const seen = new Map<string, number>();
-    const entries = sheet.findings.map((finding) => {
+    const all: FindingEntry[] = sheet.findings.map((finding) => {
       const base = `${sheet.name}!${finding.cell}#${finding.rule}`;
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
-      return { id: `${base}#${n}`, sheet: sheet.name, finding };
+      const ignored = options.ignored?.get(ignoreKey(sheet.name, finding));
+      return { id: `${base}#${n}`, sheet: sheet.name, finding, ...(ignored ? { ignored } : {}) };
     });
-    const groups = SEVERITIES.map((severity) => ({ severity, entries: entries.filter((e) => e.finding.severity === severity) })).filter(
+    const active = all.filter((e) => !e.ignored);
+    const listed = options.showIgnored ? all : active;
+    const groups = SEVERITIES.map((severity) => ({ severity, entries: listed.filter((e) => e.finding.severity === severity) })).filter(
       (g) => g.entries.length > 0,
     );
     const counts = { error: 0, warning: 0, info: 0 };
-    for (const e of entries) counts[e.finding.severity]++;
-    return { name: sheet.name, kind: sheet.kind, checked: sheet.checked, counts, groups };
+    for (const e of active) counts[e.finding.severity]++;
+    return { name: sheet.name, kind: sheet.kind, checked: sheet.checked, counts, ignoredCount: all.length - active.length, groups };
   });
 }
 
@@ -68,15 +84,41 @@ export function ruleText(rule: string): { title: Bilingual; why: Bilingual | und
   return meta ? { title: meta.title, why: meta.why } : { title: { zh: rule, en: rule }, why: undefined };
 }
 
-/** The related cells of a finding as cell refs (`附件1!C7` → another sheet; `C7` → the same sheet). */
+/**
+ * A rule's "why" that speaks of a header annotation (表头注明 …) is shown only when the finding cites one:
+ * a plain 合计 column is checked as the sum of its row and has none. (The text is the core's rule registry;
+ * the core should rather give such findings their own "why".)
+ */
+export function whyApplies(why: { zh: string }, message: string): boolean {
+  return !/表头/.test(why.zh) || /表头/.test(message);
+}
+
+/**
+ * The related cells of a finding as cell refs (`附件1!C7` → another sheet; `C7` → the same sheet), in the
+ * order a reviewer follows them: the cells of the finding's own row (the row's formula), then its column
+ * (the total and the parts it sums), then the rest of the sheet, then other sheets; each once.
+ */
 export function relatedRefs(entry: FindingEntry): CellRef[] {
-  return entry.finding.related.map((ref) => splitQualified(ref, entry.sheet));
+  const own = parseA1(entry.finding.cell.replace(/\$/g, ""));
+  const seen = new Set<string>();
+  const refs = entry.finding.related
+    .map((ref) => splitQualified(ref, entry.sheet))
+    .map((ref) => ({ ...ref, cell: ref.cell.replace(/\$/g, "").toUpperCase() }))
+    .filter((ref) => !seen.has(cellKey(ref)) && seen.add(cellKey(ref)));
+  const rank = (ref: CellRef): number => {
+    if (ref.sheet !== entry.sheet) return 3;
+    const at = parseA1(ref.cell);
+    if (!own || !at) return 2;
+    return at.row === own.row ? 0 : at.col === own.col ? 1 : 2;
+  };
+  return refs.map((ref, i) => ({ ref, i, r: rank(ref) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.ref);
 }
 
 /** Each flagged cell once, with the most severe finding on it (the highlight colour). */
 export function flaggedCells(groups: readonly SheetGroup[]): { ref: CellRef; severity: Severity }[] {
   const byKey = new Map<string, { ref: CellRef; severity: Severity }>();
   for (const entry of allEntries(groups)) {
+    if (entry.ignored) continue; // an accepted finding is not marked in the sheet
     const ref = { sheet: entry.sheet, cell: entry.finding.cell.replace(/\$/g, "").toUpperCase() };
     const key = cellKey(ref);
     const old = byKey.get(key);
@@ -93,13 +135,21 @@ export function cellKey(ref: CellRef): string {
  * The pane's two lists: sheets with findings (errors first, then tab order; open), and the rest in one collapsed
  * line (「另有 11 张表未发现问题」) — a 17-sheet budget workbook must not push its two errors below the fold.
  */
-export function splitByFindings(groups: readonly SheetGroup[]): { withFindings: SheetGroup[]; quiet: SheetGroup[] } {
+export function splitByFindings(groups: readonly SheetGroup[], first: readonly string[] = []): { withFindings: SheetGroup[]; quiet: SheetGroup[] } {
   const withFindings: SheetGroup[] = [];
   const quiet: SheetGroup[] = [];
-  for (const g of groups) (g.counts.error + g.counts.warning + g.counts.info > 0 ? withFindings : quiet).push(g);
-  // Sheets with errors first, then warnings, then notes; tab order within each (Array.sort is stable).
-  const worst = (g: SheetGroup) => SEVERITIES.findIndex((sev) => g.counts[sev] > 0);
-  withFindings.sort((a, b) => worst(a) - worst(b));
+  // A sheet just inserted (插入模板) leads the list even when clean: the officer wants to see it checked.
+  // (Not a 示例's note sheet, which is no table: it stays folded with the rest.)
+  const leads = (g: SheetGroup) => first.includes(g.name) && g.kind !== "other";
+  for (const g of groups) (leads(g) || g.groups.length > 0 ? withFindings : quiet).push(g);
+  // New sheets first, then sheets with errors, warnings, notes, only ignored findings; tab order within each (stable sort).
+  const rank = (g: SheetGroup) => {
+    const at = leads(g) ? first.indexOf(g.name) : -1;
+    if (at >= 0) return at - first.length;
+    const worst = SEVERITIES.findIndex((sev) => g.counts[sev] > 0);
+    return worst < 0 ? SEVERITIES.length : worst;
+  };
+  withFindings.sort((a, b) => rank(a) - rank(b));
   return { withFindings, quiet };
 }
 

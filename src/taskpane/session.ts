@@ -9,9 +9,13 @@
  * 自动复查: edits are collected per sheet and debounced; then only the edited sheets are read again,
  * put into the cached workbook snapshot in place of their old versions, and the whole snapshot is
  * checked again — so checks across sheets (allocation ↔ target tables) stay consistent with the edit.
+ *
+ * 撤销: Excel does not undo an add-in's writes, so each fix remembers the cell's value, formula and
+ * number format before it and can put them back — only while the cell still holds what the fix wrote
+ * (an edit made since is the user's and is never overwritten). 忽略: see ignored.ts.
  */
 import type { WorkbookResult } from "../core/check";
-import type { FillColor, SetFormulaChange } from "../hosts/host";
+import type { CellContents, FillColor, SetFormulaChange } from "../hosts/host";
 import { SheetNotFoundError, type AddSheetChange, type CellRef, type SpreadsheetHost, type Unsubscribe } from "../hosts/host";
 import { cellAt, type CellSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { parseA1 } from "../core/address";
@@ -19,7 +23,23 @@ import { inProcessChecker, type Checker } from "./checker";
 import { fixActions, type FixAction } from "./fixes";
 import { Highlighter } from "./highlight";
 import type { Bilingual } from "./i18n";
-import { flaggedCells, groupResults, type FindingEntry, type SheetGroup } from "./results";
+import { IGNORED_KEY, ignoreKey, keyOf, parseIgnored, serializeIgnored, type IgnoredFinding } from "./ignored";
+import { flaggedCells, groupResults, relatedRefs, ruleText, type FindingEntry, type SheetGroup } from "./results";
+
+/** How many of the latest fixes can be undone. */
+const UNDO_DEPTH = 10;
+
+/** A fix written in this session, which 撤销 can take back. */
+export interface AppliedFix {
+  id: number;
+  sheet: string;
+  cell: string;
+  rule: string;
+  kind: "value" | "formula";
+  /** The cell before the fix (what 撤销 restores) and right after it. */
+  before: CellContents;
+  after: CellContents;
+}
 
 export type Phase = "idle" | "reading" | "checking" | "done" | "error";
 
@@ -46,6 +66,20 @@ export interface PaneState {
   stale: boolean;
   /** True while an automatic re-check or the re-check after a fix runs. */
   rechecking: boolean;
+  /** The fixes that can be undone, oldest first (the host can read and restore cells). */
+  applied: AppliedFix[];
+  /** The host can read a cell's contents and put them back: fixes offer 撤销. */
+  undoAvailable: boolean;
+  /** Id of the fix being undone. */
+  undoing: number | null;
+  /** Findings the officer ignored in this workbook. */
+  ignored: IgnoredFinding[];
+  /** List the ignored findings too (显示已忽略). */
+  showIgnored: boolean;
+  /** The workbook keeps the ignored findings; false: they last for this session only. */
+  ignoreStored: boolean;
+  /** Sheets just inserted from a template: listed first until the next 检查. */
+  leading: string[];
 }
 
 export interface SessionOptions {
@@ -67,6 +101,9 @@ export class CheckSession {
   private readonly debounceMs: number;
   private readonly now: () => number;
   private readonly stopListening: Unsubscribe;
+  private lastResult: WorkbookResult | null = null;
+  private ignoredLoaded = false;
+  private nextFixId = 1;
 
   constructor(
     readonly host: SpreadsheetHost,
@@ -91,6 +128,13 @@ export class CheckSession {
       durationMs: null,
       stale: false,
       rechecking: false,
+      applied: [],
+      undoAvailable: typeof host.readCellContents === "function" && typeof host.restoreCellContents === "function",
+      undoing: null,
+      ignored: [],
+      showIgnored: false,
+      ignoreStored: typeof host.loadAddinData === "function" && typeof host.saveAddinData === "function",
+      leading: [],
     };
     this.stopListening = events ? host.onChange((event) => this.edited(event.sheet)) : () => {};
   }
@@ -117,13 +161,14 @@ export class CheckSession {
   }
 
   /** 检查's work, also run after inserting sheets (inside the queue). */
-  private async runCheck(): Promise<void> {
+  private async runCheck(leading: string[] = []): Promise<void> {
     const started = this.now();
     this.pending.clear();
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.set({ phase: "reading", progress: null, error: null, notice: null });
+    this.set({ phase: "reading", progress: null, error: null, notice: null, leading });
     try {
+      await this.loadIgnored();
       this.snapshot = await this.host.readWorkbook();
       const total = this.snapshot.sheets.length;
       this.set({ phase: "checking", progress: { done: 0, total, sheet: "" } });
@@ -161,7 +206,7 @@ export class CheckSession {
         names = [];
         return;
       }
-      await this.runCheck();
+      await this.runCheck(names);
       if (this.state.phase === "done") {
         const list = names.map((n) => `「${n}」`).join("");
         this.set({ notice: { text: { zh: `已插入${list}，已重新检查。`, en: `Inserted ${names.map((n) => `"${n}"`).join(", ")} and checked again.` }, tone: "success" } });
@@ -169,9 +214,17 @@ export class CheckSession {
     }).then(() => names);
   }
 
-  /** Clicking a finding: select its cell in the workbook. */
-  select(entry: FindingEntry): Promise<void> {
-    return this.selectCell(entry.id, { sheet: entry.sheet, cell: entry.finding.cell });
+  /** Clicking a finding: select its cell in the workbook, and outline its related cells where the host can. */
+  async select(entry: FindingEntry): Promise<void> {
+    await this.selectCell(entry.id, { sheet: entry.sheet, cell: entry.finding.cell });
+    if (!this.host.showRelated) return;
+    await this.enqueue(async () => {
+      try {
+        await this.host.showRelated!(relatedRefs(entry));
+      } catch {
+        // Outlines are a help, not a result: a host that cannot draw them just selects the cell.
+      }
+    });
   }
 
   /** Selects any cell (a related cell of a finding, possibly on another sheet). */
@@ -209,12 +262,24 @@ export class CheckSession {
     return fixActions(entry.sheet, entry.finding, this.cellNow(entry.sheet, entry.finding.cell));
   }
 
+  /** The number format of a cell as last read (the pane shows 应为 / 表中为 as the cell shows them). */
+  numberFormatAt(sheet: string, cell: string): string | undefined {
+    return this.cellNow(sheet, cell.replace(/\$/g, ""))?.numFmt;
+  }
+
   /** Writes one fix, then re-checks the edited sheet (own writes do not trigger 自动复查). */
   applyFix(entry: FindingEntry, action: FixAction): Promise<void> {
     return this.enqueue(async () => {
       this.set({ fixing: entry.id, notice: null });
       try {
+        const ref = { sheet: action.change.sheet, cell: action.change.cell };
+        const before = this.state.undoAvailable ? await this.host.readCellContents!([ref]) : null;
         await this.host.applyChanges([action.change]);
+        if (before) {
+          const [after] = await this.host.readCellContents!([ref]);
+          const fix: AppliedFix = { id: this.nextFixId++, ...ref, rule: entry.finding.rule, kind: action.kind, before: before[0]!, after: after! };
+          this.set({ applied: [...this.state.applied, fix].slice(-UNDO_DEPTH) });
+        }
         await this.recheck([entry.sheet]);
         this.set({ notice: { text: { zh: `已写入 ${action.change.cell}，已重新检查。`, en: `${action.change.cell} written and checked again.` }, tone: "success" } });
       } catch (e) {
@@ -224,6 +289,70 @@ export class CheckSession {
         this.set({ fixing: null });
       }
     });
+  }
+
+  /** A fix can be undone when no later fix wrote the same cell (those are undone first, in order). */
+  canUndo(fix: AppliedFix): boolean {
+    const later = this.state.applied.slice(this.state.applied.indexOf(fix) + 1);
+    return this.state.undoAvailable && !later.some((f) => f.sheet === fix.sheet && f.cell === fix.cell);
+  }
+
+  /** 撤销: puts the cell back as it was before the fix, unless it was edited since; then re-checks. */
+  undo(fixId: number): Promise<void> {
+    return this.enqueue(async () => {
+      const fix = this.state.applied.find((f) => f.id === fixId);
+      if (!fix || !this.canUndo(fix)) return;
+      this.set({ undoing: fix.id, notice: null });
+      try {
+        const [now] = await this.host.readCellContents!([fix]);
+        if (!sameContents(now, fix.after)) {
+          this.set({
+            applied: this.state.applied.filter((f) => f !== fix),
+            notice: { text: { zh: `${fix.cell} 在改正后又被修改过，未撤销（以免覆盖您的修改）。`, en: `${fix.cell} was edited after the fix; not undone (your edit is kept).` }, tone: "error" },
+          });
+          return;
+        }
+        await this.host.restoreCellContents!([{ sheet: fix.sheet, cell: fix.cell, contents: fix.before }]);
+        this.set({ applied: this.state.applied.filter((f) => f !== fix) });
+        await this.recheck([fix.sheet]);
+        this.set({ notice: { text: { zh: `已撤销对 ${fix.cell} 的修改，已重新检查。`, en: `The change to ${fix.cell} was undone and checked again.` }, tone: "success" } });
+      } catch (e) {
+        const why = describeError(e);
+        this.set({ notice: { text: { zh: `撤销失败：${why.zh}`, en: `Could not undo: ${why.en}` }, tone: "error" } });
+      } finally {
+        this.set({ undoing: null });
+      }
+    });
+  }
+
+  /** 忽略: hides the finding from now on (in this workbook, for everyone who opens it). An error needs a
+   *  reason; resolves to false (and says so) without one. */
+  ignore(entry: FindingEntry, reason: string, date = new Date()): Promise<boolean> {
+    const why = reason.trim();
+    if (entry.finding.severity === "error" && why === "") {
+      this.set({ notice: { text: { zh: "忽略错误须写明原因。", en: "Ignoring an error needs a reason." }, tone: "error" } });
+      return Promise.resolve(false);
+    }
+    const f = entry.finding;
+    const item: IgnoredFinding = { sheet: entry.sheet, cell: f.cell.replace(/\$/g, "").toUpperCase(), rule: f.rule, reason: why, date: isoDate(date) };
+    if (f.actual !== undefined) item.actual = f.actual;
+    const key = keyOf(item);
+    return this.enqueue(() => this.storeIgnored([...this.state.ignored.filter((i) => keyOf(i) !== key), item], {
+            zh: `已忽略 ${item.cell}「${ruleText(f.rule).title.zh}」；保存工作簿后，打开此文件的同事也会看到。`,
+            en: `${item.cell} "${ruleText(f.rule).title.en}" ignored; once the workbook is saved, colleagues who open it see it ignored too.`,
+          })).then(() => true);
+  }
+
+  /** 取消忽略: the finding is listed (and highlighted) again. */
+  unignore(entry: FindingEntry): Promise<void> {
+    const key = ignoreKey(entry.sheet, entry.finding);
+    return this.enqueue(() => this.storeIgnored(this.state.ignored.filter((i) => keyOf(i) !== key), { zh: `${entry.finding.cell} 不再忽略。`, en: `${entry.finding.cell} is no longer ignored.` }));
+  }
+
+  /** 显示已忽略 on/off. */
+  setShowIgnored(on: boolean): void {
+    this.set({ showIgnored: on });
+    this.regroup();
   }
 
   /** Original fills of the highlighted cells (the playground saves a workbook without the marks). */
@@ -280,6 +409,7 @@ export class CheckSession {
   /** Re-reads the named sheets (all, with null), replaces them in the cached snapshot, checks it all. */
   private async recheck(sheets: string[] | null): Promise<void> {
     if (!this.snapshot) return;
+    const started = this.now();
     this.set({ rechecking: true });
     try {
       let whole = sheets === null;
@@ -300,13 +430,56 @@ export class CheckSession {
       if (whole) this.snapshot = await this.host.readWorkbook();
       this.showResult(await this.checker(this.snapshot));
       await this.refreshHighlight();
+      this.set({ durationMs: this.now() - started });
     } finally {
       this.set({ rechecking: false });
     }
   }
 
   private showResult(result: WorkbookResult): void {
-    this.set({ groups: groupResults(result) });
+    this.lastResult = result;
+    this.regroup();
+    // The outlines belonged to a finding of the old result.
+    if (this.host.showRelated) void this.host.showRelated([]).catch(() => undefined);
+  }
+
+  private regroup(): void {
+    if (!this.lastResult) return;
+    const ignored = new Map(this.state.ignored.map((i) => [keyOf(i), i]));
+    this.set({ groups: groupResults(this.lastResult, { ignored, showIgnored: this.state.showIgnored }) });
+  }
+
+  /** Reads the ignored findings the workbook keeps, once (a colleague's are then in effect at once). */
+  private async loadIgnored(): Promise<void> {
+    if (this.ignoredLoaded) return;
+    this.ignoredLoaded = true;
+    if (!this.state.ignoreStored) return;
+    try {
+      this.set({ ignored: parseIgnored(await this.host.loadAddinData!(IGNORED_KEY)) });
+    } catch {
+      this.set({ ignoreStored: false }); // cannot read them here (an old Excel): the session keeps its own
+    }
+  }
+
+  private async storeIgnored(list: IgnoredFinding[], done: Bilingual): Promise<void> {
+    this.set({ ignored: list });
+    this.regroup();
+    let stored = this.state.ignoreStored;
+    if (stored) {
+      try {
+        await this.host.ignoreOwnChanges(() => this.host.saveAddinData!(IGNORED_KEY, list.length > 0 ? serializeIgnored(list) : null));
+      } catch {
+        stored = false;
+        this.set({ ignoreStored: false });
+      }
+    }
+    const session = { zh: "（本工作簿无法保存忽略记录，仅本次有效）", en: " (this workbook cannot keep it: for this session only)" };
+    this.set({ notice: { text: stored ? done : { zh: done.zh + session.zh, en: done.en + session.en }, tone: "info" } });
+    try {
+      await this.refreshHighlight();
+    } catch (e) {
+      this.set({ notice: { text: describeError(e), tone: "error" } });
+    }
   }
 
   private async refreshHighlight(): Promise<void> {
@@ -336,6 +509,19 @@ export class CheckSession {
 export interface SheetInsertion {
   addSheets: AddSheetChange[];
   crossSheetFormulas: SetFormulaChange[];
+}
+
+/** The cell still holds what the fix wrote. A formula's value may have been recalculated since (another
+ *  cell changed): the formula and the format are what count then. */
+function sameContents(a: CellContents | undefined, b: CellContents | undefined): boolean {
+  if (!a || !b) return a === b;
+  if ((a.formula ?? "") !== (b.formula ?? "") || (a.numFmt ?? "General") !== (b.numFmt ?? "General")) return false;
+  return a.formula ? true : JSON.stringify(a.value) === JSON.stringify(b.value);
+}
+
+function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Any failure as one line for finance staff; workbook read errors already carry both languages. */

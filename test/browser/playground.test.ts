@@ -106,13 +106,17 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     const b6 = page.locator('li[data-sheet="附件1"][data-cell="B6"]');
     expect(await b6.locator("[data-expected]").textContent()).toBe("68");
     expect(await b6.locator("[data-actual]").textContent()).toBe("86");
-    await expect.poll(() => b6.textContent()).toContain("把 B6 改为 68");
+    expect(await b6.getAttribute("data-expanded")).toBeNull(); // one line until clicked
 
-    // Click the finding: the grid selects B6.
+    // Click the finding: it opens, and the grid selects B6 and outlines its related cells.
     await page.locator('[data-tab="附件3"]').click();
     await b6.locator("button").first().click();
     await page.waitForSelector('td[data-cell="B6"][aria-selected="true"]');
     expect(await page.locator("[data-selected-cell]").textContent()).toBe("B6");
+    await expect.poll(() => b6.textContent()).toContain("把 B6 改为 68");
+    const related = await b6.locator("[data-related]").evaluateAll((els) => els.map((e) => e.getAttribute("data-related")));
+    expect(related.length).toBeGreaterThan(0);
+    expect(await page.locator("td[data-related]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")))).toEqual(expect.arrayContaining(related.filter((r) => !r!.includes("!") && !r!.includes(":"))));
 
     await page.getByRole("switch", { name: "高亮" }).click();
     await expect.poll(() => fillOf(page, "B6")).toBe("#FFC7CE");
@@ -128,6 +132,17 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground.png") });
+
+    // 撤销: B6 shows 86 again and its finding is back; written once more for the download below.
+    const applied = page.locator('[data-applied-fix="B6"]');
+    expect(await applied.textContent()).toContain("86 → 68");
+    await applied.locator("[data-undo]").click();
+    await expect.poll(() => page.locator('td[data-cell="B6"]').textContent()).toBe("86");
+    await page.waitForSelector('li[data-sheet="附件1"][data-cell="B6"]');
+    await expect.poll(() => fillOf(page, "B6")).toBe("#FFC7CE");
+    await expand(b6);
+    await b6.locator('button[data-fix="value"]').click();
+    await expect.poll(() => page.locator('td[data-cell="B6"]').textContent()).toBe("68");
 
     await page.getByRole("switch", { name: "高亮" }).click();
     await expect.poll(() => fillOf(page, "C12")).toBe("#E2EFDA");
@@ -221,11 +236,11 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     expect(shown).not.toBe("");
     await page.locator('td[data-cell="D7"]').click();
     expect(await page.locator(".pg-formula").textContent()).toBe("=附件1!D5");
-    // Clean: folded among the sheets without findings, as a 绩效目标表 that was checked.
+    // Clean, a 绩效目标表 that was checked — and listed first, open, as the sheet just inserted.
     const row = page.locator('[data-sheet-row="区域绩效目标表"]');
     expect(await row.getAttribute("data-kind")).toBe("performance-target");
     expect(await row.getAttribute("data-status")).toBe("clean");
-    expect(await page.locator("details[data-sheet]").count()).toBe(0);
+    expect(await page.locator("details[data-sheet]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-sheet"), e.hasAttribute("data-new"), e.hasAttribute("open")]))).toEqual([["区域绩效目标表", true, true]]);
 
     // Keyboard: 插入模板 puts focus in the form, Escape closes it and returns focus to the button.
     await page.locator('[data-action="templates"]').focus();
@@ -234,6 +249,149 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator("[data-template-form]").count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-action"))).toBe("templates");
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("a trainer starts from an empty workbook: the 示例s keep their own names and only their own mistakes; 撤销 restores formula, value and format", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html`);
+    await page.waitForSelector("html[data-ready]");
+    await page.locator('[data-action="new"]').click();
+    await page.waitForSelector('[data-grid="Sheet1"]');
+    expect(await page.locator("[data-hint]").textContent()).toContain("插入模板");
+    await page.screenshot({ path: path.join(ARTIFACTS, "empty-workbook.png") });
+    await insertExample(page, "allocation");
+    await insertExample(page, "regional-target");
+    expect(await page.locator("[data-tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-tab")))).toEqual([
+      "Sheet1", "分配示例", "分配示例说明", "区域示例分配表", "区域目标示例", "区域目标示例说明",
+    ]);
+    // The regional 示例 is paired with its own allocation, not with 分配示例's deliberate mistakes.
+    expect(await cellsOf(page, "区域目标示例")).toEqual(["E7"]);
+    expect(await cellsOf(page, "区域示例分配表")).toEqual([]);
+    expect(new Set(await cellsOf(page, "分配示例"))).toEqual(new Set(["E8", "C10", "F5"]));
+    // Its note names the sheet that is really there.
+    await page.locator('[data-tab="区域目标示例说明"]').click();
+    expect(await page.locator("td").evaluateAll((tds) => tds.map((t) => t.textContent))).toContain("=区域示例分配表!G8（200.21）");
+    await page.screenshot({ path: path.join(ARTIFACTS, "examples.png") });
+
+    // 写入公式 on E8 (typed 91.36 over its formula), 写入公式 on C10 (=SUM one row short), 写入计算值 on F5 (typed 1,402.90).
+    await fix(page, "分配示例", "E8", "formula");
+    await fix(page, "分配示例", "C10", "formula");
+    await fix(page, "分配示例", "F5", "value");
+    await page.locator('[data-tab="分配示例"]').click();
+    expect(await page.locator('td[data-cell="E8"]').textContent()).toBe("93.16");
+    expect(await page.locator('td[data-cell="F5"]').textContent()).toBe("1,420.90");
+    expect(await formulaOf(page, "C10")).toBe("=SUM(C11:C13)");
+    expect(await page.locator("[data-applied-fix]").evaluateAll((els) => els.map((e) => e.getAttribute("data-applied-fix")))).toEqual(["F5", "C10", "E8"]);
+    expect(await page.locator('[data-applied-fix="F5"]').textContent()).toContain("1,402.90 → 1,420.90");
+    await page.screenshot({ path: path.join(ARTIFACTS, "undo.png") });
+
+    for (const cell of ["F5", "C10", "E8"]) {
+      await page.locator(`[data-applied-fix="${cell}"] [data-undo]`).click();
+      await expect.poll(() => page.locator(`[data-applied-fix="${cell}"]`).count()).toBe(0);
+    }
+    await page.locator('[data-tab="分配示例"]').click();
+    expect(await page.locator('td[data-cell="F5"]').textContent()).toBe("1,402.90"); // value back, shown in its #,##0.00 format
+    expect(await formulaOf(page, "F5")).toBe("1402.9");
+    expect(await formulaOf(page, "C10")).toBe("=SUM(C11:C12)"); // the formula back
+    expect(await formulaOf(page, "E8")).toBe("91.36"); // the typed value back, no formula
+    expect(await page.locator('td[data-cell="E8"]').textContent()).toBe("91.36");
+    expect(new Set(await cellsOf(page, "分配示例"))).toEqual(new Set(["E8", "C10", "F5"]));
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("忽略 with a reason is kept in the downloaded workbook: reopened, the finding stays ignored and 显示已忽略 shows why", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html`);
+    await page.waitForSelector("html[data-ready]");
+    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    await page.locator("input[data-file-input]").setInputFiles({ name: "塔城-填错.xlsx", mimeType: xlsx, buffer: await wrongPension() });
+    await page.waitForSelector('[data-grid="附件1"]');
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.waitForSelector("[data-results]");
+    const b6 = page.locator('li[data-sheet="附件1"][data-cell="B6"]');
+    await expand(b6);
+    await b6.locator('[data-action="ignore"]').click();
+    const confirm = b6.locator('[data-action="confirm-ignore"]');
+    expect(await confirm.isDisabled()).toBe(true); // an error is ignored only with a reason
+    await b6.locator('input[data-field="ignore-reason"]').fill("已与额敏县财政局核实，以批复为准");
+    await confirm.click();
+    await expect.poll(() => b6.count()).toBe(0);
+    expect(await page.locator("[data-summary]").textContent()).toContain("已忽略 1");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="download"]').click()]);
+    const saved = readFileSync((await download.path())!);
+    // A colleague opens the saved file: the finding is ignored there too.
+    await page.goto(`${server.url}/playground.html`);
+    await page.waitForSelector("html[data-ready]");
+    await page.locator("input[data-file-input]").setInputFiles({ name: download.suggestedFilename(), mimeType: xlsx, buffer: saved });
+    await page.waitForSelector('[data-grid="附件1"]');
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.waitForSelector("[data-results]");
+    expect(await cellsOf(page, "附件1")).toEqual(["C12"]);
+    expect(await page.locator('details[data-sheet="附件1"] [data-count="ignored"]').textContent()).toBe("已忽略 1");
+    await page.getByRole("switch", { name: "显示已忽略" }).click();
+    const again = page.locator('li[data-sheet="附件1"][data-cell="B6"][data-ignored]');
+    await again.waitFor();
+    await expand(again);
+    expect(await again.locator("[data-ignored-note]").textContent()).toMatch(/^已忽略：已与额敏县财政局核实，以批复为准（\d{4}-\d{2}-\d{2}）$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "ignored.png") });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("the compact list: each finding one line, nine fit on one screen of a 320 px pane", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html?new`);
+    await page.waitForSelector('[data-grid="Sheet1"]');
+    await page.addStyleTag({ content: ".pg-pane { width: 320px !important; }" });
+    for (const id of ["allocation", "self-evaluation", "project-target"]) await insertExample(page, id);
+    const rows = page.locator("li[data-finding]");
+    expect(await rows.count()).toBeGreaterThanOrEqual(9);
+    const boxes = await rows.evaluateAll((els) => els.slice(0, 9).map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, height: r.height })));
+    for (const box of boxes) expect(box.height).toBeLessThan(32); // one line each
+    // Nine lines (with their sheet and severity headings) within one 700 px task pane.
+    expect(boxes[8]!.bottom - boxes[0]!.top).toBeLessThan(700 - 150);
+    const [scrollWidth, clientWidth] = await page.locator("main[data-phase]").evaluate((m) => [m.scrollWidth, m.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.locator("aside.pg-pane").screenshot({ path: path.join(ARTIFACTS, "compact-list-320px.png") });
+    // Enter on a line opens it.
+    await rows.first().locator("button").first().focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => rows.first().getAttribute("data-expanded")).toBe("true");
+    await rows.first().locator("[data-details]").waitFor();
+    await page.locator("aside.pg-pane").screenshot({ path: path.join(ARTIFACTS, "compact-list-320px-open.png") });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("the grid as Excel: typing replaces the selected cell, Delete clears it; the tab bar shows arrows when it scrolls", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html?sample=kashi-2024-dept-budget.xlsx`);
+    await page.waitForSelector("[data-grid]");
+    await page.waitForSelector("[data-tabs-scroll]"); // 17 sheets do not fit
+    const grid = page.locator("[data-grid]");
+    // An empty cell below the table (so the sheet's findings do not change).
+    const free = await page.locator("td[data-cell]").evaluateAll((tds) => tds.filter((t) => t.textContent === "" && !t.hasAttribute("colspan")).at(-1)!.getAttribute("data-cell")!);
+    const cell = page.locator(`td[data-cell="${free}"]`);
+    await cell.click();
+    await grid.focus();
+    await page.keyboard.type("123");
+    await page.keyboard.press("Enter");
+    expect(await cell.textContent()).toBe("123");
+    await cell.click();
+    await grid.focus();
+    await page.keyboard.press("Delete");
+    expect(await cell.textContent()).toBe("");
+    // Borders drawn from the file.
+    expect(await page.locator("td[style*='border']").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "grid-borders-tabs.png") });
     expect(failures).toEqual([]);
     await page.close();
   });
@@ -301,6 +459,48 @@ async function wrongPension(): Promise<Buffer> {
   // A style object of its own: exceljs shares one between cells loaded with the same style.
   c12.style = { ...c12.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } } };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Opens a finding's line (click) unless it is open. */
+async function expand(item: ReturnType<Page["locator"]>): Promise<void> {
+  if ((await item.getAttribute("data-expanded")) === null) await item.locator("button").first().click();
+  await expect.poll(() => item.getAttribute("data-expanded")).toBe("true");
+}
+
+/** 插入模板 → the template's 示例 → 插入, waiting for the re-check. */
+async function insertExample(page: Page, template: string): Promise<void> {
+  await page.locator('[data-action="templates"]').click();
+  const form = page.locator("[data-template-form]");
+  await form.waitFor();
+  await form.locator('select[data-field="template"]').selectOption(template);
+  await form.getByRole("checkbox", { name: /^示例/ }).check();
+  await form.locator('[data-action="insert-template"]').click();
+  await page.waitForSelector("[data-template-form]", { state: "detached" });
+  await page.waitForSelector('main[data-phase="done"]');
+  await page.waitForSelector('[data-notice="success"]');
+}
+
+/** The cells of a sheet's listed findings (one per cell). */
+async function cellsOf(page: Page, sheet: string): Promise<string[]> {
+  const cells = await page.locator(`li[data-finding][data-sheet="${sheet}"]`).evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")!));
+  return [...new Set(cells)];
+}
+
+/** Writes a finding's fix and waits for the re-check. */
+async function fix(page: Page, sheet: string, cell: string, kind: "value" | "formula"): Promise<void> {
+  const item = page.locator(`li[data-finding][data-sheet="${sheet}"][data-cell="${cell}"]`).filter({ has: page.locator(`button[data-fix="${kind}"]`) });
+  const candidates = page.locator(`li[data-finding][data-sheet="${sheet}"][data-cell="${cell}"]`);
+  for (let i = 0; i < (await candidates.count()) && (await item.count()) === 0; i++) await expand(candidates.nth(i));
+  await item.first().locator(`button[data-fix="${kind}"]`).click();
+  await expect.poll(() => page.locator(`[data-applied-fix="${cell}"]`).count()).toBeGreaterThan(0);
+  await page.waitForSelector('main[data-phase="done"]');
+  await expect.poll(() => page.locator('[data-notice="success"]').count()).toBe(1);
+}
+
+/** What the formula bar shows for a cell of the active sheet. */
+async function formulaOf(page: Page, cell: string): Promise<string | null> {
+  await page.locator(`td[data-cell="${cell}"]`).click();
+  return page.locator(".pg-formula").textContent();
 }
 
 function fillOf(page: Page, cell: string): Promise<string | null> {

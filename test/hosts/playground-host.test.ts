@@ -57,4 +57,34 @@ describe("PlaygroundHost", () => {
     ).rejects.toThrow(/没有/);
     expect(host.sheet("附件1").rows[1]![0]).toEqual({ value: 1 });
   });
+
+  it("撤销's cell contents: read and restored exactly, dependents recalculated, never reported as a user edit", async () => {
+    const host = new PlaygroundHost(workbook(), { evaluateFormula: (sheet) => Number(sheet.rows[1]![0]!.value) * 10, formulaReferences: () => [{ sheet: null, top: 1, left: 0, bottom: 1, right: 0 }] });
+    await host.applyChanges([{ kind: "formula", sheet: "附件1", cell: "C2", formula: "A2*10" }]);
+    const refs = [{ sheet: "附件1", cell: "A2" }, { sheet: "附件1", cell: "B2" }, { sheet: "附件1", cell: "D9" }];
+    const before = await host.readCellContents(refs);
+    expect(before).toEqual([{ value: 1 }, { value: 2, numFmt: "0.00" }, { value: null }]);
+    const edits: string[] = [];
+    host.onChange((e) => edits.push(e.address));
+    await host.applyChanges([{ kind: "value", sheet: "附件1", cell: "A2", value: 5 }, { kind: "formula", sheet: "附件1", cell: "B2", formula: "A2" }, { kind: "value", sheet: "附件1", cell: "D9", value: 1 }]);
+    expect(host.sheet("附件1").rows[1]![2]!.value).toBe(50);
+    await host.restoreCellContents(refs.map((r, i) => ({ ...r, contents: before[i]! })));
+    expect(await host.readCellContents(refs)).toEqual(before);
+    expect(host.sheet("附件1").rows[8]?.[3]).toBeUndefined(); // an empty cell is no cell again
+    expect(host.sheet("附件1").rows[1]![2]!.value).toBe(10); // C2 = A2*10 follows the restored A2
+    expect(edits).toEqual([]);
+  });
+
+  it("related cells outlined per sheet, ranges cell by cell; the add-in's data kept by key", async () => {
+    const host = new PlaygroundHost(workbook(), { addinData: { k: "v" } });
+    await host.showRelated([{ sheet: "附件1", cell: "$b$2" }, { sheet: "附件1", cell: "C3:C4" }, { sheet: "隐藏", cell: "A1" }]);
+    expect([...host.relatedCells("附件1")]).toEqual(["B2", "C3", "C4"]);
+    expect([...host.relatedCells("隐藏")]).toEqual(["A1"]);
+    await host.showRelated([]);
+    expect(host.relatedCells("附件1").size).toBe(0);
+    expect(await host.loadAddinData("k")).toBe("v");
+    await host.saveAddinData("k", null);
+    await host.saveAddinData("n", "1");
+    expect(host.addinDataEntries()).toEqual({ n: "1" });
+  });
 });

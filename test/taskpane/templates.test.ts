@@ -14,6 +14,7 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { evaluateFormula, formulaReferences } from "../../src/playground/formula-eval";
 import { addInsertedSheets, openWorkbook, saveWorkbook } from "../../src/playground/workbook-file";
+import { splitByFindings } from "../../src/taskpane/results";
 import { CheckSession } from "../../src/taskpane/session";
 import { TEMPLATES, describePreview, formContext, insertPlan, prepareTemplate, type TemplateForm, type TemplateId } from "../../src/taskpane/templates";
 import { loadFixture } from "../helpers/build-xlsx";
@@ -131,9 +132,46 @@ describe("插入模板 through the session (playground host)", () => {
         const expected = EXAMPLE_MISTAKES[t.id];
         if (expected) expect([t.id, inFile]).toEqual([t.id, expected]);
         else expect(inFile.length).toBeGreaterThan(0);
-        for (const name of names.slice(0, -2)) expect([name, flagged(session, name)]).toEqual([name, []]); // the regional 示例's own 附件1
+        for (const name of names.slice(0, -2)) expect([name, flagged(session, name)]).toEqual([name, []]); // the regional 示例's own allocation
       }
     }
+  });
+
+  it("all 示例s in one workbook beside the pension fixture: each shows its own mistakes only; the regional one pairs with its own allocation", async () => {
+    const { host, session } = open(await readXlsxBuffer(await loadFixture("tacheng-2024-pension.xlsx")));
+    await session.check();
+    const own = ["附件1", "附件2", "附件3"].map((n) => [n, flagged(session, n)]);
+    const inserted: string[] = [];
+    for (const t of TEMPLATES) inserted.push(...(await insert(session, host, { template: t.id, example: true })).names);
+    // Every example sheet keeps the name it asked for: none is called 附件1, none becomes 「… (2)」.
+    expect(inserted.filter((n) => /附件|\(\d+\)/.test(n))).toEqual([]);
+    expect(inserted).toContain("分配示例");
+    expect(inserted).toContain("区域示例分配表");
+    const EXAMPLE_SHEETS: Record<TemplateId, string> = {
+      allocation: "分配示例",
+      "project-target": "目标示例",
+      "regional-target": "区域目标示例",
+      "self-evaluation": "自评示例",
+      "tracking-feedback": "反馈示例",
+      "subject-codes": "科目示例",
+    };
+    for (const t of TEMPLATES) expect([t.id, flagged(session, EXAMPLE_SHEETS[t.id])]).toEqual([t.id, EXAMPLE_MISTAKES[t.id]]);
+    expect(flagged(session, "区域示例分配表")).toEqual([]);
+    // The workbook's own sheets are not paired with the examples.
+    expect(["附件1", "附件2", "附件3"].map((n) => [n, flagged(session, n)])).toEqual(own);
+    // The note names the sheet that is really there.
+    const note = host.sheet("区域目标示例说明").rows.flat().map((c) => c?.value).filter((v): v is string => typeof v === "string");
+    expect(note).toContain("=区域示例分配表!G8（200.21）");
+  });
+
+  it("after 插入模板 the new sheet leads the list, even when clean", async () => {
+    const { host, session } = open(await readXlsxBuffer(await loadFixture("kashi-2024-dept-budget.xlsx")));
+    await session.check();
+    const { names } = await insert(session, host, { template: "tracking-feedback" });
+    expect(session.getState().leading).toEqual(names);
+    expect(splitByFindings(session.getState().groups!, session.getState().leading).withFindings[0]!.name).toBe(names[0]);
+    await session.check(); // a new 检查: back to the usual order
+    expect(session.getState().leading).toEqual([]);
   });
 });
 

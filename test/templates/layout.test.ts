@@ -120,7 +120,8 @@ describe("widths and heights from content", () => {
   });
 
   it("print: page numbers on every sheet; a sheet named 附件1 carries that label top-left", async () => {
-    const sheets = buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true });
+    // An allocation table inserted as 附件1 (its name in a notice), beside the regional 示例's own sheets.
+    const sheets = [{ ...buildTemplate("allocation", { year: 2025, unit: "万元" })[0]!, name: "附件1" }, ...buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true })];
     expect(sheets.map((s) => s.name)).toContain("附件1");
     const { bytes } = await writeTemplateWorkbook(sheets);
     const wb = new ExcelJS.Workbook();

@@ -8,7 +8,8 @@ import ExcelJS from "exceljs";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildTemplate, prefillFromWorkbook } from "../../src/core/templates";
-import { renameReferences } from "../../src/core/templates/names";
+import { nameSheets, renameReferences } from "../../src/core/templates/names";
+import { freeSheetName } from "../../src/hosts/sheet-names";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { addTemplatesToWorkbook, base64, templateInsertPlan, writeTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { loadFixture } from "../helpers/build-xlsx";
@@ -92,15 +93,27 @@ function zipEntry(bytes: Uint8Array, name: string): string {
 }
 
 describe("never overwrite a sheet", () => {
-  it("the 示例 added to a workbook that has 附件1: its allocation becomes 附件1 (2) and the references follow", async () => {
+  it("the regional 示例 beside a real 附件1 brings sheets of its own names, referencing its own allocation", async () => {
     const source = await loadFixture("tacheng-2024-pension.xlsx");
     const sheets = buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true });
     const { bytes, names } = await addTemplatesToWorkbook(source, sheets);
-    expect(names).toEqual(["附件1 (2)", "区域目标示例", "区域目标示例说明"]);
+    expect(names).toEqual(["区域示例分配表", "区域目标示例", "区域目标示例说明"]);
     const wb = await load(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["附件1", "附件2", "附件3", "附件1 (2)", "区域目标示例", "区域目标示例说明"]);
-    expect(wb.getWorksheet("区域目标示例")!.getCell("D7").formula).toBe("'附件1 (2)'!G7");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["附件1", "附件2", "附件3", "区域示例分配表", "区域目标示例", "区域目标示例说明"]);
+    expect(wb.getWorksheet("区域目标示例")!.getCell("D7").formula).toBe("区域示例分配表!G7");
     expect(wb.getWorksheet("附件1")!.getCell("D12").value).toBe(2483); // the workbook's own sheet untouched
+  });
+
+  it("the 示例 inserted a second time: the copies' references and the note's words follow the new names", () => {
+    const sheets = buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true });
+    const again = nameSheets(sheets, ["附件1", ...sheets.map((s) => s.name)], freeSheetName);
+    expect(again.map((s) => s.name)).toEqual(["区域示例分配表 (2)", "区域目标示例 (2)", "区域目标示例说明 (2)"]);
+    expect(again[1]!.rows[6]![3]!.formula).toBe("'区域示例分配表 (2)'!G7");
+    const note = again[2]!.rows.flat().map((c) => c?.value).filter((v): v is string => typeof v === "string");
+    expect(note.some((t) => t.startsWith("「区域目标示例 (2)」中故意留了 1 处错误"))).toBe(true);
+    expect(note.some((t) => t.includes("与「区域示例分配表 (2)」中阜康市的 200.21 不一致"))).toBe(true);
+    expect(note).toContain("='区域示例分配表 (2)'!G8（200.21）");
+    expect(note.join("")).not.toMatch(/附件1/);
   });
 
   it("renameReferences leaves string literals and longer names alone", () => {
@@ -112,16 +125,17 @@ describe("never overwrite a sheet", () => {
 describe("insert plan for the task pane and the playground", () => {
   it("one addSheet per sheet with content and styled base64; cross-sheet formulas as a second batch", async () => {
     const sheets = buildTemplate("regional-target", { year: 2025, unit: "万元" }, { example: true });
-    const plan = await templateInsertPlan(sheets, ["附件1", "Sheet1"]);
-    expect(plan.addSheets.map((c) => [c.name, c.activate])).toEqual([["附件1 (2)", true], ["区域目标示例", false], ["区域目标示例说明", false]]);
-    expect(plan.crossSheetFormulas).toContainEqual({ kind: "formula", sheet: "区域目标示例", cell: "D7", formula: "='附件1 (2)'!G7" });
+    const plan = await templateInsertPlan(sheets, ["区域示例分配表", "Sheet1"]);
+    expect(plan.addSheets.map((c) => [c.name, c.activate])).toEqual([["区域示例分配表 (2)", true], ["区域目标示例", false], ["区域目标示例说明", false]]);
+    expect(plan.crossSheetFormulas).toContainEqual({ kind: "formula", sheet: "区域目标示例", cell: "D7", formula: "='区域示例分配表 (2)'!G7" });
     expect(plan.crossSheetFormulas.every((f) => f.sheet === "区域目标示例")).toBe(true);
     const regional = plan.addSheets[1]!;
-    expect(regional.content.rows[6]![3]).toMatchObject({ formula: "'附件1 (2)'!G7", value: 307.25 });
+    // 昌吉市: 15230 × 50 / 10000 = 76.15, + 276 = 352.15.
+    expect(regional.content.rows[6]![3]).toMatchObject({ formula: "'区域示例分配表 (2)'!G7", value: 352.15 });
     // The one-sheet file carries the value where a formula would point at a sheet it does not have.
     const oneSheet = await load(new Uint8Array(Buffer.from(regional.xlsxBase64!, "base64")));
     expect(oneSheet.worksheets.map((w) => w.name)).toEqual(["区域目标示例"]);
-    expect(oneSheet.worksheets[0]!.getCell("D7").value).toBe(307.25);
+    expect(oneSheet.worksheets[0]!.getCell("D7").value).toBe(352.15);
     expect(oneSheet.worksheets[0]!.getCell("C7").formula).toBe("SUM(D7:I7)");
   });
 

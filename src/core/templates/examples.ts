@@ -3,7 +3,7 @@
  * kinds reviewers meet (DOMAIN.md), and a note sheet listing each one — cell, what is wrong, what it
  * should be — so a trainer can run 检查 and show the checker finding them.
  */
-import { a1 } from "../address";
+import { a1, qualifiedAddress } from "../address";
 import { Dec } from "../decimal";
 import { buildAllocationSheet, type AllocationSpec } from "./allocation";
 import type { TemplateId } from "./catalogue";
@@ -40,12 +40,30 @@ const EXAMPLE_UNITS: [string, string, number, number][] = [
   ["阿勒泰地区", "福海县", 7350, 131.4],
 ];
 
-function exampleAllocationSpec(year: number, withMistakes: boolean): AllocationSpec {
-  // Layout (see allocation.ts): row 5 合计, 6 塔城地区, 7–9 its counties, 10 阿勒泰地区, 11–13 its counties.
+/**
+ * The regional example's own allocation: other units than 分配示例 (and than the tacheng samples), so
+ * that its target sheet pairs with this sheet only — never with 分配示例's deliberate mistakes or with
+ * the workbook's real 附件1 (the cross-sheet check pairs a target with the allocation naming most of
+ * its units). Row 8 is 阜康市: 8642 × 50 / 10000 = 43.21, + 157 = 200.21.
+ */
+const REGIONAL_EXAMPLE_UNITS: [string, string, number, number][] = [
+  ["昌吉州", "昌吉市", 15230, 276],
+  ["昌吉州", "阜康市", 8642, 157],
+  ["昌吉州", "玛纳斯县", 11476, 213.6],
+  ["博州", "博乐市", 13318, 241.5],
+  ["博州", "精河县", 7260, 132],
+  ["博州", "温泉县", 3816, 70.8],
+];
+
+/** Names of the regional example's sheets: never 附件1, so that it sits beside a real 附件1 unchanged. */
+const REGIONAL_ALLOCATION_SHEET = "区域示例分配表";
+
+function exampleAllocationSpec(year: number, withMistakes: boolean, units = EXAMPLE_UNITS): AllocationSpec {
+  // Layout (see allocation.ts): row 5 合计, 6 the first prefecture, 7–9 its counties, 10 the second, 11–13 its counties.
   const spec: AllocationSpec = {
     title: `${year}年${PROJECT}分配表`,
     columns: EXAMPLE_COLUMNS,
-    units: EXAMPLE_UNITS.map(([group, name, persons, pension]) => ({
+    units: units.map(([group, name, persons, pension]) => ({
       name,
       group,
       values: [new Dec(persons), new Dec(50), null, new Dec(pension), null],
@@ -121,11 +139,11 @@ export function buildExample(id: TemplateId, options: TemplateOptions): Template
       ];
     }
     case "regional-target": {
-      const allocation = buildAllocationSheet(exampleAllocationSpec(year, false), "万元", "附件1");
+      const allocation = buildAllocationSheet(exampleAllocationSpec(year, false, REGIONAL_EXAMPLE_UNITS), "万元", REGIONAL_ALLOCATION_SHEET);
       const source = readAllocationSource({ sheets: [templateToSnapshot(allocation)] })!.source;
       const spec = regionalTargetSpec({ year, unit: "万元", project: PROJECT, source });
-      // 额敏县 typed by hand, and wrong: the allocation gives it 337.16 (93.16 + 244).
-      spec.units[1] = { name: spec.units[1]!.name, funding: { value: new Dec("373.16") } };
+      // 阜康市 typed by hand, and wrong: the allocation gives it 200.21 (43.21 + 157).
+      spec.units[1] = { name: spec.units[1]!.name, funding: { value: new Dec("200.12") } };
       // The same indicators with their 一级 right and without weights (the pension notice's regional form has none).
       const indicators = TARGET_INDICATORS.map(({ weight: _weight, ...r }) => (r.level2 === "可持续影响指标" ? { ...r, level1: "效益指标" } : r));
       const sheet = buildRegionalTargetSheet({ ...spec, indicators }, "区域目标示例");
@@ -133,7 +151,13 @@ export function buildExample(id: TemplateId, options: TemplateOptions): Template
         allocation,
         sheet,
         buildNoteSheet(sheet.name, [
-          { cell: "E7", what: "额敏县的财政资金是手工录入的 373.16（两位数字颠倒），与「附件1」中额敏县的 337.16 不一致；其他单位为引用公式。它上方的年度资金总额 E6（=E7+E8）随之不符，改正 E7 即可", expected: "=附件1!G8（337.16）", rules: ["performance/allocation-mismatch"] },
+          // The sheet names below follow the sheets when they are renamed on insertion (names.ts).
+          {
+            cell: "E7",
+            what: `阜康市的财政资金是手工录入的 200.12（末两位颠倒），与「${allocation.name}」中阜康市的 200.21 不一致；其他单位为引用公式。它上方的年度资金总额 E6（=E7+E8）随之不符，改正 E7 即可`,
+            expected: `=${qualifiedAddress(allocation.name, "G8")}（200.21）`,
+            rules: ["performance/allocation-mismatch"],
+          },
         ]),
       ];
     }

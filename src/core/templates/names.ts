@@ -1,7 +1,9 @@
 /**
  * Free names for a batch of template sheets, decided before anything is written: a name already in
  * the workbook (or earlier in the batch) becomes `名称 (2)` (src/hosts/sheet-names.ts rules), and the
- * batch's formulas that point at a renamed sheet (`=附件1!G8` in a 示例) are rewritten to follow it.
+ * batch's formulas that point at a renamed sheet (`=附件1!G8` in a 示例) are rewritten to follow it, and so
+ * is the text that names it (a 示例's note sheet: 「区域目标示例」, `=区域示例分配表!G8`), so that the note
+ * speaks of the sheets as they are actually called.
  */
 import { qualifiedAddress } from "../address";
 import type { TemplateSheet } from "./model";
@@ -22,9 +24,20 @@ export function nameSheets(sheets: readonly TemplateSheet[], existing: Iterable<
   return named.map((sheet) => ({
     ...sheet,
     rows: sheet.rows.map((line) =>
-      line.map((cell) => (cell?.formula ? { ...cell, formula: renameReferences(cell.formula, renames) } : cell)),
+      line.map((cell) => {
+        if (cell?.formula) return { ...cell, formula: renameReferences(cell.formula, renames) };
+        if (typeof cell?.value === "string") return { ...cell, value: renameInText(cell.value, renames) };
+        return cell;
+      }),
     ),
   }));
+}
+
+/** A text naming sheets: 「名称」 and references such as `=名称!G8` follow the renamed sheets. */
+export function renameInText(text: string, renames: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [from, to] of renames) out = out.split(`「${from}」`).join(`「${to}」`);
+  return out.startsWith("=") ? renameReferences(out, renames) : out;
 }
 
 /** `附件1!G8` → `'附件1 (2)'!G8` for every renamed sheet; text inside string literals is left alone. */

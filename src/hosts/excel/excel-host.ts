@@ -26,6 +26,8 @@ import {
 } from "../host";
 import { OwnChangeGuard } from "../own-changes";
 import { applyBatch, newApplyMemory, queueProtectionProbes, type ApplyMemory, type BatchProgress, type ExcelFeatures, type RecentFacts } from "./apply-changes";
+import { loadAddinData, saveAddinData } from "./addin-data";
+import { readCellContents, restoreCellContents } from "./cell-contents";
 import { cellKey, loadExact, queueHighlightProbes, readExact, reportedFill } from "./highlight-layer";
 import { CellEditModeError, HiddenSheetError, isCellEditMode, officeErrorCode, sleep } from "./office-errors";
 import { DEFAULT_READ_OPTIONS, readSheets, type ReadOptions, type SizeMemory } from "./read-workbook";
@@ -280,6 +282,12 @@ export class ExcelHost implements SpreadsheetHost {
       void subscription.then((handles) => this.unsubscribe(handles)).catch(() => {});
     };
   }
+
+  // Undo and ignore (issue 15; cell-contents.ts, addin-data.ts).
+  readCellContents = (cells: readonly CellRef[]) => readCellContents(this.runtime, cells);
+  restoreCellContents = (cells: Parameters<typeof restoreCellContents>[1]) => this.ignoreOwnChanges(() => restoreCellContents(this.runtime, cells));
+  loadAddinData = (key: string) => loadAddinData(this.runtime, key);
+  saveAddinData = (key: string, text: string | null) => saveAddinData(this.runtime, key, text);
 
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
     if (this.features.toggleEvents) return this.withEventsOff(work);

@@ -9,7 +9,7 @@
  * page supplies `evaluateFormula`; with `formulaReferences` too, the formulas that read an edited cell
  * (on any sheet, through other formulas) are computed again, as Excel does in automatic mode.
  */
-import { parseA1 } from "../../core/address";
+import { a1, parseA1 } from "../../core/address";
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { normalizeHexColor } from "../colors";
 import {
@@ -17,6 +17,7 @@ import {
   type AddSheetChange,
   type AppliedChange,
   type ApplyResult,
+  type CellContents,
   type CellRef,
   type FillColor,
   type HostCapabilities,
@@ -37,6 +38,8 @@ export interface PlaygroundOptions {
   evaluateFormula?: (sheet: SheetSnapshot, formula: string, lookup: (name: string) => SheetSnapshot | undefined) => CellValue;
   /** The cells a formula reads (null: cannot tell). With it, dependents of a changed cell are recalculated. */
   formulaReferences?: (formula: string) => FormulaArea[] | null;
+  /** The add-in's data found in the opened file (ignored findings): key → text. */
+  addinData?: Record<string, string>;
 }
 
 /** A rectangle a formula reads, 0-based; `sheet` null means the formula's own sheet. */
@@ -80,6 +83,9 @@ export class PlaygroundHost implements SpreadsheetHost {
   /** sheet name → A1 → colour / note text. */
   private readonly fills = new Map<string, Map<string, string>>();
   private readonly notes = new Map<string, Map<string, string>>();
+  private readonly addinData: Map<string, string>;
+  /** Cells outlined as related to the finding clicked last: sheet → A1 set. */
+  private related = new Map<string, Set<string>>();
   private current: PlaygroundSelection | undefined;
   private readonly changeListeners = new Set<(event: HostChangeEvent) => void>();
   private readonly modelListeners = new Set<() => void>();
@@ -89,6 +95,7 @@ export class PlaygroundHost implements SpreadsheetHost {
     private readonly options: PlaygroundOptions = {},
   ) {
     this.sheets = structuredClone(workbook.sheets);
+    this.addinData = new Map(Object.entries(options.addinData ?? {}));
     for (const [target, source] of [[this.fills, options.fills], [this.notes, options.notes]] as const) {
       for (const [sheet, cells] of Object.entries(source ?? {})) target.set(sheet, new Map(Object.entries(cells).map(([cell, v]) => [key(cell), v])));
     }
@@ -185,6 +192,67 @@ export class PlaygroundHost implements SpreadsheetHost {
    *  only through editCell. So there is nothing to suppress here (as in Excel with triggerSource). */
   ignoreOwnChanges<T>(work: () => Promise<T>): Promise<T> {
     return work();
+  }
+
+  // --- undo and ignore (optional host features) ---------------------------------------------
+
+  async readCellContents(cells: readonly CellRef[]): Promise<CellContents[]> {
+    return cells.map(({ sheet, cell }) => {
+      const { row, col, target } = this.locate(sheet, cell);
+      const now = target.rows[row]?.[col];
+      const out: CellContents = { value: now?.value ?? null };
+      if (now?.formula) out.formula = now.formula;
+      if (now?.numFmt !== undefined) out.numFmt = now.numFmt;
+      return out;
+    });
+  }
+
+  async restoreCellContents(cells: readonly (CellRef & { contents: CellContents })[]): Promise<void> {
+    cells.forEach(({ sheet }) => this.find(sheet)); // all or nothing
+    for (const { sheet, cell, contents } of cells) {
+      const { row, col, target } = this.locate(sheet, cell);
+      const restored: CellSnapshot = { value: contents.value };
+      if (contents.formula) restored.formula = contents.formula.replace(/^=/, "");
+      if (contents.numFmt !== undefined) restored.numFmt = contents.numFmt;
+      this.put(target, row, col, contents.value === null && !restored.formula && restored.numFmt === undefined ? undefined : restored);
+    }
+    this.recalculate(cells.map((c) => this.position(c.sheet, c.cell)));
+    if (cells.length > 0) this.modelChanged();
+  }
+
+  async loadAddinData(key: string): Promise<string | null> {
+    return this.addinData.get(key) ?? null;
+  }
+
+  async saveAddinData(key: string, text: string | null): Promise<void> {
+    if (text === null) this.addinData.delete(key);
+    else this.addinData.set(key, text);
+  }
+
+  async showRelated(cells: readonly CellRef[]): Promise<void> {
+    const next = new Map<string, Set<string>>();
+    for (const { sheet, cell } of cells) {
+      const set = next.get(sheet) ?? new Set<string>();
+      // A range (C6:C11) outlines each of its cells.
+      const [from, to] = cell.split(":").map((c) => parseA1(c));
+      if (from && to) {
+        for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++)
+          for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) set.add(a1(r, c));
+      } else if (from) set.add(key(cell));
+      next.set(sheet, set);
+    }
+    this.related = next;
+    this.modelChanged();
+  }
+
+  /** The outlined cells of a sheet (A1, upper case). */
+  relatedCells(sheet: string): ReadonlySet<string> {
+    return this.related.get(sheet) ?? EMPTY_SET;
+  }
+
+  /** The add-in's data as a saved file must carry it. */
+  addinDataEntries(): Record<string, string> {
+    return Object.fromEntries(this.addinData);
   }
 
   // --- internals ----------------------------------------------------------------------------
@@ -304,6 +372,8 @@ export class PlaygroundHost implements SpreadsheetHost {
     for (const listener of [...this.modelListeners]) listener();
   }
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** `$c$7` → `C7`: one spelling per cell for the fill and note maps. */
 function key(cell: string): string {
