@@ -68,4 +68,28 @@ describe("readTable", () => {
     expect(two.columns.map((c) => c.headerPath)).toEqual([["地区"], ["缴费补助", "人数"], ["缴费补助", "金额"], ["合计"]]);
     expect(two.bodyRows).toEqual([3]);
   });
+
+  // Offices merge the first header cells down through the column-number row (序号 and 地区 over rows 4–6):
+  // the band then reaches the number row, which must still be found.
+  it.each([
+    ["地区 merged through the number row", ["A4:A6", "B4:C4", "D4:D5"], 0],
+    ["序号 and 地区 both merged through", ["A4:A6", "B4:B6", "C4:D4"], 1],
+  ])("finds the column-number row inside the header band: %s", (_, merges, skip) => {
+    const rows = [
+      ["附件1"],
+      ["某补助资金分配表"],
+      [null, null, null, "单位：万元"],
+      skip ? ["序号", "地区", "补助资金", null, "合计"] : ["地区", "补助资金", null, "合计"],
+      skip ? [null, null, "中央", "自治区", null] : [null, "中央", "自治区", null],
+      skip ? [null, null, "1", "2", "3=1+2"] : [null, "1", "2", "3=1+2"],
+      skip ? [1, "甲县", 10, 5, 15] : ["甲县", 10, 5, 15],
+    ];
+    const t = readTable(sheet("附件1", rows, merges.map((m) => (skip ? m.replace(/D4:D5/, "E4:E5") : m))));
+    expect(t.columnNumberRow).toBe(5);
+    expect(t.headerBottom).toBe(5);
+    expect(t.bodyRows).toEqual([6]);
+    const annotated = t.columns.filter((c) => c.annotation).map((c) => c.annotation);
+    expect(annotated).toEqual(["3=1+2"]);
+    expect(t.columns[skip]!.headerPath).toEqual(["地区"]);
+  });
 });

@@ -7,7 +7,6 @@ import { columnLetters } from "../address";
 import { Dec } from "../decimal";
 import {
   type Expr,
-  bindColumns,
   parseColumnNumberCell,
   parseLetterRule,
   references,
@@ -17,6 +16,7 @@ import { parseNumFmt } from "../format";
 import { readNumber, readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
+import { type RuleReading, annotationReadings, bestReading, isUnclear, pointReadings } from "./readings";
 import { BIG, ColumnValues } from "./values";
 
 export interface ColumnRule {
@@ -44,7 +44,19 @@ export interface AllocColumn {
   summable: boolean;
 }
 
+/** A stated rule no reading of which the rows bear out: not applied, noted once on its header cell. */
+export interface UnclearRule {
+  col: number;
+  /** The header or column-number row holding the rule. */
+  row: number;
+  source: string;
+  holds: number;
+  evidence: number;
+}
+
 export interface ColumnAnalysis {
+  /** Rules written in the header that the rows do not bear out (see readings.ts). */
+  unclearRules: UnclearRule[];
   seqCol: number | null;
   nameCol: number | null;
   /** Every text (label) column, the name column among them. */
@@ -60,6 +72,9 @@ const PERCENT_HEADER = /%|％|比例|比重|占比|百分比|率/;
 const NOT_SUMMABLE_HEADER = /标准|单价|月数|天数|系数|年限|人均|户均|比例|比重|占比|增长率|执行率|进度/;
 const TOTAL_HEADER = /^(合计|小计|总计)$|合计$/;
 const GROWTH_RULE = /按\s*([0-9.]+)\s*[%％]\s*(?:的)?增长率?(?:测算|计算)?/;
+const GROWTH_RULE_GLOBAL = new RegExp(GROWTH_RULE.source, "g");
+const COUNT_WORDS = /人数|人次|户数|名额|个数/;
+const RATIO_WORDS = /人均|户均|比例|比重|占比|增长率|执行率|进度/;
 
 export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   const body = layout.bodyRows;
@@ -88,8 +103,10 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
     const m = /^\s*SUM\(\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+\)\s*$/i.exec(layout.grid.cell(body[i]!, col)?.formula ?? "");
     return m !== null && m[1]!.toUpperCase() === columnLetters(col) && m[2]!.toUpperCase() === columnLetters(col);
   };
-  attachRules(numeric, values, layout.bodyRows.length, columnSum);
-  return { seqCol, nameCol, textCols, numeric, values };
+  refinePoints(numeric, values, body.length);
+  const unclearRules: UnclearRule[] = [];
+  attachRules(layout, numeric, values, layout.bodyRows.length, columnSum, unclearRules);
+  return { unclearRules, seqCol, nameCol, textCols, numeric, values };
 }
 
 /**
@@ -213,15 +230,27 @@ function describeNumeric(column: TableColumn, stats: ColumnStats): AllocColumn {
     percent,
     points,
     places,
-    summable: !percent && !NOT_SUMMABLE_HEADER.test(header.replace(/[（(][^）)]*[）)]/g, "")),
+    summable: !percent && summableHeader(header),
   };
 }
 
+/**
+ * Whether a header names something that adds up. People counts do, whatever words surround them
+ * (按2%增长率测算人数, 按标准补助人数); a ratio of them (人均, 占比, 人数增长率) does not.
+ */
+function summableHeader(header: string): boolean {
+  const words = header.replace(GROWTH_RULE_GLOBAL, "").replace(/[（(][^）)]*[）)]/g, "");
+  if (COUNT_WORDS.test(words) && !RATIO_WORDS.test(words)) return true;
+  return !NOT_SUMMABLE_HEADER.test(words);
+}
+
 function attachRules(
+  layout: TableLayout,
   numeric: AllocColumn[],
   values: Map<number, ColumnValues>,
   bodySize: number,
   columnSum: (col: number, i: number) => boolean,
+  unclear: UnclearRule[],
 ): void {
   const byNumber = new Map<string, AllocColumn>();
   const byLetter = new Map<string, AllocColumn>();
@@ -229,39 +258,85 @@ function attachRules(
     if (c.table.number) byNumber.set(c.table.number, c);
     if (c.table.letter) byLetter.set(c.table.letter, c);
   }
+  /** The reading the rows bear out, or a note when none holds on most rows. */
+  const adopt = (c: AllocColumn, readings: RuleReading[], source: string, row: number) => {
+    const best = bestReading(readings, c, values, bodySize);
+    if (!best) return;
+    if (isUnclear(best.support)) unclear.push({ col: c.col, row, source, ...best.support });
+    else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
+  };
   for (const c of numeric) {
     if (c.table.annotation) {
       const parsed = parseColumnNumberCell(c.table.annotation);
       if (parsed?.expr) {
-        const self = Number(parsed.column);
-        const expr = bindColumns(parsed.expr, (n) => byNumber.has(n) && Number(n) < self);
-        setRule(c, expr, c.table.annotation, byNumber, false);
+        const readings = annotationReadings(parsed.expr, Number(parsed.column), byNumber, c.col);
+        adopt(c, readings, c.table.annotation, layout.columnNumberRow ?? layout.headerTop);
       }
       continue;
     }
     const letterRule = c.table.headerPath.map((h) => parseLetterRule(h)).find((r) => r !== null);
     if (letterRule) {
       const source = /[（(][^()（）]*[）)]/.exec(c.header)?.[0] ?? c.header;
-      setRule(c, letterRule.expr, source, byLetter, false);
+      const refColumns = new Map<string, number>();
+      for (const ref of references(letterRule.expr)) {
+        const target = byLetter.get(ref);
+        if (target && target !== c) refColumns.set(ref, target.col);
+      }
+      if (refColumns.size === references(letterRule.expr).length && refColumns.size > 0)
+        adopt(c, pointReadings(letterRule.expr, refColumns, byLetter), source, headerRowOf(layout, c, source));
       continue;
     }
     const growth = GROWTH_RULE.exec(c.header);
     if (growth) {
-      const base = [...numeric].reverse().find((o) => o.col < c.col && !GROWTH_RULE.test(o.header));
-      if (base) {
-        const factor = new Dec(1).plus(new Dec(growth[1]!).div(100));
-        const expr: Expr = {
+      // The base is the nearest column before it that the rows bear out (usually the one right before).
+      const bases = [...numeric].reverse().filter((o) => o.col < c.col && !o.percent && !GROWTH_RULE.test(o.header));
+      const factor = new Dec(1).plus(new Dec(growth[1]!).div(100));
+      const readings = bases.map((base): RuleReading => ({
+        expr: {
           type: "bin",
           op: "*",
           left: { type: "col", ref: base.letters },
           right: { type: "num", value: factor.toFixed(), integer: false },
-        };
-        setRule(c, expr, growth[0], new Map([[base.letters, base]]), false);
-      }
+        },
+        refColumns: new Map([[base.letters, base.col]]),
+      }));
+      adopt(c, readings, growth[0], headerRowOf(layout, c, growth[0]));
     }
   }
   inferTotalColumns(numeric, values, bodySize, columnSum);
   attachNamedRules(numeric);
+}
+
+/** The header row whose text holds a rule (for the note on an unclear rule). */
+function headerRowOf(layout: TableLayout, column: AllocColumn, source: string): number {
+  const compact = source.replace(/\s+/g, "");
+  for (let r = layout.headerTop; r <= layout.headerBottom; r++)
+    if (layout.grid.text(r, column.col).replace(/\s+/g, "").includes(compact)) return r;
+  return layout.headerTop;
+}
+
+/**
+ * A ratio column recognised by its header alone (补助比例, no % format) holds points (60) or fractions
+ * (0.6): the values say which. Fractions: every value within ±1.5 and one of them not whole.
+ */
+function refinePoints(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
+  for (const c of numeric) {
+    if (!c.points) continue;
+    const v = values.get(c.col)!;
+    let fractional = false;
+    let small = true;
+    for (let i = 0; i < bodySize && small; i++) {
+      const x = v.approx(i);
+      if (x === null) continue;
+      if (Math.abs(x) > 1.5) small = false;
+      else if (!Number.isInteger(x)) fractional = true;
+    }
+    if (small && fractional) {
+      c.points = false;
+      // Displayed as a percent of the fraction: 0.6 → 60%, 0.625 → 62.5%.
+      c.places = Math.max(c.places, 2);
+    }
+  }
 }
 
 /**
@@ -282,23 +357,6 @@ function attachNamedRules(numeric: AllocColumn[]): void {
   const progress = find(/支出进度|执行进度/);
   if (progress && !progress.rule && progress.percent && !progress.points)
     progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${progress.header}=${spent.header}÷${granted.header}`, refColumns: refs, inferred: false };
-}
-
-function setRule(
-  column: AllocColumn,
-  expr: Expr,
-  source: string,
-  lookup: Map<string, AllocColumn>,
-  inferred: boolean,
-): void {
-  const refColumns = new Map<string, number>();
-  for (const ref of references(expr)) {
-    const target = lookup.get(ref);
-    if (!target || target === column) return; // a rule naming an unknown column is not applied
-    refColumns.set(ref, target.col);
-  }
-  if (refColumns.size === 0) return;
-  column.rule = { expr, source, refColumns, inferred };
 }
 
 /**

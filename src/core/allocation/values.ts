@@ -38,6 +38,21 @@ export class ColumnValues {
     this.scale[i] = scale;
   }
 
+  /** A value the exact path cannot hold: `n` keeps its float for estimates (readings), never for checks. */
+  setBig(i: number, approx: number): void {
+    this.kind[i] = BIG;
+    this.n[i] = approx;
+    this.scale[i] = 0;
+  }
+
+  /** The value as a float (estimates only); null for markers, text and errors. */
+  approx(i: number): number | null {
+    const k = this.kind[i]!;
+    if (k === BLANK) return 0;
+    if (k === SMALL) return this.n[i]! / 10 ** this.scale[i]!;
+    return k === BIG ? this.n[i]! : null;
+  }
+
   /** Usable by relations: a number or a blank (zero). Markers, text and errors make a relation unknown. */
   known(i: number): boolean {
     const k = this.kind[i]!;
@@ -66,7 +81,7 @@ function fill(target: ColumnValues, sheetRows: SheetSnapshot["rows"], rows: read
     }
     const exact = scaledIntegerOf(value);
     if (exact) target.setSmall(i, exact.n, exact.scale);
-    else target.kind[i] = BIG;
+    else target.setBig(i, value);
   }
   for (const i of others) {
     const cell = sheetRows[rows[i]!]?.[col];
@@ -82,7 +97,7 @@ function fillOther(target: ColumnValues, i: number, value: CellValue, numFmt: st
       target.fromText[i] = 1;
       const exact = scaledFromText(reading.value.toFixed());
       if (exact && exact.small !== undefined && exact.scale <= 9) target.setSmall(i, exact.small, exact.scale);
-      else target.kind[i] = BIG;
+      else target.setBig(i, reading.value.toNumber());
       break;
     }
     case "blank":

@@ -12,6 +12,24 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/ambiguous-fault",
+    severity: "warning",
+    title: { zh: "几处中有一处不对", en: "One of several cells is wrong" },
+    why: {
+      zh: "合计或公式关系不成立，但改其中任何一格都能对上，仅凭表中数字无法判断错在哪一格；请对照原始资料核实，不提供一键修改。",
+      en: "A total or formula does not hold and correcting any one of these cells would repair it; the numbers cannot tell which, so no fix is offered.",
+    },
+  },
+  {
+    id: "allocation/row-pattern",
+    severity: "warning",
+    title: { zh: "本行与其他各行的规律不符", en: "Row breaks the pattern of the other rows" },
+    why: {
+      zh: "表中未写明公式，但其他各行都满足同一关系（如 补助金额＝提前下达＋实际下达），只有本行不满足；请核实本行各数。",
+      en: "No formula is written, but every other row satisfies one relation (e.g. amount = advance + actual) and this row does not; check the row.",
+    },
+  },
+  {
     id: "allocation/total-mismatch",
     severity: "error",
     title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },
@@ -72,6 +90,15 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     why: {
       zh: "同一列其他合计都是公式，这一格却是手工录入的数字，数据修改后不会自动更新。",
       en: "Other totals in this column are formulas but this one is a typed number, so it will not follow changes.",
+    },
+  },
+  {
+    id: "allocation/annotation-unclear",
+    severity: "warning",
+    title: { zh: "表头公式与数据不符", en: "Column formula not borne out by the rows" },
+    why: {
+      zh: "表头注明的公式（或它的各种读法，如 12 是列号还是月数）在大多数行上都对不上，更可能是公式、单位或列号写错，而不是每一行都错；本列未按此公式核对。",
+      en: "The formula written in the header (read every way it can be, e.g. 12 as a column or as months) fails on most rows; more likely the formula, its units or the column numbers are off than every row. The column was not checked by it.",
     },
   },
   {

@@ -73,8 +73,11 @@ export function readTable(sheet: SheetSnapshot): TableLayout {
   layout.headerTop = headerTop;
   if (headerTop < 0) return layout;
 
-  const headerBottom = findHeaderBottom(grid, headerTop);
-  const numberRow = isColumnNumberRow(grid, headerBottom + 1) ? headerBottom + 1 : null;
+  const bandBottom = findHeaderBottom(grid, headerTop);
+  const numberRow = findColumnNumberRow(grid, headerTop, bandBottom);
+  // A header cell merged down through the number row (地区 over A4:A6) stretches the band over it: the
+  // header texts end above the number row.
+  const headerBottom = numberRow !== null && numberRow <= bandBottom ? numberRow - 1 : bandBottom;
   layout.columnNumberRow = numberRow;
   layout.headerBottom = numberRow ?? headerBottom;
 
@@ -169,6 +172,12 @@ function isTextHeaderRow(grid: Grid, r: number): boolean {
   return true;
 }
 
+/** The column-number row: right under the band, or inside it when a header cell is merged down through it. */
+function findColumnNumberRow(grid: Grid, top: number, bandBottom: number): number | null {
+  for (let r = top + 1; r <= bandBottom + 1; r++) if (isColumnNumberRow(grid, r)) return r;
+  return null;
+}
+
 /** The row of `1, 2, 3, 4=2×3…` under the header: most cells are column numbers counting up by one. */
 export function isColumnNumberRow(grid: Grid, r: number): boolean {
   if (r >= grid.rowCount) return false;
@@ -177,6 +186,9 @@ export function isColumnNumberRow(grid: Grid, r: number): boolean {
   let previous: number | null = null;
   let consecutive = true;
   for (let c = 0; c < grid.colCount; c++) {
+    // A header cell merged down into this row (地区 over A4:A6) is not a cell of this row.
+    const merged = grid.merge(r, c);
+    if (merged && merged.top < r) continue;
     const text = grid.cell(r, c) ? grid.text(r, c) : "";
     if (text === "") continue;
     filled++;

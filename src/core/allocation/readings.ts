@@ -1,0 +1,211 @@
+/**
+ * Readings of a column rule that the rows decide between. An annotation can often be read more than one
+ * way: in `16=14×15×12×52元/10000` the 12 is a number of months or column 12; a ratio column typed in
+ * points (60 under 补助比例（%）) enters `3=1×2×30元/10000` as 60 or as 60 %. Each reading is tried on the
+ * body rows and the one most rows bear out is taken; when none holds on most rows the rule is not
+ * applied (one note on the header cell instead of an error on every row).
+ *
+ * Floats are enough here: the readings differ by far more than rounding, and a row "holds" within one
+ * unit of the displayed precision. The exact checks of the chosen rule come later (screen.ts).
+ */
+import type { Expr } from "../expr/annotation";
+import { references } from "../expr/annotation";
+import { containsBareHundred } from "./rule-shape";
+import type { ColumnValues } from "./values";
+
+export interface RuleReading {
+  expr: Expr;
+  /** Rule references resolved to sheet columns. */
+  refColumns: Map<string, number>;
+}
+
+export interface Support {
+  /** Rows where the reading and the cell agree (within one displayed unit). */
+  holds: number;
+  /** Rows that tell readings apart: a value in the cell or in the rule's result. */
+  evidence: number;
+}
+
+/** What a reading needs to know of a column. */
+export interface ReadingColumn {
+  col: number;
+  places: number;
+  percent: boolean;
+  points: boolean;
+}
+
+/** More ambiguous constants than this: only the default reading (2^n readings otherwise). */
+const MAX_AMBIGUOUS = 4;
+/** Percent of a point: 60 typed under 补助比例（%） enters a product as 0.60. */
+const ONE_PERCENT: Expr = { type: "num", value: "0.01", unit: "%", integer: false };
+
+/**
+ * The readings of an `N=expr` annotation: every integer constant without a unit that could name an
+ * earlier column is read both ways, and every points column it reads is taken as points or as percents.
+ * The first reading is the default (all such integers are columns, points scaled to percents).
+ */
+export function annotationReadings(
+  expr: Expr,
+  self: number,
+  byNumber: ReadonlyMap<string, ReadingColumn>,
+  targetCol: number,
+): RuleReading[] {
+  const ambiguous: Expr[] = [];
+  const walk = (e: Expr): void => {
+    if (e.type === "num") {
+      const named = byNumber.get(e.value);
+      if (e.integer && e.unit === undefined && named && Number(e.value) < self && named.col !== targetCol) ambiguous.push(e);
+    } else if (e.type === "neg") walk(e.arg);
+    else if (e.type === "bin") {
+      walk(e.left);
+      walk(e.right);
+    }
+  };
+  walk(expr);
+  const choices = ambiguous.length > MAX_AMBIGUOUS ? [ambiguous] : subsetsLargestFirst(ambiguous);
+  const out: RuleReading[] = [];
+  for (const bound of choices) {
+    const boundSet = new Set(bound);
+    const boundExpr = mapLeaves(expr, (e) => (boundSet.has(e) && e.type === "num" ? { type: "col", ref: e.value } : e));
+    const refColumns = new Map<string, number>();
+    let valid = true;
+    for (const ref of references(boundExpr)) {
+      const column = byNumber.get(ref);
+      if (!column || column.col === targetCol) valid = false;
+      else refColumns.set(ref, column.col);
+    }
+    if (!valid || refColumns.size === 0) continue;
+    out.push(...pointReadings(boundExpr, refColumns, byNumber));
+  }
+  return out;
+}
+
+/** Each points column the rule reads, scaled to percents (first) or as typed. */
+export function pointReadings(expr: Expr, refColumns: Map<string, number>, byRef: ReadonlyMap<string, ReadingColumn>): RuleReading[] {
+  const points = [...refColumns.keys()].filter((ref) => {
+    const c = byRef.get(ref);
+    return c !== undefined && c.percent && c.points;
+  });
+  if (points.length === 0 || points.length > 2) return [{ expr, refColumns }];
+  return subsetsLargestFirst(points).map((scaled) => ({
+    expr: mapLeaves(expr, (e) =>
+      e.type === "col" && scaled.includes(e.ref) ? { type: "bin", op: "*", left: e, right: ONE_PERCENT } : e,
+    ),
+    refColumns,
+  }));
+}
+
+/** Subsets, the whole set first and the empty set last. */
+function subsetsLargestFirst<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let mask = (1 << items.length) - 1; mask >= 0; mask--) out.push(items.filter((_, i) => (mask & (1 << i)) !== 0));
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function mapLeaves(expr: Expr, f: (e: Expr) => Expr): Expr {
+  switch (expr.type) {
+    case "num":
+    case "col":
+      return f(expr);
+    case "neg":
+      return { type: "neg", arg: mapLeaves(expr.arg, f) };
+    case "bin":
+      return { ...expr, left: mapLeaves(expr.left, f), right: mapLeaves(expr.right, f) };
+  }
+}
+
+/** How many body rows bear a reading out. */
+export function supportOf(
+  reading: RuleReading,
+  target: ReadingColumn,
+  values: ReadonlyMap<number, ColumnValues>,
+  bodySize: number,
+): Support {
+  const targetValues = values.get(target.col);
+  if (!targetValues) return { holds: 0, evidence: 0 };
+  const refs = [...reading.refColumns];
+  const operandValues = refs.map(([, col]) => values.get(col));
+  if (operandValues.some((v) => v === undefined)) return { holds: 0, evidence: 0 };
+  const slot = new Map<string, number>();
+  const factor = targetFactor(reading.expr, target);
+  const unit = 10 ** -target.places;
+  let holds = 0;
+  let evidence = 0;
+  for (let i = 0; i < bodySize; i++) {
+    const t = targetValues.approx(i);
+    if (t === null) continue;
+    let known = true;
+    for (let k = 0; k < refs.length; k++) {
+      const v = operandValues[k]!.approx(i);
+      if (v === null) {
+        known = false;
+        break;
+      }
+      slot.set(refs[k]![0], v);
+    }
+    if (!known) continue;
+    const raw = evaluateFloat(reading.expr, slot);
+    if (raw === null || !Number.isFinite(raw)) continue;
+    const result = raw * factor;
+    if (t === 0 && Math.abs(result) < unit / 2) continue; // 0 = 0 tells no reading from another
+    evidence++;
+    if (Math.abs(result - t) <= unit * 1.0001 + Math.abs(t) * 1e-12) holds++;
+  }
+  return { holds, evidence };
+}
+
+/** The reading most rows bear out; ties go to the earlier (default) reading. */
+export function bestReading(
+  readings: RuleReading[],
+  target: ReadingColumn,
+  values: ReadonlyMap<number, ColumnValues>,
+  bodySize: number,
+): { reading: RuleReading; support: Support } | null {
+  let best: { reading: RuleReading; support: Support } | null = null;
+  for (const reading of readings) {
+    const support = supportOf(reading, target, values, bodySize);
+    if (!best || support.holds > best.support.holds) best = { reading, support };
+  }
+  return best;
+}
+
+/** Enough rows to judge, and the best reading holds on no more than half of them. */
+export function isUnclear(support: Support): boolean {
+  return support.evidence >= 3 && support.holds * 2 <= support.evidence;
+}
+
+/** Same scaling of a rule's result as the relations use (ruleFactor in relations.ts). */
+function targetFactor(expr: Expr, target: ReadingColumn): number {
+  if (!target.percent) return 1;
+  const ruleInPoints = containsBareHundred(expr);
+  if (target.points) return ruleInPoints ? 1 : 100;
+  return ruleInPoints ? 0.01 : 1;
+}
+
+function evaluateFloat(expr: Expr, slot: Map<string, number>): number | null {
+  switch (expr.type) {
+    case "num":
+      return Number(expr.value);
+    case "col":
+      return slot.get(expr.ref) ?? null;
+    case "neg": {
+      const v = evaluateFloat(expr.arg, slot);
+      return v === null ? null : -v;
+    }
+    case "bin": {
+      const l = evaluateFloat(expr.left, slot);
+      const r = evaluateFloat(expr.right, slot);
+      if (l === null || r === null) return null;
+      switch (expr.op) {
+        case "+":
+          return l + r;
+        case "-":
+          return l - r;
+        case "*":
+          return l * r;
+        case "/":
+          return r === 0 ? null : l / r;
+      }
+    }
+  }
+}
