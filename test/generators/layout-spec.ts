@@ -216,39 +216,30 @@ function buildTree(levels: 1 | 2 | 3, flat: { pick: number; direct: boolean; lea
   const pool = [...PREFECTURES];
   if (levels === 1) {
     const p = takeFrom(pool, flat.pick);
-    const nodes = flat.leaves.map((draft, i) => leaf(p.counties[i % p.counties.length]!, draft));
-    if (flat.direct && nodes.length > 1) nodes[0] = leaf(`地区${DIRECT_UNITS[0]}`, nodes[0]!.leaf!);
-    return dedupeNames(nodes);
+    // A prefecture has only so many counties: a longer draw is cut (names stay real and unique).
+    const nodes = flat.leaves.slice(0, p.counties.length).map((draft, i) => leaf(p.counties[i]!, draft));
+    const level = /地区$/.test(p.name) ? "地区" : p.name.slice(-1);
+    if (flat.direct && nodes.length > 1) nodes[0] = leaf(`${level}${DIRECT_UNITS[0]}`, nodes[0]!.leaf!);
+    return nodes;
   }
   let town = 0;
   return prefectures.map((d) => {
     const p = takeFrom(pool, d.pick);
     if (p.city && d.asCity) return leaf(p.name, d.cityLeaf);
-    const children: NodeSpec[] = d.counties.map((c, i) => {
-      const name = p.counties[i % p.counties.length]!;
+    const children: NodeSpec[] = d.counties.slice(0, p.counties.length).map((c, i) => {
+      const name = p.counties[i]!;
       if (c.towns.length === 0) return leaf(name, c.leaf);
       return {
         name,
         children: c.towns.map((t) => {
+          // 12 stems × 3 suffixes: unique town names for every table the arbitrary draws (≤ 27 towns).
           const n = town++;
-          return leaf(`${TOWN_STEMS[n % TOWN_STEMS.length]}${TOWN_SUFFIXES[n % TOWN_SUFFIXES.length]}${n >= TOWN_STEMS.length ? Math.floor(n / TOWN_STEMS.length) + 1 : ""}`, t);
+          return leaf(`${TOWN_STEMS[n % TOWN_STEMS.length]}${TOWN_SUFFIXES[Math.floor(n / TOWN_STEMS.length) % TOWN_SUFFIXES.length]}`, t);
         }),
       };
     });
     if (d.ownLevel) children.unshift(leaf(`${p.name}本级`, d.cityLeaf));
-    return { name: p.name, children: dedupeNames(children) };
-  });
-}
-
-/** Names repeat when more rows are drawn than a prefecture has counties: number the repeats (甲县2). */
-function dedupeNames(nodes: NodeSpec[]): NodeSpec[] {
-  const seen = new Map<string, number>();
-  return nodes.map((n) => {
-    const k = (seen.get(n.name) ?? 0) + 1;
-    seen.set(n.name, k);
-    if (k === 1) return n;
-    const name = n.name.replace(/(县|市|区)$/, `${k}$1`);
-    return { ...n, name, ...(n.leaf ? { leaf: { ...n.leaf, name } } : {}) };
+    return { name: p.name, children };
   });
 }
 
