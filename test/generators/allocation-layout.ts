@@ -14,7 +14,7 @@ import type { CellSnapshot, CellRange, SheetSnapshot } from "../../src/core/snap
 import { type ColumnSpec, type LayoutSpec, type NodeSpec, layoutSpecArb } from "./layout-spec";
 import { D, type GeneratedWorkbook, type ModelCell, type Relation, evaluate, roundUp, typedCell, unitOf } from "./model";
 import { status } from "./oracle";
-import { buildTargetSheet } from "./target-sheet";
+import { buildTargetSheet, buildUnitTargetSheet } from "./target-sheet";
 
 export type { LayoutSpec } from "./layout-spec";
 export type { GeneratedWorkbook } from "./model";
@@ -368,21 +368,26 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
 
   const alloc: SheetSnapshot = { name: sheet, rows: grid, merges };
   const sheets = [alloc];
-  let targetSheet: string | null = null;
+  const targetSheets: string[] = [];
   if (spec.target) {
     const fc = finalColumn(cols);
     const units = top
       .filter((t) => t.values[fc]!.value !== null && !t.values[fc]!.value!.isZero())
       .map((t) => ({ name: t.node!.name, cell: cells.get(id(t.row, first + fc))! }));
-    if (units.length > 0) {
-      const built = buildTargetSheet(spec, units, grand ? cells.get(id(grand.row, first + fc))! : null, 1);
-      sheets.push(built.sheet);
-      for (const c of built.cells) cells.set(c.id, c);
-      relations.push(...built.relations);
-      targetSheet = built.sheet.name;
+    const built =
+      units.length === 0
+        ? []
+        : spec.target.form === "regional"
+          ? [buildTargetSheet(spec, units, grand ? cells.get(id(grand.row, first + fc))! : null, 1)]
+          : units.slice(0, 4).map((u, i) => buildUnitTargetSheet(spec, u, 1 + i));
+    for (const b of built) {
+      sheets.push(b.sheet);
+      for (const c of b.cells) cells.set(c.id, c);
+      relations.push(...b.relations);
+      targetSheets.push(b.sheet.name);
     }
   }
-  return { base: { sheets }, cells, relations, allocationSheet: sheet, targetSheet };
+  return { base: { sheets }, cells, relations, allocationSheet: sheet, targetSheets };
 }
 
 function sumFormula(rows: number[], col: number): string {

@@ -44,6 +44,10 @@ export interface NodeSpec {
 }
 
 export interface TargetSpec {
+  /** One regional form with a column per unit, or one one-unit form per sheet (S4: `附件2-某某地区`). */
+  form: "regional" | "per-unit";
+  /** Per-unit sheets are named `附件2-塔城地区` or just `塔城地区`. */
+  prefixed: boolean;
   sheetName: string;
   /** 塔城 for 塔城市 (the pension fixture's 附件2 does this). */
   shortNames: boolean;
@@ -288,6 +292,8 @@ export const layoutSpecArb: fc.Arbitrary<LayoutSpec> = fc
     prefectures3: fc.array(prefectureArb(3), { minLength: 2, maxLength: 3 }),
     target: fc.option(
       fc.record({
+        form: fc.constantFrom<TargetSpec["form"]>("regional", "regional", "per-unit"),
+        prefixed: fc.boolean(),
         sheetName: fc.constantFrom("附件2", "附件3"),
         shortNames: fc.boolean(),
         totalLabel: fc.constantFrom("合计", "全区"),
