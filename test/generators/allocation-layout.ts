@@ -191,7 +191,7 @@ function annotation(spec: LayoutSpec, j: number): string | number {
   const nr = spec.numberRow!;
   const sp = (s: string) => (nr.spaced ? ` ${s} ` : s);
   if (c.kind === "product") {
-    const parts = [...c.factors.map((f) => String(f + 1)), ...c.constants.map((k) => k.text)];
+    const parts = [...c.factors.map((f) => String(f + 1)), ...c.constants.map((k) => (nr.bareConstants ? k.text.replace(/元$/, "") : k.text))];
     return `${n}=${parts.join(sp(nr.op))}${c.perWan ? sp(nr.div) + "10000" : ""}`;
   }
   if (c.kind === "sum") return `${n}=${c.terms.map((t) => t + 1).join(sp("+"))}`;

@@ -69,7 +69,8 @@ export interface LayoutSpec {
   nameHeader: string;
   headerRows: 1 | 2;
   group: { start: number; length: number; label: string } | null;
-  numberRow: null | { mergeFirst: boolean; op: string; spaced: boolean; numeric: boolean; nameCell: string | null; div: string };
+  /** bareConstants: `3=1×2×5/10000` without 元 — then 5 can also be read as column 5; the rows tell. */
+  numberRow: null | { mergeFirst: boolean; op: string; spaced: boolean; numeric: boolean; nameCell: string | null; div: string; bareConstants: boolean };
   total: { label: string; position: "top" | "bottom" } | null;
   subtotals: "above" | "below";
   belowLabel: "小计" | "name小计" | "name";
@@ -278,6 +279,7 @@ export const layoutSpecArb: fc.Arbitrary<LayoutSpec> = fc
         numeric: fc.boolean(),
         nameCell: fc.constantFrom<string | null>("栏次", null),
         div: fc.constantFrom("/", "/", "÷"),
+        bareConstants: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
       }),
       { freq: 3 },
     ),
