@@ -346,12 +346,12 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
       const target = id(row.row, col);
       const unit = unitOf(columnDp(spec, c));
       if (row.kind === "leaf") {
-        if (c.kind === "product" && spec.numberRow) relations.push(formulaRelation(spec, target, row.row, first, c, unit, 1, true));
+        if (c.kind === "product" && spec.numberRow) relations.push(formulaRelation(spec, target, row.row, first, c, unit, 1));
         if (c.kind === "growth") relations.push(growthRelation(target, id(row.row, first + c.base), c.pct, unit, 1));
       } else if (isSummed(c)) {
         // A total applied the annotation too: Σ of rounded parts vs the formula on the total's own inputs.
         if (c.kind === "product" && spec.numberRow && c.factors.every((f) => isSummed(cols[f]!)))
-          relations.push(formulaRelation(spec, target, row.row, first, c, unit, row.leafCount, false));
+          relations.push(formulaRelation(spec, target, row.row, first, c, unit, row.leafCount));
         if (c.kind === "growth") relations.push(growthRelation(target, id(row.row, first + c.base), c.pct, unit, row.leafCount));
         const residue = spec.residue && isRounded(cols, j);
         const plainName = row.kind === "sub" && row.label === row.node?.name;
@@ -401,24 +401,22 @@ export function sumRelation(target: string, terms: string[], unit: D, legit: D, 
   return { kind: "sum", target, terms, legit, clear: legit.plus(unit.times(terms.length * 0.5 + 1)), stated, label };
 }
 
-function formulaRelation(spec: LayoutSpec, target: string, row: number, first: number, c: Extract<ColumnSpec, { kind: "product" }>, unit: D, addends: number, onLeaf: boolean): Relation {
+/** `n=a×b×50元/10000` on one row. Ratios are held as fractions in the model, whatever their display (60%, 0.6, 60). */
+function formulaRelation(spec: LayoutSpec, target: string, row: number, first: number, c: Extract<ColumnSpec, { kind: "product" }>, unit: D, addends: number): Relation {
   const terms = c.factors.map((f) => `${spec.sheetName}!${a1(row, first + f)}`);
-  const scale = c.factors.map((f) => {
-    const fc = spec.columns[f]!;
-    return fc.kind === "ratio" && fc.style === "points" ? new D(1) : new D(1); // ratios are held as fractions in the model
-  });
+  // On a total row the parts were rounded one by one: half a unit per part is rounding, not a mistake.
   const legit = unit.times(0.5 * addends);
   return {
     kind: "formula",
     target,
     terms,
     expected: (v) => {
-      let x = terms.reduce((p, t, i) => p.times(v(t)).times(scale[i]!), new D(1));
+      let x = terms.reduce((p, t) => p.times(v(t)), new D(1));
       x = c.constants.reduce((p, k) => p.times(k.value), x);
       return c.perWan ? x.div(10000) : x;
     },
     legit,
-    clear: legit.plus(unit.times(onLeaf ? 1.5 : 1.5)),
+    clear: legit.plus(unit.times(1.5)),
     stated: true,
     label: `${target} = 公式`,
   };
