@@ -262,3 +262,14 @@ describe("hierarchy: the structure that explains the table with the fewest fault
     expect(errors(checkAllocationSheet(s)).map((f) => f[2])).toEqual(["C8"]);
   });
 });
+
+describe("what a total's structure rests on (AllocRow.basis, for the diagnosis)", () => {
+  const bases = (s: ReturnType<typeof sheet>) =>
+    buildAllocationModel(s).rows.filter((r) => r.children.length > 0).map((r) => [r.label, r.basis]);
+  it("label, marker, live formula or the numbers alone", () => {
+    expect(bases(allocationSheet(S1_UNITS).sheet)).toEqual([["合计", "label"], ["某某地区", "marker"], ["某乙地区", "marker"]]);
+    expect(bases(allocationSheet(S1_UNITS, { subtotalAt: "below" }).sheet)).toEqual([["合计", "label"], ["某某地区小计", "label"], ["某乙地区小计", "label"]]);
+    expect(bases(allocationSheet(S1_UNITS, { live: true }).sheet)).toEqual([["合计", "label"], ["某某地区", "formula"], ["某乙地区", "formula"]]);
+    expect(bases(prefectureOnlySheet())).toEqual([["某某地区", "numbers"]]);
+  });
+});

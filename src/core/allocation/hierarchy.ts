@@ -61,8 +61,11 @@ const MIN_DECIDING = 8;
 /** A weak candidate's block is not cut by the next candidate: stop after this many rows past the last hope. */
 const MAX_HOPELESS_ROWS = 64;
 
-/** Assigns children to candidates; returns the top-level rows (the grand total's parts) and which rows got children. */
-export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; totals: Set<number> } {
+/** How a total's rows were chosen: its live =SUM, the numbers, or its whole block (a must candidate the numbers do not bear out). */
+export type RunBasis = "formula" | "numbers" | "block";
+
+/** Assigns children to candidates; returns the top-level rows (the grand total's parts) and the rows that got children. */
+export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; totals: Map<number, RunBasis> } {
   const { rows, inner, candidates } = input;
   const evidence: EvidenceColumn[] = input.columns.numeric
     .filter((c) => c.summable)
@@ -86,26 +89,26 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   const direction = chooseDirection(input, evidence, ordered, position, block);
 
   const claimed = new Uint8Array(inner.length);
-  const totals = new Set<number>();
-  const runOf = (i: number, p: number): number[] => {
+  const totals = new Map<number, RunBasis>();
+  const runOf = (i: number, p: number): [number[], RunBasis] => {
     const rowsNear = block(p, direction, claimed);
-    if (rowsNear.length === 0) return [];
+    if (rowsNear.length === 0) return [[], "block"];
     const fromFormula = formulaRun(input, i, rowsNear);
-    if (fromFormula) return fromFormula;
+    if (fromFormula) return [fromFormula, "formula"];
     const best = bestRun(evidence, i, rowsNear);
-    if (best && accepted(best)) return best.rows;
-    return isMust(i) ? rowsNear : [];
+    if (best && accepted(best)) return [best.rows, "numbers"];
+    return [isMust(i) ? rowsNear : [], "block"];
   };
   // Top down in both directions: a closing total takes what is left above it; a heading total's block
   // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
   for (const i of ordered) {
     const p = position.get(i)!;
     if (claimed[p] === 1) continue;
-    const run = runOf(i, p);
+    const [run, basis] = runOf(i, p);
     if (run.length === 0) continue;
     for (const j of run) claimed[position.get(j)!] = 1;
     rows[i]!.children = [...run].sort((a, b) => a - b);
-    totals.add(i);
+    totals.set(i, basis);
   }
   const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
   return { topLevel, totals };

@@ -1,13 +1,12 @@
 /**
- * Row roles of an allocation table: the grand total (合计/总计/…合计 at the top or bottom), 小计 rows
- * (closing or heading a block — one direction per table), prefecture rows heading their counties,
- * 其中 breakdown rows (not units: never added), and leaves.
+ * Row roles of an allocation table: the grand total (合计/总计/全区/全省合计 … at the top or bottom), 小计
+ * rows, prefecture rows over their counties (heading or closing them: one direction per table), 其中
+ * breakdown rows (not units: never added), and leaves.
  *
- * Prefecture rows: a strong marker (`×` in a ratio column, no 序号 where leaves are numbered, 一、二、
- * numbering) makes a group; a name alone (…地区/…州/…市) only when the row equals the sum of the rows
- * that follow it, because 塔城市 is a county and 伊犁州直 is a unit of its own. A group takes the longest
- * run of following rows that adds up to it; without such a run a strong group takes them all (so a wrong
- * subtotal is still reported) and a name-only candidate stays a unit.
+ * Which rows are totals of which is chosen in hierarchy.ts: a strong marker (`×` in a ratio column, no
+ * 序号 where leaves are numbered, 一、二、 numbering) or a 小计 label makes a total; a name alone (…地区/
+ * …州/…市) only when the numbers bear it out, because 塔城市 is a county and a city with no counties is
+ * a unit of its own. Each row with children says on what its structure rests (`basis`).
  */
 import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
@@ -24,7 +23,16 @@ export interface AllocRow {
   role: RowRole;
   /** Indexes (into the rows array) of the rows this total adds up. */
   children: number[];
+  /**
+   * On what a total's structure rests (rows with children only): its label (合计, 小计), a marker (×,
+   * 一、 numbering), a live =SUM over its rows, or the numbers alone (a …地区 row whose counties add up
+   * to it, with nothing written to say so). Structure resting on `numbers` is an unstated relation:
+   * on its own a break of it deserves a warning at most (DOMAIN.md).
+   */
+  basis?: StructureBasis;
 }
+
+export type StructureBasis = "label" | "marker" | "formula" | "numbers";
 
 /** A whole-area label (全区, 全省合计, 全地区总计) or a plain 合计/总计. */
 const GRAND_EXACT = /^(合计|总计|总合计|共计|全(区|疆|省|市|州|盟|县|地区|自治区)(合计|总计|共计)?)$/;
@@ -103,10 +111,17 @@ function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: Allo
     else if (strength.get(i) === "weak") candidates.set(i, "weak");
   }
   const { topLevel, totals } = buildHierarchy({ layout, columns, rows, inner, candidates });
-  for (const i of totals) if (rows[i]!.role !== "subtotal") rows[i]!.role = "group";
+  for (const [i, how] of totals) {
+    const r = rows[i]!;
+    if (r.role !== "subtotal") r.role = "group";
+    r.basis = how === "formula" ? "formula" : r.role === "subtotal" ? "label" : candidates.get(i) === "must" ? "marker" : "numbers";
+  }
   // A 小计 row with nothing under it is a unit at top level.
   for (const i of inner) if (rows[i]!.role === "subtotal" && !totals.has(i)) rows[i]!.role = "leaf";
-  if (grandIndex >= 0) rows[grandIndex]!.children = topLevel;
+  if (grandIndex >= 0) {
+    rows[grandIndex]!.children = topLevel;
+    rows[grandIndex]!.basis = "label";
+  }
 }
 
 /** All leaves under a row, through groups and subtotals. */
