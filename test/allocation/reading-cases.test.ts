@@ -273,3 +273,19 @@ describe("what a total's structure rests on (AllocRow.basis, for the diagnosis)"
     expect(bases(prefectureOnlySheet())).toEqual([["某某地区", "numbers"]]);
   });
 });
+
+describe("column meaning from header and data together", () => {
+  it("adds up an amount column headed 按标准测算 when the totals add it up", () => {
+    const s = allocationSheet(S1_UNITS, { amountHeader: "按标准测算" });
+    const amount = buildAllocationModel(s.sheet).columns.numeric.find((c) => c.letters === "D")!;
+    expect(amount.summable).toBe(true);
+    expect(notInfo(checkAllocationSheet(withValue(s.sheet, "D10", 60)))).toEqual([["allocation/wrong-value", "error", "D10", "45"]]);
+    // A wrong subtotal of it is found too (one fault against the other totals that hold).
+    expect(errors(checkAllocationSheet(withValue(s.sheet, "D12", 59))).map((f) => f[2])).toEqual(["D12"]);
+  });
+
+  it("keeps a standard typed on every row (totals blank or ×) out of the sums", () => {
+    const model = buildAllocationModel(s3Sheet());
+    expect(model.columns.numeric.find((c) => c.letters === "D")!.summable).toBe(false);
+  });
+});
