@@ -97,7 +97,9 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     if (fromFormula) return [fromFormula, "formula"];
     const best = bestRun(evidence, i, rowsNear);
     if (best && accepted(best)) return [best.rows, "numbers"];
-    return [isMust(i) ? rowsNear : [], "block"];
+    if (!isMust(i)) return [[], "block"];
+    // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+    return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
   };
   // Top down in both directions: a closing total takes what is left above it; a heading total's block
   // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
@@ -131,6 +133,7 @@ function chooseDirection(
   block: (p: number, direction: Direction, claimed: Uint8Array) => number[],
 ): Direction {
   const none = new Uint8Array(input.inner.length);
+  const candidates = input.candidates;
   const score = { head: 0, close: 0 };
   let examined = 0;
   for (const i of ordered) {
@@ -142,12 +145,16 @@ function chooseDirection(
       if (near.length === 0) continue;
       if (formulaRun(input, i, near)) score[direction] += 1000;
       const best = bestRun(evidence, i, near);
-      if (best && accepted(best)) score[direction] += 1 + best.agree - best.faults;
+      if (!best) continue;
+      if (accepted(best)) score[direction] += 1 + best.agree - best.faults;
+      else if (candidates.get(i) === "must" && best.agree >= 1) score[direction] += Math.max(0, 1 + best.agree - best.faults);
     }
   }
   if (score.head !== score.close) return score.head > score.close ? "head" : "close";
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
+  // No evidence either way: where the stated totals sit (a weak candidate is often a unit of its own).
+  const must = ordered.filter((i) => candidates.get(i) === "must");
+  const first = must[0];
+  const last = must[must.length - 1];
   if (first !== undefined && position.get(first) === 0) return "head";
   if (last !== undefined && position.get(last) === input.inner.length - 1) return "close";
   return "head";

@@ -130,6 +130,7 @@ export function supportOf(
   const compute = compile(reading.expr, new Map(refs.map(([ref], k) => [ref, k])), slots);
   const factor = targetFactor(reading.expr, target);
   const unit = 10 ** -target.places;
+  const additive = isAdditive(reading.expr);
   let holds = 0;
   let evidence = 0;
   rows: for (let i = 0; i < bodySize; i++) {
@@ -144,7 +145,9 @@ export function supportOf(
     if (!Number.isFinite(result)) continue;
     if (t === 0 && Math.abs(result) < unit / 2) continue; // 0 = 0 tells no reading from another
     evidence++;
-    if (Math.abs(result - t) <= unit * 1.0001 + Math.abs(t) * 1e-12) holds++;
+    const gap = Math.abs(result - t) - Math.abs(t) * 1e-12;
+    // Rounded half up to the column's precision; a sum may also show the unrounded chain (one unit).
+    if (gap <= unit * 0.5000001 || (additive && gap <= unit * 1.0000001)) holds++;
   }
   return { holds, evidence };
 }
@@ -162,10 +165,21 @@ export function bestReading(
   let best: { reading: RuleReading; support: Support } | null = null;
   for (const reading of readings) {
     const support = supportOf(reading, target, values, bodySize);
-    if (!best || support.holds > best.support.holds) best = { reading, support };
+    // Rows that agree minus rows that do not: readings that read fewer columns see more rows.
+    if (!best || margin(support) > margin(best.support)) best = { reading, support };
     if (best.reading === readings[0] && support.holds >= support.evidence * CLEAR_SHARE) break;
   }
   return best;
+}
+
+function margin(support: Support): number {
+  return 2 * support.holds - support.evidence;
+}
+
+function isAdditive(expr: Expr): boolean {
+  if (expr.type === "col") return true;
+  if (expr.type === "neg") return isAdditive(expr.arg);
+  return expr.type === "bin" && (expr.op === "+" || expr.op === "-") && isAdditive(expr.left) && isAdditive(expr.right);
 }
 
 /** Enough rows to judge, and the best reading holds on no more than half of them. */
