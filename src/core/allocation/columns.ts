@@ -106,6 +106,7 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   refinePoints(numeric, values, body.length);
   const unclearRules: UnclearRule[] = [];
   attachRules(layout, numeric, values, layout.bodyRows.length, columnSum, unclearRules);
+  summableByRules(numeric);
   return { unclearRules, seqCol, nameCol, textCols, numeric, values };
 }
 
@@ -404,3 +405,67 @@ function inferTotalColumns(
     total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
   }
 }
+
+/**
+ * Column meaning from the data: an amount column whose header reads like a rate or standard (按标准测算,
+ * 标准补助资金) is summable when the table's totals add it up exactly, more often than not. Only totals
+ * over two rows or more with something other than zeros count (0 = 0 proves nothing; 12 = 12 over one
+ * county would make 补助月数 summable).
+ */
+export function refineSummable(analysis: ColumnAnalysis, rows: readonly { children: number[] }[]): void {
+  for (const column of analysis.numeric) {
+    if (column.summable || column.percent) continue;
+    const values = analysis.values.get(column.col)!;
+    let holds = 0;
+    let faults = 0;
+    rows.forEach((r, t) => {
+      if (r.children.length < 2 || !values.known(t) || values.kind[t] === BIG) return;
+      let sum = 0;
+      let nonZero = values.n[t] !== 0;
+      for (const i of r.children) {
+        if (!values.known(i) || values.kind[i] === BIG) return;
+        const part = values.n[i]! * 10 ** (column.places - values.scale[i]!);
+        if (part !== 0) nonZero = true;
+        sum += part;
+      }
+      if (!nonZero) return;
+      const total = values.n[t]! * 10 ** (column.places - values.scale[t]!);
+      if (Math.round(sum) === Math.round(total)) holds++;
+      else faults++;
+    });
+    if (holds > faults) column.summable = true;
+  }
+}
+
+/**
+ * Column meaning from the rules: a column computed with a money constant (`×50元`, `×12×52元/10000`) is an
+ * amount, and the parts of a sum of amounts (`5=3+4` under a summable 合计) are amounts: both add up,
+ * whatever words their headers use (按标准测算, 标准补助资金).
+ */
+function summableByRules(numeric: AllocColumn[]): void {
+  const byCol = new Map(numeric.map((c) => [c.col, c]));
+  for (const c of numeric) if (!c.percent && c.rule && hasMoneyConstant(c.rule.expr)) c.summable = true;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of numeric) {
+      if (!c.summable || !c.rule || !isAdditive(c.rule.expr)) continue;
+      for (const col of c.rule.refColumns.values()) {
+        const part = byCol.get(col);
+        if (part && !part.summable && !part.percent) [part.summable, changed] = [true, true];
+      }
+    }
+  }
+}
+
+function hasMoneyConstant(expr: Expr): boolean {
+  if (expr.type === "num") return expr.unit !== undefined && /元/.test(expr.unit);
+  if (expr.type === "bin") return hasMoneyConstant(expr.left) || hasMoneyConstant(expr.right);
+  return expr.type === "neg" ? hasMoneyConstant(expr.arg) : false;
+}
+
+function isAdditive(expr: Expr): boolean {
+  if (expr.type === "col") return true;
+  if (expr.type === "neg") return isAdditive(expr.arg);
+  return expr.type === "bin" && (expr.op === "+" || expr.op === "-") && isAdditive(expr.left) && isAdditive(expr.right);
+}
+
