@@ -64,7 +64,7 @@ describe("reading random allocation layouts", () => {
         const s = allocationSheet(unitsOf(t), optionsOf(t));
         expect(notInfo(s.sheet)).toEqual([]);
       }),
-      { numRuns: 150, seed: 10 },
+      { numRuns: 200, seed: 10 },
     );
   });
 
@@ -81,7 +81,7 @@ describe("reading random allocation layouts", () => {
         const errors = checkAllocationSheet(withValue(s.sheet, cell, wrong)).filter((f) => f.severity === "error");
         expect(errors.map((f) => f.cell)).toEqual([cell]);
       }),
-      { numRuns: 150, seed: 11 },
+      { numRuns: 200, seed: 11 },
     );
   });
 });

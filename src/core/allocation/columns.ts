@@ -138,6 +138,8 @@ interface ColumnStats {
   blanks: number;
   labels: number;
   percentCells: number;
+  /** Numbers equal to 0 in the General format. */
+  plainZeros: number;
   maxPlaces: number;
   formats: Map<string, number>;
 }
@@ -151,6 +153,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
     blanks: 0,
     labels: 0,
     percentCells: 0,
+    plainZeros: 0,
     maxPlaces: 0,
     formats: new Map(),
   };
@@ -167,6 +170,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
       stats.numbers++;
       stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
       if (fmt !== "General" && parseNumFmt(fmt).percent) stats.percentCells++;
+      else if (raw.value === 0 && fmt === "General") stats.plainZeros++;
       if (fmt === "General" && stats.maxPlaces < 9 && !Number.isInteger(raw.value))
         stats.maxPlaces = Math.max(
           stats.maxPlaces,
@@ -214,12 +218,16 @@ function describeNumeric(column: TableColumn, stats: ColumnStats): AllocColumn {
   const header = headerLabel(column);
   let commonFmt = "General";
   let best = 0;
-  for (const [fmt, count] of stats.formats) if (count > best) [commonFmt, best] = [fmt, count];
+  for (const [fmt, all] of stats.formats) {
+    const count = fmt === "General" ? all - stats.plainZeros : all;
+    if (count > best) [commonFmt, best] = [fmt, count];
+  }
   const info = parseNumFmt(commonFmt);
   // "按1%增长率测算" names a rule, not a percent column.
   const percentHeader = PERCENT_HEADER.test(header.replace(GROWTH_RULE, ""));
-  const percent = info.percent || stats.percentCells > stats.numbers / 2 || percentHeader;
-  const points = percent && !info.percent && stats.percentCells <= stats.numbers / 2;
+  // Zeros typed without a format (a city that gets nothing) say nothing about the column's notation.
+  const percent = info.percent || stats.percentCells > (stats.numbers - stats.plainZeros) / 2 || percentHeader;
+  const points = percent && !info.percent && stats.percentCells <= (stats.numbers - stats.plainZeros) / 2;
   let places: number;
   if (info.decimals !== null) places = info.percent ? info.decimals + 2 : info.decimals;
   else places = stats.maxPlaces;
@@ -318,21 +326,21 @@ function headerRowOf(layout: TableLayout, column: AllocColumn, source: string): 
 
 /**
  * A ratio column recognised by its header alone (补助比例, no % format) holds points (60) or fractions
- * (0.6): the values say which. Fractions: every value within ±1.5 and one of them not whole.
+ * (0.6, 1): the values say which. Fractions: every value within ±1.5 (a ratio of 1 % is rarer than 100 %).
  */
 function refinePoints(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
   for (const c of numeric) {
     if (!c.points) continue;
     const v = values.get(c.col)!;
-    let fractional = false;
     let small = true;
+    let seen = false;
     for (let i = 0; i < bodySize && small; i++) {
       const x = v.approx(i);
       if (x === null) continue;
+      if (x !== 0) seen = true;
       if (Math.abs(x) > 1.5) small = false;
-      else if (!Number.isInteger(x)) fractional = true;
     }
-    if (small && fractional) {
+    if (small && seen) {
       c.points = false;
       // Displayed as a percent of the fraction: 0.6 → 60%, 0.625 → 62.5%.
       c.places = Math.max(c.places, 2);

@@ -10,7 +10,8 @@
  *   by the evidence (live `=SUM` ranges first, then sums that hold), ties by position.
  * - Its rows are the run, nearest first, with the fewest faults, then the most agreements, then the
  *   shortest. Evidence per summable column: the total against the run's sum. 0 = 0 and blank = blank
- *   prove nothing and are not counted; a gap of one displayed unit counts as agreement (尾差).
+ *   prove nothing and are not counted; a gap of one displayed unit (尾差, or small figures that happen
+ *   to be close) counts neither way.
  * - A run is accepted with at least one agreement and no more faults than agreements (one wrong county
  *   number does not break the structure: it is the fault to find). A must candidate without an accepted
  *   run takes its whole block, so a wrong subtotal is still reported.
@@ -27,6 +28,7 @@ export type CandidateStrength = "must" | "weak";
 
 interface RowLike {
   row: number;
+  label: string;
   children: number[];
 }
 
@@ -96,7 +98,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     const fromFormula = formulaRun(input, i, rowsNear);
     if (fromFormula) return [fromFormula, "formula"];
     const best = bestRun(evidence, i, rowsNear);
-    if (best && accepted(best)) return [best.rows, "numbers"];
+    if (best && accepted(best, rows, i)) return [best.rows, "numbers"];
     if (!isMust(i)) return [[], "block"];
     // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
     return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
@@ -116,8 +118,17 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   return { topLevel, totals };
 }
 
-function accepted(score: RunScore): boolean {
-  if (score.rows.length === 1) return score.agree >= 2 && score.faults === 0;
+/**
+ * Numbers that bear a run out: some agreement, no more faults than agreements. One row equal to the
+ * candidate is a coincidence as often as a structure (two counties with the same figures): it counts
+ * only when the row names a part of the candidate (伊犁州 → 伊犁州直属, 某市 → 某市本级).
+ */
+function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
+  if (score.rows.length === 1) {
+    const stem = rows[i]!.label.replace(/(地区|自治州|州|盟|市)$/, "");
+    const child = rows[score.rows[0]!]!.label;
+    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== rows[i]!.label;
+  }
   return score.agree >= 1 && score.faults <= score.agree;
 }
 
@@ -146,7 +157,7 @@ function chooseDirection(
       if (formulaRun(input, i, near)) score[direction] += 1000;
       const best = bestRun(evidence, i, near);
       if (!best) continue;
-      if (accepted(best)) score[direction] += 1 + best.agree - best.faults;
+      if (accepted(best, input.rows, i)) score[direction] += 1 + best.agree - best.faults;
       else if (candidates.get(i) === "must" && best.agree >= 1) score[direction] += Math.max(0, 1 + best.agree - best.faults);
     }
   }
@@ -197,8 +208,10 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
       if (total === null || total === undefined || now === null || now === undefined) continue;
       if (total === 0 && allZero[s]) continue; // 0 = 0 is no evidence
       compared++;
-      if (Math.abs(now - total) <= 1) agree++;
-      else {
+      const gap = Math.abs(now - total);
+      // One unit off may be rounding (尾差) or a coincidence among small figures: evidence neither way.
+      if (gap === 0) agree++;
+      else if (gap > 1) {
         faults++;
         if (now > total + 1) past++;
       }
