@@ -340,6 +340,17 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
 
   // Relations of the allocation sheet.
   const hasCross = cols.some((c) => !isSummed(c));
+  // Without a number row, a 合计 column states its rule only when it is the one sum over all the amount columns;
+  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero rows on
+  // (8 that agree besides the one that breaks, issue 10 §3), else not a relation a checker could know.
+  const amountColumns = cols.flatMap((c, j) => (c.kind === "money" || c.kind === "product" ? [j] : []));
+  const sumColumns = cols.filter((c) => c.kind === "sum");
+  const sumRule = (c: Extract<ColumnSpec, { kind: "sum" }>, j: number): "stated" | "inferable" | "unknown" => {
+    if (spec.numberRow !== null) return "stated";
+    if (sumColumns.length === 1 && /合计|小计/.test(c.header) && amountColumns.every((a) => c.terms.includes(a))) return "stated";
+    const rows = order.filter((row) => row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
+    return rows >= 9 ? "inferable" : "unknown";
+  };
   for (const row of order) {
     cols.forEach((c, j) => {
       const col = first + j;
@@ -358,10 +369,10 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
         const stated = !plainName || spec.total !== null || hasCross || spec.live;
         relations.push(sumRelation(target, row.children.map((ch) => id(ch.row, col)), unit, residue ? unit : new D(0), stated, `${row.label} = Σ`));
       }
-      if (c.kind === "sum") {
-        const stated = spec.numberRow !== null || /合计|小计/.test(c.header);
+      const rule = c.kind === "sum" ? sumRule(c, j) : "unknown";
+      if (c.kind === "sum" && rule !== "unknown") {
         const residue = spec.residue && row.kind !== "leaf" && isRounded(cols, j);
-        relations.push(sumRelation(target, c.terms.map((t) => id(row.row, first + t)), unit, residue ? unit : new D(0), stated, `${row.label} 列${j + 1}`));
+        relations.push(sumRelation(target, c.terms.map((t) => id(row.row, first + t)), unit, residue ? unit : new D(0), rule === "stated", `${row.label} 列${j + 1}`));
       }
     });
   }
