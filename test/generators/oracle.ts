@@ -115,7 +115,8 @@ function explainsAlone(
       if (seen.has(fix.toFixed())) continue;
       seen.add(fix.toFixed());
       const fixed = evaluate(gw, new Map([...overrides, [cell.id, fix]]));
-      if (gw.relations.every((x) => status(x, fixed) === "holds")) return true;
+      // Evidence within rounding reach (debatable) does not rule a candidate out: the cautious side.
+      if (gw.relations.every((x) => status(x, fixed) !== "broken")) return true;
     }
   }
   return false;
