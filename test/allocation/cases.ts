@@ -35,3 +35,26 @@ export function s3Plain() {
   rows[3] = ["地区", "上年人数", "本年人数", "补助比例", "补助资金"];
   return sheet("附件1", rows, S3_MERGES);
 }
+
+/**
+ * The real layout `序号 | 地区 | 补助金额 | 提前下达 | 实际下达` with 合计 first and 31 regions, where
+ * 补助金额 = 提前下达 + 实际下达 on every row although no header says so.
+ */
+export function unstatedSum(regions = 31) {
+  const rows: TestCell[][] = [];
+  let seed = 11;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  for (let i = 0; i < regions; i++) {
+    const advance = 100 + rand(900);
+    const actual = 50 + rand(500);
+    rows.push([i + 1, `第${i + 1}县`, advance + actual, advance, actual]);
+  }
+  const total = (k: number) => rows.reduce((acc, r) => acc + (r[k] as number), 0);
+  return sheet("附件1", [
+    ["2024年某项补助资金分配表"],
+    [null, null, null, null, "单位：万元"],
+    ["序号", "地区", "补助金额", "提前下达", "实际下达"],
+    [null, "合计", total(2), total(3), total(4)],
+    ...rows,
+  ]);
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocationSheet } from "../../src/core/allocation/check";
 import { type TestCell, sheet, withValue } from "../helpers/sheet";
-import { s3, s3Plain } from "./cases";
+import { s3, s3Plain, unstatedSum } from "./cases";
 import { twoLevel } from "./samples";
 
 type Sheet = ReturnType<typeof sheet>;
@@ -114,5 +114,38 @@ describe("blank where a number belongs", () => {
   });
   it("a blank that breaks its row formula and its subtotal is the fault (a candidate like any other)", () => {
     expect(errors(withValue(twoLevel(), "I9", null))).toEqual([["I9", "10.50"]]);
+  });
+});
+
+describe("unstated relations (补助金额 = 提前下达 + 实际下达 on every row)", () => {
+  // Body rows 5–35; row 4 is 合计.
+  it("are clean as built", () => {
+    expect(check(unstatedSum())).toEqual([]);
+  });
+  it("put a stated total's fault on the one row that breaks the pattern, not on 合计", () => {
+    const s = withValue(unstatedSum(), "C12", (unstatedSum().rows[11]![2]!.value as number) + 30);
+    expect(nonInfo(s)).toEqual([["allocation/wrong-value", "error", "C12"]]);
+    expect(errors(s)[0]![1]).toBe(String(unstatedSum().rows[11]![2]!.value));
+  });
+  it("likewise for a wrong part (提前下达)", () => {
+    const s = withValue(unstatedSum(), "D20", 7);
+    expect(nonInfo(s)).toEqual([["allocation/wrong-value", "error", "D20"]]);
+  });
+  it("a wrong 合计 is still the 合计", () => {
+    const s = withValue(unstatedSum(), "C4", (unstatedSum().rows[3]![2]!.value as number) + 100);
+    expect(nonInfo(s).map((f) => [f[1], f[2]])).toEqual([["error", "C4"]]);
+  });
+  it("on its own give only a warning: 本行与其他各行的规律不符", () => {
+    // 补助金额 of row 12 and 合计 both raised by 30: every stated relation holds, the row breaks the pattern.
+    let s = unstatedSum();
+    s = withValues(s, { C12: (s.rows[11]![2]!.value as number) + 30, C4: (s.rows[3]![2]!.value as number) + 30 });
+    const findings = check(s);
+    expect(findings.map((f) => [f.rule, f.severity, f.cell, f.fix])).toEqual([["allocation/row-pattern", "warning", "C12", undefined]]);
+    expect(findings[0]!.message).toContain("本行与其他各行的规律不符");
+  });
+  it("need at least 8 rows that show them", () => {
+    const s = unstatedSum(6);
+    const changed = withValues(s, { C8: (s.rows[7]![2]!.value as number) + 30, C4: (s.rows[3]![2]!.value as number) + 30 });
+    expect(check(changed)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { checkAllocationSheet } from "../../src/core/allocation/check";
 import { buildAllocationModel } from "../../src/core/allocation/model";
 import { Dec } from "../../src/core/decimal";
 import { sheet, withValue } from "../helpers/sheet";
-import { type LayoutOptions, S1_UNITS, allocationSheet, s3Sheet } from "./reading-samples";
+import { type LayoutOptions, S1_UNITS, S2_CITIES, type Unit, allocationSheet, prefectureOnlySheet, s3Sheet } from "./reading-samples";
 
 type Findings = ReturnType<typeof checkAllocationSheet>;
 const brief = (findings: Findings) => findings.map((f) => [f.rule, f.severity, f.cell, f.expected ?? null]);
@@ -163,5 +163,129 @@ describe("annotations read the way the rows bear out", () => {
     expect(brief(checkAllocationSheet(s))).toEqual([["allocation/annotation-unclear", "warning", "Q4", null]]);
     const model = buildAllocationModel(s);
     expect(model.columns.numeric.find((c) => c.table.number === "16")!.rule).toBeUndefined();
+  });
+});
+
+/** Each row's label with the labels of its children (totals only). */
+const structure = (s: ReturnType<typeof sheet>) => {
+  const model = buildAllocationModel(s);
+  return model.rows.filter((r) => r.children.length > 0).map((r) => [r.label, r.role, r.children.map((i) => model.rows[i]!.label)]);
+};
+
+describe("S2: prefecture-level cities with no counties are leaves", () => {
+  const cases: [string, Unit[], LayoutOptions][] = [
+    ["before the prefectures, zeros", [...S2_CITIES, ...S1_UNITS], {}],
+    ["before the prefectures, blanks", [...S2_CITIES, ...S1_UNITS], { blankZeros: true }],
+    ["after 戊县, zeros", [...S1_UNITS, ...S2_CITIES], {}],
+    ["after 戊县, blanks", [...S1_UNITS, ...S2_CITIES], { blankZeros: true }],
+    ["after 戊县, total at the bottom, two decimals", [...S1_UNITS, ...S2_CITIES], { totalAt: "bottom", places: 2 }],
+    ["between the prefectures, 全区 at the bottom", [S1_UNITS[0]!, ...S2_CITIES, S1_UNITS[1]!], { totalLabel: "全区", totalAt: "bottom" }],
+    ["after 戊县, live totals", [...S1_UNITS, ...S2_CITIES], { live: true }],
+  ];
+  for (const [what, units, options] of cases) {
+    it(`no finding, the cities at top level: ${what}`, () => {
+      const s = allocationSheet(units, options);
+      expect(notInfo(checkAllocationSheet(s.sheet))).toEqual([]);
+      const grand = structure(s.sheet).find((r) => r[1] === "grand")!;
+      expect(grand[2]).toEqual(expect.arrayContaining(["甲市", "乙市", "某某地区", "某乙地区"]));
+      expect(structure(s.sheet).find((r) => r[0] === "某乙地区")![2]).toEqual(["丁县", "戊县"]);
+    });
+  }
+
+  it("S2 exactly: 合计 column 1 = 75000, the cities inserted before 某某地区", () => {
+    const s = allocationSheet([...S2_CITIES, ...S1_UNITS]);
+    expect(s.sheet.rows[6]![1]!.value).toBe(75000);
+    expect(s.rowOf("甲市")).toBe(8);
+    expect(checkAllocationSheet(s.sheet)).toEqual([]);
+  });
+
+  it("a wrong city amount is not absorbed into a prefecture: the total it breaks names it", () => {
+    const s = allocationSheet([...S1_UNITS, ...S2_CITIES], { totalAt: "bottom" });
+    // Only the grand total adds the city up: nothing tells the city from the total, so the total is named.
+    const found = checkAllocationSheet(withValue(s.sheet, s.cell("乙市", 1), 5500)).filter((f) => f.severity === "error");
+    expect(found.map((f) => [f.rule, f.cell])).toEqual([["allocation/total-mismatch", s.cell("合计", 1)]]);
+    expect(found[0]!.related).toContain(s.cell("乙市", 1));
+  });
+});
+
+describe("hierarchy: the structure that explains the table with the fewest faults", () => {
+  const layouts: [string, LayoutOptions][] = [
+    ["…小计 rows below their counties", { subtotalAt: "below" }],
+    ["…地区 rows below their counties", { subtotalAt: "below", belowLabel: "name" }],
+    ["…小计 below, live =SUM", { subtotalAt: "below", live: true }],
+    ["…地区 below, live =SUM, 全区 at the bottom", { subtotalAt: "below", belowLabel: "name", live: true, totalLabel: "全区", totalAt: "bottom" }],
+    ["…地区 below, 全省合计 at the bottom, two decimals", { subtotalAt: "below", belowLabel: "name", totalLabel: "全省合计", totalAt: "bottom", places: 2 }],
+    ["总计 at the bottom, subtotals above", { totalLabel: "总计", totalAt: "bottom" }],
+    ["全区 at the top, subtotals below, blanks, 元", { totalLabel: "全区", subtotalAt: "below", blankZeros: true, unit: "元" }],
+  ];
+  for (const [what, options] of layouts) {
+    it(`reads subtotals as closing or heading their group and the bottom total as the grand total: ${what}`, () => {
+      const s = allocationSheet([...S1_UNITS, ...S2_CITIES], options);
+      expect(notInfo(checkAllocationSheet(s.sheet))).toEqual([]);
+      const groups = structure(s.sheet);
+      const sub = (name: string) => groups.find((g) => String(g[0]).startsWith(name));
+      expect(sub("某某地区")![2]).toEqual(["甲县", "乙县", "丙县"]);
+      expect(sub("某乙地区")![2]).toEqual(["丁县", "戊县"]);
+      expect(groups.find((g) => g[1] === "grand")![2]).toHaveLength(4);
+    });
+
+    it(`a wrong county number is reported at the county: ${what}`, () => {
+      const s = allocationSheet([...S1_UNITS, ...S2_CITIES], options);
+      const typo = s.cell("丁县", 3);
+      const wrong = options.unit === "元" ? 300000 : 30;
+      const mutated = options.live ? allocationSheet([...S1_UNITS, ...S2_CITIES], { ...options, typos: { "丁县:3": wrong } }).sheet : withValue(s.sheet, typo, wrong);
+      const cells = errors(checkAllocationSheet(mutated)).map((f) => f[2]);
+      // With live totals the subtotal row's own formula (5=3+4) follows the typo too: telling that
+      // follower from a fault is the diagnosis engine's part (see the it.fails under S1).
+      if (options.live) expect(cells[0]).toBe(typo);
+      else expect(cells).toEqual([typo]);
+    });
+  }
+
+  it("keeps a …地区 row over its counties when one county number is wrong (no 合计 row)", () => {
+    const clean = prefectureOnlySheet();
+    expect(structure(clean)).toEqual([["某某地区", "group", ["甲市", "乙县", "丙县", "丁县", "戊县", "己县", "庚县", "辛县"]]]);
+    expect(checkAllocationSheet(clean)).toEqual([]);
+    // 丙县 gets 10 more from the centre, its row total follows: two columns of the 地区 row break.
+    const consistent = prefectureOnlySheet({ "丙县:1": 90.25, "丙县:2": 26.05 });
+    expect(structure(consistent)[0]![2]).toHaveLength(8);
+    expect(notInfo(checkAllocationSheet(consistent)).length).toBeGreaterThan(0);
+    for (const [typo, cell] of [[{ "丙县:2": 61.05 }, "C8"], [{ "丁县:1": 212.34 }, "B9"], [{ "辛县:4": 19.1 }, "E13"]] as const) {
+      const s = prefectureOnlySheet(typo);
+      expect(structure(s)[0]![2]).toHaveLength(8);
+      expect(errors(checkAllocationSheet(s)).map((f) => f[2])).toEqual([cell]);
+    }
+  });
+
+  it("keeps the structure in whole 元", () => {
+    const s = prefectureOnlySheet({ "丙县:2": 6105 }, 0);
+    expect(errors(checkAllocationSheet(s)).map((f) => f[2])).toEqual(["C8"]);
+  });
+});
+
+describe("what a total's structure rests on (AllocRow.basis, for the diagnosis)", () => {
+  const bases = (s: ReturnType<typeof sheet>) =>
+    buildAllocationModel(s).rows.filter((r) => r.children.length > 0).map((r) => [r.label, r.basis]);
+  it("label, marker, live formula or the numbers alone", () => {
+    expect(bases(allocationSheet(S1_UNITS).sheet)).toEqual([["合计", "label"], ["某某地区", "marker"], ["某乙地区", "marker"]]);
+    expect(bases(allocationSheet(S1_UNITS, { subtotalAt: "below" }).sheet)).toEqual([["合计", "label"], ["某某地区小计", "label"], ["某乙地区小计", "label"]]);
+    expect(bases(allocationSheet(S1_UNITS, { live: true }).sheet)).toEqual([["合计", "label"], ["某某地区", "formula"], ["某乙地区", "formula"]]);
+    expect(bases(prefectureOnlySheet())).toEqual([["某某地区", "numbers"]]);
+  });
+});
+
+describe("column meaning from header and data together", () => {
+  it("adds up an amount column headed 按标准测算 when the totals add it up", () => {
+    const s = allocationSheet(S1_UNITS, { amountHeader: "按标准测算" });
+    const amount = buildAllocationModel(s.sheet).columns.numeric.find((c) => c.letters === "D")!;
+    expect(amount.summable).toBe(true);
+    expect(notInfo(checkAllocationSheet(withValue(s.sheet, "D10", 60)))).toEqual([["allocation/wrong-value", "error", "D10", "45"]]);
+    // A wrong subtotal of it is found too (one fault against the other totals that hold).
+    expect(errors(checkAllocationSheet(withValue(s.sheet, "D12", 59))).map((f) => f[2])).toEqual(["D12"]);
+  });
+
+  it("keeps a standard typed on every row (totals blank or ×) out of the sums", () => {
+    const model = buildAllocationModel(s3Sheet());
+    expect(model.columns.numeric.find((c) => c.letters === "D")!.summable).toBe(false);
   });
 });

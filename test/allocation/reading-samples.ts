@@ -209,3 +209,35 @@ export function s3Sheet(growthHeader = "按2%增长率测算人数", typos: Reco
   ];
   return sheet("附件1", rows, ["A2:E2", "A4:A5", "B4:C4", "D4:D5", "E4:E5"]);
 }
+
+/** `地县 | 资金合计 | 中央资金 | 自治区资金 | 地州市资金`: a …地区 row above its eight counties, no 合计 row. */
+export function prefectureOnlySheet(typos: Record<string, number> = {}, places: 0 | 2 = 2) {
+  const counties: [string, number, number, number][] = [
+    ["甲市", 120.5, 30.25, 10],
+    ["乙县", 88.4, 20.1, 5.5],
+    ["丙县", 64.2, 16.05, 0],
+    ["丁县", 150, 40, 12.34],
+    ["戊县", 45.6, 11.4, 3.2],
+    ["己县", 70.15, 18, 6],
+    ["庚县", 33.33, 8.33, 2.22],
+    ["辛县", 99.9, 25, 9.1],
+  ];
+  const fmt = places === 2 ? "#,##0.00" : "#,##0";
+  const scale = places === 2 ? 1 : 100;
+  const cell = (label: string, k: number, v: Dec): TestCell => ({ v: typos[`${label}:${k}`] ?? v.times(scale).toNumber(), fmt });
+  const rowOf = (label: string, parts: Dec[]): TestCell[] => [label, cell(label, 1, parts.reduce((a, b) => a.plus(b), new Dec(0))), ...parts.map((p, k) => cell(label, k + 2, p))];
+  const leaves = counties.map(([name, ...parts]) => rowOf(name, parts.map((p) => new Dec(p))));
+  const sums = [0, 1, 2].map((k) => counties.reduce((acc, c) => acc.plus(c[k + 1] as number), new Dec(0)));
+  return sheet(
+    "附件1",
+    [
+      ["附件2"],
+      ["2024年某某地区某项补助资金分配方案"],
+      [null, null, null, null, places === 2 ? "单位：万元" : "单位：元"],
+      ["地县", "资金合计", "中央资金", "自治区资金", "地州市资金"],
+      rowOf("某某地区", sums),
+      ...leaves,
+    ],
+    ["A2:E2"],
+  );
+}

@@ -68,7 +68,7 @@ describe("every single wrong number in the fixtures' amount cells: found at its 
         for (const { sheet, range } of ranges) expect(cellsOf(workbook, sheet, range).length, `${sheet}!${range}`).toBeGreaterThan(0);
       });
 
-      it("each typo is an error at its cell and nothing on another sheet", () => {
+      it("each typo is an error at its cell and nothing on another sheet", { timeout: 120_000 }, () => {
         const failures: string[] = [];
         let tried = 0;
         for (const { sheet, range } of ranges) {

@@ -61,7 +61,14 @@ export async function reportFile(file: string, options: Options): Promise<FileRe
     return report;
   }
   const t0 = performance.now();
-  const result = checkWorkbook(workbook);
+  let result;
+  try {
+    result = checkWorkbook(workbook);
+  } catch (e) {
+    // An engine crash is a finding about the engine: report it and go on with the next file.
+    report.error = `check crashed: ${(e as Error).message}`;
+    return report;
+  }
   report.checkMs = performance.now() - t0;
   report.sheets = result.sheets.map((s) => ({ name: s.name, kind: s.kind, ...countFindings(s.findings) }));
   const baseline = findingKeys(result);
@@ -70,7 +77,14 @@ export async function reportFile(file: string, options: Options): Promise<FileRe
   const random = seededRandom(options.seed);
   const singles = sample(cells, options.singles, random).sort(byPosition);
   singles.forEach((ref, i) => {
-    const outcome = scoreMutation(workbook, baseline, [{ ref, to: typoValue(workbook, ref, options.seed + i) }]);
+    let outcome;
+    try {
+      outcome = scoreMutation(workbook, baseline, [{ ref, to: typoValue(workbook, ref, options.seed + i) }]);
+    } catch (e) {
+      report.singles.tried++;
+      report.singles.misses.push(`${ref.sheet}!${ref.address}: check crashed: ${(e as Error).message}`);
+      return;
+    }
     report.singles.tried++;
     if (outcome.detected) report.singles.detected++;
     if (outcome.atCell[0]) report.singles.atCell++;
@@ -87,10 +101,16 @@ export async function reportFile(file: string, options: Options): Promise<FileRe
     const b = singles[Math.floor(random() * singles.length)]!;
     // Two different rows and columns: two mistakes, not one twice.
     if (a.sheet === b.sheet && (a.address.replace(/\d+/, "") === b.address.replace(/\d+/, "") || a.address.replace(/\D+/, "") === b.address.replace(/\D+/, ""))) continue;
-    const outcome = scoreMutation(workbook, baseline, [
-      { ref: a, to: typoValue(workbook, a, options.seed + 1000 + i) },
-      { ref: b, to: typoValue(workbook, b, options.seed + 2000 + i) },
-    ]);
+    let outcome;
+    try {
+      outcome = scoreMutation(workbook, baseline, [
+        { ref: a, to: typoValue(workbook, a, options.seed + 1000 + i) },
+        { ref: b, to: typoValue(workbook, b, options.seed + 2000 + i) },
+      ]);
+    } catch {
+      report.pairs.tried++;
+      continue;
+    }
     report.pairs.tried++;
     if (outcome.atCell.every(Boolean)) report.pairs.bothAtCells++;
     if (outcome.echoes.length > 0) report.pairs.echoed++;
@@ -109,7 +129,7 @@ const pct = (n: number, d: number) => (d === 0 ? "—" : `${Math.round((100 * n)
 function printFile(r: FileReport, verbose: boolean) {
   console.log(`■ ${r.file}`);
   if (r.error) {
-    console.log(`  无法读取 unreadable — ${r.error}`);
+    console.log(r.error.startsWith("check crashed") ? `  检查出错 ${r.error}` : `  无法读取 unreadable — ${r.error}`);
     return;
   }
   const width = Math.max(...r.sheets.map((s) => s.name.length), 4);
@@ -127,7 +147,7 @@ function printSummary(reports: FileReport[]) {
   console.log("\nSummary");
   const head = ["file", "sheets", "E/W/I", "singles", "detected", "at cell", "echoed", "pairs both", "check ms"];
   const rows = reports.map((r) => {
-    if (r.error) return [r.file, "—", "unreadable", "", "", "", "", "", ""];
+    if (r.error) return [r.file, "—", r.error.startsWith("check crashed") ? "check crashed" : "unreadable", "", "", "", "", "", ""];
     const e = r.sheets.reduce((n, s) => n + s.errors, 0);
     const w = r.sheets.reduce((n, s) => n + s.warnings, 0);
     const i = r.sheets.reduce((n, s) => n + s.infos, 0);

@@ -14,7 +14,7 @@ import type { CellSnapshot, CellRange, SheetSnapshot } from "../../src/core/snap
 import { type ColumnSpec, type LayoutSpec, type NodeSpec, layoutSpecArb } from "./layout-spec";
 import { D, type GeneratedWorkbook, type ModelCell, type Relation, evaluate, roundUp, typedCell, unitOf } from "./model";
 import { status } from "./oracle";
-import { buildTargetSheet } from "./target-sheet";
+import { buildTargetSheet, buildUnitTargetSheet } from "./target-sheet";
 
 export type { LayoutSpec } from "./layout-spec";
 export type { GeneratedWorkbook } from "./model";
@@ -191,7 +191,7 @@ function annotation(spec: LayoutSpec, j: number): string | number {
   const nr = spec.numberRow!;
   const sp = (s: string) => (nr.spaced ? ` ${s} ` : s);
   if (c.kind === "product") {
-    const parts = [...c.factors.map((f) => String(f + 1)), ...c.constants.map((k) => k.text)];
+    const parts = [...c.factors.map((f) => String(f + 1)), ...c.constants.map((k) => (nr.bareConstants ? k.text.replace(/元$/, "") : k.text))];
     return `${n}=${parts.join(sp(nr.op))}${c.perWan ? sp(nr.div) + "10000" : ""}`;
   }
   if (c.kind === "sum") return `${n}=${c.terms.map((t) => t + 1).join(sp("+"))}`;
@@ -340,49 +340,65 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
 
   // Relations of the allocation sheet.
   const hasCross = cols.some((c) => !isSummed(c));
+  // Without a number row, a 合计 column states its rule only when it is the one sum over all the amount columns;
+  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero rows on
+  // (8 that agree besides the one that breaks, issue 10 §3), else not a relation a checker could know.
+  const amountColumns = cols.flatMap((c, j) => (c.kind === "money" || c.kind === "product" ? [j] : []));
+  const sumColumns = cols.filter((c) => c.kind === "sum");
+  const sumRule = (c: Extract<ColumnSpec, { kind: "sum" }>, j: number): "stated" | "inferable" | "unknown" => {
+    if (spec.numberRow !== null) return "stated";
+    if (sumColumns.length === 1 && /合计|小计/.test(c.header) && amountColumns.every((a) => c.terms.includes(a))) return "stated";
+    const rows = order.filter((row) => row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
+    return rows >= 9 ? "inferable" : "unknown";
+  };
   for (const row of order) {
     cols.forEach((c, j) => {
       const col = first + j;
       const target = id(row.row, col);
       const unit = unitOf(columnDp(spec, c));
       if (row.kind === "leaf") {
-        if (c.kind === "product" && spec.numberRow) relations.push(formulaRelation(spec, target, row.row, first, c, unit, 1, true));
+        if (c.kind === "product" && spec.numberRow) relations.push(formulaRelation(spec, target, row.row, first, c, unit, 1));
         if (c.kind === "growth") relations.push(growthRelation(target, id(row.row, first + c.base), c.pct, unit, 1));
       } else if (isSummed(c)) {
         // A total applied the annotation too: Σ of rounded parts vs the formula on the total's own inputs.
         if (c.kind === "product" && spec.numberRow && c.factors.every((f) => isSummed(cols[f]!)))
-          relations.push(formulaRelation(spec, target, row.row, first, c, unit, row.leafCount, false));
+          relations.push(formulaRelation(spec, target, row.row, first, c, unit, row.leafCount));
         if (c.kind === "growth") relations.push(growthRelation(target, id(row.row, first + c.base), c.pct, unit, row.leafCount));
         const residue = spec.residue && isRounded(cols, j);
         const plainName = row.kind === "sub" && row.label === row.node?.name;
         const stated = !plainName || spec.total !== null || hasCross || spec.live;
         relations.push(sumRelation(target, row.children.map((ch) => id(ch.row, col)), unit, residue ? unit : new D(0), stated, `${row.label} = Σ`));
       }
-      if (c.kind === "sum") {
-        const stated = spec.numberRow !== null || /合计|小计/.test(c.header);
+      const rule = c.kind === "sum" ? sumRule(c, j) : "unknown";
+      if (c.kind === "sum" && rule !== "unknown") {
         const residue = spec.residue && row.kind !== "leaf" && isRounded(cols, j);
-        relations.push(sumRelation(target, c.terms.map((t) => id(row.row, first + t)), unit, residue ? unit : new D(0), stated, `${row.label} 列${j + 1}`));
+        relations.push(sumRelation(target, c.terms.map((t) => id(row.row, first + t)), unit, residue ? unit : new D(0), rule === "stated", `${row.label} 列${j + 1}`));
       }
     });
   }
 
   const alloc: SheetSnapshot = { name: sheet, rows: grid, merges };
   const sheets = [alloc];
-  let targetSheet: string | null = null;
+  const targetSheets: string[] = [];
   if (spec.target) {
     const fc = finalColumn(cols);
     const units = top
       .filter((t) => t.values[fc]!.value !== null && !t.values[fc]!.value!.isZero())
       .map((t) => ({ name: t.node!.name, cell: cells.get(id(t.row, first + fc))! }));
-    if (units.length > 0) {
-      const built = buildTargetSheet(spec, units, grand ? cells.get(id(grand.row, first + fc))! : null, 1);
-      sheets.push(built.sheet);
-      for (const c of built.cells) cells.set(c.id, c);
-      relations.push(...built.relations);
-      targetSheet = built.sheet.name;
+    const built =
+      units.length === 0
+        ? []
+        : spec.target.form === "regional"
+          ? [buildTargetSheet(spec, units, grand ? cells.get(id(grand.row, first + fc))! : null, 1)]
+          : units.slice(0, 4).map((u, i) => buildUnitTargetSheet(spec, u, 1 + i));
+    for (const b of built) {
+      sheets.push(b.sheet);
+      for (const c of b.cells) cells.set(c.id, c);
+      relations.push(...b.relations);
+      targetSheets.push(b.sheet.name);
     }
   }
-  return { base: { sheets }, cells, relations, allocationSheet: sheet, targetSheet };
+  return { base: { sheets }, cells, relations, allocationSheet: sheet, targetSheets };
 }
 
 function sumFormula(rows: number[], col: number): string {
@@ -396,24 +412,22 @@ export function sumRelation(target: string, terms: string[], unit: D, legit: D, 
   return { kind: "sum", target, terms, legit, clear: legit.plus(unit.times(terms.length * 0.5 + 1)), stated, label };
 }
 
-function formulaRelation(spec: LayoutSpec, target: string, row: number, first: number, c: Extract<ColumnSpec, { kind: "product" }>, unit: D, addends: number, onLeaf: boolean): Relation {
+/** `n=a×b×50元/10000` on one row. Ratios are held as fractions in the model, whatever their display (60%, 0.6, 60). */
+function formulaRelation(spec: LayoutSpec, target: string, row: number, first: number, c: Extract<ColumnSpec, { kind: "product" }>, unit: D, addends: number): Relation {
   const terms = c.factors.map((f) => `${spec.sheetName}!${a1(row, first + f)}`);
-  const scale = c.factors.map((f) => {
-    const fc = spec.columns[f]!;
-    return fc.kind === "ratio" && fc.style === "points" ? new D(1) : new D(1); // ratios are held as fractions in the model
-  });
+  // On a total row the parts were rounded one by one: half a unit per part is rounding, not a mistake.
   const legit = unit.times(0.5 * addends);
   return {
     kind: "formula",
     target,
     terms,
     expected: (v) => {
-      let x = terms.reduce((p, t, i) => p.times(v(t)).times(scale[i]!), new D(1));
+      let x = terms.reduce((p, t) => p.times(v(t)), new D(1));
       x = c.constants.reduce((p, k) => p.times(k.value), x);
       return c.perWan ? x.div(10000) : x;
     },
     legit,
-    clear: legit.plus(unit.times(onLeaf ? 1.5 : 1.5)),
+    clear: legit.plus(unit.times(1.5)),
     stated: true,
     label: `${target} = 公式`,
   };

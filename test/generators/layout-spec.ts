@@ -44,6 +44,10 @@ export interface NodeSpec {
 }
 
 export interface TargetSpec {
+  /** One regional form with a column per unit, or one one-unit form per sheet (S4: `附件2-某某地区`). */
+  form: "regional" | "per-unit";
+  /** Per-unit sheets are named `附件2-塔城地区` or just `塔城地区`. */
+  prefixed: boolean;
   sheetName: string;
   /** 塔城 for 塔城市 (the pension fixture's 附件2 does this). */
   shortNames: boolean;
@@ -65,7 +69,8 @@ export interface LayoutSpec {
   nameHeader: string;
   headerRows: 1 | 2;
   group: { start: number; length: number; label: string } | null;
-  numberRow: null | { mergeFirst: boolean; op: string; spaced: boolean; numeric: boolean; nameCell: string | null; div: string };
+  /** bareConstants: `3=1×2×5/10000` without 元 — then 5 can also be read as column 5; the rows tell. */
+  numberRow: null | { mergeFirst: boolean; op: string; spaced: boolean; numeric: boolean; nameCell: string | null; div: string; bareConstants: boolean };
   total: { label: string; position: "top" | "bottom" } | null;
   subtotals: "above" | "below";
   belowLabel: "小计" | "name小计" | "name";
@@ -216,39 +221,30 @@ function buildTree(levels: 1 | 2 | 3, flat: { pick: number; direct: boolean; lea
   const pool = [...PREFECTURES];
   if (levels === 1) {
     const p = takeFrom(pool, flat.pick);
-    const nodes = flat.leaves.map((draft, i) => leaf(p.counties[i % p.counties.length]!, draft));
-    if (flat.direct && nodes.length > 1) nodes[0] = leaf(`地区${DIRECT_UNITS[0]}`, nodes[0]!.leaf!);
-    return dedupeNames(nodes);
+    // A prefecture has only so many counties: a longer draw is cut (names stay real and unique).
+    const nodes = flat.leaves.slice(0, p.counties.length).map((draft, i) => leaf(p.counties[i]!, draft));
+    const level = /地区$/.test(p.name) ? "地区" : p.name.slice(-1);
+    if (flat.direct && nodes.length > 1) nodes[0] = leaf(`${level}${DIRECT_UNITS[0]}`, nodes[0]!.leaf!);
+    return nodes;
   }
   let town = 0;
   return prefectures.map((d) => {
     const p = takeFrom(pool, d.pick);
     if (p.city && d.asCity) return leaf(p.name, d.cityLeaf);
-    const children: NodeSpec[] = d.counties.map((c, i) => {
-      const name = p.counties[i % p.counties.length]!;
+    const children: NodeSpec[] = d.counties.slice(0, p.counties.length).map((c, i) => {
+      const name = p.counties[i]!;
       if (c.towns.length === 0) return leaf(name, c.leaf);
       return {
         name,
         children: c.towns.map((t) => {
+          // 12 stems × 3 suffixes: unique town names for every table the arbitrary draws (≤ 27 towns).
           const n = town++;
-          return leaf(`${TOWN_STEMS[n % TOWN_STEMS.length]}${TOWN_SUFFIXES[n % TOWN_SUFFIXES.length]}${n >= TOWN_STEMS.length ? Math.floor(n / TOWN_STEMS.length) + 1 : ""}`, t);
+          return leaf(`${TOWN_STEMS[n % TOWN_STEMS.length]}${TOWN_SUFFIXES[Math.floor(n / TOWN_STEMS.length) % TOWN_SUFFIXES.length]}`, t);
         }),
       };
     });
     if (d.ownLevel) children.unshift(leaf(`${p.name}本级`, d.cityLeaf));
-    return { name: p.name, children: dedupeNames(children) };
-  });
-}
-
-/** Names repeat when more rows are drawn than a prefecture has counties: number the repeats (甲县2). */
-function dedupeNames(nodes: NodeSpec[]): NodeSpec[] {
-  const seen = new Map<string, number>();
-  return nodes.map((n) => {
-    const k = (seen.get(n.name) ?? 0) + 1;
-    seen.set(n.name, k);
-    if (k === 1) return n;
-    const name = n.name.replace(/(县|市|区)$/, `${k}$1`);
-    return { ...n, name, ...(n.leaf ? { leaf: { ...n.leaf, name } } : {}) };
+    return { name: p.name, children };
   });
 }
 
@@ -283,6 +279,7 @@ export const layoutSpecArb: fc.Arbitrary<LayoutSpec> = fc
         numeric: fc.boolean(),
         nameCell: fc.constantFrom<string | null>("栏次", null),
         div: fc.constantFrom("/", "/", "÷"),
+        bareConstants: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
       }),
       { freq: 3 },
     ),
@@ -297,6 +294,8 @@ export const layoutSpecArb: fc.Arbitrary<LayoutSpec> = fc
     prefectures3: fc.array(prefectureArb(3), { minLength: 2, maxLength: 3 }),
     target: fc.option(
       fc.record({
+        form: fc.constantFrom<TargetSpec["form"]>("regional", "regional", "per-unit"),
+        prefixed: fc.boolean(),
         sheetName: fc.constantFrom("附件2", "附件3"),
         shortNames: fc.boolean(),
         totalLabel: fc.constantFrom("合计", "全区"),

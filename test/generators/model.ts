@@ -57,7 +57,8 @@ export interface GeneratedWorkbook {
   cells: Map<string, ModelCell>;
   relations: Relation[];
   allocationSheet: string;
-  targetSheet: string | null;
+  /** The target sheets: one regional form, or one form per unit (附件2-塔城地区 …). */
+  targetSheets: string[];
 }
 
 /** Values of every model cell with some cells typed over (live cells follow their terms). */

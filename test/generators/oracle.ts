@@ -96,20 +96,30 @@ function explainsAlone(
   if (!broken.every((r) => mine.has(r))) return false;
   // An operand of a broken formula: some value might fit; count it as an explanation (the cautious side).
   if (broken.some((r) => r.kind === "formula" && r.terms.includes(cell.id))) return true;
-  const r = broken[0]!;
-  let fix: D;
-  if (r.kind === "formula" && r.target === cell.id) fix = roundUp(r.expected!(getter(values)), cell.dp);
-  else {
-    const unit = unitOf(cell.dp);
-    const current = values.get(cell.id) ?? ZERO;
-    const moved = evaluate(gw, new Map([...overrides, [cell.id, current.plus(unit)]]));
-    const g0 = signedGap(r, getter(values));
-    const k = signedGap(r, getter(moved)).minus(g0).div(unit);
-    if (k.isZero()) return false;
-    fix = roundUp(current.minus(g0.div(k)), cell.dp);
+  // The value each broken relation asks of this cell (and one unit either side: rounding), tried in turn.
+  const unit = unitOf(cell.dp);
+  const current = values.get(cell.id) ?? ZERO;
+  const moved = evaluate(gw, new Map([...overrides, [cell.id, current.plus(unit)]]));
+  const tries: D[] = [];
+  for (const r of broken) {
+    if (r.kind === "formula" && r.target === cell.id) tries.push(roundUp(r.expected!(getter(values)), cell.dp));
+    else {
+      const g0 = signedGap(r, getter(values));
+      const k = signedGap(r, getter(moved)).minus(g0).div(unit);
+      if (!k.isZero()) tries.push(roundUp(current.minus(g0.div(k)), cell.dp));
+    }
   }
-  const fixed = evaluate(gw, new Map([...overrides, [cell.id, fix]]));
-  return gw.relations.every((x) => status(x, fixed) === "holds");
+  const seen = new Set<string>();
+  for (const base of tries) {
+    for (const fix of [base, base.minus(unit), base.plus(unit)]) {
+      if (seen.has(fix.toFixed())) continue;
+      seen.add(fix.toFixed());
+      const fixed = evaluate(gw, new Map([...overrides, [cell.id, fix]]));
+      // Evidence within rounding reach (debatable) does not rule a candidate out: the cautious side.
+      if (gw.relations.every((x) => status(x, fixed) !== "broken")) return true;
+    }
+  }
+  return false;
 }
 
 // ───────────────────────── typos ─────────────────────────

@@ -128,3 +128,71 @@ export function buildTargetSheet(
   });
   return { sheet: { name, rows, merges }, cells, relations };
 }
+
+/**
+ * A one-unit target form on its own sheet (`附件2-塔城地区`, issue 10 S4): 年度资金总额 = 财政拨款 + 其他资金,
+ * and 年度资金总额 equals the unit's amount in the allocation table.
+ */
+export function buildUnitTargetSheet(
+  spec: LayoutSpec,
+  unit: { name: string; cell: ModelCell },
+  sheetIndex: number,
+): { sheet: SheetSnapshot; cells: ModelCell[]; relations: Relation[] } {
+  const t = spec.target!;
+  const name = t.prefixed ? `${t.sheetName}-${unit.name}` : unit.name;
+  const rows: (CellSnapshot | undefined)[][] = [];
+  const merges: CellRange[] = [];
+  const text = (r: number, c: number, value: string) => {
+    while (rows.length <= r) rows.push([]);
+    rows[r]![c] = { value };
+  };
+  const fund = spec.title.replace(/^\d{4}年(提前下达)?(自治区财政)?/, "").replace(/(分配表|分配方案|预算明细表|分配明细表)$/, "");
+  const year = /^\d{4}年/.exec(spec.title)?.[0] ?? "";
+  text(0, 0, t.sheetName);
+  text(1, 0, `${year}${fund}绩效目标表`);
+  merges.push({ top: 1, left: 0, bottom: 1, right: 4 });
+  text(2, 0, "项目名称");
+  text(2, 1, fund);
+  merges.push({ top: 2, left: 1, bottom: 2, right: 4 });
+  text(3, 0, "地区名称");
+  text(3, 1, unit.name);
+  merges.push({ top: 3, left: 1, bottom: 3, right: 4 });
+  text(4, 0, `资金情况（${spec.unit}）`);
+  merges.push({ top: 4, left: 0, bottom: 6, right: 0 });
+  text(4, 1, "年度资金总额：");
+  text(5, 1, t.sourceLabel);
+  text(6, 1, t.otherLabel);
+  const cells: ModelCell[] = [];
+  const cell = (r: number, v: D | null, amount: boolean): ModelCell => {
+    const m: ModelCell = { id: `${name}!${a1(r, 2)}`, sheet: name, sheetIndex, address: a1(r, 2), row: r, col: 2, clean: v, dp: spec.dp, ...(spec.moneyFmt ? { numFmt: spec.moneyFmt } : {}), amount, group: null };
+    while (rows.length <= r) rows.push([]);
+    rows[r]![2] = typedCell(v, m);
+    cells.push(m);
+    return m;
+  };
+  const unitSize = unitOf(spec.dp);
+  const total = cell(4, unit.cell.clean, true);
+  const source = cell(5, unit.cell.clean, true);
+  const other = t.otherZero ? cell(6, new D(0), false) : null;
+  const relations: Relation[] = [
+    { kind: "sum", target: total.id, terms: [source.id, ...(other ? [other.id] : [])], legit: new D(0), clear: unitSize.times(2), stated: true, label: `${name} 年度资金总额 = 财政拨款 + 其他` },
+    { kind: "equal", target: total.id, terms: [unit.cell.id], legit: new D(0), clear: new D(1).plus(unitSize), stated: true, label: `${total.id} = ${unit.cell.id}` },
+  ];
+  text(7, 0, "年度目标");
+  text(7, 1, "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。");
+  merges.push({ top: 7, left: 1, bottom: 7, right: 4 });
+  text(8, 0, "一级指标");
+  text(8, 1, "二级指标");
+  text(8, 2, "三级指标");
+  text(8, 4, "指标值");
+  merges.push({ top: 8, left: 2, bottom: 8, right: 3 });
+  INDICATORS.forEach(([l1, l2, l3, v], i) => {
+    const r = 9 + i;
+    text(r, 0, l1);
+    text(r, 1, l2);
+    text(r, 2, l3);
+    merges.push({ top: r, left: 2, bottom: r, right: 3 });
+    text(r, 4, v);
+  });
+  return { sheet: { name, rows, merges }, cells, relations };
+}

@@ -26,7 +26,7 @@ function explain(title: string, workbook: GeneratedWorkbook, overrides: Readonly
 }
 
 function expectedKinds(workbook: GeneratedWorkbook): string[] {
-  return workbook.targetSheet ? ["allocation", "performance-target"] : ["allocation"];
+  return ["allocation", ...workbook.targetSheets.map(() => "performance-target")];
 }
 
 export function generatorConsistent(spec: LayoutSpec): void {
@@ -77,13 +77,13 @@ export function twoTyposInTwoGroups(spec: LayoutSpec, pick1: Pick, pick2: Pick):
 
 export function noEchoOnTarget(spec: LayoutSpec, pick: Pick): void {
   const workbook = buildWorkbook(spec);
-  if (!workbook.targetSheet) return;
+  if (workbook.targetSheets.length === 0) return;
   const m = findMutation(workbook, mutableCells(workbook, workbook.allocationSheet), pick, ["localized", "ambiguous", "unstated-only"]);
   if (!m) return;
   tally.echo++;
   const overrides = new Map([[m.cell.id, m.value]]);
   const result = checkWorkbook(render(workbook, overrides));
-  const echoed = errorCells(result).filter((c) => c.startsWith(`${workbook.targetSheet}!`));
+  const echoed = errorCells(result).filter((c) => workbook.targetSheets.some((t) => c.startsWith(`${t}!`)));
   if (echoed.length > 0) throw new PropertyFailure(explain(`echo: errors on the correct target sheet [${echoed}] (${m.analysis.verdict})`, workbook, overrides, result));
 }
 

@@ -12,6 +12,7 @@ import { checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { readingFindings } from "./reading-findings";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
+import { inferRelations } from "./infer-relations";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
 import { BLANK, MARKER, SMALL } from "./values";
@@ -27,9 +28,10 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   findings.push(...live.findings);
 
   const isFact = (key: string) => live.facts.has(key);
-  const focus = screen(model, isFact);
+  const unstated = inferRelations(model);
+  const focus = screen(model, isFact, unstated);
   if (focus.rows.size === 0 && focus.cols.size === 0) return dedupeFindings(findings); // every relation proven to hold
-  const infos = buildRelations(model, isFact, focus);
+  const infos = buildRelations(model, isFact, focus, unstated);
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
   const valueOf = baseValueOf(model);
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
@@ -46,7 +48,9 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   );
 
   const blamedRelations = new Set([...blames.flatMap((b) => b.relations), ...ambiguities.flatMap((a) => a.relations)]);
-  for (const ambiguity of ambiguities) findings.push(ambiguityFinding(model, ambiguity, byRelation));
+  const onlyUnstated = (evs: Evaluation[]) => evs.every((e) => byRelation.get(e.relation)?.unstated);
+  for (const ambiguity of ambiguities)
+    findings.push(onlyUnstated(ambiguity.relations) ? rowPatternFinding(model, ambiguity.relations[0]!, byRelation.get(ambiguity.relations[0]!.relation)!) : ambiguityFinding(model, ambiguity, byRelation));
   const holdsAtTop = new Set(
     evaluations.filter((e) => e.status !== "broken" && byRelation.get(e.relation)?.scope === "children").map((e) => e.relation.target),
   );
@@ -55,11 +59,14 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
     // finding already says where the difference is.
     const onlyLeaves = blame.relations.every((e) => byRelation.get(e.relation)?.scope === "leaves");
     if (!blame.localized && onlyLeaves && holdsAtTop.has(blame.cell)) continue;
-    findings.push(blameFinding(model, blame, byRelation));
+    // A break of relations only the numbers bear out is for a reviewer to look at, never an error.
+    if (onlyUnstated(blame.relations)) findings.push(rowPatternFinding(model, blame.relations[0]!, byRelation.get(blame.relations[0]!.relation)!));
+    else findings.push(blameFinding(model, blame, byRelation));
   }
   for (const ev of evaluations) {
     if (blamedRelations.has(ev) || ev.status === "ok" || ev.status === "broken") continue;
     const info = byRelation.get(ev.relation)!;
+    if (info.unstated) continue;
     if (ev.status === "residue") findings.push(residueFinding(model, ev, info));
     else findings.push(unroundedFinding(model, ev, info));
   }
@@ -153,6 +160,7 @@ function cellFindings(model: AllocationModel): Finding[] {
 
 function describe(model: AllocationModel, info: RelationInfo, blamedCell: string): { zh: string; en: string } {
   const rel = info.relation;
+  if (info.unstated) return { zh: `本行与其他各行的规律（${info.column.rule!.source}）`, en: `the pattern of the other rows (${info.column.rule!.source})` };
   if (info.scope === "formula") {
     const source = info.column.rule!.source;
     return info.column.rule!.inferred
@@ -200,6 +208,25 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   return info.scope === "formula" ? formulaFinding(model, ev, info, where) : totalFinding(model, ev, info, where);
 }
 
+/** A row that breaks a relation every other row bears out, though no header states it. */
+function rowPatternFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo): Finding {
+  const column = info.column;
+  const cell = model.cells.get(ev.relation.target)!;
+  const where = `${rowLabel(model, cell.row)}「${column.header}」`;
+  const expected = formatValue(ev.expected, column);
+  const actual = formatValue(ev.actual, column);
+  return {
+    rule: "allocation/row-pattern",
+    severity: "warning",
+    cell: ev.relation.target,
+    related: [...ev.relation.operands],
+    message: `本行与其他各行的规律不符：其他各行都是「${column.rule!.source}」，${where}按此应为 ${expected}，表中为 ${actual}。表中未写明这一关系，请核实本行各数。`,
+    messageEn: `This row breaks the pattern of every other row (${column.rule!.source}): ${expected} by that pattern, ${actual} found. The table does not state the relation; please verify the row.`,
+    expected,
+    actual,
+  };
+}
+
 /** Breaks the numbers cannot pin on one cell: one warning naming the candidates, no fix. */
 function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, byRelation: Map<unknown, RelationInfo>): Finding {
   const names = ambiguity.cells.slice(0, 12).map((key) => {
@@ -237,6 +264,7 @@ function brokenText(model: AllocationModel, ev: Evaluation, info: RelationInfo):
   const actual = formatValue(ev.actual, column);
   const at = model.cells.get(ev.relation.target)!;
   const where = `${rowLabel(model, at.row)}「${column.header}」`;
+  if (info.unstated) return `${where}与其他各行的规律「${column.rule!.source}」不符（应为 ${expected}，表中为 ${actual}）`;
   if (info.scope === "formula") {
     const how = column.rule!.inferred ? "本行各项相加" : `按表头公式「${column.rule!.source}」`;
     return `${where}${how}应为 ${expected}，表中为 ${actual}`;

@@ -106,6 +106,7 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   refinePoints(numeric, values, body.length);
   const unclearRules: UnclearRule[] = [];
   attachRules(layout, numeric, values, layout.bodyRows.length, columnSum, unclearRules);
+  summableByRules(numeric);
   return { unclearRules, seqCol, nameCol, textCols, numeric, values };
 }
 
@@ -137,6 +138,8 @@ interface ColumnStats {
   blanks: number;
   labels: number;
   percentCells: number;
+  /** Numbers equal to 0 in the General format. */
+  plainZeros: number;
   maxPlaces: number;
   formats: Map<string, number>;
 }
@@ -150,6 +153,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
     blanks: 0,
     labels: 0,
     percentCells: 0,
+    plainZeros: 0,
     maxPlaces: 0,
     formats: new Map(),
   };
@@ -166,6 +170,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
       stats.numbers++;
       stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
       if (fmt !== "General" && parseNumFmt(fmt).percent) stats.percentCells++;
+      else if (raw.value === 0 && fmt === "General") stats.plainZeros++;
       if (fmt === "General" && stats.maxPlaces < 9 && !Number.isInteger(raw.value))
         stats.maxPlaces = Math.max(
           stats.maxPlaces,
@@ -213,12 +218,16 @@ function describeNumeric(column: TableColumn, stats: ColumnStats): AllocColumn {
   const header = headerLabel(column);
   let commonFmt = "General";
   let best = 0;
-  for (const [fmt, count] of stats.formats) if (count > best) [commonFmt, best] = [fmt, count];
+  for (const [fmt, all] of stats.formats) {
+    const count = fmt === "General" ? all - stats.plainZeros : all;
+    if (count > best) [commonFmt, best] = [fmt, count];
+  }
   const info = parseNumFmt(commonFmt);
   // "按1%增长率测算" names a rule, not a percent column.
   const percentHeader = PERCENT_HEADER.test(header.replace(GROWTH_RULE, ""));
-  const percent = info.percent || stats.percentCells > stats.numbers / 2 || percentHeader;
-  const points = percent && !info.percent && stats.percentCells <= stats.numbers / 2;
+  // Zeros typed without a format (a city that gets nothing) say nothing about the column's notation.
+  const percent = info.percent || stats.percentCells > (stats.numbers - stats.plainZeros) / 2 || percentHeader;
+  const points = percent && !info.percent && stats.percentCells <= (stats.numbers - stats.plainZeros) / 2;
   let places: number;
   if (info.decimals !== null) places = info.percent ? info.decimals + 2 : info.decimals;
   else places = stats.maxPlaces;
@@ -317,21 +326,21 @@ function headerRowOf(layout: TableLayout, column: AllocColumn, source: string): 
 
 /**
  * A ratio column recognised by its header alone (补助比例, no % format) holds points (60) or fractions
- * (0.6): the values say which. Fractions: every value within ±1.5 and one of them not whole.
+ * (0.6, 1): the values say which. Fractions: every value within ±1.5 (a ratio of 1 % is rarer than 100 %).
  */
 function refinePoints(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
   for (const c of numeric) {
     if (!c.points) continue;
     const v = values.get(c.col)!;
-    let fractional = false;
     let small = true;
+    let seen = false;
     for (let i = 0; i < bodySize && small; i++) {
       const x = v.approx(i);
       if (x === null) continue;
+      if (x !== 0) seen = true;
       if (Math.abs(x) > 1.5) small = false;
-      else if (!Number.isInteger(x)) fractional = true;
     }
-    if (small && fractional) {
+    if (small && seen) {
       c.points = false;
       // Displayed as a percent of the fraction: 0.6 → 60%, 0.625 → 62.5%.
       c.places = Math.max(c.places, 2);
@@ -404,3 +413,67 @@ function inferTotalColumns(
     total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
   }
 }
+
+/**
+ * Column meaning from the data: an amount column whose header reads like a rate or standard (按标准测算,
+ * 标准补助资金) is summable when the table's totals add it up exactly, more often than not. Only totals
+ * over two rows or more with something other than zeros count (0 = 0 proves nothing; 12 = 12 over one
+ * county would make 补助月数 summable).
+ */
+export function refineSummable(analysis: ColumnAnalysis, rows: readonly { children: number[] }[]): void {
+  for (const column of analysis.numeric) {
+    if (column.summable || column.percent) continue;
+    const values = analysis.values.get(column.col)!;
+    let holds = 0;
+    let faults = 0;
+    rows.forEach((r, t) => {
+      if (r.children.length < 2 || !values.known(t) || values.kind[t] === BIG) return;
+      let sum = 0;
+      let nonZero = values.n[t] !== 0;
+      for (const i of r.children) {
+        if (!values.known(i) || values.kind[i] === BIG) return;
+        const part = values.n[i]! * 10 ** (column.places - values.scale[i]!);
+        if (part !== 0) nonZero = true;
+        sum += part;
+      }
+      if (!nonZero) return;
+      const total = values.n[t]! * 10 ** (column.places - values.scale[t]!);
+      if (Math.round(sum) === Math.round(total)) holds++;
+      else faults++;
+    });
+    if (holds > faults) column.summable = true;
+  }
+}
+
+/**
+ * Column meaning from the rules: a column computed with a money constant (`×50元`, `×12×52元/10000`) is an
+ * amount, and the parts of a sum of amounts (`5=3+4` under a summable 合计) are amounts: both add up,
+ * whatever words their headers use (按标准测算, 标准补助资金).
+ */
+function summableByRules(numeric: AllocColumn[]): void {
+  const byCol = new Map(numeric.map((c) => [c.col, c]));
+  for (const c of numeric) if (!c.percent && c.rule && hasMoneyConstant(c.rule.expr)) c.summable = true;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of numeric) {
+      if (!c.summable || !c.rule || !isAdditive(c.rule.expr)) continue;
+      for (const col of c.rule.refColumns.values()) {
+        const part = byCol.get(col);
+        if (part && !part.summable && !part.percent) [part.summable, changed] = [true, true];
+      }
+    }
+  }
+}
+
+function hasMoneyConstant(expr: Expr): boolean {
+  if (expr.type === "num") return expr.unit !== undefined && /元/.test(expr.unit);
+  if (expr.type === "bin") return hasMoneyConstant(expr.left) || hasMoneyConstant(expr.right);
+  return expr.type === "neg" ? hasMoneyConstant(expr.arg) : false;
+}
+
+function isAdditive(expr: Expr): boolean {
+  if (expr.type === "col") return true;
+  if (expr.type === "neg") return isAdditive(expr.arg);
+  return expr.type === "bin" && (expr.op === "+" || expr.op === "-") && isAdditive(expr.left) && isAdditive(expr.right);
+}
+

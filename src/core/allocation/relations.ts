@@ -24,6 +24,8 @@ export interface RelationInfo {
   /** Row index (into model.rows) of the total, for sum relations. */
   totalIndex?: number;
   scope: "formula" | "children" | "leaves";
+  /** A relation only the numbers bear out (infer-relations.ts): evidence, never an error on its own. */
+  unstated?: boolean;
 }
 
 /**
@@ -31,7 +33,12 @@ export interface RelationInfo {
  * cell of a broken relation takes part in must be present for localization: all sums of the focus
  * columns, and all formulas of every row those sums touch.
  */
-export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean, focus: Focus): RelationInfo[] {
+export function buildRelations(
+  model: AllocationModel,
+  isFact: (key: string) => boolean,
+  focus: Focus,
+  unstated: readonly AllocColumn[] = [],
+): RelationInfo[] {
   const sums: RelationInfo[] = [];
   const grand = model.rows.findIndex((r) => r.role === "grand");
   const leavesOfGrand = grand >= 0 && hasIntermediateLevel(model.rows) ? leavesOf(model.rows, grand) : null;
@@ -50,6 +57,9 @@ export function buildRelations(model: AllocationModel, isFact: (key: string) => 
   }
   const formulas: RelationInfo[] = [];
   for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, formulas, rows);
+  const stated = formulas.length;
+  for (const column of unstated) addFormulaRelations(model, column, formulas, rows, true);
+  for (const info of formulas.slice(stated)) info.unstated = true;
   return [...formulas, ...sums];
 }
 
@@ -91,7 +101,7 @@ function residueAddends(n: number): number {
 
 
 
-function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>): void {
+function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>, unitsOnly = false): void {
   const rule = column.rule!;
   const product = hasColumnProduct(rule.expr);
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
@@ -118,7 +128,7 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
   };
   for (const i of [...onlyRows].sort((a, b) => a - b)) {
     const r = model.rows[i]!;
-    if (product && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
+    if ((product || unitsOnly) && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
     const targetCell = model.cells.at(r.row, column.col);
     if (!targetCell?.known) continue;
     const cells: NumericCell[] = [];

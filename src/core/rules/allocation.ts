@@ -21,6 +21,15 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/row-pattern",
+    severity: "warning",
+    title: { zh: "本行与其他各行的规律不符", en: "Row breaks the pattern of the other rows" },
+    why: {
+      zh: "表中未写明公式，但其他各行都满足同一关系（如 补助金额＝提前下达＋实际下达），只有本行不满足；请核实本行各数。",
+      en: "No formula is written, but every other row satisfies one relation (e.g. amount = advance + actual) and this row does not; check the row.",
+    },
+  },
+  {
     id: "allocation/total-mismatch",
     severity: "error",
     title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },

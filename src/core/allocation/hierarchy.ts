@@ -1,0 +1,265 @@
+/**
+ * The row structure of an allocation table: which rows are totals of which. Among the structures the
+ * labels allow, the one that explains the table with the fewest faults is taken.
+ *
+ * - Candidates: 小计/…合计 rows and rows with a strong marker (`×` in a ratio column, 一、 numbering, no
+ *   序号 where leaves are numbered) are totals whatever the numbers say ("must"); a name alone
+ *   (…地区/…州/…市) makes a total only when the numbers bear it out ("weak": 塔城市 is a county, a city
+ *   with no counties is a unit of its own).
+ * - A candidate heads the rows after it or closes the rows before it: one direction per table, decided
+ *   by the evidence (live `=SUM` ranges first, then sums that hold), ties by position.
+ * - Its rows are the run, nearest first, with the fewest faults, then the most agreements, then the
+ *   shortest. Evidence per summable column: the total against the run's sum. 0 = 0 and blank = blank
+ *   prove nothing and are not counted; a gap of one displayed unit (尾差, or small figures that happen
+ *   to be close) counts neither way.
+ * - A run is accepted with at least one agreement and no more faults than agreements (one wrong county
+ *   number does not break the structure: it is the fault to find). A must candidate without an accepted
+ *   run takes its whole block, so a wrong subtotal is still reported.
+ *
+ * Runs are found with running sums over each block, and a block ends at the next must candidate, so
+ * the reading stays linear in the rows.
+ */
+import type { TableLayout } from "../table/read-table";
+import type { ColumnAnalysis } from "./columns";
+import { parseSumFormula } from "./sum-formula";
+import { BIG, type ColumnValues } from "./values";
+
+export type CandidateStrength = "must" | "weak";
+
+interface RowLike {
+  row: number;
+  label: string;
+  children: number[];
+}
+
+interface RunScore {
+  /** Rows of the run, nearest first. */
+  rows: number[];
+  faults: number;
+  agree: number;
+}
+
+type Direction = "head" | "close";
+
+/** Summable columns as the evidence reads them. */
+interface EvidenceColumn {
+  col: number;
+  values: ColumnValues;
+  places: number;
+}
+
+export interface HierarchyInput {
+  layout: TableLayout;
+  columns: ColumnAnalysis;
+  /** Body rows in order; `children` is filled here. */
+  rows: RowLike[];
+  /** Rows that take part (not the grand total, not 其中 rows), in order. */
+  inner: number[];
+  candidates: Map<number, CandidateStrength>;
+}
+
+/** Candidates looked at before one-sided evidence settles the table's direction. */
+const MIN_DECIDING = 8;
+/** A weak candidate's block is not cut by the next candidate: stop after this many rows past the last hope. */
+const MAX_HOPELESS_ROWS = 64;
+
+/** How a total's rows were chosen: its live =SUM, the numbers, or its whole block (a must candidate the numbers do not bear out). */
+export type RunBasis = "formula" | "numbers" | "block";
+
+/** Assigns children to candidates; returns the top-level rows (the grand total's parts) and the rows that got children. */
+export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; totals: Map<number, RunBasis> } {
+  const { rows, inner, candidates } = input;
+  const evidence: EvidenceColumn[] = input.columns.numeric
+    .filter((c) => c.summable)
+    .map((c) => ({ col: c.col, values: input.columns.values.get(c.col)!, places: c.places }));
+  const position = new Map(inner.map((i, p) => [i, p]));
+  const isMust = (i: number) => candidates.get(i) === "must";
+
+  /** Unclaimed rows next to candidate p in a direction, nearest first, up to a must candidate or a claimed row. */
+  const block = (p: number, direction: Direction, claimed: Uint8Array): number[] => {
+    const out: number[] = [];
+    const step = direction === "head" ? 1 : -1;
+    for (let q = p + step; q >= 0 && q < inner.length; q += step) {
+      const j = inner[q]!;
+      if (isMust(j) || claimed[q] === 1) break;
+      out.push(j);
+    }
+    return out;
+  };
+
+  const ordered = inner.filter((i) => candidates.has(i));
+  const direction = chooseDirection(input, evidence, ordered, position, block);
+
+  const claimed = new Uint8Array(inner.length);
+  const totals = new Map<number, RunBasis>();
+  const runOf = (i: number, p: number): [number[], RunBasis] => {
+    const rowsNear = block(p, direction, claimed);
+    if (rowsNear.length === 0) return [[], "block"];
+    const fromFormula = formulaRun(input, i, rowsNear);
+    if (fromFormula) return [fromFormula, "formula"];
+    const best = bestRun(evidence, i, rowsNear);
+    if (best && accepted(best, rows, i)) return [best.rows, "numbers"];
+    if (!isMust(i)) return [[], "block"];
+    // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+    return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+  };
+  // Top down in both directions: a closing total takes what is left above it; a heading total's block
+  // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
+  for (const i of ordered) {
+    const p = position.get(i)!;
+    if (claimed[p] === 1) continue;
+    const [run, basis] = runOf(i, p);
+    if (run.length === 0) continue;
+    for (const j of run) claimed[position.get(j)!] = 1;
+    rows[i]!.children = [...run].sort((a, b) => a - b);
+    totals.set(i, basis);
+  }
+  const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
+  return { topLevel, totals };
+}
+
+/**
+ * Numbers that bear a run out: some agreement, no more faults than agreements. One row equal to the
+ * candidate is a coincidence as often as a structure (two counties with the same figures): it counts
+ * only when the row names a part of the candidate (伊犁州 → 伊犁州直属, 某市 → 某市本级).
+ */
+function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
+  if (score.rows.length === 1) {
+    const stem = rows[i]!.label.replace(/(地区|自治州|州|盟|市)$/, "");
+    const child = rows[score.rows[0]!]!.label;
+    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== rows[i]!.label;
+  }
+  return score.agree >= 1 && score.faults <= score.agree;
+}
+
+/**
+ * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),
+ * ties by where the candidates sit (a first row that is a candidate heads; a last one closes).
+ */
+function chooseDirection(
+  input: HierarchyInput,
+  evidence: EvidenceColumn[],
+  ordered: number[],
+  position: Map<number, number>,
+  block: (p: number, direction: Direction, claimed: Uint8Array) => number[],
+): Direction {
+  const none = new Uint8Array(input.inner.length);
+  const candidates = input.candidates;
+  const score = { head: 0, close: 0 };
+  let examined = 0;
+  for (const i of ordered) {
+    // Enough to decide: several candidates all bear out one direction and none the other.
+    if (examined++ >= MIN_DECIDING && Math.min(score.head, score.close) === 0 && Math.max(score.head, score.close) > 0) break;
+    const p = position.get(i)!;
+    for (const direction of ["head", "close"] as const) {
+      const near = block(p, direction, none);
+      if (near.length === 0) continue;
+      if (formulaRun(input, i, near)) score[direction] += 1000;
+      const best = bestRun(evidence, i, near);
+      if (!best) continue;
+      if (accepted(best, input.rows, i)) score[direction] += 1 + best.agree - best.faults;
+      else if (candidates.get(i) === "must" && best.agree >= 1) score[direction] += Math.max(0, 1 + best.agree - best.faults);
+    }
+  }
+  if (score.head !== score.close) return score.head > score.close ? "head" : "close";
+  // No evidence either way: where the stated totals sit (a weak candidate is often a unit of its own).
+  const must = ordered.filter((i) => candidates.get(i) === "must");
+  const first = must[0];
+  const last = must[must.length - 1];
+  if (first !== undefined && position.get(first) === 0) return "head";
+  if (last !== undefined && position.get(last) === input.inner.length - 1) return "close";
+  return "head";
+}
+
+/** Row value in units of the column's last displayed decimal; null when unknown or too large. */
+function unitsAt(column: EvidenceColumn, i: number): number | null {
+  const values = column.values;
+  if (!values.known(i) || values.kind[i] === BIG) return null;
+  const v = values.n[i]! * 10 ** (column.places - values.scale[i]!);
+  return Number.isSafeInteger(v) ? Math.round(v) : null;
+}
+
+/**
+ * The run of `near` (nearest first) with the fewest faults, then the most agreements, then the shortest.
+ * Stops early once every column's sum has run past its total on parts that were never negative.
+ */
+function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScore | null {
+  if (evidence.length === 0) return null;
+  const totals = evidence.map((c) => unitsAt(c, i));
+  const sums: (number | null)[] = evidence.map(() => 0);
+  const allZero = evidence.map(() => true);
+  let nonNegative = true;
+  let best: { k: number; faults: number; agree: number } | null = null;
+  let sinceBest = 0;
+  for (let k = 0; k < near.length; k++) {
+    const j = near[k]!;
+    let faults = 0;
+    let agree = 0;
+    let past = 0;
+    let compared = 0;
+    for (let s = 0; s < evidence.length; s++) {
+      const part = unitsAt(evidence[s]!, j);
+      const sum = sums[s]!;
+      sums[s] = sum === null || part === null ? null : sum + part;
+      if (part !== null && part !== 0) allZero[s] = false;
+      if (part !== null && part < 0) nonNegative = false;
+      const total = totals[s];
+      const now = sums[s];
+      if (total === null || total === undefined || now === null || now === undefined) continue;
+      if (total === 0 && allZero[s]) continue; // 0 = 0 is no evidence
+      compared++;
+      const gap = Math.abs(now - total);
+      // One unit off may be rounding (尾差) or a coincidence among small figures: evidence neither way.
+      if (gap === 0) agree++;
+      else if (gap > 1) {
+        faults++;
+        if (now > total + 1) past++;
+      }
+    }
+    if (!best || faults < best.faults || (faults === best.faults && agree > best.agree)) {
+      best = { k: k + 1, faults, agree };
+      sinceBest = 0;
+    } else sinceBest++;
+    if (nonNegative && compared > 0 && past === compared) break;
+    if (sinceBest > MAX_HOPELESS_ROWS && best.faults === 0) break;
+  }
+  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree } : null;
+}
+
+const innerRowsMemo = new WeakMap<HierarchyInput, Set<number>>();
+
+function innerSheetRows(input: HierarchyInput): Set<number> {
+  let set = innerRowsMemo.get(input);
+  if (!set) innerRowsMemo.set(input, (set = new Set(input.inner.map((j) => input.rows[j]!.row))));
+  return set;
+}
+
+/**
+ * Live `=SUM`s in the candidate's row name its rows: the strongest evidence of structure. The run is the
+ * part of the block up to the farthest row any of its formulas reads on this side (so one formula that
+ * stops a row short is still found short by live-formulas.ts).
+ */
+function formulaRun(input: HierarchyInput, i: number, near: number[]): number[] | null {
+  const sheetRow = input.rows[i]!.row;
+  let farthest = -1;
+  for (const column of input.columns.numeric) {
+    if (!column.summable) continue;
+    const formula = input.layout.grid.cell(sheetRow, column.col)?.formula;
+    if (!formula) continue;
+    const refs = parseSumFormula(formula);
+    if (!refs || refs.length === 0 || refs.some((r) => r.col !== column.col)) continue;
+    const referenced = new Set(refs.map((r) => r.row));
+    let last = -1;
+    let onThisSide = 0;
+    near.forEach((j, k) => {
+      if (!referenced.has(input.rows[j]!.row)) return;
+      last = k;
+      onThisSide++;
+    });
+    // Most of the body rows the formula reads must lie on this side, or it is not this direction's evidence.
+    let bodyRead = 0;
+    for (const r of referenced) if (innerSheetRows(input).has(r)) bodyRead++;
+    if (last >= 0 && onThisSide * 2 >= bodyRead) farthest = Math.max(farthest, last);
+  }
+  return farthest >= 0 ? near.slice(0, farthest + 1) : null;
+}
