@@ -5,9 +5,11 @@ import { existsSync, readFileSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
+// The CLI carries its dependencies (exceljs, decimal.js) inside the bundle: the tarball of `npm pack`
+// then installs with `npm install -g` without fetching anything. The bench uses node_modules.
 const entries = [
-  { in: "src/cli/main.ts", out: "dist/cli.cjs" },
-  { in: "test/bench/bench.ts", out: "dist/bench.cjs" },
+  { in: "src/cli/main.ts", out: "dist/cli.cjs", external: false },
+  { in: "test/bench/bench.ts", out: "dist/bench.cjs", external: true },
 ];
 
 for (const entry of entries) {
@@ -19,7 +21,7 @@ for (const entry of entries) {
     platform: "node",
     target: "node20",
     format: "cjs",
-    packages: "external",
+    ...(entry.external ? { packages: "external" } : {}),
     sourcemap: true,
     logLevel: "warning",
     define: { __VERSION__: JSON.stringify(version) },

@@ -5,6 +5,7 @@
  * Reads the inputs only; never writes them, never touches the network. Results are printed file by
  * file, in the order given, as they finish (folders are checked on every core, see pool.ts).
  */
+import "./quiet-warnings";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { USAGE_EN, USAGE_ZH, argsLang, parseCheckArgs } from "./args";

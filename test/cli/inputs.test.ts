@@ -73,3 +73,16 @@ describe("fiscal-check on a folder (bundled, with worker threads)", () => {
     expect(r.stdout).toContain("共检查 2 个文件（1 个无法读取）");
   });
 });
+
+describe("installing outside the clone", () => {
+  it("npm pack gives a tarball that npm install -g turns into a working fiscal-check (no downloads)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-pack-"));
+    const root = path.resolve(__dirname, "../..");
+    const tarball = execSync(`npm pack --silent --pack-destination "${dir}"`, { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+    execSync(`npm install -g --offline --ignore-scripts --no-audit --no-fund --prefix "${path.join(dir, "prefix")}" "${path.join(dir, tarball)}"`, { cwd: dir, stdio: "ignore" });
+    const r = spawnSync(path.join(dir, "prefix", "bin", "fiscal-check"), ["check", FIXTURES_DIR, "--errors-only"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1); // the kashi fixture's two real errors
+    expect(r.stdout).toContain("共检查 3 个文件");
+  }, 120_000);
+});
