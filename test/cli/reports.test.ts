@@ -69,7 +69,7 @@ describe("reports for a reviewer (folder with good, wrong and unreadable files)"
     expect(summary.getRow(1).values).toEqual([undefined, "序号", "文件", "单位", "项目", "错误", "警告", "提示", "结论", "说明"]);
     expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(summary.autoFilter).toBeTruthy();
-    const rows = doc.files.map((f, i) => summary.getRow(i + 2));
+    const rows = doc.files.map((_, i) => summary.getRow(i + 2));
     expect(rows.map((r) => r.getCell(2).value)).toEqual(doc.files.map((f) => f.file));
     expect(rows.map((r) => r.getCell(8).value)).toEqual(["通过", "需修改", "无法读取", "无法读取"]);
     expect(rows[2]!.getCell(9).value).toBe(doc.files[2]!.error);
