@@ -62,6 +62,9 @@ async function read(bytes: Uint8Array, maxCells: number, options: ReadOptions): 
     return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   };
 
+  // Excel refuses a package whose content-type list is missing or damaged; so do we.
+  const types = await text("[Content_Types].xml");
+  if (types === undefined || !/<(?:\w+:)?Types[\s>]/.test(types)) throw corruptError("[Content_Types].xml missing or damaged");
   const wbPath = workbookPath(await text("_rels/.rels"));
   const wbXml = await text(wbPath);
   if (wbXml === undefined) throw corruptError(`no workbook part ${wbPath}`);
