@@ -33,6 +33,9 @@ export class Budget {
   }
 }
 
+const CELL_ATTRS = ["r", "s", "t"] as const;
+const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
+
 interface SharedMaster {
   formula: string;
   row: number;
@@ -58,7 +61,8 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
       if (!Number.isInteger(row) || row < 0 || row >= MAX_ROW) throw corruptError(`row number ${r}`);
       col = -1;
     } else if (el === "c") {
-      const ref = s.attr("r");
+      s.attrs(CELL_ATTRS, cellAttrs);
+      const ref = cellAttrs[0];
       if (ref !== undefined) {
         const p = parseRef(ref);
         if (!p) throw corruptError(`cell reference ${ref}`);
@@ -69,8 +73,8 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
         if (row < 0) row = 0;
         if (col >= MAX_COL) throw corruptError("cell beyond column XFD");
       }
-      const type = s.attr("t");
-      const styleAttr = s.attr("s");
+      const type = cellAttrs[2];
+      const styleAttr = cellAttrs[1];
       const style = styleAttr ? Number(styleAttr) : 0;
       const cell = t === Tok.Open ? readCell(s, type, row, col, shared) : undefined;
       if (!cell) continue;
@@ -133,7 +137,7 @@ function readCell(s: XmlScanner, type: string | undefined, row: number, col: num
     }
     const el = s.name;
     if (el === "v") {
-      if (t === Tok.Open) raw = (raw ?? "") + s.text();
+      if (t === Tok.Open) raw = raw === undefined ? s.text() : raw + s.text();
     } else if (el === "f") {
       isFormula = true;
       const kind = s.attr("t");

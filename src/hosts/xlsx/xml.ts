@@ -107,6 +107,40 @@ export class XmlScanner {
     return undefined;
   }
 
+  /** Several attributes in one pass over the tag: `out[i]` gets the value of `names[i]` (or undefined). */
+  attrs(names: readonly string[], out: (string | undefined)[]): void {
+    for (let k = 0; k < names.length; k++) out[k] = undefined;
+    const xml = this.xml;
+    const end = this.attrEnd;
+    let i = this.attrStart;
+    while (i < end) {
+      let eq = i;
+      while (eq < end && xml.charCodeAt(eq) !== 0x3d /* = */) eq++;
+      if (eq >= end) return;
+      let keyStart = i;
+      while (keyStart < eq && xml.charCodeAt(keyStart) <= 0x20) keyStart++;
+      let keyEnd = eq;
+      while (keyEnd > keyStart && xml.charCodeAt(keyEnd - 1) <= 0x20) keyEnd--;
+      let v = eq + 1;
+      while (v < end && xml.charCodeAt(v) <= 0x20) v++;
+      const quote = xml.charCodeAt(v);
+      if (quote !== 0x22 && quote !== 0x27) throw corruptError("xml: unquoted attribute");
+      let close = v + 1;
+      while (close < end && xml.charCodeAt(close) !== quote) close++;
+      if (close >= end) throw corruptError("xml: unterminated attribute");
+      if (close - v - 1 > MAX_ATTRIBUTE_LENGTH) throw corruptError(`xml: attribute of ${close - v - 1} characters`);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!;
+        if (keyEnd - keyStart === name.length && xml.startsWith(name, keyStart)) {
+          const raw = xml.slice(v + 1, close);
+          out[k] = raw.indexOf("&") < 0 ? raw : decodeEntities(raw);
+          break;
+        }
+      }
+      i = close + 1;
+    }
+  }
+
   /** The text up to the next tag (entities decoded; CDATA kept). */
   text(): string {
     const xml = this.xml;
