@@ -25,7 +25,11 @@ export interface WorkbookContext {
 /** Slots (row entries + cells of every row's extent + merged cells) the whole workbook may take. */
 export class Budget {
   used = 0;
-  constructor(readonly max: number) {}
+  /** The extent of rows of one sheet: a quarter of the slots. */
+  readonly maxRows: number;
+  constructor(readonly max: number) {
+    this.maxRows = Math.max(1, Math.floor(max / 4));
+  }
 
   take(n: number, sheet: string, rows: number, cols: number): void {
     this.used += n;
@@ -84,6 +88,9 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
       if (fmt && fmt.toLowerCase() !== "general") cell.numFmt = fmt;
       // Count before allocating: new rows up to this one, and this row's growth.
       if (rows.length <= row) {
+        // Each row up to this one becomes an array; rows are also capped on their own, so one cell at
+        // the bottom of the grid does not make a million empty rows.
+        if (row + 1 > budget.maxRows) throw tooLargeError(budget.max, name, { rows: row + 1, cols: Math.max(maxCol, col + 1) });
         budget.take(row + 1 - rows.length, name, row + 1, maxCol);
         while (rows.length <= row) rows.push([]);
       }
