@@ -4,13 +4,18 @@
  * for one file or `--jobs 1`, in the main thread. Never throws: every failure is the report's one line.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { checkWorkbook } from "../core/check";
+import { EXCELJS_MAX_WORK, exceljsLoadWork } from "../hosts/xlsx/exceljs-guard";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
 import { annotateWorkbook } from "./annotate";
 import { MAX_FILE_BYTES, NOT_REGULAR, type Problem, TOO_BIG } from "./files";
 import type { FileReport } from "./report";
 import { readTitles } from "./titles";
 import { writeFileAtomic } from "./write-file";
+
+/** node:zlib's inflater, capped: faster than DecompressionStream for the reader. */
+export const nodeInflate = (data: Uint8Array, maxOutput: number): Uint8Array => inflateRawSync(data, { maxOutputLength: maxOutput });
 
 export interface FileJob {
   path: string;
@@ -60,11 +65,19 @@ export async function checkFile(job: FileJob): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = readInput(job.open);
-    const workbook = await readXlsxBuffer(bytes);
+    const workbook = await readXlsxBuffer(bytes, { inflateRawSync: nodeInflate });
     const result = checkWorkbook(workbook);
     const report: FileReport = { ...base, error: null, ...readTitles(workbook), sheets: result.sheets };
     if (job.annotateTo) {
       try {
+        // exceljs writes the copy; it is given only files it can load in reasonable time.
+        if ((await exceljsLoadWork(bytes, { inflateRawSync: nodeInflate })) > EXCELJS_MAX_WORK) {
+          report.annotateError = {
+            zh: "该文件含有覆盖整表的数据验证、名称或合并区域，未生成批注副本（检查结果不受影响）。",
+            en: "The file has data validations, names or merges over whole sheets; no annotated copy was written (the check itself is complete).",
+          };
+          return report;
+        }
         const copy = await annotateWorkbook(bytes, result.sheets);
         writeFileAtomic(job.annotateTo, copy);
         report.annotated = job.annotateTo;

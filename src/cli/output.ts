@@ -129,6 +129,7 @@ function jsonWriter({ version, errorsOnly }: OutputOptions, out: (s: string) => 
         ...(shown.unit ? { unit: shown.unit } : {}),
         ...(shown.project ? { project: shown.project } : {}),
         ...(shown.annotated ? { annotated: shown.annotated } : {}),
+        ...(shown.annotateError ? { annotateError: shown.annotateError.zh } : {}),
       };
       const headJson = JSON.stringify(head, null, 2).slice(0, -2).replace(/\n/g, "\n    ");
       const prefix = count++ === 0 ? "    " : "    },\n    ";

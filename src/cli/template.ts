@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { type MoneyUnit, type SourceColumn, TEMPLATES, buildTemplate, findTemplate, parseColumnSpecs, prefillFromWorkbook } from "../core/templates";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
 import { addTemplatesToWorkbook, writeTemplateWorkbook } from "../hosts/xlsx/write-template";
-import { readInput } from "./check-file";
+import { nodeInflate, readInput } from "./check-file";
 import { writeFileAtomic } from "./write-file";
 
 export const TEMPLATE_USAGE = `用法：fiscal-check template <模板> [--from 工作簿.xlsx] [--year 2025] [--project 项目名称] [--unit 元|万元] [--columns 列,…] [--example] --out 新文件.xlsx
@@ -144,7 +144,7 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
   if (args.from) {
     try {
       source = readInput(args.from);
-      workbook = await readXlsxBuffer(source);
+      workbook = await readXlsxBuffer(source, { inflateRawSync: nodeInflate });
     } catch (e) {
       const reason = e instanceof WorkbookReadError ? e.messageZh : e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : "无法打开该文件（没有权限或不存在）。";
       err(`无法读取 ${args.from}：${reason}`);

@@ -170,3 +170,16 @@ describe("the CLI's annotate folder", () => {
     expect(existsSync(path.join(dir, "out", "附件 (2).xlsx"))).toBe(true);
   });
 });
+
+describe("annotated copies of hostile files", () => {
+  it("are not attempted when exceljs would expand a whole-sheet validation; the check still runs", async () => {
+    const { book, ONE_CELL } = await import("../hosts/reader-hostile-files");
+    const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-guard-"));
+    const file = path.join(dir, "dv.xlsx");
+    writeFileSync(file, book({ sheet: `${ONE_CELL}<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>` }));
+    const r = await cli("check", file, "--annotate", path.join(dir, "out"), "--format", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].error).toBeNull();
+    expect(readdirSync(path.join(dir, "out"))).toEqual([]);
+  });
+});
