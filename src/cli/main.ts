@@ -15,13 +15,13 @@ import { outputWriter } from "./output";
 import { checkInPool, workerScript } from "./pool";
 import { type Lang, addToSummary, emptySummary, type FileReport } from "./report";
 import { type ReportWriter, reportWriter } from "./report-xlsx";
-import { runTemplate } from "./template";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 
 export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (argv[0] === "template") return runTemplate(argv.slice(1), out, err);
+  // Loaded only for templates: it brings exceljs, which checking does not need.
+  if (argv[0] === "template") return (await import("./template")).runTemplate(argv.slice(1), out, err);
   const parsed = parseCheckArgs(argv);
   if (parsed === "help") {
     out(`${USAGE_ZH}\n\n${USAGE_EN}`);
