@@ -11,7 +11,7 @@ import { KIND_LABELS } from "../core/kinds";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { type MoneyUnit, type SourceColumn, TEMPLATES, buildTemplate, findTemplate, parseColumnSpecs, prefillFromWorkbook } from "../core/templates";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
-import { addTemplatesToWorkbook, writeTemplateWorkbook } from "../hosts/xlsx/write-template";
+import { addTemplatesToWorkbook, writeTemplateWorkbook, xmlSafe } from "../hosts/xlsx/write-template";
 import { nodeInflate, readInput } from "./check-file";
 import { writeFileAtomic } from "./write-file";
 
@@ -190,10 +190,4 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
 function listText(): string {
   const width = Math.max(...TEMPLATES.map((t) => t.id.length));
   return TEMPLATES.map((t) => `  ${t.id.padEnd(width)}  ${t.name.zh}：${t.description.zh}`).join("\n");
-}
-
-/** Removes characters that XML 1.0 cannot hold. */
-export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
 }

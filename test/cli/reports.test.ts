@@ -183,3 +183,19 @@ describe("annotated copies of hostile files", () => {
     expect(readdirSync(path.join(dir, "out"))).toEqual([]);
   });
 });
+
+describe("template output", () => {
+  it("drops characters XML cannot hold from user text and writes the file whole", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-tpl-"));
+    const out = path.join(dir, "模板.xlsx");
+    const r = await cli("template", "allocation", "--project", "养老\u0001补助\u0008资金\uFFFF", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["模板.xlsx"]); // no temporary file left beside it
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.join("")).toContain("养老补助资金");
+    expect(texts.join("")).not.toMatch(/[\u0001\u0008\uffff]/);
+  });
+});
