@@ -28,8 +28,8 @@ export interface ReadOptions {
 }
 
 /**
- * Default budget of slots. Measured with this reader on the 2-core VM (see README, "Reader"): 100,000
- * rows × 12 columns (≈ 1.3 M slots) read in ≈ 3 s; 2,000,000 slots stay near 10 s with the check.
+ * Default budget of slots: ≈ 150,000 rows × 12 columns, 490 MB peak. 100,000 rows × 12 columns (1.3 M
+ * slots) stay under 400 MB with the check. See README "Benchmark" for the timings and their caveat.
  */
 export const DEFAULT_MAX_CELLS = 2_000_000;
 
