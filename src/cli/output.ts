@@ -37,7 +37,7 @@ function textWriter({ lang, errorsOnly }: OutputOptions, out: (s: string) => voi
     file(report) {
       const name = escapeControls(report.file);
       if (report.error !== null) {
-        out(`■ ${name}\n  ${zh ? "无法读取" : "Cannot read"}：${zh ? report.error : report.errorEn ?? report.error}\n`);
+        out(`■ ${name}\n  ${zh ? `无法读取：${report.error}` : `Cannot read: ${report.errorEn ?? report.error}`}\n`);
         return;
       }
       const shown = errorsOnly ? errorsOnlyView(report) : report;
@@ -63,7 +63,7 @@ function textWriter({ lang, errorsOnly }: OutputOptions, out: (s: string) => voi
           if (s.findings.length > 0) lines.push(...findingTable(s.findings, lang));
         }
       }
-      if (report.annotated) lines.push(`  ${zh ? "批注副本" : "Annotated copy"}：${escapeControls(report.annotated)}`);
+      if (report.annotated) lines.push(`  ${zh ? "批注副本：" : "Annotated copy: "}${escapeControls(report.annotated)}`);
       if (report.annotateError) lines.push(`  ${zh ? report.annotateError.zh : report.annotateError.en}`);
       out(lines.join("\n") + "\n");
     },

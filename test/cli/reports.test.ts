@@ -199,3 +199,27 @@ describe("template output", () => {
     expect(texts.join("")).not.toMatch(/[\u0001\u0008\uffff]/);
   });
 });
+
+describe("hostile files in a folder", () => {
+  it("each gets one line (Chinese, or English with --lang en), exit 2, and the good file is still checked", async () => {
+    const { book, bookEntries, zip, ONE_CELL } = await import("../hosts/reader-hostile-files");
+    const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-hostile-"));
+    writeFileSync(path.join(dir, "a-merge-bomb.xlsx"), book({ sheet: `${ONE_CELL}<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>` }));
+    writeFileSync(path.join(dir, "b-dot-slash.xlsx"), book({ sheetPath: "xl/./worksheets/sheet1.xml" }));
+    const lie = bookEntries();
+    lie[4]!.declaredSize = 10;
+    writeFileSync(path.join(dir, "c-lying-size.xlsx"), zip(lie));
+    copyFileSync(path.join(FIXTURES_DIR, "tacheng-2024-assistance.xlsx"), path.join(dir, "d-good.xlsx"));
+    const zh = await cli("check", dir, "--errors-only");
+    expect(zh.code).toBe(2);
+    const reasons = zh.stdout.split("\n").filter((l) => l.startsWith("  无法读取："));
+    expect(reasons).toHaveLength(3);
+    expect(zh.stdout).toMatch(/d-good\.xlsx/);
+    expect(zh.stdout).toContain("共检查 4 个文件（3 个无法读取）");
+    const en = await cli("check", dir, "--lang", "en");
+    const enReasons = en.stdout.split("\n").filter((l) => l.startsWith("  Cannot read: "));
+    expect(enReasons).toHaveLength(3);
+    // English words; only the sheet's own name stays as it is
+    for (const line of enReasons) expect(line.replace(/"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff：]/);
+  });
+});
