@@ -80,11 +80,13 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
       const type = cellAttrs[2];
       const styleAttr = cellAttrs[1];
       const style = styleAttr ? Number(styleAttr) : 0;
-      const cell = t === Tok.Open ? readCell(s, type, row, col, shared) : undefined;
-      if (!cell) continue;
+      if (t !== Tok.Open || !readCell(s, type, row, col, shared)) continue;
       const fmt = style > 0 ? ctx.formats[style] : undefined;
-      finishValue(cell, fmt, ctx);
-      if (cell.value === null && !cell.formula) continue;
+      const value = cellValue(scratch.raw, scratch.type, scratch.formula !== undefined, fmt, ctx);
+      if (value === null && scratch.formula === undefined) continue;
+      // One object shape for every cell (no properties deleted later: V8 keeps them fast for the check).
+      const cell: CellSnapshot = { value };
+      if (scratch.formula !== undefined) cell.formula = scratch.formula;
       if (fmt && fmt.toLowerCase() !== "general") cell.numFmt = fmt;
       // Count before allocating: new rows up to this one, and this row's growth.
       if (rows.length <= row) {
@@ -124,13 +126,11 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
   return { name, rows, merges };
 }
 
-interface RawCell extends CellSnapshot {
-  /** the raw value text and its type, turned into `value` by finishValue */
-  raw?: string;
-  type?: string | undefined;
-}
+/** What readCell found in the cell just read (reused: no object per cell). */
+const scratch: { raw: string | undefined; type: string | undefined; formula: string | undefined } = { raw: undefined, type: undefined, formula: undefined };
 
-function readCell(s: XmlScanner, type: string | undefined, row: number, col: number, shared: Map<string, SharedMaster>): RawCell | undefined {
+/** Reads the children of a `<c>` just opened into {@link scratch}; false when the cell holds nothing. */
+function readCell(s: XmlScanner, type: string | undefined, row: number, col: number, shared: Map<string, SharedMaster>): boolean {
   let raw: string | undefined;
   let formula: string | undefined;
   let isFormula = false;
@@ -163,59 +163,42 @@ function readCell(s: XmlScanner, type: string | undefined, row: number, col: num
     } else if (t === Tok.Open) s.skipElement();
   }
   if (raw === "") raw = undefined; // `<v></v>`: no value
-  if (!isFormula && raw === undefined && (inline === undefined || inline === "")) return undefined;
-  const cell: RawCell = { value: null, type };
-  if (raw !== undefined) cell.raw = raw;
-  else if (inline !== undefined && inline !== "") {
-    cell.raw = inline;
-    cell.type = "inlineStr";
+  if (!isFormula && raw === undefined && (inline === undefined || inline === "")) return false;
+  scratch.type = type;
+  scratch.raw = raw;
+  if (raw === undefined && inline !== undefined && inline !== "") {
+    scratch.raw = inline;
+    scratch.type = "inlineStr";
   }
-  if (formula) cell.formula = normalizeFormula(formula);
-  return cell;
+  scratch.formula = formula ? normalizeFormula(formula) : undefined;
+  return true;
 }
 
 /** The raw text → the snapshot value: shared string, number (a date when its format shows one), etc.
  *  A formula's cached result is read as exceljs reads it (text for `str`, else a number). */
-function finishValue(cell: RawCell, fmt: string | undefined, ctx: WorkbookContext): void {
-  const raw = cell.raw;
-  const type = cell.type;
-  delete cell.raw;
-  delete cell.type;
-  if (raw === undefined) {
-    cell.value = null;
-    return;
-  }
-  let value: CellValue;
+function cellValue(raw: string | undefined, type: string | undefined, isFormula: boolean, fmt: string | undefined, ctx: WorkbookContext): CellValue {
+  if (raw === undefined) return null;
   switch (type) {
     case "s": {
-      if (cell.formula) {
-        value = numberValue(raw);
-        break;
-      }
+      if (isFormula) return numberValue(raw);
       const text = ctx.strings[Number.parseInt(raw, 10)];
       if (text === undefined) throw corruptError(`shared string ${raw} out of range`);
-      value = text;
-      break;
+      return text;
     }
     case "str":
     case "inlineStr":
-      value = raw;
-      break;
+      return raw;
     case "b":
-      value = Number.parseInt(raw, 10) !== 0;
-      break;
+      return Number.parseInt(raw, 10) !== 0;
     case "e":
-      value = { error: raw };
-      break;
+      return { error: raw };
     case "d":
-      value = isoDate(raw);
-      break;
+      return isoDate(raw);
     default: {
       const n = Number.parseFloat(raw);
-      value = fmt !== undefined && Number.isFinite(n) && isDateFormat(fmt) ? serialToIso(n, ctx.date1904) : numberValue(raw);
+      return fmt !== undefined && Number.isFinite(n) && isDateFormat(fmt) ? serialToIso(n, ctx.date1904) : numberValue(raw);
     }
   }
-  cell.value = value;
 }
 
 function numberValue(raw: string): CellValue {

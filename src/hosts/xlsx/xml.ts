@@ -199,6 +199,15 @@ function tagEnd(xml: string, lt: number): number {
 }
 
 function localName(xml: string, start: number, end: number): string {
+  // The names of every cell, value and row: constants, no new string for each tag.
+  if (end - start === 1) {
+    const c = xml.charCodeAt(start);
+    if (c === 0x63) return "c";
+    if (c === 0x76) return "v";
+    if (c === 0x66) return "f";
+    if (c === 0x74) return "t";
+    if (c === 0x72) return "r";
+  } else if (end - start === 3 && xml.startsWith("row", start)) return "row";
   let s = start;
   for (let i = start; i < end; i++) if (xml.charCodeAt(i) === 0x3a) s = i + 1;
   return xml.slice(s, end).trimEnd();
