@@ -110,6 +110,16 @@ describe("fiscal-check check", () => {
     expect(JSON.parse(missing.stdout).files[0].error).toContain("找不到");
   });
 
+  it("template --help explains every option in Chinese and in English", async () => {
+    const help = await cli("template", "--help");
+    expect(help.code).toBe(0);
+    const [zh, en] = help.stdout.split("Usage:");
+    for (const option of ["--from", "--year", "--project", "--unit", "--columns", "--example", "--out", "--list", "--help"]) {
+      expect(zh).toMatch(new RegExp(`\\n  ${option} +[\\u4e00-\\u9fff]`));
+      expect(en).toMatch(new RegExp(`\\n  ${option} +[a-z]`));
+    }
+  });
+
   it("runs as the installed bin (bundled by npm install)", () => {
     const bin = path.resolve(__dirname, "../../bin/fiscal-check.js");
     const ok = spawnSync(process.execPath, [bin, "check", path.join(FIXTURES_DIR, "tacheng-2024-assistance.xlsx")], { encoding: "utf8" });
