@@ -10,6 +10,13 @@ if (!fs.existsSync(cli)) {
   );
   process.exit(2);
 }
+// `fiscal-check … | head -1`: the reader has gone; stop quietly, no EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const write = (stream) => (text) => stream.write(text + "\n");
 require(cli)
   .run(process.argv.slice(2), write(process.stdout), write(process.stderr))

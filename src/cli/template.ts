@@ -5,23 +5,45 @@
  * a taken name gets a free one); the input file itself is never written. Exit 0 written, 2 usage or
  * an unreadable --from workbook (as `check`).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { checkWorkbook, countFindings } from "../core/check";
 import { KIND_LABELS } from "../core/kinds";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { type MoneyUnit, type SourceColumn, TEMPLATES, buildTemplate, findTemplate, parseColumnSpecs, prefillFromWorkbook } from "../core/templates";
 import { WorkbookReadError, readXlsxBuffer } from "../hosts/xlsx";
-import { addTemplatesToWorkbook, writeTemplateWorkbook } from "../hosts/xlsx/write-template";
+import { addTemplatesToWorkbook, writeTemplateWorkbook, xmlSafe } from "../hosts/xlsx/write-template";
+import { nodeInflate, readInput } from "./check-file";
+import { writeFileAtomic } from "./write-file";
 
 export const TEMPLATE_USAGE = `用法：fiscal-check template <模板> [--from 工作簿.xlsx] [--year 2025] [--project 项目名称] [--unit 元|万元] [--columns 列,…] [--example] --out 新文件.xlsx
       fiscal-check template --list
   生成标准附件模板（带求和、ROUND、执行率等活公式，下拉选项和数字校验）。
+  --out     要写入的新文件（.xlsx；已存在的文件不会被覆盖）。
+  --list    列出全部模板。
   --from    从该工作簿的资金分配表预填单位、金额、年份和项目名称，并把模板加在它的工作表之后写入 --out
             （原文件不改动）。
+  --year    年度，如 2025（默认取 --from 工作簿中的年份或今年）。
+  --project 项目名称（默认取 --from 工作簿标题中的项目）。
+  --unit    金额单位：元 或 万元。
   --columns 资金分配表的资金列，逗号分隔，公式列写成「列名:序号=公式」，如
             "缴费人数,补助标准（元/人/年）,缴费补助资金:3=1×2/10000,基础养老金补助资金,合计:5=3+4"
   --example 生成填好的示例（含几处故意的错误和一张说明表），用于培训演示。
-Usage: fiscal-check template <name> [--from workbook.xlsx] [--year YYYY] [--project NAME] [--unit 元|万元] [--example] --out new.xlsx`;
+  --help    显示本说明。
+
+Usage: fiscal-check template <name> [--from workbook.xlsx] [--year YYYY] [--project NAME] [--unit 元|万元] [--columns COLS] [--example] --out new.xlsx
+       fiscal-check template --list
+  Writes a standard attachment template (live SUM, ROUND and rate formulas, drop-down lists, number checks).
+  --out     the new file to write (.xlsx; an existing file is never overwritten).
+  --list    lists every template.
+  --from    prefills units, amounts, year and project from that workbook's allocation table and writes the
+            template after its sheets to --out (the file itself is not changed).
+  --year    the year, e.g. 2025 (default: the year in the --from workbook, or this year).
+  --project the project name (default: the project in the --from workbook's title).
+  --unit    the money unit: 元 (yuan) or 万元 (10,000 yuan).
+  --columns the allocation table's money columns, comma-separated; a formula column is "name:number=formula",
+            e.g. "缴费人数,补助标准（元/人/年）,缴费补助资金:3=1×2/10000,基础养老金补助资金,合计:5=3+4"
+  --example writes a filled-in example (with a few deliberate mistakes and a note sheet) for training.
+  --help    shows this text.`;
 
 interface TemplateArgs {
   name?: string;
@@ -121,10 +143,10 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
   let workbook: WorkbookSnapshot | null = null;
   if (args.from) {
     try {
-      source = new Uint8Array(readFileSync(args.from));
-      workbook = await readXlsxBuffer(source);
+      source = readInput(args.from);
+      workbook = await readXlsxBuffer(source, { inflateRawSync: nodeInflate });
     } catch (e) {
-      const reason = e instanceof WorkbookReadError ? e.messageZh : "无法打开该文件（没有权限或不存在）。";
+      const reason = e instanceof WorkbookReadError ? e.messageZh : e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : "无法打开该文件（没有权限或不存在）。";
       err(`无法读取 ${args.from}：${reason}`);
       return 2;
     }
@@ -134,10 +156,12 @@ export async function runTemplate(argv: string[], out: (s: string) => void, err:
     { ...(args.year ? { year: args.year } : {}), ...(args.project ? { project: args.project } : {}), ...(args.unit ? { unit: args.unit } : {}) },
     new Date().getFullYear(),
   );
-  const sheets = buildTemplate(info.id, { ...prefill.options, ...(columns ? { columns } : {}) }, { example: args.example });
+  // Text that XML cannot hold (control characters, lone surrogates) would make a file Excel refuses.
+  const options = { ...prefill.options, ...(prefill.options.project ? { project: xmlSafe(prefill.options.project) } : {}) };
+  const sheets = buildTemplate(info.id, { ...options, ...(columns ? { columns } : {}) }, { example: args.example });
   const written = source ? await addTemplatesToWorkbook(source, sheets) : await writeTemplateWorkbook(sheets);
   try {
-    writeFileSync(args.out, written.bytes, { flag: "wx" });
+    writeFileAtomic(args.out, written.bytes);
   } catch {
     err(`无法写入 ${args.out}（文件夹不存在或没有权限）。Cannot write ${args.out}.`);
     return 2;

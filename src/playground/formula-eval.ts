@@ -8,6 +8,7 @@
  * wrong one.
  */
 import { parseA1 } from "../core/address";
+import { partText, tokenizeFormula } from "../core/formula";
 import { Dec } from "../core/decimal";
 import { readNumber } from "../core/numbers";
 import { cellAt, type CellValue, type SheetSnapshot } from "../core/snapshot";
@@ -76,30 +77,42 @@ export function formulaReferences(formula: string): FormulaReference[] | null {
   return out;
 }
 
-const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
-/** `附件1!`, `'区域 绩效 (2)'!` (quotes doubled inside). */
-const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^\s!'"(),+\-*/&=<>:;{}]+))!`;
-const TOKEN = new RegExp(
-  String.raw`\s*(?:(?:${SHEET})?(${CELL})\s*:\s*(${CELL})|(?:${SHEET})?(${CELL})(?![\w(])|([A-Za-z][A-Za-z0-9.]*)\s*\(|(\d+(?:\.\d*)?|\.\d+)|"((?:[^"]|"")*)"|(<>|<=|>=|[-+*/(),&=<>]))`,
-  "y",
-);
-
+/** The shared lexer's tokens → the evaluator's (spaces dropped; what it cannot evaluate is Unsupported). */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  let at = 0;
-  while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break;
-    TOKEN.lastIndex = at;
-    const m = TOKEN.exec(text);
-    if (!m) throw new Unsupported(text.slice(at));
-    at = TOKEN.lastIndex;
-    const sheetOf = (quoted: string | undefined, plain: string | undefined) => (quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? null));
-    if (m[3] && m[4]) out.push({ t: "range", sheet: sheetOf(m[1], m[2]), a: m[3], b: m[4] });
-    else if (m[7]) out.push({ t: "ref", sheet: sheetOf(m[5], m[6]), a: m[7] });
-    else if (m[8]) out.push({ t: "fn", v: m[8].toUpperCase() }, { t: "op", v: "(" });
-    else if (m[9]) out.push({ t: "num", v: m[9] });
-    else if (m[10] !== undefined) out.push({ t: "str", v: m[10].replace(/""/g, '"') });
-    else out.push({ t: "op", v: m[11]! });
+  for (const tok of tokenizeFormula(text)) {
+    switch (tok.kind) {
+      case "space":
+        break;
+      case "number":
+        out.push({ t: "num", v: tok.text });
+        break;
+      case "string":
+        out.push({ t: "str", v: tok.text.slice(1, -1).replace(/""/g, '"') });
+        break;
+      case "ref":
+        out.push({ t: "ref", sheet: tok.sheet ?? null, a: partText(tok.parts![0]!) });
+        break;
+      case "range": {
+        const [a, b] = tok.parts!;
+        if (a!.col < 0 || a!.row < 0) throw new Unsupported(tok.text); // whole columns / rows
+        out.push({ t: "range", sheet: tok.sheet ?? null, a: partText(a!), b: partText(b!) });
+        break;
+      }
+      case "function":
+        out.push({ t: "fn", v: tok.text.toUpperCase() });
+        break;
+      case "paren":
+      case "comma":
+        out.push({ t: "op", v: tok.text });
+        break;
+      case "op":
+        if (!["+", "-", "*", "/", "&", "=", "<", ">", "<>", "<=", ">="].includes(tok.text)) throw new Unsupported(tok.text);
+        out.push({ t: "op", v: tok.text });
+        break;
+      default:
+        throw new Unsupported(tok.text);
+    }
   }
   return out;
 }

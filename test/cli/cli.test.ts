@@ -71,7 +71,7 @@ describe("fiscal-check check", () => {
     expect(stdout).toMatch(/B6\s+错误\s+68\s+86\s+额敏县/);
     expect(stdout).toContain("共检查 1 个文件：错误 1，警告 0，提示 0");
     const en = await cli("check", file, "--lang", "en");
-    expect(en.stdout).toContain("Checked 1 file(s): 1 errors, 0 warnings, 0 infos");
+    expect(en.stdout).toContain("Checked 1 file: 1 error, 0 warnings, 0 infos");
   });
 
   it("explains unreadable files in one line, still checks the others, and exits 2", async () => {
@@ -95,13 +95,29 @@ describe("fiscal-check check", () => {
   });
 
   it("rejects wrong usage with exit 2 and a usage text", async () => {
-    expect((await cli()).code).toBe(0);
+    const bare = await cli();
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("用法：fiscal-check check");
+    expect((await cli("--help")).code).toBe(0);
+    const en = await cli("check", "x.xlsx", "--format", "xml", "--lang", "en");
+    expect(en.stderr).toMatch(/^--format must be text, json or csv/);
+    expect(en.stderr).not.toMatch(/[\u4e00-\u9fff]{2}/);
     expect((await cli("check")).code).toBe(2);
     expect((await cli("check", "x.xlsx", "--format", "xml")).code).toBe(2);
     expect((await cli("frobnicate")).code).toBe(2);
     const missing = await cli("check", "/no/such/file.xlsx", "--format", "json");
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).files[0].error).toContain("找不到");
+  });
+
+  it("template --help explains every option in Chinese and in English", async () => {
+    const help = await cli("template", "--help");
+    expect(help.code).toBe(0);
+    const [zh, en] = help.stdout.split("Usage:");
+    for (const option of ["--from", "--year", "--project", "--unit", "--columns", "--example", "--out", "--list", "--help"]) {
+      expect(zh).toMatch(new RegExp(`\\n  ${option} +[\\u4e00-\\u9fff]`));
+      expect(en).toMatch(new RegExp(`\\n  ${option} +[a-z]`));
+    }
   });
 
   it("runs as the installed bin (bundled by npm install)", () => {

@@ -1,8 +1,5 @@
-export {
-  readXlsxBuffer,
-  WorkbookReadError,
-  DEFAULT_MAX_CELLS,
-  translateFormula,
-  normalizeFormula,
-} from "./read-xlsx";
-export type { ReadErrorCode, ReadOptions } from "./read-xlsx";
+export { readXlsxBuffer, DEFAULT_MAX_CELLS } from "./read-xlsx";
+export type { ReadOptions } from "./read-xlsx";
+export { WorkbookReadError } from "./errors";
+export type { ReadErrorCode } from "./errors";
+export { translateFormula, normalizeFormula } from "../../core/formula";

@@ -153,8 +153,15 @@ function writeCell(cell: ExcelJS.Cell, t: TemplateCell, options: WriteOptions): 
     cell.value = withResult
       ? ({ formula: t.formula, result: t.value, date1904: false } as ExcelJS.CellFormulaValue)
       : ({ formula: t.formula, date1904: false } as ExcelJS.CellFormulaValue);
-  } else if (t.value !== null && t.value !== "") cell.value = t.value;
+  } else if (t.value !== null && t.value !== "") cell.value = typeof t.value === "string" ? xmlSafe(t.value) : t.value;
   cell.style = style(t.style ?? {});
+}
+
+/** User text (a project name, a unit copied from a submitted table) without the characters XML 1.0
+ *  cannot hold: exceljs would write them and Excel would refuse the file. */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
 }
 
 function style(s: TemplateStyle): Partial<ExcelJS.Style> {
