@@ -29,6 +29,9 @@ export class FormulaRelation implements Relation {
     private readonly targetCell: NumericCell,
     /** One cell per `spec.refs` entry, same order. */
     private readonly refCells: readonly NumericCell[],
+    /** On a total row: what rounding its rows' own results explains (the office may have typed the
+     *  total as the sum of its rows' rounded results rather than the rule applied to the row's totals). */
+    private readonly totalResidue?: () => Dec,
   ) {}
 
   get id(): string {
@@ -58,7 +61,8 @@ export class FormulaRelation implements Relation {
   }
 
   tolerance(): Dec {
-    return this.spec.tolerance(this.refCells);
+    const own = this.spec.tolerance(this.refCells);
+    return this.totalResidue ? own.plus(this.totalResidue()) : own;
   }
 
   /** The rule rounded half up equals the cell exactly (bigint rationals, no decimal.js). */

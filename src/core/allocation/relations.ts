@@ -15,7 +15,7 @@ import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
 import type { Focus } from "./screen";
 import type { AllocationModel } from "./model";
-import { containsBareHundred, hasColumnProduct } from "./rule-shape";
+import { containsBareHundred, hasColumnProduct, isLinear } from "./rule-shape";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
 export interface RelationInfo {
@@ -138,8 +138,28 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       cells.push(cell);
     }
     if (cells.length !== refCols.length) continue;
-    out.push({ relation: new FormulaRelation(spec, targetCell, cells), column, scope: "formula" });
+    const totalResidue = r.children.length > 0 && !column.percent && isLinear(rule.expr) ? () => totalRowResidue(model, column, i, refCols) : undefined;
+    out.push({ relation: new FormulaRelation(spec, targetCell, cells, totalResidue), column, scope: "formula" });
   }
+}
+
+/**
+ * A linear rule on a total row: when each operand's total is exactly the sum of its rows, the total of
+ * the rule column may be the sum of its rows' rounded results rather than the rule on the totals (按1%增长率
+ * 测算, 5=2+4 over unrounded values): rounding of those rows explains the gap. Otherwise nothing does.
+ */
+function totalRowResidue(model: AllocationModel, column: AllocColumn, index: number, refCols: number[]): Dec {
+  const r = model.rows[index]!;
+  const valueOf = baseValueOf(model);
+  for (const col of refCols) {
+    const total = model.cells.at(r.row, col)?.value;
+    if (!total) return ZERO;
+    let sum = ZERO;
+    for (const j of r.children) sum = sum.plus(valueOf(a1(model.rows[j]!.row, col)));
+    if (!sum.eq(total)) return ZERO;
+  }
+  const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
+  return halfUnit(column.places).times(residueAddends(rounded));
 }
 
 /**
