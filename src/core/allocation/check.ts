@@ -8,7 +8,7 @@ import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
-import { checkLiveFormulas } from "./live-formulas";
+import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { inferRelations } from "./infer-relations";
@@ -22,6 +22,7 @@ const MAX_CELL_WARNINGS = 50;
 export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const model = buildAllocationModel(sheet);
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
+  adoptLiveRanges(model);
   const findings: Finding[] = [...cellFindings(model)];
   const live = checkLiveFormulas(model);
   findings.push(...live.findings);
