@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocationSheet } from "../../src/core/allocation/check";
 import { type TestCell, sheet, withValue } from "../helpers/sheet";
-import { s3, s3Plain, unstatedSum } from "./cases";
+import { generatedTwoLevel, prefectureWithoutTotal, s3, s3Plain, unstatedSum } from "./cases";
 import { twoLevel } from "./samples";
 
 type Sheet = ReturnType<typeof sheet>;
@@ -147,5 +147,33 @@ describe("unstated relations (补助金额 = 提前下达 + 实际下达 on ever
     const s = unstatedSum(6);
     const changed = withValues(s, { C8: (s.rows[7]![2]!.value as number) + 30, C4: (s.rows[3]![2]!.value as number) + 30 });
     expect(check(changed)).toEqual([]);
+  });
+});
+
+describe("a …地区 row over its counties and no 合计 row", () => {
+  it("finds a wrong county amount at its cell", () => {
+    expect(check(prefectureWithoutTotal())).toEqual([]);
+    expect(nonInfo(withValue(prefectureWithoutTotal(), "C8", 99))).toEqual([["allocation/wrong-value", "error", "C8"]]);
+    expect(nonInfo(withValue(prefectureWithoutTotal(), "B8", 99))).toEqual([["allocation/wrong-value", "error", "B8"]]);
+  });
+});
+
+describe("many wrong numbers in one large sheet (beyond the exact search)", () => {
+  // 12 prefectures × 8 counties; 合计 on row 5, prefecture p (from 0) on row 6 + 9p, its counties below.
+  const prefectureRow = (p: number) => 6 + 9 * p;
+  const countyRow = (p: number, c: number) => prefectureRow(p) + 1 + c;
+  it("is clean as generated (subtotals of 2=1×5元/10000 typed as Σ rounded counties: 尾差 info only)", () => {
+    expect(nonInfo(generatedTwoLevel(12, 8))).toEqual([]);
+  });
+  it("finds six typos in six prefectures, same column, at their cells", () => {
+    const cells = [0, 2, 4, 6, 8, 10].map((p, k) => `C${countyRow(p, k % 8)}`);
+    const base = generatedTwoLevel(12, 8);
+    const typo = Object.fromEntries(cells.map((c) => [c, 7]));
+    expect(nonInfo(withValues(base, typo)).map((f) => [f[1], f[2]]).sort()).toEqual(cells.map((c) => ["error", c]).sort());
+  });
+  it("finds typos in different columns and a subtotal together", () => {
+    const base = generatedTwoLevel(12, 8);
+    const changes = { [`F${countyRow(1, 3)}`]: 1.23, [`E${countyRow(5, 0)}`]: 9, [`C${prefectureRow(7)}`]: 12345, [`G${prefectureRow(10)}`]: 0.5 };
+    expect(nonInfo(withValues(base, changes)).map((f) => f[2]).sort()).toEqual(Object.keys(changes).sort());
   });
 });

@@ -1,7 +1,7 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
 import { evaluateRational, rescale, roundRational, roundedSmall } from "../engine/exact";
-import type { Relation, Substitution, ValueOf } from "../engine/relation";
+import type { Relation, Substitution, Substitutions, ValueOf } from "../engine/relation";
 import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
 import type { NumericCell } from "./cells";
 
@@ -31,7 +31,7 @@ export class FormulaRelation implements Relation {
     private readonly refCells: readonly NumericCell[],
     /** On a total row: what rounding its rows' own results explains (the office may have typed the
      *  total as the sum of its rows' rounded results rather than the rule applied to the row's totals). */
-    private readonly totalResidue?: () => Dec,
+    private readonly totalResidue?: (valueOf?: ValueOf, subs?: Substitutions) => Dec,
   ) {}
 
   get id(): string {
@@ -60,9 +60,9 @@ export class FormulaRelation implements Relation {
     return i < 0 ? undefined : this.refCells[i]!.key;
   }
 
-  tolerance(): Dec {
+  tolerance(valueOf?: ValueOf, subs?: Substitutions): Dec {
     const own = this.spec.tolerance(this.refCells);
-    return this.totalResidue ? own.plus(this.totalResidue()) : own;
+    return this.totalResidue ? own.plus(this.totalResidue(valueOf, subs)) : own;
   }
 
   /** The rule rounded half up equals the cell exactly (bigint rationals, no decimal.js). */

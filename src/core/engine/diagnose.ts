@@ -97,14 +97,15 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   const blames: Blame[] = [];
   const ambiguities: Ambiguity[] = [];
   const isBlank = options.isBlank ?? (() => false);
+  const repairedAlong: Evaluation[] = [];
   for (const group of groups) {
     const solutions = exactSearch(group, ctx);
-    if (solutions.length > 0) explain(group, solutions, ctx, blames, ambiguities, isBlank);
-    else explain(group, [greedySearch(group, ctx)], ctx, blames, ambiguities, isBlank);
+    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx)];
+    repairedAlong.push(...explain(group, chosen, ctx, blames, ambiguities, isBlank));
   }
 
   // What no blame explains is reported at its own target (the total, the formula cell).
-  const explained = new Set<Evaluation>([...blames.flatMap((b) => b.relations)]);
+  const explained = new Set<Evaluation>([...blames.flatMap((b) => b.relations), ...repairedAlong]);
   const kept: Ambiguity[] = [];
   for (const a of ambiguities) {
     if (options.ambiguity) {
@@ -188,16 +189,21 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
     const seen = new Set<string>();
     const visit = (chosen: string[]): void => {
       if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
+      // A relation no chosen cell is in may still be repaired by them (a total row's rounding excuse
+      // that needs its operand totals to add up): only those still broken need a cell of their own.
+      const partial = chosen.length > 0 ? assign(chosen, group, ctx, false) : null;
       let open: Evaluation | null = null;
       let fewest = Infinity;
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
+        if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
         const n = ctx.candidatesOf.get(ev)!.length;
         if (n < fewest) [open, fewest] = [ev, n];
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
-        if (values) found.push({ values, cost: chosen.reduce((s, c) => s + ctx.cost(c), 0) });
+        if (values && group.every((ev) => evaluateWith(ev.relation, ctx.valueOf, values)?.status !== "broken"))
+          found.push({ values, cost: chosen.reduce((s, c) => s + ctx.cost(c), 0) });
         return;
       }
       if (chosen.length === size) return;
@@ -221,11 +227,11 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
 }
 
 /** Values for the chosen cells that make every relation they touch hold; null when there are none. */
-function assign(chosen: string[], group: Evaluation[], ctx: Context): Map<string, Dec> | null {
+function assign(chosen: string[], group: Evaluation[], ctx: Context, check = true): Map<string, Dec> | null {
   const inGroup = new Set(group);
   const tryFrom = (subs: Map<string, Dec>): Map<string, Dec> | null => {
     const pending = chosen.filter((c) => !subs.has(c));
-    if (pending.length === 0) return holdsAll(chosen, subs, ctx) ? subs : null;
+    if (pending.length === 0) return !check || holdsAll(chosen, subs, ctx) ? subs : null;
     // A cell whose broken relations name no other pending cell is solved first.
     const settled = (c: string, ev: Evaluation) => pending.every((o) => o === c || !ctx.brokenByCell.get(o)?.includes(ev));
     let cell = pending.find((c) => (ctx.brokenByCell.get(c) ?? []).some((ev) => inGroup.has(ev) && settled(c, ev)));
@@ -306,7 +312,7 @@ function greedySearch(group: Evaluation[], ctx: Context): Solution {
 }
 
 /** Blames (and ambiguities) from the cheapest explanations of a group. */
-function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Blame[], ambiguities: Ambiguity[], isBlank: (cell: string) => boolean): void {
+function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Blame[], ambiguities: Ambiguity[], isBlank: (cell: string) => boolean): Evaluation[] {
   const inGroup = new Set(group);
   // Only sums with this cell as their total: one total over its parts, perhaps counted two ways (over the
   // subtotals and over all units) — one piece of evidence, not two.
@@ -340,4 +346,7 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
     const open = relations.filter((ev) => !claimed.has(ev));
     if (open.length > 0) ambiguities.push({ cells: unsure, relations: open });
   }
+  // Relations the correction repairs without naming a corrected cell: accounted for, not reported.
+  const named = new Set([...first.values.keys()]);
+  return group.filter((ev) => repaired(ev) && ![...cellsIn(ev.relation)].some((c) => named.has(c)));
 }
