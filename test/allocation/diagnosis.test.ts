@@ -177,3 +177,12 @@ describe("many wrong numbers in one large sheet (beyond the exact search)", () =
     expect(nonInfo(withValues(base, changes)).map((f) => f[2]).sort()).toEqual(Object.keys(changes).sort());
   });
 });
+
+describe("a non-zero total over many empty parts", () => {
+  it("is not told to become 0 either", () => {
+    const rows: TestCell[][] = [[null, "合计", 3.1], ...Array.from({ length: 20 }, (_, i): TestCell[] => [i + 1, `第${i + 1}县`, null])];
+    const findings = check(sheet("附件1", [["2024年某项补助资金分配表"], ["单位：万元"], ["序号", "县（市）", "补助资金"], ...rows]));
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["allocation/ambiguous-fault", "warning"]]);
+    expect(findings[0]!.fix).toBeUndefined();
+  });
+});

@@ -236,7 +236,8 @@ function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, byRelati
   });
   const more = ambiguity.cells.length > names.length ? `等 ${ambiguity.cells.length} 格` : "";
   const reasons = [...new Set(ambiguity.relations.map((e) => brokenText(model, e, byRelation.get(e.relation)!)))];
-  const blank = ambiguity.cells.every((k) => model.cells.get(k)?.reading.kind === "blank");
+  const blanks = ambiguity.cells.filter((k) => model.cells.get(k)?.reading.kind === "blank");
+  const blank = blanks.length === ambiguity.cells.length;
   const related = [...new Set([...ambiguity.cells.slice(1), ...ambiguity.relations.flatMap((e) => [e.relation.target, ...e.relation.operands])])]
     .filter((k) => k !== ambiguity.cells[0])
     .slice(0, 200);
@@ -249,7 +250,7 @@ function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, byRelati
     severity: "warning",
     cell: ambiguity.cells[0]!,
     related,
-    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对。`,
+    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对${blanks.length > 0 && names.length > 1 ? "（空白格可能是漏填）" : ""}。`,
     messageEn:
       names.length === 1
         ? `${ambiguity.cells[0]} ${blank ? "is blank where a number seems to belong" : "may be wrong"}: ${ambiguity.relations.length} relation(s) do not hold.`

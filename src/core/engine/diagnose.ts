@@ -170,12 +170,12 @@ function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, 
   const out: string[] = [];
   const multi = (c: string) => (brokenByCell.get(c)?.length ?? 0) >= 2;
   const emptyParts =
-    relation.kind === "sum" && relation.operands.length > 0 && relation.operands.length <= MAX_BLANK_PARTS &&
+    relation.kind === "sum" && relation.operands.length > 0 &&
     !valueOf(relation.target).isZero() && relation.operands.every((c) => valueOf(c).isZero());
   if (!emptyParts || multi(relation.target)) out.push(relation.target);
   // Beyond a few hundred parts a blank tells nothing about where the difference is; skip the scan.
   const blanks = options.isBlank && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
-  const suspects = emptyParts ? relation.operands : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
+  const suspects = emptyParts ? relation.operands.slice(0, MAX_BLANK_PARTS) : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
   for (const cell of relation.operands) if ((multi(cell) || suspects.includes(cell)) && !out.includes(cell)) out.push(cell);
   // Cells in more broken relations first: the search tries the likelier explanation first.
   return out.sort((a, b) => (brokenByCell.get(b)?.length ?? 0) - (brokenByCell.get(a)?.length ?? 0));
