@@ -186,3 +186,30 @@ describe("a non-zero total over many empty parts", () => {
     expect(findings[0]!.fix).toBeUndefined();
   });
 });
+
+describe("ties in a large sheet (the greedy search beyond the exact bounds)", () => {
+  // One column, 12 prefectures × 8 counties: a wrong county can be any county of its block.
+  const oneColumn = () => {
+    const body: TestCell[][] = [];
+    let total = 0;
+    let seq = 1;
+    const blocks: TestCell[][][] = [];
+    for (let p = 0; p < 12; p++) {
+      const counties = Array.from({ length: 8 }, (_, c) => 100 + ((p * 37 + c * 11) % 90));
+      const sub = counties.reduce((a, b) => a + b, 0);
+      total += sub;
+      blocks.push([[null, `第${p + 1}地区`, sub], ...counties.map((v): TestCell[] => [seq, `县${seq++}`, v])]);
+    }
+    body.push([null, "合计", total], ...blocks.flat());
+    return sheet("附件1", [["2024年某项补助资金分配表"], ["单位：万元"], ["序号", "地区", "补助资金"], ...body]);
+  };
+  it("names each block's candidates once, with no error and no fix on any county", () => {
+    // 合计 on row 4; prefecture p on row 5 + 9p; its first county below it.
+    const cells = [0, 3, 5, 7, 9].map((p) => `C${5 + 9 * p + 2}`);
+    const findings = check(withValues(oneColumn(), Object.fromEntries(cells.map((c) => [c, 1]))));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual(cells.map(() => ["allocation/ambiguous-fault", "warning"]));
+    for (const cell of cells) expect(findings.some((f) => f.cell === cell || f.related.includes(cell))).toBe(true);
+    expect(findings.every((f) => f.fix === undefined)).toBe(true);
+  });
+});

@@ -56,6 +56,8 @@ const MAX_SOLUTIONS = 40;
 interface Solution {
   values: Map<string, Dec>;
   cost: number;
+  /** Breaks the greedy search found equally repaired by several cells. */
+  ties?: Ambiguity[];
 }
 
 export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: PlacesOf, options: DiagnoseOptions = {}): Diagnosis {
@@ -100,7 +102,8 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   const repairedAlong: Evaluation[] = [];
   for (const group of groups) {
     const solutions = exactSearch(group, ctx);
-    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx)];
+    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
+    ambiguities.push(...(chosen[0]!.ties ?? []));
     repairedAlong.push(...explain(group, chosen, ctx, blames, ambiguities, isBlank));
   }
 
@@ -272,20 +275,30 @@ function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean 
  * Beyond the exact bounds: repeatedly correct the cell that repairs the most broken relations (net of
  * relations it would break), with earlier corrections in place. Unrepaired relations stay for targets.
  */
-function greedySearch(group: Evaluation[], ctx: Context): Solution {
+function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string) => boolean): Solution {
   const subs = new Map<string, Dec>();
+  const ties: Ambiguity[] = [];
+  const setAside = new Set<Evaluation>();
   const candidates = [...new Set(group.flatMap((ev) => ctx.candidatesOf.get(ev)!))];
   const isBroken = (ev: Evaluation, s: Substitutions) => evaluateWith(ev.relation, ctx.valueOf, s)?.status === "broken";
+  interface Trial {
+    cell: string;
+    value: Dec;
+    score: number;
+    cost: number;
+    fixed: Evaluation[];
+  }
   for (let round = 0; round < 50; round++) {
-    const open = new Set(group.filter((ev) => isBroken(ev, subs)));
+    const open = new Set(group.filter((ev) => !setAside.has(ev) && isBroken(ev, subs)));
     if (open.size === 0) break;
-    let best: { cell: string; value: Dec; score: number; cost: number } | null = null;
+    const trials: Trial[] = [];
     for (const cell of candidates) {
       if (subs.has(cell)) continue;
       const mine = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => open.has(ev));
       if (mine.length === 0) continue;
       const current = ctx.valueOf(cell);
       const tried: Dec[] = [];
+      let bestHere: Trial | null = null;
       for (const ev of mine) {
         const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
         if (!solved) continue;
@@ -294,21 +307,38 @@ function greedySearch(group: Evaluation[], ctx: Context): Solution {
         tried.push(value);
         const trial = new Map(subs).set(cell, value);
         let score = 0;
+        const fixed: Evaluation[] = [];
         for (const ev2 of ctx.touching.get(cell) ?? []) {
           const before = open.has(ev2) || (!group.includes(ev2) && isBroken(ev2, subs));
           const after = isBroken(ev2, trial);
-          if (before && !after) score++;
-          else if (!before && after) score--;
+          if (before && !after) {
+            score++;
+            fixed.push(ev2);
+          } else if (!before && after) score--;
         }
-        const cost = ctx.cost(cell);
-        if (!best || score > best.score || (score === best.score && cost < best.cost)) best = { cell, value, score, cost };
+        if (!bestHere || score > bestHere.score) bestHere = { cell, value, score, cost: ctx.cost(cell), fixed };
       }
+      if (bestHere) trials.push(bestHere);
     }
+    trials.sort((a, b) => b.score - a.score || a.cost - b.cost);
+    const best = trials[0];
     if (!best || best.score <= 0) break;
-    subs.set(best.cell, best.value);
+    // Another cell that repairs exactly the same relations as cheaply: the numbers cannot choose.
+    const sameSet = (t: Trial) => t.fixed.length === best.fixed.length && t.fixed.every((e) => best.fixed.includes(e));
+    const rivals = trials.filter((t) => t !== best && t.score === best.score && t.cost === best.cost && sameSet(t));
+    if (rivals.length === 0) {
+      subs.set(best.cell, best.value);
+      continue;
+    }
+    const tied = [best, ...rivals];
+    const total = tied.find((t) => best.fixed.every((e) => e.relation.target === t.cell && e.relation.kind === "sum"));
+    if (total && !tied.some((t) => isBlank(t.cell))) subs.set(total.cell, total.value);
+    else {
+      ties.push({ cells: tied.map((t) => t.cell), relations: best.fixed.filter((e) => group.includes(e)) });
+      best.fixed.forEach((e) => setAside.add(e));
+    }
   }
-  // Keep only corrections that still repair something with the others in place.
-  return { values: subs, cost: 0 };
+  return { values: subs, cost: 0, ties };
 }
 
 /** Blames (and ambiguities) from the cheapest explanations of a group. */
