@@ -213,3 +213,20 @@ describe("ties in a large sheet (the greedy search beyond the exact bounds)", ()
     expect(findings.every((f) => f.fix === undefined)).toBe(true);
   });
 });
+
+describe("a stated rule most rows do not bear out", () => {
+  // `4=1×2×3×50元/10000` where the office meant 3 months, not column 3: every row breaks the reading.
+  const table = () => {
+    const rows: TestCell[][] = [[1, "甲县", 1000, 12, 7], [2, "乙县", 2000, 10, 4], [3, "丙县", 3000, 12, 9], [4, "丁县", 4000, 11, 6]];
+    const withMoney = rows.map((r): TestCell[] => [...r, { v: ((r[2] as number) * (r[3] as number) * 3 * 50) / 10000, fmt: "0.00" }]);
+    return sheet("附件1", [
+      ["2024年某项补助资金分配表"], ["单位：人、万元"],
+      ["序号", "县（市）", "人数", "月数", "其他", "补助资金"],
+      [null, null, "1", "2", "3", "4=1×2×3×50元/10000"],
+      ...withMoney,
+    ]);
+  };
+  it("gives one warning at the header, not an error per row", () => {
+    expect(check(table()).map((f) => [f.rule, f.severity, f.cell])).toEqual([["allocation/rule-not-borne-out", "warning", "F4"]]);
+  });
+});

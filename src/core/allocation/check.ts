@@ -1,8 +1,8 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
-import { ZERO, roundHalfUp } from "../decimal";
+import { type Dec, ZERO, roundHalfUp } from "../decimal";
 import { type Ambiguity, type Blame, localize } from "../engine/localize";
-import type { Evaluation } from "../engine/relation";
+import { type Evaluation, evaluate } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
 import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
@@ -12,6 +12,7 @@ import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { inferRelations } from "./infer-relations";
+import { hasColumnProduct } from "./rule-shape";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
 import { BLANK, MARKER, SMALL } from "./values";
@@ -31,9 +32,13 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const unstated = inferRelations(model);
   const focus = screen(model, isFact, unstated);
   if (focus.rows.size === 0 && focus.cols.size === 0) return dedupeFindings(findings); // every relation proven to hold
-  const infos = buildRelations(model, isFact, focus, unstated);
+  const built = buildRelations(model, isFact, focus, unstated);
+  const valueOfCell = baseValueOf(model);
+  const unread = rulesNotBorneOut(model, built, valueOfCell);
+  for (const column of unread) findings.push(ruleNotBorneOutFinding(model, column));
+  const infos = unread.length === 0 ? built : built.filter((i) => !(i.scope === "formula" && !i.unstated && unread.includes(i.column)));
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
-  const valueOf = baseValueOf(model);
+  const valueOf = valueOfCell;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
   const { evaluations, blames, ambiguities } = localize(
     infos.map((i) => i.relation),
@@ -206,6 +211,51 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   const ev = blame.relations[0]!;
   const info = byRelation.get(ev.relation)!;
   return info.scope === "formula" ? formulaFinding(model, ev, info, where) : totalFinding(model, ev, info, where);
+}
+
+/**
+ * A stated column rule that most rows do not bear out was probably read wrong (is `12` in
+ * `16=14×15×12×52元/10000` a column or the months?): one warning at its header, not an error per row.
+ */
+function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], valueOf: (key: string) => Dec): AllocColumn[] {
+  const broken = new Map<AllocColumn, number>();
+  for (const info of infos) {
+    if (info.scope !== "formula" || info.unstated || info.column.rule!.inferred) continue;
+    if (info.relation.holdsExactly?.()) continue;
+    if (evaluate(info.relation, valueOf)?.status === "broken") broken.set(info.column, (broken.get(info.column) ?? 0) + 1);
+  }
+  const out: AllocColumn[] = [];
+  for (const [column, count] of broken) {
+    if (count < 3) continue;
+    const rule = column.rule!;
+    const cols = [column.col, ...rule.refColumns.values()].map((c) => model.columns.values.get(c)!);
+    const product = hasColumnProduct(rule.expr);
+    let eligible = 0;
+    model.rows.forEach((r, i) => {
+      if (product && r.children.length > 0) return;
+      if (cols.every((v) => v.known(i))) eligible++;
+    });
+    if (count * 2 > eligible) out.push(column);
+  }
+  return out;
+}
+
+function ruleNotBorneOutFinding(model: AllocationModel, column: AllocColumn): Finding {
+  const rule = column.rule!;
+  const layout = model.layout;
+  let row = layout.headerTop;
+  if (column.table.annotation && layout.columnNumberRow !== null) row = layout.columnNumberRow;
+  else
+    for (let r = layout.headerTop; r <= layout.headerBottom; r++)
+      if (layout.grid.text(r, column.col).includes(rule.source)) row = r;
+  return {
+    rule: "allocation/rule-not-borne-out",
+    severity: "warning",
+    cell: a1(row, column.col),
+    related: [],
+    message: `「${column.header}」的表头公式「${rule.source}」与本列多数行的数都对不上，可能是公式写法有歧义或本列另有算法；未按此公式逐行核对，请核实表头。`,
+    messageEn: `The column formula "${rule.source}" of "${column.header}" does not match most rows: it may be ambiguous or the column computed otherwise. Rows were not checked against it; please verify the header.`,
+  };
 }
 
 /** A row that breaks a relation every other row bears out, though no header states it. */
