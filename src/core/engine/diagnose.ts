@@ -6,7 +6,7 @@
  * relations, each broken relation's own target, and blank parts where a number belongs. When equally
  * small explanations differ, the data cannot tell them apart: the group is an ambiguity, not a blame.
  */
-import { type Dec, roundHalfUp } from "../decimal";
+import { Dec, roundHalfUp } from "../decimal";
 import { type Evaluation, type Relation, type Substitutions, type ValueOf, evaluate, evaluateWith, solveWith } from "./relation";
 
 export interface Blame {
@@ -50,6 +50,8 @@ const MAX_FAULTS = 3;
 const MAX_NODES = 3000;
 /** Blank parts of one relation considered as candidates (a sum over thousands of blanks tells nothing). */
 const MAX_BLANK_PARTS = 12;
+/** Values an operand of a rounded rule may take, tried when other faults are still to place. */
+const MAX_ROUNDING_STEPS = 40;
 /** Tied explanations collected before calling a group ambiguous. */
 const MAX_SOLUTIONS = 40;
 
@@ -194,14 +196,18 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
       // A relation no chosen cell is in may still be repaired by them (a total row's rounding excuse
       // that needs its operand totals to add up): only those still broken need a cell of their own.
-      const partial = chosen.length > 0 ? assign(chosen, group, ctx, false) : null;
+      const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
+      // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
+      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects.
       let open: Evaluation | null = null;
-      let fewest = Infinity;
+      let key = [-Infinity, -Infinity];
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
         if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
-        const n = ctx.candidatesOf.get(ev)!.length;
-        if (n < fewest) [open, fewest] = [ev, n];
+        const candidates = ctx.candidatesOf.get(ev)!;
+        const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
+        const k = [strongest, -candidates.length];
+        if (k[0]! > key[0]! || (k[0] === key[0] && k[1]! > key[1]!)) [open, key] = [ev, k];
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
@@ -248,6 +254,27 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
       if (!solved) continue;
       const rounded = roundHalfUp(solved, ctx.placesOf(cell));
       if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) proposals.push(rounded);
+    }
+    // With other faults still to place, an operand of a rounded rule may take any value the rounding
+    // allows (county persons under 2=1×5元/10000): the rest of the set pins it. Nearest values first.
+    if (pending.length > 1) {
+      const unit = new Dec(1).div(new Dec(10).pow(ctx.placesOf(cell)));
+      const around: Dec[] = [];
+      for (const ev of ctx.brokenByCell.get(cell) ?? []) {
+        const rel = ev.relation;
+        if (!inGroup.has(ev) || rel.kind !== "formula" || rel.target === cell || (strict && !settled(cell, ev))) continue;
+        const half = new Dec(5).div(new Dec(10).pow(rel.places + 1));
+        const t = subs.get(rel.target) ?? ctx.valueOf(rel.target);
+        const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(subs).set(rel.target, v)));
+        if (!ends[0] || !ends[1]) continue;
+        const lo = Dec.min(ends[0], ends[1]);
+        const hi = Dec.max(ends[0], ends[1]);
+        if (hi.minus(lo).div(unit).gt(MAX_ROUNDING_STEPS)) continue;
+        for (let v = roundHalfUp(lo, ctx.placesOf(cell)); v.lte(hi); v = v.plus(unit)) around.push(v);
+      }
+      const mid = proposals[0];
+      if (mid) around.sort((a, b) => a.minus(mid).abs().cmp(b.minus(mid).abs()));
+      for (const v of around) if (!v.eq(current) && !proposals.some((p) => p.eq(v))) proposals.push(v);
     }
     for (const value of proposals) {
       const next = new Map(subs).set(cell, value);
