@@ -178,8 +178,12 @@ function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, 
     relation.kind === "sum" && relation.operands.length > 0 &&
     !valueOf(relation.target).isZero() && relation.operands.every((c) => valueOf(c).isZero());
   if (!emptyParts || multi(relation.target)) out.push(relation.target);
-  // Beyond a few hundred parts a blank tells nothing about where the difference is; skip the scan.
-  const blanks = options.isBlank && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
+  // Beyond a few hundred parts a blank tells nothing about where the difference is; skip the scan. A gap
+  // of one unit in the last digit is rounding, not a missing part.
+  const unit = new Dec(1).div(new Dec(10).pow(relation.places));
+  const gapBeyondRounding = ev.actual.minus(ev.expected).abs().gt(unit);
+  const blanks =
+    options.isBlank && gapBeyondRounding && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
   const suspects = emptyParts ? relation.operands.slice(0, MAX_BLANK_PARTS) : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
   for (const cell of relation.operands) if ((multi(cell) || suspects.includes(cell)) && !out.includes(cell)) out.push(cell);
   // Cells in more broken relations first: the search tries the likelier explanation first.
