@@ -48,10 +48,14 @@ export type PlacesOf = (cell: string) => number;
 const MAX_FAULTS = 3;
 /** Sets tried per group before giving up the exact search. */
 const MAX_NODES = 3000;
+/** Broken relations in a group beyond which only the greedy search runs (three faults break a dozen). */
+const MAX_EXACT_GROUP = 40;
 /** Blank parts of one relation considered as candidates (a sum over thousands of blanks tells nothing). */
 const MAX_BLANK_PARTS = 12;
 /** Values an operand of a rounded rule may take, tried when other faults are still to place. */
 const MAX_ROUNDING_STEPS = 40;
+/** Trial evaluations per diagnosis (≈ 0.3 s): beyond, what is left is reported at the broken totals. */
+const MAX_TRIALS = 50_000;
 /** Tied explanations collected before calling a group ambiguous. */
 const MAX_SOLUTIONS = 40;
 
@@ -97,7 +101,7 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
       if (list[list.length - 1] !== ev) list.push(ev);
     }
 
-  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching };
+  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS };
   const blames: Blame[] = [];
   const ambiguities: Ambiguity[] = [];
   const isBlank = options.isBlank ?? (() => false);
@@ -136,6 +140,8 @@ interface Context {
   brokenByCell: Map<string, Evaluation[]>;
   candidatesOf: Map<Evaluation, string[]>;
   touching: Map<string, Evaluation[]>;
+  /** Trial evaluations left for this diagnosis: a sheet of garbage must not take seconds. */
+  budget: number;
 }
 
 function* cellsIn(relation: Relation): Iterable<string> {
@@ -163,7 +169,8 @@ function groupsOf(broken: Evaluation[], brokenByCell: Map<string, Evaluation[]>)
     if (!g) groups.set(root, (g = []));
     g.push(ev);
   });
-  return [...groups.values()];
+  // Small groups first: they are solved exactly before a large one can spend the trial budget.
+  return [...groups.values()].sort((a, b) => a.length - b.length);
 }
 
 /**
@@ -192,12 +199,13 @@ function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, 
 
 /** All cheapest hitting sets of the smallest size that repair the group, or none within the bounds. */
 function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
+  if (group.length > MAX_EXACT_GROUP) return [];
   let nodes = 0;
   for (let size = 1; size <= MAX_FAULTS; size++) {
     const found: Solution[] = [];
     const seen = new Set<string>();
     const visit = (chosen: string[]): void => {
-      if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
+      if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS || (ctx.budget -= group.length) < 0) return;
       // A relation no chosen cell is in may still be repaired by them (a total row's rounding excuse
       // that needs its operand totals to add up): only those still broken need a cell of their own.
       const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
@@ -325,6 +333,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
     const trials: Trial[] = [];
     for (const cell of candidates) {
       if (subs.has(cell)) continue;
+      if (ctx.budget < 0) break;
       const mine = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => open.has(ev));
       if (mine.length === 0) continue;
       const current = ctx.valueOf(cell);
@@ -339,6 +348,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
         const trial = new Map(subs).set(cell, value);
         let score = 0;
         const fixed: Evaluation[] = [];
+        ctx.budget -= ctx.touching.get(cell)?.length ?? 0;
         for (const ev2 of ctx.touching.get(cell) ?? []) {
           const before = open.has(ev2) || (!group.includes(ev2) && isBroken(ev2, subs));
           const after = isBroken(ev2, trial);
@@ -351,6 +361,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
       }
       if (bestHere) trials.push(bestHere);
     }
+    if (ctx.budget < 0) break; // a round cut short would pick from an arbitrary part of the candidates
     trials.sort((a, b) => b.score - a.score || a.cost - b.cost);
     const best = trials[0];
     if (!best || best.score <= 0) break;
