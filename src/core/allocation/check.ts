@@ -1,8 +1,8 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
-import { type Dec, ZERO, roundHalfUp } from "../decimal";
-import { type Ambiguity, type Blame, localize } from "../engine/localize";
-import { type Evaluation, evaluate } from "../engine/relation";
+import { ZERO, roundHalfUp } from "../decimal";
+import { type Blame, localize } from "../engine/localize";
+import type { Evaluation } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
 import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
@@ -12,9 +12,10 @@ import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { inferRelations } from "./infer-relations";
-import { hasColumnProduct } from "./rule-shape";
+import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
+import { ambiguityFinding, rowPatternFinding } from "./uncertain-findings";
 import { BLANK, MARKER, SMALL } from "./values";
 
 /** Per-cell warnings beyond this many in one sheet are summarised, not listed. */
@@ -211,116 +212,6 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   const ev = blame.relations[0]!;
   const info = byRelation.get(ev.relation)!;
   return info.scope === "formula" ? formulaFinding(model, ev, info, where) : totalFinding(model, ev, info, where);
-}
-
-/**
- * A stated column rule that most rows do not bear out was probably read wrong (is `12` in
- * `16=14×15×12×52元/10000` a column or the months?): one warning at its header, not an error per row.
- */
-function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], valueOf: (key: string) => Dec): AllocColumn[] {
-  const broken = new Map<AllocColumn, number>();
-  for (const info of infos) {
-    if (info.scope !== "formula" || info.unstated || info.column.rule!.inferred) continue;
-    if (info.relation.holdsExactly?.()) continue;
-    if (evaluate(info.relation, valueOf)?.status === "broken") broken.set(info.column, (broken.get(info.column) ?? 0) + 1);
-  }
-  const out: AllocColumn[] = [];
-  for (const [column, count] of broken) {
-    if (count < 3) continue;
-    const rule = column.rule!;
-    const cols = [column.col, ...rule.refColumns.values()].map((c) => model.columns.values.get(c)!);
-    const product = hasColumnProduct(rule.expr);
-    let eligible = 0;
-    model.rows.forEach((r, i) => {
-      if (product && r.children.length > 0) return;
-      if (cols.every((v) => v.known(i))) eligible++;
-    });
-    if (count * 2 > eligible) out.push(column);
-  }
-  return out;
-}
-
-function ruleNotBorneOutFinding(model: AllocationModel, column: AllocColumn): Finding {
-  const rule = column.rule!;
-  const layout = model.layout;
-  let row = layout.headerTop;
-  if (column.table.annotation && layout.columnNumberRow !== null) row = layout.columnNumberRow;
-  else
-    for (let r = layout.headerTop; r <= layout.headerBottom; r++)
-      if (layout.grid.text(r, column.col).includes(rule.source)) row = r;
-  return {
-    rule: "allocation/rule-not-borne-out",
-    severity: "warning",
-    cell: a1(row, column.col),
-    related: [],
-    message: `「${column.header}」的表头公式「${rule.source}」与本列多数行的数都对不上，可能是公式写法有歧义或本列另有算法；未按此公式逐行核对，请核实表头。`,
-    messageEn: `The column formula "${rule.source}" of "${column.header}" does not match most rows: it may be ambiguous or the column computed otherwise. Rows were not checked against it; please verify the header.`,
-  };
-}
-
-/** A row that breaks a relation every other row bears out, though no header states it. */
-function rowPatternFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo): Finding {
-  const column = info.column;
-  const cell = model.cells.get(ev.relation.target)!;
-  const where = `${rowLabel(model, cell.row)}「${column.header}」`;
-  const expected = formatValue(ev.expected, column);
-  const actual = formatValue(ev.actual, column);
-  return {
-    rule: "allocation/row-pattern",
-    severity: "warning",
-    cell: ev.relation.target,
-    related: [...ev.relation.operands],
-    message: `本行与其他各行的规律不符：其他各行都是「${column.rule!.source}」，${where}按此应为 ${expected}，表中为 ${actual}。表中未写明这一关系，请核实本行各数。`,
-    messageEn: `This row breaks the pattern of every other row (${column.rule!.source}): ${expected} by that pattern, ${actual} found. The table does not state the relation; please verify the row.`,
-    expected,
-    actual,
-  };
-}
-
-/** Breaks the numbers cannot pin on one cell: one warning naming the candidates, no fix. */
-function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, byRelation: Map<unknown, RelationInfo>): Finding {
-  const names = ambiguity.cells.slice(0, 12).map((key) => {
-    const cell = model.cells.get(key);
-    const column = cell ? model.columnAt.get(cell.col) : undefined;
-    return { key, zh: cell && column ? `${key}（${rowLabel(model, cell.row)}「${column.header}」）` : key };
-  });
-  const more = ambiguity.cells.length > names.length ? `等 ${ambiguity.cells.length} 格` : "";
-  const reasons = [...new Set(ambiguity.relations.map((e) => brokenText(model, e, byRelation.get(e.relation)!)))];
-  const blanks = ambiguity.cells.filter((k) => model.cells.get(k)?.reading.kind === "blank");
-  const blank = blanks.length === ambiguity.cells.length;
-  const related = [...new Set([...ambiguity.cells.slice(1), ...ambiguity.relations.flatMap((e) => [e.relation.target, ...e.relation.operands])])]
-    .filter((k) => k !== ambiguity.cells[0])
-    .slice(0, 200);
-  const head =
-    names.length === 1
-      ? `${names[0]!.zh}${blank ? "为空，可能漏填" : "可能有误"}`
-      : `${names.map((n) => n.zh).join("与")}${more}中有一处不对`;
-  return {
-    rule: "allocation/ambiguous-fault",
-    severity: "warning",
-    cell: ambiguity.cells[0]!,
-    related,
-    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对${blanks.length > 0 && names.length > 1 ? "（空白格可能是漏填）" : ""}。`,
-    messageEn:
-      names.length === 1
-        ? `${ambiguity.cells[0]} ${blank ? "is blank where a number seems to belong" : "may be wrong"}: ${ambiguity.relations.length} relation(s) do not hold.`
-        : `One of ${ambiguity.cells.join(", ")} is wrong: the numbers cannot tell which.`,
-  };
-}
-
-/** A broken relation in words, with its figures: 「某某地区「人数」与所属各行之和不符（44,100 ≠ 43,600）」. */
-function brokenText(model: AllocationModel, ev: Evaluation, info: RelationInfo): string {
-  const column = info.column;
-  const expected = formatValue(ev.expected, column);
-  const actual = formatValue(ev.actual, column);
-  const at = model.cells.get(ev.relation.target)!;
-  const where = `${rowLabel(model, at.row)}「${column.header}」`;
-  if (info.unstated) return `${where}与其他各行的规律「${column.rule!.source}」不符（应为 ${expected}，表中为 ${actual}）`;
-  if (info.scope === "formula") {
-    const how = column.rule!.inferred ? "本行各项相加" : `按表头公式「${column.rule!.source}」`;
-    return `${where}${how}应为 ${expected}，表中为 ${actual}`;
-  }
-  return `${where}与所属各行之和不符（各行相加为 ${expected}，表中为 ${actual}）`;
 }
 
 function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo, where: string): Finding {
