@@ -15,6 +15,9 @@ const nonInfo = (s: Sheet) => check(s).filter((f) => f.severity !== "info").map(
 const withValues = (s: Sheet, changes: Record<string, number | string | null>) =>
   Object.entries(changes).reduce((acc, [cell, value]) => withValue(acc, cell, value), s);
 
+// S3 exactly as in issue 10. Its 按2%增长率测算人数 column is read today as a rule over 人数 on a
+// non-summable column (the 增长率 in its header; fixing that reading is columns.ts's part): the diagnosis
+// must find the two subtotals either way, so these expectations hold before and after that fix.
 describe("S3: two subtotals typed wrong in one sheet", () => {
   it("is clean as printed", () => {
     expect(check(s3())).toEqual([]);
