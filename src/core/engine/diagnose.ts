@@ -242,7 +242,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       const least = Math.min(...found.map((s) => s.cost));
       return found.filter((s) => s.cost === least);
     }
-    if (nodes > MAX_NODES) return [];
+    if (nodes > MAX_NODES || ctx.budget < 0) return [];
   }
   return [];
 }
@@ -299,11 +299,13 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
 }
 
 function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean {
+  if (ctx.budget < 0) return false;
   const checked = new Set<Evaluation>();
   for (const cell of chosen)
     for (const ev of ctx.touching.get(cell) ?? []) {
       if (checked.has(ev)) continue;
       checked.add(ev);
+      ctx.budget--;
       const after = evaluateWith(ev.relation, ctx.valueOf, subs);
       if (after === null || after.status === "broken") return false;
     }
