@@ -3,6 +3,7 @@
  * (「D8 与 D12 中有一处不对」), blank parts under a non-zero total, a row that breaks a pattern only the
  * numbers bear out. Warnings without a fix: a reviewer decides.
  */
+import { Dec } from "../decimal";
 import type { Ambiguity } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import type { Finding } from "../finding";
@@ -40,6 +41,8 @@ export function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, b
   const reasons = [...new Set(ambiguity.relations.map((e) => brokenText(model, e, byRelation.get(e.relation)!)))];
   const blanks = ambiguity.cells.filter((k) => model.cells.get(k)?.reading.kind === "blank");
   const blank = blanks.length === ambiguity.cells.length;
+  // Every break one unit in the last digit: typed parts may have been rounded upstream.
+  const oneUnit = ambiguity.relations.every((e) => e.actual.minus(e.expected).abs().eq(new Dec(1).div(new Dec(10).pow(e.relation.places))));
   const related = [...new Set([...ambiguity.cells.slice(1), ...ambiguity.relations.flatMap((e) => [e.relation.target, ...e.relation.operands])])]
     .filter((k) => k !== ambiguity.cells[0])
     .slice(0, 200);
@@ -52,7 +55,9 @@ export function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, b
     severity: "warning",
     cell: ambiguity.cells[0]!,
     related,
-    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对${blanks.length > 0 && names.length > 1 ? "（空白格可能是漏填）" : ""}。`,
+    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对${
+      oneUnit ? "（仅差末位 1，可能是尾差）" : blanks.length > 0 && names.length > 1 ? "（空白格可能是漏填）" : ""
+    }。`,
     messageEn:
       names.length === 1
         ? `${ambiguity.cells[0]} ${blank ? "is blank where a number seems to belong" : "may be wrong"}: ${ambiguity.relations.length} relation(s) do not hold.`
