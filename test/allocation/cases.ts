@@ -58,3 +58,56 @@ export function unstatedSum(regions = 31) {
     ...rows,
   ]);
 }
+
+/** `地县 | 资金合计 | 中央 | 自治区 | 地州市`: a …地区 row above its eight counties, no 合计 row. */
+export function prefectureWithoutTotal() {
+  const counties = [["甲县", 120, 40, 30], ["乙县", 80, 20, 10], ["丙县", 60, 25, 15], ["丁县", 90, 30, 20], ["戊县", 70, 10, 5], ["己县", 50, 20, 10], ["庚县", 110, 35, 25], ["辛县", 40, 15, 5]] as const;
+  const rows: TestCell[][] = counties.map(([n, a, b, c]) => [n, a + b + c, a, b, c]);
+  const total = (k: number) => rows.reduce((s, r) => s + (r[k] as number), 0);
+  return sheet("附件1", [
+    ["2024年某项资金分配表"],
+    ["单位：万元"],
+    ["地县", "资金合计", "中央资金", "自治区资金", "地州市资金"],
+    ["塔城地区", total(1), total(2), total(3), total(4)],
+    ...rows,
+  ]);
+}
+
+/**
+ * A generated two-level table: `prefectures` × `counties`, columns 人数 | 2=1×5元/10000 | 人数 |
+ * 4=3×12×150元/10000 | 5=2+4 (2-decimal 万元), every total typed.
+ */
+export function generatedTwoLevel(prefectures: number, counties: number, seed = 5) {
+  let s = seed;
+  const rand = (n: number) => (s = (s * 1103515245 + 12345) % 2147483648) % n;
+  const cents = (num: number, den: number) => Math.floor((num * 100 * 2) / den + 1) >> 1; // half up, in cents
+  type R = [number, number, number, number, number];
+  const groups: R[][] = [];
+  for (let p = 0; p < prefectures; p++) {
+    const rows: R[] = [];
+    for (let c = 0; c < counties; c++) {
+      const a = 500 + rand(20000);
+      const b = 100 + rand(9000);
+      const c2 = cents(a * 5, 10000);
+      const c4 = cents(b * 12 * 150, 10000);
+      rows.push([a, c2, b, c4, c2 + c4]);
+    }
+    groups.push(rows);
+  }
+  const money = (x: number): TestCell => ({ v: x / 100, fmt: "0.00" });
+  const total = (rows: R[]) => [0, 1, 2, 3, 4].map((k) => rows.reduce((acc, r) => acc + r[k]!, 0));
+  const line = (seq: TestCell, label: string, r: number[]): TestCell[] => [seq, label, r[0]!, money(r[1]!), r[2]!, money(r[3]!), money(r[4]!)];
+  const body: TestCell[][] = [line(null, "合计", total(groups.flat()))];
+  let seq = 1;
+  groups.forEach((rows, p) => {
+    body.push(line(null, `第${p + 1}地区`, total(rows)));
+    for (const r of rows) body.push(line(seq, `县${seq++}`, r));
+  });
+  return sheet("附件1", [
+    ["2024年某项补助资金分配表"],
+    ["单位：人、万元"],
+    ["序号", "地区", "缴费人数", "缴费补助", "领取人数", "基础养老金", "合计"],
+    [null, null, "1", "2=1×5元/10000", "3", "4=3×12×150元/10000", "5=2+4"],
+    ...body,
+  ]);
+}

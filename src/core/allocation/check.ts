@@ -1,20 +1,22 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
 import { ZERO, roundHalfUp } from "../decimal";
-import { type Ambiguity, type Blame, localize } from "../engine/localize";
+import { type Blame, localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import { type Expr, toExcelFormula } from "../expr/annotation";
 import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
-import { checkLiveFormulas } from "./live-formulas";
+import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { readingFindings } from "./reading-findings";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { inferRelations } from "./infer-relations";
+import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
+import { ambiguityFinding, rowPatternFinding } from "./uncertain-findings";
 import { BLANK, MARKER, SMALL } from "./values";
 
 /** Per-cell warnings beyond this many in one sheet are summarised, not listed. */
@@ -23,6 +25,7 @@ const MAX_CELL_WARNINGS = 50;
 export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const model = buildAllocationModel(sheet);
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
+  adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
   const live = checkLiveFormulas(model);
   findings.push(...live.findings);
@@ -31,9 +34,13 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const unstated = inferRelations(model);
   const focus = screen(model, isFact, unstated);
   if (focus.rows.size === 0 && focus.cols.size === 0) return dedupeFindings(findings); // every relation proven to hold
-  const infos = buildRelations(model, isFact, focus, unstated);
+  const built = buildRelations(model, isFact, focus, unstated);
+  const valueOfCell = baseValueOf(model);
+  const unread = rulesNotBorneOut(model, built, valueOfCell);
+  for (const column of unread) findings.push(ruleNotBorneOutFinding(model, column));
+  const infos = unread.length === 0 ? built : built.filter((i) => !(i.scope === "formula" && !i.unstated && unread.includes(i.column)));
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
-  const valueOf = baseValueOf(model);
+  const valueOf = valueOfCell;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
   const { evaluations, blames, ambiguities } = localize(
     infos.map((i) => i.relation),
@@ -206,70 +213,6 @@ function blameFinding(model: AllocationModel, blame: Blame, byRelation: Map<unkn
   const ev = blame.relations[0]!;
   const info = byRelation.get(ev.relation)!;
   return info.scope === "formula" ? formulaFinding(model, ev, info, where) : totalFinding(model, ev, info, where);
-}
-
-/** A row that breaks a relation every other row bears out, though no header states it. */
-function rowPatternFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo): Finding {
-  const column = info.column;
-  const cell = model.cells.get(ev.relation.target)!;
-  const where = `${rowLabel(model, cell.row)}「${column.header}」`;
-  const expected = formatValue(ev.expected, column);
-  const actual = formatValue(ev.actual, column);
-  return {
-    rule: "allocation/row-pattern",
-    severity: "warning",
-    cell: ev.relation.target,
-    related: [...ev.relation.operands],
-    message: `本行与其他各行的规律不符：其他各行都是「${column.rule!.source}」，${where}按此应为 ${expected}，表中为 ${actual}。表中未写明这一关系，请核实本行各数。`,
-    messageEn: `This row breaks the pattern of every other row (${column.rule!.source}): ${expected} by that pattern, ${actual} found. The table does not state the relation; please verify the row.`,
-    expected,
-    actual,
-  };
-}
-
-/** Breaks the numbers cannot pin on one cell: one warning naming the candidates, no fix. */
-function ambiguityFinding(model: AllocationModel, ambiguity: Ambiguity, byRelation: Map<unknown, RelationInfo>): Finding {
-  const names = ambiguity.cells.slice(0, 12).map((key) => {
-    const cell = model.cells.get(key);
-    const column = cell ? model.columnAt.get(cell.col) : undefined;
-    return { key, zh: cell && column ? `${key}（${rowLabel(model, cell.row)}「${column.header}」）` : key };
-  });
-  const more = ambiguity.cells.length > names.length ? `等 ${ambiguity.cells.length} 格` : "";
-  const reasons = [...new Set(ambiguity.relations.map((e) => brokenText(model, e, byRelation.get(e.relation)!)))];
-  const blank = ambiguity.cells.every((k) => model.cells.get(k)?.reading.kind === "blank");
-  const related = [...new Set([...ambiguity.cells.slice(1), ...ambiguity.relations.flatMap((e) => [e.relation.target, ...e.relation.operands])])]
-    .filter((k) => k !== ambiguity.cells[0])
-    .slice(0, 200);
-  const head =
-    names.length === 1
-      ? `${names[0]!.zh}${blank ? "为空，可能漏填" : "可能有误"}`
-      : `${names.map((n) => n.zh).join("与")}${more}中有一处不对`;
-  return {
-    rule: "allocation/ambiguous-fault",
-    severity: "warning",
-    cell: ambiguity.cells[0]!,
-    related,
-    message: `${head}：${reasons.join("；")}。仅凭表中数字无法判断错在哪一格，请核对。`,
-    messageEn:
-      names.length === 1
-        ? `${ambiguity.cells[0]} ${blank ? "is blank where a number seems to belong" : "may be wrong"}: ${ambiguity.relations.length} relation(s) do not hold.`
-        : `One of ${ambiguity.cells.join(", ")} is wrong: the numbers cannot tell which.`,
-  };
-}
-
-/** A broken relation in words, with its figures: 「某某地区「人数」与所属各行之和不符（44,100 ≠ 43,600）」. */
-function brokenText(model: AllocationModel, ev: Evaluation, info: RelationInfo): string {
-  const column = info.column;
-  const expected = formatValue(ev.expected, column);
-  const actual = formatValue(ev.actual, column);
-  const at = model.cells.get(ev.relation.target)!;
-  const where = `${rowLabel(model, at.row)}「${column.header}」`;
-  if (info.unstated) return `${where}与其他各行的规律「${column.rule!.source}」不符（应为 ${expected}，表中为 ${actual}）`;
-  if (info.scope === "formula") {
-    const how = column.rule!.inferred ? "本行各项相加" : `按表头公式「${column.rule!.source}」`;
-    return `${where}${how}应为 ${expected}，表中为 ${actual}`;
-  }
-  return `${where}与所属各行之和不符（各行相加为 ${expected}，表中为 ${actual}）`;
 }
 
 function formulaFinding(model: AllocationModel, ev: Evaluation, info: RelationInfo, where: string): Finding {

@@ -9,13 +9,13 @@ import { type Dec, Dec as D, ZERO, halfUnit, roundHalfUp } from "../decimal";
 import { evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
 import { evaluateRational, pow10 } from "../engine/exact";
-import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
+import { type Relation, type Substitutions, SumRelation, type ValueOf } from "../engine/relation";
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
 import type { Focus } from "./screen";
 import type { AllocationModel } from "./model";
-import { containsBareHundred, hasColumnProduct } from "./rule-shape";
+import { containsBareHundred, hasColumnProduct, isLinear } from "./rule-shape";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
 export interface RelationInfo {
@@ -138,8 +138,35 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       cells.push(cell);
     }
     if (cells.length !== refCols.length) continue;
-    out.push({ relation: new FormulaRelation(spec, targetCell, cells), column, scope: "formula" });
+    const totalResidue = r.children.length > 0 && !column.percent && isLinear(rule.expr) ? (valueOf?: ValueOf, subs?: Substitutions) => totalRowResidue(model, column, i, refCols, valueOf, subs) : undefined;
+    out.push({ relation: new FormulaRelation(spec, targetCell, cells, totalResidue), column, scope: "formula" });
   }
+}
+
+/**
+ * A linear rule on a total row: when each operand's total is exactly the sum of its rows, the total of
+ * the rule column may be the sum of its rows' rounded results rather than the rule on the totals (按1%增长率
+ * 测算, 5=2+4 over unrounded values): rounding of those rows explains the gap. Otherwise nothing does.
+ */
+function totalRowResidue(
+  model: AllocationModel,
+  column: AllocColumn,
+  index: number,
+  refCols: number[],
+  valueOf: ValueOf = baseValueOf(model),
+  subs?: Substitutions,
+): Dec {
+  const r = model.rows[index]!;
+  const read = (key: string) => subs?.get(key) ?? valueOf(key);
+  for (const col of refCols) {
+    if (!model.cells.at(r.row, col)?.known) return ZERO;
+    const total = read(a1(r.row, col));
+    let sum = ZERO;
+    for (const j of r.children) sum = sum.plus(read(a1(model.rows[j]!.row, col)));
+    if (!sum.eq(total)) return ZERO;
+  }
+  const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
+  return halfUnit(column.places).times(residueAddends(rounded));
 }
 
 /**

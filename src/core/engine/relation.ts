@@ -30,8 +30,9 @@ export interface Relation {
   /** Decimals the target is displayed with (fractions for percents: 0.0% → 3). */
   readonly places: number;
   /** Largest difference rounding of the parts can explain (½ unit per rounded addend). Asked only when
-   *  the relation does not hold exactly, so it may be costly to work out. */
-  tolerance(): Dec;
+   *  the relation does not hold exactly, so it may be costly to work out; with the values (and trial
+   *  values) when the excuse depends on other cells. */
+  tolerance(valueOf?: ValueOf, subs?: Substitutions): Dec;
   /** The value the target should have, rounded to its displayed precision. */
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null;
   /** Other acceptable values, e.g. the chain computed without intermediate rounding. */
@@ -66,7 +67,7 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
   let status: RelationStatus;
   if (diff.isZero()) status = "ok";
   else if (!sub && relation.alternatives?.(valueOf).some((alt) => alt.eq(actual))) status = "ok-unrounded";
-  else if (diff.lte(relation.tolerance())) status = "residue";
+  else if (diff.lte(relation.tolerance(valueOf, sub ? new Map([[sub.cell, sub.value]]) : undefined))) status = "residue";
   else status = "broken";
   return { relation, status, expected, actual };
 }
@@ -85,15 +86,20 @@ export function evaluateWith(relation: Relation, valueOf: ValueOf, subs: Substit
     touching = { cell, value };
     if (++count > 1) break;
   }
-  if (count === 0) return evaluate(relation, valueOf);
-  if (count === 1) return evaluate(relation, valueOf, touching);
+  if (count <= 1) {
+    const ev = evaluate(relation, valueOf, touching);
+    // A tolerance may depend on cells outside the relation (a total row's rounding excuse): ask again.
+    if (ev?.status === "broken" && subs.size > count && ev.actual.minus(ev.expected).abs().lte(relation.tolerance(valueOf, subs)))
+      return { ...ev, status: "residue" };
+    return ev;
+  }
   const read: ValueOf = (k) => subs.get(k) ?? valueOf(k);
   const expected = relation.expectedWith ? relation.expectedWith(valueOf, subs) : relation.expected(read);
   if (expected === null) return null;
   const actualRaw = read(relation.target);
   const actual = actualRaw.decimalPlaces() > relation.places ? roundHalfUp(actualRaw, relation.places) : actualRaw;
   const diff = actual.minus(expected).abs();
-  const status: RelationStatus = diff.isZero() ? "ok" : diff.lte(relation.tolerance()) ? "residue" : "broken";
+  const status: RelationStatus = diff.isZero() ? "ok" : diff.lte(relation.tolerance(valueOf, subs)) ? "residue" : "broken";
   return { relation, status, expected, actual };
 }
 

@@ -30,6 +30,15 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/rule-not-borne-out",
+    severity: "warning",
+    title: { zh: "表头公式与多数行不符", en: "Column formula does not match most rows" },
+    why: {
+      zh: "按表头公式计算，本列多数行都对不上：多半是公式有两种读法（如 12 是第12栏还是12个月）或本列另有算法，而不是每行都填错；只在表头提示一次。",
+      en: "Most rows disagree with the column formula: more likely the formula reads two ways (is 12 column 12 or 12 months?) than every row being wrong; reported once at the header.",
+    },
+  },
+  {
     id: "allocation/total-mismatch",
     severity: "error",
     title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },
