@@ -91,7 +91,7 @@ function emptyTable(table: BudgetTable): Finding[] {
       },
     ];
   }
-  if (!table.empty || saysEmpty) return [];
+  if (!table.empty || saysEmpty || table.unfilled) return [];
   return [
     {
       rule: "budget/empty-table-no-remark",

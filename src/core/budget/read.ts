@@ -101,6 +101,8 @@ export interface BudgetTable {
   remark?: { cell: string; text: string };
   /** No amount in the body (blank or zero everywhere). */
   empty: boolean;
+  /** An unfilled template: the 编制部门 line names nobody (`编制部门：`). */
+  unfilled: boolean;
 }
 
 const SCAN_TITLE_ROWS = 6;
@@ -118,14 +120,17 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   if (!found) return null;
   let headerTop = found.row + 1;
   let unit: "元" | "万元" = "万元";
-  for (let r = Math.max(0, found.row - 1); r < Math.min(grid.rowCount, found.row + 3); r++) {
+  let unfilled = false;
+  for (let r = Math.max(0, found.row - 1); r < Math.min(grid.rowCount, found.row + 4); r++) {
     const texts = grid.rowTexts(r);
     for (const { text } of texts) {
       const m = /单位\s*[:：]\s*(万元|元)/.exec(normalizeLabel(text));
       if (m) unit = m[1] as "元" | "万元";
+      if (/^编制(部门|单位)[:：]$/.test(normalizeLabel(text))) unfilled = true;
     }
     if (r >= headerTop && texts.some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
   }
+  while (headerTop < grid.rowCount && headerTop < found.row + 6 && grid.rowTexts(headerTop).length === 0) headerTop++;
   let headerBottom = headerTop - 1;
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
@@ -148,6 +153,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     places: 2,
     sides,
     empty: true,
+    unfilled,
   };
   readBody(grid, table, headerBottom + 1, headerTop);
   for (const side of sides) assignLevels(side.lines);
