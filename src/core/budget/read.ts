@@ -299,7 +299,7 @@ function splitSides(columns: BudgetColumn[]): BudgetSide[] {
 }
 
 /** `二、相关统计数` and what follows it: counts (个, 人, 辆, 批), not money. */
-const STATS_SECTION = /^([一二三四五六七八九十]+[、.])?(相关)?统计(数|指标|信息)/;
+const STATS_SECTION = /^([一二三四五六七八九十]+[、.])?相关统计数|^[一二三四五六七八九十]+[、.]统计数/;
 /** A line counting things, not money: `机关运行用车（辆）`, `在职人数（人）`. */
 const COUNT_LINE = /[(（](个|人|辆|批|台|套|次|人次|户|处|家|项|平方米|m2|㎡)[)）]$|人数$|车辆数$|(个|人|辆|批)数$/;
 
