@@ -14,26 +14,56 @@ import { indicatorColumnKey } from "./labels";
 const STOP_ROW = /^(说明|注[:：\d]|备注|填表|填报|联系人|审核人|负责人|单位负责人|项目名称|部门名称|预算单位|主管部门)/;
 const TOTAL_ROW = /^(合计|总计|总分|小计)$/;
 
-/** The rows holding an indicator header (三级指标 and a 指标值/年度指标值 column). */
+/** Names of the indicator column where a form has no 三级指标: 指标名称, 具体指标, 绩效指标 (beside 二级指标). */
+const LEVEL3_ALIAS = /^(指标名称|具体指标|绩效指标|指标内容|三级指标名称|指标)$/;
+
+type HeaderColumns = { found: Partial<Record<keyof IndicatorColumns, number>>; cells: Partial<Record<keyof IndicatorColumns, string>> };
+
+/**
+ * The columns an indicator header row names. Without 三级指标, the names sit in a column headed
+ * 指标名称 / 具体指标 / 绩效指标 right of 二级指标, or in the column under a blank header cell between
+ * 二级指标 and 指标值 (the 二级指标 cell merged over it).
+ */
+function headerColumns(grid: Grid, row: number): HeaderColumns {
+  const found: HeaderColumns["found"] = {};
+  const cells: HeaderColumns["cells"] = {};
+  const aliases: number[] = [];
+  for (const { col, text } of grid.rowTexts(row)) {
+    const key = indicatorColumnKey(text);
+    if (key && found[key] === undefined) {
+      found[key] = col;
+      cells[key] = a1(row, col);
+    } else if (!key && LEVEL3_ALIAS.test(normalizeLabel(text))) aliases.push(col);
+  }
+  if (found.level3 === undefined && found.level2 !== undefined && found.target !== undefined && found.level2 < found.target) {
+    const alias = aliases.find((c) => c > found.level2! && c < found.target!);
+    const afterLevel2 = (grid.merge(row, found.level2)?.right ?? found.level2) + 1;
+    const blankBetween = afterLevel2 < found.target && grid.text(row, afterLevel2) === "" ? afterLevel2 : undefined;
+    // 二级指标 merged over two columns: its second column holds the names.
+    const mergedOver = grid.merge(row, found.level2) && (grid.merge(row, found.level2)!.right > found.level2) ? found.level2 + 1 : undefined;
+    const col = alias ?? blankBetween ?? mergedOver;
+    if (col !== undefined && col < found.target) {
+      found.level3 = col;
+      cells.level3 = a1(row, col);
+    }
+  }
+  return { found, cells };
+}
+
+/** The rows holding an indicator header (三级指标 or its stand-in, and a 指标值/年度指标值 column). */
 export function indicatorHeaderRows(grid: Grid): number[] {
   const out: number[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const keys = new Set(grid.rowTexts(r).map((t) => indicatorColumnKey(t.text)));
-    if (keys.has("level3") && keys.has("target")) out.push(r);
+    if (!keys.has("target") || !(keys.has("level3") || keys.has("level2"))) continue;
+    const { found } = headerColumns(grid, r);
+    if (found.level3 !== undefined && found.target !== undefined) out.push(r);
   }
   return out;
 }
 
 export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number): IndicatorTable | null {
-  const found: Partial<Record<keyof IndicatorColumns, number>> = {};
-  const headerCells: Partial<Record<keyof IndicatorColumns, string>> = {};
-  for (const { col, text } of grid.rowTexts(headerRow)) {
-    const key = indicatorColumnKey(text);
-    if (key && found[key] === undefined) {
-      found[key] = col;
-      headerCells[key] = a1(headerRow, col);
-    }
-  }
+  const { found, cells: headerCells } = headerColumns(grid, headerRow);
   if (found.level3 === undefined || found.target === undefined) return null;
   const columns: IndicatorColumns = {
     level1: found.level1 ?? null,

@@ -1,0 +1,58 @@
+/**
+ * Target forms whose indicator header has no 三级指标 (issue 11, S5): the names sit under a blank merged
+ * header cell, or under 指标名称 / 绩效指标 / 具体指标. A missing 指标值 is an error there too.
+ */
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/core/check";
+import { classifySheet } from "../../src/core/kinds";
+import { readTargetForms } from "../../src/core/performance/read-forms";
+import { type TestCell, sheet } from "../helpers/sheet";
+
+function targetForm(header: TestCell[], merges: string[], emptyRow?: number) {
+  const rows: TestCell[][] = [
+    ["项目支出绩效目标表"],
+    ["项目名称", "社区养老服务补助"],
+    ["年度资金总额", 120, "其中：财政拨款", 120, "其他资金", 0],
+    header,
+    ["产出指标", "数量指标", "服务老人人数", "≥500人"],
+    [null, "质量指标", "服务合格率", "≥95%"],
+    [null, "时效指标", "资金拨付时间", "2024年12月前"],
+    ["效益指标", "社会效益指标", "老人生活质量", "有所提高"],
+    ["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%"],
+  ];
+  if (emptyRow !== undefined) rows[emptyRow - 1]![3] = null;
+  return sheet("绩效目标", rows, ["A1:F1", "A5:A7", ...merges]);
+}
+
+const S5_HEADER: TestCell[] = ["一级指标", "二级指标", null, "指标值"];
+
+describe("S5: indicator header without 三级指标", () => {
+  it("blank merged header cell over the names: every indicator is read", () => {
+    const s = targetForm(S5_HEADER, ["B4:C4"]);
+    expect(classifySheet(s)).toBe("performance-target");
+    const [form] = readTargetForms(s);
+    expect(form!.indicators!.rows.map((r) => [r.level3?.text, r.target?.text])).toEqual([
+      ["服务老人人数", "≥500人"],
+      ["服务合格率", "≥95%"],
+      ["资金拨付时间", "2024年12月前"],
+      ["老人生活质量", "有所提高"],
+      ["老人满意度", "≥90%"],
+    ]);
+  });
+
+  it("one 指标值 left empty: an error at that cell", () => {
+    const result = checkWorkbook({ sheets: [targetForm(S5_HEADER, ["B4:C4"], 6)] });
+    const errors = result.sheets[0]!.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.rule, f.cell])).toEqual([["performance/missing-value", "D6"]]);
+  });
+
+  for (const word of ["指标名称", "绩效指标", "具体指标"]) {
+    it(`header 「${word}」 in the third column: read, and an empty 指标值 is an error`, () => {
+      const header: TestCell[] = ["一级指标", "二级指标", word, "指标值"];
+      expect(readTargetForms(targetForm(header, []))[0]!.indicators!.rows).toHaveLength(5);
+      const result = checkWorkbook({ sheets: [targetForm(header, [], 8)] });
+      const errors = result.sheets[0]!.findings.filter((f) => f.severity === "error");
+      expect(errors.map((f) => [f.rule, f.cell])).toEqual([["performance/missing-value", "D8"]]);
+    });
+  }
+});
