@@ -78,6 +78,8 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     actual: found.actual ?? null,
     reason: found.reason ?? null,
     score: found.score ?? null,
+    nature: found.nature ?? null,
+    unit: found.unit ?? null,
   };
   const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
   let level1: TextCell | null = null;
@@ -107,13 +109,13 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       level1,
       level2,
       level3: text(columns.level3),
-      target: text(columns.target),
+      target: withNatureAndUnit(text(columns.target), text(columns.nature), text(columns.unit)),
       basis: text(columns.basis),
       lastYear: text(columns.lastYear),
       weight: columns.weight === null ? null : amountAt(grid, r, columns.weight),
       scoring: text(columns.scoring),
       evidence: text(columns.evidence),
-      actual: text(columns.actual),
+      actual: withNatureAndUnit(text(columns.actual), null, text(columns.unit)),
       reason: text(columns.reason),
       score: columns.score === null ? null : amountAt(grid, r, columns.score),
     };
@@ -125,6 +127,20 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     table.rows.push(indicator);
   }
   return table;
+}
+
+/**
+ * `≥ | 500 | 人` in three columns read as the target `≥500人` (the finding still points at the 指标值
+ * cell). A value that already carries its sign or unit keeps it.
+ */
+function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit: TextCell | null): TextCell | null {
+  if (!value) return null;
+  let text = value.text.trim();
+  const sign = nature ? normalizeLabel(nature.text).replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不超过)$/, "≤").replace(/^(等于)$/, "=") : "";
+  if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
+  const u = unit ? normalizeLabel(unit.text) : "";
+  if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;
+  return text === value.text ? value : { ...value, text };
 }
 
 /** The cell's text is in row r itself (not a merge coming down from above). */
