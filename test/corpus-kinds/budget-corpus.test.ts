@@ -50,6 +50,10 @@ describe("corpus budget workbooks: expected findings", () => {
     expect(await findings("putuo-ghzy-2024-final-accounts.xlsx")).toEqual([]);
     const infos = await findings("putuo-ghzy-2024-final-accounts.xlsx", ["info"]);
     expect(infos.map(([, sheet, cell, rule]) => `${sheet}!${cell} ${rule}`)).toEqual([
+      // 总表 卫生健康支出 236.63 vs 支出决算表 210 236.64; 城乡社区支出 3845.25 vs 212 3845.24 (each Σ adds up in its own table)
+      "收入支出决算总表!D14 budget/rounding-residue",
+      "收入支出决算总表!D16 budget/rounding-residue",
+      "财政拨款收入支出决算总表!E13 budget/rounding-residue",
       "财政拨款收入支出决算总表!D29 budget/rounding-residue",
       "财政拨款收入支出决算总表!E29 budget/rounding-residue",
       "一般公共预算财政拨款支出决算表!C16 budget/rounding-residue",
@@ -64,7 +68,11 @@ describe("corpus budget workbooks: expected findings", () => {
   it("社会工作部 2024 决算: nothing but a residue; the empty tables carry their 说明", async () => {
     expect(await findings("putuo-sgb-2024-final-accounts.xlsx")).toEqual([]);
     const infos = await findings("putuo-sgb-2024-final-accounts.xlsx", ["info"]);
-    expect(infos.map(([, sheet, cell, rule]) => `${sheet}!${cell} ${rule}`)).toEqual(["一般公共预算财政拨款基本支出决算表!F4 budget/rounding-residue"]);
+    // 基本支出 105.58 vs 人员经费合计 95.36 + 公用经费合计 10.23 = 105.59; 302 10.23 vs Σ款 10.22
+    expect(infos.map(([, sheet, cell, rule]) => `${sheet}!${cell} ${rule}`)).toEqual([
+      "一般公共预算财政拨款支出决算表!D22 budget/rounding-residue",
+      "一般公共预算财政拨款基本支出决算表!F4 budget/rounding-residue",
+    ]);
   });
 
   it("the two official templates: no finding at all (3,380 skeleton rows, nothing filled in)", async () => {
