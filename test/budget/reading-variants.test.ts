@@ -119,3 +119,25 @@ describe("a long table over two pages", () => {
     expect(problems([withValue(s, "E7", 310)])).toEqual([["error", "支出总表", "E7", "300"]]);
   });
 });
+
+describe("三公 决算数 beside 预算数", () => {
+  const rows = (final: number): TestCell[][] => [
+    ["财政拨款“三公”经费支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["财政拨款“三公”经费", null, null, null, null, null],
+    ["合计", null, "因公出国（境）费", null, "公务接待费", null],
+    ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+    [3, 1 + final, 1, 1, 2, final],
+  ];
+  const merges = ["A1:F1", "A3:F3", "A4:B4", "C4:D4", "E4:F4"];
+  it("決算 within 预算: nothing; the 合计 pairs add up per 预算数 and per 决算数", () => {
+    expect(problems([sheet("三公", rows(1.5), merges, {})])).toEqual([]);
+    expect(problems([withValue(sheet("三公", rows(1.5), merges), "B6", 3)]).map(([sev, , cell]) => [sev, cell])).toEqual([["error", "B6"]]);
+  });
+  it("决算数 above 预算数: a warning at the 决算数 cell", () => {
+    expect(problems([sheet("三公", rows(2.4), merges)])).toEqual([
+      ["warning", "三公", "B6", ""],
+      ["warning", "三公", "F6", ""],
+    ]);
+  });
+});
