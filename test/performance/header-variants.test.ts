@@ -56,3 +56,35 @@ describe("S5: indicator header without 三级指标", () => {
     });
   }
 });
+
+describe("funding amounts typed as text with their unit (10000万元, 20万元)", () => {
+  const form = (own: string, other: string) =>
+    sheet("绩效目标", [
+      ["项目支出绩效目标表"],
+      ["项目名称", "社区养老服务补助"],
+      ["年度资金总额", "10020万元", "其中：财政拨款", own, "其他资金", other],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "服务老人人数", "≥500人"],
+    ]);
+
+  it("are read as amounts: 10020 = 10000 + 20, nothing to report", () => {
+    const [f] = readTargetForms(form("10000万元", "20万元"));
+    expect(f!.funding.unit).toBe("万元");
+    expect(f!.funding.lines.map((l) => [l.label, l.amount?.value?.toNumber()])).toEqual([
+      ["年度资金总额", 10020],
+      ["其中:财政拨款", 10000],
+      ["其他资金", 20],
+    ]);
+    expect(checkWorkbook({ sheets: [form("10000万元", "20万元")] }).sheets[0]!.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("元 typed in a 万元 block is converted (200000元 = 20万元)", () => {
+    const [f] = readTargetForms(form("10000万元", "200000元"));
+    expect(f!.funding.lines[2]!.amount?.value?.toNumber()).toBe(20);
+  });
+
+  it("a source that does not add up is an error", () => {
+    const findings = checkWorkbook({ sheets: [form("9000万元", "20万元")] }).sheets[0]!.findings.filter((f) => f.severity === "error");
+    expect(findings.length).toBeGreaterThan(0);
+  });
+});
