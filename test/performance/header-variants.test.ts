@@ -88,3 +88,35 @@ describe("funding amounts typed as text with their unit (10000万元, 20万元)"
     expect(findings.length).toBeGreaterThan(0);
   });
 });
+
+describe("中长期 and 年度 indicator blocks side by side", () => {
+  const form = (annualUsers: TestCell) =>
+    sheet(
+      "区域绩效目标",
+      [
+        ["区域绩效目标表"],
+        ["年度资金总额", 300, "其中：中央资金", 200, "地方资金", 100],
+        ["中长期目标", null, null, null, "年度目标", null, null, null],
+        ["一级指标", "二级指标", "三级指标", "指标值", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "覆盖街道数", "≥10个", "产出指标", "数量指标", "服务老人人数", annualUsers],
+        [null, "质量指标", "服务合格率", "≥95%", null, "质量指标", "服务合格率", "≥95%"],
+        ["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "满意度指标", "服务对象满意度指标", "老人满意度", "≥90%"],
+      ],
+      ["A1:H1", "A3:D3", "E3:H3", "A5:A6", "E5:E6"],
+    );
+
+  it("both blocks are read, each with its own indicators; the funding block counts once", () => {
+    const forms = readTargetForms(form("≥500人"));
+    expect(forms.map((f) => f.indicators!.rows.map((r) => `${r.level3?.text} ${r.target?.text} ${r.target?.cell}`))).toEqual([
+      ["覆盖街道数 ≥10个 D5", "服务合格率 ≥95% D6", "老人满意度 ≥90% D7"],
+      ["服务老人人数 ≥500人 H5", "服务合格率 ≥95% H6", "老人满意度 ≥90% H7"],
+    ]);
+    expect(forms.map((f) => f.funding.lines.length)).toEqual([3, 0]);
+    expect(checkWorkbook({ sheets: [form("≥500人")] }).sheets[0]!.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("an empty 年度 指标值 is an error at its cell", () => {
+    const errors = checkWorkbook({ sheets: [form(null)] }).sheets[0]!.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.rule, f.cell])).toEqual([["performance/missing-value", "H5"]]);
+  });
+});

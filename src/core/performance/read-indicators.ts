@@ -24,11 +24,14 @@ type HeaderColumns = { found: Partial<Record<keyof IndicatorColumns, number>>; c
  * 指标名称 / 具体指标 / 绩效指标 right of 二级指标, or in the column under a blank header cell between
  * 二级指标 and 指标值 (the 二级指标 cell merged over it).
  */
-function headerColumns(grid: Grid, row: number): HeaderColumns {
+function headerColumns(grid: Grid, row: number, fromCol = 0): HeaderColumns {
   const found: HeaderColumns["found"] = {};
   const cells: HeaderColumns["cells"] = {};
   const aliases: number[] = [];
   for (const { col, text } of grid.rowTexts(row)) {
+    if (col < fromCol) continue;
+    // A second block beside the first (中长期 | 年度): its 一级指标 starts another table.
+    if (fromCol === 0 && found.target !== undefined && indicatorColumnKey(text) === "level1") break;
     const key = indicatorColumnKey(text);
     if (key && found[key] === undefined) {
       found[key] = col;
@@ -62,8 +65,21 @@ export function indicatorHeaderRows(grid: Grid): number[] {
   return out;
 }
 
-export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number): IndicatorTable | null {
-  const { found, cells: headerCells } = headerColumns(grid, headerRow);
+/**
+ * The first column of another indicator block on the same header row, right of the first one
+ * (`一级指标 … 指标值 | 一级指标 … 指标值`: 中长期 and 年度 indicators side by side); null when none.
+ */
+export function nextIndicatorBlock(grid: Grid, headerRow: number, fromCol: number): number | null {
+  const { found } = headerColumns(grid, headerRow, fromCol);
+  if (found.target === undefined) return null;
+  const next = grid.rowTexts(headerRow).find((t) => t.col > found.target! && indicatorColumnKey(t.text) === "level1");
+  if (!next) return null;
+  const second = headerColumns(grid, headerRow, next.col);
+  return second.found.level3 !== undefined && second.found.target !== undefined ? next.col : null;
+}
+
+export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0): IndicatorTable | null {
+  const { found, cells: headerCells } = headerColumns(grid, headerRow, fromCol);
   if (found.level3 === undefined || found.target === undefined) return null;
   const columns: IndicatorColumns = {
     level1: found.level1 ?? null,
