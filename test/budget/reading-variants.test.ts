@@ -141,3 +141,30 @@ describe("三公 决算数 beside 预算数", () => {
     ]);
   });
 });
+
+describe("a wrong part under a total that agrees with everything else", () => {
+  /** 人员经费 | 公用经费 side by side, each 类 over its 款, the two 合计 lines confirmed by 基本支出. */
+  function sideBySide(): ReturnType<typeof sheet> {
+    const rows: TestCell[][] = [
+      ["一般公共预算财政拨款基本支出决算表"],
+      [null, null, null, null, null, "单位：万元"],
+      ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+      ["301", "工资福利支出", 60, "302", "商品和服务支出", 30],
+      ["30101", "基本工资", 40, "30201", "办公费", 10],
+      ["30102", "津贴补贴", 20, "30211", "差旅费", 20],
+      ["人员经费合计", null, 60, "公用经费合计", null, 30],
+    ];
+    return sheet("基本支出", rows, ["A1:F1", "A7:B7", "D7:E7"], { 2: "0.00", 5: "0.00" });
+  }
+
+  it("adds up: nothing", () => {
+    expect(problems([sideBySide()])).toEqual([]);
+  });
+
+  it("a wrong 款 breaks only its 类, which the 合计 confirms: one warning at the 类, no error on it", () => {
+    const findings = checkWorkbook({ sheets: [withValue(sideBySide(), "F5", 12)] }).sheets[0]!.findings.filter((f) => f.severity !== "info");
+    expect(findings.map((f) => [f.severity, f.rule, f.cell])).toEqual([["warning", "budget/part-mismatch", "F4"]]);
+    expect(findings[0]!.related).toEqual(expect.arrayContaining(["F5", "F6"]));
+    expect(findings[0]!.fix).toBeUndefined();
+  });
+});

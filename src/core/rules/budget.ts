@@ -165,6 +165,15 @@ export const BUDGET_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "budget/part-mismatch",
+    severity: "warning",
+    title: { zh: "分项中有一项不对", en: "One of the parts is wrong" },
+    why: {
+      zh: "合计行与其下分项之和不符，但合计本身与其他表、其他行都一致：错的是某一个分项，数字无法确定是哪一项，请逐项核对。",
+      en: "A total disagrees with its parts but agrees with every other table and line: one of the parts is wrong, and the numbers cannot tell which.",
+    },
+  },
+  {
     id: "budget/table-missing",
     severity: "info",
     title: { zh: "缺少部门预算表", en: "Budget table missing" },
