@@ -62,7 +62,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   }
   if (lines.length === 0) return "other";
   if (DOCUMENT_SECTION.test(lines[0]!) || isCover(lines)) return "other";
-  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t)) ?? "";
+  // `报表编号：…`, `附件1`, `表号` lines above a title are not the title.
+  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$/.test(t)) ?? "";
   const all = lines.join("|");
 
   if (/自评/.test(title) || isSelfEvaluation(all)) return "self-evaluation";
@@ -71,7 +72,7 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   if (/跟踪反馈|使用情况反馈/.test(title) || (/实际支出金额/.test(all) && /未支出金额/.test(all)))
     return "tracking-feedback";
   if (/分配(方案|表|明细|情况)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
-  if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && looksLikeAllocation(all)) return "allocation";
+  if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
   if (BUDGET_TITLES.test(title)) return "budget-table";
   if (/科目表/.test(title) || isSubjectCodeList(grid, all)) return "subject-codes";
   if (/分配|资金.*(明细|安排)表/.test(title) || looksLikeAllocation(all)) return "allocation";
@@ -89,6 +90,19 @@ function isSelfEvaluation(all: string): boolean {
 /** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
 function isCover(lines: string[]): boolean {
   return lines.length <= 8 && !lines.some((t) => /表/.test(t)) && lines.some((t) => /预算|决算/.test(t)) && !lines.some((t) => /合计|总计/.test(t));
+}
+
+/** Recipient units down the side (甲县, 乙市, 某某街道 …) with money beside them. */
+function hasRecipientRows(grid: Grid): boolean {
+  let units = 0;
+  let numbers = 0;
+  for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
+    for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
+      if (/(县|市|区|旗|州|地区|盟|街道|镇|乡|局|中心)$/.test(grid.text(r, c).trim())) units++;
+    }
+    for (let c = 0; c < grid.colCount; c++) if (typeof grid.cell(r, c)?.value === "number") numbers++;
+  }
+  return units >= 2 && numbers >= 2;
 }
 
 /** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes): a budget table. */

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import { classifySheet } from "../../src/core/kinds";
-import { loadCorpus } from "./corpus";
+import { WorkbookReadError, readXlsxBuffer } from "../../src/hosts/xlsx";
+import { corpusBytes, loadCorpus } from "./corpus";
 
 const B = "budget-table";
 const O = "other";
@@ -65,5 +66,12 @@ describe("corpus kinds", () => {
     const result = checkWorkbook(await loadCorpus("putuo-2026-dept-budget-template.xlsx"));
     const errors = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => `${s.name}!${f.cell} ${f.rule}`));
     expect(errors).toEqual([]);
+  });
+
+  it("the BIFF8 .xls template gets its clear message (save as .xlsx), not a stack trace", async () => {
+    const error = await readXlsxBuffer(corpusBytes("putuo-unit-budget-template.xls")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookReadError);
+    expect((error as WorkbookReadError).code).toBe("xls");
+    expect((error as WorkbookReadError).message).toMatch(/另存为/);
   });
 });

@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { classifySheet } from "../../src/core/kinds";
 import { sheet } from "../helpers/sheet";
 
+/** A 地县 table with its 地区 row above the counties and no 合计 row (issue 10). */
+const noTotalBody = [
+  ["地县", "补助金额", "提前下达", "实际下达"],
+  ["某某地区", 150, 100, 50],
+  ["甲县", 90, 60, 30],
+  ["乙县", 60, 40, 20],
+];
+
 const allocationBody = [
   ["地区", "补助资金", "其中：中央资金", "自治区资金"],
   ["合计", 150, 100, 50],
@@ -13,6 +21,11 @@ const allocationBody = [
 describe("kinds by content", () => {
   it("…分配方案 with units down the side and money columns is an allocation table", () => {
     expect(classifySheet(sheet("附件1", [["2024年困难群众救助补助资金分配方案"], ["单位：万元"], ...allocationBody]))).toBe("allocation");
+  });
+
+  it("…分配方案 / …预算明细表 without a 合计 row are allocation tables too", () => {
+    expect(classifySheet(sheet("附件1", [["2024年困难群众救助补助资金分配方案"], ["单位：万元"], ...noTotalBody]))).toBe("allocation");
+    expect(classifySheet(sheet("附件1", [["2024年城乡居民基本养老保险经费预算明细表"], ["单位：万元"], ...noTotalBody]))).toBe("allocation");
   });
 
   it("…预算明细表 with regions down the side is an allocation table", () => {

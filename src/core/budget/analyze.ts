@@ -5,7 +5,7 @@
  */
 import { splitQualified } from "../address";
 import type { SheetFinding } from "../check";
-import { type Dec, ZERO, formatDec } from "../decimal";
+import { type Dec, ZERO, formatDec, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation, Relation } from "../engine/relation";
 import type { Finding } from "../finding";
@@ -38,7 +38,26 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
     valueOf,
     (key) => set.placesOf(key),
   );
-  const out: SheetFinding[] = [...notes, ...blames.map((b) => blameFinding(set, b, byRelation, valueOf))];
+  const out: SheetFinding[] = [...notes];
+  const partWarnings = new Map<string, SheetFinding>();
+  for (const b of blames) {
+    const among = corroboratedTotal(b, evaluations, valueOf);
+    if (!among) {
+      out.push(blameFinding(set, b, byRelation, valueOf));
+      continue;
+    }
+    if (among.length === 1) {
+      const [part] = among;
+      const solved = b.relations[0]!.relation.solve(part!, valueOf);
+      if (solved) {
+        out.push(blameFinding(set, { cell: part!, proposed: roundHalfUp(solved, set.placesOf(part!)), relations: b.relations, localized: false }, byRelation, valueOf));
+        continue;
+      }
+    }
+    const key = [...among].sort().join("+");
+    if (!partWarnings.has(key)) partWarnings.set(key, partsFinding(set, b, among, byRelation, valueOf));
+  }
+  out.push(...partWarnings.values());
   const blamed = new Set(blames.flatMap((b) => b.relations));
   for (const ev of evaluations) {
     if (ev.status !== "residue" || blamed.has(ev)) continue;
@@ -73,6 +92,46 @@ function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, 
     fix: { value: expected },
   };
   return { sheet, finding };
+}
+
+/**
+ * A break reported at its own total (no single cell repairs more), where the total itself agrees with
+ * the other relations it takes part in (302 = its 款 breaks, but 302 + 310 = 公用经费合计 = the other
+ * table holds): the total is corroborated and the fault is among the parts. Returns those parts, or null
+ * when the total is not corroborated (0 = 0 and blank = blank are no evidence).
+ */
+function corroboratedTotal(blame: Blame, evaluations: Evaluation[], valueOf: (k: string) => Dec): string[] | null {
+  if (blame.localized || blame.relations.length !== 1) return null;
+  const broken = blame.relations[0]!;
+  const total = blame.cell;
+  if (broken.relation.target !== total) return null;
+  const others = evaluations.filter((ev) => ev !== broken && (ev.relation.target === total || ev.relation.operands.includes(total)));
+  if (others.length === 0 || others.some((ev) => ev.status === "broken")) return null;
+  const evidence = others.some((ev) => [ev.relation.target, ...ev.relation.operands].some((c) => !valueOf(c).isZero()));
+  if (!evidence) return null;
+  const parts = broken.relation.operands.filter((c) => c !== total);
+  return parts.length > 0 ? [...parts] : null;
+}
+
+/** One warning at the total: one of its parts is wrong and the numbers cannot say which. */
+function partsFinding(set: RelationSet, blame: Blame, parts: string[], byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const { sheet, cell } = placeOf(set, blame.cell);
+  const ev = blame.relations[0]!;
+  const rel = byRelation.get(ev.relation)!;
+  const places = ev.relation.places;
+  const gap = formatDec(valueOf(blame.cell).minus(ev.expected), places);
+  const where = nameOf(set, blame.cell);
+  return {
+    sheet,
+    finding: {
+      rule: "budget/part-mismatch",
+      severity: "warning",
+      cell,
+      related: relatedCells([ev], blame.cell, sheet),
+      message: `${rel.zh}：分项相加为 ${formatDec(ev.expected, places)}，${where.zh}为 ${formatDec(valueOf(blame.cell), places)}（差 ${gap}）。${where.zh}与其他各表各行一致，应是其下 ${parts.length} 个分项中有一项不对，请逐项核对。`,
+      messageEn: `${rel.en}: the parts add up to ${formatDec(ev.expected, places)}, ${where.en} shows ${formatDec(valueOf(blame.cell), places)} (gap ${gap}). ${where.en} agrees with every other relation it is in, so one of its ${parts.length} parts is wrong.`,
+    },
+  };
 }
 
 function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): SheetFinding {

@@ -23,7 +23,7 @@ export function checkBudgetSheetWith(sheet: SheetSnapshot, codeBook: CodeBook): 
   const table = budgetTableOf(sheet);
   if (!table) return [unreadable()];
   try {
-    return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook)];
+    return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook), ...finalAboveBudget(table)];
   } catch {
     return []; // bad input never throws out of a checker
   }
@@ -91,7 +91,7 @@ function emptyTable(table: BudgetTable): Finding[] {
       },
     ];
   }
-  if (!table.empty || saysEmpty) return [];
+  if (!table.empty || saysEmpty || table.unfilled) return [];
   return [
     {
       rule: "budget/empty-table-no-remark",
@@ -102,6 +102,35 @@ function emptyTable(table: BudgetTable): Finding[] {
       messageEn: `Table ${table.labelEn} has no amounts and no remark saying it is empty; a published empty table should say why it is empty.`,
     },
   ];
+}
+
+/** 三公 决算数 above its 预算数 (the 预算数 | 决算数 pair under one heading): a reviewer looks for the reason. */
+function finalAboveBudget(table: BudgetTable): Finding[] {
+  if (!/三公/.test(table.title)) return [];
+  const out: Finding[] = [];
+  for (const side of table.sides) {
+    for (const final of side.amountCols) {
+      const path = final.path.map((n) => n.text);
+      if (path[path.length - 1] !== "决算数") continue;
+      const budget = side.amountCols.find((c) => c.path.length === final.path.length && c.path[c.path.length - 1]?.text === "预算数" && c.path.slice(0, -1).every((n, i) => n.text === path[i]));
+      if (!budget) continue;
+      for (const line of side.lines) {
+        const f = line.amounts.get(final.col);
+        const b = line.amounts.get(budget.col);
+        if (!f || !b || f.state !== "number" || b.state === "text" || !f.value.gt(b.value)) continue;
+        const what = path.slice(0, -1).filter((t) => !/^财政拨款“?三公”?经费$/.test(t)).join("·") || "合计";
+        out.push({
+          rule: "budget/final-above-budget",
+          severity: "warning",
+          cell: f.cell,
+          related: [b.cell],
+          message: `「${what}」决算数 ${f.value.toFixed()} 超过预算数 ${b.value.toFixed()}：请在说明中写明原因。`,
+          messageEn: `"${what}" spending ${f.value.toFixed()} is above its budget ${b.value.toFixed()}: the explanation should say why.`,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 function tableTitle(table: BudgetTable): string {

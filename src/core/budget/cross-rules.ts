@@ -15,9 +15,11 @@ export function addCrossRules(set: RelationSet, list: BudgetTable[]): void {
   const tables: Tables = new Map(list.map((t) => [t.type, t]));
   functionTotals(set, tables);
   incomeLines(set, tables);
+  incomeByColumnName(set, tables);
   appropriations(set, tables);
   generalBudgetSplit(set, tables);
   carryOver(set, tables);
+  finalAccounts(set, tables);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,6 +45,22 @@ function totalLine(side: BudgetSide | undefined): BudgetLine | undefined {
 function lineOfCode(side: BudgetSide | undefined, digits: string): BudgetLine | undefined {
   const lines = side?.lines.filter((l) => l.code?.digits === digits && !l.total) ?? [];
   return lines.find((l) => !l.project) ?? (lines.length === 1 ? lines[0] : undefined);
+}
+
+/**
+ * The line of another table that stands for `line`: the same code, or — where a summary table names its
+ * 类 without codes (`八、社会保障和就业支出`) — the 类 line of that name.
+ */
+function counterpart(side: BudgetSide | undefined, line: BudgetLine): BudgetLine | undefined {
+  if (line.code) return lineOfCode(side, line.code.digits);
+  const name = bareLabel(line.name);
+  if (name === "" || line.total || line.subtotal) return undefined;
+  return side?.lines.find((l) => l.code?.level === 1 && !l.project && bareLabel(l.name) === name);
+}
+
+/** Lines of a summary side that stand for 类: coded lines, or top outline lines named like a 类 (…支出). */
+function classLines(side: BudgetSide | undefined): BudgetLine[] {
+  return (side?.lines ?? []).filter((l) => !l.total && !l.subtotal && (l.code !== undefined || (l.level === 1 && /支出$/.test(bareLabel(l.name)))));
 }
 
 function cell(line: BudgetLine | undefined, col: BudgetColumn | undefined): AmountCell | undefined {
@@ -121,13 +139,12 @@ function functionTotals(set: RelationSet, tables: Tables): void {
   const c1 = spend1 && mainColumn(spend1);
   const c2 = s2 && mainColumn(s2);
   const c3 = s3 && mainColumn(s3);
-  for (const line of spend1?.lines ?? []) {
-    if (!line.code) continue;
+  for (const line of classLines(spend1)) {
     for (const [table, side, col] of [[t2, s2, c2], [t3, s3, c3]] as const) {
       if (!table || !side) continue;
-      const other = lineOfCode(side, line.code.digits);
+      const other = counterpart(side, line);
       if (other) equal(set, ref(t1, line, c1), [ref(table, other, col)]);
-      else missingCode(set, ref(t1, line, c1), table);
+      else if (line.code) missingCode(set, ref(t1, line, c1), table);
     }
   }
   for (const line of s2?.lines ?? []) {
@@ -213,14 +230,13 @@ function appropriations(set: RelationSet, tables: Tables): void {
     const detailTotal = ref(detail, totalLine(side), detailCol);
     if (detailTotal) totals.push(detailTotal);
     if (!detail || !side) continue;
-    for (const line of spend4.lines) {
-      if (!line.code) continue;
-      const other = lineOfCode(side, line.code.digits);
+    for (const line of classLines(spend4)) {
+      const other = counterpart(side, line);
       if (other) equal(set, ref(t4, line, col4), [ref(detail, other, detailCol)]);
-      else missingCode(set, ref(t4, line, col4), detail);
+      else if (line.code) missingCode(set, ref(t4, line, col4), detail);
     }
     equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
-    const incomeLine = income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(拨款|收入)?$`).test(bareLabel(l.name)));
+    const incomeLine = income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(预算)?(拨款|收入|资金)?$`).test(bareLabel(l.name)));
     equal(set, ref(t4, incomeLine, mainColumn(income4)), [detailTotal]);
   }
   const hasGeneral = totals.some((t) => t.table.type === 5);
@@ -274,5 +290,94 @@ function carryOver(set: RelationSet, tables: Tables): void {
   if (!t2) {
     equal(set, ref(t1, find1(/^财政拨款结转(结余)?$/), col1), [appropriated]);
     equal(set, ref(t1, find1(/^非财政拨款结转(结余)?$/), col1), [other]);
+  }
+}
+
+/**
+ * 表1 收入 lines named like a 表2 column (`二、事业收入` ↔ 表2 合计 line's 「事业收入」), and like a 表4 收入
+ * line (`1. 一般公共预算资金` ↔ 表4 `一、一般公共预算资金`).
+ */
+function incomeByColumnName(set: RelationSet, tables: Tables): void {
+  const t1 = tables.get(1);
+  const t2 = tables.get(2);
+  const t4 = tables.get(4);
+  const income = t1?.sides[0];
+  const income4 = t4?.sides[0];
+  if (income && income4) {
+    const col1 = mainColumn(income);
+    const col4 = mainColumn(income4);
+    for (const line of income.lines) {
+      if (line.total || line.subtotal || line.code || line.level < 2) continue;
+      const label = bareLabel(line.name);
+      const same = income4.lines.find((l) => !l.total && !l.subtotal && bareLabel(l.name) === label);
+      if (same && label.length >= 4) equal(set, ref(t4, same, col4), [ref(t1, line, col1)]);
+    }
+  }
+  const s2 = t2?.sides[0];
+  const total2 = totalLine(s2);
+  if (!income || !s2 || !total2) return;
+  const col1 = mainColumn(income);
+  for (const line of income.lines) {
+    if (line.total || line.subtotal || line.code || line.level !== 1) continue;
+    const label = bareLabel(line.name);
+    const col = s2.amountCols.find((c) => lastText(c) === label && c.path.length <= 2);
+    if (col) equal(set, ref(t1, line, col1), [ref(t2, total2, col)]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 决算: the nine tables share their figures
+// ---------------------------------------------------------------------------------------------
+
+const subtotalLine = (side: BudgetSide | undefined, test: RegExp) => side?.lines.find((l) => l.subtotal && test.test(bareLabel(l.name)));
+
+/**
+ * 收入支出决算总表 ↔ 收入决算表 / 支出决算表 (本年收入合计, 本年支出合计, 支出 by 类);
+ * 财政拨款收入支出决算总表 ↔ 一般公共预算财政拨款支出决算表 (by 类, 本年支出合计) and ↔ 总表's 一般公共预算 income;
+ * 一般公共预算财政拨款支出决算表 基本支出 = 基本支出决算表 人员经费合计 + 公用经费合计.
+ */
+function finalAccounts(set: RelationSet, tables: Tables): void {
+  const t21 = tables.get(21);
+  const t22 = tables.get(22);
+  const t23 = tables.get(23);
+  const t24 = tables.get(24);
+  const t25 = tables.get(25);
+  const t26 = tables.get(26);
+  const [in21, out21] = [t21?.sides[0], t21?.sides[1]];
+  const s22 = t22?.sides[0];
+  const s23 = t23?.sides[0];
+  const c21in = in21 && mainColumn(in21);
+  const c21out = out21 && mainColumn(out21);
+  const c22 = s22 && mainColumn(s22);
+  const c23 = s23 && mainColumn(s23);
+  equal(set, ref(t21, subtotalLine(in21, /^本年收入合计$/), c21in), [ref(t22, totalLine(s22), c22)]);
+  equal(set, ref(t21, subtotalLine(out21, /^本年支出合计$/), c21out), [ref(t23, totalLine(s23), c23)]);
+  for (const line of classLines(out21)) {
+    const other = counterpart(s23, line);
+    if (other) equal(set, ref(t21, line, c21out), [ref(t23, other, c23)]);
+  }
+
+  const [in24, out24] = [t24?.sides[0], t24?.sides[1]];
+  const s25 = t25?.sides[0];
+  const c25 = s25 && mainColumn(s25);
+  const general24 = column(out24, (c) => /一般公共预算/.test(lastText(c)));
+  for (const line of classLines(out24)) {
+    const other = counterpart(s25, line);
+    if (other) equal(set, ref(t24, line, general24), [ref(t25, other, c25)]);
+  }
+  equal(set, ref(t24, subtotalLine(out24, /^本年支出合计$/), general24), [ref(t25, totalLine(s25), c25)]);
+  const generalIncome24 = in24?.lines.find((l) => !l.total && !l.subtotal && l.level === 1 && /^一般公共预算/.test(bareLabel(l.name)));
+  const generalIncome21 = in21?.lines.find((l) => !l.total && !l.subtotal && l.level === 1 && /^一般公共预算/.test(bareLabel(l.name)));
+  equal(set, ref(t24, generalIncome24, in24 && mainColumn(in24)), [ref(t21, generalIncome21, c21in)]);
+
+  const basic25 = column(s25, (c) => /^基本支出$/.test(lastText(c)));
+  const s26 = t26?.sides ?? [];
+  const staff = s26.map((side) => ({ side, line: subtotalLine(side, /^(人员经费|公用经费)(合计)?$/) })).filter((x) => x.line);
+  if (staff.length === 2) {
+    equal(
+      set,
+      ref(t25, totalLine(s25), basic25),
+      staff.map(({ side, line }) => ref(t26, line, mainColumn(side))),
+    );
   }
 }

@@ -21,6 +21,9 @@ export function headerPath(grid: Grid, top: number, bottom: number, col: number)
     if (m && m.top !== r) continue;
     const text = normalizeLabel(grid.text(r, col));
     if (text === "") continue;
+    // The same words again in the next header row (two boxes where one merged cell was meant).
+    const above = path[path.length - 1];
+    if (above && above.text === text && above.left === (m?.left ?? col) && above.right === (m?.right ?? col)) continue;
     path.push({ row: r, left: m?.left ?? col, right: m?.right ?? col, text });
   }
   return path;

@@ -101,6 +101,8 @@ export interface BudgetTable {
   remark?: { cell: string; text: string };
   /** No amount in the body (blank or zero everywhere). */
   empty: boolean;
+  /** An unfilled template: the 编制部门 line names nobody (`编制部门：`). */
+  unfilled: boolean;
 }
 
 const SCAN_TITLE_ROWS = 6;
@@ -118,14 +120,17 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   if (!found) return null;
   let headerTop = found.row + 1;
   let unit: "元" | "万元" = "万元";
-  for (let r = Math.max(0, found.row - 1); r < Math.min(grid.rowCount, found.row + 3); r++) {
+  let unfilled = false;
+  for (let r = Math.max(0, found.row - 1); r < Math.min(grid.rowCount, found.row + 4); r++) {
     const texts = grid.rowTexts(r);
     for (const { text } of texts) {
       const m = /单位\s*[:：]\s*(万元|元)/.exec(normalizeLabel(text));
       if (m) unit = m[1] as "元" | "万元";
+      if (/^编制(部门|单位)[:：]$/.test(normalizeLabel(text))) unfilled = true;
     }
     if (r >= headerTop && texts.some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
   }
+  while (headerTop < grid.rowCount && headerTop < found.row + 6 && grid.rowTexts(headerTop).length === 0) headerTop++;
   let headerBottom = headerTop - 1;
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
@@ -148,6 +153,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     places: 2,
     sides,
     empty: true,
+    unfilled,
   };
   readBody(grid, table, headerBottom + 1, headerTop);
   for (const side of sides) assignLevels(side.lines);
@@ -293,7 +299,7 @@ function splitSides(columns: BudgetColumn[]): BudgetSide[] {
 }
 
 /** `二、相关统计数` and what follows it: counts (个, 人, 辆, 批), not money. */
-const STATS_SECTION = /^([一二三四五六七八九十]+[、.])?(相关)?统计(数|指标|信息)/;
+const STATS_SECTION = /^([一二三四五六七八九十]+[、.])?相关统计数|^[一二三四五六七八九十]+[、.]统计数/;
 /** A line counting things, not money: `机关运行用车（辆）`, `在职人数（人）`. */
 const COUNT_LINE = /[(（](个|人|辆|批|台|套|次|人次|户|处|家|项|平方米|m2|㎡)[)）]$|人数$|车辆数$|(个|人|辆|批)数$/;
 

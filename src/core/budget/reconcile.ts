@@ -7,6 +7,7 @@ import type { SheetKind } from "../kinds";
 import type { WorkbookSnapshot } from "../snapshot";
 import { analyzeBudgetNumbers } from "./analyze";
 import { nameConflicts } from "./names";
+import { staffSplitConflicts } from "./staff-split";
 import { readTargetTables } from "./target-rules";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { type BudgetTableType, tableName } from "./titles";
@@ -23,7 +24,7 @@ function reconcile(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetK
   const tables = budgetTables(workbook, kinds);
   if (tables.length === 0) return [];
   const targets = readTargetTables(workbook, kinds);
-  return [...analyzeBudgetNumbers(tables, targets), ...nameConflicts(tables), ...missingTables(tables)];
+  return [...analyzeBudgetNumbers(tables, targets), ...nameConflicts(tables), ...staffSplitConflicts(tables), ...missingTables(tables)];
 }
 
 /** The first table of each type (a second 表3 in one workbook is not compared). */

@@ -65,7 +65,18 @@ export class RelationSet {
 
   /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
   placesOf(key: string): number {
-    return this.cells.get(key)?.table.places ?? PLACES;
+    const info = this.cells.get(key);
+    if (!info) return PLACES;
+    const shown = info.amount.shownPlaces;
+    return shown >= 0 ? Math.min(shown, info.table.places) : info.table.places;
+  }
+
+  /** The coarsest precision the relation's non-zero figures display: `22,118,861` under `#,##0` beside
+   *  `64,840,547.00` can differ from the exact sum by 0.34 元 and still be right. */
+  private relationPlaces(cells: SumCell[]): number {
+    let places = Infinity;
+    for (const c of cells) if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
+    return places === Infinity ? Math.min(...cells.map((c) => this.placesOf(c.key))) : places;
   }
 
   register(table: BudgetTable, line: BudgetLine, column: BudgetColumn): AmountCell | undefined {
@@ -81,7 +92,7 @@ export class RelationSet {
     const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
     if (this.ids.has(id)) return;
     this.ids.add(id);
-    const places = Math.min(this.placesOf(target.key), ...parts.map((p) => this.placesOf(p.key)));
+    const places = this.relationPlaces([target, ...parts]);
     const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
     this.list.push({ relation, kind, soft, ...text });
   }

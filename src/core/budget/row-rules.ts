@@ -159,9 +159,14 @@ function addTotals(set: RelationSet, table: BudgetTable, side: BudgetSide): void
     if (lastSub && total.row < lastSub.row) continue; // a 合计 above its subtotals: layout not understood
     // After the last subtotal: 上年结转 / 年终结转结余 lines, coded or not.
     const after = side.lines.filter((l) => l.row > from && l.row < total.row && !l.total && !l.subtotal && (top.includes(l) || (!l.code && l.level === 1)));
-    addTotal(set, table, side, total, [...subtotals, ...(lastSub ? after : top)]);
+    const parts = [...subtotals, ...(lastSub ? after : top)];
+    addTotal(set, table, side, total, parts);
+    totalParts.set(side, parts);
   }
 }
+
+/** The lines each side's 总计 adds up (本年收入合计 + 年初结转和结余 …), for the balance of a two-sided table. */
+const totalParts = new WeakMap<BudgetSide, BudgetLine[]>();
 
 function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total: BudgetLine, parts: BudgetLine[]): void {
   if (parts.length === 0 || parts.every(isBlankLine)) return;
@@ -179,7 +184,7 @@ function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total:
 }
 
 function addBalance(set: RelationSet, table: BudgetTable): void {
-  if ((table.type !== 1 && table.type !== 4) || table.sides.length < 2) return;
+  if (![1, 4, 21, 24].includes(table.type) || table.sides.length < 2) return;
   const [income, spending] = table.sides;
   const incomeTotal = income!.lines.find((l) => l.total)?.amounts.get(income!.amountCols[0]!.col);
   const spendingTotal = spending!.lines.find((l) => l.total)?.amounts.get(spending!.amountCols[0]!.col);
@@ -188,4 +193,18 @@ function addBalance(set: RelationSet, table: BudgetTable): void {
     zh: `${table.label}支出总计应等于收入总计`,
     en: `table ${table.labelEn}: total spending must equal total income`,
   });
+  // The balance as the table states it (收入 + 年初结转结余 = 支出 + 年末结转结余): each side's 总计 also
+  // equals the other side's parts, so a wrong 年初结转结余 is found at its cell, not at 总计.
+  const incomeParts = cellsOf(totalParts.get(income!), income!.amountCols[0]!.col);
+  const spendingParts = cellsOf(totalParts.get(spending!), spending!.amountCols[0]!.col);
+  const text = {
+    zh: `${table.label}收入（含年初结转结余）应等于支出（含年末结转结余）`,
+    en: `table ${table.labelEn}: income plus carry-over must equal spending plus carry-forward`,
+  };
+  if (incomeParts.length > 1) set.sum("balance", spendingTotal, incomeParts, text);
+  if (spendingParts.length > 1) set.sum("balance", incomeTotal, spendingParts, text);
+}
+
+function cellsOf(lines: BudgetLine[] | undefined, col: number): AmountCell[] {
+  return (lines ?? []).map((l) => l.amounts.get(col)).filter((a): a is AmountCell => a !== undefined);
 }

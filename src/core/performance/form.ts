@@ -102,6 +102,10 @@ export interface IndicatorColumns {
   actual: number | null;
   reason: number | null;
   score: number | null;
+  /** 指标性质 (≥ = ≤) in a column of its own: part of the target as read. */
+  nature: number | null;
+  /** 度量单位 / 计量单位 in a column of its own: part of the target and the actual value as read. */
+  unit: number | null;
 }
 
 export interface IndicatorTable {

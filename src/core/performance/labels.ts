@@ -41,6 +41,8 @@ const COLUMN_WORDS: [ColumnKey, RegExp][] = [
   ["score", /得分/],
   ["weight", /权重|分值/],
   ["actual", /实际完成|完成值|实际值|完成情况/],
+  ["nature", /指标性质|指标方向|^性质$/],
+  ["unit", /度量单位|计量单位|^单位$/],
   ["target", /指标值|目标值/],
 ];
 

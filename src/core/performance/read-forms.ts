@@ -10,7 +10,7 @@ import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
 import type { PerformanceForm, TextCell } from "./form";
 import { readFunding } from "./read-funding";
-import { indicatorHeaderRows, readIndicatorTable, textAt } from "./read-indicators";
+import { indicatorHeaderRows, nextIndicatorBlock, readIndicatorTable, textAt } from "./read-indicators";
 
 const FIELD_LABEL = /^(项目名称|部门名称|单位名称|预算单位|主管部门|实施单位|自治区主管部门|地区财政部门|地区主管部门|项目负责人|部门名称（盖章）)/;
 const TITLE = /绩效目标表|绩效自评表|自评表|目标表/;
@@ -37,8 +37,18 @@ function readForms(grid: Grid): PerformanceForm[] {
   headers.forEach((h, i) => {
     const next = headers[i + 1] ?? grid.rowCount;
     const indicators = readIndicatorTable(grid, h, next - 1);
-    const last = indicators?.totalRow?.row ?? indicators?.rows[indicators.rows.length - 1]?.row ?? h;
-    forms.push({ ...readHead(grid, top, h), bottom: last, indicators });
+    let last = indicators?.totalRow?.row ?? indicators?.rows[indicators.rows.length - 1]?.row ?? h;
+    const head = readHead(grid, top, h);
+    forms.push({ ...head, bottom: last, indicators });
+    // 中长期 and 年度 indicator blocks side by side: each block is a table of its own; the funding block
+    // belongs to the form once (the extra block carries none, so nothing is summed twice).
+    for (let from = nextIndicatorBlock(grid, h, 0); from !== null; from = nextIndicatorBlock(grid, h, from)) {
+      const beside = readIndicatorTable(grid, h, next - 1, from);
+      if (!beside) break;
+      const bottom = beside.totalRow?.row ?? beside.rows[beside.rows.length - 1]?.row ?? h;
+      forms.push({ ...head, bottom, indicators: beside, funding: { ...head.funding, lines: [], total: null, sources: [], regional: null } });
+      last = Math.max(last, bottom);
+    }
     top = last + 1;
   });
   return forms;

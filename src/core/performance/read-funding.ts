@@ -6,6 +6,7 @@
  */
 import { a1, parseA1 } from "../address";
 import type { Grid } from "../table/grid";
+import { Dec } from "../decimal";
 import { normalizeLabel } from "../text";
 import { amountAt } from "./cells";
 import type { AmountCell, Funding, FundingLine, MoneyUnit, RegionalUnit } from "./form";
@@ -32,6 +33,25 @@ export function readFunding(grid: Grid, top: number, end: number): Funding {
   funding.total = funding.lines.find((l) => l.role === "total" && l.amount) ?? funding.lines.find((l) => l.role === "total") ?? null;
   funding.sources = funding.lines.filter((l) => l.role === "source");
   return funding;
+}
+
+/** `10000万元`, `20 万元`, `150,000元`: an amount typed as text with its unit. */
+const AMOUNT_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元)$/;
+
+/**
+ * An amount cell of the funding block; an amount typed as text with its unit (`10000万元`) is read as a
+ * number in the block's unit (元 typed in a 万元 block is divided by 10,000, and the other way round).
+ */
+function moneyAt(grid: Grid, r: number, c: number, funding: Funding): AmountCell {
+  const amount = amountAt(grid, r, c);
+  if (amount.reading.kind !== "text") return amount;
+  const m = AMOUNT_WITH_UNIT.exec(normalizeLabel(amount.reading.text));
+  if (!m) return amount;
+  const typedUnit = m[2] as MoneyUnit;
+  funding.unit ??= typedUnit;
+  let value = new Dec(m[1]!.replace(/,/g, ""));
+  if (typedUnit !== funding.unit) value = typedUnit === "元" ? value.div(10000) : value.times(10000);
+  return { ...amount, reading: { kind: "number", value, fromText: true, percent: false }, value };
 }
 
 function blockUnit(grid: Grid, top: number, end: number): MoneyUnit | null {
@@ -71,8 +91,8 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
       ...label,
       row: r,
       amount: null,
-      budget: amountAt(grid, r, cols.budget),
-      executed: amountAt(grid, r, cols.executed),
+      budget: moneyAt(grid, r, cols.budget, funding),
+      executed: moneyAt(grid, r, cols.executed, funding),
       rate: cols.rate === null ? null : amountAt(grid, r, cols.rate),
     };
     line.amount = line.budget ?? null;
@@ -143,7 +163,7 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
     for (let c = 0; c < grid.colCount; c++) {
       const m = grid.merge(r, c);
       if (m && (m.left !== c || m.top !== r)) continue; // covered by a merge: its value lives at the top-left
-      const amount = amountAt(grid, r, c);
+      const amount = moneyAt(grid, r, c, funding);
       const kind = amount.reading.kind;
       if (kind === "blank") continue;
       if (kind === "text" || kind === "marker") {

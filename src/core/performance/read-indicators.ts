@@ -14,26 +14,72 @@ import { indicatorColumnKey } from "./labels";
 const STOP_ROW = /^(说明|注[:：\d]|备注|填表|填报|联系人|审核人|负责人|单位负责人|项目名称|部门名称|预算单位|主管部门)/;
 const TOTAL_ROW = /^(合计|总计|总分|小计)$/;
 
-/** The rows holding an indicator header (三级指标 and a 指标值/年度指标值 column). */
+/** Names of the indicator column where a form has no 三级指标: 指标名称, 具体指标, 绩效指标 (beside 二级指标). */
+const LEVEL3_ALIAS = /^(指标名称|具体指标|绩效指标|指标内容|三级指标名称|指标)$/;
+
+type HeaderColumns = { found: Partial<Record<keyof IndicatorColumns, number>>; cells: Partial<Record<keyof IndicatorColumns, string>> };
+
+/**
+ * The columns an indicator header row names. Without 三级指标, the names sit in a column headed
+ * 指标名称 / 具体指标 / 绩效指标 right of 二级指标, or in the column under a blank header cell between
+ * 二级指标 and 指标值 (the 二级指标 cell merged over it).
+ */
+function headerColumns(grid: Grid, row: number, fromCol = 0): HeaderColumns {
+  const found: HeaderColumns["found"] = {};
+  const cells: HeaderColumns["cells"] = {};
+  const aliases: number[] = [];
+  for (const { col, text } of grid.rowTexts(row)) {
+    if (col < fromCol) continue;
+    // A second block beside the first (中长期 | 年度): its 一级指标 starts another table.
+    if (fromCol === 0 && found.target !== undefined && indicatorColumnKey(text) === "level1") break;
+    const key = indicatorColumnKey(text);
+    if (key && found[key] === undefined) {
+      found[key] = col;
+      cells[key] = a1(row, col);
+    } else if (!key && LEVEL3_ALIAS.test(normalizeLabel(text))) aliases.push(col);
+  }
+  if (found.level3 === undefined && found.level2 !== undefined && found.target !== undefined && found.level2 < found.target) {
+    const alias = aliases.find((c) => c > found.level2! && c < found.target!);
+    const afterLevel2 = (grid.merge(row, found.level2)?.right ?? found.level2) + 1;
+    const blankBetween = afterLevel2 < found.target && grid.text(row, afterLevel2) === "" ? afterLevel2 : undefined;
+    // 二级指标 merged over two columns: its second column holds the names.
+    const mergedOver = grid.merge(row, found.level2) && (grid.merge(row, found.level2)!.right > found.level2) ? found.level2 + 1 : undefined;
+    const col = alias ?? blankBetween ?? mergedOver;
+    if (col !== undefined && col < found.target) {
+      found.level3 = col;
+      cells.level3 = a1(row, col);
+    }
+  }
+  return { found, cells };
+}
+
+/** The rows holding an indicator header (三级指标 or its stand-in, and a 指标值/年度指标值 column). */
 export function indicatorHeaderRows(grid: Grid): number[] {
   const out: number[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const keys = new Set(grid.rowTexts(r).map((t) => indicatorColumnKey(t.text)));
-    if (keys.has("level3") && keys.has("target")) out.push(r);
+    if (!keys.has("target") || !(keys.has("level3") || keys.has("level2"))) continue;
+    const { found } = headerColumns(grid, r);
+    if (found.level3 !== undefined && found.target !== undefined) out.push(r);
   }
   return out;
 }
 
-export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number): IndicatorTable | null {
-  const found: Partial<Record<keyof IndicatorColumns, number>> = {};
-  const headerCells: Partial<Record<keyof IndicatorColumns, string>> = {};
-  for (const { col, text } of grid.rowTexts(headerRow)) {
-    const key = indicatorColumnKey(text);
-    if (key && found[key] === undefined) {
-      found[key] = col;
-      headerCells[key] = a1(headerRow, col);
-    }
-  }
+/**
+ * The first column of another indicator block on the same header row, right of the first one
+ * (`一级指标 … 指标值 | 一级指标 … 指标值`: 中长期 and 年度 indicators side by side); null when none.
+ */
+export function nextIndicatorBlock(grid: Grid, headerRow: number, fromCol: number): number | null {
+  const { found } = headerColumns(grid, headerRow, fromCol);
+  if (found.target === undefined) return null;
+  const next = grid.rowTexts(headerRow).find((t) => t.col > found.target! && indicatorColumnKey(t.text) === "level1");
+  if (!next) return null;
+  const second = headerColumns(grid, headerRow, next.col);
+  return second.found.level3 !== undefined && second.found.target !== undefined ? next.col : null;
+}
+
+export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0): IndicatorTable | null {
+  const { found, cells: headerCells } = headerColumns(grid, headerRow, fromCol);
   if (found.level3 === undefined || found.target === undefined) return null;
   const columns: IndicatorColumns = {
     level1: found.level1 ?? null,
@@ -48,6 +94,8 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     actual: found.actual ?? null,
     reason: found.reason ?? null,
     score: found.score ?? null,
+    nature: found.nature ?? null,
+    unit: found.unit ?? null,
   };
   const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
   let level1: TextCell | null = null;
@@ -77,13 +125,13 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       level1,
       level2,
       level3: text(columns.level3),
-      target: text(columns.target),
+      target: withNatureAndUnit(text(columns.target), text(columns.nature), text(columns.unit)),
       basis: text(columns.basis),
       lastYear: text(columns.lastYear),
       weight: columns.weight === null ? null : amountAt(grid, r, columns.weight),
       scoring: text(columns.scoring),
       evidence: text(columns.evidence),
-      actual: text(columns.actual),
+      actual: withNatureAndUnit(text(columns.actual), null, text(columns.unit)),
       reason: text(columns.reason),
       score: columns.score === null ? null : amountAt(grid, r, columns.score),
     };
@@ -95,6 +143,20 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     table.rows.push(indicator);
   }
   return table;
+}
+
+/**
+ * `≥ | 500 | 人` in three columns read as the target `≥500人` (the finding still points at the 指标值
+ * cell). A value that already carries its sign or unit keeps it.
+ */
+function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit: TextCell | null): TextCell | null {
+  if (!value) return null;
+  let text = value.text.trim();
+  const sign = nature ? normalizeLabel(nature.text).replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不超过)$/, "≤").replace(/^(等于)$/, "=") : "";
+  if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
+  const u = unit ? normalizeLabel(unit.text) : "";
+  if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;
+  return text === value.text ? value : { ...value, text };
 }
 
 /** The cell's text is in row r itself (not a merge coming down from above). */

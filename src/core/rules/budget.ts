@@ -147,6 +147,33 @@ export const BUDGET_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "budget/staff-split-differs",
+    severity: "warning",
+    title: { zh: "人员经费与公用经费划分不一致", en: "人员/公用 split differs between tables" },
+    why: {
+      zh: "收支总表与经济分类表的基本支出相同，但人员经费和公用经费的划分不同：两张表必有一张不对。",
+      en: "Both tables show the same basic expenditure but split it differently into staff and office costs: one of them is wrong.",
+    },
+  },
+  {
+    id: "budget/final-above-budget",
+    severity: "warning",
+    title: { zh: "“三公”经费决算数超过预算数", en: "三公 spending above budget" },
+    why: {
+      zh: "“三公”经费决算数一般不应超过预算数；超过时应在说明中解释原因。",
+      en: "三公 spending should not exceed its budget; where it does, the explanation should say why.",
+    },
+  },
+  {
+    id: "budget/part-mismatch",
+    severity: "warning",
+    title: { zh: "分项中有一项不对", en: "One of the parts is wrong" },
+    why: {
+      zh: "合计行与其下分项之和不符，但合计本身与其他表、其他行都一致：错的是某一个分项，数字无法确定是哪一项，请逐项核对。",
+      en: "A total disagrees with its parts but agrees with every other table and line: one of the parts is wrong, and the numbers cannot tell which.",
+    },
+  },
+  {
     id: "budget/table-missing",
     severity: "info",
     title: { zh: "缺少部门预算表", en: "Budget table missing" },
