@@ -4,7 +4,7 @@
  * a roll-up and a cross-table equality is reported once, at that number.
  */
 import { splitQualified } from "../address";
-import type { SheetFinding } from "../check";
+import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO, formatDec, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation, Relation } from "../engine/relation";

@@ -4,7 +4,7 @@
  * tables split evenly, the later name gets the warning and both cells are named.
  */
 import { qualifiedAddress } from "../address";
-import type { SheetFinding } from "../check";
+import type { SheetFinding } from "../check-types";
 import type { BudgetTable } from "./read";
 import { subjectNameKey } from "./reference-codes";
 

@@ -2,7 +2,7 @@
  * The workbook-level check of 部门预算公开 tables: all row and table-to-table arithmetic (localized
  * together), the same code named differently in two tables, and one note for tables that are missing.
  */
-import type { SheetFinding, WorkbookChecker } from "../check";
+import type { SheetFinding, WorkbookChecker } from "../check-types";
 import type { SheetKind } from "../kinds";
 import type { WorkbookSnapshot } from "../snapshot";
 import { analyzeBudgetNumbers } from "./analyze";

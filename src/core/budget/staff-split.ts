@@ -4,7 +4,7 @@
  * wrong and the numbers cannot say which: one warning, naming both pairs of cells.
  */
 import { qualifiedAddress } from "../address";
-import type { SheetFinding } from "../check";
+import type { SheetFinding } from "../check-types";
 import { Dec, formatDec } from "../decimal";
 import type { AmountCell, BudgetColumn, BudgetSide, BudgetTable } from "./read";
 

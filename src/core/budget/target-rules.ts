@@ -6,7 +6,7 @@
  * A form that cannot be matched gets one info, never an error.
  */
 import { qualifiedAddress } from "../address";
-import type { SheetFinding } from "../check";
+import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO } from "../decimal";
 import { type Scaled, scaledFromText } from "../engine/exact";
 import type { SheetKind } from "../kinds";
