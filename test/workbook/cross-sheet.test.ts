@@ -203,3 +203,21 @@ describe("one allocation cell whose live =SUM follows it, against the target's c
     expect(findings.map((f) => [f.sheet, f.severity, f.cell, f.expected])).toEqual([["附件2-某某地区", "error", "C4", "95"]]);
   });
 });
+
+describe("a regional target whose 合计 column has no 合计 row to match", () => {
+  it("an allocation table without a 合计 row: the target's 合计 column is not 'unmatched'", async () => {
+    const noTotal: SheetSpec = { ...allocation, rows: allocation.rows.filter((_, i) => i !== 4) };
+    const regional: SheetSpec = {
+      name: "附件2",
+      rows: [
+        ["区域绩效目标表"],
+        ["项目名称", "某某补助资金", null, "合计", "某某地区", "某乙地区"],
+        ["资金情况（万元）", "年度金额：", null, 149, 95, 54],
+        [null, "其中：自治区资金", null, 149, 95, 54],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补助人数", "≥1200人"],
+      ],
+    };
+    expect(notInfo((await check(noTotal, regional)).sheets)).toEqual([]);
+  });
+});

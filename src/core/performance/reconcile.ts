@@ -185,7 +185,9 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
   const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
   const totalCell = units.find((u) => u.isTotal)?.amount.cell ?? units[0]!.amount.cell;
   units.forEach((t, i) => {
-    if (matchedT.has(i) || t.amount.value!.isZero()) return;
+    // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
+    // (合计 = Σ units) checks it, and each unit is compared with the allocation.
+    if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
     out.push({
       sheet,
       finding: finding("performance/allocation-unmatched", {
