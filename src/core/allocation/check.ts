@@ -8,11 +8,14 @@ import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import type { AllocColumn } from "./columns";
 import { formatValue } from "./display";
-import { checkLiveFormulas } from "./live-formulas";
+import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel, rowLabel } from "./model";
 import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
+import { inferRelations } from "./infer-relations";
+import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
 import { screen } from "./screen";
 import { sumFormulaFor } from "./sum-formula";
+import { ambiguityFinding, rowPatternFinding } from "./uncertain-findings";
 import { BLANK, MARKER, SMALL } from "./values";
 
 /** Per-cell warnings beyond this many in one sheet are summarised, not listed. */
@@ -21,24 +24,39 @@ const MAX_CELL_WARNINGS = 50;
 export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
   const model = buildAllocationModel(sheet);
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
+  adoptLiveRanges(model);
   const findings: Finding[] = [...cellFindings(model)];
   const live = checkLiveFormulas(model);
   findings.push(...live.findings);
 
   const isFact = (key: string) => live.facts.has(key);
-  const focus = screen(model, isFact);
+  const unstated = inferRelations(model);
+  const focus = screen(model, isFact, unstated);
   if (focus.rows.size === 0 && focus.cols.size === 0) return dedupeFindings(findings); // every relation proven to hold
-  const infos = buildRelations(model, isFact, focus);
+  const built = buildRelations(model, isFact, focus, unstated);
+  const valueOfCell = baseValueOf(model);
+  const unread = rulesNotBorneOut(model, built, valueOfCell);
+  for (const column of unread) findings.push(ruleNotBorneOutFinding(model, column));
+  const infos = unread.length === 0 ? built : built.filter((i) => !(i.scope === "formula" && !i.unstated && unread.includes(i.column)));
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
-  const valueOf = baseValueOf(model);
+  const valueOf = valueOfCell;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;
-  const { evaluations, blames } = localize(
+  const { evaluations, blames, ambiguities } = localize(
     infos.map((i) => i.relation),
     valueOf,
     placesOf,
+    {
+      ambiguity: true,
+      isBlank: (key) => model.cells.get(key)?.reading.kind === "blank",
+      // A live formula follows the cells it reads: a typed cell that explains the same breaks comes first.
+      cost: (key) => (model.cells.get(key)?.formula ? 2 : 1),
+    },
   );
 
-  const blamedRelations = new Set(blames.flatMap((b) => b.relations));
+  const blamedRelations = new Set([...blames.flatMap((b) => b.relations), ...ambiguities.flatMap((a) => a.relations)]);
+  const onlyUnstated = (evs: Evaluation[]) => evs.every((e) => byRelation.get(e.relation)?.unstated);
+  for (const ambiguity of ambiguities)
+    findings.push(onlyUnstated(ambiguity.relations) ? rowPatternFinding(model, ambiguity.relations[0]!, byRelation.get(ambiguity.relations[0]!.relation)!) : ambiguityFinding(model, ambiguity, byRelation));
   const holdsAtTop = new Set(
     evaluations.filter((e) => e.status !== "broken" && byRelation.get(e.relation)?.scope === "children").map((e) => e.relation.target),
   );
@@ -47,11 +65,14 @@ export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
     // finding already says where the difference is.
     const onlyLeaves = blame.relations.every((e) => byRelation.get(e.relation)?.scope === "leaves");
     if (!blame.localized && onlyLeaves && holdsAtTop.has(blame.cell)) continue;
-    findings.push(blameFinding(model, blame, byRelation));
+    // A break of relations only the numbers bear out is for a reviewer to look at, never an error.
+    if (onlyUnstated(blame.relations)) findings.push(rowPatternFinding(model, blame.relations[0]!, byRelation.get(blame.relations[0]!.relation)!));
+    else findings.push(blameFinding(model, blame, byRelation));
   }
   for (const ev of evaluations) {
     if (blamedRelations.has(ev) || ev.status === "ok" || ev.status === "broken") continue;
     const info = byRelation.get(ev.relation)!;
+    if (info.unstated) continue;
     if (ev.status === "residue") findings.push(residueFinding(model, ev, info));
     else findings.push(unroundedFinding(model, ev, info));
   }
@@ -145,6 +166,7 @@ function cellFindings(model: AllocationModel): Finding[] {
 
 function describe(model: AllocationModel, info: RelationInfo, blamedCell: string): { zh: string; en: string } {
   const rel = info.relation;
+  if (info.unstated) return { zh: `本行与其他各行的规律（${info.column.rule!.source}）`, en: `the pattern of the other rows (${info.column.rule!.source})` };
   if (info.scope === "formula") {
     const source = info.column.rule!.source;
     return info.column.rule!.inferred

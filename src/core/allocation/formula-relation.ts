@@ -1,7 +1,7 @@
 /** A formula column cell = its rule evaluated on the same row, rounded half up to the column's precision. */
 import { type Dec, roundHalfUp } from "../decimal";
 import { evaluateRational, rescale, roundRational, roundedSmall } from "../engine/exact";
-import type { Relation, Substitution, ValueOf } from "../engine/relation";
+import type { Relation, Substitution, Substitutions, ValueOf } from "../engine/relation";
 import { type Expr, evaluate as evaluateExpr, solveFor } from "../expr/annotation";
 import type { NumericCell } from "./cells";
 
@@ -29,6 +29,9 @@ export class FormulaRelation implements Relation {
     private readonly targetCell: NumericCell,
     /** One cell per `spec.refs` entry, same order. */
     private readonly refCells: readonly NumericCell[],
+    /** On a total row: what rounding its rows' own results explains (the office may have typed the
+     *  total as the sum of its rows' rounded results rather than the rule applied to the row's totals). */
+    private readonly totalResidue?: (valueOf?: ValueOf, subs?: Substitutions) => Dec,
   ) {}
 
   get id(): string {
@@ -57,8 +60,9 @@ export class FormulaRelation implements Relation {
     return i < 0 ? undefined : this.refCells[i]!.key;
   }
 
-  tolerance(): Dec {
-    return this.spec.tolerance(this.refCells);
+  tolerance(valueOf?: ValueOf, subs?: Substitutions): Dec {
+    const own = this.spec.tolerance(this.refCells);
+    return this.totalResidue ? own.plus(this.totalResidue(valueOf, subs)) : own;
   }
 
   /** The rule rounded half up equals the cell exactly (bigint rationals, no decimal.js). */

@@ -93,6 +93,59 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
   return { findings, facts };
 }
 
+/**
+ * A live formula's range is the strongest evidence of structure there is. Where the row reading put a
+ * total's rows on the wrong side (a …小计 or …市 row under its counties read as heading the next block)
+ * or missed a total (全区 at the bottom read as a unit), the ranges win: the row takes the rows its =SUM
+ * formulas name. Adopted only when no other row's formula claims those rows, and they are the block right above or below the row (or, for a total of totals, rows that
+ * are totals themselves). A range that overlaps the read structure but misses rows stays an error
+ * (sum-formula-range). Returns whether the structure changed.
+ */
+export function adoptLiveRanges(model: AllocationModel): boolean {
+  const rows = model.rows;
+  const claims = new Map<number, number[]>(); // row index → row indexes its live sums name
+  rows.forEach((r, i) => {
+    // The union of the row's ranges: one column's range that misses a row of the block stays a range error.
+    const named = new Set<number>();
+    for (const column of model.columns.numeric) {
+      if (!column.summable) continue;
+      const formula = model.layout.grid.cell(r.row, column.col)?.formula;
+      if (!formula) continue;
+      const refs = parseSumFormula(formula);
+      if (!refs || refs.some((ref) => ref.col !== column.col)) continue;
+      for (const ref of refs) {
+        const j = model.rowIndex.get(ref.row);
+        if (j !== undefined && j !== i) named.add(j);
+      }
+    }
+    if (named.size > 0) claims.set(i, [...named].sort((a, b) => a - b));
+  });
+  const claimedBy = new Map<number, number>();
+  for (const [i, set] of claims) for (const j of set) claimedBy.set(j, claimedBy.has(j) ? -1 : i);
+  let changed = false;
+  const adopt = (i: number, set: number[]) => {
+    const r = rows[i]!;
+    for (const other of rows) if (other !== r) other.children = other.children.filter((j) => !set.includes(j));
+    r.children = set;
+    if (r.role === "leaf") r.role = i === 0 || i === rows.length - 1 ? (rows.some((o) => o.role === "grand") ? "group" : "grand") : "group";
+    changed = true;
+  };
+  // Blocks first (a subtotal over its counties), then totals of totals.
+  for (const pass of ["block", "totals"] as const)
+    for (const [i, set] of claims) {
+      const r = rows[i]!;
+      if (r.children.join() === set.join()) continue;
+      if (set.some((j) => claimedBy.get(j) !== i)) continue;
+      if (r.children.some((j) => set.includes(j))) continue; // overlaps the reading: a range error, not a misreading
+      const contiguous = set.every((j, k) => k === 0 || j === set[k - 1]! + 1);
+      const adjacent = contiguous && (set[set.length - 1] === i - 1 || set[0] === i + 1);
+      const ofTotals = set.every((j) => rows[j]!.children.length > 0);
+      if (pass === "block" ? adjacent && !ofTotals : ofTotals) adopt(i, set);
+    }
+  for (const r of rows) if ((r.role === "group" || r.role === "subtotal") && r.children.length === 0) r.role = "leaf";
+  return changed;
+}
+
 /** Rows a SUM may legitimately not name (blank spacer rows, note rows) are not "extra". */
 function isCountedRow(model: AllocationModel, row: number, col: number): boolean {
   const value = model.cells.get(a1(row, col))?.value;

@@ -9,13 +9,13 @@ import { type Dec, Dec as D, ZERO, halfUnit, roundHalfUp } from "../decimal";
 import { evaluate as evaluateExpr } from "../expr/annotation";
 import { decimalPlacesOf } from "../format";
 import { evaluateRational, pow10 } from "../engine/exact";
-import { type Relation, SumRelation, type ValueOf } from "../engine/relation";
+import { type Relation, type Substitutions, SumRelation, type ValueOf } from "../engine/relation";
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
 import type { Focus } from "./screen";
 import type { AllocationModel } from "./model";
-import { containsBareHundred, hasColumnProduct } from "./rule-shape";
+import { containsBareHundred, hasColumnProduct, isLinear } from "./rule-shape";
 import { hasIntermediateLevel, leavesOf } from "./rows";
 
 export interface RelationInfo {
@@ -24,6 +24,8 @@ export interface RelationInfo {
   /** Row index (into model.rows) of the total, for sum relations. */
   totalIndex?: number;
   scope: "formula" | "children" | "leaves";
+  /** A relation only the numbers bear out (infer-relations.ts): evidence, never an error on its own. */
+  unstated?: boolean;
 }
 
 /**
@@ -31,7 +33,12 @@ export interface RelationInfo {
  * cell of a broken relation takes part in must be present for localization: all sums of the focus
  * columns, and all formulas of every row those sums touch.
  */
-export function buildRelations(model: AllocationModel, isFact: (key: string) => boolean, focus: Focus): RelationInfo[] {
+export function buildRelations(
+  model: AllocationModel,
+  isFact: (key: string) => boolean,
+  focus: Focus,
+  unstated: readonly AllocColumn[] = [],
+): RelationInfo[] {
   const sums: RelationInfo[] = [];
   const grand = model.rows.findIndex((r) => r.role === "grand");
   const leavesOfGrand = grand >= 0 && hasIntermediateLevel(model.rows) ? leavesOf(model.rows, grand) : null;
@@ -50,6 +57,9 @@ export function buildRelations(model: AllocationModel, isFact: (key: string) => 
   }
   const formulas: RelationInfo[] = [];
   for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, formulas, rows);
+  const stated = formulas.length;
+  for (const column of unstated) addFormulaRelations(model, column, formulas, rows, true);
+  for (const info of formulas.slice(stated)) info.unstated = true;
   return [...formulas, ...sums];
 }
 
@@ -91,7 +101,7 @@ function residueAddends(n: number): number {
 
 
 
-function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>): void {
+function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: RelationInfo[], onlyRows: Set<number>, unitsOnly = false): void {
   const rule = column.rule!;
   const product = hasColumnProduct(rule.expr);
   const chained = [...rule.refColumns.values()].some((c) => model.columnAt.get(c)?.rule);
@@ -118,7 +128,7 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
   };
   for (const i of [...onlyRows].sort((a, b) => a - b)) {
     const r = model.rows[i]!;
-    if (product && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
+    if ((product || unitsOnly) && r.children.length > 0) continue; // Σ(a×b) ≠ Σa × Σb: totals are checked by sums
     const targetCell = model.cells.at(r.row, column.col);
     if (!targetCell?.known) continue;
     const cells: NumericCell[] = [];
@@ -128,8 +138,35 @@ function addFormulaRelations(model: AllocationModel, column: AllocColumn, out: R
       cells.push(cell);
     }
     if (cells.length !== refCols.length) continue;
-    out.push({ relation: new FormulaRelation(spec, targetCell, cells), column, scope: "formula" });
+    const totalResidue = r.children.length > 0 && !column.percent && isLinear(rule.expr) ? (valueOf?: ValueOf, subs?: Substitutions) => totalRowResidue(model, column, i, refCols, valueOf, subs) : undefined;
+    out.push({ relation: new FormulaRelation(spec, targetCell, cells, totalResidue), column, scope: "formula" });
   }
+}
+
+/**
+ * A linear rule on a total row: when each operand's total is exactly the sum of its rows, the total of
+ * the rule column may be the sum of its rows' rounded results rather than the rule on the totals (按1%增长率
+ * 测算, 5=2+4 over unrounded values): rounding of those rows explains the gap. Otherwise nothing does.
+ */
+function totalRowResidue(
+  model: AllocationModel,
+  column: AllocColumn,
+  index: number,
+  refCols: number[],
+  valueOf: ValueOf = baseValueOf(model),
+  subs?: Substitutions,
+): Dec {
+  const r = model.rows[index]!;
+  const read = (key: string) => subs?.get(key) ?? valueOf(key);
+  for (const col of refCols) {
+    if (!model.cells.at(r.row, col)?.known) return ZERO;
+    const total = read(a1(r.row, col));
+    let sum = ZERO;
+    for (const j of r.children) sum = sum.plus(read(a1(model.rows[j]!.row, col)));
+    if (!sum.eq(total)) return ZERO;
+  }
+  const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
+  return halfUnit(column.places).times(residueAddends(rounded));
 }
 
 /**

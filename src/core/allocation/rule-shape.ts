@@ -22,3 +22,20 @@ export function containsBareHundred(expr: Expr): boolean {
   if (expr.type === "bin") return containsBareHundred(expr.left) || containsBareHundred(expr.right);
   return expr.type === "neg" ? containsBareHundred(expr.arg) : false;
 }
+
+/** Sums, differences and constant multiples of columns: the rule on a total row is the sum of its rows'. */
+export function isLinear(expr: Expr): boolean {
+  switch (expr.type) {
+    case "col":
+    case "num":
+      return true;
+    case "neg":
+      return isLinear(expr.arg);
+    case "bin":
+      if (expr.op === "+" || expr.op === "-") return isLinear(expr.left) && isLinear(expr.right);
+      if (expr.op === "*") return isLinear(expr.left) && isLinear(expr.right) && !(hasColumn(expr.left) && hasColumn(expr.right));
+      return isLinear(expr.left) && !hasColumn(expr.right);
+    default:
+      return false;
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { a1 } from "../address";
 import { roundedSmall } from "../engine/exact";
+import type { AllocColumn } from "./columns";
 import type { AllocationModel } from "./model";
 import { hasColumnProduct } from "./rule-shape";
 import { ruleFactor } from "./relations";
@@ -17,9 +18,11 @@ export interface Focus {
   cols: Set<number>;
 }
 
-export function screen(model: AllocationModel, isFact: (key: string) => boolean): Focus {
+/** `unstated`: rule-carrying copies of columns an unstated relation defines (infer-relations.ts). */
+export function screen(model: AllocationModel, isFact: (key: string) => boolean, unstated: readonly AllocColumn[] = []): Focus {
   const focus: Focus = { rows: new Set(), cols: new Set() };
-  for (const column of model.columns.numeric) if (column.rule) screenFormulaColumn(model, column.col, focus);
+  for (const column of model.columns.numeric) if (column.rule) screenFormulaColumn(model, column, focus);
+  for (const column of unstated) screenFormulaColumn(model, column, focus, true);
   for (const column of model.columns.numeric) if (column.summable) screenSumColumn(model, column.col, focus, isFact);
   return focus;
 }
@@ -33,8 +36,8 @@ interface Slot {
   scale: number;
 }
 
-function screenFormulaColumn(model: AllocationModel, col: number, focus: Focus): void {
-  const column = model.columnAt.get(col)!;
+function screenFormulaColumn(model: AllocationModel, column: AllocColumn, focus: Focus, unitsOnly = false): void {
+  const col = column.col;
   const rule = column.rule!;
   const target = model.columns.values.get(col)!;
   const refs = [...rule.refColumns];
@@ -52,7 +55,7 @@ function screenFormulaColumn(model: AllocationModel, col: number, focus: Focus):
   };
 
   model.rows.forEach((r, i) => {
-    if (product && r.children.length > 0) return;
+    if ((product || unitsOnly) && r.children.length > 0) return;
     if (!target.known(i)) return;
     let big = target.kind[i] === BIG || target.scale[i]! > places;
     for (let k = 0; k < operands.length; k++) {

@@ -15,6 +15,9 @@ export interface Substitution {
   value: Dec;
 }
 
+/** Several cells given trial values at once (a diagnosis with more than one fault). */
+export type Substitutions = ReadonlyMap<string, Dec>;
+
 export type RelationStatus = "ok" | "ok-unrounded" | "residue" | "broken";
 
 export interface Relation {
@@ -27,14 +30,20 @@ export interface Relation {
   /** Decimals the target is displayed with (fractions for percents: 0.0% → 3). */
   readonly places: number;
   /** Largest difference rounding of the parts can explain (½ unit per rounded addend). Asked only when
-   *  the relation does not hold exactly, so it may be costly to work out. */
-  tolerance(): Dec;
+   *  the relation does not hold exactly, so it may be costly to work out; with the values (and trial
+   *  values) when the excuse depends on other cells. */
+  tolerance(valueOf?: ValueOf, subs?: Substitutions): Dec;
   /** The value the target should have, rounded to its displayed precision. */
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null;
   /** Other acceptable values, e.g. the chain computed without intermediate rounding. */
   alternatives?(valueOf: ValueOf): Dec[];
   /** The value `cell` must take (others unchanged) for the relation to hold; null if not solvable. */
   solve(cell: string, valueOf: ValueOf): Dec | null;
+  /** `expected` with several cells substituted. Optional: without it the engine passes a valueOf that
+   *  reads the substitutions, which is right for relations that keep no cache of their operands. */
+  expectedWith?(valueOf: ValueOf, subs: Substitutions): Dec | null;
+  /** `solve` with other cells substituted (same fallback as `expectedWith`). */
+  solveWith?(cell: string, valueOf: ValueOf, subs: Substitutions): Dec | null;
   /** True only when exact integer arithmetic proves the relation holds as displayed (status "ok");
    *  false means "not proven": the decimal evaluation decides. */
   holdsExactly?(): boolean;
@@ -58,9 +67,49 @@ export function evaluate(relation: Relation, valueOf: ValueOf, sub?: Substitutio
   let status: RelationStatus;
   if (diff.isZero()) status = "ok";
   else if (!sub && relation.alternatives?.(valueOf).some((alt) => alt.eq(actual))) status = "ok-unrounded";
-  else if (diff.lte(relation.tolerance())) status = "residue";
+  else if (diff.lte(relation.tolerance(valueOf, sub ? new Map([[sub.cell, sub.value]]) : undefined))) status = "residue";
   else status = "broken";
   return { relation, status, expected, actual };
+}
+
+/** Evaluation with several trial values: the diagnosis's test of a set of faults. */
+export function evaluateWith(relation: Relation, valueOf: ValueOf, subs: Substitutions): Evaluation | null {
+  let touching: Substitution | undefined;
+  let count = 0;
+  if (subs.has(relation.target)) {
+    touching = { cell: relation.target, value: subs.get(relation.target)! };
+    count++;
+  }
+  for (const cell of relation.operands) {
+    const value = subs.get(cell);
+    if (value === undefined) continue;
+    touching = { cell, value };
+    if (++count > 1) break;
+  }
+  if (count <= 1) {
+    const ev = evaluate(relation, valueOf, touching);
+    // A tolerance may depend on cells outside the relation (a total row's rounding excuse): ask again.
+    if (ev?.status === "broken" && subs.size > count && ev.actual.minus(ev.expected).abs().lte(relation.tolerance(valueOf, subs)))
+      return { ...ev, status: "residue" };
+    return ev;
+  }
+  const read: ValueOf = (k) => subs.get(k) ?? valueOf(k);
+  const expected = relation.expectedWith ? relation.expectedWith(valueOf, subs) : relation.expected(read);
+  if (expected === null) return null;
+  const actualRaw = read(relation.target);
+  const actual = actualRaw.decimalPlaces() > relation.places ? roundHalfUp(actualRaw, relation.places) : actualRaw;
+  const diff = actual.minus(expected).abs();
+  const status: RelationStatus = diff.isZero() ? "ok" : diff.lte(relation.tolerance(valueOf, subs)) ? "residue" : "broken";
+  return { relation, status, expected, actual };
+}
+
+/** The value `cell` must take for the relation to hold, other trial values in place. */
+export function solveWith(relation: Relation, cell: string, valueOf: ValueOf, subs: Substitutions): Dec | null {
+  const others = relation.target !== cell && subs.has(relation.target) ? 1 : 0;
+  const touched = others + relation.operands.filter((k) => k !== cell && subs.has(k)).length;
+  if (touched === 0) return relation.solve(cell, valueOf);
+  if (relation.solveWith) return relation.solveWith(cell, valueOf, subs);
+  return relation.solve(cell, (k) => (k === cell ? valueOf(k) : (subs.get(k) ?? valueOf(k))));
 }
 
 /** A relation proven to hold: its decimal figures are worked out only if someone asks for them. */
@@ -178,5 +227,23 @@ export class SumRelation implements Relation {
     if (cell === this.target) return this.expected(valueOf);
     if (!this.has(cell)) return null;
     return valueOf(this.target).minus(this.sum(valueOf).minus(valueOf(cell)));
+  }
+
+  /** Σ parts with trial values: the cached sum adjusted, never recomputed with a trial valueOf. */
+  private sumWith(valueOf: ValueOf, subs: Substitutions): Dec {
+    let s = this.sum(valueOf);
+    for (const [cell, value] of subs) if (cell !== this.target && this.has(cell)) s = s.minus(valueOf(cell)).plus(value);
+    return s;
+  }
+
+  expectedWith(valueOf: ValueOf, subs: Substitutions): Dec {
+    return roundHalfUp(this.sumWith(valueOf, subs), this.places);
+  }
+
+  solveWith(cell: string, valueOf: ValueOf, subs: Substitutions): Dec | null {
+    if (cell === this.target) return this.expectedWith(valueOf, subs);
+    if (!this.has(cell)) return null;
+    const target = subs.get(this.target) ?? valueOf(this.target);
+    return target.minus(this.sumWith(valueOf, subs).minus(subs.get(cell) ?? valueOf(cell)));
   }
 }

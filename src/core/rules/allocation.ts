@@ -12,6 +12,33 @@ export const ALLOCATION_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "allocation/ambiguous-fault",
+    severity: "warning",
+    title: { zh: "几处中有一处不对", en: "One of several cells is wrong" },
+    why: {
+      zh: "合计或公式关系不成立，但改其中任何一格都能对上，仅凭表中数字无法判断错在哪一格；请对照原始资料核实，不提供一键修改。",
+      en: "A total or formula does not hold and correcting any one of these cells would repair it; the numbers cannot tell which, so no fix is offered.",
+    },
+  },
+  {
+    id: "allocation/row-pattern",
+    severity: "warning",
+    title: { zh: "本行与其他各行的规律不符", en: "Row breaks the pattern of the other rows" },
+    why: {
+      zh: "表中未写明公式，但其他各行都满足同一关系（如 补助金额＝提前下达＋实际下达），只有本行不满足；请核实本行各数。",
+      en: "No formula is written, but every other row satisfies one relation (e.g. amount = advance + actual) and this row does not; check the row.",
+    },
+  },
+  {
+    id: "allocation/rule-not-borne-out",
+    severity: "warning",
+    title: { zh: "表头公式与多数行不符", en: "Column formula does not match most rows" },
+    why: {
+      zh: "按表头公式计算，本列多数行都对不上：多半是公式有两种读法（如 12 是第12栏还是12个月）或本列另有算法，而不是每行都填错；只在表头提示一次。",
+      en: "Most rows disagree with the column formula: more likely the formula reads two ways (is 12 column 12 or 12 months?) than every row being wrong; reported once at the header.",
+    },
+  },
+  {
     id: "allocation/total-mismatch",
     severity: "error",
     title: { zh: "合计数与分项之和不符", en: "Total does not equal the sum of its parts" },

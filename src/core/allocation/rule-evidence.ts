@@ -1,0 +1,54 @@
+/** Whether the rows bear out a stated column rule: one that most rows break was probably read wrong. */
+import { a1 } from "../address";
+import type { Dec } from "../decimal";
+import { evaluate } from "../engine/relation";
+import type { Finding } from "../finding";
+import type { AllocColumn } from "./columns";
+import type { AllocationModel } from "./model";
+import type { RelationInfo } from "./relations";
+import { hasColumnProduct } from "./rule-shape";
+
+/**
+ * A stated column rule that most rows do not bear out was probably read wrong (is `12` in
+ * `16=14×15×12×52元/10000` a column or the months?): one warning at its header, not an error per row.
+ */
+export function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], valueOf: (key: string) => Dec): AllocColumn[] {
+  const broken = new Map<AllocColumn, number>();
+  for (const info of infos) {
+    if (info.scope !== "formula" || info.unstated || info.column.rule!.inferred) continue;
+    if (info.relation.holdsExactly?.()) continue;
+    if (evaluate(info.relation, valueOf)?.status === "broken") broken.set(info.column, (broken.get(info.column) ?? 0) + 1);
+  }
+  const out: AllocColumn[] = [];
+  for (const [column, count] of broken) {
+    if (count < 3) continue;
+    const rule = column.rule!;
+    const cols = [column.col, ...rule.refColumns.values()].map((c) => model.columns.values.get(c)!);
+    const product = hasColumnProduct(rule.expr);
+    let eligible = 0;
+    model.rows.forEach((r, i) => {
+      if (product && r.children.length > 0) return;
+      if (cols.every((v) => v.known(i))) eligible++;
+    });
+    if (count * 2 > eligible) out.push(column);
+  }
+  return out;
+}
+
+export function ruleNotBorneOutFinding(model: AllocationModel, column: AllocColumn): Finding {
+  const rule = column.rule!;
+  const layout = model.layout;
+  let row = layout.headerTop;
+  if (column.table.annotation && layout.columnNumberRow !== null) row = layout.columnNumberRow;
+  else
+    for (let r = layout.headerTop; r <= layout.headerBottom; r++)
+      if (layout.grid.text(r, column.col).includes(rule.source)) row = r;
+  return {
+    rule: "allocation/rule-not-borne-out",
+    severity: "warning",
+    cell: a1(row, column.col),
+    related: [],
+    message: `「${column.header}」的表头公式「${rule.source}」与本列多数行的数都对不上，可能是公式写法有歧义或本列另有算法；未按此公式逐行核对，请核实表头。`,
+    messageEn: `The column formula "${rule.source}" of "${column.header}" does not match most rows: it may be ambiguous or the column computed otherwise. Rows were not checked against it; please verify the header.`,
+  };
+}

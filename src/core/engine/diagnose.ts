@@ -1,0 +1,426 @@
+/**
+ * Where the faults are. The broken relations of a sheet (or workbook) fall into groups linked by shared
+ * cells; for each group the diagnosis looks for the smallest set of cells whose correction repairs every
+ * broken relation of the group without breaking one that holds — a minimal hitting set over candidate
+ * cells, exact up to MAX_FAULTS cells, greedy beyond. Candidates are the cells of two or more broken
+ * relations, each broken relation's own target, and blank parts where a number belongs. When equally
+ * small explanations differ, the data cannot tell them apart: the group is an ambiguity, not a blame.
+ */
+import { Dec, roundHalfUp } from "../decimal";
+import { type Evaluation, type Relation, type Substitutions, type ValueOf, evaluate, evaluateWith, solveWith } from "./relation";
+
+export interface Blame {
+  cell: string;
+  /** The value that repairs the relations. */
+  proposed: Dec;
+  /** The broken relations this blame accounts for. */
+  relations: Evaluation[];
+  /** True when the relations point at this cell; false when it is simply the broken total itself. */
+  localized: boolean;
+}
+
+/** Broken relations the data cannot pin on one cell: one of `cells` (or several) is wrong. */
+export interface Ambiguity {
+  cells: string[];
+  relations: Evaluation[];
+}
+
+export interface DiagnoseOptions {
+  /** What naming this cell as a fault costs: 1 by default; more for a live formula that follows others,
+   *  so that a typed cell is preferred when both explain the breaks. */
+  cost?: (cell: string) => number;
+  /** A blank cell where a number belongs: a candidate even in a single broken relation. */
+  isBlank?: (cell: string) => boolean;
+  /** Return ties as ambiguities. Without it a tie is reported at the broken relations' targets. */
+  ambiguity?: boolean;
+}
+
+export interface Diagnosis {
+  evaluations: Evaluation[];
+  blames: Blame[];
+  ambiguities: Ambiguity[];
+}
+
+/** Decimals of a cell, to round a proposed value to what the cell can display. */
+export type PlacesOf = (cell: string) => number;
+
+/** Faults searched exactly per group; beyond, a greedy search that substitutes one cell at a time. */
+const MAX_FAULTS = 3;
+/** Sets tried per group before giving up the exact search. */
+const MAX_NODES = 3000;
+/** Broken relations in a group beyond which only the greedy search runs (three faults break a dozen). */
+const MAX_EXACT_GROUP = 40;
+/** Blank parts of one relation considered as candidates (a sum over thousands of blanks tells nothing). */
+const MAX_BLANK_PARTS = 12;
+/** Values an operand of a rounded rule may take, tried when other faults are still to place. */
+const MAX_ROUNDING_STEPS = 40;
+/** Trial evaluations per diagnosis (≈ 0.3 s): beyond, what is left is reported at the broken totals. */
+const MAX_TRIALS = 50_000;
+/** Tied explanations collected before calling a group ambiguous. */
+const MAX_SOLUTIONS = 40;
+
+interface Solution {
+  values: Map<string, Dec>;
+  cost: number;
+  /** Breaks the greedy search found equally repaired by several cells. */
+  ties?: Ambiguity[];
+}
+
+export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: PlacesOf, options: DiagnoseOptions = {}): Diagnosis {
+  const evaluations: Evaluation[] = [];
+  for (const relation of relations) {
+    const ev = evaluate(relation, valueOf);
+    if (ev) evaluations.push(ev);
+  }
+  const broken = evaluations.filter((e) => e.status === "broken");
+  if (broken.length === 0) return { evaluations, blames: [], ambiguities: [] };
+
+  const brokenByCell = new Map<string, Evaluation[]>();
+  for (const ev of broken)
+    for (const cell of cellsIn(ev.relation)) {
+      let list = brokenByCell.get(cell);
+      if (!list) brokenByCell.set(cell, (list = []));
+      if (list[list.length - 1] !== ev) list.push(ev);
+    }
+
+  const groups = groupsOf(broken, brokenByCell);
+  const candidatesOf = new Map<Evaluation, string[]>();
+  const allCandidates = new Set<string>();
+  for (const ev of broken) {
+    const list = candidatesFor(ev, brokenByCell, valueOf, options);
+    candidatesOf.set(ev, list);
+    for (const c of list) allCandidates.add(c);
+  }
+  // Every relation (holding or not) a candidate takes part in: a correction must keep them all.
+  const touching = new Map<string, Evaluation[]>();
+  for (const ev of evaluations)
+    for (const cell of cellsIn(ev.relation)) {
+      if (!allCandidates.has(cell)) continue;
+      let list = touching.get(cell);
+      if (!list) touching.set(cell, (list = []));
+      if (list[list.length - 1] !== ev) list.push(ev);
+    }
+
+  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS };
+  const blames: Blame[] = [];
+  const ambiguities: Ambiguity[] = [];
+  const isBlank = options.isBlank ?? (() => false);
+  const repairedAlong: Evaluation[] = [];
+  for (const group of groups) {
+    const solutions = exactSearch(group, ctx);
+    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
+    ambiguities.push(...(chosen[0]!.ties ?? []));
+    repairedAlong.push(...explain(group, chosen, ctx, blames, ambiguities, isBlank));
+  }
+
+  // What no blame explains is reported at its own target (the total, the formula cell).
+  const explained = new Set<Evaluation>([...blames.flatMap((b) => b.relations), ...repairedAlong]);
+  const kept: Ambiguity[] = [];
+  for (const a of ambiguities) {
+    if (options.ambiguity) {
+      kept.push(a);
+      a.relations.forEach((e) => explained.add(e));
+    }
+  }
+  const blamedCells = new Set(blames.filter((b) => b.localized).map((b) => b.cell));
+  for (const ev of broken) {
+    if (explained.has(ev)) continue;
+    const cell = ev.relation.target;
+    const existing = blames.find((b) => b.cell === cell && !b.localized);
+    if (existing) existing.relations.push(ev);
+    else if (!blamedCells.has(cell)) blames.push({ cell, proposed: ev.expected, relations: [ev], localized: false });
+  }
+  return { evaluations, blames, ambiguities: kept };
+}
+
+interface Context {
+  valueOf: ValueOf;
+  placesOf: PlacesOf;
+  cost: (cell: string) => number;
+  brokenByCell: Map<string, Evaluation[]>;
+  candidatesOf: Map<Evaluation, string[]>;
+  touching: Map<string, Evaluation[]>;
+  /** Trial evaluations left for this diagnosis: a sheet of garbage must not take seconds. */
+  budget: number;
+}
+
+function* cellsIn(relation: Relation): Iterable<string> {
+  yield relation.target;
+  yield* relation.operands;
+}
+
+/** Connected groups of broken relations, linked by cells two of them share. */
+function groupsOf(broken: Evaluation[], brokenByCell: Map<string, Evaluation[]>): Evaluation[][] {
+  const index = new Map(broken.map((e, i) => [e, i]));
+  const parent = broken.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const list of brokenByCell.values()) {
+    if (list.length < 2) continue;
+    const first = find(index.get(list[0]!)!);
+    for (const ev of list.slice(1)) parent[find(index.get(ev)!)] = first;
+  }
+  const groups = new Map<number, Evaluation[]>();
+  broken.forEach((ev, i) => {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(ev);
+  });
+  // Small groups first: they are solved exactly before a large one can spend the trial budget.
+  return [...groups.values()].sort((a, b) => a.length - b.length);
+}
+
+/**
+ * Cells of a broken relation that may be its fault: those in other broken relations too, its target,
+ * and its blank parts. A total over parts that are all blank or 0 is not a suspect: the parts are.
+ */
+function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, valueOf: ValueOf, options: DiagnoseOptions): string[] {
+  const relation = ev.relation;
+  const out: string[] = [];
+  const multi = (c: string) => (brokenByCell.get(c)?.length ?? 0) >= 2;
+  const emptyParts =
+    relation.kind === "sum" && relation.operands.length > 0 &&
+    !valueOf(relation.target).isZero() && relation.operands.every((c) => valueOf(c).isZero());
+  if (!emptyParts || multi(relation.target)) out.push(relation.target);
+  // Beyond a few hundred parts a blank tells nothing about where the difference is; skip the scan. A gap
+  // of one unit in the last digit is rounding, not a missing part.
+  const unit = new Dec(1).div(new Dec(10).pow(relation.places));
+  const gapBeyondRounding = ev.actual.minus(ev.expected).abs().gt(unit);
+  const blanks =
+    options.isBlank && gapBeyondRounding && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
+  const suspects = emptyParts ? relation.operands.slice(0, MAX_BLANK_PARTS) : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
+  for (const cell of relation.operands) if ((multi(cell) || suspects.includes(cell)) && !out.includes(cell)) out.push(cell);
+  // Cells in more broken relations first: the search tries the likelier explanation first.
+  return out.sort((a, b) => (brokenByCell.get(b)?.length ?? 0) - (brokenByCell.get(a)?.length ?? 0));
+}
+
+/** All cheapest hitting sets of the smallest size that repair the group, or none within the bounds. */
+function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
+  if (group.length > MAX_EXACT_GROUP) return [];
+  let nodes = 0;
+  for (let size = 1; size <= MAX_FAULTS; size++) {
+    const found: Solution[] = [];
+    const seen = new Set<string>();
+    const visit = (chosen: string[]): void => {
+      if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS || (ctx.budget -= group.length) < 0) return;
+      // A relation no chosen cell is in may still be repaired by them (a total row's rounding excuse
+      // that needs its operand totals to add up): only those still broken need a cell of their own.
+      const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
+      // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
+      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects.
+      let open: Evaluation | null = null;
+      let key = [-Infinity, -Infinity];
+      for (const ev of group) {
+        if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
+        if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
+        const candidates = ctx.candidatesOf.get(ev)!;
+        const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
+        const k = [strongest, -candidates.length];
+        if (k[0]! > key[0]! || (k[0] === key[0] && k[1]! > key[1]!)) [open, key] = [ev, k];
+      }
+      if (!open) {
+        const values = assign(chosen, group, ctx);
+        if (values && group.every((ev) => evaluateWith(ev.relation, ctx.valueOf, values)?.status !== "broken"))
+          found.push({ values, cost: chosen.reduce((s, c) => s + ctx.cost(c), 0) });
+        return;
+      }
+      if (chosen.length === size) return;
+      for (const cell of ctx.candidatesOf.get(open)!) {
+        if (chosen.includes(cell)) continue;
+        const next = [...chosen, cell];
+        const key = [...next].sort().join("|");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        visit(next);
+      }
+    };
+    visit([]);
+    if (found.length > 0) {
+      const least = Math.min(...found.map((s) => s.cost));
+      return found.filter((s) => s.cost === least);
+    }
+    if (nodes > MAX_NODES || ctx.budget < 0) return [];
+  }
+  return [];
+}
+
+/** Values for the chosen cells that make every relation they touch hold; null when there are none. */
+function assign(chosen: string[], group: Evaluation[], ctx: Context, check = true): Map<string, Dec> | null {
+  const inGroup = new Set(group);
+  const tryFrom = (subs: Map<string, Dec>): Map<string, Dec> | null => {
+    const pending = chosen.filter((c) => !subs.has(c));
+    if (pending.length === 0) return !check || holdsAll(chosen, subs, ctx) ? subs : null;
+    // A cell whose broken relations name no other pending cell is solved first.
+    const settled = (c: string, ev: Evaluation) => pending.every((o) => o === c || !ctx.brokenByCell.get(o)?.includes(ev));
+    let cell = pending.find((c) => (ctx.brokenByCell.get(c) ?? []).some((ev) => inGroup.has(ev) && settled(c, ev)));
+    const strict = cell !== undefined;
+    cell ??= pending[0]!;
+    const proposals: Dec[] = [];
+    const current = ctx.valueOf(cell);
+    for (const ev of ctx.brokenByCell.get(cell) ?? []) {
+      if (!inGroup.has(ev) || (strict && !settled(cell, ev))) continue;
+      const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
+      if (!solved) continue;
+      const rounded = roundHalfUp(solved, ctx.placesOf(cell));
+      if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) proposals.push(rounded);
+    }
+    // With other faults still to place, an operand of a rounded rule may take any value the rounding
+    // allows (county persons under 2=1×5元/10000): the rest of the set pins it. Nearest values first.
+    if (pending.length > 1) {
+      const unit = new Dec(1).div(new Dec(10).pow(ctx.placesOf(cell)));
+      const around: Dec[] = [];
+      for (const ev of ctx.brokenByCell.get(cell) ?? []) {
+        const rel = ev.relation;
+        if (!inGroup.has(ev) || rel.kind !== "formula" || rel.target === cell || (strict && !settled(cell, ev))) continue;
+        const half = new Dec(5).div(new Dec(10).pow(rel.places + 1));
+        const t = subs.get(rel.target) ?? ctx.valueOf(rel.target);
+        const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(subs).set(rel.target, v)));
+        if (!ends[0] || !ends[1]) continue;
+        const lo = Dec.min(ends[0], ends[1]);
+        const hi = Dec.max(ends[0], ends[1]);
+        if (hi.minus(lo).div(unit).gt(MAX_ROUNDING_STEPS)) continue;
+        for (let v = roundHalfUp(lo, ctx.placesOf(cell)); v.lte(hi); v = v.plus(unit)) around.push(v);
+      }
+      const mid = proposals[0];
+      if (mid) around.sort((a, b) => a.minus(mid).abs().cmp(b.minus(mid).abs()));
+      for (const v of around) if (!v.eq(current) && !proposals.some((p) => p.eq(v))) proposals.push(v);
+    }
+    for (const value of proposals) {
+      const next = new Map(subs).set(cell, value);
+      const done = tryFrom(next);
+      if (done) return done;
+    }
+    return null;
+  };
+  return tryFrom(new Map());
+}
+
+function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean {
+  if (ctx.budget < 0) return false;
+  const checked = new Set<Evaluation>();
+  for (const cell of chosen)
+    for (const ev of ctx.touching.get(cell) ?? []) {
+      if (checked.has(ev)) continue;
+      checked.add(ev);
+      ctx.budget--;
+      const after = evaluateWith(ev.relation, ctx.valueOf, subs);
+      if (after === null || after.status === "broken") return false;
+    }
+  return true;
+}
+
+/**
+ * Beyond the exact bounds: repeatedly correct the cell that repairs the most broken relations (net of
+ * relations it would break), with earlier corrections in place. Unrepaired relations stay for targets.
+ */
+function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string) => boolean): Solution {
+  const subs = new Map<string, Dec>();
+  const ties: Ambiguity[] = [];
+  const setAside = new Set<Evaluation>();
+  const candidates = [...new Set(group.flatMap((ev) => ctx.candidatesOf.get(ev)!))];
+  const isBroken = (ev: Evaluation, s: Substitutions) => evaluateWith(ev.relation, ctx.valueOf, s)?.status === "broken";
+  interface Trial {
+    cell: string;
+    value: Dec;
+    score: number;
+    cost: number;
+    fixed: Evaluation[];
+  }
+  for (let round = 0; round < 50; round++) {
+    const open = new Set(group.filter((ev) => !setAside.has(ev) && isBroken(ev, subs)));
+    if (open.size === 0) break;
+    const trials: Trial[] = [];
+    for (const cell of candidates) {
+      if (subs.has(cell)) continue;
+      if (ctx.budget < 0) break;
+      const mine = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => open.has(ev));
+      if (mine.length === 0) continue;
+      const current = ctx.valueOf(cell);
+      const tried: Dec[] = [];
+      let bestHere: Trial | null = null;
+      for (const ev of mine) {
+        const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
+        if (!solved) continue;
+        const value = roundHalfUp(solved, ctx.placesOf(cell));
+        if (value.eq(current) || tried.some((t) => t.eq(value))) continue;
+        tried.push(value);
+        const trial = new Map(subs).set(cell, value);
+        let score = 0;
+        const fixed: Evaluation[] = [];
+        ctx.budget -= ctx.touching.get(cell)?.length ?? 0;
+        for (const ev2 of ctx.touching.get(cell) ?? []) {
+          const before = open.has(ev2) || (!group.includes(ev2) && isBroken(ev2, subs));
+          const after = isBroken(ev2, trial);
+          if (before && !after) {
+            score++;
+            fixed.push(ev2);
+          } else if (!before && after) score--;
+        }
+        if (!bestHere || score > bestHere.score) bestHere = { cell, value, score, cost: ctx.cost(cell), fixed };
+      }
+      if (bestHere) trials.push(bestHere);
+    }
+    if (ctx.budget < 0) break; // a round cut short would pick from an arbitrary part of the candidates
+    trials.sort((a, b) => b.score - a.score || a.cost - b.cost);
+    const best = trials[0];
+    if (!best || best.score <= 0) break;
+    // Another cell that repairs exactly the same relations as cheaply: the numbers cannot choose.
+    const sameSet = (t: Trial) => t.fixed.length === best.fixed.length && t.fixed.every((e) => best.fixed.includes(e));
+    const rivals = trials.filter((t) => t !== best && t.score === best.score && t.cost === best.cost && sameSet(t));
+    if (rivals.length === 0) {
+      subs.set(best.cell, best.value);
+      continue;
+    }
+    const tied = [best, ...rivals];
+    const total = tied.find((t) => best.fixed.every((e) => e.relation.target === t.cell && e.relation.kind === "sum"));
+    if (total && !tied.some((t) => isBlank(t.cell))) subs.set(total.cell, total.value);
+    else {
+      ties.push({ cells: tied.map((t) => t.cell), relations: best.fixed.filter((e) => group.includes(e)) });
+      best.fixed.forEach((e) => setAside.add(e));
+    }
+  }
+  return { values: subs, cost: 0, ties };
+}
+
+/** Blames (and ambiguities) from the cheapest explanations of a group. */
+function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Blame[], ambiguities: Ambiguity[], isBlank: (cell: string) => boolean): Evaluation[] {
+  const inGroup = new Set(group);
+  // Only sums with this cell as their total: one total over its parts, perhaps counted two ways (over the
+  // subtotals and over all units) — one piece of evidence, not two.
+  const onlyItsSums = (cell: string) =>
+    (ctx.brokenByCell.get(cell) ?? []).every((ev) => !inGroup.has(ev) || (ev.relation.target === cell && ev.relation.kind === "sum"));
+  const targetOfAll = onlyItsSums;
+  // A total against typed parts that are in exactly its relations (a lone unit beside the subtotals): the
+  // break is reported at the total, as for any total whose parts cannot be told apart. Not over a blank.
+  const atTotals = tied.length > 1 ? tied.find((s) => [...s.values.keys()].every(targetOfAll)) : undefined;
+  const others = tied.flatMap((s) => [...s.values.keys()]).filter((c) => !atTotals?.values.has(c));
+  const solutions = atTotals && !others.some(isBlank) ? [atTotals] : tied;
+  const first = solutions[0]!;
+  const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
+  const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
+  // A relation is accounted for by a cell when the correction repairs it (a greedy fallback may leave some).
+  const repaired = (ev: Evaluation) => evaluateWith(ev.relation, ctx.valueOf, first.values)?.status !== "broken";
+  for (const [cell, value] of sure) {
+    const relations = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => inGroup.has(ev) && repaired(ev));
+    if (relations.length === 0) continue;
+    const ownTarget = relations.every((ev) => ev.relation.target === cell) && (relations.length === 1 || onlyItsSums(cell));
+    if (relations.length === 1 && !ownTarget) {
+      // One broken relation and not its total: a suspect (a blank part), not a proven fault.
+      ambiguities.push({ cells: [cell], relations });
+      continue;
+    }
+    blames.push({ cell, proposed: ownTarget ? relations[0]!.expected : value, relations, localized: !ownTarget });
+  }
+  if (unsure.length > 0) {
+    const relations = group.filter((ev) => unsure.some((c) => ctx.brokenByCell.get(c)?.includes(ev)));
+    const claimed = new Set(blames.flatMap((b) => b.relations));
+    const open = relations.filter((ev) => !claimed.has(ev));
+    if (open.length > 0) ambiguities.push({ cells: unsure, relations: open });
+  }
+  // Relations the correction repairs without naming a corrected cell: accounted for, not reported.
+  const named = new Set([...first.values.keys()]);
+  return group.filter((ev) => repaired(ev) && ![...cellsIn(ev.relation)].some((c) => named.has(c)));
+}
