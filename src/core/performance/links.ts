@@ -7,13 +7,13 @@
  * target is compared with the corrected value. A target that holds the right number is then confirmed,
  * not blamed — one mistake is reported once, at the allocation cell, and never copied onto the target.
  */
-import { columnLetters, qualifiedAddress } from "../address";
+import { columnLetters, qualifiedAddress, splitQualified } from "../address";
 import type { AllocationModel } from "../allocation/model";
 import { Dec } from "../decimal";
 import type { Finding } from "../finding";
 import { parseNumberText } from "../numbers";
 import type { SheetSnapshot } from "../snapshot";
-import { tryAllocationValue } from "../workbook/allocation-evidence";
+import { followersOf, tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { matchUnits } from "./names";
@@ -93,12 +93,13 @@ export interface FormLink {
 /** Diagnosed values of allocation cells: sheet-qualified cell → the finding that corrects it. */
 export type AllocationVerdicts = ReadonlyMap<string, Finding>;
 
-/** The corrections the allocation sheets' own checks propose (errors with a numeric 应为). */
+/** The corrections the allocation sheets' own checks propose (errors and warnings with a numeric 应为:
+ *  a target that holds the proposed value is not blamed for it). */
 export function allocationVerdicts(results: Iterable<{ name: string; findings: Finding[] }>): Map<string, Finding> {
   const out = new Map<string, Finding>();
   for (const sheet of results) {
     for (const f of sheet.findings) {
-      if (f.severity !== "error" || f.expected === undefined || !numberOf(f.expected)) continue;
+      if (f.severity === "info" || f.expected === undefined || !numberOf(f.expected)) continue;
       out.set(qualifiedAddress(sheet.name, f.cell), f);
     }
   }
@@ -127,6 +128,18 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
     .map((s) => readAllocation(s, reading.allocation(s)))
     .filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
+  // Live totals of the allocation follow a corrected cell (=SUM(D7:D8), =D9): their corrected values too.
+  for (const alloc of allocations) {
+    for (const [cell, finding] of verdicts) {
+      const { sheet, cell: local } = splitQualified(cell, "");
+      const value = finding.expected !== undefined ? numberOf(finding.expected) : null;
+      if (sheet !== alloc.sheet || !value) continue;
+      for (const f of followersOf(alloc.model, local, value)) {
+        const key = qualifiedAddress(alloc.sheet, f.key);
+        if (!known.has(key)) known.set(key, { value: f.after });
+      }
+    }
+  }
   const out: FormLink[] = [];
   for (const sheet of targets) {
     for (const form of reading.performanceForms(sheet)) {

@@ -31,6 +31,19 @@ export function shortName(text: string, aliases: readonly (readonly string[])[] 
   return short;
 }
 
+const PREFECTURE = /(地区|自治州|州|盟)$/;
+const COUNTY = /(县|市|区|旗)$/;
+
+/** Two names whose suffixes say different levels (a prefecture and a county or city) are not one unit. */
+function sameLevel(a: string, b: string): boolean {
+  const x = fullName(a);
+  const y = fullName(b);
+  const level = (n: string) => (PREFECTURE.test(n) ? "prefecture" : COUNTY.test(n) ? "county" : null);
+  const lx = level(x);
+  const ly = level(y);
+  return lx === null || ly === null || lx === ly;
+}
+
 /** Pairs of indexes (left, right) naming the same unit. */
 export function matchUnits(left: string[], right: string[], aliases: readonly (readonly string[])[] = UNIT_ALIASES): [number, number][] {
   const pairs: [number, number][] = [];
@@ -52,6 +65,7 @@ export function matchUnits(left: string[], right: string[], aliases: readonly (r
     for (const [k, ls] of leftByKey) {
       const rs = rightByKey.get(k);
       if (!rs || ls.length !== 1 || rs.length !== 1) continue; // ambiguous: leave it
+      if (!sameLevel(left[ls[0]!]!, right[rs[0]!]!)) continue; // 阿克苏地区 is not 阿克苏市
       pairs.push([ls[0]!, rs[0]!]);
       usedL.add(ls[0]!);
       usedR.add(rs[0]!);

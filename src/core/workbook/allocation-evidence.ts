@@ -51,26 +51,39 @@ export function tryAllocationValue(model: AllocationModel, key: string, value: D
     if (before?.status === "broken") ownEvidence = true;
   }
 
-  // Live totals above the cell recompute; a saved result that disagreed with its range and agrees with
-  // the new value says the table was computed with it.
+  const followers = followersOf(model, key, sub.value);
+  if (followers.some((f) => f.explainsSaved)) ownEvidence = true;
+  return { accepted: true, ownEvidence, followers };
+}
+
+/**
+ * Live totals above a cell (=SUM(…), =D9) with the values they take when the cell holds `value`: Excel
+ * recomputes them. A saved result that disagreed with its range and agrees with the new value says the
+ * table was computed with it (`explainsSaved`).
+ */
+export function followersOf(model: AllocationModel, key: string, value: Dec): AllocationHypothesis["followers"] {
+  const cell = model.cells.get(key);
+  const rowIndex = cell ? model.rowIndex.get(cell.row) : undefined;
+  const column = cell ? model.columnAt.get(cell.col) : undefined;
+  if (!cell || rowIndex === undefined || !column || cell.value === null) return [];
+  const facts = factsOf(model);
+  const valueOf = baseValueOf(model);
   const parentOf = new Map<number, number>();
   model.rows.forEach((r, i) => r.children.forEach((c) => parentOf.set(c, i)));
   const followers: AllocationHypothesis["followers"] = [];
-  let delta = sub.value.minus(cell.value);
-  for (let child = rowIndex, parent = parentOf.get(child); parent !== undefined; child = parent, parent = parentOf.get(parent)) {
+  let delta = roundHalfUp(value, column.places).minus(cell.value);
+  for (let parent = parentOf.get(rowIndex); parent !== undefined; parent = parentOf.get(parent)) {
     const totalKey = a1(model.rows[parent]!.row, cell.col);
-    if (!facts.has(totalKey)) break;
     const formula = model.layout.grid.cell(model.rows[parent]!.row, cell.col)?.formula;
-    const refs = formula ? parseSumFormula(formula) : null;
+    const refs = formula && facts.has(totalKey) ? parseSumFormula(formula) : null;
     if (!refs) break;
     const saved = model.cells.get(totalKey)?.value ?? ZERO;
     const range = refs.reduce((acc, r) => acc.plus(valueOf(a1(r.row, r.col))), ZERO);
     const fresh = roundHalfUp(range, column.places).eq(roundHalfUp(saved, column.places));
     const after = range.plus(delta);
     const explainsSaved = !fresh && roundHalfUp(after, column.places).eq(roundHalfUp(saved, column.places));
-    if (explainsSaved) ownEvidence = true;
     followers.push({ key: totalKey, before: saved, after, explainsSaved });
     delta = after.minus(saved);
   }
-  return { accepted: true, ownEvidence, followers };
+  return followers;
 }
