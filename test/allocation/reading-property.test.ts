@@ -32,6 +32,8 @@ const tableArb = fc.record({
     ratioAs: fc.constantFrom("percent", "points", "text"),
     mergeNumberRow: fc.boolean(),
     blankZeros: fc.boolean(),
+    subtotalRatio: fc.constantFrom("×", "blank"),
+    live: fc.boolean(),
   }),
 });
 
@@ -49,9 +51,8 @@ function unitsOf(t: Table): Unit[] {
   return units;
 }
 
-/** Without a 合计 row, a subtotal below its counties needs its label (小计) to be told from a county. */
-function optionsOf(t: Table): LayoutOptions {
-  return t.options as LayoutOptions;
+function optionsOf(t: Table, live = t.options.live): LayoutOptions {
+  return { ...t.options, live } as LayoutOptions;
 }
 
 const notInfo = (s: ReturnType<typeof allocationSheet>["sheet"]) =>
@@ -74,7 +75,8 @@ describe("reading random allocation layouts", () => {
         const units = unitsOf(t);
         const counties = units.flatMap((u) => ("counties" in u ? u.counties : []));
         const county = counties[pick % counties.length]!;
-        const s = allocationSheet(units, optionsOf(t));
+        // Typed totals: with live ones, telling a follower from the fault is the diagnosis engine's part.
+        const s = allocationSheet(units, optionsOf(t, false));
         const cell = s.cell(county.name, column as 1 | 3 | 4 | 5);
         const old = s.sheet.rows[s.rowOf(county.name) - 1]![column]!.value;
         const wrong = (typeof old === "number" ? old : 0) + (column === 1 ? 1000 : t.options.unit === "元" ? 3000 : 7);

@@ -36,7 +36,10 @@ interface RunScore {
   /** Rows of the run, nearest first. */
   rows: number[];
   faults: number;
+  /** Columns where the run adds up to the total exactly. */
   agree: number;
+  /** Exact agreements of small figures (under MIN_TELLING_UNITS): weaker evidence. */
+  weak: number;
 }
 
 type Direction = "head" | "close";
@@ -120,17 +123,37 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
 
 /**
  * Numbers that bear a run out: some agreement, no more faults than agreements. One row equal to the
- * candidate is a coincidence as often as a structure (two counties with the same figures): it counts
- * only when the row names a part of the candidate (伊犁州 → 伊犁州直属, 某市 → 某市本级).
+ * candidate is a coincidence as often as a structure (two county-level cities with the same figures): it
+ * counts when the candidate cannot be a county (…地区, …州, …盟) or the row names a part of it
+ * (某市 → 某市本级), and the row is not a prefecture-level unit itself.
  */
 function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
   if (score.rows.length === 1) {
-    const stem = rows[i]!.label.replace(/(地区|自治州|州|盟|市)$/, "");
+    const parent = rows[i]!.label;
     const child = rows[score.rows[0]!]!.label;
-    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== rows[i]!.label;
+    if (PREFECTURE_ONLY.test(child)) return false;
+    // A …地区 over one county: as with several, one wrong number does not undo it.
+    if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
+    const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
+    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
   }
-  return score.agree >= 1 && score.faults <= score.agree;
+  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
+  if (PREFECTURE_ONLY.test(rows[i]!.label)) return prefectureAccepts(score);
+  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && score.faults * 2 < score.agree;
 }
+
+/** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */
+function prefectureAccepts(score: RunScore): boolean {
+  if (score.agree >= 1 && score.faults <= score.agree) return true;
+  const all = score.agree + score.weak;
+  return all >= 2 && score.faults < all;
+}
+
+/** Totals below this many displayed units agree with their rows too easily to count as evidence. */
+const MIN_TELLING_UNITS = 10;
+
+/** Names that are never county-level (a …市 may be either). */
+const PREFECTURE_ONLY = /(地区|州|盟)$/;
 
 /**
  * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),
@@ -189,12 +212,13 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
   const sums: (number | null)[] = evidence.map(() => 0);
   const allZero = evidence.map(() => true);
   let nonNegative = true;
-  let best: { k: number; faults: number; agree: number } | null = null;
+  let best: { k: number; faults: number; agree: number; weak: number } | null = null;
   let sinceBest = 0;
   for (let k = 0; k < near.length; k++) {
     const j = near[k]!;
     let faults = 0;
     let agree = 0;
+    let weak = 0;
     let past = 0;
     let compared = 0;
     for (let s = 0; s < evidence.length; s++) {
@@ -209,21 +233,24 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
       if (total === 0 && allZero[s]) continue; // 0 = 0 is no evidence
       compared++;
       const gap = Math.abs(now - total);
-      // One unit off may be rounding (尾差) or a coincidence among small figures: evidence neither way.
-      if (gap === 0) agree++;
-      else if (gap > 1) {
+      // One unit off may be rounding (尾差), and small figures (1 + 2 = 3 万元) agree by chance:
+      // evidence neither way.
+      if (gap === 0) {
+        if (Math.abs(total) >= MIN_TELLING_UNITS) agree++;
+        else weak++;
+      } else if (gap > 1) {
         faults++;
         if (now > total + 1) past++;
       }
     }
-    if (!best || faults < best.faults || (faults === best.faults && agree > best.agree)) {
-      best = { k: k + 1, faults, agree };
+    if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
+      best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;
     } else sinceBest++;
     if (nonNegative && compared > 0 && past === compared) break;
     if (sinceBest > MAX_HOPELESS_ROWS && best.faults === 0) break;
   }
-  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree } : null;
+  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak } : null;
 }
 
 const innerRowsMemo = new WeakMap<HierarchyInput, Set<number>>();
