@@ -59,6 +59,8 @@ export interface HierarchyInput {
   /** Rows that take part (not the grand total, not 其中 rows), in order. */
   inner: number[];
   candidates: Map<number, CandidateStrength>;
+  /** Index of the grand total row, if any. */
+  grand: number | null;
 }
 
 /** Candidates looked at before one-sided evidence settles the table's direction. */
@@ -91,34 +93,167 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   };
 
   const ordered = inner.filter((i) => candidates.has(i));
-  const direction = chooseDirection(input, evidence, ordered, position, block);
 
-  const claimed = new Uint8Array(inner.length);
-  const totals = new Map<number, RunBasis>();
-  const runOf = (i: number, p: number): [number[], RunBasis] => {
-    const rowsNear = block(p, direction, claimed);
-    if (rowsNear.length === 0) return [[], "block"];
-    const fromFormula = formulaRun(input, i, rowsNear);
-    if (fromFormula) return [fromFormula, "formula"];
-    const best = bestRun(evidence, i, rowsNear);
-    if (best && accepted(best, rows, i)) return [best.rows, "numbers"];
-    if (!isMust(i)) return [[], "block"];
-    // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
-    return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+  /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
+  const assign = (direction: Direction) => {
+    const claimed = new Uint8Array(inner.length);
+    const runs = new Map<number, { rows: number[]; basis: RunBasis }>();
+    /** Weak candidates whose own numbers could not decide: the grand total may (see below). */
+    const undecided: { i: number; rows: number[] }[] = [];
+    let faults = 0;
+    const runOf = (i: number, p: number): [number[], RunBasis] => {
+      const rowsNear = block(p, direction, claimed);
+      if (rowsNear.length === 0) {
+        // A stated total with nothing to add up this way contradicts the direction.
+        if (isMust(i)) faults += evidence.length + 1;
+        return [[], "block"];
+      }
+      const fromFormula = formulaRun(input, i, rowsNear);
+      if (fromFormula) return [fromFormula, "formula"];
+      const best = bestRun(evidence, i, rowsNear);
+      if (best && accepted(best, rows, i)) {
+        faults += best.faults;
+        return [best.rows, "numbers"];
+      }
+      if (!isMust(i)) {
+        if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
+        return [[], "block"];
+      }
+      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+      faults += best?.faults ?? 0;
+      return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+    };
+    // Top down in both directions: a closing total takes what is left above it; a heading total's block
+    // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
+    for (const i of ordered) {
+      const p = position.get(i)!;
+      if (claimed[p] === 1) continue;
+      const [run, basis] = runOf(i, p);
+      if (run.length === 0) continue;
+      for (const j of run) claimed[position.get(j)!] = 1;
+      runs.set(i, { rows: run, basis });
+    }
+    if (input.grand !== null) {
+      const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
+      for (const { i, rows: run } of decided) {
+        for (const j of run) claimed[position.get(j)!] = 1;
+        runs.set(i, { rows: run, basis: "numbers" });
+      }
+      faults += grandFaults(evidence, input.grand, inner, claimed);
+    }
+    return { claimed, runs, faults };
   };
-  // Top down in both directions: a closing total takes what is left above it; a heading total's block
-  // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
-  for (const i of ordered) {
-    const p = position.get(i)!;
-    if (claimed[p] === 1) continue;
-    const [run, basis] = runOf(i, p);
-    if (run.length === 0) continue;
-    for (const j of run) claimed[position.get(j)!] = 1;
-    rows[i]!.children = [...run].sort((a, b) => a - b);
-    totals.set(i, basis);
+
+  let direction = chooseDirection(input, evidence, ordered, position, block);
+  let result: ReturnType<typeof assign>;
+  if (direction !== null) result = assign(direction);
+  else {
+    // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
+    const head = assign("head");
+    const close = assign("close");
+    direction = head.faults !== close.faults ? (head.faults < close.faults ? "head" : "close") : positionalDirection(input, ordered, position);
+    result = direction === "head" ? head : close;
+  }
+  const { claimed, runs } = result;
+  const totals = new Map<number, RunBasis>();
+  for (const [i, run] of runs) {
+    rows[i]!.children = [...run.rows].sort((a, b) => a - b);
+    totals.set(i, run.basis);
   }
   const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
   return { topLevel, totals };
+}
+
+/** Columns where the grand total differs from its top-level rows by more than one unit. */
+function grandFaults(evidence: EvidenceColumn[], grand: number, inner: number[], claimed: Uint8Array): number {
+  let faults = 0;
+  for (const c of evidence) {
+    const total = unitsAt(c, grand);
+    if (total === null) continue;
+    let sum: number | null = 0;
+    for (let p = 0; p < inner.length && sum !== null; p++) {
+      if (claimed[p] === 1) continue;
+      const v = unitsAt(c, inner[p]!);
+      sum = v === null ? null : sum + v;
+    }
+    if (sum !== null && Math.abs(sum - total) > 1) faults++;
+  }
+  return faults;
+}
+
+/** Undecided candidates tried against the grand total at most (each costs its run's rows). */
+const MAX_UNDECIDED = 50;
+
+/**
+ * A weak candidate its own numbers cannot decide (a …市 over one county with the same figures, or a
+ * …地区 whose one county is typed wrong): the grand total adds up the top-level rows, so the structure
+ * it bears out better is taken. Each undecided candidate is accepted when taking its rows out of the
+ * top level leaves the grand total with fewer faults.
+ */
+function grandDecides(
+  evidence: EvidenceColumn[],
+  grand: number,
+  inner: number[],
+  claimed: Uint8Array,
+  position: Map<number, number>,
+  undecided: { i: number; rows: number[] }[],
+): { i: number; rows: number[] }[] {
+  const sums: (number | null)[] = evidence.map(() => 0);
+  inner.forEach((j, p) => {
+    if (claimed[p] === 1) return;
+    evidence.forEach((c, s) => {
+      const v = unitsAt(c, j);
+      sums[s] = sums[s] === null || v === null ? null : sums[s]! + v;
+    });
+  });
+  /** Faults of the grand total, and how far off it is (relative gap summed over the columns). */
+  const faultsOf = (candidateSums: (number | null)[]) => {
+    let faults = 0;
+    let distance = 0;
+    evidence.forEach((c, s) => {
+      const total = unitsAt(c, grand);
+      const sum = candidateSums[s];
+      if (total === null || sum === null || sum === undefined) return;
+      const gap = Math.abs(sum - total);
+      if (gap > 1) faults++;
+      distance += gap / Math.max(Math.abs(total), 1);
+    });
+    return { faults, distance };
+  };
+  const without = (base: (number | null)[], runs: number[][]) =>
+    base.map((sum, s) => {
+      let v: number | null = sum;
+      for (const run of runs)
+        for (const j of run) {
+          const part = unitsAt(evidence[s]!, j);
+          v = v === null || part === null ? null : v - part;
+        }
+      return v;
+    });
+  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0));
+  const disjoint = tried.every((u, k) => tried.slice(0, k).every((o) => !o.rows.some((j) => u.rows.includes(j)) && !o.rows.includes(u.i) && !u.rows.includes(o.i)));
+  // All of them at once: each alone may leave the total further off (their rows' signs differ).
+  const all = disjoint && tried.length > 1 ? faultsOf(without(sums, tried.map((u) => u.rows))) : null;
+  const out: { i: number; rows: number[] }[] = [];
+  let current = faultsOf(sums);
+  if (all && all.faults === 0 && current.faults > 0) {
+    for (const u of tried) for (const j of u.rows) claimed[position.get(j)!] = 1;
+    return tried;
+  }
+  for (const u of tried) {
+    if (current.faults === 0) break;
+    if (u.rows.some((j) => claimed[position.get(j)!] === 1)) continue;
+    const next = without(sums, [u.rows]);
+    const after = faultsOf(next);
+    // Fewer faults, or as many but nearer (two …市 over one county each: both must go for the total to hold).
+    if (after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9)) {
+      out.push(u);
+      for (const j of u.rows) claimed[position.get(j)!] = 1;
+      next.forEach((v, s) => (sums[s] = v));
+      current = after;
+    }
+  }
+  return out;
 }
 
 /**
@@ -165,7 +300,7 @@ function chooseDirection(
   ordered: number[],
   position: Map<number, number>,
   block: (p: number, direction: Direction, claimed: Uint8Array) => number[],
-): Direction {
+): Direction | null {
   const none = new Uint8Array(input.inner.length);
   const candidates = input.candidates;
   const score = { head: 0, close: 0 };
@@ -180,13 +315,18 @@ function chooseDirection(
       if (formulaRun(input, i, near)) score[direction] += 1000;
       const best = bestRun(evidence, i, near);
       if (!best) continue;
-      if (accepted(best, input.rows, i)) score[direction] += 1 + best.agree - best.faults;
+      if (accepted(best, input.rows, i)) score[direction] += 1 + Math.max(0, best.agree - best.faults);
       else if (candidates.get(i) === "must" && best.agree >= 1) score[direction] += Math.max(0, 1 + best.agree - best.faults);
     }
   }
-  if (score.head !== score.close) return score.head > score.close ? "head" : "close";
-  // No evidence either way: where the stated totals sit (a weak candidate is often a unit of its own).
-  const must = ordered.filter((i) => candidates.get(i) === "must");
+  return score.head !== score.close ? (score.head > score.close ? "head" : "close") : null;
+}
+
+/** Where the stated totals sit (a weak candidate is often a unit of its own): a first row heads, a last one closes. */
+function positionalDirection(input: HierarchyInput, ordered: number[], position: Map<number, number>): Direction {
+  const candidates = input.candidates;
+  const stated = ordered.filter((i) => candidates.get(i) === "must");
+  const must = stated.length > 0 ? stated : ordered;
   const first = must[0];
   const last = must[must.length - 1];
   if (first !== undefined && position.get(first) === 0) return "head";
