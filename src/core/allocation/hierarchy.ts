@@ -77,7 +77,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   const evidence: EvidenceColumn[] = input.columns.numeric
     .filter((c) => c.summable)
     .map((c) => ({ col: c.col, values: input.columns.values.get(c.col)!, places: c.places }));
-  const position = new Map(inner.map((i, p) => [i, p]));
+  const position = new PositionOf(inner, rows.length);
   const isMust = (i: number) => candidates.get(i) === "must";
 
   /** Unclaimed rows next to candidate p in a direction, nearest first, up to a must candidate or a claimed row. */
@@ -95,7 +95,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   const ordered = inner.filter((i) => candidates.has(i));
 
   /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
-  const assign = (direction: Direction) => {
+  const assign = (direction: Direction, compare = false) => {
     const claimed = new Uint8Array(inner.length);
     const runs = new Map<number, { rows: number[]; basis: RunBasis }>();
     /** Weak candidates whose own numbers could not decide: the grand total may (see below). */
@@ -139,7 +139,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         for (const j of run) claimed[position.get(j)!] = 1;
         runs.set(i, { rows: run, basis: "numbers" });
       }
-      faults += grandFaults(evidence, input.grand, inner, claimed);
+      if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults };
   };
@@ -149,8 +149,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   if (direction !== null) result = assign(direction);
   else {
     // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
-    const head = assign("head");
-    const close = assign("close");
+    const head = assign("head", true);
+    const close = assign("close", true);
     direction = head.faults !== close.faults ? (head.faults < close.faults ? "head" : "close") : positionalDirection(input, ordered, position);
     result = direction === "head" ? head : close;
   }
@@ -181,6 +181,19 @@ function grandFaults(evidence: EvidenceColumn[], grand: number, inner: number[],
   return faults;
 }
 
+/** Index into `inner` of a row index, as a typed array (looked up once per row and candidate). */
+class PositionOf {
+  private readonly at: Int32Array;
+  constructor(inner: number[], size: number) {
+    this.at = new Int32Array(size).fill(-1);
+    inner.forEach((i, p) => (this.at[i] = p));
+  }
+  get(i: number): number | undefined {
+    const p = this.at[i];
+    return p === undefined || p < 0 ? undefined : p;
+  }
+}
+
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
 const MAX_UNDECIDED = 50;
 
@@ -195,7 +208,7 @@ function grandDecides(
   grand: number,
   inner: number[],
   claimed: Uint8Array,
-  position: Map<number, number>,
+  position: PositionOf,
   undecided: { i: number; rows: number[] }[],
 ): { i: number; rows: number[] }[] {
   const sums: (number | null)[] = evidence.map(() => 0);
@@ -298,7 +311,7 @@ function chooseDirection(
   input: HierarchyInput,
   evidence: EvidenceColumn[],
   ordered: number[],
-  position: Map<number, number>,
+  position: PositionOf,
   block: (p: number, direction: Direction, claimed: Uint8Array) => number[],
 ): Direction | null {
   const none = new Uint8Array(input.inner.length);
@@ -323,7 +336,7 @@ function chooseDirection(
 }
 
 /** Where the stated totals sit (a weak candidate is often a unit of its own): a first row heads, a last one closes. */
-function positionalDirection(input: HierarchyInput, ordered: number[], position: Map<number, number>): Direction {
+function positionalDirection(input: HierarchyInput, ordered: number[], position: PositionOf): Direction {
   const candidates = input.candidates;
   const stated = ordered.filter((i) => candidates.get(i) === "must");
   const must = stated.length > 0 ? stated : ordered;
