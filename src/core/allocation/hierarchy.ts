@@ -7,14 +7,17 @@
  *   (…地区/…州/…市) makes a total only when the numbers bear it out ("weak": 塔城市 is a county, a city
  *   with no counties is a unit of its own).
  * - A candidate heads the rows after it or closes the rows before it: one direction per table, decided
- *   by the evidence (live `=SUM` ranges first, then sums that hold), ties by position.
+ *   by the evidence (live `=SUM` ranges first, then sums that hold); with no evidence either way, both
+ *   structures are built and the one leaving fewer faults (the grand total's included) is taken, then
+ *   where the stated totals sit.
  * - Its rows are the run, nearest first, with the fewest faults, then the most agreements, then the
  *   shortest. Evidence per summable column: the total against the run's sum. 0 = 0 and blank = blank
  *   prove nothing and are not counted; a gap of one displayed unit (尾差, or small figures that happen
  *   to be close) counts neither way.
  * - A run is accepted with at least one agreement and no more faults than agreements (one wrong county
  *   number does not break the structure: it is the fault to find). A must candidate without an accepted
- *   run takes its whole block, so a wrong subtotal is still reported.
+ *   run takes its whole block, so a wrong subtotal is still reported. A weak candidate its own numbers
+ *   cannot decide (one county with the same figures, or one wrong) is decided by the grand total.
  *
  * Runs are found with running sums over each block, and a block ends at the next must candidate, so
  * the reading stays linear in the rows.
