@@ -40,6 +40,8 @@ export interface LayoutOptions {
   live?: boolean;
   /** Per-rate 30元 standard; multiplied by 1 (whole 元) or divided by 10000. */
   rate?: number;
+  /** What a subtotal row shows in the ratio column: `×`, or nothing (then only its name marks it). */
+  subtotalRatio?: "×" | "blank";
   /** Typos: `乙县:3` → value; the totals above follow the typed value (as live formulas would). */
   typos?: Record<string, number>;
 }
@@ -74,7 +76,7 @@ const FIRST_BODY_ROW = 7; // sheet row of the first body row (1-based)
 
 /** Builds the sheet; the returned `rowOf` gives each label's 1-based sheet row. */
 export function allocationSheet(units: Unit[], options: LayoutOptions = {}) {
-  const o = { totalLabel: "合计", totalAt: "top", subtotalAt: "above", belowLabel: "小计", unit: "万元", places: 0, amountHeader: "测算资金", ratioAs: "percent", mergeNumberRow: true, blankZeros: false, live: false, rate: 30, typos: {}, ...options } as Required<LayoutOptions>;
+  const o = { totalLabel: "合计", totalAt: "top", subtotalAt: "above", belowLabel: "小计", unit: "万元", places: 0, amountHeader: "测算资金", ratioAs: "percent", mergeNumberRow: true, blankZeros: false, live: false, rate: 30, typos: {}, subtotalRatio: "×", ...options } as Required<LayoutOptions>;
   const divisor = o.unit === "元" ? 1 : 10000;
   const fmt = o.places === 0 ? "#,##0" : "#,##0.00";
   const money = (v: Dec): TestCell => ({ v: v.toNumber(), fmt });
@@ -123,7 +125,7 @@ export function allocationSheet(units: Unit[], options: LayoutOptions = {}) {
           const formula = contiguous ? `SUM(${col}${partRows[0]}:${col}${partRows[partRows.length - 1]})` : f;
           return { v: typeof v === "object" && v !== null && "v" in v ? v.v : (v as number), f: formula, ...(asMoney ? { fmt } : {}) };
         };
-        return [value(0, "B", false), "×", value(1, "D", true), value(2, "E", true), value(3, "F", true)];
+        return [value(0, "B", false), o.subtotalRatio === "×" ? "×" : null, value(1, "D", true), value(2, "E", true), value(3, "F", true)];
       },
     };
     return line;

@@ -7,14 +7,17 @@
  *   (…地区/…州/…市) makes a total only when the numbers bear it out ("weak": 塔城市 is a county, a city
  *   with no counties is a unit of its own).
  * - A candidate heads the rows after it or closes the rows before it: one direction per table, decided
- *   by the evidence (live `=SUM` ranges first, then sums that hold), ties by position.
+ *   by the evidence (live `=SUM` ranges first, then sums that hold); with no evidence either way, both
+ *   structures are built and the one leaving fewer faults (the grand total's included) is taken, then
+ *   where the stated totals sit.
  * - Its rows are the run, nearest first, with the fewest faults, then the most agreements, then the
  *   shortest. Evidence per summable column: the total against the run's sum. 0 = 0 and blank = blank
  *   prove nothing and are not counted; a gap of one displayed unit (尾差, or small figures that happen
  *   to be close) counts neither way.
  * - A run is accepted with at least one agreement and no more faults than agreements (one wrong county
  *   number does not break the structure: it is the fault to find). A must candidate without an accepted
- *   run takes its whole block, so a wrong subtotal is still reported.
+ *   run takes its whole block, so a wrong subtotal is still reported. A weak candidate its own numbers
+ *   cannot decide (one county with the same figures, or one wrong) is decided by the grand total.
  *
  * Runs are found with running sums over each block, and a block ends at the next must candidate, so
  * the reading stays linear in the rows.
@@ -36,7 +39,10 @@ interface RunScore {
   /** Rows of the run, nearest first. */
   rows: number[];
   faults: number;
+  /** Columns where the run adds up to the total exactly. */
   agree: number;
+  /** Exact agreements of small figures (under MIN_TELLING_UNITS): weaker evidence. */
+  weak: number;
 }
 
 type Direction = "head" | "close";
@@ -56,6 +62,8 @@ export interface HierarchyInput {
   /** Rows that take part (not the grand total, not 其中 rows), in order. */
   inner: number[];
   candidates: Map<number, CandidateStrength>;
+  /** Index of the grand total row, if any. */
+  grand: number | null;
 }
 
 /** Candidates looked at before one-sided evidence settles the table's direction. */
@@ -72,7 +80,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   const evidence: EvidenceColumn[] = input.columns.numeric
     .filter((c) => c.summable)
     .map((c) => ({ col: c.col, values: input.columns.values.get(c.col)!, places: c.places }));
-  const position = new Map(inner.map((i, p) => [i, p]));
+  const position = new PositionOf(inner, rows.length);
   const isMust = (i: number) => candidates.get(i) === "must";
 
   /** Unclaimed rows next to candidate p in a direction, nearest first, up to a must candidate or a claimed row. */
@@ -88,49 +96,215 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   };
 
   const ordered = inner.filter((i) => candidates.has(i));
-  const direction = chooseDirection(input, evidence, ordered, position, block);
 
-  const claimed = new Uint8Array(inner.length);
-  const totals = new Map<number, RunBasis>();
-  const runOf = (i: number, p: number): [number[], RunBasis] => {
-    const rowsNear = block(p, direction, claimed);
-    if (rowsNear.length === 0) return [[], "block"];
-    const fromFormula = formulaRun(input, i, rowsNear);
-    if (fromFormula) return [fromFormula, "formula"];
-    const best = bestRun(evidence, i, rowsNear);
-    if (best && accepted(best, rows, i)) return [best.rows, "numbers"];
-    if (!isMust(i)) return [[], "block"];
-    // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
-    return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+  /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
+  const assign = (direction: Direction, compare = false) => {
+    const claimed = new Uint8Array(inner.length);
+    const runs = new Map<number, { rows: number[]; basis: RunBasis }>();
+    /** Weak candidates whose own numbers could not decide: the grand total may (see below). */
+    const undecided: { i: number; rows: number[] }[] = [];
+    let faults = 0;
+    const runOf = (i: number, p: number): [number[], RunBasis] => {
+      const rowsNear = block(p, direction, claimed);
+      if (rowsNear.length === 0) {
+        // A stated total with nothing to add up this way contradicts the direction.
+        if (isMust(i)) faults += evidence.length + 1;
+        return [[], "block"];
+      }
+      const fromFormula = formulaRun(input, i, rowsNear);
+      if (fromFormula) return [fromFormula, "formula"];
+      const best = bestRun(evidence, i, rowsNear);
+      if (best && accepted(best, rows, i)) {
+        faults += best.faults;
+        return [best.rows, "numbers"];
+      }
+      if (!isMust(i)) {
+        if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
+        return [[], "block"];
+      }
+      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+      faults += best?.faults ?? 0;
+      return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+    };
+    // Top down in both directions: a closing total takes what is left above it; a heading total's block
+    // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
+    for (const i of ordered) {
+      const p = position.get(i)!;
+      if (claimed[p] === 1) continue;
+      const [run, basis] = runOf(i, p);
+      if (run.length === 0) continue;
+      for (const j of run) claimed[position.get(j)!] = 1;
+      runs.set(i, { rows: run, basis });
+    }
+    if (input.grand !== null) {
+      const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
+      for (const { i, rows: run } of decided) {
+        for (const j of run) claimed[position.get(j)!] = 1;
+        runs.set(i, { rows: run, basis: "numbers" });
+      }
+      if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
+    }
+    return { claimed, runs, faults };
   };
-  // Top down in both directions: a closing total takes what is left above it; a heading total's block
-  // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
-  for (const i of ordered) {
-    const p = position.get(i)!;
-    if (claimed[p] === 1) continue;
-    const [run, basis] = runOf(i, p);
-    if (run.length === 0) continue;
-    for (const j of run) claimed[position.get(j)!] = 1;
-    rows[i]!.children = [...run].sort((a, b) => a - b);
-    totals.set(i, basis);
+
+  let direction = chooseDirection(input, evidence, ordered, position, block);
+  let result: ReturnType<typeof assign>;
+  if (direction !== null) result = assign(direction);
+  else {
+    // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
+    const head = assign("head", true);
+    const close = assign("close", true);
+    direction = head.faults !== close.faults ? (head.faults < close.faults ? "head" : "close") : positionalDirection(input, ordered, position);
+    result = direction === "head" ? head : close;
+  }
+  const { claimed, runs } = result;
+  const totals = new Map<number, RunBasis>();
+  for (const [i, run] of runs) {
+    rows[i]!.children = [...run.rows].sort((a, b) => a - b);
+    totals.set(i, run.basis);
   }
   const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
   return { topLevel, totals };
 }
 
+/** Columns where the grand total differs from its top-level rows by more than one unit. */
+function grandFaults(evidence: EvidenceColumn[], grand: number, inner: number[], claimed: Uint8Array): number {
+  let faults = 0;
+  for (const c of evidence) {
+    const total = unitsAt(c, grand);
+    if (total === null) continue;
+    let sum: number | null = 0;
+    for (let p = 0; p < inner.length && sum !== null; p++) {
+      if (claimed[p] === 1) continue;
+      const v = unitsAt(c, inner[p]!);
+      sum = v === null ? null : sum + v;
+    }
+    if (sum !== null && Math.abs(sum - total) > 1) faults++;
+  }
+  return faults;
+}
+
+/** Index into `inner` of a row index, as a typed array (looked up once per row and candidate). */
+class PositionOf {
+  private readonly at: Int32Array;
+  constructor(inner: number[], size: number) {
+    this.at = new Int32Array(size).fill(-1);
+    inner.forEach((i, p) => (this.at[i] = p));
+  }
+  get(i: number): number | undefined {
+    const p = this.at[i];
+    return p === undefined || p < 0 ? undefined : p;
+  }
+}
+
+/** Undecided candidates tried against the grand total at most (each costs its run's rows). */
+const MAX_UNDECIDED = 50;
+
+/**
+ * A weak candidate its own numbers cannot decide (a …市 over one county with the same figures, or a
+ * …地区 whose one county is typed wrong): the grand total adds up the top-level rows, so the structure
+ * it bears out better is taken. Each undecided candidate is accepted when taking its rows out of the
+ * top level leaves the grand total with fewer faults.
+ */
+function grandDecides(
+  evidence: EvidenceColumn[],
+  grand: number,
+  inner: number[],
+  claimed: Uint8Array,
+  position: PositionOf,
+  undecided: { i: number; rows: number[] }[],
+): { i: number; rows: number[] }[] {
+  const sums: (number | null)[] = evidence.map(() => 0);
+  inner.forEach((j, p) => {
+    if (claimed[p] === 1) return;
+    evidence.forEach((c, s) => {
+      const v = unitsAt(c, j);
+      sums[s] = sums[s] === null || v === null ? null : sums[s]! + v;
+    });
+  });
+  /** Faults of the grand total, and how far off it is (relative gap summed over the columns). */
+  const faultsOf = (candidateSums: (number | null)[]) => {
+    let faults = 0;
+    let distance = 0;
+    evidence.forEach((c, s) => {
+      const total = unitsAt(c, grand);
+      const sum = candidateSums[s];
+      if (total === null || sum === null || sum === undefined) return;
+      const gap = Math.abs(sum - total);
+      if (gap > 1) faults++;
+      distance += gap / Math.max(Math.abs(total), 1);
+    });
+    return { faults, distance };
+  };
+  const without = (base: (number | null)[], runs: number[][]) =>
+    base.map((sum, s) => {
+      let v: number | null = sum;
+      for (const run of runs)
+        for (const j of run) {
+          const part = unitsAt(evidence[s]!, j);
+          v = v === null || part === null ? null : v - part;
+        }
+      return v;
+    });
+  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0));
+  const disjoint = tried.every((u, k) => tried.slice(0, k).every((o) => !o.rows.some((j) => u.rows.includes(j)) && !o.rows.includes(u.i) && !u.rows.includes(o.i)));
+  // All of them at once: each alone may leave the total further off (their rows' signs differ).
+  const all = disjoint && tried.length > 1 ? faultsOf(without(sums, tried.map((u) => u.rows))) : null;
+  const out: { i: number; rows: number[] }[] = [];
+  let current = faultsOf(sums);
+  if (all && all.faults === 0 && current.faults > 0) {
+    for (const u of tried) for (const j of u.rows) claimed[position.get(j)!] = 1;
+    return tried;
+  }
+  for (const u of tried) {
+    if (current.faults === 0) break;
+    if (u.rows.some((j) => claimed[position.get(j)!] === 1)) continue;
+    const next = without(sums, [u.rows]);
+    const after = faultsOf(next);
+    // Fewer faults, or as many but nearer (two …市 over one county each: both must go for the total to hold).
+    if (after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9)) {
+      out.push(u);
+      for (const j of u.rows) claimed[position.get(j)!] = 1;
+      next.forEach((v, s) => (sums[s] = v));
+      current = after;
+    }
+  }
+  return out;
+}
+
 /**
  * Numbers that bear a run out: some agreement, no more faults than agreements. One row equal to the
- * candidate is a coincidence as often as a structure (two counties with the same figures): it counts
- * only when the row names a part of the candidate (伊犁州 → 伊犁州直属, 某市 → 某市本级).
+ * candidate is a coincidence as often as a structure (two county-level cities with the same figures): it
+ * counts when the candidate cannot be a county (…地区, …州, …盟) or the row names a part of it
+ * (某市 → 某市本级), and the row is not a prefecture-level unit itself.
  */
 function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
   if (score.rows.length === 1) {
-    const stem = rows[i]!.label.replace(/(地区|自治州|州|盟|市)$/, "");
+    const parent = rows[i]!.label;
     const child = rows[score.rows[0]!]!.label;
-    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== rows[i]!.label;
+    if (PREFECTURE_ONLY.test(child)) return false;
+    // A …地区 over one county: as with several, one wrong number does not undo it.
+    if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
+    const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
+    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
   }
-  return score.agree >= 1 && score.faults <= score.agree;
+  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
+  if (PREFECTURE_ONLY.test(rows[i]!.label)) return prefectureAccepts(score);
+  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && score.faults * 2 < score.agree;
 }
+
+/** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */
+function prefectureAccepts(score: RunScore): boolean {
+  if (score.agree >= 1 && score.faults <= score.agree) return true;
+  const all = score.agree + score.weak;
+  return all >= 2 && score.faults < all;
+}
+
+/** Totals below this many displayed units agree with their rows too easily to count as evidence. */
+const MIN_TELLING_UNITS = 10;
+
+/** Names that are never county-level (a …市 may be either). */
+const PREFECTURE_ONLY = /(地区|州|盟)$/;
 
 /**
  * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),
@@ -140,9 +314,9 @@ function chooseDirection(
   input: HierarchyInput,
   evidence: EvidenceColumn[],
   ordered: number[],
-  position: Map<number, number>,
+  position: PositionOf,
   block: (p: number, direction: Direction, claimed: Uint8Array) => number[],
-): Direction {
+): Direction | null {
   const none = new Uint8Array(input.inner.length);
   const candidates = input.candidates;
   const score = { head: 0, close: 0 };
@@ -157,13 +331,18 @@ function chooseDirection(
       if (formulaRun(input, i, near)) score[direction] += 1000;
       const best = bestRun(evidence, i, near);
       if (!best) continue;
-      if (accepted(best, input.rows, i)) score[direction] += 1 + best.agree - best.faults;
+      if (accepted(best, input.rows, i)) score[direction] += 1 + Math.max(0, best.agree - best.faults);
       else if (candidates.get(i) === "must" && best.agree >= 1) score[direction] += Math.max(0, 1 + best.agree - best.faults);
     }
   }
-  if (score.head !== score.close) return score.head > score.close ? "head" : "close";
-  // No evidence either way: where the stated totals sit (a weak candidate is often a unit of its own).
-  const must = ordered.filter((i) => candidates.get(i) === "must");
+  return score.head !== score.close ? (score.head > score.close ? "head" : "close") : null;
+}
+
+/** Where the stated totals sit (a weak candidate is often a unit of its own): a first row heads, a last one closes. */
+function positionalDirection(input: HierarchyInput, ordered: number[], position: PositionOf): Direction {
+  const candidates = input.candidates;
+  const stated = ordered.filter((i) => candidates.get(i) === "must");
+  const must = stated.length > 0 ? stated : ordered;
   const first = must[0];
   const last = must[must.length - 1];
   if (first !== undefined && position.get(first) === 0) return "head";
@@ -189,12 +368,13 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
   const sums: (number | null)[] = evidence.map(() => 0);
   const allZero = evidence.map(() => true);
   let nonNegative = true;
-  let best: { k: number; faults: number; agree: number } | null = null;
+  let best: { k: number; faults: number; agree: number; weak: number } | null = null;
   let sinceBest = 0;
   for (let k = 0; k < near.length; k++) {
     const j = near[k]!;
     let faults = 0;
     let agree = 0;
+    let weak = 0;
     let past = 0;
     let compared = 0;
     for (let s = 0; s < evidence.length; s++) {
@@ -209,21 +389,24 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
       if (total === 0 && allZero[s]) continue; // 0 = 0 is no evidence
       compared++;
       const gap = Math.abs(now - total);
-      // One unit off may be rounding (尾差) or a coincidence among small figures: evidence neither way.
-      if (gap === 0) agree++;
-      else if (gap > 1) {
+      // One unit off may be rounding (尾差), and small figures (1 + 2 = 3 万元) agree by chance:
+      // evidence neither way.
+      if (gap === 0) {
+        if (Math.abs(total) >= MIN_TELLING_UNITS) agree++;
+        else weak++;
+      } else if (gap > 1) {
         faults++;
         if (now > total + 1) past++;
       }
     }
-    if (!best || faults < best.faults || (faults === best.faults && agree > best.agree)) {
-      best = { k: k + 1, faults, agree };
+    if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
+      best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;
     } else sinceBest++;
     if (nonNegative && compared > 0 && past === compared) break;
     if (sinceBest > MAX_HOPELESS_ROWS && best.faults === 0) break;
   }
-  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree } : null;
+  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak } : null;
 }
 
 const innerRowsMemo = new WeakMap<HierarchyInput, Set<number>>();

@@ -10,8 +10,8 @@
  */
 import type { Expr } from "../expr/annotation";
 import { references } from "../expr/annotation";
-import { containsBareHundred } from "./rule-shape";
-import type { ColumnValues } from "./values";
+import { containsBareHundred, hasColumnProduct } from "./rule-shape";
+import { BLANK, type ColumnValues } from "./values";
 
 export interface RuleReading {
   expr: Expr;
@@ -40,7 +40,7 @@ const MAX_AMBIGUOUS = 4;
 const ONE_PERCENT: Expr = { type: "num", value: "0.01", unit: "%", integer: false };
 
 /**
- * The readings of an `N=expr` annotation: every integer constant without a unit that could name an
+ * The readings of an `N=expr` annotation: every integer factor without a unit that could name an
  * earlier column is read both ways, and every points column it reads is taken as points or as percents.
  * The first reading is the default (all such integers are columns, points scaled to percents).
  */
@@ -50,22 +50,25 @@ export function annotationReadings(
   byNumber: ReadonlyMap<string, ReadingColumn>,
   targetCol: number,
 ): RuleReading[] {
+  // Only factors are read both ways (`×12` months); a term added (`9=4+8`) is always a column.
   const ambiguous: Expr[] = [];
-  const walk = (e: Expr): void => {
+  const always: Expr[] = [];
+  const walk = (e: Expr, factor: boolean): void => {
     if (e.type === "num") {
       const named = byNumber.get(e.value);
-      if (e.integer && e.unit === undefined && named && Number(e.value) < self && named.col !== targetCol) ambiguous.push(e);
-    } else if (e.type === "neg") walk(e.arg);
+      if (e.integer && e.unit === undefined && named && Number(e.value) < self && named.col !== targetCol) (factor ? ambiguous : always).push(e);
+    } else if (e.type === "neg") walk(e.arg, factor);
     else if (e.type === "bin") {
-      walk(e.left);
-      walk(e.right);
+      const multiplies = e.op === "*" || e.op === "/";
+      walk(e.left, multiplies);
+      walk(e.right, multiplies);
     }
   };
-  walk(expr);
+  walk(expr, false);
   const choices = ambiguous.length > MAX_AMBIGUOUS ? [ambiguous] : subsetsLargestFirst(ambiguous);
   const out: RuleReading[] = [];
   for (const bound of choices) {
-    const boundSet = new Set(bound);
+    const boundSet = new Set([...always, ...bound]);
     const boundExpr = mapLeaves(expr, (e) => (boundSet.has(e) && e.type === "num" ? { type: "col", ref: e.value } : e));
     const refColumns = new Map<string, number>();
     let valid = true;
@@ -131,13 +134,19 @@ export function supportOf(
   const factor = targetFactor(reading.expr, target);
   const unit = 10 ** -target.places;
   const additive = isAdditive(reading.expr);
+  // A blank factor makes any product 0 (total rows leave the ratio blank): such rows tell nothing.
+  const skipBlanks = hasColumnProduct(reading.expr);
   let holds = 0;
   let evidence = 0;
-  rows: for (let i = 0; i < bodySize; i++) {
+  // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
+  const stride = Math.max(1, Math.floor(bodySize / SAMPLE_ROWS));
+  rows: for (let i = 0; i < bodySize; i += stride) {
     const t = targetValues.approx(i);
     if (t === null) continue;
     for (let k = 0; k < refs.length; k++) {
-      const v = operandValues[k]!.approx(i);
+      const operand = operandValues[k]!;
+      if (skipBlanks && operand.kind[i] === BLANK) continue rows;
+      const v = operand.approx(i);
       if (v === null) continue rows;
       slots[k] = v;
     }
@@ -151,6 +160,9 @@ export function supportOf(
   }
   return { holds, evidence };
 }
+
+/** Rows looked at per reading, at most (evenly spread). */
+const SAMPLE_ROWS = 2000;
 
 /** The default reading when it holds on this share of the rows: the others are not tried (speed). */
 const CLEAR_SHARE = 0.9;

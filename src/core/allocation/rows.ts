@@ -110,7 +110,7 @@ function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: Allo
     if (rows[i]!.role === "subtotal" || strength.get(i) === "strong") candidates.set(i, "must");
     else if (strength.get(i) === "weak") candidates.set(i, "weak");
   }
-  const { topLevel, totals } = buildHierarchy({ layout, columns, rows, inner, candidates });
+  const { topLevel, totals } = buildHierarchy({ layout, columns, rows, inner, candidates, grand: grandIndex >= 0 ? grandIndex : null });
   for (const [i, how] of totals) {
     const r = rows[i]!;
     if (r.role !== "subtotal") r.role = "group";
