@@ -57,9 +57,9 @@ describe("S1: the first header column merged down through the column-number row"
     expect(notInfo(checkAllocationSheet(s.sheet))).toEqual([]);
   });
 
-  // Diagnosis (not reading): the live subtotal D8 follows the typo, and then F8 = D8 + E8 breaks on the
-  // subtotal row; the engine should see that F8 and D8 merely follow D10. Flips when the engine does.
-  it.fails("variant: live =SUM totals that follow the typo blame only the typo", () => {
+  // The live subtotal D8 follows the typo, and then F8 = D8 + E8 breaks on the subtotal row: F8 and D8
+  // merely follow D10, the one cell reported.
+  it("variant: live =SUM totals that follow the typo blame only the typo", () => {
     const mutated = allocationSheet(S1_UNITS, { live: true, typos: { "乙县:3": 60 } });
     expect(notInfo(checkAllocationSheet(mutated.sheet))).toEqual([["allocation/wrong-value", "error", mutated.cell("乙县", 3), "45"]]);
   });
@@ -85,8 +85,8 @@ describe("S3: a people count projected 按2%增长率测算 is a count, not a ra
     ]);
   });
 
-  // Two faults in one sheet: the diagnosis engine's part of issue 10 (the reading above is right).
-  it.fails("finds two typed-wrong 人数 subtotals at their cells, and nothing else", () => {
+  // Two faults in one sheet: the reading above and the diagnosis engine together.
+  it("finds two typed-wrong 人数 subtotals at their cells, and nothing else", () => {
     expect(notInfo(checkAllocationSheet(s3Sheet(undefined, { "某某地区:1": 43600, "某乙地区:1": 21700 })))).toEqual([
       ["allocation/wrong-value", "error", "B8", "44100"],
       ["allocation/wrong-value", "error", "B12", "21400"],
@@ -235,10 +235,8 @@ describe("hierarchy: the structure that explains the table with the fewest fault
       const wrong = options.unit === "元" ? 300000 : 30;
       const mutated = options.live ? allocationSheet([...S1_UNITS, ...S2_CITIES], { ...options, typos: { "丁县:3": wrong } }).sheet : withValue(s.sheet, typo, wrong);
       const cells = errors(checkAllocationSheet(mutated)).map((f) => f[2]);
-      // With live totals the subtotal row's own formula (5=3+4) follows the typo too: telling that
-      // follower from a fault is the diagnosis engine's part (see the it.fails under S1).
-      if (options.live) expect(cells[0]).toBe(typo);
-      else expect(cells).toEqual([typo]);
+      // With live totals the subtotal row's own formula (5=3+4) follows the typo too: not reported.
+      expect(cells).toEqual([typo]);
     });
   }
 

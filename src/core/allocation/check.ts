@@ -100,7 +100,9 @@ function withoutFollowers(model: AllocationModel, findings: Finding[], isFact: (
     }
     return false;
   };
-  return findings.filter((f) => f.severity !== "error" || !isFact(f.cell) || !follows(f.cell));
+  // A total row's formula (5=3+4) over live totals that follow the mistyped cell breaks because of it too.
+  const overFollowers = (f: Finding) => f.rule === "allocation/formula-mismatch" && f.related.some((r) => isFact(r) && follows(r));
+  return findings.filter((f) => f.severity !== "error" || !isFact(f.cell) || (!follows(f.cell) && !overFollowers(f)));
 }
 
 function cellFindings(model: AllocationModel): Finding[] {
