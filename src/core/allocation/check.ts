@@ -119,6 +119,8 @@ function cellFindings(model: AllocationModel): Finding[] {
     if (reading.kind === "blank" || (reading.kind === "number" && !reading.fromText) || reading.kind === "marker") continue;
     const column = model.columnAt.get(cell.col)!;
     const where = `${rowLabel(model, cell.row)}「${column.header}」`;
+    // Ratios are often typed as text (`60%`, DOMAIN.md): never summed, so Excel's SUM cannot miss them.
+    if (reading.kind === "number" && reading.fromText && (column.percent || !column.summable)) continue;
     if (reading.kind === "number" && reading.fromText) {
       textNumbers++;
       if (textNumbers <= MAX_CELL_WARNINGS)

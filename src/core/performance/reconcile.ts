@@ -95,6 +95,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     const a = alloc.units[j]!;
     const against = `${describeAlloc(link, j)}${show(expected.value)}`;
     if (expected.finding && expected.typed.eq(t.amount.value!)) {
+      // A 合计 the allocation check could only call out of line with its rows (no cell singled out) may
+      // be a misread structure: a copy of it is no mistake of the target's.
+      if (!LOCALIZED.has(expected.finding.rule)) continue;
       // The target copies the allocation's typo: it follows the allocation's fix, which is the one to make.
       out.push({
         sheet,
@@ -169,6 +172,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   return out;
 }
 
+/** Allocation findings that name the cell to fix (not a total merely out of line with its rows). */
+const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/differs-from-targets", "allocation/row-pattern"]);
+
 function splitCell(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf("!") + 1);
 }
@@ -198,8 +204,25 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
       }),
     });
   });
+  // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
+  // covered by it: only units beside the matched ones are expected in the target.
+  const rowOf = (j: number) => alloc.model.rowIndex.get(Number(/\d+$/.exec(alloc.units[j]!.nameCell)?.[0] ?? 0) - 1);
+  const parentOf = new Map<number, number>();
+  alloc.model.rows.forEach((r, i) => r.children.forEach((c) => parentOf.set(c, i)));
+  const ancestors = (i: number | undefined) => {
+    const out = new Set<number>();
+    for (let p = i === undefined ? undefined : parentOf.get(i); p !== undefined; p = parentOf.get(p)) out.add(p);
+    return out;
+  };
+  const matchedRows = new Set([...matchedA].map(rowOf).filter((r): r is number => r !== undefined && alloc.model.rows[r]?.role !== "grand"));
+  const related = (j: number) => {
+    const r = rowOf(j);
+    if (r === undefined) return false;
+    if ([...ancestors(r)].some((a) => matchedRows.has(a))) return true;
+    return [...matchedRows].some((m) => ancestors(m).has(r));
+  };
   alloc.units.forEach((a, j) => {
-    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role)) return;
+    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j)) return;
     const amount = a.amounts.get(column.col);
     if (!amount?.value || amount.value.isZero()) return;
     out.push({
