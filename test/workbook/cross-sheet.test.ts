@@ -127,8 +127,7 @@ describe("S4: a funding block whose total the allocation confirms", () => {
     expect(notInfo((await check(allocation, unitTarget("附件2-某某地区", 95, 95, 0))).sheets)).toEqual([]);
   });
 
-  // TODO(merge with forms reading): a known funding label beside a blank cell must yield that blank cell.
-  it.skip("财政拨款 left blank under a confirmed 95 (其他资金 0): the blank is the cell to fill, not the total", async () => {
+  it("财政拨款 left blank under a confirmed 95 (其他资金 0): the blank is the cell to fill, not the total", async () => {
     const findings = notInfo((await check(allocation, unitTarget("附件2-某某地区", 95, null, 0))).sheets);
     expect(findings.map((f) => [f.cell, f.severity, f.expected, f.actual])).toEqual([["E4", "error", "95", "空白"]]);
   });

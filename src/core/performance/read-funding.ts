@@ -153,7 +153,7 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
       if (!current) return;
       // A label the words do not know counts only with an amount beside it (`单位自有 | 20`).
       if (!current.guessed || current.amounts.length > 0) {
-        current.line.amount = current.amounts[0] ?? null;
+        current.line.amount = current.amounts[0] ?? blankBeside(grid, r, current.line.labelCell);
         funding.lines.push(current.line);
         here.add(grid.merge(r, (parseA1(current.line.labelCell)?.col ?? 0))?.left ?? (parseA1(current.line.labelCell)?.col ?? 0));
         if (current.amounts.length >= 2) multi.push(current);
@@ -185,6 +185,19 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
   }
   const wide = multi.find((m) => m.line.role === "total") ?? multi[0];
   if (wide) readRegional(grid, top, wide, funding);
+}
+
+/**
+ * A known funding label with nothing beside it (`其中：财政拨款 | (blank) | 其他资金 | 0`): the blank cell right of
+ * the label is where its amount belongs — a suspect when the total does not add up, never a 0 to defend.
+ */
+function blankBeside(grid: Grid, r: number, labelCell: string): AmountCell | null {
+  const at = parseA1(labelCell);
+  if (!at || at.row !== r) return null;
+  const c = (grid.merge(r, at.col)?.right ?? at.col) + 1;
+  if (c >= grid.colCount) return null;
+  const amount = amountAt(grid, r, c);
+  return amount.reading.kind === "blank" ? amount : null;
 }
 
 /** Short words, no field label, no heading: `单位自有`, `地方配套`, `省级补助`. */
