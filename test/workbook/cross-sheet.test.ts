@@ -127,9 +127,11 @@ describe("S4: a funding block whose total the allocation confirms", () => {
     expect(notInfo((await check(allocation, unitTarget("附件2-某某地区", 95, 95, 0))).sheets)).toEqual([]);
   });
 
-  it("财政拨款 left blank under a confirmed 95 (其他资金 0): the blank is the cell to fill, not the total", async () => {
+  it("财政拨款 left blank under a confirmed 95 (其他资金 0): the total is not blamed; blank or 0, one warning names both", async () => {
     const findings = notInfo((await check(allocation, unitTarget("附件2-某某地区", 95, null, 0))).sheets);
-    expect(findings.map((f) => [f.cell, f.severity, f.expected, f.actual])).toEqual([["E4", "error", "95", "空白"]]);
+    expect(findings.map((f) => [f.cell, f.severity])).toEqual([["E4", "warning"]]);
+    expect(findings[0]!.related).toContain("G4");
+    expect(findings[0]!.message).toMatch(/有一处不对/);
   });
 
   it("50 + 40 under a confirmed 95: the numbers cannot tell which source is short — one warning naming both", async () => {

@@ -159,9 +159,8 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
       });
       if (keepsTheRest) fits.push(sub);
     }
-    // A blank where an amount belongs is the likelier slip than a typed amount or a typed 0 ("no such funds").
-    const blanks = fits.filter((f) => ctx.cells.get(f.cell)!.reading.kind === "blank");
-    if (blanks.length > 0) fits.splice(0, fits.length, ...blanks);
+    // A blank part is a candidate like any other (an omission, or "no such funds"): with a typed part that
+    // could be the slip too, the numbers cannot tell, and one warning names both.
     // A part that another table gives exactly the value the sum needs is the one that was mistyped.
     const named = fits.filter((f) => ctx.linked.get(f.cell)?.agrees === false && ctx.linked.get(f.cell)!.value.eq(f.value));
     if (named.length > 0) fits.splice(0, fits.length, ...named);
