@@ -14,6 +14,7 @@ import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
 import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
+import { checkStandardPeriods } from "./performance/standard-periods";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { checkSubjectCodeSheet } from "./subject-codes/check";
 import { checkTrackingSheet } from "./tracking/check";
@@ -98,6 +99,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   const across: SheetFinding[] = [
     ...reconcileLinks(links, reported),
     ...checkWeightConvention(reading),
+    ...safely(() => checkStandardPeriods(reading)),
     ...safely(() => reconcileBudgetTables(workbook, reading.kinds)),
   ];
   for (const { sheet, finding } of across) byName.get(sheet)?.findings.push(finding);

@@ -174,6 +174,15 @@ export const PERFORMANCE_RULES: RuleMeta[] = [
     },
   },
   {
+    id: "performance/standard-period-mismatch",
+    severity: "warning",
+    title: { zh: "补助标准的期间与分配表不一致", en: "Standard's period differs from the allocation table" },
+    why: {
+      zh: "同一通知里，分配表表头写明“按每人每月30元”，目标表的成本指标却写“30元/人/年”：金额相同、期间不同，其中一处写错了。",
+      en: "In one notice, the allocation header says 30 元 per person per month while a target says 30元/人/年: same amount, another period — one of them is wrong.",
+    },
+  },
+  {
     id: "performance/below-last-year",
     severity: "warning",
     title: { zh: "目标值低于上年完成值", en: "Target below last year's result" },
