@@ -5,11 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/core/decimal";
-import {
-  type Comparator,
-  compareActual,
-  parseIndicatorValue,
-} from "../../src/core/performance/indicator-value";
+import { compareActual } from "../../src/core/performance/indicator-compare";
+import { type Comparator, parseIndicatorValue } from "../../src/core/performance/indicator-value";
 
 const SPELLINGS: Record<Comparator, string[]> = {
   ">=": ["≥", "≧", "⩾", ">=", "＞＝", "＞=", "不低于", "不少于", "大于等于", "\\geq "],

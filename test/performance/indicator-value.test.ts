@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import { Dec } from "../../src/core/decimal";
+import { compareActual } from "../../src/core/performance/indicator-compare";
 import {
-  compareActual,
   formatQuantity,
   inBaseUnit,
   indicatorValueFromCell,

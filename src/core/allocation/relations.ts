@@ -13,7 +13,7 @@ import { type Relation, type Substitutions, SumRelation, type ValueOf } from "..
 import type { NumericCell } from "./cells";
 import type { AllocColumn } from "./columns";
 import { FormulaRelation, type FormulaSpec } from "./formula-relation";
-import type { Focus } from "./screen";
+import type { Focus } from "./focus";
 import type { AllocationModel } from "./model";
 import { containsBareHundred, hasColumnProduct, isLinear } from "./rule-shape";
 import { hasIntermediateLevel, leavesOf } from "./rows";

@@ -9,14 +9,11 @@ import { roundedSmall } from "../engine/exact";
 import type { AllocColumn } from "./columns";
 import type { AllocationModel } from "./model";
 import { hasColumnProduct } from "./rule-shape";
+import type { Focus } from "./focus";
 import { ruleFactor } from "./relations";
 import { BIG } from "./values";
 
-/** Rows (indexes into model.rows) and columns whose relations need the full treatment. */
-export interface Focus {
-  rows: Set<number>;
-  cols: Set<number>;
-}
+export type { Focus } from "./focus";
 
 /** `unstated`: rule-carrying copies of columns an unstated relation defines (infer-relations.ts). */
 export function screen(model: AllocationModel, isFact: (key: string) => boolean, unstated: readonly AllocColumn[] = []): Focus {

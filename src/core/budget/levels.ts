@@ -4,7 +4,15 @@
  * number sits one level under the last numbered line.
  */
 import { normalizeLabel } from "../text";
-import type { BudgetLine } from "./read";
+/** What the outline needs of a budget line (OutlineLine in read.ts has these). */
+export interface OutlineLine {
+  name: string;
+  code?: unknown;
+  total: boolean;
+  subtotal: boolean;
+  ofWhich: boolean;
+  level: number;
+}
 
 const LEVEL1 = /^[一二三四五六七八九十]+[、.]/;
 const LEVEL2 = /^(\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）])(?!\d)/;
@@ -28,12 +36,12 @@ function styleOf(label: string): string | null {
  * one level down. 其中 lines sit under the line before them. After 本年收入合计, an unnumbered line
  * (年初财政拨款结转和结余) heads the numbered lines that follow it.
  */
-export function assignLevels(lines: BudgetLine[]): void {
+export function assignLevels(lines: OutlineLine[]): void {
   let stack: string[] = [];
   let base = 0; // levels above the numbering (the unnumbered head after a subtotal)
   let ofWhichLevel = 0;
   let afterSubtotal = false;
-  let previous: BudgetLine | null = null;
+  let previous: OutlineLine | null = null;
   for (const line of lines) {
     if (line.subtotal) {
       stack = [];

@@ -4,7 +4,7 @@
  * that do not hold exactly (to say by how much, and whether rounding explains it). Same exactness:
  * no floats, round half up (away from zero on .5, as decimal.js ROUND_HALF_UP).
  */
-import type { Expr } from "../expr/annotation";
+import type { Expr } from "../expr/expr";
 
 /** value = n / 10^scale. Most cells are small: the bigint is only made when a proof needs it. */
 export class Scaled {

@@ -20,13 +20,8 @@
 import { Dec } from "../decimal";
 import { toHalfWidth } from "../numbers";
 
-export type Expr =
-  /** A column number "2" or a letter "A". */
-  | { type: "col"; ref: string }
-  /** A constant; "50元" -> value "50" unit "元"; "100%" -> value "1" unit "%". integer: written without decimals. */
-  | { type: "num"; value: string; unit?: string; integer: boolean }
-  | { type: "bin"; op: "+" | "-" | "*" | "/"; left: Expr; right: Expr }
-  | { type: "neg"; arg: Expr };
+import type { Expr } from "./expr";
+export type { Expr } from "./expr";
 
 export interface ColumnNumberCell {
   column: string;

@@ -10,7 +10,8 @@ import { normalizeLabel } from "../text";
 import type { AmountCell, Indicator, IndicatorTable, PerformanceForm } from "./form";
 import { toHalfWidth } from "../numbers";
 import { finding, show } from "./finding";
-import { type Attainment, type IndicatorValue, compareActual, inBaseUnit, parseIndicatorValue } from "./indicator-value";
+import { type Attainment, compareActual } from "./indicator-compare";
+import { type IndicatorValue, inBaseUnit, parseIndicatorValue } from "./indicator-value";
 import { isCostIndicator, isRealReason, misplacedLevel2 } from "./labels";
 
 const TEN_THOUSAND = new Dec(10000);

@@ -14,7 +14,6 @@ import { type CellValue, isCellError } from "../snapshot";
 import { UNIT_PATTERN, normalizeUnit } from "./indicator-units";
 
 export { inBaseUnit } from "./indicator-units";
-export { compareActual, type Attainment } from "./indicator-compare";
 
 export type Comparator = ">=" | ">" | "=" | "<=" | "<";
 

@@ -14,7 +14,8 @@ import { buildProjectTargetSheet, projectTargetSpec } from "./target-project";
 import { buildRegionalTargetSheet, regionalTargetSpec } from "./target-regional";
 import { buildFeedbackSheet, feedbackSpec } from "./tracking-feedback";
 
-export type TemplateId = "allocation" | "project-target" | "regional-target" | "self-evaluation" | "tracking-feedback" | "subject-codes";
+import type { TemplateId } from "./template-id";
+export type { TemplateId } from "./template-id";
 
 export interface TemplateInfo {
   id: TemplateId;

@@ -6,7 +6,7 @@
 import { a1, qualifiedAddress } from "../address";
 import { Dec } from "../decimal";
 import { buildAllocationSheet, type AllocationSpec } from "./allocation";
-import type { TemplateId } from "./catalogue";
+import type { TemplateId } from "./template-id";
 import type { IndicatorRow } from "./indicators";
 import type { TemplateSheet } from "./model";
 import { buildNoteSheet, type ExampleMistake } from "./example-note";
