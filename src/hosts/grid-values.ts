@@ -8,6 +8,7 @@
  * words (`Excel.RangeValueType`): a host without such a property (WPS) derives them itself (an error
  * code confirmed by the cell's text becomes `Error` with the error's name as the value).
  */
+import { serialToIsoText } from "./date-text";
 import type { CellRange, CellSnapshot, CellValue, SheetSnapshot } from "../core/snapshot";
 
 /** What a cell holds: `Empty`, `String`, `Double`, `Boolean`, `Error` (value = `#DIV/0!` …), or
@@ -89,12 +90,5 @@ export function isDateFormat(numFmt: string): boolean {
 /** An Excel date serial (1900 system) as the file host writes it: `YYYY-MM-DD`, with a time of day
  *  `YYYY-MM-DDTHH:MM:SS`, a pure time (serial < 1) `HH:MM:SS`. Same arithmetic as exceljs. */
 export function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86_400_000);
-  const rounded = new Date(Math.round(ms / 1000) * 1000);
-  const iso = rounded.toISOString();
-  const datePart = iso.slice(0, 10);
-  const timePart = iso.slice(11, 19);
-  if (timePart === "00:00:00") return datePart;
-  if (rounded.getUTCFullYear() < 1900) return timePart;
-  return `${datePart}T${timePart}`;
+  return serialToIsoText(serial) ?? String(serial);
 }

@@ -5,6 +5,7 @@
  * structured references (`表1[[#This Row],[金额]]`) and error literals are single tokens, never looked into.
  */
 
+import { columnIndex, columnLetters } from "../address";
 export type TokenKind =
   | "number"
   | "string"
@@ -167,22 +168,6 @@ export function partText(p: RefPart): string {
   return `${p.col >= 0 ? `${p.colAbs ? "$" : ""}${columnLetters(p.col)}` : ""}${p.row >= 0 ? `${p.rowAbs ? "$" : ""}${p.row + 1}` : ""}`;
 }
 
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function wordEnd(formula: string, i: number): number {
   let j = i;

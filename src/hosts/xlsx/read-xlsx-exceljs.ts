@@ -9,6 +9,8 @@ import { columnIndex } from "../../core/address";
 import { normalizeFormula, translateFormula } from "../../core/formula";
 import type { CellRange, CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { WorkbookReadError, corruptError, emptyFileError, errorDetail, noDataError, noSheetsError, unreadableError } from "./errors";
+import { dateToIsoText } from "../date-text";
+import { sheetHasContent } from "./read-xlsx";
 import { sniff } from "./sniff";
 
 export async function readXlsxWithExceljs(data: Uint8Array | ArrayBuffer): Promise<WorkbookSnapshot> {
@@ -141,7 +143,7 @@ function plainValue(v: unknown): CellValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : { error: "#NUM!" };
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v;
-  if (v instanceof Date) return dateToIso(v);
+  if (v instanceof Date) return dateToIsoText(v);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return { error: o.error };
@@ -165,32 +167,7 @@ function richTextToString(runs: unknown[]): string {
   return s;
 }
 
-/** `YYYY-MM-DD`; with a time of day `YYYY-MM-DDTHH:MM:SS`; a pure time (serial < 1) `HH:MM:SS`. */
-function dateToIso(d: Date): CellValue {
-  const t = d.getTime();
-  if (!Number.isFinite(t)) return null;
-  const rounded = new Date(Math.round(t / 1000) * 1000);
-  const iso = rounded.toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z (years 0–9999)
-  const datePart = iso.slice(0, 10);
-  const timePart = iso.slice(11, 19);
-  if (timePart === "00:00:00") return datePart;
-  if (rounded.getUTCFullYear() < 1900) return timePart;
-  return `${datePart}T${timePart}`;
-}
 
-function sheetHasContent(sheet: SheetSnapshot): boolean {
-  for (const row of sheet.rows) {
-    for (const cell of row) {
-      if (!cell) continue;
-      if (cell.formula) return true;
-      const v = cell.value;
-      if (v === null) continue;
-      if (typeof v === "string" && v.trim() === "") continue;
-      return true;
-    }
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Formulas

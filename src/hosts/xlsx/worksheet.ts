@@ -4,6 +4,7 @@
  * cell at XFD1048576 or a merge over the whole sheet is refused before memory is taken. Data validations,
  * `<col>` spans, conditional formats and the rest are skipped without being read.
  */
+import { dateToIsoText, serialToIsoText } from "../date-text";
 import { translateFormula, normalizeFormula } from "../../core/formula";
 import type { CellRange, CellSnapshot, CellValue, SheetSnapshot } from "../../core/snapshot";
 import { corruptError, tooLargeError } from "./errors";
@@ -210,27 +211,13 @@ function numberValue(raw: string): CellValue {
 /** Excel serial → `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, or `HH:MM:SS` for a pure time (as exceljs + the
  *  snapshot's date rule give it). */
 export function serialToIso(serial: number, date1904: boolean): CellValue {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
-  return dateToIso(new Date(ms));
-}
-
-function dateToIso(d: Date): CellValue {
-  const t = d.getTime();
-  if (!Number.isFinite(t)) return null;
-  const rounded = new Date(Math.round(t / 1000) * 1000);
-  if (Number.isNaN(rounded.getTime())) return null;
-  const iso = rounded.toISOString();
-  const datePart = iso.slice(0, 10);
-  const timePart = iso.slice(11, 19);
-  if (timePart === "00:00:00") return datePart;
-  if (rounded.getUTCFullYear() < 1900) return timePart;
-  return `${datePart}T${timePart}`;
+  return serialToIsoText(serial, date1904);
 }
 
 /** `t="d"` cells (LibreOffice, Strict OOXML): an ISO date or date-time. */
 function isoDate(raw: string): CellValue {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) || !/T/.test(raw) ? raw : `${raw}Z`);
-  return Number.isNaN(d.getTime()) ? raw : dateToIso(d);
+  return Number.isNaN(d.getTime()) ? raw : dateToIsoText(d);
 }
 
 function parseRef(ref: string): { row: number; col: number } | null {
