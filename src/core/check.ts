@@ -27,7 +27,10 @@ type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading) => Finding[
 
 /** Checks of sheets that need nothing from another sheet. */
 const STANDALONE: Partial<Record<SheetKind, SheetChecker>> = {
-  allocation: (sheet) => checkAllocationSheet(sheet),
+  allocation: (sheet, reading) => {
+    const model = reading.allocation(sheet);
+    return model ? checkAllocationSheet(sheet, model) : [];
+  },
   "budget-table": (sheet) => checkBudgetSheet(sheet),
   "tracking-feedback": (sheet) => checkTrackingSheet(sheet),
   "subject-codes": (sheet) => checkSubjectCodeSheet(sheet),

@@ -22,8 +22,8 @@ import { BLANK, MARKER, SMALL } from "./values";
 /** Per-cell warnings beyond this many in one sheet are summarised, not listed. */
 const MAX_CELL_WARNINGS = 50;
 
-export function checkAllocationSheet(sheet: SheetSnapshot): Finding[] {
-  const model = buildAllocationModel(sheet);
+/** `model`: the sheet's model when the caller has read it already (a workbook check reads it once). */
+export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationModel = buildAllocationModel(sheet)): Finding[] {
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
   adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
