@@ -15,6 +15,10 @@ export interface Finding {
   message: string;
   /** English message for the English UI. */
   messageEn: string;
+  /** Which message template of the rule made `message` (rules/define.ts); with `data`, lets a report group findings. */
+  messageId?: string;
+  /** The template's parameters (numbers as shown; texts per language where they differ). */
+  data?: Readonly<Record<string, string | number | { zh: string; en: string }>>;
   expected?: string;
   actual?: string;
   /** A fix the engine knows: the value or formula to write into `cell`. */

@@ -1,9 +1,2 @@
-import type { Severity } from "../finding";
-
-export interface RuleMeta {
-  id: string;
-  severity: Severity;
-  title: { zh: string; en: string };
-  why: { zh: string; en: string };
-}
-
+/** What the registry, the pane, the CLI report and the README read of a rule (see define.ts). */
+export type { RuleMeta } from "./define";

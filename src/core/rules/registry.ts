@@ -1,7 +1,7 @@
 /**
  * Every rule the engine reports: a stable id, its usual severity, a title and a short "why" in plain
- * words (shown in the task pane and the README). Rule logic lives with its table kind; messages are
- * built where the finding is made, from these ids. Each kind keeps its metas in its own file here.
+ * words (shown in the task pane and the README), and its message templates. Each rule is defined once,
+ * with defineRule (define.ts), in the file that detects it; each kind lists its rules in its own file here.
  */
 import { ALLOCATION_RULES } from "./allocation";
 import { BUDGET_RULES } from "./budget";
@@ -13,7 +13,19 @@ import { WORKBOOK_RULES } from "./workbook";
 
 export type { RuleMeta } from "./meta";
 
-const rules: RuleMeta[] = [...ALLOCATION_RULES, ...PERFORMANCE_RULES, ...BUDGET_RULES, ...TRACKING_RULES, ...SUBJECT_CODE_RULES, ...WORKBOOK_RULES];
+const ALL_RULES = [
+  ...ALLOCATION_RULES,
+  ...PERFORMANCE_RULES,
+  ...BUDGET_RULES,
+  ...TRACKING_RULES,
+  ...SUBJECT_CODE_RULES,
+  ...WORKBOOK_RULES,
+] as const;
+
+/** Every rule id the engine can report. */
+export type RuleId = (typeof ALL_RULES)[number]["id"];
+
+const rules: readonly RuleMeta[] = ALL_RULES;
 
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(rules.map((r) => [r.id, r]));

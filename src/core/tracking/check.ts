@@ -12,8 +12,41 @@ import { parseNumFmt } from "../format";
 import { parseNumberText } from "../numbers";
 import { formatValue } from "../allocation/display";
 import type { Finding } from "../finding";
+import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { normalizeLabel } from "../text";
+
+export const overspentRule = defineRule({
+  id: "tracking/overspent",
+  severity: "warning",
+  title: { zh: "实际支出超过资金金额", en: "Spending exceeds the funds received" },
+  why: {
+    zh: "跟踪反馈表中一笔资金的实际支出金额不应大于收到的资金金额，多出部分可能是重复填报或金额填错。",
+    en: "In a tracking-feedback table a fund's actual spending should not exceed the amount received; the excess suggests a double entry or a wrong amount.",
+  },
+  messages: {
+    overspent: {
+      zh: "实际支出金额 {spent} 大于资金金额 {granted}，请核实是否多报支出或资金金额填写有误。",
+      en: "Actual spending {spent} exceeds the funds received {granted}; check both figures.",
+    },
+  },
+});
+
+export const rateAsPointsRule = defineRule({
+  id: "tracking/rate-as-points",
+  severity: "info",
+  title: { zh: "支出进度按百分点填写", en: "Spending progress written as points" },
+  why: {
+    zh: "实际支出进度这一格填的是百分点（如 80），本列其他格是百分数（80%）；按百分点理解时与实际支出金额 ÷ 资金金额相符，只是写法不统一。",
+    en: "The progress is written as points (80) where the column holds percents (80%); read as points it agrees with spent ÷ received — only the notation differs.",
+  },
+  messages: {
+    points: {
+      zh: "「{column}」这一格填的是 {points}（百分点），本列其他格是百分数；按 {percent} 理解与计算相符，建议统一写成 {percent}。",
+      en: "This cell of {column} holds {points} (points) while the column holds percents; read as {percent} it agrees. Write it as {percent}.",
+    },
+  },
+});
 
 export function checkTrackingSheet(sheet: SheetSnapshot): Finding[] {
   try {
@@ -43,16 +76,11 @@ function pointsRate(f: Finding, sheet: SheetSnapshot, model: AllocationModel): F
   const points = fromNumber(raw.value);
   const shown = Math.max(0, expected.value.times(100).decimalPlaces());
   if (!roundHalfUp(points, shown).eq(roundHalfUp(expected.value.times(100), shown))) return f;
-  return {
-    rule: "tracking/rate-as-points",
-    severity: "info",
-    cell: f.cell,
+  return report(rateAsPointsRule, f.cell, "points", { column: column.header, points: points.toFixed(), percent: f.expected }, {
     related: f.related,
-    message: `「${column.header}」这一格填的是 ${points.toFixed()}（百分点），本列其他格是百分数；按 ${f.expected} 理解与计算相符，建议统一写成 ${f.expected}。`,
-    messageEn: `This cell of ${column.header} holds ${points.toFixed()} (points) while the column holds percents; read as ${f.expected} it agrees. Write it as ${f.expected}.`,
     expected: f.expected,
     actual: points.toFixed(),
-  };
+  });
 }
 
 function overspent(model: AllocationModel): Finding[] {
@@ -67,16 +95,13 @@ function overspent(model: AllocationModel): Finding[] {
     if (!g?.known || !s?.known || g.value === null || s.value === null) continue;
     if (s.value.lte(g.value)) continue;
     const [gs, ss] = [formatValue(g.value, granted), formatValue(s.value, spent)];
-    out.push({
-      rule: "tracking/overspent",
-      severity: "warning",
-      cell: a1(r.row, spent.col),
-      related: [a1(r.row, granted.col)],
-      message: `实际支出金额 ${ss} 大于资金金额 ${gs}，请核实是否多报支出或资金金额填写有误。`,
-      messageEn: `Actual spending ${ss} exceeds the funds received ${gs}; check both figures.`,
-      expected: `≤ ${gs}`,
-      actual: ss,
-    });
+    out.push(
+      report(overspentRule, a1(r.row, spent.col), "overspent", { spent: ss, granted: gs }, {
+        related: [a1(r.row, granted.col)],
+        expected: `≤ ${gs}`,
+        actual: ss,
+      }),
+    );
   }
   return out;
 }
