@@ -104,7 +104,8 @@ export function displayNumber(value: Dec, info: FormatInfo): string {
   return (info.thousands ? groupThousands(fixed) : fixed) + suffix;
 }
 
-function groupThousands(fixed: string): string {
+/** `1234567.50` → `1,234,567.50`: thousands separators as a `#,##0` format shows them. */
+export function groupThousands(fixed: string): string {
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(fixed);
   if (!m) return fixed;
   return m[1]! + m[2]!.replace(/\B(?=(\d{3})+$)/g, ",") + (m[3] ?? "");

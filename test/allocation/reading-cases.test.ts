@@ -40,7 +40,7 @@ describe("S1: the first header column merged down through the column-number row"
     ["number row outside the merge (A4:A5)", { mergeNumberRow: false }, "45"],
     ["total at the bottom", { totalAt: "bottom" }, "45"],
     ["万元 with two decimals", { places: 2 }, "45.00"],
-    ["whole 元", { unit: "元" }, "450000"],
+    ["whole 元", { unit: "元" }, "450,000"], // #,##0: as the grid shows it
     ["subtotals below their counties", { subtotalAt: "below" }, "45"],
   ];
   for (const [what, options, expected] of variants) {

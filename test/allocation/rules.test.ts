@@ -165,7 +165,7 @@ describe("a live =SUM total that follows a wrong cell", () => {
   };
   it("is reported at the typed cell only, not at the formula total", () => {
     expect(brief(table(312))).toEqual([]);
-    expect(brief(table(298)).map((f) => [f[0], f[1], f[2], f[3]])).toEqual([["allocation/formula-mismatch", "error", "E6", "312"]]);
+    expect(brief(table(298)).map((f) => [f[0], f[1], f[2], f[3]])).toEqual([["allocation/row-total-mismatch", "error", "E6", "312"]]);
   });
 });
 

@@ -78,7 +78,7 @@ describe("mutations: change one number in a template, that cell is flagged", () 
     const result = checkWorkbook(await readXlsxBuffer(bytes));
     const findings = result.sheets.find((s) => s.name === names[0])!.findings;
     const errors = findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell, f.expected]);
-    expect(errors).toContainEqual(["allocation/formula-mismatch", "E7", "564"]);
+    expect(errors).toContainEqual(["allocation/row-total-mismatch", "E7", "564"]);
     // The live =SUM(E5:E11) of the 合计 row follows E7, so that row's 合计 = C + D breaks as well; the
     // cell to fix is E7 alone (writing 2483 into E4 would replace a correct formula).
     expect(errors.filter(([, cell]) => cell !== "E7")).toEqual([]);

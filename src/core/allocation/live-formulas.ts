@@ -5,9 +5,66 @@
 import { a1 } from "../address";
 import { ZERO, roundHalfUp } from "../decimal";
 import type { Finding } from "../finding";
-import { formatValue } from "./display";
+import { type Text, defineRule, report } from "../rules/define";
+import { formatAt } from "./display";
 import { type AllocationModel, rowLabel } from "./model";
 import { parseSumFormula, sumFormulaFor } from "./sum-formula";
+
+export const sumFormulaRangeRule = defineRule({
+  id: "allocation/sum-formula-range",
+  severity: "error",
+  title: { zh: "求和公式范围有误", en: "SUM formula covers the wrong rows" },
+  why: {
+    zh: "合计单元格里的求和公式漏掉或多算了行，数据一改合计就会错。",
+    en: "The total's SUM formula misses or double-counts rows, so the total goes wrong as soon as data change.",
+  },
+  messages: {
+    misses: {
+      zh: "{total}的求和公式 {formula} 漏掉了 {missing}；应为 {fix}。",
+      en: "The SUM formula {formula} of {total} leaves out {missing}; it should be {fix}.",
+    },
+    countsExtra: {
+      zh: "{total}的求和公式 {formula} 多算了 {extra}；应为 {fix}。",
+      en: "The SUM formula {formula} of {total} also adds up {extra}, which it should not; it should be {fix}.",
+    },
+    missesAndCountsExtra: {
+      zh: "{total}的求和公式 {formula} 漏掉了 {missing}，多算了 {extra}；应为 {fix}。",
+      en: "The SUM formula {formula} of {total} leaves out {missing} and adds up {extra}; it should be {fix}.",
+    },
+  },
+});
+
+export const staleFormulaRule = defineRule({
+  id: "allocation/stale-formula",
+  severity: "warning",
+  title: { zh: "公式结果未更新", en: "Formula result not recalculated" },
+  why: {
+    zh: "文件中保存的公式结果与当前数据不一致，文件可能未重新计算；在 Excel 中按 F9 重算后再检查。",
+    en: "The saved result of the formula disagrees with the current data; recalculate (F9) and check again.",
+  },
+  messages: {
+    stale: {
+      zh: "公式 {formula} 保存的结果为 {saved}，按当前数据应为 {sum}；文件可能未重新计算，请在 Excel 中重算（F9）后保存。",
+      en: "The saved result of {formula} is {saved} but the data add up to {sum}; recalculate (F9) and save.",
+    },
+  },
+});
+
+export const typedTotalRule = defineRule({
+  id: "allocation/typed-total",
+  severity: "warning",
+  title: { zh: "合计为手工录入", en: "Total typed by hand" },
+  why: {
+    zh: "同一列其他合计都是公式，这一格却是手工录入的数字，数据修改后不会自动更新。",
+    en: "Other totals in this column are formulas but this one is a typed number, so it will not follow changes.",
+  },
+  messages: {
+    typed: {
+      zh: "{total}「{column}」是手工录入的数字，而本列其他合计是公式；建议改为公式，数据修改后能自动更新。",
+      en: "{total} \"{column}\" is a typed number while the column's other totals are formulas; use a formula so it follows changes.",
+    },
+  },
+});
 
 export interface LiveFormulaResult {
   findings: Finding[];
@@ -29,15 +86,12 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
       const childRows = total.children.map((i) => rows[i]!.row);
       if (!cell?.formula) {
         if (withFormula.length > 0 && model.cells.get(key)?.value !== null && cell?.value !== null && cell?.value !== undefined) {
-          findings.push({
-            rule: "allocation/typed-total",
-            severity: "warning",
-            cell: key,
-            related: withFormula.map((r) => a1(r.row, column.col)),
-            message: `${total.label || "合计"}「${column.header}」是手工录入的数字，而本列其他合计是公式；建议改为公式，数据修改后能自动更新。`,
-            messageEn: `This total of "${column.header}" is typed while the column's other totals are formulas; use a formula so it follows changes.`,
-            fix: { formula: sumFormulaFor(column.letters, childRows) },
-          });
+          findings.push(
+            report(typedTotalRule, key, "typed", { total: totalName(total.label), column: column.header }, {
+              related: withFormula.map((r) => a1(r.row, column.col)),
+              fix: { formula: sumFormulaFor(column.letters, childRows) },
+            }),
+          );
         }
         continue;
       }
@@ -50,43 +104,26 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
       const extra = [...referenced].filter((r) => !expectedRows.has(r) && isCountedRow(model, r, column.col));
       const formulaText = `=${cell.formula}`;
       if (missing.length > 0 || extra.length > 0) {
-        const parts: string[] = [];
-        const partsEn: string[] = [];
-        if (missing.length > 0) {
-          parts.push(`漏掉了 ${missing.map((r) => `第${r + 1}行（${rowLabel(model, r)}）`).join("、")}`);
-          partsEn.push(`misses row(s) ${missing.map((r) => r + 1).join(", ")}`);
-        }
-        if (extra.length > 0) {
-          parts.push(`多算了 ${extra.map((r) => `第${r + 1}行（${rowLabel(model, r)}）`).join("、")}`);
-          partsEn.push(`also counts row(s) ${extra.map((r) => r + 1).join(", ")}`);
-        }
         const fix = sumFormulaFor(column.letters, childRows);
-        findings.push({
-          rule: "allocation/sum-formula-range",
-          severity: "error",
-          cell: key,
-          related: [...missing, ...extra].map((r) => a1(r, column.col)),
-          message: `${total.label || "合计"}的求和公式 ${formulaText} ${parts.join("，")}；应为 ${fix}。`,
-          messageEn: `The total's formula ${formulaText} ${partsEn.join(" and ")}; it should be ${fix}.`,
-          expected: fix,
-          actual: formulaText,
-          fix: { formula: fix },
-        });
+        const details = { related: [...missing, ...extra].map((r) => a1(r, column.col)), expected: fix, actual: formulaText, fix: { formula: fix } };
+        const common = { total: totalName(total.label), formula: formulaText, fix };
+        if (missing.length > 0 && extra.length > 0)
+          findings.push(report(sumFormulaRangeRule, key, "missesAndCountsExtra", { ...common, missing: rowsText(model, missing), extra: rowsText(model, extra) }, details));
+        else if (missing.length > 0) findings.push(report(sumFormulaRangeRule, key, "misses", { ...common, missing: rowsText(model, missing) }, details));
+        else findings.push(report(sumFormulaRangeRule, key, "countsExtra", { ...common, extra: rowsText(model, extra) }, details));
         continue;
       }
       const stored = model.cells.get(key)?.value;
       const sum = childRows.reduce((acc, r) => acc.plus(model.cells.get(a1(r, column.col))?.value ?? ZERO), ZERO);
       if (stored && !roundHalfUp(sum, column.places).eq(roundHalfUp(stored, column.places))) {
-        findings.push({
-          rule: "allocation/stale-formula",
-          severity: "warning",
-          cell: key,
-          related: childRows.map((r) => a1(r, column.col)),
-          message: `公式 ${formulaText} 保存的结果为 ${formatValue(stored, column)}，按当前数据应为 ${formatValue(sum, column)}；文件可能未重新计算，请在 Excel 中重算（F9）后保存。`,
-          messageEn: `The saved result of ${formulaText} is ${formatValue(stored, column)} but the data add up to ${formatValue(sum, column)}; recalculate (F9) and save.`,
-          expected: formatValue(sum, column),
-          actual: formatValue(stored, column),
-        });
+        const [saved, due] = [formatAt(model, key, stored, column), formatAt(model, key, sum, column)];
+        findings.push(
+          report(staleFormulaRule, key, "stale", { formula: formulaText, saved, sum: due }, {
+            related: childRows.map((r) => a1(r, column.col)),
+            expected: due,
+            actual: saved,
+          }),
+        );
       }
     }
   }
@@ -150,4 +187,19 @@ export function adoptLiveRanges(model: AllocationModel): boolean {
 function isCountedRow(model: AllocationModel, row: number, col: number): boolean {
   const value = model.cells.get(a1(row, col))?.value;
   return value !== undefined && value !== null && !value.isZero();
+}
+
+/** A total's name in a message: its label, or 合计 / "the total" when the row has none. */
+function totalName(label: string): Text {
+  return label ? { zh: label, en: label } : { zh: "合计", en: "the total" };
+}
+
+/** 「第11行（福海县）、第12行（…）」 / "row 11 (福海县)", "rows 11 (…) and 12 (…)". */
+function rowsText(model: AllocationModel, rows: number[]): Text {
+  const named = rows.map((r) => ({ n: r + 1, label: rowLabel(model, r) }));
+  const en = named.map((x) => `${x.n} (${x.label})`);
+  return {
+    zh: named.map((x) => `第${x.n}行（${x.label}）`).join("、"),
+    en: en.length === 1 ? `row ${en[0]}` : `rows ${en.slice(0, -1).join(", ")} and ${en[en.length - 1]}`,
+  };
 }

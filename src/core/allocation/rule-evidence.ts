@@ -3,10 +3,27 @@ import { a1 } from "../address";
 import type { Dec } from "../decimal";
 import { evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
+import { defineRule, report } from "../rules/define";
 import type { AllocColumn } from "./columns";
 import type { AllocationModel } from "./model";
 import type { RelationInfo } from "./relations";
 import { hasColumnProduct } from "./rule-shape";
+
+export const ruleNotBorneOutRule = defineRule({
+  id: "allocation/rule-not-borne-out",
+  severity: "warning",
+  title: { zh: "表头公式与多数行不符", en: "Column formula does not match most rows" },
+  why: {
+    zh: "按表头公式计算，本列多数行都对不上：多半是公式有两种读法（如 12 是第12栏还是12个月）或本列另有算法，而不是每行都填错；只在表头提示一次。",
+    en: "Most rows disagree with the column formula: more likely the formula reads two ways (is 12 column 12 or 12 months?) than every row being wrong; reported once at the header.",
+  },
+  messages: {
+    notBorneOut: {
+      zh: "「{column}」的表头公式「{source}」与本列多数行的数都对不上，可能是公式写法有歧义或本列另有算法；未按此公式逐行核对，请核实表头。",
+      en: "The column formula \"{source}\" of \"{column}\" does not match most rows: it may be ambiguous or the column computed otherwise. Rows were not checked against it; please verify the header.",
+    },
+  },
+});
 
 /**
  * A stated column rule that most rows do not bear out was probably read wrong (is `12` in
@@ -43,12 +60,5 @@ export function ruleNotBorneOutFinding(model: AllocationModel, column: AllocColu
   else
     for (let r = layout.headerTop; r <= layout.headerBottom; r++)
       if (layout.grid.text(r, column.col).includes(rule.source)) row = r;
-  return {
-    rule: "allocation/rule-not-borne-out",
-    severity: "warning",
-    cell: a1(row, column.col),
-    related: [],
-    message: `「${column.header}」的表头公式「${rule.source}」与本列多数行的数都对不上，可能是公式写法有歧义或本列另有算法；未按此公式逐行核对，请核实表头。`,
-    messageEn: `The column formula "${rule.source}" of "${column.header}" does not match most rows: it may be ambiguous or the column computed otherwise. Rows were not checked against it; please verify the header.`,
-  };
+  return report(ruleNotBorneOutRule, a1(row, column.col), "notBorneOut", { column: column.header, source: rule.source });
 }

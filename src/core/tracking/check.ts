@@ -11,6 +11,7 @@ import { fromNumber, roundHalfUp } from "../decimal";
 import { parseNumFmt } from "../format";
 import { parseNumberText } from "../numbers";
 import { formatValue } from "../allocation/display";
+import { formulaMismatchRule } from "../allocation/relation-findings";
 import type { Finding } from "../finding";
 import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
@@ -65,7 +66,7 @@ export function checkTrackingSheet(sheet: SheetSnapshot): Finding[] {
  * it is the right number written the other way: a note, not an error.
  */
 function pointsRate(f: Finding, sheet: SheetSnapshot, model: AllocationModel): Finding {
-  if (f.rule !== "allocation/formula-mismatch" || f.expected === undefined) return f;
+  if (f.rule !== formulaMismatchRule.id || f.expected === undefined) return f;
   const at = parseA1(f.cell);
   const column = at && model.columns.numeric.find((c) => c.col === at.col);
   if (!at || !column || !/进度|比例|率/.test(normalizeLabel(column.header))) return f;
