@@ -173,7 +173,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
 }
 
 /** Allocation findings that name the cell to fix (not a total merely out of line with its rows). */
-const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/differs-from-targets", "allocation/row-pattern"]);
+const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/row-total-mismatch", "allocation/differs-from-targets", "allocation/row-pattern"]);
 
 function splitCell(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf("!") + 1);
