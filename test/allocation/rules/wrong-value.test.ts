@@ -1,0 +1,53 @@
+import { wrongValueRule } from "../../../src/core/allocation/relation-findings";
+import { testRule } from "../../helpers/rule-tester";
+import { withValue } from "../../helpers/sheet";
+import { S1_UNITS, allocationSheet } from "../reading-samples";
+import { pensionTable, plainTotalTable } from "./tables";
+
+// 阿勒泰市 (row 9): 缴费人数 18632, 2 = 18632×50/10000 = 93.16, 领取人数 9873, 4 = 9873×12×150/10000 = 1,777.14.
+// 布尔津县 (row 10): 缴费人数 7415. 塔城地区合计 (row 12) 缴费补助资金部分 = 41+73+88+52+27+19+36 = 336.
+testRule(wrongValueRule, {
+  valid: [
+    { name: "the pension table as published (#,##0.00 万元, 合计 and two prefectures)", sheets: [pensionTable().sheet] },
+    { name: "the same with live =SUM totals", sheets: [pensionTable({ live: true }).sheet] },
+    { name: "S1: annotated columns under a header merged down through the number row", sheets: [allocationSheet(S1_UNITS).sheet] },
+    { name: "a plain 合计 column, total at the bottom", sheets: [plainTotalTable()] },
+  ],
+  invalid: [
+    {
+      name: "a county's amount typed wrong: its formula, the row's 5=2+4, its prefecture and 合计 all point to it",
+      sheets: [pensionTable({ typos: { "阿勒泰市:4": 1771.14 } }).sheet],
+      findings: [
+        {
+          cell: "F9",
+          messageId: "wrongValue",
+          severity: "error",
+          expected: "1,777.14",
+          actual: "1,771.14",
+          fixValue: "1777.14",
+          messageIncludes: ["阿勒泰市「基础养老金补助/补助资金」应为 1,777.14，表中为 1,771.14", "表头公式「4=3×12×150元/10000」", "都指向这一格"],
+        },
+      ],
+    },
+    {
+      name: "a people count with two digits swapped",
+      sheets: [pensionTable({ typos: { "布尔津县:1": 7451 } }).sheet],
+      findings: [{ cell: "C10", messageId: "wrongValue", severity: "error", expected: "7415", actual: "7451", fixValue: "7415" }],
+    },
+    {
+      name: "with live totals that follow the typo, only the typed cell is reported",
+      sheets: [pensionTable({ live: true, typos: { "阿勒泰市:4": 1771.14 } }).sheet],
+      findings: [{ cell: "F9", messageId: "wrongValue", severity: "error", expected: "1,777.14", fixValue: "1777.14" }],
+    },
+    {
+      name: "S1: 乙县 column 3 typed 60 (15000×100%×30元/10000 = 45)",
+      sheets: [withValue(allocationSheet(S1_UNITS).sheet, "D10", 60)],
+      findings: [{ cell: "D10", messageId: "wrongValue", severity: "error", expected: "45", actual: "60" }],
+    },
+    {
+      name: "a typed total that breaks its column and its row's 合计",
+      sheets: [plainTotalTable({ typos: { "塔城地区合计:1": 346 } })],
+      findings: [{ cell: "B12", messageId: "wrongValue", severity: "error", expected: "336", actual: "346", messageIncludes: ["本行合计", "所属各行之和"] }],
+    },
+  ],
+});
