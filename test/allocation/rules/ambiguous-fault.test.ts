@@ -1,0 +1,47 @@
+import { ambiguousFaultRule } from "../../../src/core/allocation/uncertain-findings";
+import { testRule } from "../../helpers/rule-tester";
+import { type TestCell, sheet } from "../../helpers/sheet";
+
+/** `序号 | 地区 | 补助资金`, one amount column (万元), as a region publishes it. */
+function oneColumn(rows: TestCell[][]) {
+  return sheet("附件1", [["附件1"], ["2025年困难群众救助补助资金分配表"], [null, null, "单位：万元"], ["序号", "地区", "补助资金"], ...rows], ["A2:C2"]);
+}
+
+/** 合计 650 = 塔城地区 300 + 阿勒泰地区 350, each over two counties; `布尔津县` varies. */
+const twoPrefectures = (burqin: number) =>
+  oneColumn([
+    [null, "合计", 650],
+    [null, "塔城地区", 300],
+    [1, "塔城市", 100],
+    [2, "额敏县", 200],
+    [null, "阿勒泰地区", 350],
+    [3, "阿勒泰市", 120],
+    [4, "布尔津县", burqin],
+  ]);
+
+testRule(ambiguousFaultRule, {
+  valid: [
+    { name: "two prefectures that add up", sheets: [twoPrefectures(230)] },
+    { name: "a wrong subtotal is no tie (its counties and 合计 agree)", sheets: [oneColumn([[null, "合计", 650], [null, "塔城地区", 300], [1, "塔城市", 100], [2, "额敏县", 200], [null, "阿勒泰地区", 530], [3, "阿勒泰市", 120], [4, "布尔津县", 230]])] },
+  ],
+  invalid: [
+    {
+      // Either county could be the one: 阿勒泰地区 and 合计 break by the same 60 whichever it is.
+      name: "a county typed wrong under a prefecture whose other county could be the one",
+      sheets: [twoPrefectures(290)],
+      findings: [
+        {
+          cell: "C10",
+          messageId: "oneOf",
+          severity: "warning",
+          messageIncludes: ["C10（阿勒泰市「补助资金」）与C11（布尔津县「补助资金」）中有一处不对", "各行相加为 410，表中为 350", "仅凭表中数字无法判断错在哪一格"],
+        },
+      ],
+    },
+    {
+      name: "a 合计 over parts left blank: the blanks are the suspects, not the total",
+      sheets: [oneColumn([[null, "合计", { v: 3.1, fmt: "0.00" }], [1, "塔城市", null], [2, "额敏县", null]])],
+      findings: [{ cell: "C6", messageId: "oneOfWithBlank", severity: "warning", related: ["C7", "C5"], messageIncludes: ["空白格可能是漏填"] }],
+    },
+  ],
+});
