@@ -8,3 +8,8 @@ it("every allocation rule has its own test file", () => {
   const missing = ALLOCATION_RULES.map((r) => r.id.replace(/^allocation\//, "")).filter((name) => !existsSync(join(__dirname, `${name}.test.ts`)));
   expect(missing).toEqual([]);
 });
+
+it("English templates use English punctuation (Chinese comes only from the sheet's own labels)", () => {
+  const fullWidth = ALLOCATION_RULES.flatMap((r) => Object.entries(r.messages).filter(([, m]) => /[：，。；（）「」、]/.test(m.en)).map(([id]) => `${r.id} ${id}`));
+  expect(fullWidth).toEqual([]);
+});
