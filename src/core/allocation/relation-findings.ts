@@ -29,7 +29,7 @@ export const wrongValueRule = defineRule({
   messages: {
     wrongValue: {
       zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：{reasons}都指向这一格。",
-      en: "{unit} \"{column}\" should be {expected}, found {actual}: {reasons} all point to this cell.",
+      en: "{unit} \"{column}\" should be {expected}, found {actual}: {reasons} point to this cell.",
     },
     /** The broken relations read the same (two columns' formulas of one header rule, say). */
     wrongValueOneReason: {

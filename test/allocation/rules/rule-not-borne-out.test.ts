@@ -7,7 +7,7 @@ import { type TestCell, sheet } from "../../helpers/sheet";
  * `缴费人数 | 缴费补助资金 | 上年结余 | 合计` with `1 | 2=1×50元/10000 | 3 | 4=2+3`: `rounding` is how the office
  * rounded column 2 (odd counts give half cents: 7415 × 50 / 10000 = 37.075).
  */
-function payers(rounding: Dec.Rounding) {
+function payers(rounding: typeof Dec.ROUND_HALF_UP | typeof Dec.ROUND_DOWN) {
   const counties: [string, number, number][] = [
     ["塔城市", 7415, 1.2],
     ["额敏县", 10281, 0],
