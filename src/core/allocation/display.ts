@@ -22,7 +22,7 @@ export function formatAt(model: AllocationModel, key: string, value: Dec, column
 }
 
 /** The format of the cell, or, for a cell without one (blank, never formatted), its column's usual one. */
-export function cellFormat(model: AllocationModel, key: string, column: AllocColumn): string | undefined {
+function cellFormat(model: AllocationModel, key: string, column: AllocColumn): string | undefined {
   return model.cells.get(key)?.numFmt ?? columnFormat(model, column);
 }
 
