@@ -39,6 +39,11 @@ testRule(ambiguousFaultRule, {
       ],
     },
     {
+      name: "one unit off, either county: possibly a rounding residue upstream",
+      sheets: [twoPrefectures(231)],
+      findings: [{ cell: "C10", messageId: "oneOfOneUnit", severity: "warning", messageIncludes: ["各行相加为 351，表中为 350", "（仅差末位 1，可能是尾差）"] }],
+    },
+    {
       name: "a 合计 over parts left blank: the blanks are the suspects, not the total",
       sheets: [oneColumn([[null, "合计", { v: 3.1, fmt: "0.00" }], [1, "塔城市", null], [2, "额敏县", null]])],
       findings: [{ cell: "C6", messageId: "oneOfWithBlank", severity: "warning", related: ["C7", "C5"], messageIncludes: ["空白格可能是漏填"] }],

@@ -46,5 +46,10 @@ testRule(totalMismatchRule, {
       sheets: [prefectureOnly([[null, "塔城地区", 300], [1, "塔城市", 100], [2, "额敏县", 210]])],
       findings: [{ cell: "C5", messageId: "subtotal", severity: "error", expected: "310", actual: "300", messageIncludes: ["塔城地区与所属各行之和不符"] }],
     },
+    {
+      name: "a prefecture's subtotal one unit off",
+      sheets: [prefectureOnly([[null, "塔城地区", 300], [1, "塔城市", 100], [2, "额敏县", 201]])],
+      findings: [{ cell: "C5", messageId: "subtotalOneUnit", severity: "warning", expected: "301", actual: "300" }],
+    },
   ],
 });
