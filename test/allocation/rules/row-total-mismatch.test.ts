@@ -35,5 +35,10 @@ testRule(rowTotalMismatchRule, {
       sheets: [plainTotalTable({ live: true, fmt: "#,##0.00", typos: { "裕民县:3": 1430 } })],
       findings: [{ cell: "D10", messageId: "rowTotal", severity: "error", expected: "143.00", actual: "1,430.00", fixValue: "143.00" }],
     },
+    {
+      name: "one unit off in a table without a total row is for a reviewer",
+      sheets: [plainTotalTable({ totalRow: false, typos: { "额敏县:3": 312 } })],
+      findings: [{ cell: "D6", messageId: "rowTotalOneUnit", severity: "warning", expected: "311", actual: "312", messageIncludes: ["（仅差末位 1，可能是尾差，请核实）"] }],
+    },
   ],
 });

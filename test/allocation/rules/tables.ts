@@ -128,9 +128,10 @@ export const PLAIN_COUNTIES: [name: string, a: number, b: number][] = [
 /**
  * `县（市） | 缴费补助资金部分 | 基础养老金补助资金部分 | 合计` with …地区合计 at the bottom: the 合计 column has no
  * annotation (it is the sum of the row by its name). Rows 5–11 the counties, 12 the total.
- * `live`: the bottom row's totals are =SUM(B5:B11) formulas (saved results follow the typed values).
+ * `live`: the bottom row's totals are =SUM(B5:B11) formulas (saved results follow the typed values);
+ * `totalRow: false`: no bottom row (tables that leave the 合计 out).
  */
-export function plainTotalTable(o: { typos?: Record<string, number | null>; live?: boolean; fmt?: string } = {}) {
+export function plainTotalTable(o: { typos?: Record<string, number | null>; live?: boolean; fmt?: string; totalRow?: boolean } = {}) {
   const typos = o.typos ?? {};
   const value = (label: string, k: number, v: number) => (typos[`${label}:${k}`] !== undefined ? typos[`${label}:${k}`]! : v);
   const cell = (v: number | null): TestCell => (o.fmt && v !== null ? { v, fmt: o.fmt } : v);
@@ -150,7 +151,7 @@ export function plainTotalTable(o: { typos?: Record<string, number | null>; live
       [null, null, null, "单位：万元"],
       ["县（市）", "缴费补助资金部分", "基础养老金补助资金部分", "合计"],
       ...rows.map(([name, a, b, t]) => [name, cell(a), cell(b), cell(t)]),
-      ["塔城地区合计", total(1), total(2), total(3)],
+      ...(o.totalRow === false ? [] : [["塔城地区合计", total(1), total(2), total(3)]]),
     ],
     ["A2:D2"],
   );
