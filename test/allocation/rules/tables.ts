@@ -48,6 +48,11 @@ export function pensionTable(o: PensionOptions = {}) {
     const t = typos[`${label}:${k + 1}`];
     return typeof t === "number" ? new Dec(t) : t;
   };
+  /** The typed value, or `right` when nothing was typed instead (a typo may be null: a blank cell). */
+  const orTypo = (label: string, k: number, right: Value): Value => {
+    const t = typo(label, k);
+    return t === undefined ? right : t;
+  };
   const num = (v: Value): Dec => (v instanceof Dec ? v : new Dec(0));
   interface Line {
     seq: number | null;
@@ -57,9 +62,9 @@ export function pensionTable(o: PensionOptions = {}) {
   }
   const leaves: Line[] = PENSION_COUNTIES.map(([, name, payers, pensioners], i) => {
     const right = [new Dec(payers), half(new Dec(payers).times(50).div(10000)), new Dec(pensioners), half(new Dec(pensioners).times(1800).div(10000))];
-    const values: Value[] = right.map((v, k) => typo(name, k) ?? v);
+    const values: Value[] = right.map((v, k) => orTypo(name, k, v));
     const rowTotal = o.follow ? num(values[1]!).plus(num(values[3]!)) : right[1]!.plus(right[3]!);
-    values.push(typo(name, 4) ?? rowTotal);
+    values.push(orTypo(name, 4, rowTotal));
     return { seq: i + 1, label: name, values };
   });
   const rightLeaf = (line: Line, k: number): Dec => {
@@ -74,7 +79,7 @@ export function pensionTable(o: PensionOptions = {}) {
   let row = 8;
   for (const group of ["阿勒泰地区", "博尔塔拉州"]) {
     const parts = leaves.filter((_, i) => PENSION_COUNTIES[i]![0] === group);
-    const values: Value[] = [0, 1, 2, 3, 4].map((k) => typo(group, k) ?? parts.reduce((acc, p) => acc.plus(follows ? num(p.values[k]!) : rightLeaf(p, k)), new Dec(0)));
+    const values: Value[] = [0, 1, 2, 3, 4].map((k) => orTypo(group, k, parts.reduce((acc, p) => acc.plus(follows ? num(p.values[k]!) : rightLeaf(p, k)), new Dec(0))));
     const formulas = o.live ? COLS.map((c, k) => (typo(group, k) === undefined ? `SUM(${c}${row + 1}:${c}${row + parts.length})` : "")) : undefined;
     const sub = { seq: null, label: group, values, formulas };
     subtotals.push(sub);
@@ -86,7 +91,7 @@ export function pensionTable(o: PensionOptions = {}) {
   const total: Line = {
     seq: null,
     label: "合计",
-    values: [0, 1, 2, 3, 4].map((k) => typo("合计", k) ?? (follows ? subtotals.reduce((acc, s) => acc.plus(num(s.values[k]!)), new Dec(0)) : rightSub(k))),
+    values: [0, 1, 2, 3, 4].map((k) => orTypo("合计", k, follows ? subtotals.reduce((acc, s) => acc.plus(num(s.values[k]!)), new Dec(0)) : rightSub(k))),
     formulas: o.live ? COLS.map((c, k) => (typo("合计", k) === undefined ? subRows.map((r) => `${c}${r}`).join("+") : "")) : undefined,
   };
   lines.unshift(total);
@@ -175,7 +180,7 @@ export const ASSISTANCE_UNITS: [string, number][] = [
  */
 export function assistanceTable(o: { typos?: Typos; total?: TestCell } = {}) {
   const typos = o.typos ?? {};
-  const units = ASSISTANCE_UNITS.map(([name, v], i) => [i + 1, name, (typos[name] as TestCell) ?? v] as TestCell[]);
+  const units = ASSISTANCE_UNITS.map(([name, v], i) => [i + 1, name, (name in typos ? (typos[name] as TestCell) : v)] as TestCell[]);
   const sum = ASSISTANCE_UNITS.reduce((acc, [, v]) => acc + v, 0);
   return sheet(
     "附件1",

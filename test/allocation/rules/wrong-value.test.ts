@@ -35,6 +35,12 @@ testRule(wrongValueRule, {
       findings: [{ cell: "C10", messageId: "wrongValue", severity: "error", expected: "7415", actual: "7451", fixValue: "7415" }],
     },
     {
+      // Blank where a number belongs is a suspect like any other: 1,083.78 = 6021 × 12 × 150 / 10000 and 阿勒泰地区 say 6021.
+      name: "a 领取人数 left blank",
+      sheets: [pensionTable({ typos: { "布尔津县:3": null } }).sheet],
+      findings: [{ cell: "E10", messageId: "wrongValue", severity: "error", expected: "6021", actual: "0", fixValue: "6021" }],
+    },
+    {
       name: "with live totals that follow the typo, only the typed cell is reported",
       sheets: [pensionTable({ live: true, typos: { "阿勒泰市:4": 1771.14 } }).sheet],
       findings: [{ cell: "F9", messageId: "wrongValue", severity: "error", expected: "1,777.14", fixValue: "1777.14" }],
