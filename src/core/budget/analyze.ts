@@ -8,29 +8,91 @@ import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO, formatDec, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import type { Evaluation, Relation } from "../engine/relation";
-import type { Finding } from "../finding";
-import { addCrossRules } from "./cross-rules";
+import type { Severity } from "../finding";
+import { type ReportDetails, type Rule, defineRule, report } from "../rules/define";
+import { crossTableMismatchRule } from "./cross-rules";
 import type { BudgetTable } from "./read";
-import { type BudgetRelation, type RelationKind, RelationSet, describeCell } from "./relation-set";
-import { addRowRules } from "./row-rules";
-import { type TargetTables, addTargetRules } from "./target-rules";
+import { BROKEN_RELATION_MESSAGES, type BudgetRelation, type RelationKind, RelationSet, describeCell } from "./relation-set";
+import { addRowRules, balanceMismatchRule, ofWhichMismatchRule, rollupMismatchRule, rowSumMismatchRule, totalMismatchRule } from "./row-rules";
+import { addCrossRules } from "./cross-rules";
+import { type TargetTables, addTargetRules, targetTableMismatchRule } from "./target-rules";
 
-const RULE_OF_KIND: Record<RelationKind, string> = {
-  "row-sum": "budget/row-sum-mismatch",
-  rollup: "budget/rollup-mismatch",
-  total: "budget/total-mismatch",
-  outline: "budget/total-mismatch",
-  "of-which": "budget/of-which-mismatch",
-  balance: "budget/balance-mismatch",
-  cross: "budget/cross-table-mismatch",
-  target: "budget/target-table-mismatch",
+export const wrongValueRule = defineRule({
+  id: "budget/wrong-value",
+  severity: "error",
+  title: { zh: "数值有误", en: "Wrong value" },
+  why: {
+    zh: "这个数同时使本表的合计（类款项汇总、本行合计）和其他表的同一数字对不上；只改这一格，各处就都对上了，所以错在这一格。",
+    en: "This number breaks several rules at once (a roll-up or row total in its table and the same figure in another table); changing only this cell repairs all of them.",
+  },
+  messages: {
+    localized: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{reasons}——这几处都指向这一格。",
+      en: "{where} should be {expected}, not {actual}: {reasons} — all point to this cell.",
+    },
+  },
+});
+
+export const partMismatchRule = defineRule({
+  id: "budget/part-mismatch",
+  severity: "warning",
+  title: { zh: "分项中有一项不对", en: "One of the parts is wrong" },
+  why: {
+    zh: "合计行与其下分项之和不符，但合计本身与其他表、其他行都一致：错的是某一个分项，数字无法确定是哪一项，请逐项核对。",
+    en: "A total disagrees with its parts but agrees with every other table and line: one of the parts is wrong, and the numbers cannot tell which.",
+  },
+  messages: {
+    parts: {
+      zh: "{relation}：分项相加为 {sum}，{where}为 {shown}（差 {gap}）。{where}与其他各表各行一致，应是其下 {count} 个分项中有一项不对，请逐项核对。",
+      en: "{relation}: the parts add up to {sum}, {where} shows {shown} (gap {gap}). {where} agrees with every other relation it is in, so one of its {count} parts is wrong.",
+    },
+  },
+});
+
+export const roundingResidueRule = defineRule({
+  id: "budget/rounding-residue",
+  severity: "info",
+  title: { zh: "尾差", en: "Rounding residue" },
+  why: {
+    zh: "两位小数的万元金额分别四舍五入后相加，与合计可能相差 0.01，属正常尾差。",
+    en: "Amounts in 万元 with two decimals, each rounded, can differ from their total by 0.01; this is normal.",
+  },
+  messages: {
+    residue: {
+      zh: "{relation}：按分项相加为 {expected}，表中为 {actual}，相差在各项四舍五入可能累积的范围内，属尾差。",
+      en: "{relation}: the parts add up to {expected}, the cell shows {actual}; within what rounding the parts can add up to, a rounding residue.",
+    },
+  },
+});
+
+type RelationRule = Rule<string, typeof BROKEN_RELATION_MESSAGES>;
+
+const RULE_OF_KIND: Record<RelationKind, RelationRule> = {
+  "row-sum": rowSumMismatchRule,
+  rollup: rollupMismatchRule,
+  total: totalMismatchRule,
+  outline: totalMismatchRule,
+  "of-which": ofWhichMismatchRule,
+  balance: balanceMismatchRule,
+  cross: crossTableMismatchRule,
+  target: targetTableMismatchRule,
 };
 
-export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTables): SheetFinding[] {
+/** Every relation of a budget workbook's tables and target forms, in one set (notes: forms not matched). */
+export interface BudgetRelations {
+  set: RelationSet;
+  notes: SheetFinding[];
+}
+
+export function budgetRelations(tables: BudgetTable[], targets: TargetTables = []): BudgetRelations {
   const set = new RelationSet();
   for (const table of tables) addRowRules(set, table);
   addCrossRules(set, tables);
-  const notes = targets ? addTargetRules(set, tables, targets) : [];
+  const notes = addTargetRules(set, tables, targets);
+  return { set, notes };
+}
+
+export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFinding[] {
   const byRelation = new Map<Relation, BudgetRelation>(set.list.map((r) => [r.relation, r]));
   const valueOf = (key: string): Dec => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
   const { evaluations, blames } = localize(
@@ -74,23 +136,19 @@ function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, 
   const actual = formatDec(valueOf(blame.cell), places);
   const where = nameOf(set, blame.cell);
   const localized = blame.localized && rels.length > 1;
-  const reasonsZh = rels.map((r) => r.zh).join("；");
-  const reasonsEn = rels.map((r) => r.en).join("; ");
-  const finding: Finding = {
-    rule: localized ? "budget/wrong-value" : RULE_OF_KIND[rels[0]!.kind],
-    severity: rels.every((r) => r.soft) ? "warning" : "error",
-    cell,
+  const reasons = { zh: rels.map((r) => r.zh).join("；"), en: rels.map((r) => r.en).join("; ") };
+  const severity: Severity = rels.every((r) => r.soft) ? "warning" : "error";
+  const rule = localized ? wrongValueRule : RULE_OF_KIND[rels[0]!.kind];
+  const details: ReportDetails = {
     related: relatedCells(blame.relations, blame.cell, sheet),
-    message: localized
-      ? `${where.zh}应为 ${expected}，表中为 ${actual}：${reasonsZh}——这几处都指向这一格。`
-      : `${reasonsZh}：应为 ${expected}，表中为 ${actual}。`,
-    messageEn: localized
-      ? `${where.en} should be ${expected}, not ${actual}: ${reasonsEn} — all point to this cell.`
-      : `${reasonsEn}: expected ${expected}, found ${actual}.`,
     expected,
     actual,
     fix: { value: expected },
+    ...(severity !== rule.severity ? { severity } : {}),
   };
+  const finding = localized
+    ? report(wrongValueRule, cell, "localized", { where, expected, actual, reasons }, details)
+    : report(RULE_OF_KIND[rels[0]!.kind], cell, "broken", { relation: reasons, expected, actual }, details);
   return { sheet, finding };
 }
 
@@ -123,14 +181,13 @@ function partsFinding(set: RelationSet, blame: Blame, parts: string[], byRelatio
   const where = nameOf(set, blame.cell);
   return {
     sheet,
-    finding: {
-      rule: "budget/part-mismatch",
-      severity: "warning",
+    finding: report(
+      partMismatchRule,
       cell,
-      related: relatedCells([ev], blame.cell, sheet),
-      message: `${rel.zh}：分项相加为 ${formatDec(ev.expected, places)}，${where.zh}为 ${formatDec(valueOf(blame.cell), places)}（差 ${gap}）。${where.zh}与其他各表各行一致，应是其下 ${parts.length} 个分项中有一项不对，请逐项核对。`,
-      messageEn: `${rel.en}: the parts add up to ${formatDec(ev.expected, places)}, ${where.en} shows ${formatDec(valueOf(blame.cell), places)} (gap ${gap}). ${where.en} agrees with every other relation it is in, so one of its ${parts.length} parts is wrong.`,
-    },
+      "parts",
+      { relation: rel, sum: formatDec(ev.expected, places), where, shown: formatDec(valueOf(blame.cell), places), gap, count: parts.length },
+      { related: relatedCells([ev], blame.cell, sheet) },
+    ),
   };
 }
 
@@ -140,16 +197,7 @@ function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): 
   const actual = formatDec(ev.actual, ev.relation.places);
   return {
     sheet,
-    finding: {
-      rule: "budget/rounding-residue",
-      severity: "info",
-      cell,
-      related: relatedCells([ev], ev.relation.target, sheet),
-      message: `${rel.zh}：按分项相加为 ${expected}，表中为 ${actual}，相差在各项四舍五入可能累积的范围内，属尾差。`,
-      messageEn: `${rel.en}: the parts add up to ${expected}, the cell shows ${actual}; within what rounding the parts can add up to, a rounding residue.`,
-      expected,
-      actual,
-    },
+    finding: report(roundingResidueRule, cell, "residue", { relation: rel, expected, actual }, { related: relatedCells([ev], ev.relation.target, sheet), expected, actual }),
   };
 }
 

@@ -4,10 +4,22 @@
  * equality is the summary table's cell (表1 before 表2, 表4 before 表5 …): when nothing singles out
  * a cell, the break is reported there, naming the other table's cell.
  */
+import { defineRule } from "../rules/define";
 import { bareLabel } from "./levels";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetSide, BudgetTable } from "./read";
-import { type RelationSet, columnName, lineName } from "./relation-set";
+import { BROKEN_RELATION_MESSAGES, type RelationSet, columnName, lineName } from "./relation-set";
 import type { BudgetTableType } from "./titles";
+
+export const crossTableMismatchRule = defineRule({
+  id: "budget/cross-table-mismatch",
+  severity: "error",
+  title: { zh: "表间数字不一致", en: "Tables disagree" },
+  why: {
+    zh: "同一个数要在几张表中一致：表1 支出各类 = 表2 总计 = 表3 合计；表1 收入总计 = 表2、表3 合计；表1 本年收入各项 = 表2 各栏；表4 一般公共预算各类 = 表5；表5 基本支出 = 表6，项目支出 = 表7；结转 = 表11。",
+    en: "The same figure appears in several tables: table 1 by 类 = table 2 总计 = table 3 合计; table 1 income lines = table 2 columns; table 4 = table 5; table 5 基本支出 = table 6, 项目支出 = table 7; carry-over = table 11.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
 
 type Tables = Map<BudgetTableType, BudgetTable>;
 
