@@ -7,12 +7,12 @@ import { splitQualified } from "../address";
 import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO, formatDec, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
-import type { Evaluation, Relation } from "../engine/relation";
+import { type Evaluation, type Relation, evaluate } from "../engine/relation";
 import type { Severity } from "../finding";
 import { type ReportDetails, type Rule, defineRule, report } from "../rules/define";
 import { crossTableMismatchRule } from "./cross-rules";
 import type { BudgetTable } from "./read";
-import { BROKEN_RELATION_MESSAGES, type BudgetRelation, type RelationKind, RelationSet, describeCell } from "./relation-set";
+import { BROKEN_RELATION_MESSAGES, type BudgetRelation, type Counterpart, type RelationKind, RelationSet, describeCell } from "./relation-set";
 import { addRowRules, balanceMismatchRule, ofWhichMismatchRule, rollupMismatchRule, rowSumMismatchRule, totalMismatchRule } from "./row-rules";
 import { addCrossRules } from "./cross-rules";
 import { type TargetTables, addTargetRules, targetTableMismatchRule } from "./target-rules";
@@ -29,6 +29,10 @@ export const wrongValueRule = defineRule({
     localized: {
       zh: "{where}应为 {expected}，表中为 {actual}：{reasons}——这几处都指向这一格。",
       en: "{where} should be {expected}, not {actual}: {reasons} — all point to this cell.",
+    },
+    witnessed: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{relation}，而{witness}正是 {expected}——改这一格两处都对上。",
+      en: "{where} should be {expected}, not {actual}: {relation}, and {witness} shows exactly {expected} — changing this cell reconciles both.",
     },
   },
 });
@@ -104,6 +108,13 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   const partWarnings = new Map<string, SheetFinding>();
   for (const b of blames) {
     const among = corroboratedTotal(b, evaluations, valueOf);
+    // A break blamed on its own total only because nothing else says where it is.
+    const atTotal = !among && !b.localized && b.relations.length === 1 && b.relations[0]!.relation.target === b.cell;
+    const witnessed = among || atTotal ? witnessedPart(set, b.relations[0]!, among ?? b.relations[0]!.relation.operands, valueOf) : null;
+    if (witnessed) {
+      out.push(witnessFinding(set, b.relations[0]!, witnessed, byRelation, valueOf));
+      continue;
+    }
     if (!among) {
       out.push(blameFinding(set, b, byRelation, valueOf));
       continue;
@@ -169,6 +180,56 @@ function corroboratedTotal(blame: Blame, evaluations: Evaluation[], valueOf: (k:
   if (!evidence) return null;
   const parts = broken.relation.operands.filter((c) => c !== total);
   return parts.length > 0 ? [...parts] : null;
+}
+
+interface Witnessed {
+  part: string;
+  value: Dec;
+  witness: Counterpart;
+}
+
+/**
+ * The one part of a broken sum that another table shows with the value that repairs the sum (a witness,
+ * see RelationSet.witnesses): two independent figures agree on it, so it is the cell to fix. Null when no
+ * part, or more than one, is so witnessed.
+ */
+function witnessedPart(set: RelationSet, ev: Evaluation, parts: readonly string[], valueOf: (k: string) => Dec): Witnessed | null {
+  const found: Witnessed[] = [];
+  for (const part of parts) {
+    const witnesses = set.witnesses.get(part);
+    if (!witnesses) continue;
+    const current = valueOf(part);
+    for (const witness of witnesses) {
+      const value = valueOf(witness.cell);
+      if (value.eq(current)) continue;
+      const repaired = evaluate(ev.relation, valueOf, { cell: part, value });
+      if (repaired && repaired.status !== "broken") {
+        found.push({ part, value, witness });
+        break;
+      }
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
+function witnessFinding(set: RelationSet, ev: Evaluation, w: Witnessed, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const { sheet, cell } = placeOf(set, w.part);
+  const rel = byRelation.get(ev.relation)!;
+  const places = set.placesOf(w.part);
+  const expected = formatDec(w.value, places);
+  const actual = formatDec(valueOf(w.part), places);
+  const witnessCell = splitQualified(w.witness.cell, sheet);
+  const related = [...relatedCells([ev], w.part, sheet), witnessCell.sheet === sheet ? witnessCell.cell : w.witness.cell];
+  return {
+    sheet,
+    finding: report(
+      wrongValueRule,
+      cell,
+      "witnessed",
+      { where: nameOf(set, w.part), expected, actual, relation: rel, witness: w.witness },
+      { related, expected, actual, fix: { value: expected } },
+    ),
+  };
 }
 
 /** One warning at the total: one of its parts is wrong and the numbers cannot say which. */

@@ -384,6 +384,8 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
 
   const basic25 = column(s25, (c) => /^基本支出$/.test(lastText(c)));
   const s26 = t26?.sides ?? [];
+  economicWitnesses(set, t26, t25, basic25, tables.get(27));
+  incomeByColumn(set, t21, in21, t22, s22, t24, in24);
   const staff = s26.map((side) => ({ side, line: subtotalLine(side, /^(人员经费|公用经费)(合计)?$/) })).filter((x) => x.line);
   if (staff.length === 2) {
     equal(
@@ -392,4 +394,91 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
       staff.map(({ side, line }) => ref(t26, line, mainColumn(side))),
     );
   }
+}
+
+/**
+ * 基本支出决算表 economic 款 whose figure another 决算 table usually repeats: the pension, annuity, medical
+ * and housing-fund contributions are booked under their own function 项/款 (基本支出 of 一般公共预算财政拨款
+ * 支出决算表), and the 三公 items' 决算数 of the 三公 table. Not always equal (项目支出 may pay 三公 too), so
+ * witnesses only: they say which 款 is wrong when its 类 breaks, never a finding of their own.
+ */
+const ECONOMIC_TO_FUNCTION: [string, string][] = [
+  ["30108", "2080505"], // 机关事业单位基本养老保险缴费 ↔ 机关事业单位基本养老保险缴费支出
+  ["30109", "2080506"], // 职业年金缴费 ↔ 机关事业单位职业年金缴费支出
+  ["30110", "21011"], // 职工基本医疗保险缴费 ↔ 行政事业单位医疗
+  ["30113", "2210201"], // 住房公积金 ↔ 住房公积金
+];
+const ECONOMIC_TO_THREE_PUBLIC: [string, RegExp][] = [
+  ["30212", /^因公出国/],
+  ["30217", /^公务接待费$/],
+  ["30231", /^公务用车运行(维护)?费$/],
+  ["31013", /^公务用车购置(费)?$/],
+];
+
+function economicWitnesses(set: RelationSet, t26: BudgetTable | undefined, t25: BudgetTable | undefined, basic25: BudgetColumn | undefined, t27: BudgetTable | undefined): void {
+  if (!t26) return;
+  const economic = (digits: string): Ref | undefined => {
+    for (const side of t26.sides) {
+      const line = lineOfCode(side, digits);
+      const r = ref(t26, line, mainColumn(side));
+      if (r) return r;
+    }
+    return undefined;
+  };
+  const s25 = t25?.sides[0];
+  for (const [eco, fn] of ECONOMIC_TO_FUNCTION) {
+    const a = economic(eco);
+    const b = ref(t25, lineOfCode(s25, fn), basic25);
+    if (a && b) pair(set, a, b);
+  }
+  const s27 = t27?.sides[0];
+  const line27 = s27?.lines.find((l) => !l.total) ?? s27?.lines[0];
+  for (const [eco, header] of ECONOMIC_TO_THREE_PUBLIC) {
+    const col = s27?.amountCols.find((c) => lastText(c) === "决算数" && c.path.some((n) => header.test(n.text)));
+    const a = economic(eco);
+    const b = ref(t27, line27, col);
+    if (a && b) pair(set, a, b, col && col.path.find((n) => header.test(n.text))?.text);
+  }
+}
+
+function pair(set: RelationSet, a: Ref, b: Ref, bName?: string): void {
+  const name = (r: Ref, n?: string) => {
+    if (n) return { zh: `${r.table.label}「${n}」决算数`, en: `table ${r.table.labelEn} ${n} 决算数` };
+    return refText(r);
+  };
+  set.witness(a.cell.key, { cell: b.cell.key, ...name(b, bName) });
+  set.witness(b.cell.key, { cell: a.cell.key, ...name(a) });
+}
+
+/**
+ * 收入支出决算总表 收入 lines named like a 收入决算表 column (`四、上级补助收入` ↔ 合计 line's 「上级补助收入」);
+ * its 财政拨款 income lines together = 收入决算表 财政拨款收入 = 财政拨款收入支出决算总表 本年收入合计.
+ */
+function incomeByColumn(
+  set: RelationSet,
+  t21: BudgetTable | undefined,
+  in21: BudgetSide | undefined,
+  t22: BudgetTable | undefined,
+  s22: BudgetSide | undefined,
+  t24: BudgetTable | undefined,
+  in24: BudgetSide | undefined,
+): void {
+  const total22 = totalLine(s22);
+  if (!t22 || !s22 || !total22) return;
+  const appropriated = column(s22, (c) => /^财政拨款收入$/.test(lastText(c)));
+  equal(set, ref(t24, subtotalLine(in24, /^本年收入合计$/), in24 && mainColumn(in24)), [ref(t22, total22, appropriated)]);
+  if (!t21 || !in21) return;
+  const col21 = mainColumn(in21);
+  const fiscal: BudgetLine[] = [];
+  for (const line of in21.lines) {
+    if (line.total || line.subtotal || line.code || line.level !== 1) continue;
+    const label = bareLabel(line.name);
+    if (/财政拨款收入$/.test(label)) {
+      fiscal.push(line);
+      continue;
+    }
+    const col = s22.amountCols.find((c) => lastText(c) === label && c.path.length === 1);
+    if (col) equal(set, ref(t21, line, col21), [ref(t22, total22, col)]);
+  }
+  if (fiscal.length > 0 && appropriated) equal(set, ref(t22, total22, appropriated), fiscal.map((l) => ref(t21, l, col21)));
 }

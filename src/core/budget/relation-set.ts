@@ -97,6 +97,12 @@ export class RelationSet {
   readonly cells = new Map<string, CellInfo>();
   /** Cells outside the budget tables (a target table's 资金总额): value, place and name. */
   readonly extra = new Map<string, ExtraCell>();
+  /**
+   * Cells that usually show the same figure as a cell, without a rule saying they must (基本支出决算表
+   * 30113 住房公积金 ↔ 一般公共预算财政拨款支出决算表 2210201 基本支出): never a relation of their own, they
+   * only tell which part of a broken sum is wrong, when one of them shows the very value that repairs it.
+   */
+  readonly witnesses = new Map<string, Counterpart[]>();
   /** Project target forms without a name taken as the one 表7 project of their amount. */
   readonly amountMatches: AmountMatch[] = [];
   private readonly ids = new Set<string>();
@@ -115,6 +121,13 @@ export class RelationSet {
     let places = Infinity;
     for (const c of cells) if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
     return places === Infinity ? Math.min(...cells.map((c) => this.placesOf(c.key))) : places;
+  }
+
+  witness(cell: string, other: Counterpart): void {
+    if (cell === other.cell) return;
+    const list = this.witnesses.get(cell) ?? [];
+    if (!list.some((w) => w.cell === other.cell)) list.push(other);
+    this.witnesses.set(cell, list);
   }
 
   register(table: BudgetTable, line: BudgetLine, column: BudgetColumn): AmountCell | undefined {
