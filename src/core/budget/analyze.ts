@@ -106,7 +106,10 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   );
   const out: SheetFinding[] = [...notes];
   const partWarnings = new Map<string, SheetFinding>();
+  const undecided = undecidedBalance(blames, byRelation);
+  if (undecided.length > 0) out.push(undecidedFinding(set, undecided, valueOf));
   for (const b of blames) {
+    if (undecided.includes(b)) continue;
     const among = corroboratedTotal(b, evaluations, valueOf);
     // A break blamed on its own total only because nothing else says where it is.
     const atTotal = !among && !b.localized && b.relations.length === 1 && b.relations[0]!.relation.target === b.cell;
@@ -121,6 +124,12 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
     }
     if (among.length === 1) {
       const [part] = among;
+      if (corroborated(part!, b.relations[0]!, evaluations, valueOf)) {
+        // The other side agrees with everything else it is in too: two tables (or lines) disagree, each
+        // consistent, and the numbers cannot say which one is right.
+        out.push(undecidedFinding2(set, b.relations[0]!, byRelation, valueOf));
+        continue;
+      }
       const solved = b.relations[0]!.relation.solve(part!, valueOf);
       if (solved) {
         out.push(blameFinding(set, { cell: part!, proposed: roundHalfUp(solved, set.placesOf(part!)), relations: b.relations, localized: false }, byRelation, valueOf));
@@ -173,13 +182,74 @@ function corroboratedTotal(blame: Blame, evaluations: Evaluation[], valueOf: (k:
   if (blame.localized || blame.relations.length !== 1) return null;
   const broken = blame.relations[0]!;
   const total = blame.cell;
-  if (broken.relation.target !== total) return null;
-  const others = evaluations.filter((ev) => ev !== broken && (ev.relation.target === total || ev.relation.operands.includes(total)));
-  if (others.length === 0 || others.some((ev) => ev.status === "broken")) return null;
-  const evidence = others.some((ev) => [ev.relation.target, ...ev.relation.operands].some((c) => !valueOf(c).isZero()));
-  if (!evidence) return null;
+  if (broken.relation.target !== total || !corroborated(total, broken, evaluations, valueOf)) return null;
   const parts = broken.relation.operands.filter((c) => c !== total);
   return parts.length > 0 ? [...parts] : null;
+}
+
+/** Every other relation `cell` is in holds, and one of them shows a non-zero figure (0 = 0 is no evidence). */
+function corroborated(cell: string, broken: Evaluation, evaluations: Evaluation[], valueOf: (k: string) => Dec): boolean {
+  const others = evaluations.filter((ev) => ev !== broken && (ev.relation.target === cell || ev.relation.operands.includes(cell)));
+  if (others.length === 0 || others.some((ev) => ev.status === "broken")) return false;
+  return others.some((ev) => [ev.relation.target, ...ev.relation.operands].some((c) => !valueOf(c).isZero()));
+}
+
+/** One warning at the relation's target naming the other cell: each agrees with everything else. */
+function undecidedFinding2(set: RelationSet, ev: Evaluation, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const other = ev.relation.operands[0]!;
+  const { sheet, cell } = placeOf(set, target);
+  const rel = byRelation.get(ev.relation)!;
+  const places = set.placesOf(target);
+  const describe = (key: string) => {
+    const name = nameOf(set, key);
+    const value = formatDec(valueOf(key), places);
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  };
+  return {
+    sheet,
+    finding: report(RULE_OF_KIND[rel.kind], cell, "undecided", { relation: rel, first: describe(target), second: describe(other) }, { related: relatedCells([ev], target, sheet), severity: "warning" }),
+  };
+}
+
+/**
+ * Both sides of a two-sided table add up, each to its own total, and the totals differ: the balance
+ * breaks and nothing says which side is wrong (the fallback names both totals, each with the other's
+ * value). Those blames become one warning naming both.
+ */
+function undecidedBalance(blames: Blame[], byRelation: Map<Relation, BudgetRelation>): Blame[] {
+  const balanceOnly = blames.filter((b) => !b.localized && b.relations.every((ev) => byRelation.get(ev.relation)?.kind === "balance"));
+  return balanceOnly.length >= 2 ? balanceOnly : [];
+}
+
+function undecidedFinding(set: RelationSet, blames: Blame[], valueOf: (k: string) => Dec): SheetFinding {
+  const [first, ...others] = blames.map((b) => b.cell);
+  const { sheet, cell } = placeOf(set, first!);
+  const places = set.placesOf(first!);
+  const describe = (key: string) => {
+    const name = nameOf(set, key);
+    const value = formatDec(valueOf(key), places);
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  };
+  const related = relatedCells(
+    blames.flatMap((b) => b.relations),
+    first!,
+    sheet,
+  );
+  return {
+    sheet,
+    finding: report(
+      balanceMismatchRule,
+      cell,
+      "sidesDiffer",
+      { first: describe(first!), others: joinTexts(others.map(describe)) },
+      { related, severity: "warning" },
+    ),
+  };
+}
+
+function joinTexts(texts: { zh: string; en: string }[]): { zh: string; en: string } {
+  return { zh: texts.map((t) => t.zh).join("、"), en: texts.map((t) => t.en).join(", ") };
 }
 
 interface Witnessed {

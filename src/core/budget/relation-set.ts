@@ -68,6 +68,11 @@ export const BROKEN_RELATION_MESSAGES = {
     zh: "{relation}：应为 {expected}，表中为 {actual}。",
     en: "{relation}: expected {expected}, found {actual}.",
   },
+  /** Two figures that must agree, each consistent with everything else it is in: nothing says which is wrong. */
+  undecided: {
+    zh: "{relation}：{first}与{second}不一致，两处各自与其他数字都相符，数字无法判断哪一处有误，请核对。",
+    en: "{relation}: {first} and {second} differ; each agrees with every other figure, so the numbers cannot tell which is wrong.",
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 /** Amounts are 万元 with 2 decimals unless the table displays otherwise (whole 元: `#,##0`). */

@@ -59,7 +59,13 @@ export const balanceMismatchRule = defineRule({
     zh: "部门预算收支平衡：表1、表4 的收入总计必须等于支出总计。",
     en: "A department budget balances: total income equals total spending in tables 1 and 4.",
   },
-  messages: BROKEN_RELATION_MESSAGES,
+  messages: {
+    ...BROKEN_RELATION_MESSAGES,
+    sidesDiffer: {
+      zh: "{first}与{others}不等：收入、支出两方各自的分项相加都对，数字无法判断是哪一方有误，请核对。",
+      en: "{first} differs from {others}: each side adds up to its own total, so the numbers cannot tell which side is wrong.",
+    },
+  },
 });
 
 export function addRowRules(set: RelationSet, table: BudgetTable): void {
