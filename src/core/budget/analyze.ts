@@ -110,6 +110,12 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   if (undecided.length > 0) out.push(undecidedFinding(set, undecided, valueOf));
   for (const b of blames) {
     if (undecided.includes(b)) continue;
+    const only = b.relations.length === 1 ? byRelation.get(b.relations[0]!.relation) : undefined;
+    if (!b.localized && only?.kind === "of-which" && only.soft) {
+      // 其中 lines need not list every part: the line itself is no suspect, nor is any one of them.
+      out.push(ofWhichFinding(set, b.relations[0]!, only, valueOf));
+      continue;
+    }
     const among = corroboratedTotal(b, evaluations, valueOf);
     // A break blamed on its own total only because nothing else says where it is.
     const atTotal = !among && !b.localized && b.relations.length === 1 && b.relations[0]!.relation.target === b.cell;
@@ -185,6 +191,23 @@ function corroboratedTotal(blame: Blame, evaluations: Evaluation[], valueOf: (k:
   if (broken.relation.target !== total || !corroborated(total, broken, evaluations, valueOf)) return null;
   const parts = broken.relation.operands.filter((c) => c !== total);
   return parts.length > 0 ? [...parts] : null;
+}
+
+function ofWhichFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const { sheet, cell } = placeOf(set, target);
+  const places = ev.relation.places;
+  const shown = valueOf(target);
+  return {
+    sheet,
+    finding: report(
+      ofWhichMismatchRule,
+      cell,
+      "parts",
+      { relation: rel, sum: formatDec(ev.expected, places), shown: formatDec(shown, places), gap: formatDec(shown.minus(ev.expected), places) },
+      { related: relatedCells([ev], target, sheet) },
+    ),
+  };
 }
 
 /** Every other relation `cell` is in holds, and one of them shows a non-zero figure (0 = 0 is no evidence). */

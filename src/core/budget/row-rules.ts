@@ -48,7 +48,13 @@ export const ofWhichMismatchRule = defineRule({
     zh: "公开表的“其中”一般列全了本项的来源（如一般财力 + 上级转移支付 = 一般公共预算拨款）；不相等时请审核人看一眼。",
     en: "The 其中 lines of these tables usually list every part of the line above; when they do not add up a reviewer should look.",
   },
-  messages: BROKEN_RELATION_MESSAGES,
+  messages: {
+    ...BROKEN_RELATION_MESSAGES,
+    parts: {
+      zh: "{relation}：「其中」各项相加为 {sum}，本项为 {shown}（差 {gap}），请核对“其中”各项是否列全、填对。",
+      en: "{relation}: the 其中 lines add up to {sum}, the line shows {shown} (gap {gap}); check that they are complete and right.",
+    },
+  },
 });
 
 export const balanceMismatchRule = defineRule({
