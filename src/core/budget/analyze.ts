@@ -293,7 +293,8 @@ function witnessedPart(set: RelationSet, ev: Evaluation, parts: readonly string[
     if (!witnesses) continue;
     const current = valueOf(part);
     for (const witness of witnesses) {
-      const value = valueOf(witness.cell);
+      const raw = valueOf(witness.cell);
+      const value = witness.factor === undefined ? raw : roundHalfUp(raw.times(witness.factor), set.placesOf(part));
       if (value.eq(current)) continue;
       const repaired = evaluate(ev.relation, valueOf, { cell: part, value });
       if (repaired && repaired.status !== "broken") {

@@ -31,6 +31,7 @@ export function addCrossRules(set: RelationSet, list: BudgetTable[]): void {
   appropriations(set, tables);
   generalBudgetSplit(set, tables);
   carryOver(set, tables);
+  budgetWitnesses(set, tables);
   finalAccounts(set, tables);
 }
 
@@ -408,46 +409,64 @@ const ECONOMIC_TO_FUNCTION: [string, string][] = [
   ["30110", "21011"], // 职工基本医疗保险缴费 ↔ 行政事业单位医疗
   ["30113", "2210201"], // 住房公积金 ↔ 住房公积金
 ];
-const ECONOMIC_TO_THREE_PUBLIC: [string, RegExp][] = [
-  ["30212", /^因公出国/],
-  ["30217", /^公务接待费$/],
-  ["30231", /^公务用车运行(维护)?费$/],
-  ["31013", /^公务用车购置(费)?$/],
+/** 三公 items by economic 款; the 三公 table names them in its header (`公务用车购置及运行费 | 运行费`). */
+const ECONOMIC_TO_THREE_PUBLIC: [string, (path: string[]) => boolean][] = [
+  ["30212", (p) => p.some((t) => /^因公出国/.test(t))],
+  ["30217", (p) => p.some((t) => /^公务接待费$/.test(t))],
+  ["30231", (p) => p.some((t) => /^(公务用车)?运行(维护)?费$/.test(t)) && p.some((t) => /公务用车/.test(t))],
+  ["31013", (p) => p.some((t) => /^(公务用车)?购置费?$/.test(t)) && p.some((t) => /公务用车/.test(t))],
 ];
 
 function economicWitnesses(set: RelationSet, t26: BudgetTable | undefined, t25: BudgetTable | undefined, basic25: BudgetColumn | undefined, t27: BudgetTable | undefined): void {
   if (!t26) return;
-  const economic = (digits: string): Ref | undefined => {
-    for (const side of t26.sides) {
-      const line = lineOfCode(side, digits);
-      const r = ref(t26, line, mainColumn(side));
-      if (r) return r;
-    }
-    return undefined;
-  };
   const s25 = t25?.sides[0];
   for (const [eco, fn] of ECONOMIC_TO_FUNCTION) {
-    const a = economic(eco);
+    const a = economicRef(t26, eco);
     const b = ref(t25, lineOfCode(s25, fn), basic25);
     if (a && b) pair(set, a, b);
   }
-  const s27 = t27?.sides[0];
-  const line27 = s27?.lines.find((l) => !l.total) ?? s27?.lines[0];
-  for (const [eco, header] of ECONOMIC_TO_THREE_PUBLIC) {
-    const col = s27?.amountCols.find((c) => lastText(c) === "决算数" && c.path.some((n) => header.test(n.text)));
-    const a = economic(eco);
-    const b = ref(t27, line27, col);
-    if (a && b) pair(set, a, b, col && col.path.find((n) => header.test(n.text))?.text);
+  threePublicWitnesses(set, t26, t27, "决算数");
+}
+
+/** 预算: the 基本支出经济分类 table's 三公 款 ↔ the “三公”经费预算表 (often 元 against 万元). */
+function budgetWitnesses(set: RelationSet, tables: Tables): void {
+  const t6 = tables.get(6);
+  if (t6) threePublicWitnesses(set, t6, tables.get(10), null);
+}
+
+function economicRef(table: BudgetTable, digits: string): Ref | undefined {
+  for (const side of table.sides) {
+    const r = ref(table, lineOfCode(side, digits), mainColumn(side));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** `决算数` picks the 决算 column of each item (预算数 | 决算数 pairs); null: the item's own column. */
+function threePublicWitnesses(set: RelationSet, economic: BudgetTable, three: BudgetTable | undefined, leaf: string | null): void {
+  const side = three?.sides[0];
+  const line = side?.lines.find((l) => !l.total) ?? side?.lines[0];
+  if (!three || !side || !line) return;
+  for (const [eco, item] of ECONOMIC_TO_THREE_PUBLIC) {
+    const col = side.amountCols.find((c) => {
+      const texts = c.path.map((n) => n.text);
+      if (texts.some((t) => /机关运行/.test(t)) || !item(texts)) return false;
+      return leaf ? texts[texts.length - 1] === leaf : !/^(预算数|决算数|小计|合计)$/.test(texts[texts.length - 1] ?? "");
+    });
+    const a = economicRef(economic, eco);
+    const b = ref(three, line, col);
+    if (!a || !b || !col) continue;
+    const name = col.path.map((n) => n.text).filter((t) => !/三公|^(预算数|决算数)$/.test(t)).join("·");
+    pair(set, a, b, `${name}${leaf ?? ""}`);
   }
 }
 
 function pair(set: RelationSet, a: Ref, b: Ref, bName?: string): void {
-  const name = (r: Ref, n?: string) => {
-    if (n) return { zh: `${r.table.label}「${n}」决算数`, en: `table ${r.table.labelEn} ${n} 决算数` };
-    return refText(r);
-  };
-  set.witness(a.cell.key, { cell: b.cell.key, ...name(b, bName) });
-  set.witness(b.cell.key, { cell: a.cell.key, ...name(a) });
+  const name = (r: Ref, n?: string) => (n ? { zh: `${r.table.label}「${n}」`, en: `table ${r.table.labelEn} ${n}` } : refText(r));
+  // A figure in 元 beside one in 万元: the witness is compared in the part's unit.
+  const factor = (from: BudgetTable, to: BudgetTable) => (from.unit === to.unit ? {} : { factor: from.unit === "元" ? 1e-4 : 1e4 });
+  set.witness(a.cell.key, { cell: b.cell.key, ...name(b, bName), ...factor(b.table, a.table) });
+  set.witness(b.cell.key, { cell: a.cell.key, ...name(a), ...factor(a.table, b.table) });
 }
 
 /**

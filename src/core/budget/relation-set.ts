@@ -29,6 +29,8 @@ export interface Counterpart {
   cell: string;
   zh: string;
   en: string;
+  /** A witness in another unit: its value times this is in the cell's unit (元 → 万元: 0.0001). */
+  factor?: number;
 }
 
 /**

@@ -5,6 +5,7 @@ import { departmentBudget, edit, finalAccounts } from "./workbooks";
 const SPENDING = "2025年部门支出预算总表";
 const BASIC = "一般公共预算财政拨款基本支出决算表";
 const THREE = "财政拨款“三公”经费支出决算表";
+const THREE_BUDGET = "2025年部门“三公”经费和机关运行经费预算表";
 
 testRule(wrongValueRule, {
   valid: [
@@ -36,6 +37,21 @@ testRule(wrongValueRule, {
       name: "三公 公务接待费 决算数 typed 3.09: 合计 0.39 and 30217 公务接待费 0.39 agree on it",
       sheets: edit(finalAccounts(), { [`${THREE}!L7`]: 3.09 }),
       findings: [{ sheet: THREE, cell: "L7", messageId: "witnessed", severity: "error", expected: "0.39", actual: "3.09" }],
+    },
+    {
+      name: "三公 公务接待费 typed 8.09 万元: 合计 8.99 and the 经济分类 table's 30217 公务接待费 89,913 元 agree on 8.99",
+      sheets: edit(departmentBudget(), { [`${THREE_BUDGET}!C6`]: 8.09 }),
+      findings: [
+        {
+          sheet: THREE_BUDGET,
+          cell: "C6",
+          messageId: "witnessed",
+          severity: "error",
+          expected: "8.99",
+          actual: "8.09",
+          related: ["A6", "B6", "D6", "'2025年部门一般公共预算基本支出部门预算经济分类预算表'!D14"],
+        },
+      ],
     },
   ],
 });
