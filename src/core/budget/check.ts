@@ -7,6 +7,7 @@
 import type { Finding } from "../finding";
 import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
+import { codeTypoFindings } from "./code-typos";
 import { plausibleCode } from "./codes";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { type CodeBook, DEFAULT_CODE_BOOK, sameSubjectName } from "./reference-codes";
@@ -136,7 +137,7 @@ export function checkBudgetSheetWith(sheet: SheetSnapshot, codeBook: CodeBook): 
   const table = budgetTableOf(sheet);
   if (!table) return [unreadable()];
   try {
-    return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook), ...finalAboveBudget(table)];
+    return [...codeTypoFindings(table), ...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook), ...finalAboveBudget(table)];
   } catch {
     return []; // bad input never throws out of a checker
   }

@@ -13,6 +13,7 @@ import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
 import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, splitCodedLabel } from "./codes";
 import { type ColumnSum, type HeaderNode, columnSums, headerPath } from "./header";
+import { correctCodeTypos } from "./code-typos";
 import { assignLevels } from "./levels";
 import { type BudgetTableType, tableLabel, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
 
@@ -171,7 +172,10 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     unfilled,
   };
   readBody(grid, table, headerBottom + 1, headerTop);
-  for (const side of sides) assignLevels(side.lines);
+  for (const side of sides) {
+    correctCodeTypos(side);
+    assignLevels(side.lines);
+  }
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.value.isZero())));
   table.places = displayedPlaces(sides);
   return table;

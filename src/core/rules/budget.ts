@@ -9,6 +9,7 @@ import {
   numberAsTextRule,
   tableUnreadableRule,
 } from "../budget/check";
+import { codeTypoRule } from "../budget/code-typos";
 import { crossTableMismatchRule } from "../budget/cross-rules";
 import { codeNameConflictRule } from "../budget/names";
 import { tableMissingRule } from "../budget/reconcile";
@@ -31,6 +32,7 @@ export const BUDGET_RULES = [
   notANumberRule,
   codeNameConflictRule,
   codeNameReferenceRule,
+  codeTypoRule,
   emptyTableNoRemarkRule,
   emptyRemarkWithNumbersRule,
   staffSplitDiffersRule,
