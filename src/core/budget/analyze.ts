@@ -106,10 +106,10 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   );
   const out: SheetFinding[] = [...notes];
   const partWarnings = new Map<string, SheetFinding>();
-  const undecided = undecidedBalance(blames, byRelation);
-  if (undecided.length > 0) out.push(undecidedFinding(set, undecided, valueOf));
+  const sidesDiffer = undecidedBalance(blames, byRelation);
+  if (sidesDiffer.length > 0) out.push(sidesDifferFinding(set, sidesDiffer, valueOf));
   for (const b of blames) {
-    if (undecided.includes(b)) continue;
+    if (sidesDiffer.includes(b)) continue;
     const only = b.relations.length === 1 ? byRelation.get(b.relations[0]!.relation) : undefined;
     if (!b.localized && only?.kind === "of-which" && only.soft) {
       // 其中 lines need not list every part: the line itself is no suspect, nor is any one of them.
@@ -133,7 +133,7 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
       if (corroborated(part!, b.relations[0]!, evaluations, valueOf)) {
         // The other side agrees with everything else it is in too: two tables (or lines) disagree, each
         // consistent, and the numbers cannot say which one is right.
-        out.push(undecidedFinding2(set, b.relations[0]!, byRelation, valueOf));
+        out.push(disagreementFinding(set, b.relations[0]!, byRelation, valueOf));
         continue;
       }
       const solved = b.relations[0]!.relation.solve(part!, valueOf);
@@ -218,7 +218,7 @@ function corroborated(cell: string, broken: Evaluation, evaluations: Evaluation[
 }
 
 /** One warning at the relation's target naming the other cell: each agrees with everything else. */
-function undecidedFinding2(set: RelationSet, ev: Evaluation, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+function disagreementFinding(set: RelationSet, ev: Evaluation, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
   const target = ev.relation.target;
   const other = ev.relation.operands[0]!;
   const { sheet, cell } = placeOf(set, target);
@@ -245,7 +245,7 @@ function undecidedBalance(blames: Blame[], byRelation: Map<Relation, BudgetRelat
   return balanceOnly.length >= 2 ? balanceOnly : [];
 }
 
-function undecidedFinding(set: RelationSet, blames: Blame[], valueOf: (k: string) => Dec): SheetFinding {
+function sidesDifferFinding(set: RelationSet, blames: Blame[], valueOf: (k: string) => Dec): SheetFinding {
   const [first, ...others] = blames.map((b) => b.cell);
   const { sheet, cell } = placeOf(set, first!);
   const places = set.placesOf(first!);
