@@ -103,7 +103,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
     ...reconcileLinks(links, reported),
     ...checkWeightConvention(reading),
     ...safely(() => checkStandardPeriods(reading)),
-    ...safely(() => reconcileBudgetTables(workbook, reading.kinds)),
+    ...safely(() => reconcileBudgetTables(reading.budget())),
   ];
   for (const { sheet, finding } of across) byName.get(sheet)?.findings.push(finding);
 

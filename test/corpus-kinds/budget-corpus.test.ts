@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import { loadCorpus } from "./corpus";
+import { withAmount } from "./mutation";
 
 async function findings(file: string, severities: string[] = ["error", "warning"]) {
   const result = checkWorkbook(await loadCorpus(file));
@@ -82,6 +83,19 @@ describe("corpus budget workbooks: expected findings", () => {
       "一般公共预算财政拨款支出决算表!D22 budget/rounding-residue",
       "一般公共预算财政拨款基本支出决算表!F4 budget/rounding-residue",
     ]);
+  });
+
+  it("社会工作部 2024 决算: a wrong 30113 住房公积金 is found at its cell — 2210201 住房公积金's 基本支出 17.70 repeats it", async () => {
+    const workbook = withAmount(await loadCorpus("putuo-sgb-2024-final-accounts.xlsx"), "一般公共预算财政拨款基本支出决算表", "C15", 17.07);
+    const errors = checkWorkbook(workbook).sheets.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => [s.name, f.cell, f.rule, f.expected]));
+    expect(errors).toEqual([["一般公共预算财政拨款基本支出决算表", "C15", "budget/wrong-value", "17.70"]]);
+  });
+
+  it("司法局 2026 部门预算: a wrong 三公 公务接待费 (0.38 for 0.83 万元) is found at its cell — 30217 公务接待费 8,265 元 is 0.83 万元", async () => {
+    const table = "2026年部门“三公”经费和机关运行经费预算表";
+    const workbook = withAmount(await loadCorpus("putuo-sfj-2026-dept-budget.xlsx"), table, "C6", 0.38);
+    const errors = checkWorkbook(workbook).sheets.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => [s.name, f.cell, f.rule, f.expected]));
+    expect(errors).toEqual([[table, "C6", "budget/wrong-value", "0.83"]]);
   });
 
   it("the two official templates: no finding at all (3,380 skeleton rows, nothing filled in)", async () => {

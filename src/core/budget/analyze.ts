@@ -7,30 +7,96 @@ import { splitQualified } from "../address";
 import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO, formatDec, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
-import type { Evaluation, Relation } from "../engine/relation";
-import type { Finding } from "../finding";
-import { addCrossRules } from "./cross-rules";
+import { type Evaluation, type Relation, evaluate } from "../engine/relation";
+import type { Severity } from "../finding";
+import { type ReportDetails, type Rule, defineRule, report } from "../rules/define";
+import { crossTableMismatchRule } from "./cross-rules";
 import type { BudgetTable } from "./read";
-import { type BudgetRelation, type RelationKind, RelationSet, describeCell } from "./relation-set";
-import { addRowRules } from "./row-rules";
-import { type TargetTables, addTargetRules } from "./target-rules";
+import { BROKEN_RELATION_MESSAGES, type BudgetRelation, type Counterpart, type RelationKind, RelationSet, describeCell } from "./relation-set";
+import { addRowRules, balanceMismatchRule, ofWhichMismatchRule, rollupMismatchRule, rowSumMismatchRule, totalMismatchRule } from "./row-rules";
+import { addCrossRules } from "./cross-rules";
+import { type TargetTables, addTargetRules, targetTableMismatchRule } from "./target-rules";
 
-const RULE_OF_KIND: Record<RelationKind, string> = {
-  "row-sum": "budget/row-sum-mismatch",
-  rollup: "budget/rollup-mismatch",
-  total: "budget/total-mismatch",
-  outline: "budget/total-mismatch",
-  "of-which": "budget/of-which-mismatch",
-  balance: "budget/balance-mismatch",
-  cross: "budget/cross-table-mismatch",
-  target: "budget/target-table-mismatch",
+export const wrongValueRule = defineRule({
+  id: "budget/wrong-value",
+  severity: "error",
+  title: { zh: "数值有误", en: "Wrong value" },
+  why: {
+    zh: "这个数同时使本表的合计（类款项汇总、本行合计）和其他表的同一数字对不上；只改这一格，各处就都对上了，所以错在这一格。",
+    en: "This number breaks several rules at once (a roll-up or row total in its table and the same figure in another table); changing only this cell repairs all of them.",
+  },
+  messages: {
+    localized: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{reasons}——这几处都指向这一格。",
+      en: "{where} should be {expected}, not {actual}: {reasons} — all point to this cell.",
+    },
+    witnessed: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{relation}，而{witness}正是 {expected}——改这一格两处都对上。",
+      en: "{where} should be {expected}, not {actual}: {relation}, and {witness} shows exactly {expected} — changing this cell reconciles both.",
+    },
+  },
+});
+
+export const partMismatchRule = defineRule({
+  id: "budget/part-mismatch",
+  severity: "warning",
+  title: { zh: "分项中有一项不对", en: "One of the parts is wrong" },
+  why: {
+    zh: "合计行与其下分项之和不符，但合计本身与其他表、其他行都一致：错的是某一个分项，数字无法确定是哪一项，请逐项核对。",
+    en: "A total disagrees with its parts but agrees with every other table and line: one of the parts is wrong, and the numbers cannot tell which.",
+  },
+  messages: {
+    parts: {
+      zh: "{relation}：分项相加为 {sum}，{where}为 {shown}（差 {gap}）。{where}与其他各表各行一致，应是其下 {count} 个分项中有一项不对，请逐项核对。",
+      en: "{relation}: the parts add up to {sum}, {where} shows {shown} (gap {gap}). {where} agrees with every other relation it is in, so one of its {count} parts is wrong.",
+    },
+  },
+});
+
+export const roundingResidueRule = defineRule({
+  id: "budget/rounding-residue",
+  severity: "info",
+  title: { zh: "尾差", en: "Rounding residue" },
+  why: {
+    zh: "两位小数的万元金额分别四舍五入后相加，与合计可能相差 0.01，属正常尾差。",
+    en: "Amounts in 万元 with two decimals, each rounded, can differ from their total by 0.01; this is normal.",
+  },
+  messages: {
+    residue: {
+      zh: "{relation}：按分项相加为 {expected}，表中为 {actual}，相差在各项四舍五入可能累积的范围内，属尾差。",
+      en: "{relation}: the parts add up to {expected}, the cell shows {actual}; within what rounding the parts can add up to, a rounding residue.",
+    },
+  },
+});
+
+type RelationRule = Rule<string, typeof BROKEN_RELATION_MESSAGES>;
+
+const RULE_OF_KIND: Record<RelationKind, RelationRule> = {
+  "row-sum": rowSumMismatchRule,
+  rollup: rollupMismatchRule,
+  total: totalMismatchRule,
+  outline: totalMismatchRule,
+  "of-which": ofWhichMismatchRule,
+  balance: balanceMismatchRule,
+  cross: crossTableMismatchRule,
+  target: targetTableMismatchRule,
 };
 
-export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTables): SheetFinding[] {
+/** Every relation of a budget workbook's tables and target forms, in one set (notes: forms not matched). */
+export interface BudgetRelations {
+  set: RelationSet;
+  notes: SheetFinding[];
+}
+
+export function budgetRelations(tables: BudgetTable[], targets: TargetTables = []): BudgetRelations {
   const set = new RelationSet();
   for (const table of tables) addRowRules(set, table);
   addCrossRules(set, tables);
-  const notes = targets ? addTargetRules(set, tables, targets) : [];
+  const notes = addTargetRules(set, tables, targets);
+  return { set, notes };
+}
+
+export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFinding[] {
   const byRelation = new Map<Relation, BudgetRelation>(set.list.map((r) => [r.relation, r]));
   const valueOf = (key: string): Dec => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
   const { evaluations, blames } = localize(
@@ -40,14 +106,36 @@ export function analyzeBudgetNumbers(tables: BudgetTable[], targets?: TargetTabl
   );
   const out: SheetFinding[] = [...notes];
   const partWarnings = new Map<string, SheetFinding>();
+  const sidesDiffer = undecidedBalance(blames, byRelation);
+  if (sidesDiffer.length > 0) out.push(sidesDifferFinding(set, sidesDiffer, valueOf));
   for (const b of blames) {
+    if (sidesDiffer.includes(b)) continue;
+    const only = b.relations.length === 1 ? byRelation.get(b.relations[0]!.relation) : undefined;
+    if (!b.localized && only?.kind === "of-which" && only.soft) {
+      // 其中 lines need not list every part: the line itself is no suspect, nor is any one of them.
+      out.push(ofWhichFinding(set, b.relations[0]!, only, valueOf));
+      continue;
+    }
     const among = corroboratedTotal(b, evaluations, valueOf);
+    // A break blamed on its own total only because nothing else says where it is.
+    const atTotal = !among && !b.localized && b.relations.length === 1 && b.relations[0]!.relation.target === b.cell;
+    const witnessed = among || atTotal ? witnessedPart(set, b.relations[0]!, among ?? b.relations[0]!.relation.operands, valueOf) : null;
+    if (witnessed) {
+      out.push(witnessFinding(set, b.relations[0]!, witnessed, byRelation, valueOf));
+      continue;
+    }
     if (!among) {
       out.push(blameFinding(set, b, byRelation, valueOf));
       continue;
     }
     if (among.length === 1) {
       const [part] = among;
+      if (corroborated(part!, b.relations[0]!, evaluations, valueOf)) {
+        // The other side agrees with everything else it is in too: two tables (or lines) disagree, each
+        // consistent, and the numbers cannot say which one is right.
+        out.push(disagreementFinding(set, b.relations[0]!, byRelation, valueOf));
+        continue;
+      }
       const solved = b.relations[0]!.relation.solve(part!, valueOf);
       if (solved) {
         out.push(blameFinding(set, { cell: part!, proposed: roundHalfUp(solved, set.placesOf(part!)), relations: b.relations, localized: false }, byRelation, valueOf));
@@ -74,23 +162,19 @@ function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, 
   const actual = formatDec(valueOf(blame.cell), places);
   const where = nameOf(set, blame.cell);
   const localized = blame.localized && rels.length > 1;
-  const reasonsZh = rels.map((r) => r.zh).join("；");
-  const reasonsEn = rels.map((r) => r.en).join("; ");
-  const finding: Finding = {
-    rule: localized ? "budget/wrong-value" : RULE_OF_KIND[rels[0]!.kind],
-    severity: rels.every((r) => r.soft) ? "warning" : "error",
-    cell,
+  const reasons = { zh: rels.map((r) => r.zh).join("；"), en: rels.map((r) => r.en).join("; ") };
+  const severity: Severity = rels.every((r) => r.soft) ? "warning" : "error";
+  const rule = localized ? wrongValueRule : RULE_OF_KIND[rels[0]!.kind];
+  const details: ReportDetails = {
     related: relatedCells(blame.relations, blame.cell, sheet),
-    message: localized
-      ? `${where.zh}应为 ${expected}，表中为 ${actual}：${reasonsZh}——这几处都指向这一格。`
-      : `${reasonsZh}：应为 ${expected}，表中为 ${actual}。`,
-    messageEn: localized
-      ? `${where.en} should be ${expected}, not ${actual}: ${reasonsEn} — all point to this cell.`
-      : `${reasonsEn}: expected ${expected}, found ${actual}.`,
     expected,
     actual,
     fix: { value: expected },
+    ...(severity !== rule.severity ? { severity } : {}),
   };
+  const finding = localized
+    ? report(wrongValueRule, cell, "localized", { where, expected, actual, reasons }, details)
+    : report(RULE_OF_KIND[rels[0]!.kind], cell, "broken", { relation: reasons, expected, actual }, details);
   return { sheet, finding };
 }
 
@@ -104,13 +188,142 @@ function corroboratedTotal(blame: Blame, evaluations: Evaluation[], valueOf: (k:
   if (blame.localized || blame.relations.length !== 1) return null;
   const broken = blame.relations[0]!;
   const total = blame.cell;
-  if (broken.relation.target !== total) return null;
-  const others = evaluations.filter((ev) => ev !== broken && (ev.relation.target === total || ev.relation.operands.includes(total)));
-  if (others.length === 0 || others.some((ev) => ev.status === "broken")) return null;
-  const evidence = others.some((ev) => [ev.relation.target, ...ev.relation.operands].some((c) => !valueOf(c).isZero()));
-  if (!evidence) return null;
+  if (broken.relation.target !== total || !corroborated(total, broken, evaluations, valueOf)) return null;
   const parts = broken.relation.operands.filter((c) => c !== total);
   return parts.length > 0 ? [...parts] : null;
+}
+
+function ofWhichFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const { sheet, cell } = placeOf(set, target);
+  const places = ev.relation.places;
+  const shown = valueOf(target);
+  return {
+    sheet,
+    finding: report(
+      ofWhichMismatchRule,
+      cell,
+      "parts",
+      { relation: rel, sum: formatDec(ev.expected, places), shown: formatDec(shown, places), gap: formatDec(shown.minus(ev.expected), places) },
+      { related: relatedCells([ev], target, sheet) },
+    ),
+  };
+}
+
+/** Every other relation `cell` is in holds, and one of them shows a non-zero figure (0 = 0 is no evidence). */
+function corroborated(cell: string, broken: Evaluation, evaluations: Evaluation[], valueOf: (k: string) => Dec): boolean {
+  const others = evaluations.filter((ev) => ev !== broken && (ev.relation.target === cell || ev.relation.operands.includes(cell)));
+  if (others.length === 0 || others.some((ev) => ev.status === "broken")) return false;
+  return others.some((ev) => [ev.relation.target, ...ev.relation.operands].some((c) => !valueOf(c).isZero()));
+}
+
+/** One warning at the relation's target naming the other cell: each agrees with everything else. */
+function disagreementFinding(set: RelationSet, ev: Evaluation, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const other = ev.relation.operands[0]!;
+  const { sheet, cell } = placeOf(set, target);
+  const rel = byRelation.get(ev.relation)!;
+  const places = set.placesOf(target);
+  const describe = (key: string) => {
+    const name = nameOf(set, key);
+    const value = formatDec(valueOf(key), places);
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  };
+  return {
+    sheet,
+    finding: report(RULE_OF_KIND[rel.kind], cell, "undecided", { relation: rel, first: describe(target), second: describe(other) }, { related: relatedCells([ev], target, sheet), severity: "warning" }),
+  };
+}
+
+/**
+ * Both sides of a two-sided table add up, each to its own total, and the totals differ: the balance
+ * breaks and nothing says which side is wrong (the fallback names both totals, each with the other's
+ * value). Those blames become one warning naming both.
+ */
+function undecidedBalance(blames: Blame[], byRelation: Map<Relation, BudgetRelation>): Blame[] {
+  const balanceOnly = blames.filter((b) => !b.localized && b.relations.every((ev) => byRelation.get(ev.relation)?.kind === "balance"));
+  return balanceOnly.length >= 2 ? balanceOnly : [];
+}
+
+function sidesDifferFinding(set: RelationSet, blames: Blame[], valueOf: (k: string) => Dec): SheetFinding {
+  const [first, ...others] = blames.map((b) => b.cell);
+  const { sheet, cell } = placeOf(set, first!);
+  const places = set.placesOf(first!);
+  const describe = (key: string) => {
+    const name = nameOf(set, key);
+    const value = formatDec(valueOf(key), places);
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  };
+  const related = relatedCells(
+    blames.flatMap((b) => b.relations),
+    first!,
+    sheet,
+  );
+  return {
+    sheet,
+    finding: report(
+      balanceMismatchRule,
+      cell,
+      "sidesDiffer",
+      { first: describe(first!), others: joinTexts(others.map(describe)) },
+      { related, severity: "warning" },
+    ),
+  };
+}
+
+function joinTexts(texts: { zh: string; en: string }[]): { zh: string; en: string } {
+  return { zh: texts.map((t) => t.zh).join("、"), en: texts.map((t) => t.en).join(", ") };
+}
+
+interface Witnessed {
+  part: string;
+  value: Dec;
+  witness: Counterpart;
+}
+
+/**
+ * The one part of a broken sum that another table shows with the value that repairs the sum (a witness,
+ * see RelationSet.witnesses): two independent figures agree on it, so it is the cell to fix. Null when no
+ * part, or more than one, is so witnessed.
+ */
+function witnessedPart(set: RelationSet, ev: Evaluation, parts: readonly string[], valueOf: (k: string) => Dec): Witnessed | null {
+  const found: Witnessed[] = [];
+  for (const part of parts) {
+    const witnesses = set.witnesses.get(part);
+    if (!witnesses) continue;
+    const current = valueOf(part);
+    for (const witness of witnesses) {
+      const raw = valueOf(witness.cell);
+      const value = witness.factor === undefined ? raw : roundHalfUp(raw.times(witness.factor), set.placesOf(part));
+      if (value.eq(current)) continue;
+      const repaired = evaluate(ev.relation, valueOf, { cell: part, value });
+      if (repaired && repaired.status !== "broken") {
+        found.push({ part, value, witness });
+        break;
+      }
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
+function witnessFinding(set: RelationSet, ev: Evaluation, w: Witnessed, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const { sheet, cell } = placeOf(set, w.part);
+  const rel = byRelation.get(ev.relation)!;
+  const places = set.placesOf(w.part);
+  const expected = formatDec(w.value, places);
+  const actual = formatDec(valueOf(w.part), places);
+  const witnessCell = splitQualified(w.witness.cell, sheet);
+  const related = [...relatedCells([ev], w.part, sheet), witnessCell.sheet === sheet ? witnessCell.cell : w.witness.cell];
+  return {
+    sheet,
+    finding: report(
+      wrongValueRule,
+      cell,
+      "witnessed",
+      { where: nameOf(set, w.part), expected, actual, relation: rel, witness: w.witness },
+      { related, expected, actual, fix: { value: expected } },
+    ),
+  };
 }
 
 /** One warning at the total: one of its parts is wrong and the numbers cannot say which. */
@@ -123,14 +336,13 @@ function partsFinding(set: RelationSet, blame: Blame, parts: string[], byRelatio
   const where = nameOf(set, blame.cell);
   return {
     sheet,
-    finding: {
-      rule: "budget/part-mismatch",
-      severity: "warning",
+    finding: report(
+      partMismatchRule,
       cell,
-      related: relatedCells([ev], blame.cell, sheet),
-      message: `${rel.zh}：分项相加为 ${formatDec(ev.expected, places)}，${where.zh}为 ${formatDec(valueOf(blame.cell), places)}（差 ${gap}）。${where.zh}与其他各表各行一致，应是其下 ${parts.length} 个分项中有一项不对，请逐项核对。`,
-      messageEn: `${rel.en}: the parts add up to ${formatDec(ev.expected, places)}, ${where.en} shows ${formatDec(valueOf(blame.cell), places)} (gap ${gap}). ${where.en} agrees with every other relation it is in, so one of its ${parts.length} parts is wrong.`,
-    },
+      "parts",
+      { relation: rel, sum: formatDec(ev.expected, places), where, shown: formatDec(valueOf(blame.cell), places), gap, count: parts.length },
+      { related: relatedCells([ev], blame.cell, sheet) },
+    ),
   };
 }
 
@@ -140,16 +352,7 @@ function residueFinding(set: RelationSet, ev: Evaluation, rel: BudgetRelation): 
   const actual = formatDec(ev.actual, ev.relation.places);
   return {
     sheet,
-    finding: {
-      rule: "budget/rounding-residue",
-      severity: "info",
-      cell,
-      related: relatedCells([ev], ev.relation.target, sheet),
-      message: `${rel.zh}：按分项相加为 ${expected}，表中为 ${actual}，相差在各项四舍五入可能累积的范围内，属尾差。`,
-      messageEn: `${rel.en}: the parts add up to ${expected}, the cell shows ${actual}; within what rounding the parts can add up to, a rounding residue.`,
-      expected,
-      actual,
-    },
+    finding: report(roundingResidueRule, cell, "residue", { relation: rel, expected, actual }, { related: relatedCells([ev], ev.relation.target, sheet), expected, actual }),
   };
 }
 

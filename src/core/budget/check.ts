@@ -5,11 +5,125 @@
  * workbook in reconcile.ts, so that one wrong number is reported once, at its cell.
  */
 import type { Finding } from "../finding";
+import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
+import { codeTypoFindings } from "./code-typos";
 import { plausibleCode } from "./codes";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { type CodeBook, DEFAULT_CODE_BOOK, sameSubjectName } from "./reference-codes";
 import { tableName } from "./titles";
+
+export const tableUnreadableRule = defineRule({
+  id: "budget/table-unreadable",
+  severity: "info",
+  title: { zh: "表格未能识别", en: "Table not recognised" },
+  why: {
+    zh: "标题或表头不是表1–表11 的格式时不做检查，以免误报。",
+    en: "A sheet whose title or header is not one of tables 1–11 is not checked, to avoid false findings.",
+  },
+  messages: {
+    unreadable: {
+      zh: "这张部门预算表的标题或表头没有认出来（不是表1–表11 的格式），未做检查。",
+      en: "The title or header of this budget table was not recognised (not one of 表1–表11); it was not checked.",
+    },
+  },
+});
+
+export const numberAsTextRule = defineRule({
+  id: "budget/number-as-text",
+  severity: "warning",
+  title: { zh: "文本格式的数字", en: "Number stored as text" },
+  why: {
+    zh: "以文本存放的金额不参加 Excel 的求和公式，表里看着对、合计却会漏掉它。已按数字读入核对。",
+    en: "An amount stored as text is skipped by Excel's SUM; it was read as a number for the checks.",
+  },
+  messages: {
+    asText: {
+      zh: "金额「{text}」是以文本形式存放的数字，已按 {value} 计算；请改成数值，否则表内公式不会计入。",
+      en: "The amount \"{text}\" is stored as text; it was read as {value}. Store it as a number so formulas include it.",
+    },
+  },
+});
+
+export const notANumberRule = defineRule({
+  id: "budget/not-a-number",
+  severity: "warning",
+  title: { zh: "金额栏不是数字", en: "Not a number in an amount column" },
+  why: {
+    zh: "金额栏里出现文字或 #VALUE! 之类的错误值，核对时按 0 计算。",
+    en: "An amount cell holds text or an error value; it was counted as 0.",
+  },
+  messages: {
+    notANumber: {
+      zh: "金额栏里是「{text}」，不是数字；核对时按 0 计算。",
+      en: "The amount cell holds \"{text}\", not a number; it was counted as 0.",
+    },
+  },
+});
+
+export const emptyTableNoRemarkRule = defineRule({
+  id: "budget/empty-table-no-remark",
+  severity: "info",
+  title: { zh: "空表没有说明", en: "Empty table without a remark" },
+  why: {
+    zh: "没有数据的公开表（如政府性基金、国有资本经营、“三公”经费）应在表下注明“本部门没有……，本表为空表”。",
+    en: "A published table without amounts (government funds, state capital, 三公 expenses) should carry a remark saying it is empty.",
+  },
+  messages: {
+    noRemark: {
+      zh: "{table}没有数据，也没有说明为空表的备注；公开时应注明“本部门没有……，本表为空表”。",
+      en: "Table {tableEn} has no amounts and no remark saying it is empty; a published empty table should say why it is empty.",
+    },
+  },
+});
+
+export const emptyRemarkWithNumbersRule = defineRule({
+  id: "budget/empty-remark-with-numbers",
+  severity: "warning",
+  title: { zh: "空表备注与数字矛盾", en: "Empty-table remark beside numbers" },
+  why: {
+    zh: "表下备注说“本表为空表”，表中却有数字：要么数字不该有，要么备注是从别的表抄来的。",
+    en: "The remark says the table is empty, yet it holds numbers: either the numbers or the remark (often copied from another table) are wrong.",
+  },
+  messages: {
+    contradiction: {
+      zh: "{table}的备注说本表为空表（「{remark}」），但表中有数字：备注与数字必有一处不对。",
+      en: "The remark under {tableEn} says the table is empty (\"{remark}\"), but it holds numbers: either the remark or the numbers are wrong.",
+    },
+  },
+});
+
+export const finalAboveBudgetRule = defineRule({
+  id: "budget/final-above-budget",
+  severity: "warning",
+  title: { zh: "“三公”经费决算数超过预算数", en: "三公 spending above budget" },
+  why: {
+    zh: "“三公”经费决算数一般不应超过预算数；超过时应在说明中解释原因。",
+    en: "三公 spending should not exceed its budget; where it does, the explanation should say why.",
+  },
+  messages: {
+    above: {
+      zh: "「{what}」决算数 {final} 超过预算数 {budget}：请在说明中写明原因。",
+      en: "\"{what}\" spending {final} is above its budget {budget}: the explanation should say why.",
+    },
+  },
+});
+
+export const codeNameReferenceRule = defineRule({
+  id: "budget/code-name-reference",
+  severity: "warning",
+  title: { zh: "科目名称与科目表不符", en: "Name differs from the subject list" },
+  why: {
+    zh: "科目编码和名称应与《政府收支分类科目》一致；名称不符时，编码或名称可能填错。科目表可以自行补充。",
+    en: "Subject codes and names follow the government classification; a different name suggests a wrong code or name. The list can be extended.",
+  },
+  messages: {
+    differs: {
+      zh: "科目 {code} 的名称写作「{name}」，科目表中为「{reference}」：请核对编码或名称。",
+      en: "Subject {code} is named \"{name}\"; the subject list calls it \"{reference}\". Check the code or the name.",
+    },
+  },
+});
 
 /** Cell warnings beyond this many in one sheet are not listed. */
 const MAX_CELL_WARNINGS = 30;
@@ -23,21 +137,14 @@ export function checkBudgetSheetWith(sheet: SheetSnapshot, codeBook: CodeBook): 
   const table = budgetTableOf(sheet);
   if (!table) return [unreadable()];
   try {
-    return [...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook), ...finalAboveBudget(table)];
+    return [...codeTypoFindings(table), ...cellWarnings(table), ...emptyTable(table), ...referenceNames(table, codeBook), ...finalAboveBudget(table)];
   } catch {
     return []; // bad input never throws out of a checker
   }
 }
 
 function unreadable(): Finding {
-  return {
-    rule: "budget/table-unreadable",
-    severity: "info",
-    cell: "A1",
-    related: [],
-    message: "这张部门预算表的标题或表头没有认出来（不是表1–表11 的格式），未做检查。",
-    messageEn: "The title or header of this budget table was not recognised (not one of 表1–表11); it was not checked.",
-  };
+  return report(tableUnreadableRule, "A1", "unreadable", {});
 }
 
 function cellWarnings(table: BudgetTable): Finding[] {
@@ -47,23 +154,9 @@ function cellWarnings(table: BudgetTable): Finding[] {
       for (const amount of line.amounts.values()) {
         if (out.length >= MAX_CELL_WARNINGS) return out;
         if (amount.state === "text-number") {
-          out.push({
-            rule: "budget/number-as-text",
-            severity: "warning",
-            cell: amount.cell,
-            related: [],
-            message: `金额「${amount.text}」是以文本形式存放的数字，已按 ${amount.value.toFixed()} 计算；请改成数值，否则表内公式不会计入。`,
-            messageEn: `The amount "${amount.text}" is stored as text; it was read as ${amount.value.toFixed()}. Store it as a number so formulas include it.`,
-          });
+          out.push(report(numberAsTextRule, amount.cell, "asText", { text: amount.text, value: amount.value.toFixed() }));
         } else if (amount.state === "text" || amount.state === "error") {
-          out.push({
-            rule: "budget/not-a-number",
-            severity: "warning",
-            cell: amount.cell,
-            related: [],
-            message: `金额栏里是「${amount.text}」，不是数字；核对时按 0 计算。`,
-            messageEn: `The amount cell holds "${amount.text}", not a number; it was counted as 0.`,
-          });
+          out.push(report(notANumberRule, amount.cell, "notANumber", { text: amount.text }));
         }
       }
     }
@@ -80,28 +173,11 @@ const EMPTY_REMARK = /空表|为空|没有|无.{0,12}(支出|收入|经费|安�
 function emptyTable(table: BudgetTable): Finding[] {
   const saysEmpty = table.remark !== undefined && EMPTY_REMARK.test(table.remark.text) && !/反映/.test(table.remark.text);
   if (!table.empty && saysEmpty) {
-    return [
-      {
-        rule: "budget/empty-remark-with-numbers",
-        severity: "warning",
-        cell: table.remark!.cell,
-        related: [],
-        message: `${tableTitle(table)}的备注说本表为空表（「${table.remark!.text.trim()}」），但表中有数字：备注与数字必有一处不对。`,
-        messageEn: `The remark under ${table.labelEn} says the table is empty ("${table.remark!.text.trim()}"), but it holds numbers: either the remark or the numbers are wrong.`,
-      },
-    ];
+    const remark = table.remark!;
+    return [report(emptyRemarkWithNumbersRule, remark.cell, "contradiction", { table: tableTitle(table), tableEn: table.labelEn, remark: remark.text.trim() })];
   }
   if (!table.empty || saysEmpty || table.unfilled) return [];
-  return [
-    {
-      rule: "budget/empty-table-no-remark",
-      severity: "info",
-      cell: table.titleCell,
-      related: [],
-      message: `${tableTitle(table)}没有数据，也没有说明为空表的备注；公开时应注明“本部门没有……，本表为空表”。`,
-      messageEn: `Table ${table.labelEn} has no amounts and no remark saying it is empty; a published empty table should say why it is empty.`,
-    },
-  ];
+  return [report(emptyTableNoRemarkRule, table.titleCell, "noRemark", { table: tableTitle(table), tableEn: table.labelEn })];
 }
 
 /** 三公 决算数 above its 预算数 (the 预算数 | 决算数 pair under one heading): a reviewer looks for the reason. */
@@ -119,14 +195,7 @@ function finalAboveBudget(table: BudgetTable): Finding[] {
         const b = line.amounts.get(budget.col);
         if (!f || !b || f.state !== "number" || b.state === "text" || !f.value.gt(b.value)) continue;
         const what = path.slice(0, -1).filter((t) => !/^财政拨款“?三公”?经费$/.test(t)).join("·") || "合计";
-        out.push({
-          rule: "budget/final-above-budget",
-          severity: "warning",
-          cell: f.cell,
-          related: [b.cell],
-          message: `「${what}」决算数 ${f.value.toFixed()} 超过预算数 ${b.value.toFixed()}：请在说明中写明原因。`,
-          messageEn: `"${what}" spending ${f.value.toFixed()} is above its budget ${b.value.toFixed()}: the explanation should say why.`,
-        });
+        out.push(report(finalAboveBudgetRule, f.cell, "above", { what, final: f.value.toFixed(), budget: b.value.toFixed() }, { related: [b.cell] }));
       }
     }
   }
@@ -144,16 +213,7 @@ function referenceNames(table: BudgetTable, codeBook: CodeBook): Finding[] {
       if (!line.code || !line.nameCell || line.name === "" || !plausibleCode(line.code, side.codeKind)) continue;
       const reference = codeBook.name(side.codeKind, line.code.digits);
       if (!reference || sameSubjectName(reference, line.name)) continue;
-      out.push({
-        rule: "budget/code-name-reference",
-        severity: "warning",
-        cell: line.nameCell,
-        related: [],
-        message: `科目 ${line.code.digits} 的名称写作「${line.name}」，科目表中为「${reference}」：请核对编码或名称。`,
-        messageEn: `Subject ${line.code.digits} is named "${line.name}"; the subject list calls it "${reference}". Check the code or the name.`,
-        expected: reference,
-        actual: line.name,
-      });
+      out.push(report(codeNameReferenceRule, line.nameCell, "differs", { code: line.code.digits, name: line.name, reference }, { expected: reference, actual: line.name }));
     }
   }
   return out;

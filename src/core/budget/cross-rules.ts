@@ -4,10 +4,22 @@
  * equality is the summary table's cell (表1 before 表2, 表4 before 表5 …): when nothing singles out
  * a cell, the break is reported there, naming the other table's cell.
  */
+import { defineRule } from "../rules/define";
 import { bareLabel } from "./levels";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetSide, BudgetTable } from "./read";
-import { type RelationSet, columnName, lineName } from "./relation-set";
+import { BROKEN_RELATION_MESSAGES, type RelationSet, columnName, lineName } from "./relation-set";
 import type { BudgetTableType } from "./titles";
+
+export const crossTableMismatchRule = defineRule({
+  id: "budget/cross-table-mismatch",
+  severity: "error",
+  title: { zh: "表间数字不一致", en: "Tables disagree" },
+  why: {
+    zh: "同一个数要在几张表中一致：表1 支出各类 = 表2 总计 = 表3 合计；表1 收入总计 = 表2、表3 合计；表1 本年收入各项 = 表2 各栏；表4 一般公共预算各类 = 表5；表5 基本支出 = 表6，项目支出 = 表7；结转 = 表11。",
+    en: "The same figure appears in several tables: table 1 by 类 = table 2 总计 = table 3 合计; table 1 income lines = table 2 columns; table 4 = table 5; table 5 基本支出 = table 6, 项目支出 = table 7; carry-over = table 11.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
 
 type Tables = Map<BudgetTableType, BudgetTable>;
 
@@ -19,6 +31,7 @@ export function addCrossRules(set: RelationSet, list: BudgetTable[]): void {
   appropriations(set, tables);
   generalBudgetSplit(set, tables);
   carryOver(set, tables);
+  budgetWitnesses(set, tables);
   finalAccounts(set, tables);
 }
 
@@ -372,6 +385,8 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
 
   const basic25 = column(s25, (c) => /^基本支出$/.test(lastText(c)));
   const s26 = t26?.sides ?? [];
+  economicWitnesses(set, t26, t25, basic25, tables.get(27));
+  incomeByColumn(set, t21, in21, t22, s22, t24, in24);
   const staff = s26.map((side) => ({ side, line: subtotalLine(side, /^(人员经费|公用经费)(合计)?$/) })).filter((x) => x.line);
   if (staff.length === 2) {
     equal(
@@ -380,4 +395,109 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
       staff.map(({ side, line }) => ref(t26, line, mainColumn(side))),
     );
   }
+}
+
+/**
+ * 基本支出决算表 economic 款 whose figure another 决算 table usually repeats: the pension, annuity, medical
+ * and housing-fund contributions are booked under their own function 项/款 (基本支出 of 一般公共预算财政拨款
+ * 支出决算表), and the 三公 items' 决算数 of the 三公 table. Not always equal (项目支出 may pay 三公 too), so
+ * witnesses only: they say which 款 is wrong when its 类 breaks, never a finding of their own.
+ */
+const ECONOMIC_TO_FUNCTION: [string, string][] = [
+  ["30108", "2080505"], // 机关事业单位基本养老保险缴费 ↔ 机关事业单位基本养老保险缴费支出
+  ["30109", "2080506"], // 职业年金缴费 ↔ 机关事业单位职业年金缴费支出
+  ["30110", "21011"], // 职工基本医疗保险缴费 ↔ 行政事业单位医疗
+  ["30113", "2210201"], // 住房公积金 ↔ 住房公积金
+];
+/** 三公 items by economic 款; the 三公 table names them in its header (`公务用车购置及运行费 | 运行费`). */
+const ECONOMIC_TO_THREE_PUBLIC: [string, (path: string[]) => boolean][] = [
+  ["30212", (p) => p.some((t) => /^因公出国/.test(t))],
+  ["30217", (p) => p.some((t) => /^公务接待费$/.test(t))],
+  ["30231", (p) => p.some((t) => /^(公务用车)?运行(维护)?费$/.test(t)) && p.some((t) => /公务用车/.test(t))],
+  ["31013", (p) => p.some((t) => /^(公务用车)?购置费?$/.test(t)) && p.some((t) => /公务用车/.test(t))],
+];
+
+function economicWitnesses(set: RelationSet, t26: BudgetTable | undefined, t25: BudgetTable | undefined, basic25: BudgetColumn | undefined, t27: BudgetTable | undefined): void {
+  if (!t26) return;
+  const s25 = t25?.sides[0];
+  for (const [eco, fn] of ECONOMIC_TO_FUNCTION) {
+    const a = economicRef(t26, eco);
+    const b = ref(t25, lineOfCode(s25, fn), basic25);
+    if (a && b) pair(set, a, b);
+  }
+  threePublicWitnesses(set, t26, t27, "决算数");
+}
+
+/** 预算: the 基本支出经济分类 table's 三公 款 ↔ the “三公”经费预算表 (often 元 against 万元). */
+function budgetWitnesses(set: RelationSet, tables: Tables): void {
+  const t6 = tables.get(6);
+  if (t6) threePublicWitnesses(set, t6, tables.get(10), null);
+}
+
+function economicRef(table: BudgetTable, digits: string): Ref | undefined {
+  for (const side of table.sides) {
+    const r = ref(table, lineOfCode(side, digits), mainColumn(side));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** `决算数` picks the 决算 column of each item (预算数 | 决算数 pairs); null: the item's own column. */
+function threePublicWitnesses(set: RelationSet, economic: BudgetTable, three: BudgetTable | undefined, leaf: string | null): void {
+  const side = three?.sides[0];
+  const line = side?.lines.find((l) => !l.total) ?? side?.lines[0];
+  if (!three || !side || !line) return;
+  for (const [eco, item] of ECONOMIC_TO_THREE_PUBLIC) {
+    const col = side.amountCols.find((c) => {
+      const texts = c.path.map((n) => n.text);
+      if (texts.some((t) => /机关运行/.test(t)) || !item(texts)) return false;
+      return leaf ? texts[texts.length - 1] === leaf : !/^(预算数|决算数|小计|合计)$/.test(texts[texts.length - 1] ?? "");
+    });
+    const a = economicRef(economic, eco);
+    const b = ref(three, line, col);
+    if (!a || !b || !col) continue;
+    const name = col.path.map((n) => n.text).filter((t) => !/三公|^(预算数|决算数)$/.test(t)).join("·");
+    pair(set, a, b, `${name}${leaf ?? ""}`);
+  }
+}
+
+function pair(set: RelationSet, a: Ref, b: Ref, bName?: string): void {
+  const name = (r: Ref, n?: string) => (n ? { zh: `${r.table.label}「${n}」`, en: `table ${r.table.labelEn} ${n}` } : refText(r));
+  // A figure in 元 beside one in 万元: the witness is compared in the part's unit.
+  const factor = (from: BudgetTable, to: BudgetTable) => (from.unit === to.unit ? {} : { factor: from.unit === "元" ? 1e-4 : 1e4 });
+  set.witness(a.cell.key, { cell: b.cell.key, ...name(b, bName), ...factor(b.table, a.table) });
+  set.witness(b.cell.key, { cell: a.cell.key, ...name(a), ...factor(a.table, b.table) });
+}
+
+/**
+ * 收入支出决算总表 收入 lines named like a 收入决算表 column (`四、上级补助收入` ↔ 合计 line's 「上级补助收入」);
+ * its 财政拨款 income lines together = 收入决算表 财政拨款收入 = 财政拨款收入支出决算总表 本年收入合计.
+ */
+function incomeByColumn(
+  set: RelationSet,
+  t21: BudgetTable | undefined,
+  in21: BudgetSide | undefined,
+  t22: BudgetTable | undefined,
+  s22: BudgetSide | undefined,
+  t24: BudgetTable | undefined,
+  in24: BudgetSide | undefined,
+): void {
+  const total22 = totalLine(s22);
+  if (!t22 || !s22 || !total22) return;
+  const appropriated = column(s22, (c) => /^财政拨款收入$/.test(lastText(c)));
+  equal(set, ref(t24, subtotalLine(in24, /^本年收入合计$/), in24 && mainColumn(in24)), [ref(t22, total22, appropriated)]);
+  if (!t21 || !in21) return;
+  const col21 = mainColumn(in21);
+  const fiscal: BudgetLine[] = [];
+  for (const line of in21.lines) {
+    if (line.total || line.subtotal || line.code || line.level !== 1) continue;
+    const label = bareLabel(line.name);
+    if (/财政拨款收入$/.test(label)) {
+      fiscal.push(line);
+      continue;
+    }
+    const col = s22.amountCols.find((c) => lastText(c) === label && c.path.length === 1);
+    if (col) equal(set, ref(t21, line, col21), [ref(t22, total22, col)]);
+  }
+  if (fiscal.length > 0 && appropriated) equal(set, ref(t22, total22, appropriated), fiscal.map((l) => ref(t21, l, col21)));
 }

@@ -5,8 +5,25 @@
  */
 import { qualifiedAddress } from "../address";
 import type { SheetFinding } from "../check-types";
+import { defineRule, report } from "../rules/define";
 import type { BudgetTable } from "./read";
 import { subjectNameKey } from "./reference-codes";
+
+export const codeNameConflictRule = defineRule({
+  id: "budget/code-name-conflict",
+  severity: "warning",
+  title: { zh: "同一科目名称不一致", en: "One code, two names" },
+  why: {
+    zh: "同一个科目编码在不同表（或同一表的不同行）里写了不同的名称，往往是编码或名称填错了一个。",
+    en: "The same subject code carries different names in different tables; usually the code or the name is wrong.",
+  },
+  messages: {
+    conflict: {
+      zh: "科目 {code} 在{table}中叫「{name}」，在{otherTable}中叫「{otherName}」：同一科目各表名称应一致。",
+      en: "Subject {code} is \"{name}\" in table {tableEn} but \"{otherName}\" in table {otherTableEn}; one code should have one name.",
+    },
+  },
+});
 
 interface Use {
   table: BudgetTable;
@@ -50,16 +67,17 @@ export function nameConflicts(tables: BudgetTable[]): SheetFinding[] {
 
 function conflict(digits: string, use: Use, reference: Use, sure: boolean): SheetFinding {
   const where = reference.table.sheet === use.table.sheet ? reference.cell : qualifiedAddress(reference.table.sheet, reference.cell);
+  const data = {
+    code: digits,
+    table: use.table.label,
+    tableEn: use.table.labelEn,
+    name: use.name,
+    otherTable: reference.table.label,
+    otherTableEn: reference.table.labelEn,
+    otherName: reference.name,
+  };
   return {
     sheet: use.table.sheet,
-    finding: {
-      rule: "budget/code-name-conflict",
-      severity: "warning",
-      cell: use.cell,
-      related: [where],
-      message: `科目 ${digits} 在${use.table.label}中叫「${use.name}」，在${reference.table.label}中叫「${reference.name}」：同一科目各表名称应一致。`,
-      messageEn: `Subject ${digits} is "${use.name}" in table ${use.table.labelEn} but "${reference.name}" in table ${reference.table.labelEn}; one code should have one name.`,
-      ...(sure ? { expected: reference.name, actual: use.name } : {}),
-    },
+    finding: report(codeNameConflictRule, use.cell, "conflict", data, { related: [where], ...(sure ? { expected: reference.name, actual: use.name } : {}) }),
   };
 }

@@ -13,6 +13,7 @@ import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
 import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, splitCodedLabel } from "./codes";
 import { type ColumnSum, type HeaderNode, columnSums, headerPath } from "./header";
+import { correctCodeTypos } from "./code-typos";
 import { assignLevels } from "./levels";
 import { type BudgetTableType, tableLabel, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
 
@@ -21,6 +22,7 @@ export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 /** One money cell of a line. `key` is sheet-qualified so relations can span tables. */
 export class AmountCell {
   private cachedScaled: Scaled | null | undefined;
+  private cachedKey: string | undefined;
 
   constructor(
     readonly sheet: string,
@@ -32,8 +34,9 @@ export class AmountCell {
     readonly shownPlaces = -1,
   ) {}
 
+  /** Computed once per cell (the relations look keys up constantly), the sheet's prefix once per sheet. */
   get key(): string {
-    return qualifiedAddress(this.sheet, this.cell);
+    return (this.cachedKey ??= sheetPrefix(this.sheet) + this.cell);
   }
 
   /** Exact value for the engine's integer proof (relations.ts SumRelation). */
@@ -41,6 +44,19 @@ export class AmountCell {
     if (this.cachedScaled === undefined) this.cachedScaled = scaledFromText(this.value.toFixed());
     return this.cachedScaled;
   }
+}
+
+const prefixes = new Map<string, string>();
+
+/** `表3!` / `'表 3'!`: address.ts's qualifiedAddress, whose quoting test runs once per sheet name. */
+function sheetPrefix(sheet: string): string {
+  let prefix = prefixes.get(sheet);
+  if (prefix === undefined) {
+    prefix = qualifiedAddress(sheet, "");
+    if (prefixes.size > 1000) prefixes.clear();
+    prefixes.set(sheet, prefix);
+  }
+  return prefix;
 }
 
 export interface BudgetColumn {
@@ -156,7 +172,10 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     unfilled,
   };
   readBody(grid, table, headerBottom + 1, headerTop);
-  for (const side of sides) assignLevels(side.lines);
+  for (const side of sides) {
+    correctCodeTypos(side);
+    assignLevels(side.lines);
+  }
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.value.isZero())));
   table.places = displayedPlaces(sides);
   return table;

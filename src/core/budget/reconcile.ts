@@ -2,36 +2,53 @@
  * The workbook-level check of 部门预算公开 tables: all row and table-to-table arithmetic (localized
  * together), the same code named differently in two tables, and one note for tables that are missing.
  */
-import type { SheetFinding, WorkbookChecker } from "../check-types";
-import type { SheetKind } from "../kinds";
-import type { WorkbookSnapshot } from "../snapshot";
-import { analyzeBudgetNumbers } from "./analyze";
+import type { SheetFinding } from "../check-types";
+import { defineRule, report } from "../rules/define";
+import type { SheetSnapshot } from "../snapshot";
+import { type BudgetRelations, analyzeBudgetNumbers } from "./analyze";
 import { nameConflicts } from "./names";
-import { staffSplitConflicts } from "./staff-split";
-import { readTargetTables } from "./target-rules";
 import { type BudgetTable, budgetTableOf } from "./read";
+import { staffSplitConflicts } from "./staff-split";
+import type { TargetTables } from "./target-rules";
 import { type BudgetTableType, tableName } from "./titles";
 
-export const reconcileBudgetTables: WorkbookChecker = (workbook, kinds) => {
+export const tableMissingRule = defineRule({
+  id: "budget/table-missing",
+  severity: "info",
+  title: { zh: "缺少部门预算表", en: "Budget table missing" },
+  why: {
+    zh: "表间核对需要表1–表11；缺少的表只提示一次，与它有关的核对不做。",
+    en: "The cross-table checks need tables 1–11; a missing table is noted once and the checks that need it are skipped.",
+  },
+  messages: {
+    missing: {
+      zh: "本工作簿中没有找到{names}；与这些表有关的表间核对未做。",
+      en: "This workbook has no {namesEn}; the cross-table checks that need them were skipped.",
+    },
+  },
+});
+
+/** What the workbook reading gives the budget check: its tables and every relation among them. */
+export interface BudgetWorkbook {
+  tables: BudgetTable[];
+  targets: TargetTables;
+  relations: BudgetRelations;
+}
+
+export function reconcileBudgetTables(budget: BudgetWorkbook): SheetFinding[] {
   try {
-    return reconcile(workbook, kinds);
+    const { tables, relations } = budget;
+    if (tables.length === 0) return [];
+    return [...analyzeBudgetNumbers(relations), ...nameConflicts(tables), ...staffSplitConflicts(tables), ...missingTables(tables)];
   } catch {
     return []; // bad input never throws out of a checker
   }
-};
-
-function reconcile(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): SheetFinding[] {
-  const tables = budgetTables(workbook, kinds);
-  if (tables.length === 0) return [];
-  const targets = readTargetTables(workbook, kinds);
-  return [...analyzeBudgetNumbers(tables, targets), ...nameConflicts(tables), ...staffSplitConflicts(tables), ...missingTables(tables)];
 }
 
-/** The first table of each type (a second 表3 in one workbook is not compared). */
-export function budgetTables(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): BudgetTable[] {
+/** The first table of each type among the budget-table sheets (a second 表3 in one workbook is not compared). */
+export function budgetTables(sheets: readonly SheetSnapshot[]): BudgetTable[] {
   const byType = new Map<BudgetTableType, BudgetTable>();
-  for (const sheet of workbook.sheets) {
-    if (kinds.get(sheet.name) !== "budget-table") continue;
+  for (const sheet of sheets) {
     const table = budgetTableOf(sheet);
     if (table && !byType.has(table.type)) byType.set(table.type, table);
   }
@@ -49,17 +66,6 @@ function missingTables(tables: BudgetTable[]): SheetFinding[] {
   if (missing.length === 0) return [];
   const first = tables[0]!;
   const names = missing.map(tableName).join("、");
-  return [
-    {
-      sheet: first.sheet,
-      finding: {
-        rule: "budget/table-missing",
-        severity: "info",
-        cell: first.titleCell,
-        related: [],
-        message: `本工作簿中没有找到${names}；与这些表有关的表间核对未做。`,
-        messageEn: `This workbook has no ${missing.map((t) => `table ${t}`).join(", ")}; the cross-table checks that need them were skipped.`,
-      },
-    },
-  ];
+  const namesEn = missing.map((t) => `table ${t}`).join(", ");
+  return [{ sheet: first.sheet, finding: report(tableMissingRule, first.titleCell, "missing", { names, namesEn }) }];
 }

@@ -4,9 +4,11 @@
  * equalities together and can name the one cell that breaks both.
  */
 import type { Dec } from "../decimal";
+import type { MessageTemplate } from "../rules/define";
 import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
 import { bareLabel } from "./levels";
+import type { PerformanceForm } from "../performance/form";
 
 export type RelationKind = "row-sum" | "rollup" | "total" | "outline" | "of-which" | "balance" | "cross" | "target";
 
@@ -17,6 +19,31 @@ export interface BudgetRelation {
   soft: boolean;
   zh: string;
   en: string;
+  /** A target relation's budget side, for the target form's check: its cell and how to name it. */
+  counterpart?: Counterpart;
+}
+
+/** The budget cell a target-form amount must equal (`表7「…」的项目支出合计`, `表1 收入总计`). */
+export interface Counterpart {
+  /** Sheet-qualified. */
+  cell: string;
+  zh: string;
+  en: string;
+  /** A witness in another unit: its value times this is in the cell's unit (元 → 万元: 0.0001). */
+  factor?: number;
+}
+
+/**
+ * A project target form without a name whose amount only one 表7 project has: taken as that project.
+ * Nothing to check (equal by the match), but the form's total is then confirmed by 表7.
+ */
+export interface AmountMatch {
+  sheet: string;
+  form: PerformanceForm;
+  /** The form's total, sheet-qualified. */
+  formCell: string;
+  value: Dec;
+  counterpart: Counterpart;
 }
 
 export interface CellInfo {
@@ -33,6 +60,22 @@ export interface ExtraCell {
   zh: string;
   en: string;
 }
+
+/**
+ * The message of a broken relation, the same for every relation rule (row sums, roll-ups, totals, the
+ * balance, cross-table and target equalities): the relation's own sentence, then what the cell should be.
+ */
+export const BROKEN_RELATION_MESSAGES = {
+  broken: {
+    zh: "{relation}：应为 {expected}，表中为 {actual}。",
+    en: "{relation}: expected {expected}, found {actual}.",
+  },
+  /** Two figures that must agree, each consistent with everything else it is in: nothing says which is wrong. */
+  undecided: {
+    zh: "{relation}：{first}与{second}不一致，两处各自与其他数字都相符，数字无法判断哪一处有误，请核对。",
+    en: "{relation}: {first} and {second} differ; each agrees with every other figure, so the numbers cannot tell which is wrong.",
+  },
+} as const satisfies Record<string, MessageTemplate>;
 
 /** Amounts are 万元 with 2 decimals unless the table displays otherwise (whole 元: `#,##0`). */
 export const PLACES = 2;
@@ -61,6 +104,14 @@ export class RelationSet {
   readonly cells = new Map<string, CellInfo>();
   /** Cells outside the budget tables (a target table's 资金总额): value, place and name. */
   readonly extra = new Map<string, ExtraCell>();
+  /**
+   * Cells that usually show the same figure as a cell, without a rule saying they must (基本支出决算表
+   * 30113 住房公积金 ↔ 一般公共预算财政拨款支出决算表 2210201 基本支出): never a relation of their own, they
+   * only tell which part of a broken sum is wrong, when one of them shows the very value that repairs it.
+   */
+  readonly witnesses = new Map<string, Counterpart[]>();
+  /** Project target forms without a name taken as the one 表7 project of their amount. */
+  readonly amountMatches: AmountMatch[] = [];
   private readonly ids = new Set<string>();
 
   /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
@@ -79,6 +130,13 @@ export class RelationSet {
     return places === Infinity ? Math.min(...cells.map((c) => this.placesOf(c.key))) : places;
   }
 
+  witness(cell: string, other: Counterpart): void {
+    if (cell === other.cell) return;
+    const list = this.witnesses.get(cell) ?? [];
+    if (!list.some((w) => w.cell === other.cell)) list.push(other);
+    this.witnesses.set(cell, list);
+  }
+
   register(table: BudgetTable, line: BudgetLine, column: BudgetColumn): AmountCell | undefined {
     const amount = line.amounts.get(column.col);
     if (amount && !this.cells.has(amount.key)) this.cells.set(amount.key, { amount, table, line, column });
@@ -86,7 +144,15 @@ export class RelationSet {
   }
 
   /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
-  sum(kind: RelationKind, target: SumCell, parts: SumCell[], text: { zh: string; en: string }, soft = false, allowNoParts = false): void {
+  sum(
+    kind: RelationKind,
+    target: SumCell,
+    parts: SumCell[],
+    text: { zh: string; en: string },
+    soft = false,
+    allowNoParts = false,
+    counterpart?: Counterpart,
+  ): void {
     if ((parts.length === 0 && !allowNoParts) || parts.some((p) => p.key === target.key)) return;
     if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
     const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
@@ -94,7 +160,7 @@ export class RelationSet {
     this.ids.add(id);
     const places = this.relationPlaces([target, ...parts]);
     const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
-    this.list.push({ relation, kind, soft, ...text });
+    this.list.push({ relation, kind, soft, ...text, ...(counterpart ? { counterpart } : {}) });
   }
 }
 

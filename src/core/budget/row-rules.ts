@@ -3,8 +3,76 @@
  * 项目支出, 总计 = 财政拨款小计 + …), 类 = Σ 款 and 款 = Σ 项 per column, outline roll-ups (一、 = Σ 1.,
  * 其中 parts), 合计 lines = Σ top lines, and 收入总计 = 支出总计 on 表1/表4.
  */
+import { defineRule } from "../rules/define";
 import type { AmountCell, BudgetLine, BudgetSide, BudgetTable } from "./read";
-import { type RelationSet, columnName, lineName } from "./relation-set";
+import { BROKEN_RELATION_MESSAGES, type RelationSet, columnName, lineName } from "./relation-set";
+
+export const rowSumMismatchRule = defineRule({
+  id: "budget/row-sum-mismatch",
+  severity: "error",
+  title: { zh: "本行合计与各栏之和不符", en: "Row total does not equal its columns" },
+  why: {
+    zh: "表头规定了各栏的关系：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转，项目支出合计 = 各经济分类栏之和。差额超过 0.01 万元。",
+    en: "The header defines the columns' relation (合计 = 基本支出 + 项目支出, 总计 = the sources, 项目支出合计 = the economic columns …); the difference exceeds 0.01.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
+
+export const rollupMismatchRule = defineRule({
+  id: "budget/rollup-mismatch",
+  severity: "error",
+  title: { zh: "类、款与下级科目之和不符", en: "类/款 line does not equal its sub-lines" },
+  why: {
+    zh: "功能分类（经济分类）科目逐级汇总：类 = 其下各款之和，款 = 其下各项之和（表7 中同一项下各项目之和）。差额超过 0.01 万元。",
+    en: "Subject codes roll up: a 类 line equals the sum of its 款 lines, a 款 line the sum of its 项 lines (in table 7 the projects under a 项). The difference exceeds 0.01.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
+
+export const totalMismatchRule = defineRule({
+  id: "budget/total-mismatch",
+  severity: "error",
+  title: { zh: "合计（总计）行与各项之和不符", en: "Total line does not equal its lines" },
+  why: {
+    zh: "合计行等于各类之和；表1、表4 收入方“一、”“二、”各项等于其下各项之和，收入总计等于各大项之和。",
+    en: "A 合计 line equals the sum of the 类 lines; on the income side of tables 1 and 4 each 一、/二、 line equals the lines under it and 收入总计 their sum.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
+
+export const ofWhichMismatchRule = defineRule({
+  id: "budget/of-which-mismatch",
+  severity: "warning",
+  title: { zh: "“其中”各项之和与本项不符", en: "The 其中 lines do not add up" },
+  why: {
+    zh: "公开表的“其中”一般列全了本项的来源（如一般财力 + 上级转移支付 = 一般公共预算拨款）；不相等时请审核人看一眼。",
+    en: "The 其中 lines of these tables usually list every part of the line above; when they do not add up a reviewer should look.",
+  },
+  messages: {
+    ...BROKEN_RELATION_MESSAGES,
+    parts: {
+      zh: "{relation}：「其中」各项相加为 {sum}，本项为 {shown}（差 {gap}），请核对“其中”各项是否列全、填对。",
+      en: "{relation}: the 其中 lines add up to {sum}, the line shows {shown} (gap {gap}); check that they are complete and right.",
+    },
+  },
+});
+
+export const balanceMismatchRule = defineRule({
+  id: "budget/balance-mismatch",
+  severity: "error",
+  title: { zh: "收入总计与支出总计不等", en: "Total income differs from total spending" },
+  why: {
+    zh: "部门预算收支平衡：表1、表4 的收入总计必须等于支出总计。",
+    en: "A department budget balances: total income equals total spending in tables 1 and 4.",
+  },
+  messages: {
+    ...BROKEN_RELATION_MESSAGES,
+    sidesDiffer: {
+      zh: "{first}与{others}不等：收入、支出两方各自的分项相加都对，数字无法判断是哪一方有误，请核对。",
+      en: "{first} differs from {others}: each side adds up to its own total, so the numbers cannot tell which side is wrong.",
+    },
+  },
+});
 
 export function addRowRules(set: RelationSet, table: BudgetTable): void {
   for (const side of table.sides) {

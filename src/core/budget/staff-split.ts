@@ -6,7 +6,24 @@
 import { qualifiedAddress } from "../address";
 import type { SheetFinding } from "../check-types";
 import { Dec, formatDec } from "../decimal";
+import { defineRule, report } from "../rules/define";
 import type { AmountCell, BudgetColumn, BudgetSide, BudgetTable } from "./read";
+
+export const staffSplitDiffersRule = defineRule({
+  id: "budget/staff-split-differs",
+  severity: "warning",
+  title: { zh: "人员经费与公用经费划分不一致", en: "人员/公用 split differs between tables" },
+  why: {
+    zh: "收支总表与经济分类表的基本支出相同，但人员经费和公用经费的划分不同：两张表必有一张不对。",
+    en: "Both tables show the same basic expenditure but split it differently into staff and office costs: one of them is wrong.",
+  },
+  messages: {
+    differs: {
+      zh: "{table}的基本支出分为人员经费 {staff}、公用经费 {office}，{otherTable}分为人员经费 {otherStaff}、公用经费 {otherOffice}：基本支出相同而划分不同，两处必有一处不对，请核对。",
+      en: "{tableEn} splits 基本支出 into 人员经费 {staff} and 公用经费 {office}; {otherTableEn} into {otherStaff} and {otherOffice}. Same total, different split: one of them is wrong.",
+    },
+  },
+});
 
 interface Split {
   table: BudgetTable;
@@ -42,17 +59,16 @@ export function staffSplitConflicts(tables: BudgetTable[]): SheetFinding[] {
   if (sumA.minus(sumB).abs().gt(unit) || summary.staff.value.minus(detail.staff.value).abs().lte(unit)) return [];
   const fmt = (a: AmountCell) => formatDec(a.value);
   const other = (a: AmountCell) => qualifiedAddress(a.sheet, a.cell);
-  return [
-    {
-      sheet: summary.staff.sheet,
-      finding: {
-        rule: "budget/staff-split-differs",
-        severity: "warning",
-        cell: summary.staff.cell,
-        related: [summary.office.cell, other(detail.staff), other(detail.office)],
-        message: `${summary.table.label}的基本支出分为人员经费 ${fmt(summary.staff)}、公用经费 ${fmt(summary.office)}，${detail.table.label}分为人员经费 ${fmt(detail.staff)}、公用经费 ${fmt(detail.office)}：基本支出相同而划分不同，两处必有一处不对，请核对。`,
-        messageEn: `${summary.table.labelEn} splits 基本支出 into 人员经费 ${fmt(summary.staff)} and 公用经费 ${fmt(summary.office)}; ${detail.table.labelEn} into ${fmt(detail.staff)} and ${fmt(detail.office)}. Same total, different split: one of them is wrong.`,
-      },
-    },
-  ];
+  const data = {
+    table: summary.table.label,
+    tableEn: summary.table.labelEn,
+    staff: fmt(summary.staff),
+    office: fmt(summary.office),
+    otherTable: detail.table.label,
+    otherTableEn: detail.table.labelEn,
+    otherStaff: fmt(detail.staff),
+    otherOffice: fmt(detail.office),
+  };
+  const related = [summary.office.cell, other(detail.staff), other(detail.office)];
+  return [{ sheet: summary.staff.sheet, finding: report(staffSplitDiffersRule, summary.staff.cell, "differs", data, { related }) }];
 }

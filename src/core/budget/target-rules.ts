@@ -9,15 +9,44 @@ import { qualifiedAddress } from "../address";
 import type { SheetFinding } from "../check-types";
 import { type Dec, ZERO } from "../decimal";
 import { type Scaled, scaledFromText } from "../engine/exact";
-import type { SheetKind } from "../kinds";
 import type { AmountCell as FormAmount, PerformanceForm } from "../performance/form";
-import { readTargetForms } from "../performance/read-forms";
-import type { WorkbookSnapshot } from "../snapshot";
+import { defineRule, report } from "../rules/define";
 import { normalizeLabel } from "../text";
 import { bareLabel } from "./levels";
 import { matchProject } from "./project-names";
 import type { AmountCell, BudgetLine, BudgetTable } from "./read";
-import { type RelationSet, lineName } from "./relation-set";
+import { BROKEN_RELATION_MESSAGES, type RelationSet, lineName } from "./relation-set";
+
+export const targetTableMismatchRule = defineRule({
+  id: "budget/target-table-mismatch",
+  severity: "error",
+  title: { zh: "绩效目标表金额与预算表不一致", en: "Target table amount differs from the budget tables" },
+  why: {
+    zh: "部门整体绩效目标表的资金总额应等于表1 收入总计（各来源与表1 各行一致）；项目绩效目标表的年度预算总额应等于该项目在表7 中的金额。",
+    en: "The department-wide target table's total equals table 1's 收入总计 (and its sources the table 1 lines); a project target table's 年度预算总额 equals the project's amount in table 7.",
+  },
+  messages: BROKEN_RELATION_MESSAGES,
+});
+
+export const targetUnmatchedRule = defineRule({
+  id: "budget/target-unmatched",
+  severity: "info",
+  title: { zh: "绩效目标表未能与表7 对应", en: "Target table not matched with table 7" },
+  why: {
+    zh: "项目绩效目标表的项目名称在表7 中找不到（名称允许略有不同），金额也对不上任何项目时，只提示一次，不判错。",
+    en: "When a project target table's name matches no project in table 7 (small differences are tolerated) and neither does its amount, this is noted once, not reported as an error.",
+  },
+  messages: {
+    unnamed: {
+      zh: "没有填写项目名称，在表7 中也没有金额为 {amount} 的项目，年度预算总额未能与表7 核对。",
+      en: "No project name, and no project of {amount} in table 7, so 年度预算总额 was not compared.",
+    },
+    unmatched: {
+      zh: "项目名称「{name}」在表7 中找不到对应的项目（也没有金额为 {amount} 的项目），年度预算总额未能与表7 核对。",
+      en: "Project \"{name}\": no matching project (nor one of {amount}) in table 7, so 年度预算总额 was not compared.",
+    },
+  },
+});
 
 export interface TargetForm {
   sheet: string;
@@ -27,14 +56,14 @@ export interface TargetForm {
 
 export type TargetTables = TargetForm[];
 
-export function readTargetTables(workbook: WorkbookSnapshot, kinds: ReadonlyMap<string, SheetKind>): TargetTables {
+/** The target forms of the workbook's 绩效目标表 sheets, as the workbook reading read them (once). */
+export function targetTablesOf(sheets: Iterable<{ sheet: string; forms: readonly PerformanceForm[] }>): TargetTables {
   const out: TargetForm[] = [];
-  for (const sheet of workbook.sheets) {
-    if (kinds.get(sheet.name) !== "performance-target") continue;
-    for (const form of readTargetForms(sheet)) {
+  for (const { sheet, forms } of sheets) {
+    for (const form of forms) {
       const title = normalizeLabel(form.title ?? "");
       const departmentWide = /部门整体/.test(title) || (!/项目/.test(title) && form.fields.has("部门名称"));
-      out.push({ sheet: sheet.name, form, departmentWide });
+      out.push({ sheet, form, departmentWide });
     }
   }
   return out;
@@ -89,22 +118,31 @@ function departmentRules(set: RelationSet, target: TargetForm, cell: FormCell, t
   const col = income?.amountCols[0];
   const t1Total = totalLine && col ? totalLine.amounts.get(col.col) : undefined;
   if (!t1Total) return;
-  set.sum("target", cell, [t1Total], {
-    zh: `${target.sheet}的资金总额应等于表1 收入总计`,
-    en: `${target.sheet}: the total must equal table 1 收入总计`,
-  });
+  const counterpart = { cell: t1Total.key, zh: "表1 收入总计", en: "table 1 收入总计" };
+  set.sum(
+    "target",
+    cell,
+    [t1Total],
+    { zh: `${target.sheet}的资金总额应等于${counterpart.zh}`, en: `${target.sheet}: the total must equal ${counterpart.en}` },
+    false,
+    false,
+    counterpart,
+  );
   // 本级安排 / 本级财力 is the department's own general budget: 表1 其中：一般财力.
   const own = target.form.funding.sources.find((s) => /^本级(安排|财力|资金)/.test(normalizeLabel(s.label)) && s.amount?.value);
   const ownLine = income?.lines.find((l) => !l.total && /^一般财力$/.test(bareLabel(l.name)));
   const t1Own = ownLine && col ? ownLine.amounts.get(col.col) : undefined;
   if (own?.amount && t1Own) {
     const ownCell = formCell(set, target, own.amount, own.label);
+    const counterpart = { cell: t1Own.key, zh: "表1「一般财力」", en: "table 1 一般财力" };
     set.sum(
       "target",
       ownCell,
       [t1Own],
-      { zh: `${target.sheet}的「${normalizeLabel(own.label)}」应等于表1「一般财力」`, en: `${target.sheet}: ${own.label} must equal table 1 一般财力` },
+      { zh: `${target.sheet}的「${normalizeLabel(own.label)}」应等于${counterpart.zh}`, en: `${target.sheet}: ${own.label} must equal ${counterpart.en}` },
       true,
+      false,
+      counterpart,
     );
   }
 }
@@ -126,28 +164,48 @@ function projectRule(set: RelationSet, target: TargetForm, cell: FormCell, t7: B
   const index = name === "" ? null : matchProject(name, names);
   if (index === null) {
     // No name (or no close one): an amount that equals one 表7 project is taken as that project.
-    const same = names.some((n) => amountOf(projects.get(n)!).reduce((s, a) => s.plus(a.value), ZERO).eq(cell.value));
-    return same ? null : unmatched(target, cell, name);
+    const same = names.filter((n) => amountOf(projects.get(n)!).reduce((s, a) => s.plus(a.value), ZERO).eq(cell.value));
+    if (same.length === 0) return unmatched(target, cell, name);
+    const first = amountOf(projects.get(same[0]!)!)[0];
+    if (same.length === 1 && name === "" && first) {
+      set.amountMatches.push({
+        sheet: target.sheet,
+        form: target.form,
+        formCell: cell.key,
+        value: cell.value,
+        counterpart: { cell: first.key, zh: `表7「${same[0]}」的项目支出合计`, en: `the 项目支出合计 of "${same[0]}" in table 7` },
+      });
+    }
+    return null;
   }
   const lines = projects.get(names[index]!)!;
-  set.sum("target", cell, amountOf(lines), {
-    zh: `${target.sheet}的年度预算总额应等于表7「${lineName(lines[0]!)}」的项目支出合计${lines.length > 1 ? `（${lines.length} 行之和）` : ""}`,
-    en: `${target.sheet}: 年度预算总额 must equal the project's 项目支出合计 in table 7${lines.length > 1 ? ` (${lines.length} lines)` : ""}`,
-  });
+  const cells = amountOf(lines);
+  const counterpart = {
+    cell: cells[0]?.key ?? cell.key,
+    zh: `表7「${lineName(lines[0]!)}」的项目支出合计${lines.length > 1 ? `（${lines.length} 行之和）` : ""}`,
+    en: `the project's 项目支出合计 in table 7${lines.length > 1 ? ` (${lines.length} lines)` : ""}`,
+  };
+  set.sum(
+    "target",
+    cell,
+    cells,
+    { zh: `${target.sheet}的年度预算总额应等于${counterpart.zh}`, en: `${target.sheet}: 年度预算总额 must equal ${counterpart.en}` },
+    false,
+    false,
+    counterpart,
+  );
   return null;
 }
 
 function unmatched(target: TargetForm, cell: FormCell, name: string): SheetFinding {
-  const what = name === "" ? "没有填写项目名称" : `项目名称「${name}」`;
+  const at = target.form.projectName?.cell ?? cell.amount.cell;
+  const amount = cell.value.toFixed(2);
+  const related = { related: [cell.amount.cell] };
   return {
     sheet: target.sheet,
-    finding: {
-      rule: "budget/target-unmatched",
-      severity: "info",
-      cell: target.form.projectName?.cell ?? cell.amount.cell,
-      related: [cell.amount.cell],
-      message: `${what}，在表7 中找不到对应的项目（也没有金额为 ${cell.value.toFixed(2)} 的项目），年度预算总额未能与表7 核对。`,
-      messageEn: `${name === "" ? "No project name" : `Project "${name}"`}: no matching project (nor one of ${cell.value.toFixed(2)}) in table 7, so 年度预算总额 was not compared.`,
-    },
+    finding:
+      name === ""
+        ? report(targetUnmatchedRule, at, "unnamed", { amount }, related)
+        : report(targetUnmatchedRule, at, "unmatched", { name, amount }, related),
   };
 }

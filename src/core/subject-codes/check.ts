@@ -6,9 +6,62 @@
 import { a1 } from "../address";
 import { type CodeBook, DEFAULT_CODE_BOOK, FUNCTION_CODES, sameSubjectName, subjectNameKey } from "../budget/reference-codes";
 import type { Finding } from "../finding";
+import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
+
+export const malformedCodeRule = defineRule({
+  id: "subject-codes/malformed-code",
+  severity: "error",
+  title: { zh: "科目代码位数不对", en: "Malformed subject code" },
+  why: {
+    zh: "支出功能分类科目代码为 3 位（类）、5 位（款）或 7 位（项）数字，位数不对的代码无法记账。",
+    en: "Function subject codes have 3 (class), 5 (section) or 7 (item) digits; any other code cannot be booked.",
+  },
+  messages: {
+    malformed: {
+      zh: "「{name}」的科目代码“{code}”不是 3 位（类）、5 位（款）或 7 位（项）数字。",
+      en: "The subject code \"{code}\" of \"{name}\" is not 3, 5 or 7 digits.",
+    },
+    malformedKnown: {
+      zh: "「{name}」的科目代码“{code}”不是 3 位（类）、5 位（款）或 7 位（项）数字，按科目名称应为 {known}。",
+      en: "The subject code \"{code}\" of \"{name}\" is not 3, 5 or 7 digits; by its name it should be {known}.",
+    },
+  },
+});
+
+export const duplicateCodeRule = defineRule({
+  id: "subject-codes/duplicate-code",
+  severity: "warning",
+  title: { zh: "科目代码重复", en: "Subject code listed twice" },
+  why: {
+    zh: "同一科目代码在表中出现两次，常见于复制行后忘了改代码。",
+    en: "The same code appears twice, often a copied row whose code was not changed.",
+  },
+  messages: {
+    duplicate: {
+      zh: "科目代码 {code} 在本表中重复出现（另见 {previous}），请核实是否填错了其中一个。",
+      en: "The subject code {code} is listed twice (also at {previous}); one of them may be wrong.",
+    },
+  },
+});
+
+export const nameDiffersRule = defineRule({
+  id: "subject-codes/name-differs",
+  severity: "warning",
+  title: { zh: "科目名称与代码不符", en: "Subject name differs from its code" },
+  why: {
+    zh: "代码对应的规范科目名称与表中名称不同：可能代码填错，也可能科目已改名（可在参照科目表中补充）。",
+    en: "The code's reference name differs from the table's name: the code may be wrong, or the subject renamed (extend the reference list).",
+  },
+  messages: {
+    differs: {
+      zh: "科目代码 {code} 的规范名称是「{reference}」，表中为「{name}」，请核对代码或名称。",
+      en: "Subject code {code} is named \"{reference}\" in the classification; the table says \"{name}\".",
+    },
+  },
+});
 
 const HEADER_ROWS = 12;
 
@@ -28,42 +81,21 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
     if (!code) continue;
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
       const known = codeOfName(name);
-      findings.push({
-        rule: "subject-codes/malformed-code",
-        severity: "error",
-        cell,
-        related: [a1(r, header.nameCol)],
-        message: `「${name}」的科目代码“${raw}”不是 3 位（类）、5 位（款）或 7 位（项）数字${known ? `，按科目名称应为 ${known}` : ""}。`,
-        messageEn: `The subject code "${raw}" of "${name}" is not 3, 5 or 7 digits${known ? `; by its name it should be ${known}` : ""}.`,
-        ...(known ? { expected: known, fix: { value: known } } : {}),
-        actual: raw,
-      });
+      const related = [a1(r, header.nameCol)];
+      findings.push(
+        known
+          ? report(malformedCodeRule, cell, "malformedKnown", { name, code: raw, known }, { related, expected: known, fix: { value: known }, actual: raw })
+          : report(malformedCodeRule, cell, "malformed", { name, code: raw }, { related, actual: raw }),
+      );
       continue;
     }
     const previous = seen.get(code);
     if (previous) {
-      findings.push({
-        rule: "subject-codes/duplicate-code",
-        severity: "warning",
-        cell,
-        related: [previous],
-        message: `科目代码 ${code} 在本表中重复出现（另见 ${previous}），请核实是否填错了其中一个。`,
-        messageEn: `The subject code ${code} is listed twice (also at ${previous}); one of them may be wrong.`,
-        actual: code,
-      });
+      findings.push(report(duplicateCodeRule, cell, "duplicate", { code, previous }, { related: [previous], actual: code }));
     } else seen.set(code, cell);
     const reference = book.name("function", code);
     if (reference && name && !sameSubjectName(name, reference)) {
-      findings.push({
-        rule: "subject-codes/name-differs",
-        severity: "warning",
-        cell: a1(r, header.nameCol),
-        related: [cell],
-        message: `科目代码 ${code} 的规范名称是「${reference}」，表中为「${name}」，请核对代码或名称。`,
-        messageEn: `Subject code ${code} is named "${reference}" in the classification; the table says "${name}".`,
-        expected: reference,
-        actual: name,
-      });
+      findings.push(report(nameDiffersRule, a1(r, header.nameCol), "differs", { code, reference, name }, { related: [cell], expected: reference, actual: name }));
     }
   }
   return findings;

@@ -2,69 +2,65 @@
  * Target-form amounts the budget tables speak for: a project table's 年度预算总额 equal to that project's
  * 项目支出合计 in 表7 (matched by name, or — a form without a name — by an amount only one 表7 project has),
  * a department-wide 资金总额 equal to 表1 收入总计 and its 本级安排 to 表1 一般财力 (the `target` relations
- * of budget/target-rules.ts). 表7 is 一般公共预算 spending, so a project's 财政拨款 line copies the same
- * amount. A confirmed total is not the cell to blame when its form's sources do not add up to it, and a
- * source that differs from what 表7 gives it is the likelier cell (see checkFunding).
+ * of budget/target-rules.ts, read once with the workbook's budget relations). 表7 is 一般公共预算 spending,
+ * so a project's 财政拨款 line copies the same amount. A confirmed total is not the cell to blame when its
+ * form's sources do not add up to it, and a source that differs from what 表7 gives it is the likelier
+ * cell (see checkFunding).
  */
 import { qualifiedAddress, splitQualified } from "../address";
 import { type Dec, ZERO } from "../decimal";
-import { budgetTables } from "../budget/reconcile";
-import { RelationSet } from "../budget/relation-set";
-import { addTargetRules, readTargetTables, type TargetForm } from "../budget/target-rules";
+import type { Counterpart } from "../budget/relation-set";
 import { evaluate } from "../engine/relation";
-import { normalizeLabel } from "../text";
+import type { PerformanceForm } from "../performance/form";
 import type { Corroboration } from "../performance/links";
-import type { BudgetTable } from "../budget/read";
+import { normalizeLabel } from "../text";
 import type { WorkbookReading } from "./reading";
 
 type BySheet = Map<string, Map<string, Corroboration>>;
+
+interface Confirmed {
+  value: Dec;
+  counterpart: Counterpart;
+}
 
 /** Sheet name → target cell → what the budget tables give it. */
 export function budgetCorroborations(reading: WorkbookReading): BySheet {
   const out: BySheet = new Map();
   try {
     if (reading.sheetsOf("performance-target").length === 0) return out;
-    const tables = budgetTables(reading.workbook, reading.kinds);
+    const { tables, targets, relations } = reading.budget();
     if (tables.length === 0) return out;
-    const targets = readTargetTables(reading.workbook, reading.kinds);
-    const set = new RelationSet();
-    addTargetRules(set, tables, targets);
-    const amounts = new Map<string, Dec>();
-    for (const table of tables) for (const side of table.sides) for (const line of side.lines) for (const a of line.amounts.values()) amounts.set(a.key, a.value);
-    const valueOf = (key: string) => amounts.get(key) ?? set.extra.get(key)?.value ?? ZERO;
-    const confirmedTotals = new Map<string, { value: Dec; describe: string; describeEn: string; budgetCell: string }>();
+    const { set } = relations;
+    const valueOf = (key: string) => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
+    const confirmedTotals = new Map<string, Confirmed>();
     for (const rel of set.list) {
-      if (rel.kind !== "target") continue;
-      const ev = evaluate(rel.relation, valueOf);
+      const counterpart = rel.counterpart;
       const target = set.extra.get(rel.relation.target);
-      if (!ev || !target) continue;
-      const describe = rel.zh.split("应等于")[1] ?? rel.zh;
-      const describeEn = rel.en.split("must equal ")[1] ?? rel.en;
-      const budgetCell = rel.relation.operands[0] ?? rel.relation.target;
+      if (rel.kind !== "target" || !counterpart || !target) continue;
+      const ev = evaluate(rel.relation, valueOf);
+      if (!ev) continue;
       const agrees = ev.status !== "broken";
-      add(out, rel.relation.target, { allocCell: budgetCell, value: agrees ? target.value : ev.expected, describe, describeEn, agrees });
-      if (!agrees) continue;
-      if (!rel.soft) confirmedTotals.set(rel.relation.target, { value: target.value, describe, describeEn, budgetCell });
+      add(out, rel.relation.target, corroboration(counterpart, agrees ? target.value : ev.expected, agrees));
+      if (agrees && !rel.soft) confirmedTotals.set(rel.relation.target, { value: target.value, counterpart });
     }
-    const t7 = tables.find((t) => t.type === 7);
     for (const target of targets) {
       const total = target.form.funding.total?.amount;
-      if (target.departmentWide || !total?.value || target.form.funding.unit === "元") continue;
-      const key = qualifiedAddress(target.sheet, total.cell);
-      let confirmed = confirmedTotals.get(key);
-      if (!confirmed && !target.form.projectName && t7) {
-        const project = onlyProjectOfAmount(t7, total.value);
-        if (project) {
-          confirmed = { value: total.value, describe: `表7「${project.name}」的项目支出合计`, describeEn: `the 项目支出合计 of "${project.name}" in table 7`, budgetCell: project.cell };
-          add(out, key, { allocCell: project.cell, ...confirmed, agrees: true });
-        }
-      }
-      if (confirmed) linkFiscalLine(out, target, confirmed);
+      if (target.departmentWide || !total) continue;
+      const confirmed = confirmedTotals.get(qualifiedAddress(target.sheet, total.cell));
+      if (confirmed) linkFiscalLine(out, target.sheet, target.form, confirmed);
+    }
+    for (const match of set.amountMatches) {
+      add(out, match.formCell, corroboration(match.counterpart, match.value, true));
+      linkFiscalLine(out, match.sheet, match.form, { value: match.value, counterpart: match.counterpart });
     }
   } catch {
     // Budget tables that cannot be read confirm nothing.
   }
   return out;
+}
+
+function corroboration(counterpart: Counterpart, value: Dec, agrees: boolean): Corroboration {
+  return { allocCell: counterpart.cell, value, describe: counterpart.zh, describeEn: counterpart.en, agrees };
 }
 
 function add(out: BySheet, qualified: string, c: Corroboration): void {
@@ -75,30 +71,8 @@ function add(out: BySheet, qualified: string, c: Corroboration): void {
 }
 
 /** 财政拨款 / 一般公共预算 of a project form: 表7 is 一般公共预算 project spending, the same amount. */
-function linkFiscalLine(out: BySheet, target: TargetForm, confirmed: { value: Dec; describe: string; describeEn: string; budgetCell: string }): void {
-  const line = target.form.funding.sources.find((s) => /财政拨款|一般公共预算/.test(normalizeLabel(s.label)) && s.amount?.value);
+function linkFiscalLine(out: BySheet, sheet: string, form: PerformanceForm, confirmed: Confirmed): void {
+  const line = form.funding.sources.find((s) => /财政拨款|一般公共预算/.test(normalizeLabel(s.label)) && s.amount?.value);
   if (!line?.amount?.value) return;
-  add(out, qualifiedAddress(target.sheet, line.amount.cell), {
-    allocCell: confirmed.budgetCell,
-    value: confirmed.value,
-    describe: confirmed.describe,
-    describeEn: confirmed.describeEn,
-    agrees: line.amount.value.eq(confirmed.value),
-  });
-}
-
-/** The one 表7 project whose lines add up to `value` (several lines of one project are summed). */
-function onlyProjectOfAmount(t7: BudgetTable, value: Dec): { name: string; cell: string } | null {
-  const side = t7.sides[0];
-  const col = side?.amountCols[0];
-  if (!side || !col) return null;
-  const sums = new Map<string, { sum: Dec; cell: string }>();
-  for (const line of side.lines) {
-    const amount = line.amounts.get(col.col);
-    if (!line.project || line.total || !amount) continue;
-    const entry = sums.get(line.project) ?? { sum: ZERO, cell: qualifiedAddress(t7.sheet, amount.cell) };
-    sums.set(line.project, { ...entry, sum: entry.sum.plus(amount.value) });
-  }
-  const same = [...sums].filter(([, s]) => s.sum.eq(value));
-  return same.length === 1 ? { name: same[0]![0], cell: same[0]![1].cell } : null;
+  add(out, qualifiedAddress(sheet, line.amount.cell), corroboration(confirmed.counterpart, confirmed.value, line.amount.value.eq(confirmed.value)));
 }

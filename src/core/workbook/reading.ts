@@ -1,10 +1,15 @@
 /**
  * The read phase of a workbook check: every sheet classified once, and each model a check needs read
  * once and shared (an allocation table is needed by its own check, by the target tables that copy it
- * and by tracking tables; a target sheet's forms by its check, the reconciliation and the weight
- * convention). One reading lives for one check only: hosts may change a snapshot between checks.
+ * and by tracking tables; a target sheet's forms by its check, the reconciliation, the weight
+ * convention and the budget tables' target rules; the budget tables' relations by the budget check and
+ * by the target forms they confirm). One reading lives for one check only: hosts may change a snapshot
+ * between checks.
  */
 import { type AllocationModel, buildAllocationModel } from "../allocation/model";
+import { budgetRelations } from "../budget/analyze";
+import { type BudgetWorkbook, budgetTables } from "../budget/reconcile";
+import { targetTablesOf } from "../budget/target-rules";
 import { type SheetKind, classifySheet } from "../kinds";
 import type { PerformanceForm } from "../performance/form";
 import { readPerformanceForms } from "../performance/read-forms";
@@ -14,6 +19,7 @@ export class WorkbookReading {
   readonly kinds: ReadonlyMap<string, SheetKind>;
   private readonly allocations = new Map<SheetSnapshot, AllocationModel | null>();
   private readonly forms = new Map<SheetSnapshot, PerformanceForm[]>();
+  private budgetModel: BudgetWorkbook | undefined;
 
   constructor(readonly workbook: WorkbookSnapshot) {
     this.kinds = new Map(workbook.sheets.map((s) => [s.name, classifySheet(s)]));
@@ -52,5 +58,25 @@ export class WorkbookReading {
       this.forms.set(sheet, forms);
     }
     return forms;
+  }
+
+  /**
+   * The budget tables (first of each type) and every relation among them and the target forms: row
+   * sums, roll-ups, the balance, the cross-table and target equalities. Read once for the budget check
+   * and for the target forms the budget tables confirm.
+   */
+  budget(): BudgetWorkbook {
+    if (!this.budgetModel) {
+      let model: BudgetWorkbook;
+      try {
+        const tables = budgetTables(this.sheetsOf("budget-table"));
+        const targets = tables.length === 0 ? [] : targetTablesOf(this.sheetsOf("performance-target").map((s) => ({ sheet: s.name, forms: this.performanceForms(s) })));
+        model = { tables, targets, relations: budgetRelations(tables, targets) };
+      } catch {
+        model = { tables: [], targets: [], relations: budgetRelations([]) };
+      }
+      this.budgetModel = model;
+    }
+    return this.budgetModel;
   }
 }
