@@ -59,7 +59,7 @@ describe("words", () => {
 
 describe("session details", () => {
   it("related cells in reading order: the row first, then the column, then other sheets", () => {
-    const entry = { id: "x", sheet: "附件1", finding: { rule: "r", severity: "error" as const, cell: "B6", related: ["附件2!D7", "B12", "D6", "B5", "C6", "B12"], message: "", messageEn: "" } };
+    const entry = { id: "x", sheet: "附件1", title: { zh: "r", en: "r" }, why: undefined, finding: { rule: "r", severity: "error" as const, cell: "B6", related: ["附件2!D7", "B12", "D6", "B5", "C6", "B12"], message: "", messageEn: "" } };
     expect(relatedRefs(entry).map((r) => (r.sheet === "附件1" ? r.cell : `${r.sheet}!${r.cell}`))).toEqual(["D6", "C6", "B12", "B5", "附件2!D7"]);
   });
 
