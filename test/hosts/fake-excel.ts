@@ -33,7 +33,7 @@
  */
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { a1, parseA1 } from "../../src/core/address";
-import type { ExcelRuntime } from "../../src/hosts/excel/excel-host";
+import type { ExcelRuntime } from "../../src/hosts/excel/runtime";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 
 export class FakeOfficeError extends Error {

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../../core/snapshot";
 import type { CellContents, CellRef } from "../host";
-import type { ExcelRuntime } from "./excel-host";
+import type { ExcelRuntime } from "./runtime";
 
 export function readCellContents(runtime: ExcelRuntime, cells: readonly CellRef[]): Promise<CellContents[]> {
   if (cells.length === 0) return Promise.resolve([]);
