@@ -40,6 +40,7 @@ import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snap
 import { a1, parseA1 } from "../../src/core/address";
 import type { ExcelRuntime } from "../../src/hosts/excel/runtime";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { xmlRootNamespaceOr } from "./fake-xml";
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -1731,47 +1732,9 @@ function readPartProp(part: FakeXmlPart, name: string): unknown {
   throw new Error(`fake: custom XML part property ${name} not modelled`);
 }
 
-/**
- * The namespace of a well-formed document's root element; InvalidArgument for XML that is not
- * well-formed (unbalanced tags, a bare `&` or `<`, characters XML 1.0 does not allow, two roots).
- */
+/** The namespace of a well-formed document's root element; InvalidArgument otherwise (see fake-xml.ts). */
 export function xmlRootNamespace(xml: string): string {
-  const bad = (why: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw bad("a character XML does not allow");
-  const body = xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, "").replace(/<!--[\s\S]*?-->/g, "");
-  const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/g;
-  const open: string[] = [];
-  let roots = 0;
-  let rootAttrs = "";
-  let rootName = "";
-  let at = 0;
-  const checkText = (text: string) => {
-    if (/[<>]/.test(text.replace(/>/g, ""))) throw bad("a stray <");
-    if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text)) throw bad("a bare &");
-    if (open.length === 0 && text.trim() !== "") throw bad("text outside the root element");
-  };
-  for (const m of body.matchAll(tag)) {
-    checkText(body.slice(at, m.index));
-    at = m.index! + m[0].length;
-    const [, close, name, attrs, selfClosing] = m;
-    if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(attrs!)) throw bad("a bare & in an attribute");
-    if (close) {
-      if (open.pop() !== name) throw bad(`</${name}> closes nothing open`);
-      continue;
-    }
-    if (open.length === 0) {
-      if (++roots > 1) throw bad("two root elements");
-      rootName = name!;
-      rootAttrs = attrs!;
-    }
-    if (!selfClosing) open.push(name!);
-  }
-  checkText(body.slice(at));
-  if (roots !== 1 || open.length > 0) throw bad("no single, closed root element");
-  const prefix = rootName.includes(":") ? rootName.split(":")[0] : null;
-  const ns = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ""}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(rootAttrs);
-  return ns ? (ns[1] ?? ns[2] ?? "") : "";
+  return xmlRootNamespaceOr(xml, (why) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`));
 }
 
 /** Office.js classes by name, for `defines` (members are looked up on their prototypes, as in Office.js). */
