@@ -70,7 +70,7 @@ export default function FindingDetails({ id, entry, state, session, lang, s, mes
       {why && <p className={styles.why}>{why}</p>}
       {related.length > 0 && (
         <div className={styles.related}>
-          <span className={styles.muted}>{s.related}:</span>
+          <span className={styles.muted}>{s.related}</span>
           {related.slice(0, MAX_RELATED).map((ref, i) => (
             <button key={i} type="button" className={styles.linkish} onClick={() => void session.selectCell(entry.id, ref)} data-related={ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}>
               {ref.sheet === entry.sheet ? ref.cell : `${ref.sheet}!${ref.cell}`}

@@ -17,7 +17,7 @@ import type { Severity } from "../core/finding";
 import type { TemplateSheet } from "../core/templates";
 import { KIND_LABELS } from "../core/kinds";
 import { STRINGS, pick, type Lang, type Strings } from "./i18n";
-import { quietStatus, ruleText, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
+import { kindLabel, quietStatus, splitByFindings, totalCounts, type FindingEntry, type SheetGroup } from "./results";
 import type { CheckSession, PaneState } from "./session";
 import type { CellContents } from "../hosts/host";
 import { numberAsCellShows } from "./number-text";
@@ -298,7 +298,7 @@ function AppliedFixes({ state, session, lang, s }: { state: PaneState; session: 
           const format = fix.before.numFmt ?? fix.after.numFmt;
           return (
             <li key={fix.id} className={styles.appliedRow} data-applied-fix={fix.cell} data-applied-sheet={fix.sheet}>
-              <span className={styles.appliedText} title={pick(ruleText(fix.rule).title, lang)}>
+              <span className={styles.appliedText} title={pick(fix.title, lang)}>
                 <span className={styles.cellTag}>{`${fix.sheet}!${fix.cell}`}</span> {contentsText(fix.before, format, s)} → {contentsText(fix.after, format, s)}
               </span>
               <Button
@@ -342,7 +342,7 @@ function QuietSheets({ quiet, all, lang, s }: { quiet: SheetGroup[]; all: number
       <ul className={styles.quietList}>
         {quiet.map((g) => (
           <li key={g.name} data-sheet-row={g.name} data-kind={g.kind} data-status={quietStatus(g)}>
-            <b>{g.name}</b> <span className={styles.kind}>{KIND_LABELS[g.kind][lang]}</span>
+            <b>{g.name}</b> <span className={styles.kind}>{kindLabel(g, KIND_LABELS, lang)}</span>
             {g.kind !== "other" && <span className={styles.quietStatus}> · {s.quietStatus[quietStatus(g)]}</span>}
           </li>
         ))}
@@ -380,7 +380,7 @@ function SheetSection({ group, state, session, lang, s, open, toggle }: SectionP
           ▸
         </span>
         <span>{group.name}</span>
-        <span className={styles.kind}>{KIND_LABELS[group.kind][lang]}</span>
+        <span className={styles.kind}>{kindLabel(group, KIND_LABELS, lang)}</span>
         {(["error", "warning", "info"] as const).map(
           (sev) =>
             group.counts[sev] > 0 && (
@@ -446,7 +446,7 @@ interface ItemProps {
 function FindingItem({ entry, state, session, lang, s, expanded, toggle }: ItemProps) {
   const styles = useStyles();
   const f = entry.finding;
-  const { title, why } = ruleText(f.rule);
+  const { title, why } = entry;
   const message = lang === "zh" ? f.message : f.messageEn;
   const format = session.numberFormatAt(entry.sheet, f.cell);
   const expected = f.expected !== undefined ? numberAsCellShows(f.expected, format) : undefined;

@@ -1,7 +1,7 @@
 /** Messages between the pane and its check worker (check-worker.ts). The worker keeps the last workbook
  *  it was sent; later checks send only the sheets that are new objects (a re-read sheet), and the
  *  order of all sheets by name. */
-import type { WorkbookResult } from "../core/check";
+import type { PaneResult } from "./check-result";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 
 export type CheckRequest =
@@ -12,7 +12,7 @@ export type CheckRequest =
 
 export type CheckResponse =
   | { id: number; type: "progress"; done: number; total: number; sheet: string }
-  | { id: number; type: "result"; result: WorkbookResult }
+  | { id: number; type: "result"; result: PaneResult }
   /** The worker does not hold what an update refers to: the pane sends the whole workbook again. */
   | { id: number; type: "stale" }
   | { id: number; type: "error"; message: string };

@@ -1,6 +1,7 @@
 /** The check worker: keeps the pane's workbook, applies the changed sheets it is sent, runs checkWorkbook
  *  off the pane's thread and reports each sheet as it starts. */
 import { checkWorkbook } from "../core/check";
+import { paneExtras } from "./check-extras";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { type CheckRequest, type CheckResponse, applyUpdate } from "./check-worker-protocol";
 
@@ -20,7 +21,7 @@ scope.onmessage = (event) => {
     }
     kept = workbook;
     const result = checkWorkbook(workbook, (index, total, sheet) => scope.postMessage({ id, type: "progress", done: index + 1, total, sheet }));
-    scope.postMessage({ id, type: "result", result });
+    scope.postMessage({ id, type: "result", result: { ...result, extras: paneExtras(workbook, result) } });
   } catch (e) {
     kept = null;
     scope.postMessage({ id, type: "error", message: e instanceof Error ? e.message : String(e) });

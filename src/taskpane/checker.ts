@@ -3,18 +3,19 @@
  * and in a browser it runs in a Web Worker so the pane stays responsive and can show which sheet is
  * being checked. Where a worker cannot start (tests in Node, a locked-down webview) it runs in-process.
  */
-import type { WorkbookResult } from "../core/check";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { PaneResult } from "./check-result";
 import type { CheckRequest, CheckResponse } from "./check-worker-protocol";
 
 export type CheckProgress = (done: number, total: number, sheet: string) => void;
-export type Checker = (workbook: WorkbookSnapshot, onProgress?: CheckProgress) => Promise<WorkbookResult>;
+export type Checker = (workbook: WorkbookSnapshot, onProgress?: CheckProgress) => Promise<PaneResult>;
 
 /** The engine in this thread (loaded on first use). */
 export const inProcessChecker: Checker = async (workbook, onProgress) => {
-  const { checkWorkbook } = await import(/* webpackChunkName: "engine" */ "../core/check");
+  const { checkWorkbook, paneExtras } = await import(/* webpackChunkName: "engine" */ "./engine");
   // Progress counts sheets from 1, as the worker reports them ("sheet 3 of 17").
-  return checkWorkbook(workbook, onProgress && ((index, total, sheet) => onProgress(index + 1, total, sheet)));
+  const result = checkWorkbook(workbook, onProgress && ((index, total, sheet) => onProgress(index + 1, total, sheet)));
+  return { ...result, extras: paneExtras(workbook, result) };
 };
 
 /**
@@ -53,7 +54,7 @@ export function workerChecker(makeWorker: () => Worker): Checker {
     if (failed || !worker) return inProcessChecker(workbook, onProgress);
     const w = worker;
     const id = nextId++;
-    return new Promise<WorkbookResult>((resolve, reject) => {
+    return new Promise<PaneResult>((resolve, reject) => {
       const done = () => {
         w.removeEventListener("message", onMessage);
         w.removeEventListener("error", onError);

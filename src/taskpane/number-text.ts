@@ -9,12 +9,18 @@
 export function numberAsCellShows(text: string, numFmt: string | undefined): string {
   const m = /^([-+]?)(\d[\d,]*)(?:\.(\d+))?$/.exec(text.trim());
   const look = numberLook(numFmt);
+  // General shows no thousands separators: a number the engine states as `1,420.90` reads `1420.90` there.
+  if (m && !look && isGeneral(numFmt)) return text.trim().replace(/,/g, "");
   if (!m || !look) return text;
   const sign = m[1] === "-" ? "-" : "";
   const { int, frac } = roundHalfUp(m[2]!.replace(/,/g, ""), m[3] ?? "", look.places);
   const grouped = look.thousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
   const isZero = /^0*$/.test(int + frac);
   return `${isZero ? "" : sign}${grouped}${frac ? `.${frac}` : ""}`;
+}
+
+function isGeneral(numFmt: string | undefined): boolean {
+  return !numFmt || /^general$/i.test(numFmt.trim());
 }
 
 interface NumberLook {

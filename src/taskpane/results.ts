@@ -4,12 +4,11 @@
  * is listed, and its title/"why" come from the registry when the rule is registered there.
  */
 import { parseA1, splitQualified } from "../core/address";
-import type { WorkbookResult } from "../core/check";
 import type { Finding, Severity } from "../core/finding";
 import type { SheetKind } from "../core/kinds";
-import { RULES } from "../core/rules/registry";
 import type { CellRef } from "../hosts/host";
-import type { Bilingual } from "./i18n";
+import type { PaneExtras, PaneResult, RuleTexts } from "./check-result";
+import type { Bilingual, Lang } from "./i18n";
 import { ignoreKey, type IgnoredFinding } from "./ignored";
 
 export interface FindingEntry {
@@ -17,6 +16,9 @@ export interface FindingEntry {
   id: string;
   sheet: string;
   finding: Finding;
+  /** The rule's title and plain-words "why" (the rule id and none for a rule not registered). */
+  title: Bilingual;
+  why: Bilingual | undefined;
   /** Set when the officer ignored this finding (listed only with 显示已忽略). */
   ignored?: IgnoredFinding;
 }
@@ -29,6 +31,8 @@ export interface SeverityGroup {
 export interface SheetGroup {
   name: string;
   kind: SheetKind;
+  /** A budget-table sheet that is a 决算 table (labelled 部门决算公开表). */
+  finalAccount: boolean;
   checked: boolean;
   /** Findings not ignored, by severity. */
   counts: Record<Severity, number>;
@@ -47,7 +51,8 @@ export interface GroupOptions {
   showIgnored?: boolean;
 }
 
-export function groupResults(result: WorkbookResult, options: GroupOptions = {}): SheetGroup[] {
+export function groupResults(result: PaneResult, options: GroupOptions = {}): SheetGroup[] {
+  const finalAccounts = new Set(result.extras?.finalAccounts ?? []);
   return result.sheets.map((sheet) => {
     const seen = new Map<string, number>();
     const all: FindingEntry[] = sheet.findings.map((finding) => {
@@ -55,7 +60,8 @@ export function groupResults(result: WorkbookResult, options: GroupOptions = {})
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
       const ignored = options.ignored?.get(ignoreKey(sheet.name, finding));
-      return { id: `${base}#${n}`, sheet: sheet.name, finding, ...(ignored ? { ignored } : {}) };
+      const { title, why } = ruleText(finding.rule, result.extras);
+      return { id: `${base}#${n}`, sheet: sheet.name, finding, title, why, ...(ignored ? { ignored } : {}) };
     });
     const active = all.filter((e) => !e.ignored);
     const listed = options.showIgnored ? all : active;
@@ -64,7 +70,7 @@ export function groupResults(result: WorkbookResult, options: GroupOptions = {})
     );
     const counts = { error: 0, warning: 0, info: 0 };
     for (const e of active) counts[e.finding.severity]++;
-    return { name: sheet.name, kind: sheet.kind, checked: sheet.checked, counts, ignoredCount: all.length - active.length, groups };
+    return { name: sheet.name, kind: sheet.kind, finalAccount: finalAccounts.has(sheet.name), checked: sheet.checked, counts, ignoredCount: all.length - active.length, groups };
   });
 }
 
@@ -79,9 +85,16 @@ export function allEntries(groups: readonly SheetGroup[]): FindingEntry[] {
 }
 
 /** Title and plain-words "why" of a rule; an unregistered rule shows its id and no "why". */
-export function ruleText(rule: string): { title: Bilingual; why: Bilingual | undefined } {
-  const meta = RULES.get(rule);
-  return meta ? { title: meta.title, why: meta.why } : { title: { zh: rule, en: rule }, why: undefined };
+export function ruleText(rule: string, extras: PaneExtras | undefined): { title: Bilingual; why: Bilingual | undefined } {
+  const texts: RuleTexts | undefined = extras?.rules[rule];
+  return texts ? { title: texts.title, why: texts.why } : { title: { zh: rule, en: rule }, why: undefined };
+}
+
+/** 部门决算公开表 for a budget-table sheet that is a 决算 table (issue 11), else the kind's own label. */
+export const FINAL_ACCOUNT_LABEL: Bilingual = { zh: "部门决算公开表", en: "Final accounts table" };
+
+export function kindLabel(group: Pick<SheetGroup, "kind" | "finalAccount">, labels: Record<SheetKind, Bilingual>, lang: Lang): string {
+  return (group.kind === "budget-table" && group.finalAccount ? FINAL_ACCOUNT_LABEL : labels[group.kind])[lang];
 }
 
 /**

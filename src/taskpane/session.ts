@@ -14,7 +14,7 @@
  * number format before it and can put them back — only while the cell still holds what the fix wrote
  * (an edit made since is the user's and is never overwritten). 忽略: see ignored.ts.
  */
-import type { WorkbookResult } from "../core/check";
+import type { PaneResult } from "./check-result";
 import type { CellContents, FillColor, SetFormulaChange } from "../hosts/host";
 import { SheetNotFoundError, type AddSheetChange, type CellRef, type SpreadsheetHost, type Unsubscribe } from "../hosts/host";
 import { cellAt, type CellSnapshot, type WorkbookSnapshot } from "../core/snapshot";
@@ -24,7 +24,7 @@ import { fixActions, type FixAction } from "./fixes";
 import { Highlighter } from "./highlight";
 import type { Bilingual } from "./i18n";
 import { IGNORED_KEY, ignoreKey, keyOf, parseIgnored, serializeIgnored, type IgnoredFinding } from "./ignored";
-import { flaggedCells, groupResults, relatedRefs, ruleText, type FindingEntry, type SheetGroup } from "./results";
+import { flaggedCells, groupResults, relatedRefs, type FindingEntry, type SheetGroup } from "./results";
 
 /** How many of the latest fixes can be undone. */
 const UNDO_DEPTH = 10;
@@ -35,6 +35,8 @@ export interface AppliedFix {
   sheet: string;
   cell: string;
   rule: string;
+  /** The rule's title (the list says what the fix was for). */
+  title: Bilingual;
   kind: "value" | "formula";
   /** The cell before the fix (what 撤销 restores) and right after it. */
   before: CellContents;
@@ -101,7 +103,7 @@ export class CheckSession {
   private readonly debounceMs: number;
   private readonly now: () => number;
   private readonly stopListening: Unsubscribe;
-  private lastResult: WorkbookResult | null = null;
+  private lastResult: PaneResult | null = null;
   private ignoredLoaded = false;
   private nextFixId = 1;
 
@@ -173,7 +175,7 @@ export class CheckSession {
       const total = this.snapshot.sheets.length;
       this.set({ phase: "checking", progress: { done: 0, total, sheet: "" } });
       const result = await this.checker(this.snapshot, (done, all, sheet) => this.set({ progress: { done, total: all, sheet } }));
-      this.showResult(result);
+      await this.showResult(result);
       await this.refreshHighlight();
       this.set({ phase: "done", progress: null, durationMs: this.now() - started, stale: false });
     } catch (e) {
@@ -277,7 +279,7 @@ export class CheckSession {
         await this.host.applyChanges([action.change]);
         if (before) {
           const [after] = await this.host.readCellContents!([ref]);
-          const fix: AppliedFix = { id: this.nextFixId++, ...ref, rule: entry.finding.rule, kind: action.kind, before: before[0]!, after: after! };
+          const fix: AppliedFix = { id: this.nextFixId++, ...ref, rule: entry.finding.rule, title: entry.title, kind: action.kind, before: before[0]!, after: after! };
           this.set({ applied: [...this.state.applied, fix].slice(-UNDO_DEPTH) });
         }
         await this.recheck([entry.sheet]);
@@ -338,8 +340,8 @@ export class CheckSession {
     if (f.actual !== undefined) item.actual = f.actual;
     const key = keyOf(item);
     return this.enqueue(() => this.storeIgnored([...this.state.ignored.filter((i) => keyOf(i) !== key), item], {
-            zh: `已忽略 ${item.cell}「${ruleText(f.rule).title.zh}」；保存工作簿后，打开此文件的同事也会看到。`,
-            en: `${item.cell} "${ruleText(f.rule).title.en}" ignored; once the workbook is saved, colleagues who open it see it ignored too.`,
+            zh: `已忽略 ${item.cell}「${entry.title.zh}」；保存工作簿后，打开此文件的同事也会看到。`,
+            en: `${item.cell} "${entry.title.en}" ignored; once the workbook is saved, colleagues who open it see it ignored too.`,
           })).then(() => true);
   }
 
@@ -428,7 +430,7 @@ export class CheckSession {
         }
       }
       if (whole) this.snapshot = await this.host.readWorkbook();
-      this.showResult(await this.checker(this.snapshot));
+      await this.showResult(await this.checker(this.snapshot));
       await this.refreshHighlight();
       this.set({ durationMs: this.now() - started });
     } finally {
@@ -436,7 +438,9 @@ export class CheckSession {
     }
   }
 
-  private showResult(result: WorkbookResult): void {
+  private async showResult(result: PaneResult): Promise<void> {
+    // A checker that gives the bare engine result (tests): the rule texts are read here, lazily.
+    if (!result.extras && this.snapshot) result = { ...result, extras: (await import(/* webpackChunkName: "engine" */ "./engine")).paneExtras(this.snapshot, result) };
     this.lastResult = result;
     this.regroup();
     // The outlines belonged to a finding of the old result.

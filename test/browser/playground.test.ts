@@ -24,6 +24,7 @@ import { serveStatic } from "./static-server";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CORPUS_DIR = path.resolve(ROOT, "../shared/corpus");
 const require = createRequire(path.join(ROOT, "package.json"));
 
 if (!existsSync(CHROMIUM)) console.warn(`browser test skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -130,6 +131,8 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     expect(await fillOf(page, "B6")).toBe("");
     expect(await fillOf(page, "C12")).toBe("#FFC7CE");
 
+    // 用时 follows the re-check after the fix, not only 检查.
+    expect(await page.locator("[data-summary]").textContent()).toMatch(/用时 \d/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground.png") });
 
@@ -276,6 +279,16 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     expect(await page.locator("td").evaluateAll((tds) => tds.map((t) => t.textContent))).toContain("=区域示例分配表!G8（200.21）");
     await page.screenshot({ path: path.join(ARTIFACTS, "examples.png") });
 
+    // One number, one look: 1,420.90 in the line, in the fix and (after it) in the grid, as the cell's #,##0.00 shows it.
+    await page.locator('[data-tab="分配示例"]').click();
+    const f5 = page.locator('li[data-finding][data-sheet="分配示例"][data-cell="F5"]').filter({ has: page.locator("[data-expected]") }).first();
+    expect(await f5.locator("[data-expected]").textContent()).toBe("1,420.90");
+    expect(await f5.locator("[data-actual]").textContent()).toBe("1,402.90");
+    await expand(f5);
+    expect(await f5.locator('button[data-fix="value"]').evaluate((b) => b.parentElement?.textContent)).toContain("把 F5 改为 1,420.90");
+    metrics["message of 分配示例!F5 (the core's words)"] = (await f5.locator("[data-details] p").first().textContent()) ?? "";
+    await expand(f5).then(() => f5.locator("button").first().click()); // fold it again
+
     // 写入公式 on E8 (typed 91.36 over its formula), 写入公式 on C10 (=SUM one row short), 写入计算值 on F5 (typed 1,402.90).
     await fix(page, "分配示例", "E8", "formula");
     await fix(page, "分配示例", "C10", "formula");
@@ -391,7 +404,45 @@ describe.skipIf(!existsSync(CHROMIUM))("playground in chromium", () => {
     expect(await cell.textContent()).toBe("");
     // Borders drawn from the file.
     expect(await page.locator("td[style*='border']").count()).toBeGreaterThan(0);
+    // Row heights from the file: the wrapped header band is taller, and its text is shown whole.
+    expect(await page.locator("tr[style*='height']").count()).toBeGreaterThan(0);
+    const clipped = await page.locator("td[data-cell]:not(.pg-nowrap)").evaluateAll((tds) =>
+      tds.filter((t) => t.textContent !== "" && t.scrollHeight > t.clientHeight + 1).map((t) => t.getAttribute("data-cell")),
+    );
+    expect(clipped).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "grid-borders-tabs.png") });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("a 决算 workbook: its tables are labelled 部门决算公开表; in English the pane says Final accounts table, with plurals and no full-width punctuation", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures = watchPage(page);
+    await page.goto(`${server.url}/playground.html`);
+    await page.waitForSelector("html[data-ready]");
+    const file = "putuo-sgb-2024-final-accounts.xlsx";
+    await page.locator("input[data-file-input]").setInputFiles({ name: file, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(path.join(CORPUS_DIR, file)) });
+    await page.waitForSelector("[data-grid]");
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.waitForSelector('main[data-phase="done"]');
+    const tables = page.locator('[data-sheet-row][data-kind="budget-table"]');
+    expect(await tables.count()).toBeGreaterThan(0);
+    for (const text of await tables.evaluateAll((els) => els.map((e) => e.textContent ?? ""))) {
+      expect(text).toContain("部门决算公开表");
+      expect(text).not.toContain("部门预算公开表");
+    }
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.locator("main[data-phase]").getAttribute("lang")).toBe("en");
+    for (const text of await tables.evaluateAll((els) => els.map((e) => e.textContent ?? ""))) expect(text).toContain("Final accounts table");
+    const summary = (await page.locator("[data-summary]").textContent()) ?? "";
+    expect(summary).toMatch(/^(\d+ sheets? checked, no problems found|\d+ errors? · \d+ warnings? · \d+ notes?)/);
+    expect(summary).not.toMatch(/\b1 (errors|warnings|notes|sheets)\b|\b([02-9]|\d\d+) (error|warning|note|sheet)\b(?!s)/);
+    // The pane's own words in English carry no full-width colons or brackets (sheet names are the workbook's).
+    const names = await page.locator("[data-sheet-row]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-row") ?? ""));
+    let words = (await page.locator("main[data-phase]").innerText()) ?? "";
+    for (const name of names) words = words.split(name).join("");
+    expect(words).not.toMatch(/[：（）「」，。]/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "final-accounts-en.png") });
     expect(failures).toEqual([]);
     await page.close();
   });

@@ -150,6 +150,38 @@ export function hostConformance(label: string, make: MakeHarness): void {
       await expect(h.host.select("没有这张表", "A1")).rejects.toBeInstanceOf(SheetNotFoundError);
     });
 
+    it("撤销 and 忽略: a cell's value, formula and number format are put back exactly, as the add-in's own edit; the add-in's data is kept in the workbook", async () => {
+      const h = await harness();
+      const { host } = h;
+      if (!host.readCellContents || !host.restoreCellContents || !host.loadAddinData || !host.saveAddinData) throw new Error("a host without 撤销 / 忽略");
+      // From the fixture: a typed number, a formula, a text cell, and an empty cell below the table.
+      const sheet = seeds.get(MAIN)!.sheets.find((s) => s.name === SHEET)!;
+      const find = (test: (c: CellSnapshot) => boolean) => {
+        for (const [r, row] of sheet.rows.entries()) for (const [c, cell] of (row ?? []).entries()) if (cell && test(cell)) return `${String.fromCharCode(65 + c)}${r + 1}`;
+        throw new Error("fixture has no such cell");
+      };
+      const cells = [find((c) => typeof c.value === "number" && !c.formula), find((c) => c.formula !== undefined), find((c) => typeof c.value === "string" && !c.formula), "B20"];
+      const refs = cells.map((cell) => ({ sheet: SHEET, cell }));
+      const before = await host.readCellContents(refs);
+      expect(before[1]!.formula).toBeDefined();
+      expect(before[3]).toEqual({ value: null });
+      const events: HostChangeEvent[] = [];
+      host.onChange((e) => events.push(e));
+      await host.applyChanges(refs.map((ref) => ({ kind: "value" as const, ...ref, value: 7 })));
+      await host.restoreCellContents(refs.map((ref, i) => ({ ...ref, contents: before[i]! })));
+      await h.settle();
+      expect(events).toEqual([]);
+      // A fake does not compute a formula it was given: compare formulas, not their results.
+      const withoutResult = (c: { value: unknown; formula?: string }) => (c.formula ? { ...c, value: "(computed)" } : c);
+      expect((await host.readCellContents(refs)).map(withoutResult)).toEqual(before.map(withoutResult));
+
+      expect(await host.loadAddinData("ignored-findings")).toBeNull();
+      await host.saveAddinData("ignored-findings", `{"version":1,"ignored":[{"reason":"已核实 <批复> & \\"说明\\""}]}`);
+      expect(await host.loadAddinData("ignored-findings")).toBe(`{"version":1,"ignored":[{"reason":"已核实 <批复> & \\"说明\\""}]}`);
+      await host.saveAddinData("ignored-findings", null);
+      expect(await host.loadAddinData("ignored-findings")).toBeNull();
+    });
+
     it("reports user edits to onChange, never the add-in's own", async () => {
       const h = await harness();
       const events: HostChangeEvent[] = [];

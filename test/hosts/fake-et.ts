@@ -13,13 +13,16 @@
  *    "=..." becomes a formula (not evaluated: its value stays empty);
  *  - `AddComment` throws where a comment exists; `Activate` throws on a hidden sheet, `Select` on a
  *    sheet that is not active; a sheet name that is taken is refused;
- *  - "SheetChange" listeners are called synchronously for every write, the add-in's own included.
+ *  - "SheetChange" listeners are called synchronously for every write, the add-in's own included;
+ *  - under a text format (@) a written string stays text, a formula included;
+ *  - `Workbook.CustomXMLParts` (1-based, `SelectByNamespace`, `Add` refuses XML that is not well-formed).
  * It runs in Node (tests) and in the browser test's page (bundled there as window.Application).
  */
 import { a1, columnLetters, parseA1 } from "../../src/core/address";
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
-import type { EtApplication, EtComment, EtInterior, EtRange, EtSheets, EtWorkbook, EtWorksheet } from "../../src/hosts/wps/et-model";
+import type { EtApplication, EtComment, EtCustomXmlPart, EtCustomXmlParts, EtInterior, EtRange, EtSheets, EtWorkbook, EtWorksheet } from "../../src/hosts/wps/et-model";
 import { errorCodeOf } from "../../src/hosts/wps/et-values";
+import { xmlRootNamespaceOr } from "./fake-xml";
 
 interface FakeCell {
   value: CellValue;
@@ -119,7 +122,51 @@ class FakeBook {
       book.et.activeBook = book;
       return true;
     },
+    get CustomXMLParts() {
+      return book.et.noCustomXmlParts ? undefined : book.customXmlPartsApi(null);
+    },
   }))(this);
+
+  /** The workbook's custom XML parts (saved with the .xlsx). */
+  readonly customXmlParts: { xml: string; namespaceUri: string }[] = [];
+
+  /** `Workbook.CustomXMLParts`, or the collection `SelectByNamespace` returns. */
+  customXmlPartsApi(namespace: string | null): EtCustomXmlParts {
+    const book = this;
+    const selected = () => book.customXmlParts.filter((p) => namespace === null || p.namespaceUri === namespace);
+    const partApi = (part: { xml: string; namespaceUri: string }): EtCustomXmlPart => ({
+      get XML() {
+        return part.xml;
+      },
+      get NamespaceURI() {
+        return part.namespaceUri;
+      },
+      Delete() {
+        const at = book.customXmlParts.indexOf(part);
+        if (at < 0) throw new FakeEtError("方法 'Delete' 作用于对象 'CustomXMLPart' 时失败");
+        book.customXmlParts.splice(at, 1);
+      },
+    });
+    return {
+      get Count() {
+        return selected().length;
+      },
+      Item(index: number) {
+        const part = selected()[index - 1];
+        if (!part) throw new FakeEtError(`CustomXMLParts.Item(${index}): 下标越界（集合从 1 开始）`);
+        return partApi(part);
+      },
+      Add(xml = "") {
+        // WPS, like Office, refuses XML that is not well-formed.
+        const part = { xml, namespaceUri: xmlRootNamespaceOr(xml, (why) => new FakeEtError(`方法 'Add' 作用于对象 'CustomXMLParts' 时失败：XML 格式不正确（${why}）`)) };
+        book.customXmlParts.push(part);
+        return partApi(part);
+      },
+      SelectByNamespace(namespaceUri: string) {
+        return book.customXmlPartsApi(namespaceUri);
+      },
+    };
+  }
 
   worksheets(): EtSheets {
     const book = this;
@@ -205,8 +252,10 @@ class FakeBook {
       et.countWrite();
       const at = (i: number, j: number): unknown => (Array.isArray(input) ? (input[i] as unknown[] | undefined)?.[j] : input);
       cellsOf(r).forEach(([row, col]) => {
-        const parsed = parseInput(at(row - r.top, col - r.left));
         const old = cell(row, col);
+        const input = at(row - r.top, col - r.left);
+        // Under a text format (@) what is typed stays text, a formula included.
+        const parsed = old?.numFmt === "@" && typeof input === "string" && input !== "" ? { value: input.replace(/^'/, "") } : parseInput(input);
         if (!parsed) {
           if (old) {
             delete old.formula;
@@ -396,6 +445,8 @@ export class FakeEt {
   /** Writes made while ScreenUpdating was on (a batch should turn it off). */
   writesWithScreenUpdating = 0;
   screenUpdating = true;
+  /** An older WPS without `Workbook.CustomXMLParts`. */
+  noCustomXmlParts = false;
   private readonly listeners = new Set<SheetChange>();
 
   constructor(seed: WorkbookSnapshot, options: FakeEtOptions = {}) {
@@ -503,6 +554,11 @@ export class FakeEt {
     const data = this.activeBook?.sheets.find((s) => s.name === sheet);
     const p = parseA1(address);
     return data && p ? data.cells.get(key(p.row, p.col)) : undefined;
+  }
+
+  /** A cell of the active workbook as the fake keeps it (value, formula with "=", numFmt). */
+  cellOf(sheet: string, address: string): Readonly<FakeCell> | undefined {
+    return this.cellAt(sheet, address);
   }
 
   commentOf(sheet: string, address: string): string | undefined {

@@ -24,8 +24,13 @@
  *  - Office's cell semantics: `values` "" for empty cells, errors as their text with valueType "Error",
  *    `formulas` echo constants, numberFormat "General"; a cell without fill reads color `#FFFFFF` and
  *    the same pattern as a solid fill (office-js #4900, #6218): only `tintAndShade` is null there;
- *    conditional formats (ExcelApi 1.6) paint over the cell's own fill; a leading `'` makes text,
- *    numeric text becomes a number, "=..." becomes a formula (not evaluated: its value stays empty).
+ *    conditional formats (ExcelApi 1.6) paint over the cell's own fill; a written string is taken as if
+ *    typed: a leading `'` makes text, numeric text becomes a number, TRUE a boolean, "=..." — and, as the
+ *    Range.values reference says, "+..." / "-..." — a formula (not evaluated: its value stays empty);
+ *    under a text format (@) a string stays text, a formula included;
+ *  - custom XML parts (ExcelApi 1.5): `getByNamespace`, `items` only after load + sync, `getXml` as a
+ *    ClientResult, `add`/`setXml` refuse XML that is not well-formed (InvalidArgument); the parts are
+ *    saved with the file: `reopen()` is the workbook saved and opened again (by a colleague).
  * Change events are delivered asynchronously after the sync, like Office's, unless the add-in turned
  * them off (`context.runtime.enableEvents`, ExcelApi 1.8) at the time the sync ends.
  * @types/office-js is the contract: OFFICE_JS_CONTRACT at the end fails type checking when a method
@@ -33,8 +38,9 @@
  */
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { a1, parseA1 } from "../../src/core/address";
-import type { ExcelRuntime } from "../../src/hosts/excel/excel-host";
+import type { ExcelRuntime } from "../../src/hosts/excel/runtime";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { xmlRootNamespaceOr } from "./fake-xml";
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -148,13 +154,18 @@ export class FakeExcel {
   eventsEnabled = true;
   readonly lacks: Set<string>;
   readonly insertFailure: FakeExcelOptions["insertFailure"];
+  /** `workbook.customXmlParts` (ExcelApi 1.5): saved with the file, so kept by {@link reopen}. */
+  customXmlParts: FakeXmlPart[] = [];
   private nextId = 1;
   private pendingEvents = 0;
   private editWaiters: (() => void)[] = [];
   private readonly apiMinor: number;
   readonly payloadLimitBytes: number;
 
-  constructor(seed: WorkbookSnapshot = { sheets: [] }, options: FakeExcelOptions = {}) {
+  constructor(
+    seed: WorkbookSnapshot = { sheets: [] },
+    private readonly options: FakeExcelOptions = {},
+  ) {
     this.apiMinor = minor(options.apiVersion ?? "1.18");
     this.payloadLimitBytes = options.payloadLimitBytes ?? Infinity;
     this.lacks = new Set(options.lacks ?? []);
@@ -226,6 +237,32 @@ export class FakeExcel {
   }
 
   // --- test-side access ----------------------------------------------------------------------
+
+  /**
+   * The workbook saved and opened again (by a colleague, or tomorrow): what the file keeps — cells, number
+   * formats, fills, merges, notes, conditional formats, custom XML parts — in a new Excel with none of the
+   * add-in's session (event handlers, selection).
+   */
+  reopen(options: FakeExcelOptions = this.options): FakeExcel {
+    const again = new FakeExcel({ sheets: [] }, options);
+    for (const sheet of this.sheets) {
+      const copy = again.addSheetModel(sheet.name);
+      copy.visibility = sheet.visibility;
+      copy.protected = sheet.protected;
+      for (const [k, cell] of sheet.cells) copy.cells.set(k, structuredClone(cell));
+      copy.merges.push(...sheet.merges.map((m) => ({ ...m })));
+      for (const [k, note] of sheet.notes) copy.notes.set(k, note);
+      copy.conditionalFormats.push(...sheet.conditionalFormats.map((f) => ({ ...f, area: { ...f.area } })));
+    }
+    again.customXmlParts = this.customXmlParts.map((p) => ({ ...p }));
+    again.activeSheet = again.sheets[0]?.name;
+    return again;
+  }
+
+  /** A new part id, as Excel gives them (`{GUID}`). */
+  newPartId(): string {
+    return `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -336,14 +373,20 @@ export class FakeExcel {
   writeCell(sheet: FakeSheet, row: number, col: number, input: string | number | boolean | null): void {
     const cell: FakeCell = { ...(sheet.cells.get(key(row, col)) ?? { value: null }) };
     delete cell.formula;
+    const number = /^\s*[-+]?\d+(\.\d+)?\s*$/;
     if (input === null || input === "") cell.value = null;
     else if (typeof input !== "string") cell.value = input;
     else if (input.startsWith("'")) cell.value = input.slice(1);
-    else if (input.startsWith("=")) {
-      cell.formula = input;
+    // A cell formatted as text (@) keeps what is typed as text, a formula included (it is not computed).
+    else if (cell.numFmt === "@") cell.value = input;
+    // "If the value starts with a plus, minus, or equal sign, Excel interprets this value as a formula"
+    // (Range.values in the Office.js reference); a signed number is still a number.
+    else if (input.startsWith("=") || (/^[+-]./.test(input) && !number.test(input))) {
+      cell.formula = input.startsWith("=") ? input : `=${input}`;
       cell.value = null;
     } else if (input.startsWith("#")) cell.value = { error: input };
-    else if (/^-?\d+(\.\d+)?$/.test(input.trim())) cell.value = Number(input);
+    else if (number.test(input)) cell.value = Number(input);
+    else if (/^(true|false)$/i.test(input)) cell.value = /^true$/i.test(input); // typed TRUE is a boolean
     else cell.value = input;
     this.storeCell(sheet, row, col, cell);
   }
@@ -552,6 +595,9 @@ class FakeWorkbook extends FakeObject {
   }
   get comments(): FakeCommentCollection {
     return lacking(this.ctx, "Workbook.comments", () => new FakeCommentCollection(this.ctx, null));
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return lacking(this.ctx, "Workbook.customXmlParts", () => new FakeCustomXmlPartCollection(this.ctx, null));
   }
   insertWorksheetsFromBase64(base64: string, options?: { positionType?: string }): FakeClientResult<string[]> {
     if (this.ctx.excel.lacks.has("Workbook.insertWorksheetsFromBase64")) throw new TypeError("context.workbook.insertWorksheetsFromBase64 is not a function");
@@ -1535,6 +1581,162 @@ class FakeEventHandlers {
   }
 }
 
+// --- custom XML parts (ExcelApi 1.5) ----------------------------------------------------------
+
+/** A custom XML part as the file keeps it. */
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+/**
+ * `workbook.customXmlParts` and the scoped collection `getByNamespace` returns: `items` only after
+ * `load` + `sync`; `add` and `setXml` refuse XML that is not well-formed (InvalidArgument), as Excel
+ * does; a part's namespace is its root element's.
+ */
+class FakeCustomXmlPartCollection extends FakeObject {
+  private itemProxies: FakeCustomXmlPart[] | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly namespace: string | null,
+  ) {
+    super(ctx);
+  }
+
+  protected resolve() {
+    this.ctx.excel.requireApi("1.5", "customXmlParts");
+    return this.parts();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+
+  private parts(): FakeXmlPart[] {
+    return this.ctx.excel.customXmlParts.filter((p) => this.namespace === null || p.namespaceUri === this.namespace);
+  }
+
+  override load(props?: string | string[]): this {
+    const names = propertyNames(props).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
+    this.enqueue(() => {
+      this.ctx.excel.requireApi("1.5", "customXmlParts");
+      const items = this.parts().map((part) => ({ proxy: new FakeCustomXmlPart(this.ctx, () => part), data: names.map((n) => [n, readPartProp(part, n)] as const) }));
+      return {
+        bytes: wireBytes(items.map((i) => i.data)),
+        commit: () => {
+          for (const { proxy, data } of items) proxy.commitLoaded(data);
+          this.itemProxies = items.map((i) => i.proxy);
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): FakeCustomXmlPart[] {
+    if (!this.itemProxies) throw notLoaded("items");
+    return this.itemProxies;
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    if (this.namespace !== null) throw new Error("fake: getByNamespace is on workbook.customXmlParts only");
+    return new FakeCustomXmlPartCollection(this.ctx, namespaceUri);
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.enqueue(() => {
+      this.ctx.excel.requireApi("1.5", "customXmlParts");
+      const n = this.parts().length;
+      return { bytes: 8, commit: () => result.set(n) };
+    });
+    return result;
+  }
+
+  getItem(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => this.parts().find((p) => p.id === id) ?? null);
+  }
+
+  getItemOrNullObject(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => this.parts().find((p) => p.id === id) ?? null, true);
+  }
+
+  add(xml: string): FakeCustomXmlPart {
+    if (this.namespace !== null) throw new Error("fake: add is on workbook.customXmlParts only");
+    let part: FakeXmlPart | undefined;
+    this.ctx.requestBytes += wireBytes(xml);
+    this.enqueue(() => {
+      this.ctx.excel.requireApi("1.5", "customXmlParts.add");
+      part = { id: this.ctx.excel.newPartId(), namespaceUri: xmlRootNamespace(xml), xml };
+      this.ctx.excel.customXmlParts.push(part);
+    });
+    return new FakeCustomXmlPart(this.ctx, () => part ?? null);
+  }
+}
+
+class FakeCustomXmlPart extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => FakeXmlPart | null,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    this.ctx.excel.requireApi("1.5", "CustomXmlPart");
+    const part = this.find();
+    if (!part && !this.orNull) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return part;
+  }
+  protected read(target: unknown, name: string): unknown {
+    return readPartProp(target as FakeXmlPart, name);
+  }
+  commitLoaded(data: Iterable<readonly [string, unknown]>): void {
+    this.markLoaded(data);
+  }
+  get id(): string {
+    return this.loaded("id");
+  }
+  get namespaceUri(): string {
+    return this.loaded("namespaceUri");
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.enqueue(() => {
+      const part = this.resolve() as FakeXmlPart;
+      const xml = part.xml;
+      return { bytes: wireBytes(xml), commit: () => result.set(xml) };
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.ctx.requestBytes += wireBytes(xml);
+    this.enqueue(() => {
+      const part = this.resolve() as FakeXmlPart;
+      part.namespaceUri = xmlRootNamespace(xml);
+      part.xml = xml;
+    });
+  }
+  delete(): void {
+    this.enqueue(() => {
+      const part = this.resolve() as FakeXmlPart;
+      const parts = this.ctx.excel.customXmlParts;
+      parts.splice(parts.indexOf(part), 1);
+    });
+  }
+}
+
+function readPartProp(part: FakeXmlPart, name: string): unknown {
+  if (name === "id") return part.id;
+  if (name === "namespaceUri") return part.namespaceUri;
+  throw new Error(`fake: custom XML part property ${name} not modelled`);
+}
+
+/** The namespace of a well-formed document's root element; InvalidArgument otherwise (see fake-xml.ts). */
+export function xmlRootNamespace(xml: string): string {
+  return xmlRootNamespaceOr(xml, (why) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`));
+}
+
 /** Office.js classes by name, for `defines` (members are looked up on their prototypes, as in Office.js). */
 const FAKE_CLASSES: Record<string, { prototype: object }> = {
   Workbook: FakeWorkbook,
@@ -1544,6 +1746,8 @@ const FAKE_CLASSES: Record<string, { prototype: object }> = {
   Runtime: FakeRuntime,
   ConditionalFormatCollection: FakeConditionalFormatCollection,
   Comment: FakeCommentProxy,
+  CustomXmlPartCollection: FakeCustomXmlPartCollection,
+  CustomXmlPart: FakeCustomXmlPart,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1561,5 +1765,7 @@ export const OFFICE_JS_CONTRACT: true[] = [
   true satisfies Accepts<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "add" | "getItem">,
   true satisfies Accepts<FakeNoteCollection, Excel.NoteCollection, "add" | "getItemOrNullObject">,
   true satisfies Accepts<FakeCommentCollection, Excel.CommentCollection, "add" | "getItem">,
+  true satisfies Accepts<FakeCustomXmlPartCollection, Excel.CustomXmlPartCollection, "add" | "getByNamespace" | "getItem" | "getItemOrNullObject" | "getCount">,
+  true satisfies Accepts<FakeCustomXmlPart, Excel.CustomXmlPart, "getXml" | "setXml" | "delete">,
 ];
 

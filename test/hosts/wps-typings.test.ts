@@ -6,7 +6,7 @@
  */
 /// <reference types="et-jsapi-declare" />
 import { describe, expectTypeOf, it } from "vitest";
-import type { EtApiEvent, EtApplication, EtComment, EtInterior, EtRange, EtSheets, EtWorkbook, EtWorksheet } from "../../src/hosts/wps/et-model";
+import type { EtApiEvent, EtApplication, EtComment, EtCustomXmlPart, EtCustomXmlParts, EtInterior, EtRange, EtSheets, EtWorkbook, EtWorksheet } from "../../src/hosts/wps/et-model";
 
 /** Members of Narrow that Official lacks: must be `never`. */
 type Missing<Narrow, Official> = Exclude<keyof Narrow, keyof Official>;
@@ -21,6 +21,8 @@ describe("wps typings", () => {
     expectTypeOf<Missing<EtRange, Et.Range>>().toEqualTypeOf<never>();
     expectTypeOf<Missing<EtInterior, Et.Interior>>().toEqualTypeOf<never>();
     expectTypeOf<Missing<EtComment, Et.Comment>>().toEqualTypeOf<never>();
+    expectTypeOf<Missing<EtCustomXmlParts, Kso.CustomXMLParts>>().toEqualTypeOf<never>();
+    expectTypeOf<Missing<EtCustomXmlPart, Kso.CustomXMLPart>>().toEqualTypeOf<never>();
     // and the task-pane entry points main.js uses
     expectTypeOf<Missing<{ CreateTaskPane: 0; GetTaskPane: 0; PluginStorage: 0 }, WPS.AddonRoot>>().toEqualTypeOf<never>();
   });

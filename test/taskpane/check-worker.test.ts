@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
+import { paneExtras } from "../../src/taskpane/check-extras";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsxBuffer } from "../../src/hosts/xlsx";
 import type { CheckRequest } from "../../src/taskpane/check-worker-protocol";
@@ -42,7 +43,7 @@ describe("the pane's check worker", () => {
     const workbook: WorkbookSnapshot = await readXlsxBuffer(readFileSync(path.join(FIXTURES_DIR, "tacheng-2024-pension.xlsx")));
     const check = workerChecker(() => (worker = new FakeWorker(scope)) as unknown as Worker);
     const first = await check(workbook);
-    expect(first).toEqual(checkWorkbook(workbook));
+    expect(first).toEqual(withExtras(workbook));
     expect(worker.sent.at(-1)!.type).toBe("check");
 
     // the session re-reads 附件1 after an edit: a new object in place of the old one
@@ -55,7 +56,7 @@ describe("the pane's check worker", () => {
     if (update.type !== "update") return;
     expect(update.changed.map((c) => c.index)).toEqual([0]);
     expect(update.names).toEqual(workbook.sheets.map((s) => s.name));
-    expect(second).toEqual(checkWorkbook(workbook));
+    expect(second).toEqual(withExtras(workbook));
     expect(second.sheets[0]!.findings.some((f) => f.cell === "B6" && f.severity === "error")).toBe(true);
 
     // a whole re-read (new objects everywhere) sends everything again
@@ -64,3 +65,9 @@ describe("the pane's check worker", () => {
     expect(worker.sent.at(-1)!.type).toBe("check");
   });
 });
+
+/** What the worker answers: the engine's result with the pane's extras (rule texts, 决算 sheets). */
+function withExtras(workbook: Parameters<typeof checkWorkbook>[0]) {
+  const result = checkWorkbook(workbook);
+  return { ...result, extras: paneExtras(workbook, result) };
+}

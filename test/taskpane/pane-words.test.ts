@@ -26,6 +26,11 @@ describe("numbers as the cell shows them", () => {
     expect(numberAsCellShows("12345678", "#,##0")).toBe("12,345,678");
     expect(numberAsCellShows("0.5", "#,##0;[Red]-#,##0")).toBe("1");
     expect(numberAsCellShows("1420.9", undefined)).toBe("1420.9"); // General: as Excel shows it
+    // The engine may state numbers with separators (1,420.90): each cell's own format decides.
+    expect(numberAsCellShows("1,420.90", undefined)).toBe("1420.90");
+    expect(numberAsCellShows("1,420.90", "General")).toBe("1420.90");
+    expect(numberAsCellShows("1,420.90", "0.00")).toBe("1420.90");
+    expect(numberAsCellShows("-1,420.905", "#,##0.00")).toBe("-1,420.91");
     expect(numberAsCellShows("60.00%", "0.00%")).toBe("60.00%");
     expect(numberAsCellShows("0.6", "0.00%")).toBe("0.6"); // percent formats are the engine's to state
     expect(numberAsCellShows("=SUM(C8:C14)", "#,##0.00")).toBe("=SUM(C8:C14)");
@@ -38,6 +43,10 @@ describe("numbers as the cell shows them", () => {
     const [action] = fixActions("分配示例", finding, { value: 1402.9, numFmt: "#,##0.00" });
     expect(action!.change).toMatchObject({ value: 1420.9 });
     expect(action!.says).toEqual({ zh: "把 F5 改为 1,420.90", en: "Sets F5 to 1,420.90" });
+    // The same when the engine states the value with separators; a plain 0.00 cell shows none.
+    const [grouped] = fixActions("分配示例", { ...finding, fix: { value: "1,420.90" } }, { value: 1402.9, numFmt: "0.00" });
+    expect(grouped!.change).toMatchObject({ value: 1420.9 });
+    expect(grouped!.says.zh).toBe("把 F5 改为 1420.90");
   });
 });
 
@@ -59,7 +68,7 @@ describe("words", () => {
 
 describe("session details", () => {
   it("related cells in reading order: the row first, then the column, then other sheets", () => {
-    const entry = { id: "x", sheet: "附件1", finding: { rule: "r", severity: "error" as const, cell: "B6", related: ["附件2!D7", "B12", "D6", "B5", "C6", "B12"], message: "", messageEn: "" } };
+    const entry = { id: "x", sheet: "附件1", title: { zh: "r", en: "r" }, why: undefined, finding: { rule: "r", severity: "error" as const, cell: "B6", related: ["附件2!D7", "B12", "D6", "B5", "C6", "B12"], message: "", messageEn: "" } };
     expect(relatedRefs(entry).map((r) => (r.sheet === "附件1" ? r.cell : `${r.sheet}!${r.cell}`))).toEqual(["D6", "C6", "B12", "B5", "附件2!D7"]);
   });
 

@@ -46,7 +46,7 @@ describe("results: sheets with findings first, the rest folded", () => {
   });
 
   it("a sheet that is no table of ours is 'not checked'; a known kind without checks says so", () => {
-    const base = { counts: { error: 0, warning: 0, info: 0 }, ignoredCount: 0, groups: [] };
+    const base = { counts: { error: 0, warning: 0, info: 0 }, ignoredCount: 0, groups: [], finalAccount: false };
     expect(quietStatus({ ...base, name: "说明", kind: "other", checked: false })).toBe("not-checked");
     expect(quietStatus({ ...base, name: "表", kind: "budget-table", checked: false })).toBe("no-checks");
     expect(quietStatus({ ...base, name: "表", kind: "budget-table", checked: true })).toBe("clean");

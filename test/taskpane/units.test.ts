@@ -56,8 +56,11 @@ describe("results", () => {
       ["info", ["附件1!C3#future/rule#0"]],
     ]);
     expect(groups[1]!.groups).toEqual([]);
-    expect(ruleText("future/rule").title.zh).toBe("future/rule");
-    expect(ruleText("allocation/wrong-value").why?.zh).toBeTruthy();
+    // Without the engine's extras (a bare result) a rule is named by its id; with them, by its title.
+    expect(groups[0]!.groups[0]!.entries[0]!.title.zh).toBe("allocation/wrong-value");
+    expect(ruleText("future/rule", undefined).title.zh).toBe("future/rule");
+    const extras = { rules: { "allocation/wrong-value": { title: { zh: "数值不符", en: "Wrong value" }, why: { zh: "因为", en: "because" } } }, finalAccounts: [] };
+    expect(ruleText("allocation/wrong-value", extras).why?.zh).toBe("因为");
     expect(flaggedCells(groups)).toEqual([
       { ref: { sheet: "附件1", cell: "B6" }, severity: "error" },
       { ref: { sheet: "附件1", cell: "C3" }, severity: "info" },

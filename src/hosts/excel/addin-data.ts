@@ -4,7 +4,7 @@
  * ignored, and the playground reads and writes the same part (src/hosts/addin-data-xml.ts).
  */
 import { ADDIN_XML_NAMESPACE, fromAddinXml, toAddinXml } from "../addin-data-xml";
-import type { ExcelRuntime } from "./excel-host";
+import type { ExcelRuntime } from "./runtime";
 
 /** All our entries (empty when the workbook has no part of ours). */
 async function readEntries(context: Excel.RequestContext): Promise<{ entries: Record<string, string>; parts: Excel.CustomXmlPart[] }> {

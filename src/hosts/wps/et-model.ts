@@ -36,6 +36,22 @@ export interface EtWorkbook {
   readonly ActiveSheet: EtWorksheet | null | undefined;
   /** Brings this workbook's window (tab) to the front. */
   Activate(): unknown;
+  /** The workbook's custom XML parts (saved in the .xlsx); absent from builds without them. */
+  readonly CustomXMLParts?: EtCustomXmlParts;
+}
+
+/** Office's CustomXMLParts as ET exposes them (1-based). */
+export interface EtCustomXmlParts {
+  readonly Count: number;
+  Item(index: number): EtCustomXmlPart;
+  Add(xml?: string): EtCustomXmlPart;
+  SelectByNamespace(namespaceUri: string): EtCustomXmlParts;
+}
+
+export interface EtCustomXmlPart {
+  readonly XML: string;
+  readonly NamespaceURI: string;
+  Delete(): void;
 }
 
 export interface EtSheets {

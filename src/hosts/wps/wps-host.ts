@@ -8,6 +8,7 @@
  *  - Writes: one batch with `ScreenUpdating` off; text is written with the text prefix `'` so that
  *    "007" stays text; a note where a colleague already left a comment keeps that comment's text
  *    above ours and puts it back, unchanged, when our note is removed.
+ *  - 撤销 and 忽略: ./undo-ignore.ts (cell contents; one custom XML part for the ignored findings).
  *  - Change events: `ApiEvent` "SheetChange" for this workbook only. ET also reports the add-in's own
  *    writes, so those are filtered by a guard around them ({@link OwnChangeGuard}).
  */
@@ -18,6 +19,7 @@ import {
   type AddSheetChange,
   type AppliedChange,
   type ApplyResult,
+  type CellContents,
   type CellRef,
   type FillColor,
   type HostCapabilities,
@@ -33,6 +35,7 @@ import { a1 } from "../../core/address";
 import { XL_COLOR_INDEX_NONE, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet } from "./et-model";
 import { isVisible, rangeAddress } from "./et-values";
 import { DEFAULT_MAX_CELLS_PER_BLOCK, readEtSheet } from "./read-sheet";
+import { loadEtAddinData, readEtCellContents, restoreEtCellContents, saveEtAddinData } from "./undo-ignore";
 
 export interface WpsHostOptions {
   /** How long after an own write change events still count as own (ms). */
@@ -119,6 +122,34 @@ export class WpsHost implements SpreadsheetHost {
         return interior.ColorIndex === XL_COLOR_INDEX_NONE ? null : bgrToHex(Number(interior.Color));
       });
     });
+  }
+
+  /** 撤销: the cells' value, formula and number format before a fix (see ./undo-ignore.ts). */
+  readCellContents(cells: readonly CellRef[]): Promise<CellContents[]> {
+    return attempt(() => {
+      const find = this.sheetFinder();
+      return cells.map(({ sheet, cell }) => readEtCellContents(find(sheet).Range(cell)));
+    });
+  }
+
+  /** 撤销: puts the cells back, as the add-in's own edit (no 自动复查). */
+  restoreCellContents(cells: readonly (CellRef & { contents: CellContents })[]): Promise<void> {
+    if (cells.length === 0) return Promise.resolve();
+    return this.ignoreOwnChanges(async () =>
+      this.withScreenUpdatingOff(() => {
+        const find = this.sheetFinder();
+        for (const { sheet, cell, contents } of cells) restoreEtCellContents(find(sheet).Range(cell), contents);
+      }),
+    );
+  }
+
+  /** 忽略: the add-in's data kept in the workbook (a custom XML part). */
+  loadAddinData(key: string): Promise<string | null> {
+    return attempt(() => loadEtAddinData(this.book(), key));
+  }
+
+  saveAddinData(key: string, text: string | null): Promise<void> {
+    return this.ignoreOwnChanges(async () => saveEtAddinData(this.book(), key, text));
   }
 
   select(sheet: string, cell: string): Promise<void> {

@@ -1,0 +1,3 @@
+/** The engine as the pane loads it in-process (one lazily loaded chunk): the check and its extras. */
+export { checkWorkbook } from "../core/check";
+export { paneExtras } from "./check-extras";
