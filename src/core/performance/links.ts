@@ -12,11 +12,33 @@ import type { AllocationModel } from "../allocation/model";
 import { Dec } from "../decimal";
 import type { Finding } from "../finding";
 import { parseNumberText } from "../numbers";
+import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { followersOf, tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { matchUnits } from "./names";
+
+/** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
+export const differsFromTargetsRule = defineRule({
+  id: "allocation/differs-from-targets",
+  severity: "error",
+  title: { zh: "分配表金额与绩效目标表不符", en: "Allocation amount differs from the target tables" },
+  why: {
+    zh: "绩效目标表照抄分配表的金额；目标表各数彼此相符、只有分配表这一格不同（合计公式也随之变动）时，要改的是分配表这一格，而不是目标表。",
+    en: "Target tables copy the allocation's amounts; when their figures agree with each other and only this allocation cell differs (its formula totals follow it), this cell is the one to fix, not the target table.",
+  },
+  messages: {
+    proven: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，本表的合计也只有按 {expected} 才对得上。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} in {copies}, and this table's totals only add up with {expected}.",
+    },
+    copiesAgree: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} in {copies}, agreeing with its totals; only this cell differs (if it is right, all those target cells must change).",
+    },
+  },
+});
 
 /** One recipient of an allocation table with its amount in every money column. */
 export interface AllocUnit {
@@ -358,22 +380,13 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const actual = at.value!;
     const expected = toAllocUnit(t.amount.value);
     const proven = hypothesis.ownEvidence;
-    const finding: Finding = {
-      rule: "allocation/differs-from-targets",
-      severity: "error",
-      cell: local,
-      related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
-      message: proven
-        ? `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，本表的合计也只有按 ${shown(expected)} 才对得上。`
-        : `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。`,
-      messageEn: proven
-        ? `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and this table's totals only add up with ${shown(expected)}.`
-        : `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, agreeing with its totals; only this cell differs (if it is right, all those target cells must change).`,
-      expected: shown(expected),
-      actual: shown(actual),
-      fix: { value: shown(expected) },
-    };
-    finding.related.push(...explainedStale);
+    const finding = report(
+      differsFromTargetsRule,
+      local,
+      proven ? "proven" : "copiesAgree",
+      { unit: unitName, column: header, expected: shown(expected), actual: shown(actual), sheet: link.sheet, copies: copiesText, copied: shown(t.amount.value) },
+      { related: [...copies.map((c) => qualifiedAddress(link.sheet, c.cell)), ...explainedStale], expected: shown(expected), actual: shown(actual), fix: { value: shown(expected) } },
+    );
     staleOf.set(finding, explainedStale);
     out.push({ cell: a.cell, followers, finding });
   }

@@ -9,7 +9,29 @@ import type { SheetFinding } from "../check-types";
 import { Dec } from "../decimal";
 import { toHalfWidth } from "../numbers";
 import type { WorkbookReading } from "../workbook/reading";
-import { finding } from "./finding";
+import { defineRule, report } from "../rules/define";
+
+export const standardPeriodMismatchRule = defineRule({
+  id: "performance/standard-period-mismatch",
+  severity: "warning",
+  title: { zh: "补助标准的期间与分配表不一致", en: "Standard's period differs from the allocation table" },
+  why: {
+    zh: "同一通知里，分配表表头写明“按每人每月30元”，目标表的成本指标却写“30元/人/年”：金额相同、期间不同，其中一处写错了。",
+    en: "In one notice, the allocation header says 30 元 per person per month while a target says 30元/人/年: same amount, another period — one of them is wrong.",
+  },
+  messages: {
+    period: {
+      zh: "指标值「{target}」按每人每{period}计，而资金分配表（{sheet}）表头写的是「{stated}」（每人每{statedPeriod}{amount}元）：期间不一致，请核实。",
+      en: "The target \"{target}\" is per person per {period}, while the allocation table ({sheet}) states \"{stated}\" (per {statedPeriod}): the periods disagree.",
+    },
+  },
+});
+
+const PERIOD_TEXT: Record<Period, { zh: string; en: string }> = {
+  月: { zh: "月", en: "month" },
+  年: { zh: "年", en: "year" },
+  日: { zh: "日", en: "day" },
+};
 
 type Period = "月" | "年" | "日";
 
@@ -62,14 +84,13 @@ export function checkStandardPeriods(reading: WorkbookReading): SheetFinding[] {
         const stated = same[0]!;
         out.push({
           sheet: sheet.name,
-          finding: finding("performance/standard-period-mismatch", {
-            cell: target.cell,
-            related: [qualifiedAddress(stated.sheet, stated.cell)],
-            message: `指标值「${target.text}」按每人每${period}计，而资金分配表（${stated.sheet}）表头写的是「${stated.text}」（每人每${stated.period}${stated.amount.toFixed()}元）：期间不一致，请核实。`,
-            messageEn: `The target "${target.text}" is per person per ${period === "年" ? "year" : period === "月" ? "month" : "day"}, while the allocation table (${stated.sheet}) states "${stated.text}" (per ${stated.period === "年" ? "year" : stated.period === "月" ? "month" : "day"}): the periods disagree.`,
-            expected: `${stated.amount.toFixed()}元/人/${stated.period}`,
-            actual: target.text,
-          }),
+          finding: report(
+            standardPeriodMismatchRule,
+            target.cell,
+            "period",
+            { target: target.text, period: PERIOD_TEXT[period], sheet: stated.sheet, stated: stated.text, statedPeriod: PERIOD_TEXT[stated.period], amount: stated.amount.toFixed() },
+            { related: [qualifiedAddress(stated.sheet, stated.cell)], expected: `${stated.amount.toFixed()}元/人/${stated.period}`, actual: target.text },
+          ),
         });
       }
     }
