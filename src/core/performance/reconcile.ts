@@ -53,6 +53,10 @@ export const allocationMismatchRule = defineRule({
       zh: "{where}「{source}」{actual} 与{against} 不一致（本行其他单位都与分配表一致）。",
       en: "{where} {source}: {actual} differs from {expected} in the allocation table (the other units of this line agree with it).",
     },
+    sourceLineRounded: {
+      zh: "{where}「{source}」{actual} 与{against} 不一致（只是取整后的数，请填写与分配表一致的金额）。",
+      en: "{where} {source}: {actual} is {expected} of the allocation table rounded; write the allocation's amount.",
+    },
   },
 });
 
@@ -223,8 +227,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       continue;
     }
     // 67 against 67.4: the target shows the allocation rounded to fewer decimals — a reviewer should look.
-    const places = t.amount.value!.decimalPlaces();
-    const rounded = places < expected.value.decimalPlaces() && roundHalfUp(expected.value, places).eq(t.amount.value!);
+    const rounded = isRoundedCopy(t.amount.value!, expected.value);
     out.push({
       sheet,
       finding: report(allocationMismatchRule, t.amount.cell, rounded ? "differsRounded" : "differs", data, {
@@ -241,6 +244,12 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   out.push(...sourceLineMismatches(link, (cell) => already.has(cell) || reported(sheet, cell)));
   out.push(...unmatchedUnits(link));
   return out;
+}
+
+/** 67 for 67.4: the allocation's amount rounded to fewer decimals. */
+function isRoundedCopy(copy: Dec, allocation: Dec): boolean {
+  const places = copy.decimalPlaces();
+  return places < allocation.decimalPlaces() && roundHalfUp(allocation, places).eq(copy);
 }
 
 /** Allocation findings that name the cell to fix (not a total merely out of line with its rows). */
@@ -358,14 +367,15 @@ function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolea
       // Copies the allocation's own typo: the allocation's finding covers it.
       if (expected.finding && source.value.eq(expected.typed)) continue;
       const name = label.replace(/^其中[:：]?|[:：]$/g, "");
+      const rounded = isRoundedCopy(source.value, expected.value);
       out.push({
         sheet,
         finding: report(
           allocationMismatchRule,
           source.cell,
-          "sourceLine",
+          rounded ? "sourceLineRounded" : "sourceLine",
           { where: t.name, source: name, actual: show(source.value), expected: show(expected.value), against: `${describeAlloc(link, j)}${show(expected.value)}` },
-          { related: [expected.cell], expected: show(expected.value), actual: show(source.value), fix: { value: show(expected.value) } },
+          { related: [expected.cell], expected: show(expected.value), actual: show(source.value), fix: { value: show(expected.value) }, ...(rounded ? { severity: "warning" as const } : {}) },
         ),
       });
     }

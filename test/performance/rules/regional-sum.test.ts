@@ -1,0 +1,20 @@
+import { regionalSumRule } from "../../../src/core/performance/check-funding";
+import { testRule } from "../../helpers/rule-tester";
+import { regionalTarget } from "./forms";
+
+testRule(regionalSumRule, {
+  valid: [
+    { name: "合计 198 = 1 + 67 + 98 + 32 on both lines", sheets: [regionalTarget()] },
+    { name: "a unit funded with 0", sheets: [regionalTarget({ D6: 197, D7: 197, E6: 0, E7: 0 })] },
+  ],
+  invalid: [
+    {
+      name: "the 合计 column says 200 on both lines: each line's total is off",
+      sheets: [regionalTarget({ D6: 200, D7: 200 })],
+      findings: [
+        { cell: "D6", messageId: "sum", severity: "error", expected: "198", actual: "200", related: ["E6", "F6", "G6", "H6"] },
+        { cell: "D7", messageId: "sum", severity: "error", expected: "198", actual: "200", related: ["E7", "F7", "G7", "H7"] },
+      ],
+    },
+  ],
+});
