@@ -22,7 +22,7 @@ import {
 } from "../performance/check-funding";
 import { allocationMismatchRule, allocationUnmatchedRule, weightConventionRule } from "../performance/reconcile";
 import { scoreMismatchRule, scoreOverWeightRule } from "../performance/scores";
-import { standardPeriodMismatchRule } from "../performance/standard-periods";
+import { standardDiffersRule, standardPeriodMismatchRule } from "../performance/standard-periods";
 
 export const PERFORMANCE_RULES = [
   missingIndicatorRule,
@@ -45,6 +45,7 @@ export const PERFORMANCE_RULES = [
   scoreMismatchRule,
   costSumRule,
   standardPeriodMismatchRule,
+  standardDiffersRule,
   belowLastYearRule,
   allocationMismatchRule,
   allocationUnmatchedRule,
