@@ -119,8 +119,56 @@ export const missingActualRule = defineRule({
       zh: "{name}没有填写全年实际完成值。",
       en: "{name} has no actual value.",
     },
+    tableBlank: {
+      zh: "本表 {count} 项指标的全年实际完成值都未填写：自评表应逐项填写完成值，才能判断是否完成目标。",
+      en: "None of the {count} indicators of this table has its actual value: a self-evaluation needs them all.",
+    },
+    tableBlankWithScores: {
+      zh: "本表 {count} 项指标的全年实际完成值和得分都未填写：自评表应逐项填写完成值并打分。",
+      en: "None of the {count} indicators of this table has its actual value or its score: a self-evaluation needs them all.",
+    },
   },
 });
+
+export const missingScoreRule = defineRule({
+  id: "performance/missing-score",
+  severity: "warning",
+  title: { zh: "未填得分", en: "Score missing" },
+  why: {
+    zh: "自评表有分值的指标都应按完成情况打分；得分空白，总分就无从核对。",
+    en: "Every weighted indicator of a self-evaluation is scored by its completion; a blank score leaves the total unverifiable.",
+  },
+  messages: {
+    noScore: {
+      zh: "{name}填了完成值“{actual}”，分值 {weight}，但没有填写得分。",
+      en: "{name} has its actual value “{actual}” and a weight of {weight} but no score.",
+    },
+    tableBlank: {
+      zh: "本表 {count} 项指标的得分都未填写：自评表应按完成情况逐项打分。",
+      en: "None of the {count} indicators of this table is scored: a self-evaluation scores each one.",
+    },
+  },
+});
+
+/**
+ * 完成值 or 得分 blank on every indicator of a self-evaluation's table (a form submitted unfilled): one
+ * finding for the table, at the column's header, instead of one per row. Null when the columns are filled.
+ */
+function blankColumns(table: IndicatorTable): Finding | null {
+  const rows = table.rows.filter((r) => r.target);
+  if (rows.length < 2) return null;
+  const { actual, score } = table.columns;
+  const noActual = actual !== null && rows.every((r) => !r.actual);
+  const scored = rows.filter((r) => r.weight?.value);
+  const noScore = score !== null && scored.length >= 2 && scored.every((r) => !r.score || r.score.reading.kind === "blank");
+  const cellOf = (key: "actual" | "score") => table.headerCells[key] ?? a1(table.headerRow, table.columns[key]!);
+  const related = rows.map((r) => r.target!.cell);
+  if (noActual) {
+    return report(missingActualRule, cellOf("actual"), noScore ? "tableBlankWithScores" : "tableBlank", { count: rows.length }, { related });
+  }
+  if (noScore) return report(missingScoreRule, cellOf("score"), "tableBlank", { count: scored.length }, { related: scored.map((r) => r.weight!.cell) });
+  return null;
+}
 
 export const missingReasonRule = defineRule({
   id: "performance/missing-reason",
@@ -198,13 +246,16 @@ export function checkIndicators(form: PerformanceForm, kind: "target" | "self-ev
   const table = form.indicators;
   if (!table) return [];
   const out: Finding[] = [];
+  // A self-evaluation submitted with its 完成值 (or 得分) column blank throughout: one warning for the table.
+  const blank = kind === "self-evaluation" ? blankColumns(table) : null;
   for (const ind of table.rows) {
     out.push(...structure(ind, table));
     const target = ind.target ? parseIndicatorValue(ind.target.text) : null;
     if (target && ind.target && target.kind === "qualitative" && target.looksNumeric) out.push(unparsed(ind));
     if (target) out.push(...belowLastYear(ind, target));
-    if (kind === "self-evaluation" && target) out.push(...actualFindings(ind, table, target));
+    if (kind === "self-evaluation" && target && !blank) out.push(...actualFindings(ind, table, target));
   }
+  if (blank) out.push(blank);
   const weight = weightSum(form, kind);
   if (weight) out.push(...weight.findings);
   out.push(...costBounds(form));
@@ -318,6 +369,14 @@ function actualFindings(ind: Indicator, table: IndicatorTable, target: Indicator
       report(farAboveTargetRule, ind.target.cell, "farAbove", { name: name(ind), actual: ind.actual.text, target: ind.target.text, percent: pct.toFixed() }, {
         related: [ind.actual.cell],
         actual: `${pct.toFixed()}%`,
+      }),
+    );
+  }
+  const weight = ind.weight?.value;
+  if (table.columns.score !== null && weight && !weight.isZero() && (!ind.score || ind.score.reading.kind === "blank")) {
+    out.push(
+      report(missingScoreRule, a1(ind.row, table.columns.score), "noScore", { name: name(ind), actual: ind.actual.text, weight: show(weight) }, {
+        related: [ind.weight!.cell, ind.actual.cell],
       }),
     );
   }

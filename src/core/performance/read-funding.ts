@@ -76,7 +76,7 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
     const col = (re: RegExp) => texts.find((t) => re.test(t.text))?.col ?? null;
     return {
       row: r,
-      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值/), score: col(/^得分/) },
+      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值|^权重/), score: col(/^得分/) },
     };
   }
   return null;

@@ -5,7 +5,7 @@
 import { Dec, roundHalfUp } from "../decimal";
 import type { Finding } from "../finding";
 import { defineRule, report } from "../rules/define";
-import type { Funding, Indicator } from "./form";
+import type { Funding, FundingLine, Indicator } from "./form";
 import { show } from "./finding";
 import type { Attainment } from "./indicator-compare";
 
@@ -104,18 +104,27 @@ export function rateScoreFindings(funding: Funding): Finding[] {
       }),
     ];
   }
-  const a = total.budget?.value;
-  const b = total.executed?.value;
-  if (!a || !b || a.isZero()) return [];
-  const ratio = Dec.min(b.div(a), 1);
+  const ratio = executionRatio(total);
+  if (!ratio) return [];
   const expected = roundHalfUp(weight.times(ratio), 2);
   if (expected.minus(score.value).abs().lte(CENT)) return [];
   const rate = `${roundHalfUp(ratio.times(100), 2).toFixed(2)}%`;
   return [
     report(scoreMismatchRule, score.cell, "rate", { weight: show(weight), rate, expected: show(expected), score: show(score.value) }, {
-      related: [funding.rateWeight!.cell, total.budget!.cell, total.executed!.cell],
+      related: [funding.rateWeight!.cell, ...(total.budget?.value && total.executed?.value ? [total.budget.cell, total.executed.cell] : [total.rate!.cell])],
       expected: show(expected),
       actual: show(score.value),
     }),
   ];
+}
+
+/** B/A of the total line, capped at 1; the rate the form shows when A or B is missing (95.23% or 95.23). */
+function executionRatio(total: FundingLine): Dec | null {
+  const a = total.budget?.value;
+  const b = total.executed?.value;
+  if (a && b && !a.isZero()) return Dec.min(b.div(a), 1);
+  const rate = total.rate;
+  if (!rate || rate.value === null || rate.reading.kind !== "number") return null;
+  const ratio = rate.reading.percent || rate.value.lte(new Dec("1.5")) ? rate.value : rate.value.div(100);
+  return Dec.min(ratio, 1);
 }

@@ -23,5 +23,10 @@ testRule(scoreMismatchRule, {
       sheets: [selfEvaluation({ H7: 10 })],
       findings: [{ cell: "H7", messageId: "rate", expected: "9.5", actual: "10", related: ["F7", "D7", "E7"] }],
     },
+    {
+      name: "other province: 权重 instead of 分值 on the funding line, 得分 10 at 95 %",
+      sheets: [numberedSelfEvaluation({ F5: "权重", H6: 10 })],
+      findings: [{ cell: "H6", messageId: "rate", expected: "9.5", actual: "10", related: ["F6", "D6", "E6"] }],
+    },
   ],
 });
