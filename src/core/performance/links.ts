@@ -11,6 +11,7 @@ import { columnLetters, qualifiedAddress, splitQualified } from "../address";
 import type { AllocationModel } from "../allocation/model";
 import { Dec } from "../decimal";
 import type { Finding } from "../finding";
+import { tokenizeFormula } from "../formula";
 import { parseNumberText } from "../numbers";
 import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
@@ -168,7 +169,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
       try {
         const units = targetUnits(sheet, form);
         if (units.length === 0) continue;
-        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found);
+        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units));
         if (link) out.push(link);
       } catch {
         // A form that cannot be paired is checked on its own.
@@ -223,6 +224,31 @@ export function unitOfSheetName(name: string): string | null {
   return rest;
 }
 
+/** A cell of another sheet that a target amount's formula reads (`=附件1!D5`, `='附件1 (2)'!D5+…`). */
+interface Reference {
+  sheet: string;
+  col: number;
+}
+
+/** The other-sheet cells the target units' amounts (and their sources) read through formulas. */
+function referencedCells(sheet: SheetSnapshot, units: TargetUnit[]): Reference[] {
+  const out: Reference[] = [];
+  for (const u of units) {
+    for (const amount of [u.amount, ...u.sources.map((s) => s.amount)]) {
+      const formula = amount.formula ? sheet.rows[amount.row]?.[amount.col]?.formula : undefined;
+      if (!formula) continue;
+      try {
+        for (const t of tokenizeFormula(formula)) {
+          if ((t.kind === "ref" || t.kind === "range") && t.sheet && t.sheet !== sheet.name && t.parts?.[0]) out.push({ sheet: t.sheet, col: t.parts[0].col });
+        }
+      } catch {
+        // A formula the lexer cannot read says nothing about which sheet the amounts come from.
+      }
+    }
+  }
+  return out;
+}
+
 /** Regional columns (amounts of the total line), or the whole form when the sheet is named after a unit. */
 function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] {
   const funding = form.funding;
@@ -255,12 +281,17 @@ function pairWithAllocation(
   allocations: Allocation[],
   verdicts: Map<string, Finding | { value: Dec }>,
   found: AllocationFinding[],
+  references: Reference[] = [],
 ): FormLink | null {
   const regional = form.funding.regional !== null;
   const unit = form.funding.unit;
-  // The allocation sheet that names most of these units, and its column that agrees most often.
+  // The allocation sheet the target's formulas read (=附件1!D5) is the one it copies, whatever other sheet
+  // (an example, last year's table) names the same units; without such formulas, the sheet that names most
+  // of these units. Then its column that agrees most often.
+  const referenced = allocations.filter((a) => references.some((r) => r.sheet === a.sheet));
+  const candidates = referenced.length > 0 ? referenced : allocations;
   let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
-  for (const alloc of allocations) {
+  for (const alloc of candidates) {
     const pairs = matchUnits(
       units.map((u) => u.name),
       alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
@@ -290,8 +321,13 @@ function pairWithAllocation(
     const preferred = /合计|总额|总计|小计/.test(c.header);
     if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
   }
+  // The column the formulas read, when most of them read one: that is the copied column.
+  const read = references.filter((r) => r.sheet === alloc.sheet);
+  const readColumn = alloc.columns.find((c) => read.filter((r) => r.col === c.col).length * 2 > read.length);
+  if (readColumn) column = { ...readColumn, agree: pairs.length };
   // Which column the target copies cannot be told when most units disagree with all of them — unless
-  // the table has one money column, or a 合计 column: otherwise stay silent.
+  // the formulas say it (agree is then the count of pairs), the table has one money column, or a 合计
+  // column: otherwise stay silent.
   if (!column) return null;
   if (column.agree * 2 < pairs.length) {
     const only = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
