@@ -133,16 +133,12 @@ export const missingActualRule = defineRule({
 export const missingScoreRule = defineRule({
   id: "performance/missing-score",
   severity: "warning",
-  title: { zh: "未填得分", en: "Score missing" },
+  title: { zh: "得分一栏未填", en: "Scores not filled in" },
   why: {
-    zh: "自评表有分值的指标都应按完成情况打分；得分空白，总分就无从核对。",
-    en: "Every weighted indicator of a self-evaluation is scored by its completion; a blank score leaves the total unverifiable.",
+    zh: "自评表有分值的指标都应按完成情况打分；得分一栏全部空白，说明这张表还没有打分，总分也无从核对。（个别一格空白或填“—”不报。）",
+    en: "A self-evaluation scores each weighted indicator by its completion; a score column blank throughout means the table was not scored. (One blank or — alone is not reported.)",
   },
   messages: {
-    noScore: {
-      zh: "{name}填了完成值“{actual}”，分值 {weight}，但没有填写得分。",
-      en: "{name} has its actual value “{actual}” and a weight of {weight} but no score.",
-    },
     tableBlank: {
       zh: "本表 {count} 项指标的得分都未填写：自评表应按完成情况逐项打分。",
       en: "None of the {count} indicators of this table is scored: a self-evaluation scores each one.",
@@ -369,14 +365,6 @@ function actualFindings(ind: Indicator, table: IndicatorTable, target: Indicator
       report(farAboveTargetRule, ind.target.cell, "farAbove", { name: name(ind), actual: ind.actual.text, target: ind.target.text, percent: pct.toFixed() }, {
         related: [ind.actual.cell],
         actual: `${pct.toFixed()}%`,
-      }),
-    );
-  }
-  const weight = ind.weight?.value;
-  if (table.columns.score !== null && weight && !weight.isZero() && (!ind.score || ind.score.reading.kind === "blank")) {
-    out.push(
-      report(missingScoreRule, a1(ind.row, table.columns.score), "noScore", { name: name(ind), actual: ind.actual.text, weight: show(weight) }, {
-        related: [ind.weight!.cell, ind.actual.cell],
       }),
     );
   }

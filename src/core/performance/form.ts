@@ -116,7 +116,11 @@ export interface IndicatorTable {
   rows: Indicator[];
   /** A 合计/总分 row under the indicators, when present. */
   totalRow: { row: number; weight: AmountCell | null; score: AmountCell | null } | null;
+  /** 中长期 or 年度, when the form has both kinds of indicator blocks (side by side, stacked, or two 指标值 columns). */
+  block?: IndicatorBlock;
 }
+
+export type IndicatorBlock = "long-term" | "annual";
 
 export interface PerformanceForm {
   /** First and last sheet rows (0-based) of the form. */

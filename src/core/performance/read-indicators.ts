@@ -6,7 +6,7 @@
 import { a1 } from "../address";
 import type { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
-import type { Indicator, IndicatorColumns, IndicatorTable, TextCell } from "./form";
+import type { Indicator, IndicatorBlock, IndicatorColumns, IndicatorTable, TextCell } from "./form";
 import { amountAt } from "./cells";
 import { indicatorColumnKey } from "./labels";
 
@@ -78,8 +78,46 @@ export function nextIndicatorBlock(grid: Grid, headerRow: number, fromCol: numbe
   return second.found.level3 !== undefined && second.found.target !== undefined ? next.col : null;
 }
 
-export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0): IndicatorTable | null {
+/** 中长期 / 年度 in a label: which block a header, a label above it or a row label belongs to. */
+export function blockOf(text: string): IndicatorBlock | null {
+  const t = normalizeLabel(text);
+  if (/长期/.test(t)) return "long-term";
+  if (/年度|当年|本年/.test(t)) return "annual";
+  return null;
+}
+
+/**
+ * Two 指标值 columns in one header (`中长期指标值 | 年度指标值`): each the target of a block of its own. Empty
+ * when the header has one target column.
+ */
+export function targetColumnsByBlock(grid: Grid, headerRow: number, fromCol = 0): { col: number; block: IndicatorBlock }[] {
+  const { found } = headerColumns(grid, headerRow, fromCol);
+  const out: { col: number; block: IndicatorBlock }[] = [];
+  for (const { col, text } of grid.rowTexts(headerRow)) {
+    if (col < fromCol || indicatorColumnKey(text) !== "target") continue;
+    // Stop at a second block beside the first (its own 一级指标 further right).
+    if (found.level1 !== undefined && col > found.level1 && grid.rowTexts(headerRow).some((t) => t.col > found.level1! && t.col < col && indicatorColumnKey(t.text) === "level1")) break;
+    const block = blockOf(text);
+    if (block && !out.some((o) => o.block === block)) out.push({ col, block });
+  }
+  return out.length === 2 ? out : [];
+}
+
+/** The block a table starting at `fromCol` belongs to, by the label above its header (`中长期目标 | 年度目标`). */
+export function blockAbove(grid: Grid, headerRow: number, fromCol: number): IndicatorBlock | null {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - 2); r--) {
+    const text = grid.text(r, fromCol);
+    if (text !== "") return blockOf(text);
+  }
+  return null;
+}
+
+export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0, targetCol?: number): IndicatorTable | null {
   const { found, cells: headerCells } = headerColumns(grid, headerRow, fromCol);
+  if (targetCol !== undefined) {
+    found.target = targetCol;
+    headerCells.target = a1(headerRow, targetCol);
+  }
   if (found.level3 === undefined || found.target === undefined) return null;
   const columns: IndicatorColumns = {
     level1: found.level1 ?? null,
@@ -98,6 +136,9 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     unit: found.unit ?? null,
   };
   const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
+  // Stacked blocks: a label column left of 一级指标 (中长期指标 / 年度指标, merged down its rows).
+  const labelCols = columns.level1 === null ? [] : Array.from({ length: columns.level1 - fromCol }, (_, i) => fromCol + i);
+  const rowBlocks = new Map<number, IndicatorBlock>();
   let level1: TextCell | null = null;
   let level2: TextCell | null = null;
   for (let r = headerRow + 1; r <= lastRow; r++) {
@@ -115,6 +156,10 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       break;
     }
     const text = (col: number | null): TextCell | null => textAt(grid, r, col);
+    for (const c of labelCols) {
+      const block = blockOf(text(c)?.text ?? "");
+      if (block) rowBlocks.set(r, block);
+    }
     // A blank 一级/二级 cell under a typed one belongs to the same group (offices merge or leave it blank).
     level1 = text(columns.level1) ?? level1;
     const ownLevel2 = text(columns.level2);
@@ -142,7 +187,28 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     if (previous && indicator.level3 && previous.level3?.cell === indicator.level3.cell && !ownText(indicator.target, r) && !ownText(indicator.actual, r) && !(indicator.weight && indicator.weight.row === r && indicator.weight.value !== null)) continue;
     table.rows.push(indicator);
   }
+  if (new Set(rowBlocks.values()).size > 1) blockRows.set(table, rowBlocks);
   return table;
+}
+
+const blockRows = new WeakMap<IndicatorTable, Map<number, IndicatorBlock>>();
+
+/**
+ * A table whose rows fall in stacked 中长期 / 年度 blocks (a label column merged down each block), split into
+ * one table per block; the table itself when it has no such blocks. The 合计 row stays with the last block.
+ */
+export function splitStackedBlocks(table: IndicatorTable): IndicatorTable[] {
+  const blocks = blockRows.get(table);
+  if (!blocks) return [table];
+  const out: IndicatorTable[] = [];
+  for (const ind of table.rows) {
+    const block = blocks.get(ind.row) ?? out[out.length - 1]?.block;
+    const last = out[out.length - 1];
+    if (last && last.block === block) last.rows.push(ind);
+    else out.push({ ...table, rows: [ind], totalRow: null, ...(block ? { block } : {}) });
+  }
+  out[out.length - 1]!.totalRow = table.totalRow;
+  return out;
 }
 
 /**

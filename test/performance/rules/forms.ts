@@ -13,7 +13,7 @@ export type Changes = Record<string, TestCell>;
 
 export const PCT = "0.00%";
 
-function edit(rows: TestCell[][], changes: Changes): TestCell[][] {
+export function edit(rows: TestCell[][], changes: Changes): TestCell[][] {
   const out = rows.map((r) => [...r]);
   for (const [address, value] of Object.entries(changes)) {
     const { row, col } = parseA1(address)!;
