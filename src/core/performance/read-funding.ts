@@ -224,7 +224,7 @@ function readRegional(grid: Grid, top: number, wide: { line: FundingLine; amount
     for (const line of funding.lines) {
       if (line.row < r) continue;
       line.byColumn = new Map();
-      for (const c of unitCols) line.byColumn.set(c, amountAt(grid, line.row, c));
+      for (const c of unitCols) line.byColumn.set(c, moneyAt(grid, line.row, c, funding));
       const totalUnit = units.find((u) => u.isTotal);
       line.amount = totalUnit ? line.byColumn.get(totalUnit.col)! : null;
     }

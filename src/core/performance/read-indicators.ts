@@ -218,7 +218,13 @@ export function splitStackedBlocks(table: IndicatorTable): IndicatorTable[] {
 function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit: TextCell | null): TextCell | null {
   if (!value) return null;
   let text = value.text.trim();
-  const sign = nature ? normalizeLabel(nature.text).replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不超过)$/, "≤").replace(/^(等于)$/, "=") : "";
+  // 正向 / 反向 (a higher / lower value is better) say the same as ≥ / ≤.
+  const sign = nature
+    ? normalizeLabel(nature.text)
+        .replace(/^(大于等于|不低于|不少于|正向|正向指标)$/, "≥")
+        .replace(/^(小于等于|不高于|不超过|反向|反向指标)$/, "≤")
+        .replace(/^(等于)$/, "=")
+    : "";
   if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
   const u = unit ? normalizeLabel(unit.text) : "";
   if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;

@@ -18,5 +18,10 @@ testRule(missingReasonRule, {
       sheets: [numberedSelfEvaluation({ G12: "2580", J12: null, I12: 18.6 })],
       findings: [{ cell: "J12", messageId: "noReason", related: ["E12", "G12"], messageIncludes: ["超出"] }],
     },
+    {
+      name: "指标性质 written 反向 (lower is better): 2580 元 exceeds 2400",
+      sheets: [numberedSelfEvaluation({ D12: "反向", G12: "2580", J12: null, I12: 18.6 })],
+      findings: [{ cell: "J12", messageId: "noReason", messageIncludes: ["超出年度指标值“≤2400元”"] }],
+    },
   ],
 });

@@ -40,6 +40,11 @@ testRule(wrongAmountRule, {
       findings: [{ sheet: "附件3", cell: "F6", messageId: "everyRelation", severity: "error", expected: "67", actual: "76", fixValue: "67" }],
     },
     {
+      name: "amounts typed as text with their unit (76万元)",
+      sheets: [regionalTarget({ D6: "198万元", E6: "1万元", F6: "76万元", G6: "98万元", H6: "32万元" })],
+      findings: [{ sheet: "附件3", cell: "F6", messageId: "everyRelation", expected: "67", actual: "76" }],
+    },
+    {
       name: "the same slip with 附件1 in the workbook: its cell is named too",
       sheets: [regionalAllocation(), regionalTarget({ F6: 76 })],
       findings: [{ sheet: "附件3", cell: "F6", messageId: "everyRelationAndAllocation", expected: "67", related: ["F7", "D6", "E6", "G6", "H6", "附件1!C7"] }],
