@@ -353,7 +353,7 @@ interface AllocationBlame {
 
 /** Out-of-date saved results of live totals that a blamed cell explains: the same mistake, already told. */
 export function explainedStaleTotals(found: AllocationFinding[]): { sheet: string; cell: string }[] {
-  return found.flatMap((f) => (f.finding.rule === "allocation/differs-from-targets" ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
+  return found.flatMap((f) => (f.finding.rule === differsFromTargetsRule.id ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
 }
 
 const staleOf = new WeakMap<Finding, string[]>();

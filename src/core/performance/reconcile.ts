@@ -17,7 +17,7 @@ import type { WorkbookReading } from "../workbook/reading";
 import { weightSum } from "./check-indicators";
 import type { AmountCell } from "./form";
 import { show } from "./finding";
-import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels } from "./links";
+import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels, differsFromTargetsRule } from "./links";
 import { fullName } from "./names";
 
 export const allocationMismatchRule = defineRule({
@@ -253,7 +253,7 @@ function isRoundedCopy(copy: Dec, allocation: Dec): boolean {
 }
 
 /** Allocation findings that name the cell to fix (not a total merely out of line with its rows). */
-const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/differs-from-targets", "allocation/row-pattern"]);
+const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", differsFromTargetsRule.id, "allocation/row-pattern"]);
 
 function splitCell(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf("!") + 1);

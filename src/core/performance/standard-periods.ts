@@ -94,7 +94,10 @@ function statedStandards(reading: WorkbookReading): Standard[] {
 
 /** Both checks of this file: the targets against the allocation headers, and against each other. */
 export function checkStandardPeriods(reading: WorkbookReading): SheetFinding[] {
-  return [...periodMismatches(reading), ...checkRegionalStandards(reading)];
+  const periods = periodMismatches(reading);
+  // A target already told its period contradicts the header is that one mistake: not told again here.
+  const told = new Set(periods.map((p) => qualifiedAddress(p.sheet, p.finding.cell)));
+  return [...periods, ...checkRegionalStandards(reading).filter((f) => !told.has(qualifiedAddress(f.sheet, f.finding.cell)))];
 }
 
 function periodMismatches(reading: WorkbookReading): SheetFinding[] {
@@ -142,6 +145,9 @@ interface StatedByTarget {
 const PER_YEAR: Record<string, number> = { 月: 12, 年: 1 };
 
 function standardOf(text: string): { yearly: Dec; per: string } | null {
+  // 每人每月30元, 按每人每年360元: the allocation header's wording.
+  const words = /每(人|户)每(月|年)(?:补助|发放)?(\d+(?:\.\d+)?)元/.exec(toHalfWidth(text).replace(/\s+/g, ""));
+  if (words) return { yearly: new Dec(words[3]!).times(PER_YEAR[words[2]!]!), per: words[1]! };
   const v = parseIndicatorValue(text);
   if (v.kind !== "quantity" || v.qualifier !== undefined) return null;
   const base = inBaseUnit(v.value, v.unit);

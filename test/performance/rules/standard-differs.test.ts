@@ -21,6 +21,13 @@ const regionTarget = (region: string, people: number, standard: string, indicato
     ["A1:G1", "A2:G2", "A6:A8"],
   );
 
+/** The notice's allocation table, its header stating the standard (S6). */
+const allocation = sheet(
+  "附件1",
+  [["附件1"], ["2024年困难残疾人生活补贴分配表"], [null, null, null, "单位：人、万元"], ["序号", "县（市）", "补贴人数", "补贴资金（按每人每月30元）"], [null, "合计", 6000, 216], [1, "甲县", 1000, 36], [2, "乙县", 2000, 72], [3, "丙县", 3000, 108]],
+  ["A2:D2"],
+);
+
 const notice = (...standards: string[]) =>
   standards.map((s, i) => regionTarget(["甲县", "乙县", "丙县", "丁县"][i]!, 1000 * (i + 1), s));
 
@@ -29,6 +36,11 @@ testRule(standardDiffersRule, {
     { name: "30元/人/月 on every region's sheet", sheets: notice("30元/人/月", "30元/人/月", "30元/人/月", "30元/人/月") },
     { name: "the same standard spelt per month and per year (360元/人/年)", sheets: notice("30元/人/月", "≤30元/人·月", "360元/人/年") },
     { name: "one sheet alone", sheets: notice("25元/人/月") },
+    {
+      name: "30元/人/年 on one sheet is already told against 附件1's header (standard-period-mismatch): not told twice",
+      sheets: [allocation, ...notice("30元/人/月", "30元/人/月", "30元/人/年")],
+    },
+    { name: "每人每月30元 in words is 30元/人/月", sheets: notice("30元/人/月", "每人每月30元", "30元/人/月") },
     { name: "different indicators are different standards", sheets: [regionTarget("甲县", 1000, "30元/人/月"), regionTarget("乙县", 2000, "25元/人/月", "护理补贴标准")] },
   ],
   invalid: [
@@ -61,6 +73,11 @@ testRule(standardDiffersRule, {
           messageIncludes: ["附件2-甲县、附件2-丙县为「30元/人/月」", "附件2-乙县、附件2-丁县为「25元/人/月」"],
         },
       ],
+    },
+    {
+      name: "每人每月25元 in words against 30元/人/月 twice",
+      sheets: notice("30元/人/月", "每人每月25元", "30元/人/月"),
+      findings: [{ sheet: "附件2-乙县", cell: "D8", messageId: "odd", expected: "30元/人/月", actual: "每人每月25元" }],
     },
   ],
 });
