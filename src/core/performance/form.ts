@@ -86,6 +86,8 @@ export interface Indicator {
   actual: TextCell | null;
   reason: TextCell | null;
   score: AmountCell | null;
+  /** 中长期 or 年度, when a label column left of 一级指标 says which block the row is in. */
+  block?: IndicatorBlock;
 }
 
 /** Column index of each indicator-table field found by its header words (null when absent). */

@@ -138,7 +138,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
   const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
   // Stacked blocks: a label column left of 一级指标 (中长期指标 / 年度指标, merged down its rows).
   const labelCols = columns.level1 === null ? [] : Array.from({ length: columns.level1 - fromCol }, (_, i) => fromCol + i);
-  const rowBlocks = new Map<number, IndicatorBlock>();
+  let block: IndicatorBlock | null = null;
   let level1: TextCell | null = null;
   let level2: TextCell | null = null;
   for (let r = headerRow + 1; r <= lastRow; r++) {
@@ -156,10 +156,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       break;
     }
     const text = (col: number | null): TextCell | null => textAt(grid, r, col);
-    for (const c of labelCols) {
-      const block = blockOf(text(c)?.text ?? "");
-      if (block) rowBlocks.set(r, block);
-    }
+    for (const c of labelCols) block = blockOf(text(c)?.text ?? "") ?? block;
     // A blank 一级/二级 cell under a typed one belongs to the same group (offices merge or leave it blank).
     level1 = text(columns.level1) ?? level1;
     const ownLevel2 = text(columns.level2);
@@ -180,6 +177,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       reason: text(columns.reason),
       score: columns.score === null ? null : amountAt(grid, r, columns.score),
     };
+    if (block) indicator.block = block;
     // A row with only 一级/二级 (a merge running past the table) is not an indicator.
     if (!indicator.level3 && !indicator.target && !indicator.actual) continue;
     // A 三级指标 merged over two rows whose second row holds nothing of its own is one indicator.
@@ -187,25 +185,20 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     if (previous && indicator.level3 && previous.level3?.cell === indicator.level3.cell && !ownText(indicator.target, r) && !ownText(indicator.actual, r) && !(indicator.weight && indicator.weight.row === r && indicator.weight.value !== null)) continue;
     table.rows.push(indicator);
   }
-  if (new Set(rowBlocks.values()).size > 1) blockRows.set(table, rowBlocks);
   return table;
 }
-
-const blockRows = new WeakMap<IndicatorTable, Map<number, IndicatorBlock>>();
 
 /**
  * A table whose rows fall in stacked 中长期 / 年度 blocks (a label column merged down each block), split into
  * one table per block; the table itself when it has no such blocks. The 合计 row stays with the last block.
  */
 export function splitStackedBlocks(table: IndicatorTable): IndicatorTable[] {
-  const blocks = blockRows.get(table);
-  if (!blocks) return [table];
+  if (new Set(table.rows.map((r) => r.block)).size < 2) return [table];
   const out: IndicatorTable[] = [];
   for (const ind of table.rows) {
-    const block = blocks.get(ind.row) ?? out[out.length - 1]?.block;
     const last = out[out.length - 1];
-    if (last && last.block === block) last.rows.push(ind);
-    else out.push({ ...table, rows: [ind], totalRow: null, ...(block ? { block } : {}) });
+    if (last && last.block === ind.block) last.rows.push(ind);
+    else out.push({ ...table, rows: [ind], totalRow: null, ...(ind.block ? { block: ind.block } : {}) });
   }
   out[out.length - 1]!.totalRow = table.totalRow;
   return out;
