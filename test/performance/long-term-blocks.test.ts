@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import { readTargetForms } from "../../src/core/performance/read-forms";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { stackedBlocks as stacked, twoValueColumns } from "./rules/forms";
+import { type TestCell, sheet } from "../helpers/sheet";
+import { edit, stackedBlocks as stacked, twoValueColumns } from "./rules/forms";
 
 const notInfo = (s: SheetSnapshot) =>
   checkWorkbook({ sheets: [s] }).sheets[0]!.findings.filter((f) => f.severity !== "info").map((f) => [f.rule, f.cell, f.severity]);
@@ -55,5 +56,43 @@ describe("中长期指标值 and 年度指标值 in one header", () => {
   it("a missing value in either column is found at its cell", () => {
     expect(notInfo(twoValueColumns({ D8: null }))).toEqual([["performance/missing-value", "D8", "error"]]);
     expect(notInfo(twoValueColumns({ E5: null }))).toEqual([["performance/missing-value", "E5", "error"]]);
+  });
+});
+
+describe("a self-evaluation with stacked 中长期 / 年度 blocks", () => {
+  /** 中长期 targets are not assessed year by year: their 完成值 and 得分 are left blank. */
+  const selfEvaluation = (changes: Record<string, TestCell> = {}) =>
+    sheet(
+      "自评表",
+      edit(
+        [
+          ["项目支出绩效自评表"],
+          ["项目名称", "社区居家养老服务补助", null, "主管部门", "区民政局"],
+          ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          [null, "年度资金总额", 300, 300, 285, 10, { v: 0.95, fmt: "0.00%" }, 9.5],
+          [null, "其中：中央资金", 200, 200, 190, null, { v: 0.95, fmt: "0.00%" }],
+          [null, "地方资金", 100, 100, 95, null, { v: 0.95, fmt: "0.00%" }],
+          ["绩效目标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值", "分值", "得分", "未完成原因和改进措施"],
+          ["中长期指标", "产出指标", "数量指标", "覆盖街道数", "≥10个", null, null, null],
+          [null, "满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", null, null, null],
+          ["年度指标", "产出指标", "数量指标", "服务老人人数", "≥500人", "520人", 40, 40, "无"],
+          [null, null, "质量指标", "服务合格率", "≥95%", "96%", 30, 30, "无"],
+          [null, "满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "93%", 20, 20, "无"],
+        ],
+        changes,
+      ),
+      ["A1:I1", "A3:B3", "A8:A9", "A10:A12", "B10:B11"],
+    );
+
+  it("the 中长期 block left blank: no finding; the 年度 block checked as usual", () => {
+    expect(notInfo(selfEvaluation())).toEqual([]);
+  });
+
+  it("a 年度 target missed without a reason is found in its row", () => {
+    expect(notInfo(selfEvaluation({ F10: "450人", H10: 36 }))).toEqual([["performance/missing-reason", "I10", "warning"]]);
+  });
+
+  it("the 年度 block's 完成值 blank throughout: one warning for that block", () => {
+    expect(notInfo(selfEvaluation({ F10: null, F11: null, F12: null, H10: null, H11: null, H12: null }))).toEqual([["performance/missing-actual", "F7", "warning"]]);
   });
 });

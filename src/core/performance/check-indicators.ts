@@ -251,7 +251,8 @@ export function checkIndicators(form: PerformanceForm, kind: "target" | "self-ev
     if (target) out.push(...belowLastYear(ind, target));
     if (kind === "self-evaluation" && target && !blank) out.push(...actualFindings(ind, table, target));
   }
-  if (blank) out.push(blank);
+  // A 中长期 block is not assessed year by year: its actual values may all be left blank.
+  if (blank && table.block !== "long-term") out.push(blank);
   const weight = weightSum(form, kind);
   if (weight) out.push(...weight.findings);
   out.push(...costBounds(form));
