@@ -105,13 +105,17 @@ describe("中长期 and 年度 indicator blocks side by side", () => {
       ["A1:H1", "A3:D3", "E3:H3", "A5:A6", "E5:E6"],
     );
 
-  it("both blocks are read, each with its own indicators; the funding block counts once", () => {
+  it("both blocks are read, each with its own indicators; the funding block counts once, with the 年度 block", () => {
     const forms = readTargetForms(form("≥500人"));
     expect(forms.map((f) => f.indicators!.rows.map((r) => `${r.level3?.text} ${r.target?.text} ${r.target?.cell}`))).toEqual([
       ["覆盖街道数 ≥10个 D5", "服务合格率 ≥95% D6", "老人满意度 ≥90% D7"],
       ["服务老人人数 ≥500人 H5", "服务合格率 ≥95% H6", "老人满意度 ≥90% H7"],
     ]);
-    expect(forms.map((f) => f.funding.lines.length)).toEqual([3, 0]);
+    // The funding belongs to the 年度 block: the year's budget is what its cost bounds split.
+    expect(forms.map((f) => [f.indicators!.block, f.funding.lines.length])).toEqual([
+      ["long-term", 0],
+      ["annual", 3],
+    ]);
     expect(checkWorkbook({ sheets: [form("≥500人")] }).sheets[0]!.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 

@@ -8,8 +8,10 @@ import { Dec, ZERO, roundHalfUp } from "../decimal";
 import { type Blame, localize } from "../engine/localize";
 import { type Relation, type ValueOf, evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
+import { type Rule, defineRule, report } from "../rules/define";
 import type { AmountCell, Funding, FundingLine, PerformanceForm } from "./form";
-import { finding, show } from "./finding";
+import { show } from "./finding";
+import { rateScoreFindings } from "./scores";
 import { PlainSumRelation, RateRelation } from "./sum-relation";
 import { parseNumFmt } from "../format";
 import type { Corroboration } from "./links";
@@ -20,9 +22,149 @@ const HUNDRED = new Dec(100);
 const IMPLAUSIBLE_UNIT = new Dec(1_000_000);
 const IMPLAUSIBLE_TOTAL = new Dec(10_000_000);
 
+/** A sum that breaks (one message set for the funding sums and the regional sums). */
+const SUM_MESSAGES = {
+  sum: {
+    zh: "{where} {actual} 与{parts}之和 {expected} 不符，相差 {diff}。",
+    en: "{where} {actual} differs from the sum of {parts}, {expected} (off by {diff}).",
+  },
+  lastDigit: {
+    zh: "{where} {actual} 与{parts}之和 {expected} 不符，相差 {diff}（末位差 1，请核实）。",
+    en: "{where} {actual} differs from the sum of {parts}, {expected} (off by {diff} in the last digit; please check).",
+  },
+  oneOf: {
+    zh: "{candidates}中有一处不对：{total} {totalValue} 与{confirmedBy}一致，各项相加应为 {totalValue}，表中为 {sum}，请核实是哪一项。",
+    en: "One of {candidates} is wrong: {total} {totalValue} agrees with {confirmedBy}; the parts add up to {sum} instead. Please check which.",
+  },
+} as const;
+
+export const fundingSumRule = defineRule({
+  id: "performance/funding-sum",
+  severity: "error",
+  title: { zh: "资金总额与各来源之和不符", en: "Funding total does not equal its sources" },
+  why: {
+    zh: "年度资金总额应等于财政拨款、其他资金等各来源之和（自评表的全年预算数和全年执行数各自如此）。",
+    en: "The annual total must equal the sum of its sources (for budget A and executed B alike).",
+  },
+  messages: SUM_MESSAGES,
+});
+
+export const regionalSumRule = defineRule({
+  id: "performance/regional-sum",
+  severity: "error",
+  title: { zh: "区域合计与各地之和不符", en: "Regional total does not equal the sum of its units" },
+  why: {
+    zh: "区域绩效目标表里合计（或地区）一栏应等于各县市、单位金额之和。",
+    en: "In a regional target table the total column must equal the sum of the unit columns.",
+  },
+  messages: SUM_MESSAGES,
+});
+
+export const wrongAmountRule = defineRule({
+  id: "performance/wrong-amount",
+  severity: "error",
+  title: { zh: "金额有误", en: "Wrong amount" },
+  why: {
+    zh: "这一格同时使所在行的合计和所在列的合计都不成立，改这一格即可全部对上。",
+    en: "This amount breaks both the row total and the column total; changing it repairs both.",
+  },
+  messages: {
+    everyRelation: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{relations}都指向这一格。",
+      en: "{where} should be {expected}, the table has {actual}: every relation it is in (totals, rate) points at this cell.",
+    },
+    everyRelationAndAllocation: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{relations}都指向这一格，与{allocation}一致。",
+      en: "{where} should be {expected}, the table has {actual}: every relation it is in (totals, rate) points at this cell, and {allocation} agrees.",
+    },
+    partOfConfirmed: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{total} {totalValue} 与{confirmedBy}一致，各项相加应等于它。",
+      en: "{where} should be {expected}, the table has {actual}: {total} {totalValue} agrees with {confirmedBy}, and the parts must add up to it.",
+    },
+    blankPartOfConfirmed: {
+      zh: "{where}应为 {expected}，表中为空白：{total} {totalValue} 与{confirmedBy}一致，各项相加应等于它。",
+      en: "{where} should be {expected}, the table has a blank: {total} {totalValue} agrees with {confirmedBy}, and the parts must add up to it.",
+    },
+  },
+});
+
+export const executionRateRule = defineRule({
+  id: "performance/execution-rate",
+  severity: "error",
+  title: { zh: "预算执行率计算有误", en: "Budget execution rate is wrong" },
+  why: {
+    zh: "预算执行率 = 全年执行数(B) ÷ 全年预算数(A) × 100%，保留两位小数、四舍五入。",
+    en: "Execution rate = executed (B) ÷ budget (A) × 100 %, two decimals, rounded half up.",
+  },
+  messages: {
+    rate: {
+      zh: "「{line}」预算执行率应为 {expected}（{executed} ÷ {budget}），表中为 {actual}。",
+      en: "The execution rate of {line} should be {expected} ({executed} ÷ {budget}); the table has {actual}.",
+    },
+  },
+});
+
+export const cellErrorRule = defineRule({
+  id: "performance/cell-error",
+  severity: "warning",
+  title: { zh: "表中显示错误值", en: "Error value shown in the table" },
+  why: {
+    zh: "表中显示 #DIV/0! 等错误值（常见于全年预算数为 0 时的执行率），上报前应改为“—”或说明。",
+    en: "The table shows an error value such as #DIV/0! (typically a rate where the budget is 0); replace it with — or an explanation.",
+  },
+  messages: {
+    errorValue: {
+      zh: "{where}显示错误值 {code}，上报前请改为“—”或说明。",
+      en: "{where} shows the error value {code}; replace it with — or an explanation before submitting.",
+    },
+    rateOfZeroBudget: {
+      zh: "{where}显示错误值 {code}（全年预算数为 0，无法计算执行率），上报前请改为“—”或说明。",
+      en: "{where} shows the error value {code} (the budget is 0, so there is no rate); replace it with — or an explanation before submitting.",
+    },
+  },
+});
+
+export const rateOver100Rule = defineRule({
+  id: "performance/rate-over-100",
+  severity: "warning",
+  title: { zh: "预算执行率超过 100%", en: "Execution rate above 100 %" },
+  why: {
+    zh: "执行数超过预算数，通常是预算数未调整或执行数填错，需要核实。",
+    en: "More was spent than budgeted: usually the budget was not adjusted or the executed amount is wrong.",
+  },
+  messages: {
+    over: {
+      zh: "「{line}」全年执行数 {executed} 超过全年预算数 {budget}，执行率 {rate}，请核实。",
+      en: "{line}: executed {executed} exceeds the budget {budget} (rate {rate}); please check.",
+    },
+  },
+});
+
+export const unitImplausibleRule = defineRule({
+  id: "performance/unit-implausible",
+  severity: "warning",
+  title: { zh: "金额单位疑似填错", en: "Amount probably in the wrong unit" },
+  why: {
+    zh: "表头注明单位为万元，这个数按万元计大得不合常理，很可能是按元填写的。",
+    en: "The block says 万元 but this amount is implausibly large in 万元: it was probably typed in 元.",
+  },
+  messages: {
+    typedInYuan: {
+      zh: "{where} {actual} 按万元计不合常理，且按元换算成 {wan} 万元后合计正好对上：很可能按元填写，应为 {wan}。",
+      en: "{where} {actual} is implausible in 万元, and read as 元 ({wan} 万元) the totals agree: it was probably typed in 元; should be {wan}.",
+    },
+    tooLarge: {
+      zh: "{where} {actual} 万元即约 {yi} 亿元，不合常理：很可能是按元填写的，请核实单位。",
+      en: "{where} {actual} 万元 would be about {yi} 亿元, implausible: probably typed in 元; check the unit.",
+    },
+  },
+});
+
+type SumRule = Rule<string, typeof SUM_MESSAGES>;
+
 interface Described {
   relation: Relation;
-  rule: "performance/funding-sum" | "performance/regional-sum" | "performance/execution-rate";
+  rule: SumRule | typeof executionRateRule;
   what: { zh: string; en: string };
   /** How the relation is named when several point at one cell: 合计, 执行率. */
   short: string;
@@ -80,36 +222,40 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
       // The allocation table gives this very value: say so, and name its cell.
       const copy = linked.get(blame.cell);
       const alsoAlloc = copy && copy.value.eq(blame.proposed) ? copy : null;
+      const data = { where, expected: show(blame.proposed, places), actual: show(actual, places), relations: what };
+      const details = {
+        related: alsoAlloc ? [...related, alsoAlloc.allocCell] : related,
+        expected: show(blame.proposed, places),
+        actual: show(actual, places),
+        fix: { value: show(blame.proposed, places) },
+      };
       findings.push(
-        finding("performance/wrong-amount", {
-          cell: blame.cell,
-          related: alsoAlloc ? [...related, alsoAlloc.allocCell] : related,
-          message: `${where}应为 ${show(blame.proposed, places)}，表中为 ${show(actual, places)}：${what}都指向这一格${alsoAlloc ? `，与${alsoAlloc.describe}一致` : ""}。`,
-          messageEn: `${where} should be ${show(blame.proposed, places)}, the table has ${show(actual, places)}: every relation it is in (totals, rate) points at this cell.`,
-          expected: show(blame.proposed, places),
-          actual: show(actual, places),
-          fixValue: show(blame.proposed, places),
-        }),
+        alsoAlloc
+          ? report(wrongAmountRule, blame.cell, "everyRelationAndAllocation", { ...data, allocation: { zh: alsoAlloc.describe, en: alsoAlloc.describeEn } }, details)
+          : report(wrongAmountRule, blame.cell, "everyRelation", data, details),
       );
       continue;
     }
-    if (info.rule === "performance/execution-rate") {
+    if (info.rule === executionRateRule) {
       findings.push(rateFinding(blame.cell, actual, info, funding));
       continue;
     }
     const diff = actual.minus(blame.proposed).abs();
     const lastDigit = diff.lte(new Dec(10).pow(-places));
     findings.push(
-      finding(info.rule, {
-        cell: blame.cell,
-        related,
-        severity: lastDigit ? "warning" : "error",
-        message: `${where} ${show(actual, places)} 与${info.what.zh}之和 ${show(blame.proposed, places)} 不符，相差 ${show(diff, places)}${lastDigit ? "（末位差 1，请核实）" : ""}。`,
-        messageEn: `${where} ${show(actual, places)} differs from the sum of ${info.what.en}, ${show(blame.proposed, places)} (off by ${show(diff, places)}).`,
-        expected: show(blame.proposed, places),
-        actual: show(actual, places),
-        fixValue: show(blame.proposed, places),
-      }),
+      report(
+        info.rule as SumRule,
+        blame.cell,
+        lastDigit ? "lastDigit" : "sum",
+        { where, actual: show(actual, places), parts: info.what, expected: show(blame.proposed, places), diff: show(diff, places) },
+        {
+          related,
+          severity: lastDigit ? "warning" : "error",
+          expected: show(blame.proposed, places),
+          actual: show(actual, places),
+          fix: { value: show(blame.proposed, places) },
+        },
+      ),
     );
   }
   // A rate next to a wrong or mis-unit amount is wrong because of that amount: one finding is enough.
@@ -142,7 +288,7 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
   for (const ev of blame.relations) {
     const relation = ev.relation;
     const info = ctx.byRelation.get(relation);
-    if (!info || info.rule === "performance/execution-rate") return null;
+    if (!info || info.rule === executionRateRule) return null;
     const fits: { cell: string; value: Dec }[] = [];
     for (const cell of [relation.target, ...relation.operands]) {
       const amount = ctx.cells.get(cell);
@@ -175,36 +321,28 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
       continue;
     }
     const totalName = names.get(blame.cell) ?? blame.cell;
-    const because = `${totalName} ${show(valueOf(blame.cell))} 与${confirmed.describe}一致`;
-    const becauseEn = `${totalName} ${show(valueOf(blame.cell))} agrees with ${confirmed.describeEn}`;
+    const because = { total: totalName, totalValue: show(valueOf(blame.cell)), confirmedBy: { zh: confirmed.describe, en: confirmed.describeEn } };
     const related = [blame.cell, confirmed.allocCell, ...relation.operands.filter((c) => !fits.some((f) => f.cell === c))];
     if (fits.length === 1) {
       const fit = fits[0]!;
       const where = names.get(fit.cell) ?? fit.cell;
       const places = ctx.placesOf(fit.cell);
-      const actual = ctx.cells.get(fit.cell)!.reading.kind === "blank" ? "空白" : show(valueOf(fit.cell), places);
+      const blank = ctx.cells.get(fit.cell)!.reading.kind === "blank";
+      const actual = blank ? "空白" : show(valueOf(fit.cell), places);
+      const details = { related, expected: show(fit.value, places), actual, fix: { value: show(fit.value, places) } };
       findings.push(
-        finding("performance/wrong-amount", {
-          cell: fit.cell,
-          related,
-          message: `${where}应为 ${show(fit.value, places)}，表中为 ${actual}：${because}，各项相加应等于它。`,
-          messageEn: `${where} should be ${show(fit.value, places)}, the table has ${actual === "空白" ? "a blank" : actual}: ${becauseEn}, and the parts must add up to it.`,
-          expected: show(fit.value, places),
-          actual,
-          fixValue: show(fit.value, places),
-        }),
+        blank
+          ? report(wrongAmountRule, fit.cell, "blankPartOfConfirmed", { where, expected: show(fit.value, places), ...because }, details)
+          : report(wrongAmountRule, fit.cell, "partOfConfirmed", { where, expected: show(fit.value, places), actual, ...because }, details),
       );
       cells.push(fit.cell);
       continue;
     }
     const listed = fits.map((f) => names.get(f.cell) ?? f.cell);
     findings.push(
-      finding(info.rule, {
-        cell: fits[0]!.cell,
+      report(info.rule as SumRule, fits[0]!.cell, "oneOf", { candidates: { zh: listed.join(" 与 "), en: listed.join(" and ") }, ...because, sum: show(ev.expected) }, {
         related: [...fits.slice(1).map((f) => f.cell), ...related],
         severity: "warning",
-        message: `${listed.join(" 与 ")}中有一处不对：${because}，各项相加应为 ${show(valueOf(blame.cell))}，表中为 ${show(ev.expected)}，请核实是哪一项。`,
-        messageEn: `One of ${listed.join(" and ")} is wrong: ${becauseEn}; the parts add up to ${show(ev.expected)} instead. Please check which.`,
         expected: show(valueOf(blame.cell)),
         actual: show(ev.expected),
       }),
@@ -245,7 +383,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
     for (const group of split) {
       out.push({
         relation: new PlainSumRelation(`sources:${target.cell}:${group[0]?.cell ?? ""}`, target.cell, group.map((p) => p.cell), 2),
-        rule: "performance/funding-sum",
+        rule: fundingSumRule,
         what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
         short: funding.regional ? "本栏各来源之和" : "合计",
       });
@@ -271,7 +409,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
         const operands = parts.filter((p): p is AmountCell => !!p && p.reading.kind !== "text").map((p) => p.cell);
         out.push({
           relation: new PlainSumRelation(`units:${target.cell}`, target.cell, operands, 2),
-          rule: "performance/regional-sum",
+          rule: regionalSumRule,
           what: { zh: "各地", en: "the units" },
           short: "区域合计",
         });
@@ -323,14 +461,7 @@ function findYuanAmounts(described: Described[], values: Map<string, Dec>, place
 function yuanFinding(cell: string, value: Dec, asWan: Dec, names: Map<string, string>, places: number): Finding {
   const where = names.get(cell) ?? cell;
   const wan = show(roundHalfUp(asWan, places), places);
-  return finding("performance/unit-implausible", {
-    cell,
-    message: `${where} ${value.toFixed()} 按万元计不合常理，且按元换算成 ${wan} 万元后合计正好对上：很可能按元填写，应为 ${wan}。`,
-    messageEn: `${where} ${value.toFixed()} is implausible in 万元, and read as 元 (${wan} 万元) the totals agree: it was probably typed in 元; should be ${wan}.`,
-    expected: wan,
-    actual: value.toFixed(),
-    fixValue: wan,
-  });
+  return report(unitImplausibleRule, cell, "typedInYuan", { where, actual: value.toFixed(), wan }, { expected: wan, actual: value.toFixed(), fix: { value: wan } });
 }
 
 /** Amounts no single unit or project has in 万元 (≥ 100亿元; ≥ 1000亿元 for a total). */
@@ -349,14 +480,7 @@ function implausibleAmounts(funding: Funding, cells: Map<string, AmountCell>, na
     if (c.value.lt(limit)) continue;
     const where = names.get(c.cell) ?? c.cell;
     const yi = roundHalfUp(c.value.div(TEN_THOUSAND), 0);
-    out.push(
-      finding("performance/unit-implausible", {
-        cell: c.cell,
-        message: `${where} ${c.value.toFixed()} 万元即约 ${yi.toFixed()} 亿元，不合常理：很可能是按元填写的，请核实单位。`,
-        messageEn: `${where} ${c.value.toFixed()} 万元 would be about ${yi.toFixed()} 亿元, implausible: probably typed in 元; check the unit.`,
-        actual: c.value.toFixed(),
-      }),
-    );
+    out.push(report(unitImplausibleRule, c.cell, "tooLarge", { where, actual: c.value.toFixed(), yi: yi.toFixed() }, { actual: c.value.toFixed() }));
   }
   return out;
 }
@@ -365,19 +489,14 @@ function errorValues(cells: Map<string, AmountCell>, names: Map<string, string>)
   const out: Finding[] = [];
   for (const c of cells.values()) {
     if (c.reading.kind !== "error") continue;
-    out.push(errorValueFinding(c, names.get(c.cell) ?? c.cell, ""));
+    out.push(errorValueFinding(c, names.get(c.cell) ?? c.cell, false));
   }
   return out;
 }
 
-function errorValueFinding(c: AmountCell, where: string, hintZh: string): Finding {
+function errorValueFinding(c: AmountCell, where: string, zeroBudget: boolean): Finding {
   const code = c.reading.kind === "error" ? c.reading.code : "";
-  return finding("performance/cell-error", {
-    cell: c.cell,
-    message: `${where}显示错误值 ${code}${hintZh}，上报前请改为“—”或说明。`,
-    messageEn: `${where} shows the error value ${code}; replace it with — or an explanation before submitting.`,
-    actual: code,
-  });
+  return report(cellErrorRule, c.cell, zeroBudget ? "rateOfZeroBudget" : "errorValue", { where, code }, { actual: code });
 }
 
 /** 执行率 = B/A, percent with two decimals (half up); #DIV/0! shown; above 100 %; the rate's 分值/得分. */
@@ -394,19 +513,15 @@ function rateFindings(funding: Funding, suspect: ReadonlySet<string>): Finding[]
     const aValue = a?.reading.kind === "blank" ? ZERO : (a?.value ?? null);
     const bValue = b?.reading.kind === "blank" ? ZERO : (b?.value ?? null);
     if (rate?.reading.kind === "error") {
-      const hint = aValue?.isZero() ? "（全年预算数为 0，无法计算执行率）" : "";
-      out.push(errorValueFinding(rate, `「${label}」预算执行率`, hint));
+      out.push(errorValueFinding(rate, `「${label}」预算执行率`, !!aValue?.isZero()));
       continue;
     }
     if (!aValue || !bValue || aValue.isZero() || b?.reading.kind === "blank") continue;
     const expected = roundHalfUp(bValue.div(aValue).times(HUNDRED), 2);
     if (bValue.gt(aValue)) {
       out.push(
-        finding("performance/rate-over-100", {
-          cell: rate?.cell ?? b!.cell,
+        report(rateOver100Rule, rate?.cell ?? b!.cell, "over", { line: label, executed: show(bValue), budget: show(aValue), rate: `${expected.toFixed(2)}%` }, {
           related: [a!.cell, b!.cell],
-          message: `「${label}」全年执行数 ${show(bValue)} 超过全年预算数 ${show(aValue)}，执行率 ${expected.toFixed(2)}%，请核实。`,
-          messageEn: `${label}: executed ${show(bValue)} exceeds the budget ${show(aValue)} (rate ${expected.toFixed(2)}%); please check.`,
           actual: `${expected.toFixed(2)}%`,
         }),
       );
@@ -441,7 +556,7 @@ function rateRelations(funding: Funding, values: Map<string, Dec>, typedInYuan: 
     const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
     described.push({
       relation: new RateRelation(`rate:${rate.cell}`, rate.cell, a.cell, b.cell, p),
-      rule: "performance/execution-rate",
+      rule: executionRateRule,
       what: { zh: label, en: label },
       short: "执行率",
     });
@@ -454,48 +569,11 @@ function rateFinding(cell: string, actual: Dec, info: Described, funding: Fundin
   const a = line.budget!.value!;
   const b = line.executed!.value!;
   const full = roundHalfUp(b.div(a).times(HUNDRED), 2);
-  return finding("performance/execution-rate", {
-    cell,
+  const expected = `${full.toFixed(2)}%`;
+  return report(executionRateRule, cell, "rate", { line: info.what, expected, executed: show(b), budget: show(a), actual: `${actual.toFixed()}%` }, {
     related: [line.budget!.cell, line.executed!.cell],
-    message: `「${info.what.zh}」预算执行率应为 ${full.toFixed(2)}%（${show(b)} ÷ ${show(a)}），表中为 ${actual.toFixed()}%。`,
-    messageEn: `The execution rate of ${info.what.en} should be ${full.toFixed(2)}% (${show(b)} ÷ ${show(a)}); the table has ${actual.toFixed()}%.`,
-    expected: `${full.toFixed(2)}%`,
+    expected,
     actual: `${actual.toFixed()}%`,
-    fixValue: `${full.toFixed(2)}%`,
+    fix: { value: expected },
   });
-}
-
-/** The 预算执行率 line's 得分: at most its 分值, and 分值 × min(rate, 100 %). */
-function rateScoreFindings(funding: Funding): Finding[] {
-  const weight = funding.rateWeight?.value;
-  const score = funding.rateScore;
-  const total = funding.total;
-  if (!weight || !score || score.value === null || !total) return [];
-  if (score.value.gt(weight))
-    return [
-      finding("performance/score-over-weight", {
-        cell: score.cell,
-        related: [funding.rateWeight!.cell],
-        message: `预算执行率得分 ${show(score.value)} 超过分值 ${show(weight)}。`,
-        messageEn: `The execution-rate score ${show(score.value)} exceeds its weight ${show(weight)}.`,
-        expected: `≤ ${show(weight)}`,
-        actual: show(score.value),
-      }),
-    ];
-  const a = total.budget?.value;
-  const b = total.executed?.value;
-  if (!a || !b || a.isZero()) return [];
-  const ratio = Dec.min(b.div(a), 1);
-  const expected = roundHalfUp(weight.times(ratio), 2);
-  if (expected.minus(score.value).abs().lte(new Dec("0.01"))) return [];
-  return [
-    finding("performance/score-mismatch", {
-      cell: score.cell,
-      related: [funding.rateWeight!.cell, total.budget!.cell, total.executed!.cell],
-      message: `预算执行率得分一般为 分值 × 执行率 = ${show(expected)}，表中为 ${show(score.value)}，请核实。`,
-      messageEn: `The execution-rate score is usually weight × rate = ${show(expected)}; the table has ${show(score.value)}.`,
-      expected: show(expected),
-      actual: show(score.value),
-    }),
-  ];
 }

@@ -86,6 +86,8 @@ export interface Indicator {
   actual: TextCell | null;
   reason: TextCell | null;
   score: AmountCell | null;
+  /** 中长期 or 年度, when a label column left of 一级指标 says which block the row is in. */
+  block?: IndicatorBlock;
 }
 
 /** Column index of each indicator-table field found by its header words (null when absent). */
@@ -116,7 +118,11 @@ export interface IndicatorTable {
   rows: Indicator[];
   /** A 合计/总分 row under the indicators, when present. */
   totalRow: { row: number; weight: AmountCell | null; score: AmountCell | null } | null;
+  /** 中长期 or 年度, when the form has both kinds of indicator blocks (side by side, stacked, or two 指标值 columns). */
+  block?: IndicatorBlock;
 }
+
+export type IndicatorBlock = "long-term" | "annual";
 
 export interface PerformanceForm {
   /** First and last sheet rows (0-based) of the form. */

@@ -11,12 +11,35 @@ import { columnLetters, qualifiedAddress, splitQualified } from "../address";
 import type { AllocationModel } from "../allocation/model";
 import { Dec } from "../decimal";
 import type { Finding } from "../finding";
+import { tokenizeFormula } from "../formula";
 import { parseNumberText } from "../numbers";
+import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { followersOf, tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { matchUnits } from "./names";
+
+/** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
+export const differsFromTargetsRule = defineRule({
+  id: "allocation/differs-from-targets",
+  severity: "error",
+  title: { zh: "分配表金额与绩效目标表不符", en: "Allocation amount differs from the target tables" },
+  why: {
+    zh: "绩效目标表照抄分配表的金额；目标表各数彼此相符、只有分配表这一格不同（合计公式也随之变动）时，要改的是分配表这一格，而不是目标表。",
+    en: "Target tables copy the allocation's amounts; when their figures agree with each other and only this allocation cell differs (its formula totals follow it), this cell is the one to fix, not the target table.",
+  },
+  messages: {
+    proven: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，本表的合计也只有按 {expected} 才对得上。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} in {copies}, and this table's totals only add up with {expected}.",
+    },
+    copiesAgree: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} in {copies}, agreeing with its totals; only this cell differs (if it is right, all those target cells must change).",
+    },
+  },
+});
 
 /** One recipient of an allocation table with its amount in every money column. */
 export interface AllocUnit {
@@ -146,7 +169,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
       try {
         const units = targetUnits(sheet, form);
         if (units.length === 0) continue;
-        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found);
+        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units));
         if (link) out.push(link);
       } catch {
         // A form that cannot be paired is checked on its own.
@@ -201,6 +224,31 @@ export function unitOfSheetName(name: string): string | null {
   return rest;
 }
 
+/** A cell of another sheet that a target amount's formula reads (`=附件1!D5`, `='附件1 (2)'!D5+…`). */
+interface Reference {
+  sheet: string;
+  col: number;
+}
+
+/** The other-sheet cells the target units' amounts (and their sources) read through formulas. */
+function referencedCells(sheet: SheetSnapshot, units: TargetUnit[]): Reference[] {
+  const out: Reference[] = [];
+  for (const u of units) {
+    for (const amount of [u.amount, ...u.sources.map((s) => s.amount)]) {
+      const formula = amount.formula ? sheet.rows[amount.row]?.[amount.col]?.formula : undefined;
+      if (!formula) continue;
+      try {
+        for (const t of tokenizeFormula(formula)) {
+          if ((t.kind === "ref" || t.kind === "range") && t.sheet && t.sheet !== sheet.name && t.parts?.[0]) out.push({ sheet: t.sheet, col: t.parts[0].col });
+        }
+      } catch {
+        // A formula the lexer cannot read says nothing about which sheet the amounts come from.
+      }
+    }
+  }
+  return out;
+}
+
 /** Regional columns (amounts of the total line), or the whole form when the sheet is named after a unit. */
 function targetUnits(sheet: SheetSnapshot, form: PerformanceForm): TargetUnit[] {
   const funding = form.funding;
@@ -233,12 +281,17 @@ function pairWithAllocation(
   allocations: Allocation[],
   verdicts: Map<string, Finding | { value: Dec }>,
   found: AllocationFinding[],
+  references: Reference[] = [],
 ): FormLink | null {
   const regional = form.funding.regional !== null;
   const unit = form.funding.unit;
-  // The allocation sheet that names most of these units, and its column that agrees most often.
+  // The allocation sheet the target's formulas read (=附件1!D5) is the one it copies, whatever other sheet
+  // (an example, last year's table) names the same units; without such formulas, the sheet that names most
+  // of these units. Then its column that agrees most often.
+  const referenced = allocations.filter((a) => references.some((r) => r.sheet === a.sheet));
+  const candidates = referenced.length > 0 ? referenced : allocations;
   let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
-  for (const alloc of allocations) {
+  for (const alloc of candidates) {
     const pairs = matchUnits(
       units.map((u) => u.name),
       alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
@@ -268,8 +321,13 @@ function pairWithAllocation(
     const preferred = /合计|总额|总计|小计/.test(c.header);
     if (!column || agree > column.agree || (agree === column.agree && preferred)) column = { ...c, agree };
   }
+  // The column the formulas read, when most of them read one: that is the copied column.
+  const read = references.filter((r) => r.sheet === alloc.sheet);
+  const readColumn = alloc.columns.find((c) => read.filter((r) => r.col === c.col).length * 2 > read.length);
+  if (readColumn) column = { ...readColumn, agree: pairs.length };
   // Which column the target copies cannot be told when most units disagree with all of them — unless
-  // the table has one money column, or a 合计 column: otherwise stay silent.
+  // the formulas say it (agree is then the count of pairs), the table has one money column, or a 合计
+  // column: otherwise stay silent.
   if (!column) return null;
   if (column.agree * 2 < pairs.length) {
     const only = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
@@ -295,7 +353,7 @@ interface AllocationBlame {
 
 /** Out-of-date saved results of live totals that a blamed cell explains: the same mistake, already told. */
 export function explainedStaleTotals(found: AllocationFinding[]): { sheet: string; cell: string }[] {
-  return found.flatMap((f) => (f.finding.rule === "allocation/differs-from-targets" ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
+  return found.flatMap((f) => (f.finding.rule === differsFromTargetsRule.id ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
 }
 
 const staleOf = new WeakMap<Finding, string[]>();
@@ -358,22 +416,13 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
     const actual = at.value!;
     const expected = toAllocUnit(t.amount.value);
     const proven = hypothesis.ownEvidence;
-    const finding: Finding = {
-      rule: "allocation/differs-from-targets",
-      severity: "error",
-      cell: local,
-      related: copies.map((c) => qualifiedAddress(link.sheet, c.cell)),
-      message: proven
-        ? `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，本表的合计也只有按 ${shown(expected)} 才对得上。`
-        : `${unitName}「${header}」应为 ${shown(expected)}，表中为 ${shown(actual)}：绩效目标表（${link.sheet}）${copiesText} 都是 ${shown(t.amount.value)}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。`,
-      messageEn: proven
-        ? `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, and this table's totals only add up with ${shown(expected)}.`
-        : `${unitName} "${header}": ${shown(expected)} expected, ${shown(actual)} found: the target table (${link.sheet}) has ${shown(t.amount.value)} in ${copiesText}, agreeing with its totals; only this cell differs (if it is right, all those target cells must change).`,
-      expected: shown(expected),
-      actual: shown(actual),
-      fix: { value: shown(expected) },
-    };
-    finding.related.push(...explainedStale);
+    const finding = report(
+      differsFromTargetsRule,
+      local,
+      proven ? "proven" : "copiesAgree",
+      { unit: unitName, column: header, expected: shown(expected), actual: shown(actual), sheet: link.sheet, copies: copiesText, copied: shown(t.amount.value) },
+      { related: [...copies.map((c) => qualifiedAddress(link.sheet, c.cell)), ...explainedStale], expected: shown(expected), actual: shown(actual), fix: { value: shown(expected) } },
+    );
     staleOf.set(finding, explainedStale);
     out.push({ cell: a.cell, followers, finding });
   }

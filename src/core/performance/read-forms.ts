@@ -8,9 +8,17 @@ import { a1 } from "../address";
 import type { SheetSnapshot } from "../snapshot";
 import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
-import type { PerformanceForm, TextCell } from "./form";
+import type { IndicatorTable, PerformanceForm, TextCell } from "./form";
 import { readFunding } from "./read-funding";
-import { indicatorHeaderRows, nextIndicatorBlock, readIndicatorTable, textAt } from "./read-indicators";
+import {
+  blockAbove,
+  indicatorHeaderRows,
+  nextIndicatorBlock,
+  readIndicatorTable,
+  splitStackedBlocks,
+  targetColumnsByBlock,
+  textAt,
+} from "./read-indicators";
 
 const FIELD_LABEL = /^(项目名称|部门名称|单位名称|预算单位|主管部门|实施单位|自治区主管部门|地区财政部门|地区主管部门|项目负责人|部门名称（盖章）)/;
 const TITLE = /绩效目标表|绩效自评表|自评表|目标表/;
@@ -36,22 +44,55 @@ function readForms(grid: Grid): PerformanceForm[] {
   }
   headers.forEach((h, i) => {
     const next = headers[i + 1] ?? grid.rowCount;
-    const indicators = readIndicatorTable(grid, h, next - 1);
-    let last = indicators?.totalRow?.row ?? indicators?.rows[indicators.rows.length - 1]?.row ?? h;
     const head = readHead(grid, top, h);
-    forms.push({ ...head, bottom: last, indicators });
-    // 中长期 and 年度 indicator blocks side by side: each block is a table of its own; the funding block
-    // belongs to the form once (the extra block carries none, so nothing is summed twice).
-    for (let from = nextIndicatorBlock(grid, h, 0); from !== null; from = nextIndicatorBlock(grid, h, from)) {
-      const beside = readIndicatorTable(grid, h, next - 1, from);
-      if (!beside) break;
-      const bottom = beside.totalRow?.row ?? beside.rows[beside.rows.length - 1]?.row ?? h;
-      forms.push({ ...head, bottom, indicators: beside, funding: { ...head.funding, lines: [], total: null, sources: [], regional: null } });
+    const tables: (IndicatorTable | null)[] = blocksOf(grid, h, next - 1);
+    if (tables.length === 0) tables.push(null);
+    // 中长期 and 年度 indicator blocks: each block is a table of its own, and the rules apply per block. The
+    // funding block belongs to the form once — to the 年度 block (the year's budget is what its cost bounds
+    // split), else the first — so nothing is summed twice.
+    const withFunding = Math.max(0, tables.findIndex((t) => t?.block === "annual"));
+    let last = h;
+    tables.forEach((indicators, k) => {
+      const bottom = indicators?.totalRow?.row ?? indicators?.rows[indicators.rows.length - 1]?.row ?? h;
+      const funding = k === withFunding ? head.funding : { ...head.funding, lines: [], total: null, sources: [], regional: null, rateWeight: null, rateScore: null };
+      forms.push({ ...head, bottom, indicators, funding });
       last = Math.max(last, bottom);
-    }
+    });
     top = last + 1;
   });
   return forms;
+}
+
+/**
+ * The indicator tables under one header row: the first block, the blocks beside it (`一级指标 … 指标值 |
+ * 一级指标 … 指标值`), each split where its rows are stacked 中长期 / 年度 blocks, or read once per target
+ * column when one header has both `中长期指标值` and `年度指标值` (the 中长期 copy without weights, which
+ * belong to the year).
+ */
+function blocksOf(grid: Grid, h: number, lastRow: number): IndicatorTable[] {
+  const out: IndicatorTable[] = [];
+  const starts = [0];
+  for (let from = nextIndicatorBlock(grid, h, 0); from !== null; from = nextIndicatorBlock(grid, h, from)) starts.push(from);
+  for (const from of starts) {
+    const targets = targetColumnsByBlock(grid, h, from);
+    if (targets.length > 0) {
+      for (const { col, block } of targets) {
+        const table = readIndicatorTable(grid, h, lastRow, from, col);
+        if (!table) continue;
+        if (block === "long-term") table.columns = { ...table.columns, weight: null, score: null, actual: null, reason: null };
+        out.push({ ...table, block });
+      }
+      continue;
+    }
+    const table = readIndicatorTable(grid, h, lastRow, from);
+    if (!table) {
+      if (from === 0) continue;
+      break;
+    }
+    const above = starts.length > 1 ? blockAbove(grid, h, from) : null;
+    out.push(...splitStackedBlocks(above ? { ...table, block: above } : table));
+  }
+  return out;
 }
 
 function readHead(grid: Grid, top: number, end: number): Omit<PerformanceForm, "bottom" | "indicators"> {

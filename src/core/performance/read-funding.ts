@@ -76,7 +76,7 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
     const col = (re: RegExp) => texts.find((t) => re.test(t.text))?.col ?? null;
     return {
       row: r,
-      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值/), score: col(/^得分/) },
+      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值|^权重/), score: col(/^得分/) },
     };
   }
   return null;
@@ -224,7 +224,7 @@ function readRegional(grid: Grid, top: number, wide: { line: FundingLine; amount
     for (const line of funding.lines) {
       if (line.row < r) continue;
       line.byColumn = new Map();
-      for (const c of unitCols) line.byColumn.set(c, amountAt(grid, line.row, c));
+      for (const c of unitCols) line.byColumn.set(c, moneyAt(grid, line.row, c, funding));
       const totalUnit = units.find((u) => u.isTotal);
       line.amount = totalUnit ? line.byColumn.get(totalUnit.col)! : null;
     }

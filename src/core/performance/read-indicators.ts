@@ -6,7 +6,7 @@
 import { a1 } from "../address";
 import type { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
-import type { Indicator, IndicatorColumns, IndicatorTable, TextCell } from "./form";
+import type { Indicator, IndicatorBlock, IndicatorColumns, IndicatorTable, TextCell } from "./form";
 import { amountAt } from "./cells";
 import { indicatorColumnKey } from "./labels";
 
@@ -78,8 +78,46 @@ export function nextIndicatorBlock(grid: Grid, headerRow: number, fromCol: numbe
   return second.found.level3 !== undefined && second.found.target !== undefined ? next.col : null;
 }
 
-export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0): IndicatorTable | null {
+/** 中长期 / 年度 in a label: which block a header, a label above it or a row label belongs to. */
+export function blockOf(text: string): IndicatorBlock | null {
+  const t = normalizeLabel(text);
+  if (/长期/.test(t)) return "long-term";
+  if (/年度|当年|本年/.test(t)) return "annual";
+  return null;
+}
+
+/**
+ * Two 指标值 columns in one header (`中长期指标值 | 年度指标值`): each the target of a block of its own. Empty
+ * when the header has one target column.
+ */
+export function targetColumnsByBlock(grid: Grid, headerRow: number, fromCol = 0): { col: number; block: IndicatorBlock }[] {
+  const { found } = headerColumns(grid, headerRow, fromCol);
+  const out: { col: number; block: IndicatorBlock }[] = [];
+  for (const { col, text } of grid.rowTexts(headerRow)) {
+    if (col < fromCol || indicatorColumnKey(text) !== "target") continue;
+    // Stop at a second block beside the first (its own 一级指标 further right).
+    if (found.level1 !== undefined && col > found.level1 && grid.rowTexts(headerRow).some((t) => t.col > found.level1! && t.col < col && indicatorColumnKey(t.text) === "level1")) break;
+    const block = blockOf(text);
+    if (block && !out.some((o) => o.block === block)) out.push({ col, block });
+  }
+  return out.length === 2 ? out : [];
+}
+
+/** The block a table starting at `fromCol` belongs to, by the label above its header (`中长期目标 | 年度目标`). */
+export function blockAbove(grid: Grid, headerRow: number, fromCol: number): IndicatorBlock | null {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - 2); r--) {
+    const text = grid.text(r, fromCol);
+    if (text !== "") return blockOf(text);
+  }
+  return null;
+}
+
+export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: number, fromCol = 0, targetCol?: number): IndicatorTable | null {
   const { found, cells: headerCells } = headerColumns(grid, headerRow, fromCol);
+  if (targetCol !== undefined) {
+    found.target = targetCol;
+    headerCells.target = a1(headerRow, targetCol);
+  }
   if (found.level3 === undefined || found.target === undefined) return null;
   const columns: IndicatorColumns = {
     level1: found.level1 ?? null,
@@ -98,6 +136,9 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
     unit: found.unit ?? null,
   };
   const table: IndicatorTable = { headerRow, columns, headerCells, rows: [], totalRow: null };
+  // Stacked blocks: a label column left of 一级指标 (中长期指标 / 年度指标, merged down its rows).
+  const labelCols = columns.level1 === null ? [] : Array.from({ length: columns.level1 - fromCol }, (_, i) => fromCol + i);
+  let block: IndicatorBlock | null = null;
   let level1: TextCell | null = null;
   let level2: TextCell | null = null;
   for (let r = headerRow + 1; r <= lastRow; r++) {
@@ -115,6 +156,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       break;
     }
     const text = (col: number | null): TextCell | null => textAt(grid, r, col);
+    for (const c of labelCols) block = blockOf(text(c)?.text ?? "") ?? block;
     // A blank 一级/二级 cell under a typed one belongs to the same group (offices merge or leave it blank).
     level1 = text(columns.level1) ?? level1;
     const ownLevel2 = text(columns.level2);
@@ -135,6 +177,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
       reason: text(columns.reason),
       score: columns.score === null ? null : amountAt(grid, r, columns.score),
     };
+    if (block) indicator.block = block;
     // A row with only 一级/二级 (a merge running past the table) is not an indicator.
     if (!indicator.level3 && !indicator.target && !indicator.actual) continue;
     // A 三级指标 merged over two rows whose second row holds nothing of its own is one indicator.
@@ -146,13 +189,35 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
 }
 
 /**
+ * A table whose rows fall in stacked 中长期 / 年度 blocks (a label column merged down each block), split into
+ * one table per block; the table itself when it has no such blocks. The 合计 row stays with the last block.
+ */
+export function splitStackedBlocks(table: IndicatorTable): IndicatorTable[] {
+  if (new Set(table.rows.map((r) => r.block)).size < 2) return [table];
+  const out: IndicatorTable[] = [];
+  for (const ind of table.rows) {
+    const last = out[out.length - 1];
+    if (last && last.block === ind.block) last.rows.push(ind);
+    else out.push({ ...table, rows: [ind], totalRow: null, ...(ind.block ? { block: ind.block } : {}) });
+  }
+  out[out.length - 1]!.totalRow = table.totalRow;
+  return out;
+}
+
+/**
  * `≥ | 500 | 人` in three columns read as the target `≥500人` (the finding still points at the 指标值
  * cell). A value that already carries its sign or unit keeps it.
  */
 function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit: TextCell | null): TextCell | null {
   if (!value) return null;
   let text = value.text.trim();
-  const sign = nature ? normalizeLabel(nature.text).replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不超过)$/, "≤").replace(/^(等于)$/, "=") : "";
+  // 正向 / 反向 (a higher / lower value is better) say the same as ≥ / ≤.
+  const sign = nature
+    ? normalizeLabel(nature.text)
+        .replace(/^(大于等于|不低于|不少于|正向|正向指标)$/, "≥")
+        .replace(/^(小于等于|不高于|不超过|反向|反向指标)$/, "≤")
+        .replace(/^(等于)$/, "=")
+    : "";
   if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
   const u = unit ? normalizeLabel(unit.text) : "";
   if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;

@@ -12,12 +12,89 @@ import { qualifiedAddress } from "../address";
 import type { SheetFinding } from "../check-types";
 import { Dec, roundHalfUp } from "../decimal";
 import type { Finding } from "../finding";
+import { defineRule, report } from "../rules/define";
 import type { WorkbookReading } from "../workbook/reading";
 import { weightSum } from "./check-indicators";
 import type { AmountCell } from "./form";
-import { finding, show } from "./finding";
-import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels } from "./links";
+import { show } from "./finding";
+import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels, differsFromTargetsRule } from "./links";
 import { fullName } from "./names";
+
+export const allocationMismatchRule = defineRule({
+  id: "performance/allocation-mismatch",
+  severity: "error",
+  title: { zh: "与资金分配表金额不一致", en: "Differs from the allocation table" },
+  why: {
+    zh: "同一通知里，绩效目标表中各地的资金应与资金分配表中该地的金额一致。",
+    en: "In one notice, each unit's amount in the target table must equal its amount in the allocation table.",
+  },
+  messages: {
+    differs: {
+      zh: "{where}的资金 {actual} 与{against} 不一致。",
+      en: "{where}: {actual} differs from {expected} for {unit} in the allocation table ({sheet}, {column}).",
+    },
+    differsRounded: {
+      zh: "{where}的资金 {actual} 与{against} 不一致（只是取整后的数，请填写与分配表一致的金额）。",
+      en: "{where}: {actual} is {expected} for {unit} in the allocation table ({sheet}, {column}) rounded; write the allocation's amount.",
+    },
+    copiesTypo: {
+      zh: "{where}的资金 {actual} 照抄了资金分配表（{sheet}）{allocCell} 的数，而该格应为 {expected}：分配表更正后，本格也应随之改为 {expected}。",
+      en: "{where}: {actual} copies cell {allocCell} of the allocation table ({sheet}), which should be {expected}: once that is corrected, change this cell too.",
+    },
+    undecided: {
+      zh: "{where}的资金 {actual} 与{against} 不一致，两边各自都没有别的数能说明哪一格错了：本格与资金分配表（{sheet}）{allocCell} 中有一处不对，请核实。",
+      en: "{where}: {actual} here, {expected} for {unit} in the allocation table ({sheet}); nothing else tells which is wrong: this cell or {allocCell} there. Please check.",
+    },
+    typedSource: {
+      zh: "{where}「{source}」{sourceValue} 使本栏资金合计为 {actual}，与{against}不一致：应为 {fixed}（{totalCell} 的合计公式随之更正）。",
+      en: "{where} {source}: {sourceValue} makes the unit's total {actual}, not {expected} as for {unit} in the allocation table ({sheet}, {column}); should be {fixed} (the formula total {totalCell} follows).",
+    },
+    sourceLine: {
+      zh: "{where}「{source}」{actual} 与{against} 不一致（本行其他单位都与分配表一致）。",
+      en: "{where} {source}: {actual} differs from {expected} in the allocation table (the other units of this line agree with it).",
+    },
+    sourceLineRounded: {
+      zh: "{where}「{source}」{actual} 与{against} 不一致（只是取整后的数，请填写与分配表一致的金额）。",
+      en: "{where} {source}: {actual} is {expected} of the allocation table rounded; write the allocation's amount.",
+    },
+  },
+});
+
+export const allocationUnmatchedRule = defineRule({
+  id: "performance/allocation-unmatched",
+  severity: "warning",
+  title: { zh: "单位只出现在一张表中", en: "Unit on one side only" },
+  why: {
+    zh: "资金分配表和绩效目标表应列出同样的地区和单位；只在一边出现的单位可能漏列或名称写法不同（可在别名表中补充）。",
+    en: "The allocation and target tables should list the same units; a unit on one side only was left out or is spelt differently (add an alias).",
+  },
+  messages: {
+    targetOnly: {
+      zh: "“{name}”在资金分配表（{sheet}）中找不到对应单位：请核对是否漏列或名称写法不同。",
+      en: "“{name}” has no counterpart in the allocation table ({sheet}): left out, or spelt differently?",
+    },
+    allocationOnly: {
+      zh: "资金分配表（{sheet}）中的“{name}”（{amount}）在本表没有对应的一栏：请核对是否漏列或名称写法不同。",
+      en: "“{name}” ({amount}) of the allocation table ({sheet}) has no column in this table: left out, or spelt differently?",
+    },
+  },
+});
+
+export const weightConventionRule = defineRule({
+  id: "performance/weight-convention",
+  severity: "warning",
+  title: { zh: "权重口径与同一工作簿其他表不一致", en: "Weight convention differs from the other tables" },
+  why: {
+    zh: "同一工作簿里同类表应统一按 90 分或 100 分设置权重，只有这张表不同。",
+    en: "Tables of one kind in a workbook should all use 90 or all use 100; this table differs from the others.",
+  },
+  messages: {
+    convention: {
+      zh: "本表指标权重按 {convention} 分设置，同一工作簿的其他{tables}按 {usual} 分，请统一口径。",
+      en: "This table weighs its indicators to {convention}; the other {tables} of this workbook use {usual}.",
+    },
+  },
+});
 
 /** Every target cell that copies an allocation cell (total line, and source lines that carry the
  *  allocation's amounts), with the value the allocation gives it. */
@@ -94,6 +171,15 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     const where = t.isTotal ? "合计" : t.name;
     const a = alloc.units[j]!;
     const against = `${describeAlloc(link, j)}${show(expected.value)}`;
+    const data = {
+      where: { zh: where, en: t.isTotal ? "Total" : t.name },
+      actual: show(t.amount.value!),
+      expected: show(expected.value),
+      against,
+      unit: a.name,
+      sheet: alloc.sheet,
+      column: column.header,
+    };
     if (expected.finding && expected.typed.eq(t.amount.value!)) {
       // A 合计 the allocation check could only call out of line with its rows (no cell singled out) may
       // be a misread structure: a copy of it is no mistake of the target's.
@@ -101,12 +187,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       // The target copies the allocation's typo: it follows the allocation's fix, which is the one to make.
       out.push({
         sheet,
-        finding: finding("performance/allocation-mismatch", {
-          cell: t.amount.cell,
+        finding: report(allocationMismatchRule, t.amount.cell, "copiesTypo", { ...data, allocCell: splitCell(expected.cell) }, {
           related: [expected.cell],
           severity: "warning",
-          message: `${where}的资金 ${show(t.amount.value!)} 照抄了资金分配表（${alloc.sheet}）${splitCell(expected.cell)} 的数，而该格应为 ${show(expected.value)}：分配表更正后，本格也应随之改为 ${show(expected.value)}。`,
-          messageEn: `${where}: ${show(t.amount.value!)} copies cell ${splitCell(expected.cell)} of the allocation table (${alloc.sheet}), which should be ${show(expected.value)}: once that is corrected, change this cell too.`,
           expected: show(expected.value),
           actual: show(t.amount.value!),
         }),
@@ -116,12 +199,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     if (link.undecided.has(j)) {
       out.push({
         sheet,
-        finding: finding("performance/allocation-mismatch", {
-          cell: t.amount.cell,
+        finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
           related: [expected.cell],
           severity: "warning",
-          message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致，两边各自都没有别的数能说明哪一格错了：本格与资金分配表（${alloc.sheet}）${splitCell(expected.cell)} 中有一处不对，请核实。`,
-          messageEn: `${where}: ${show(t.amount.value!)} here, ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}); nothing else tells which is wrong: this cell or ${splitCell(expected.cell)} there. Please check.`,
           expected: show(expected.value),
           actual: show(t.amount.value!),
         }),
@@ -136,32 +216,26 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       if (reported(sheet, typed.amount.cell)) continue;
       out.push({
         sheet,
-        finding: finding("performance/allocation-mismatch", {
-          cell: typed.amount.cell,
-          related: [expected.cell, t.amount.cell],
-          message: `${where}「${label}」${show(typed.amount.value!)} 使本栏资金合计为 ${show(t.amount.value!)}，与${against}不一致：应为 ${show(fixed)}（${t.amount.cell} 的合计公式随之更正）。`,
-          messageEn: `${where} ${label}: ${show(typed.amount.value!)} makes the unit's total ${show(t.amount.value!)}, not ${show(expected.value)} as for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}); should be ${show(fixed)} (the formula total ${t.amount.cell} follows).`,
-          expected: show(fixed),
-          actual: show(typed.amount.value!),
-          fixValue: show(fixed),
-        }),
+        finding: report(
+          allocationMismatchRule,
+          typed.amount.cell,
+          "typedSource",
+          { ...data, source: label, sourceValue: show(typed.amount.value!), fixed: show(fixed), totalCell: t.amount.cell },
+          { related: [expected.cell, t.amount.cell], expected: show(fixed), actual: show(typed.amount.value!), fix: { value: show(fixed) } },
+        ),
       });
       continue;
     }
     // 67 against 67.4: the target shows the allocation rounded to fewer decimals — a reviewer should look.
-    const places = t.amount.value!.decimalPlaces();
-    const rounded = places < expected.value.decimalPlaces() && roundHalfUp(expected.value, places).eq(t.amount.value!);
+    const rounded = isRoundedCopy(t.amount.value!, expected.value);
     out.push({
       sheet,
-      finding: finding("performance/allocation-mismatch", {
-        cell: t.amount.cell,
+      finding: report(allocationMismatchRule, t.amount.cell, rounded ? "differsRounded" : "differs", data, {
         related: [expected.cell],
         ...(rounded ? { severity: "warning" as const } : {}),
-        message: `${where}的资金 ${show(t.amount.value!)} 与${against} 不一致${rounded ? "（只是取整后的数，请填写与分配表一致的金额）" : ""}。`,
-        messageEn: `${where}: ${show(t.amount.value!)} differs from ${show(expected.value)} for ${a.name} in the allocation table (${alloc.sheet}, ${column.header}).`,
         expected: show(expected.value),
         actual: show(t.amount.value!),
-        fixValue: show(expected.value),
+        fix: { value: show(expected.value) },
       }),
     });
   }
@@ -172,8 +246,14 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   return out;
 }
 
+/** 67 for 67.4: the allocation's amount rounded to fewer decimals. */
+function isRoundedCopy(copy: Dec, allocation: Dec): boolean {
+  const places = copy.decimalPlaces();
+  return places < allocation.decimalPlaces() && roundHalfUp(allocation, places).eq(copy);
+}
+
 /** Allocation findings that name the cell to fix (not a total merely out of line with its rows). */
-const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/row-total-mismatch", "allocation/differs-from-targets", "allocation/row-pattern"]);
+const LOCALIZED = new Set(["allocation/wrong-value", "allocation/formula-mismatch", "allocation/row-total-mismatch", differsFromTargetsRule.id, "allocation/row-pattern"]);
 
 function splitCell(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf("!") + 1);
@@ -194,15 +274,7 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
     // (合计 = Σ units) checks it, and each unit is compared with the allocation.
     if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
-    out.push({
-      sheet,
-      finding: finding("performance/allocation-unmatched", {
-        cell: t.nameCell,
-        related: [t.amount.cell],
-        message: `“${t.name}”在资金分配表（${alloc.sheet}）中找不到对应单位：请核对是否漏列或名称写法不同。`,
-        messageEn: `“${t.name}” has no counterpart in the allocation table (${alloc.sheet}): left out, or spelt differently?`,
-      }),
-    });
+    out.push({ sheet, finding: report(allocationUnmatchedRule, t.nameCell, "targetOnly", { name: t.name, sheet: alloc.sheet }, { related: [t.amount.cell] }) });
   });
   // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
   // covered by it: only units beside the matched ones are expected in the target.
@@ -227,11 +299,8 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     if (!amount?.value || amount.value.isZero()) return;
     out.push({
       sheet,
-      finding: finding("performance/allocation-unmatched", {
-        cell: totalCell,
+      finding: report(allocationUnmatchedRule, totalCell, "allocationOnly", { name: a.name, sheet: alloc.sheet, amount: show(amount.value) }, {
         related: [qualifiedAddress(alloc.sheet, a.nameCell), qualifiedAddress(alloc.sheet, amount.cell)],
-        message: `资金分配表（${alloc.sheet}）中的“${a.name}”（${show(amount.value)}）在本表没有对应的一栏：请核对是否漏列或名称写法不同。`,
-        messageEn: `“${a.name}” (${show(amount.value)}) of the allocation table (${alloc.sheet}) has no column in this table: left out, or spelt differently?`,
       }),
     });
   });
@@ -298,17 +367,16 @@ function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolea
       // Copies the allocation's own typo: the allocation's finding covers it.
       if (expected.finding && source.value.eq(expected.typed)) continue;
       const name = label.replace(/^其中[:：]?|[:：]$/g, "");
+      const rounded = isRoundedCopy(source.value, expected.value);
       out.push({
         sheet,
-        finding: finding("performance/allocation-mismatch", {
-          cell: source.cell,
-          related: [expected.cell],
-          message: `${t.name}「${name}」${show(source.value)} 与${describeAlloc(link, j)}${show(expected.value)} 不一致（本行其他单位都与分配表一致）。`,
-          messageEn: `${t.name} ${name}: ${show(source.value)} differs from ${show(expected.value)} in the allocation table (the other units of this line agree with it).`,
-          expected: show(expected.value),
-          actual: show(source.value),
-          fixValue: show(expected.value),
-        }),
+        finding: report(
+          allocationMismatchRule,
+          source.cell,
+          rounded ? "sourceLineRounded" : "sourceLine",
+          { where: t.name, source: name, actual: show(source.value), expected: show(expected.value), against: `${describeAlloc(link, j)}${show(expected.value)}` },
+          { related: [expected.cell], expected: show(expected.value), actual: show(source.value), fix: { value: show(expected.value) }, ...(rounded ? { severity: "warning" as const } : {}) },
+        ),
       });
     }
   }
@@ -335,15 +403,10 @@ export function checkWeightConvention(reading: WorkbookReading): SheetFinding[] 
     const usual = count(90) > count(100) ? 90 : count(100) > count(90) ? 100 : tables[0]!.convention;
     for (const t of tables) {
       if (t.convention === usual) continue;
+      const tables = kind === "self-evaluation" ? { zh: "自评表", en: "self-evaluations" } : { zh: "目标表", en: "target tables" };
       out.push({
         sheet: t.sheet,
-        finding: finding("performance/weight-convention", {
-          cell: t.cell,
-          message: `本表指标权重按 ${t.convention} 分设置，同一工作簿的其他${kind === "self-evaluation" ? "自评表" : "目标表"}按 ${usual} 分，请统一口径。`,
-          messageEn: `This table weighs its indicators to ${t.convention}; the other tables of this workbook use ${usual}.`,
-          expected: String(usual),
-          actual: String(t.convention),
-        }),
+        finding: report(weightConventionRule, t.cell, "convention", { convention: t.convention, tables, usual }, { expected: String(usual), actual: String(t.convention) }),
       });
     }
   }

@@ -1,0 +1,47 @@
+import { fundingSumRule } from "../../../src/core/performance/check-funding";
+import { testRule } from "../../helpers/rule-tester";
+import { sheet } from "../../helpers/sheet";
+import { PCT, numberedSelfEvaluation, projectTarget, selfEvaluation } from "./forms";
+
+/** Funding lines one per row (年度资金总额 / 其中：中央资金 / 地方资金 / 单位自有), as some counties lay them out. */
+const rowsOfFunding = (own: number) =>
+  sheet(
+    "项目绩效目标表",
+    [
+      ["项目支出绩效目标表"],
+      ["项目名称", "农村饮水安全巩固提升工程"],
+      ["资金情况（万元）", "年度资金总额", 350],
+      [null, "其中：中央资金", 200],
+      [null, "地方资金", 120],
+      [null, "单位自有", own],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "新建供水工程", "≥3处"],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ],
+    ["A1:D1", "B2:D2", "A3:A6"],
+  );
+
+testRule(fundingSumRule, {
+  valid: [
+    { name: "519.93 = 519.93 + 0", sheets: [projectTarget()] },
+    { name: "A and B each add up (self-evaluation)", sheets: [selfEvaluation(), numberedSelfEvaluation()] },
+    { name: "one line per row, an unknown source label (单位自有) counted", sheets: [rowsOfFunding(30)] },
+  ],
+  invalid: [
+    {
+      name: "财政拨款 500 under a total of 519.93 (nothing else to tell which): at the total",
+      sheets: [projectTarget({ E4: 500 })],
+      findings: [{ cell: "C4", messageId: "sum", severity: "error", expected: "500.00", actual: "519.93", related: ["E4", "G4"] }],
+    },
+    {
+      name: "one line per row: 单位自有 40 makes 360",
+      sheets: [rowsOfFunding(40)],
+      findings: [{ cell: "C3", messageId: "sum", severity: "error", expected: "360", actual: "350" }],
+    },
+    {
+      name: "全年执行数 of a source off by one in the last digit: a warning",
+      sheets: [selfEvaluation({ E8: 1711, G8: { v: 0.9506, fmt: PCT } })],
+      findings: [{ cell: "E7", messageId: "lastDigit", severity: "warning", expected: "1901", actual: "1900" }],
+    },
+  ],
+});
