@@ -6,6 +6,8 @@
  * (files checked on this thread are as safe as with `--jobs 1`: the reader's limits hold them).
  * The bundled CLI (dist/cli.cjs) is its own worker script; unbundled (tests), everything runs in-process.
  */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { type FileJob, checkFile } from "./check-file";
 import type { FileReport } from "./report";
@@ -19,6 +21,14 @@ const WORKER_HEAP_MB = 1536;
 /** The script to start workers from: this bundle, when running as one. */
 export function workerScript(): string | null {
   return typeof __VERSION__ === "string" && typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : null;
+}
+
+/** A worker loads the bundle as the command does, with the code cache (bin/load-cli.js) when it is there. */
+function startWorker(script: string): Worker {
+  const options = { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  const loader = join(dirname(script), "..", "bin", "load-cli.js");
+  if (!existsSync(loader)) return new Worker(script, options);
+  return new Worker(`require(${JSON.stringify(loader)}).loadCli();`, { ...options, eval: true });
 }
 
 interface Request {
@@ -74,7 +84,7 @@ export function checkInPool(script: string, jobs: FileJob[], threads: number, on
       }
     };
     const start = (): Slot => {
-      const worker = new Worker(script, { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = startWorker(script);
       const slot: Slot = { worker, queued: [] };
       workers.push(slot);
       worker.on("message", (msg: Response) => {
