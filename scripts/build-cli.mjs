@@ -36,6 +36,9 @@ for (const entry of entries) {
     sourcemap: true,
     logLevel: "warning",
     define: { __VERSION__: JSON.stringify(version) },
+    // `await import("exceljs")` becomes a lazy require: bin/load-cli.js runs the bundle as a vm.Script
+    // (for the code cache), where a real dynamic import() has no loader.
+    supported: { "dynamic-import": false },
   });
 }
 
