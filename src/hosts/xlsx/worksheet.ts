@@ -70,21 +70,37 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
       if (!Number.isInteger(row) || row < 0 || row >= MAX_ROW) throw corruptError(`row number ${r}`);
       col = -1;
     } else if (el === "c") {
-      s.attrs(CELL_ATTRS, cellAttrs);
-      const ref = cellAttrs[0];
-      if (ref !== undefined) {
-        const p = parseRef(ref);
-        if (!p) throw corruptError(`cell reference ${ref}`);
-        if (p.row !== row) row = p.row; // a cell outside its row element: trust the cell (as Excel does)
-        col = p.col;
+      let type: string | undefined;
+      let style: number;
+      if (fastCellAttributes(xml, s.attributesStart, s.attributesEnd)) {
+        // `r`, `s`, `t` read in place (no strings made for them): how Excel, WPS and LibreOffice write cells.
+        if (fast.row >= 0) {
+          row = fast.row;
+          col = fast.col;
+        } else {
+          col++;
+          if (row < 0) row = 0;
+          if (col >= MAX_COL) throw corruptError("cell beyond column XFD");
+        }
+        type = fast.type;
+        style = fast.style;
       } else {
-        col++;
-        if (row < 0) row = 0;
-        if (col >= MAX_COL) throw corruptError("cell beyond column XFD");
+        s.attrs(CELL_ATTRS, cellAttrs);
+        const ref = cellAttrs[0];
+        if (ref !== undefined) {
+          const p = parseRef(ref);
+          if (!p) throw corruptError(`cell reference ${ref}`);
+          if (p.row !== row) row = p.row; // a cell outside its row element: trust the cell (as Excel does)
+          col = p.col;
+        } else {
+          col++;
+          if (row < 0) row = 0;
+          if (col >= MAX_COL) throw corruptError("cell beyond column XFD");
+        }
+        type = cellAttrs[2];
+        const styleAttr = cellAttrs[1];
+        style = styleAttr ? Number(styleAttr) : 0;
       }
-      const type = cellAttrs[2];
-      const styleAttr = cellAttrs[1];
-      const style = styleAttr ? Number(styleAttr) : 0;
       if (t !== Tok.Open || !readCell(s, type, row, col, shared)) continue;
       const fmt = style > 0 ? ctx.formats[style] : undefined;
       const value = cellValue(scratch.raw, scratch.type, scratch.formula !== undefined, fmt, style, ctx);
@@ -138,6 +154,77 @@ export function readWorksheet(xml: string, name: string, ctx: WorkbookContext): 
     }
   }
   return { name, rows, merges };
+}
+
+/** What fastCellAttributes read: row −1 when the cell has no `r`. */
+const fast = { row: -1, col: 0, style: 0, type: undefined as string | undefined };
+
+const CELL_TYPES = ["s", "n", "str", "b", "e", "d", "inlineStr"];
+
+/**
+ * The `r`, `s` and `t` of a `<c>` tag read in place. False (the general path then reads the tag) for
+ * anything unusual: entities, prefixed or unknown attributes, a reference or style it cannot read plainly.
+ */
+function fastCellAttributes(xml: string, start: number, end: number): boolean {
+  fast.row = -1;
+  fast.style = 0;
+  fast.type = undefined;
+  let i = start;
+  for (;;) {
+    while (i < end && xml.charCodeAt(i) <= 0x20) i++;
+    if (i >= end) return true;
+    const key = xml.charCodeAt(i);
+    if (xml.charCodeAt(i + 1) !== 0x3d /* = */) return false; // a longer or spaced name: general path
+    const quote = xml.charCodeAt(i + 2);
+    if (quote !== 0x22 && quote !== 0x27) return false;
+    const v = i + 3;
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", v);
+    if (close < 0 || close >= end || close - v > 64) return false;
+    if (key === 0x72 /* r */) {
+      if (!refAt(xml, v, close)) return false;
+    } else if (key === 0x73 /* s */) {
+      let n = 0;
+      if (close === v || close - v > 6) return false;
+      for (let k = v; k < close; k++) {
+        const c = xml.charCodeAt(k);
+        if (c < 0x30 || c > 0x39) return false;
+        n = n * 10 + (c - 0x30);
+      }
+      fast.style = n;
+    } else if (key === 0x74 /* t */) {
+      let type: string | undefined;
+      for (const name of CELL_TYPES) if (close - v === name.length && xml.startsWith(name, v)) type = name;
+      if (type === undefined) return false;
+      fast.type = type;
+    } else return false;
+    i = close + 1;
+  }
+}
+
+/** A plain `C7` / `$C$7` between start and end into fast.row / fast.col. */
+function refAt(xml: string, start: number, end: number): boolean {
+  let i = start;
+  let col = 0;
+  if (xml.charCodeAt(i) === 0x24) i++;
+  const letters = i;
+  for (; i < end; i++) {
+    const c = xml.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === letters || i - letters > 3) return false;
+  if (xml.charCodeAt(i) === 0x24) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+    row = row * 10 + (c - 0x30);
+  }
+  if (i === digits || i - digits > 7 || row < 1 || row > MAX_ROW || col > MAX_COL) return false;
+  fast.row = row - 1;
+  fast.col = col - 1;
+  return true;
 }
 
 /** What readCell found in the cell just read (reused: no object per cell). */
