@@ -18,7 +18,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 const write = (stream) => (text) => stream.write(text + "\n");
-require(cli)
+require("./load-cli.js")
+  .loadCli()
   .run(process.argv.slice(2), write(process.stdout), write(process.stderr))
   .then(
     (code) => {

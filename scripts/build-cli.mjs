@@ -1,7 +1,8 @@
 // Bundles the command line (and the benchmark) into dist/ so `bin/fiscal-check.js` runs on plain Node.
 // Runs from `npm install` (prepare), so a fresh clone has a working `npx fiscal-check`.
 import { build } from "esbuild";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -35,5 +36,20 @@ for (const entry of entries) {
     sourcemap: true,
     logLevel: "warning",
     define: { __VERSION__: JSON.stringify(version) },
+    // `await import("exceljs")` becomes a lazy require: bin/load-cli.js runs the bundle as a vm.Script
+    // (for the code cache), where a real dynamic import() has no loader.
+    supported: { "dynamic-import": false },
   });
 }
+
+// V8's code cache for the bundle (bin/load-cli.js): made after checking the shared fixtures (when this clone
+// has them), so the functions a check needs are in it compiled. Only this node version can use it; any other
+// node, or a rebuilt bundle, compiles as before.
+rmSync("dist/cli.cache", { force: true });
+const fixtures = "../shared/fixtures";
+const warmUp = existsSync(fixtures) && readdirSync(fixtures).some((n) => n.endsWith(".xlsx")) ? ["check", fixtures, "--jobs", "1"] : ["--version"];
+const made = spawnSync(process.execPath, ["bin/fiscal-check.js", ...warmUp], {
+  stdio: "ignore",
+  env: { ...process.env, FISCAL_CHECK_WRITE_CODE_CACHE: "1" },
+});
+if (made.error || !existsSync("dist/cli.cache")) console.warn("build-cli: no code cache made (the command works without it)");

@@ -20,7 +20,7 @@ export const USAGE_ZH = `用法：fiscal-check check <文件或文件夹>... [�
   检查 .xlsx 工作簿中的资金分配表、绩效目标表、部门预算公开表等附件；文件夹会查找其中所有工作簿。
   --format text|json|csv  输出格式（默认 text；csv 为带 BOM 的 UTF-8，Excel 可直接打开）
   --errors-only           只列出有错误或警告的表，不列提示
-  --report 审核报告.xlsx  另写一份审核报告工作簿（汇总 + 明细）
+  --report 审核报告.xlsx  另写一份审核报告工作簿（汇总、按问题汇总、明细）
   --annotate 文件夹       把每个工作簿复制到该文件夹，在有问题的单元格加批注和颜色，首页为“审核意见”
                           （原文件不改动）
   --jobs N                同时检查的文件数（默认按 CPU 核数）
@@ -32,7 +32,7 @@ export const USAGE_EN = `Usage: fiscal-check check <files or folders>... [option
   Checks the tables (allocation, performance targets, budget disclosure …) in .xlsx workbooks; folders are searched.
   --format text|json|csv  output format (default text; csv is UTF-8 with a BOM for Excel)
   --errors-only           list only sheets with errors or warnings, no infos
-  --report review.xlsx    also write a review workbook (summary + details)
+  --report review.xlsx    also write a review workbook (summary, by problem, details)
   --annotate DIR          copy each workbook into DIR with notes and colours at the flagged cells and a first
                           sheet listing the findings (the inputs are never written)
   --jobs N                files checked at the same time (default: one per CPU core)

@@ -146,6 +146,7 @@ function jsonWriter({ version, errorsOnly }: OutputOptions, out: (s: string) => 
             related: x.related,
             message: x.message,
             messageEn: x.messageEn,
+            ...(x.messageId !== undefined ? { messageId: x.messageId, data: x.data ?? {} } : {}),
             expected: x.expected ?? null,
             actual: x.actual ?? null,
             ...(x.fix ? { fix: x.fix } : {}),

@@ -28,13 +28,23 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }
 
+/** `附件1!` / `'表1 收支总表'!` per sheet name, worked out once. */
+const sheetPrefixes = new Map<string, string>();
+
 /**
  * A cell on another sheet, as Excel writes it: `附件1!C7`, quoted when the name needs it
  * (`'表1 收支总表'!C7`, quotes inside doubled). Used in {@link Finding.related} for cross-sheet checks.
  */
 export function qualifiedAddress(sheet: string, cell: string): string {
-  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+  let prefix = sheetPrefixes.get(sheet);
+  if (prefix === undefined) {
+    const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+    prefix = plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+    // A workbook has few sheet names and the budget checks ask for them per cell (3 % of a folder's check).
+    if (sheetPrefixes.size > 4096) sheetPrefixes.clear();
+    sheetPrefixes.set(sheet, prefix);
+  }
+  return prefix + cell;
 }
 
 /** Splits `附件1!C7` / `'a b'!C7` / `C7` (then on `currentSheet`) into sheet and cell. */

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { inflateRawSync } from "node:zlib";
@@ -131,11 +131,34 @@ const inflate = (data: Uint8Array, max: number) => inflateRawSync(data, { maxOut
 const BIN = path.resolve(__dirname, "../bin/fiscal-check.js");
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 
+/** CPU time (user + system, ms) of the children waited for so far; Linux only (else NaN). On a machine
+ *  shared with others, CPU time moves far less than wall time. */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17, in clock ticks (100 per second).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU ms spent by the last cliRun's process (all its threads). */
+let lastCliCpu = Number.NaN;
+
 /** The installed command, start to end (a new process, as a reviewer runs it), in ms. */
 function cliRun(args: string[]): number {
+  const cpu = childrenCpu();
   const t = performance.now();
   const r = spawnSync(process.execPath, [BIN, "check", ...args, "--format", "json"], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
+  lastCliCpu = childrenCpu() - cpu;
   return performance.now() - t;
 }
 
@@ -162,6 +185,7 @@ const ms = (x: number) => `${x.toFixed(0).padStart(7)} ms`;
 async function main(): Promise<void> {
   if (process.argv[2] === "--probe") return probe(process.argv[3]!);
   const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-bench-"));
+  const startLoad = loadavg()[0]!.toFixed(1);
 
   // 1. The 20,201-row workbook.
   const data = await buildBenchWorkbook();
@@ -172,9 +196,13 @@ async function main(): Promise<void> {
   const checks: number[] = [];
   const runs: number[] = [];
   let findings = 0;
+  const excelCpu: number[] = [];
+  const runCpu: number[] = [];
   let snapshot = await readXlsxBuffer(data, { inflateRawSync: inflate });
   for (let i = 0; i < RUNS; i++) {
+    const cpu = ownCpu();
     excel.push((await timed(() => new ExcelJS.Workbook().xlsx.load(data as unknown as ArrayBuffer)))[0]);
+    excelCpu.push(ownCpu() - cpu);
     const [read, snap] = await timed(() => readXlsxBuffer(data, { inflateRawSync: inflate }));
     reads.push(read);
     snapshot = snap;
@@ -182,6 +210,7 @@ async function main(): Promise<void> {
     checks.push(check);
     findings = result.sheets.reduce((n, s) => n + s.findings.length, 0);
     runs.push(cliRun([bigFile]));
+    runCpu.push(lastCliCpu);
   }
   // One mistyped county amount: the path 自动复查 takes while someone types (relations + localization).
   const typoCell = snapshot.sheets[0]!.rows[5000]![4]!;
@@ -205,9 +234,11 @@ async function main(): Promise<void> {
     copyFileSync(path.join(FIXTURES, name), target);
     files.push(readFileSync(target));
   }
+  const folderExcelCpuStart = ownCpu();
   const [folderExcel] = await timed(async () => {
     for (const f of files) await new ExcelJS.Workbook().xlsx.load(f as unknown as ArrayBuffer);
   });
+  const folderExcelCpu = ownCpu() - folderExcelCpuStart;
   const snaps: WorkbookSnapshot[] = [];
   const [folderRead] = await timed(async () => {
     for (const f of files) snaps.push(await readXlsxBuffer(f, { inflateRawSync: inflate }));
@@ -215,14 +246,18 @@ async function main(): Promise<void> {
   const [folderCheck] = await timed(() => {
     for (const s of snaps) checkWorkbook(s);
   });
+  // Both cores asked for explicitly: the default counts only idle cores, and this bench's own run just
+  // raised the load average.
   const folderOne = cliRun([folder, "--jobs", "1"]);
-  const folderAll = cliRun([folder]);
+  const folderOneCpu = lastCliCpu;
+  const folderAll = cliRun([folder, "--jobs", String(Math.min(2, cpus().length))]);
+  const folderAllCpu = lastCliCpu;
 
   const load = median(excel);
   const run = median(runs);
   const rows = PREFECTURES * (COUNTIES + 1) + 1;
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}% of exceljs load`;
-  console.log(`fiscal-check bench (${RUNS} runs, medians; ${cpus().length} cores)`);
+  console.log(`fiscal-check bench (${RUNS} runs, medians; ${cpus().length} cores; load average ${startLoad} at the start, ${loadavg()[0]!.toFixed(1)} now)`);
   console.log(`                                20,201-row workbook      folder of ${FOLDER_FILES} fixtures`);
   console.log(`                                (${(data.byteLength / 1024).toFixed(0)} KiB)                  (${(files.reduce((n, f) => n + f.length, 0) / 1024 / 1024).toFixed(1)} MiB)`);
   console.log(`  exceljs load alone            ${ms(load)}               ${ms(folderExcel)}`);
@@ -231,6 +266,10 @@ async function main(): Promise<void> {
   console.log(`  whole CLI run, one thread     ${"".padStart(10)}               ${ms(folderOne)}`);
   console.log(`  whole CLI run (both cores)    ${ms(run)}               ${ms(folderAll)}`);
   console.log(`  whole run ÷ exceljs load      ${pct(run, load).padEnd(24)} ${pct(folderAll, folderExcel)}   (goal < 50%)`);
+  const cpuPct = (a: number, b: number) => (Number.isFinite(a) ? `${((a / b) * 100).toFixed(0)}%` : "n/a");
+  console.log(`  CPU time (user + system), exceljs load ${ms(median(excelCpu))}               ${ms(folderExcelCpu)}`);
+  console.log(`  CPU time, whole CLI run, one thread ${ms(median(runCpu))}               ${ms(folderOneCpu)}   (${cpuPct(median(runCpu), median(excelCpu))} / ${cpuPct(folderOneCpu, folderExcelCpu)} of exceljs load's CPU)`);
+  console.log(`  CPU time, whole CLI run (both cores)                        ${ms(folderAllCpu)}`);
   console.log(`  findings on the correct workbook: ${findings}; ${rows} body rows`);
   console.log(`  check with one mistyped amount ${ms(median(typos))}   (finding: ${typoFinding})`);
 

@@ -1,7 +1,7 @@
 /** The installed command on awkward inputs and outputs: worker threads keep the input order, a closed
  *  pipe ends quietly, FIFOs and devices are refused without reading, odd names are shown safely. */
 import { execSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,5 +84,13 @@ describe("installing outside the clone", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1); // the kashi fixture's two real errors
     expect(r.stdout).toContain("共检查 3 个文件");
+    // The installed bundle runs from V8's code cache (bin/load-cli.js): exceljs, loaded only to write, and
+    // the worker threads must still load from it.
+    const out = path.join(dir, "out");
+    const w = spawnSync(path.join(dir, "prefix", "bin", "fiscal-check"), ["check", FIXTURES_DIR, "--jobs", "2", "--report", `${out}-审核报告.xlsx`, "--annotate", out], { encoding: "utf8" });
+    expect(w.stderr).toBe("");
+    expect(w.stdout).toContain("审核报告已写入");
+    expect(w.stdout).toContain("批注副本 3 个已写入");
+    expect(existsSync(`${out}-审核报告.xlsx`)).toBe(true);
   }, 120_000);
 });

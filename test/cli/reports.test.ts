@@ -64,7 +64,7 @@ describe("reports for a reviewer (folder with good, wrong and unreadable files)"
   it("writes 汇总 with one row per file (skipped files included) and 明细 with one row per finding", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "审核报告.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "明细"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "按问题汇总", "明细"]);
     const summary = wb.getWorksheet("汇总")!;
     expect(summary.getRow(1).values).toEqual([undefined, "序号", "文件", "单位", "项目", "错误", "警告", "提示", "结论", "说明"]);
     expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -221,5 +221,86 @@ describe("hostile files in a folder", () => {
     expect(enReasons).toHaveLength(3);
     // English words; only the sheet's own name stays as it is
     for (const line of enReasons) expect(line.replace(/"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff：]/);
+  });
+});
+
+describe("审核报告.xlsx 按问题汇总: findings grouped by rule and message template", () => {
+  it("gives one row per rule + template with counts, files affected and an example cell, as the JSON findings say", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fiscal-check-groups-"));
+    const inputs = path.join(dir, "in");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(inputs);
+    // The same mistyped amount in two counties' files (a rule without templates yet groups by its id) …
+    const wrong = await mutateFixture("tacheng-2024-pension.xlsx", "附件1", { B6: 86 });
+    writeFileSync(path.join(inputs, "a-wrong.xlsx"), wrong);
+    writeFileSync(path.join(inputs, "b-wrong.xlsx"), wrong);
+    // … and a tracking sheet that spent more than it received (a rule with templates: messageId "overspent").
+    const overspent = await mutateFixture("tacheng-2024-pension.xlsx", "附件3", {
+      B6: "城乡居民基本养老保险补助资金", C6: "新财社〔2024〕12号", D6: 1000, E6: 1200, F6: "基础养老金发放", G6: -200, H6: 1.2,
+    });
+    writeFileSync(path.join(inputs, "c-overspent.xlsx"), overspent);
+    copyFileSync(path.join(FIXTURES_DIR, "tacheng-2024-assistance.xlsx"), path.join(inputs, "d-good.xlsx"));
+
+    const json = JSON.parse((await cli("check", inputs, "--format", "json")).stdout) as {
+      files: { file: string; sheets: { name: string; findings: (JsonFinding & { messageId?: string })[] }[] }[];
+    };
+    const report = path.join(dir, "审核报告.xlsx");
+    await cli("check", inputs, "--report", report);
+
+    // The groups as the JSON findings give them.
+    const expected = new Map<string, { rule: string; count: number; files: Set<string>; first: string }>();
+    for (const f of json.files)
+      for (const s of f.sheets)
+        for (const x of s.findings) {
+          const key = `${x.rule}|${x.messageId ?? ""}`;
+          const g = expected.get(key) ?? { rule: x.rule, count: 0, files: new Set<string>(), first: `${f.file}|${s.name}|${x.cell}` };
+          g.count++;
+          g.files.add(f.file);
+          expected.set(key, g);
+        }
+    const overspentKey = "tracking/overspent|overspent";
+    expect(expected.has(overspentKey)).toBe(true); // the fixture edit does produce the templated finding
+    expect([...expected.values()].some((g) => g.files.size === 2)).toBe(true); // one mistake in two files
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "按问题汇总", "明细"]);
+    const sheet = wb.getWorksheet("按问题汇总")!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined, "序号", "问题", "说明（模板）", "错误", "警告", "提示", "合计", "涉及文件数", "示例文件", "示例单元格", "示例说明", "规则",
+    ]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const got = new Map<string, { count: number; files: number; example: string; title: unknown; template: unknown; counts: number[] }>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const v = row.values as unknown[];
+      const rule = String(v[12]);
+      const template = String(v[3]);
+      const messageId = template === rule ? "" : (json.files.flatMap((f) => f.sheets.flatMap((s) => s.findings)).find((x) => x.rule === rule && x.messageId)?.messageId ?? "");
+      const cell = String(v[10]);
+      got.set(`${rule}|${messageId}`, {
+        count: Number(v[7]),
+        files: Number(v[8]),
+        example: `${String(v[9])}|${cell.slice(0, cell.lastIndexOf("!")).replace(/^'|'$/g, "")}|${cell.slice(cell.lastIndexOf("!") + 1)}`,
+        title: v[2],
+        template: v[3],
+        counts: [Number(v[4]), Number(v[5]), Number(v[6])],
+      });
+    });
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, g] of expected) {
+      const row = got.get(key)!;
+      expect(row.count).toBe(g.count);
+      expect(row.counts.reduce((a, b) => a + b, 0)).toBe(g.count);
+      expect(row.files).toBe(g.files.size);
+      expect(row.example).toBe(g.first);
+      expect(row.title).toBe(RULES.get(g.rule)?.title.zh ?? g.rule);
+    }
+    // A templated rule shows its template with the parameters left out; the others fall back to the rule id.
+    const over = got.get(overspentKey)!;
+    expect(String(over.template)).toContain("…");
+    expect(String(over.template)).not.toMatch(/[{}]/);
+    const untemplated = [...expected.keys()].filter((k) => k.endsWith("|"));
+    for (const k of untemplated) expect(got.get(k)!.template).toBe(k.slice(0, -1));
   });
 });

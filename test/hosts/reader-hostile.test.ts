@@ -179,6 +179,28 @@ describe("odd but legitimate content is read", () => {
     expect(r[1]![2]).toEqual({ value: 12, formula: "A3*B2" });
   });
 
+  it("reads a cell's r, s and t the same however they are written (quotes, spaces, entities, order, extra attributes)", async () => {
+    const cells = [
+      `<c r="A1" s="0" t="s"><v>0</v></c>`,
+      `<c t='s' r='B1'><v>0</v></c>`,
+      `<c r = "C1"  t = "s" ><v>0</v></c>`,
+      `<c r="&#68;1" t="s"><v>0</v></c>`,
+      `<c r="$E$1" cm="1" t="s" s="00"><v>0</v></c>`,
+      `<c t="s"><v>0</v></c>`,
+      `<c r="g1" t="&#115;"><v>0</v></c>`,
+      `<c r="H1" s="" t="str"><v>合计</v></c>`,
+    ];
+    const sheet = `<sheetData><row r="1">${cells.join("")}</row>` +
+      `<row r="2"><c r="A2" t="x"><v>7</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#N/A</v></c></row></sheetData>`;
+    const sharedStrings = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>合计</t></si></sst>`;
+    const snap = await readXlsxBuffer(book({ sheet, sharedStrings }));
+    const [first, second] = snap.sheets[0]!.rows;
+    expect(first).toEqual(Array.from({ length: 8 }, () => ({ value: "合计" })));
+    expect(second).toEqual([{ value: 7 }, { value: true }, { value: { error: "#N/A" } }]);
+    for (const bad of [`<c r="A0"><v>1</v></c>`, `<c r="1A"><v>1</v></c>`, `<c r="ABCD1"><v>1</v></c>`])
+      await expect(readXlsxBuffer(book({ sheet: `<sheetData><row>${bad}</row></sheetData>` }))).rejects.toMatchObject({ code: "corrupt" });
+  });
+
   it("uses the directory's sizes: an honest stored (uncompressed) part", async () => {
     const entries = bookEntries();
     entries[4]!.store = true;

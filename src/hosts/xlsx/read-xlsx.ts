@@ -11,7 +11,7 @@ import { parseWorkbook, workbookPath } from "./package";
 import { parseSharedStrings } from "./shared-strings";
 import { checkKnownPackage, sniff } from "./sniff";
 import { parseStyles } from "./styles";
-import { Budget, readWorksheet } from "./worksheet";
+import { Budget, formatContext, readWorksheet } from "./worksheet";
 import { DEFAULT_ZIP_LIMITS, type InflateRawSync, ZipPackage } from "./zip";
 
 export interface ReadOptions {
@@ -72,7 +72,7 @@ async function read(bytes: Uint8Array, maxCells: number, options: ReadOptions): 
   const budget = new Budget(maxCells);
   const ctx = {
     strings: parseSharedStrings(await text(info.sharedStrings), maxCells),
-    formats: parseStyles(await text(info.styles)),
+    ...formatContext(parseStyles(await text(info.styles))),
     date1904: info.date1904,
     budget,
   };

@@ -107,6 +107,15 @@ export class XmlScanner {
     return undefined;
   }
 
+  /** Where the current tag's attributes lie in {@link xml} (for the worksheet reader's cell fast path). */
+  get attributesStart(): number {
+    return this.attrStart;
+  }
+
+  get attributesEnd(): number {
+    return this.attrEnd;
+  }
+
   /** Several attributes in one pass over the tag: `out[i]` gets the value of `names[i]` (or undefined). */
   attrs(names: readonly string[], out: (string | undefined)[]): void {
     for (let k = 0; k < names.length; k++) out[k] = undefined;
