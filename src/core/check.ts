@@ -6,6 +6,7 @@
  * Nothing reported is taken back afterwards.
  */
 import { checkAllocationSheet } from "./allocation/check";
+import { staleFormulaRule } from "./allocation/live-formulas";
 import { checkBudgetSheet } from "./budget/check";
 import { reconcileBudgetTables } from "./budget/reconcile";
 import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
@@ -79,7 +80,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
   for (const { sheet, cell } of explainedStaleTotals(revealed)) {
     const result = resultOf(sheet);
-    if (result) result.findings = result.findings.filter((f) => !(f.rule === "allocation/stale-formula" && f.cell === cell));
+    if (result) result.findings = result.findings.filter((f) => !(f.rule === staleFormulaRule.id && f.cell === cell));
   }
   const byBudget = budgetCorroborations(reading);
   for (const sheet of workbook.sheets) {

@@ -50,8 +50,7 @@ export interface RuleMeta {
   severity: Severity;
   title: Text;
   why: Text;
-  /** Optional only while kinds move their rules to defineRule (issue 10 §4); required once all have. */
-  messages?: Readonly<Record<string, MessageTemplate>>;
+  messages: Readonly<Record<string, MessageTemplate>>;
 }
 
 export function defineRule<const Id extends string, const M extends Record<string, MessageTemplate>>(
