@@ -87,7 +87,7 @@ function exampleAllocationSpec(year: number, withMistakes: boolean, units = EXAM
 const ALLOCATION_MISTAKES: (ExampleMistake & { rules: RuleId[] })[] = [
   { cell: "E8", what: "额敏县「缴费补助资金」把公式改成了手工录入的 91.36，两位数字颠倒", expected: "93.16（=18632×50/10000）", rules: ["allocation/formula-mismatch", "allocation/wrong-value"] },
   { cell: "C10", what: "阿勒泰地区「缴费人数」的求和公式 =SUM(C11:C12) 漏掉了福海县", expected: "=SUM(C11:C13)", rules: ["allocation/sum-formula-range"] },
-  { cell: "F5", what: "总数一行（第 5 行）「基础养老金补助资金」是手工录入的 1402.90：两位数字颠倒，而且不是公式", expected: "1420.90（=SUM(F6,F10)）", rules: ["allocation/wrong-value", "allocation/typed-total"] },
+  { cell: "F5", what: "总数一行（第 5 行）「基础养老金补助资金」是手工录入的 1,402.90：两位数字颠倒，而且不是公式", expected: "1,420.90（=SUM(F6,F10)）", rules: ["allocation/wrong-value", "allocation/typed-total"] },
 ];
 
 const TARGET_INDICATORS: IndicatorRow[] = [

@@ -10,7 +10,7 @@ import { a1, parseA1 } from "../address";
 import { fromNumber, roundHalfUp } from "../decimal";
 import { parseNumFmt } from "../format";
 import { parseNumberText } from "../numbers";
-import { formatValue } from "../allocation/display";
+import { formatAt } from "../allocation/display";
 import { formulaMismatchRule } from "../allocation/relation-findings";
 import type { Finding } from "../finding";
 import { defineRule, report } from "../rules/define";
@@ -95,7 +95,7 @@ function overspent(model: AllocationModel): Finding[] {
     const s = model.cells.at(r.row, spent.col);
     if (!g?.known || !s?.known || g.value === null || s.value === null) continue;
     if (s.value.lte(g.value)) continue;
-    const [gs, ss] = [formatValue(g.value, granted), formatValue(s.value, spent)];
+    const [gs, ss] = [formatAt(model, g.key, g.value, granted), formatAt(model, s.key, s.value, spent)];
     out.push(
       report(overspentRule, a1(r.row, spent.col), "overspent", { spent: ss, granted: gs }, {
         related: [a1(r.row, granted.col)],
