@@ -66,6 +66,8 @@ export interface HierarchyInput {
   grand: number | null;
 }
 
+/** Rows looked at past the first stated total in a total's way (the numbers must settle it within them). */
+const MAX_PAST_BLOCK = 256;
 /** Candidates looked at before one-sided evidence settles the table's direction. */
 const MIN_DECIDING = 8;
 /** A weak candidate's block is not cut by the next candidate: stop after this many rows past the last hope. */
@@ -95,6 +97,25 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     return out;
   };
 
+  /**
+   * Rows a total may add up, nearest first: unclaimed rows in a direction, totals already resolved standing
+   * for their rows (a prefecture over counties that are totals over towns). Past the first stated total
+   * (where `block` stops) only a bounded stretch: the numbers must settle it there.
+   */
+  const reach = (p: number, direction: Direction, claimed: Uint8Array): { rows: number[]; blockEnd: number } => {
+    const out: number[] = [];
+    const step = direction === "head" ? 1 : -1;
+    let blockEnd = -1;
+    for (let q = p + step; q >= 0 && q < inner.length; q += step) {
+      if (claimed[q] === 1) continue;
+      const j = inner[q]!;
+      if (blockEnd < 0 && isMust(j)) blockEnd = out.length;
+      if (blockEnd >= 0 && out.length - blockEnd > MAX_PAST_BLOCK) break;
+      out.push(j);
+    }
+    return { rows: out, blockEnd: blockEnd < 0 ? out.length : blockEnd };
+  };
+
   const ordered = inner.filter((i) => candidates.has(i));
 
   /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
@@ -105,15 +126,25 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     const undecided: { i: number; rows: number[] }[] = [];
     let faults = 0;
     const runOf = (i: number, p: number): [number[], RunBasis] => {
-      const rowsNear = block(p, direction, claimed);
-      if (rowsNear.length === 0) {
+      const { rows: reachable, blockEnd } = reach(p, direction, claimed);
+      const rowsNear = reachable.slice(0, blockEnd);
+      if (rowsNear.length === 0 && (reachable.length === 0 || !resolved.has(reachable[0]!))) {
         // A stated total with nothing to add up this way contradicts the direction.
         if (isMust(i)) faults += evidence.length + 1;
         return [[], "block"];
       }
-      const fromFormula = formulaRun(input, i, rowsNear);
+      const fromFormula = formulaRun(input, i, reachable);
       if (fromFormula) return [fromFormula, "formula"];
-      const best = bestRun(evidence, i, rowsNear);
+      // Inner totals resolved first stand for their rows: the run may reach past them.
+      const best = bestRun(evidence, i, reachable);
+      if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
+        const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
+        if (inBlock) return decide(i, inBlock, rowsNear);
+      }
+      if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
+      return decide(i, best, rowsNear.length > 0 ? rowsNear : best.rows);
+    };
+    const decide = (i: number, best: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
         return [best.rows, "numbers"];
@@ -126,15 +157,17 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       faults += best?.faults ?? 0;
       return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
     };
-    // Top down in both directions: a closing total takes what is left above it; a heading total's block
-    // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
-    for (const i of ordered) {
+    // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
+    // (bottom up) what is left below it; a total resolved before stands for its rows.
+    const resolved = new Set<number>();
+    for (const i of direction === "head" ? [...ordered].reverse() : ordered) {
       const p = position.get(i)!;
       if (claimed[p] === 1) continue;
       const [run, basis] = runOf(i, p);
       if (run.length === 0) continue;
       for (const j of run) claimed[position.get(j)!] = 1;
       runs.set(i, { rows: run, basis });
+      resolved.add(i);
     }
     if (input.grand !== null) {
       const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];

@@ -1,0 +1,51 @@
+/**
+ * Shrunk counterexamples of the layout properties (test/properties/COUNTEREXAMPLES.md), written out as
+ * sheets so they keep testing the same layout whatever the generator becomes. Each: clean → no error or
+ * warning; one wrong number → one error, at its cell.
+ */
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/core/check";
+import { type TestCell, sheet, withValue } from "../helpers/sheet";
+
+type Sheet = ReturnType<typeof sheet>;
+const loud = (...sheets: Sheet[]) =>
+  checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => `${s.name}!${f.cell} ${f.severity} ${f.rule}`));
+const errorsAt = (...sheets: Sheet[]) =>
+  checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => `${s.name}!${f.cell}=${f.expected}`));
+
+const title = (text: string, width: number): TestCell[][] => [[text, ...Array<TestCell>(width - 1).fill(undefined)], [...Array<TestCell>(width - 1).fill(undefined), "单位：万元"]];
+
+// K1 — three levels, prefecture rows above counties that are totals over their towns (subtotals above),
+// 全区合计 at the bottom, no marker: the prefecture adds up its 本级 row, its plain counties and its
+// counties' subtotals. Read before as the prefecture over its first rows only (「应为 17430」 on 全区合计).
+function threeLevels(): Sheet {
+  const rows: TestCell[][] = [
+    ...title("2026年自治区财政困难群众救助补助资金分配表", 4),
+    ["地县", "提前下达资金", "本次下达资金", "补助资金合计"],
+    ["伊犁州", 2795, 1972, 4767],
+    ["伊宁市", 1876, 333, 2209],
+    ["奎屯市", 758, 1293, 2051],
+    ["霍尔果斯市", 161, 346, 507],
+    ["城关镇", 161, 346, 507],
+    ["和田地区", 4852, 9066, 13918],
+    ["和田地区本级", 2982, 2411, 5393],
+    ["和田市", 1870, 6655, 8525],
+    ["团结镇", 683, 2593, 3276],
+    ["红星镇", 504, 1074, 1578],
+    ["胜利镇", 683, 2988, 3671],
+    ["喀什地区", 3876, 3280, 7156],
+    ["喀什市", 3876, 3280, 7156],
+    ["和平镇", 492, 1909, 2401],
+    ["前进镇", 2510, 838, 3348],
+    ["新华镇", 874, 533, 1407],
+    ["全区合计", 11523, 14318, 25841],
+  ];
+  return sheet("附件1", rows, ["A1:D1"]);
+}
+
+describe("K1: three levels, subtotals above their rows", () => {
+  it("is clean", () => expect(loud(threeLevels())).toEqual([]));
+  it("finds a town's wrong number at its cell", () => expect(errorsAt(withValue(threeLevels(), "B12", 6830))).toEqual(["附件1!B12=683"]));
+  it("finds a county subtotal's wrong number at its cell", () => expect(errorsAt(withValue(threeLevels(), "C11", 6565))).toEqual(["附件1!C11=6655"]));
+  it("finds a prefecture's wrong number at its cell", () => expect(errorsAt(withValue(threeLevels(), "B9", 4582))).toEqual(["附件1!B9=4852"]));
+});
