@@ -43,6 +43,8 @@ interface RunScore {
   agree: number;
   /** Exact agreements of small figures (under MIN_TELLING_UNITS): weaker evidence. */
   weak: number;
+  /** How many rows (nearest first) add up with no fault at all, 0 = 0 and blank = blank included. */
+  cleanReach: number;
 }
 
 type Direction = "head" | "close";
@@ -153,9 +155,12 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
         return [[], "block"];
       }
-      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block —
+      // but a total that is blank or 0 over blank or 0 rows does not reach over the first row with a number.
       faults += best?.faults ?? 0;
-      return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+      if (best && best.agree >= 1) return [best.rows, "numbers"];
+      if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      return [rowsNear, "block"];
     };
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
@@ -403,6 +408,8 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
   let nonNegative = true;
   let best: { k: number; faults: number; agree: number; weak: number } | null = null;
   let sinceBest = 0;
+  let cleanReach = 0;
+  let clean = true;
   for (let k = 0; k < near.length; k++) {
     const j = near[k]!;
     let faults = 0;
@@ -432,6 +439,8 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
         if (now > total + 1) past++;
       }
     }
+    if (faults > 0) clean = false;
+    if (clean) cleanReach = k + 1;
     if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
       best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;
@@ -439,7 +448,7 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
     if (nonNegative && compared > 0 && past === compared) break;
     if (sinceBest > MAX_HOPELESS_ROWS && best.faults === 0) break;
   }
-  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak } : null;
+  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak, cleanReach } : null;
 }
 
 const innerRowsMemo = new WeakMap<HierarchyInput, Set<number>>();
