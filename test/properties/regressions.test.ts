@@ -49,3 +49,36 @@ describe("K1: three levels, subtotals above their rows", () => {
   it("finds a county subtotal's wrong number at its cell", () => expect(errorsAt(withValue(threeLevels(), "C11", 6565))).toEqual(["附件1!C11=6655"]));
   it("finds a prefecture's wrong number at its cell", () => expect(errorsAt(withValue(threeLevels(), "B9", 4582))).toEqual(["附件1!B9=4852"]));
 });
+
+// K2 — a typo in 领取人数 under `2=1×12×150元` and a typed `4=2+3`: the amount cannot be the fault (4=2+3 holds
+// with it), so the one cell that repairs the row and the total is the persons cell. Reported before at the
+// amount (「应为 …」, a fix that breaks 4=2+3), or as two warnings once the live 合计 followed the typo.
+function personsUnderRule(): Sheet {
+  const rows: TestCell[][] = [
+    ...title("2023年自治区财政城乡居民基本养老保险补助资金分配表", 5),
+    ["地区", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+    ["栏次", 1, "2=1×12×150元", 3, "4=2+3"],
+    ["阜康市", 7807, 14052600, 487375, 14539975],
+    ["呼图壁县", 20774, 37393200, 80685, 37473885],
+    ["吉木萨尔县", 39166, 70498800, 878440, 71377240],
+    ["木垒哈萨克自治县", 59635, 107343000, 239448, 107582448],
+    ["合计", { v: 127382, f: "SUM(B5:B8)" }, { v: 229287600, f: "SUM(C5:C8)" }, { v: 1685948, f: "SUM(D5:D8)" }, { v: 230973548, f: "SUM(E5:E8)" }],
+  ];
+  return sheet("附件1", rows, ["A1:E1"]);
+}
+
+/** The sheet with one typed cell changed and the live 合计 below recomputed, as Excel saves it. */
+function typed(s: Sheet, address: string, value: number): Sheet {
+  const out = withValue(s, address, value);
+  const col = address.charCodeAt(0) - 65;
+  const last = out.rows.length - 1;
+  const sum = out.rows.slice(4, last).reduce((acc, r) => acc + Number(r[col]?.value ?? 0), 0);
+  out.rows[last]![col] = { ...out.rows[last]![col]!, value: sum };
+  return out;
+}
+
+describe("K2: an input of a formula whose amount is pinned by another rule", () => {
+  it("is clean", () => expect(loud(personsUnderRule())).toEqual([]));
+  it("finds the persons typo at its cell (the live 合计 following it)", () => expect(errorsAt(typed(personsUnderRule(), "B8", 56935))).toEqual(["附件1!B8=59635"]));
+  it("still finds an amount typo at the amount", () => expect(errorsAt(typed(personsUnderRule(), "C7", 70489800))).toEqual(["附件1!C7=70498800"]));
+});
