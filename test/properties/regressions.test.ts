@@ -82,3 +82,27 @@ describe("K2: an input of a formula whose amount is pinned by another rule", () 
   it("finds the persons typo at its cell (the live 合计 following it)", () => expect(errorsAt(typed(personsUnderRule(), "B8", 56935))).toEqual(["附件1!B8=59635"]));
   it("still finds an amount typo at the amount", () => expect(errorsAt(typed(personsUnderRule(), "C7", 70489800))).toEqual(["附件1!C7=70498800"]));
 });
+
+// K5 — a money 合计 column beside a persons column (领取人数 | 基础养老金补助资金 | 上年结余 | 合计), no number row:
+// 合计 = the two money columns on every row. It was not read (persons + money + money ≠ 合计), so a typo in a
+// county's amount broke only its 小计 and the counties of the group tied (one warning naming all three).
+function moneyTotalBesidePersons(): Sheet {
+  const rows: TestCell[][] = [
+    ...title("2025年自治区财政就业补助资金分配方案", 5),
+    ["地区", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+    ["全区合计", 137452, 32988480, 2969626, 35958106],
+    ["巴州本级", 26188, 6285120, 137131, 6422251],
+    ["库尔勒市", 7090, 1701600, 493875, 2195475],
+    ["轮台县", 57121, 13709040, 126232, 13835272],
+    ["小计", 90399, 21695760, 757238, 22453000 - 2],
+    ["喀什市", 24533, 5887920, 723697, 6611617],
+    ["疏附县", 22520, 5404800, 1488691, 6893491],
+    ["小计", 47053, 11292720, 2212388, 13505108],
+  ];
+  return sheet("附件1", rows, ["A1:E1"]);
+}
+
+describe("K5: a money 合计 column beside persons", () => {
+  it("is clean", () => expect(loud(moneyTotalBesidePersons())).toEqual([]));
+  it("finds a county amount typo at its cell", () => expect(errorsAt(withValue(moneyTotalBesidePersons(), "C9", 5887960))).toEqual(["附件1!C9=5887920"]));
+});

@@ -391,27 +391,47 @@ function inferTotalColumns(
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );
-    if (siblings.length < 2) continue;
-    let agree = 0;
-    let rows = 0;
-    const totalValues = values.get(total.col)!;
-    const parts = siblings.map((o) => values.get(o.col)!);
-    const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
-    for (let i = 0; i < bodySize; i++) {
-      if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
-      if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
-      if (columnSum(total.col, i)) continue;
-      rows++;
-      const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
-      // Within one unit per part: the 合计 column may carry rounding residue.
-      if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
-    }
-    if (rows === 0 || agree < rows * 0.7) continue;
+    // A money 合计 beside persons and months (领取人数 | 基础养老金补助资金 | 上年结余 | 合计) adds up the money.
+    const amounts = isCountColumn(total) ? siblings : siblings.filter((o) => !isCountColumn(o));
+    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum);
+    const chosen = bornOut(siblings) ? siblings : amounts.length < siblings.length && bornOut(amounts) ? amounts : null;
+    if (!chosen) continue;
+    siblings.splice(0, siblings.length, ...chosen);
     let expr: Expr = { type: "col", ref: siblings[0]!.letters };
     for (const s of siblings.slice(1)) expr = { type: "bin", op: "+", left: expr, right: { type: "col", ref: s.letters } };
     const refColumns = new Map(siblings.map((s) => [s.letters, s.col] as [string, number]));
     total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
   }
+}
+
+/** Persons, households, months: counted, never part of a money 合计. */
+function isCountColumn(column: AllocColumn): boolean {
+  const unit = column.table.unit ?? "";
+  return (/人|户|个|次|月/.test(unit) && !/元/.test(unit)) || /人数|人次|户数|个数|次数|名额|月数/.test(column.header);
+}
+
+/** The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). */
+function totalBornOut(
+  total: AllocColumn,
+  siblings: AllocColumn[],
+  values: Map<number, ColumnValues>,
+  bodySize: number,
+  columnSum: (col: number, i: number) => boolean,
+): boolean {
+  let agree = 0;
+  let rows = 0;
+  const totalValues = values.get(total.col)!;
+  const parts = siblings.map((o) => values.get(o.col)!);
+  const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
+  for (let i = 0; i < bodySize; i++) {
+    if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
+    if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
+    if (columnSum(total.col, i)) continue;
+    rows++;
+    const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
+    if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
+  }
+  return rows > 0 && agree >= rows * 0.7;
 }
 
 /**
