@@ -106,3 +106,28 @@ describe("K5: a money 合计 column beside persons", () => {
   it("is clean", () => expect(loud(moneyTotalBesidePersons())).toEqual([]));
   it("finds a county amount typo at its cell", () => expect(errorsAt(withValue(moneyTotalBesidePersons(), "C9", 5887960))).toEqual(["附件1!C9=5887920"]));
 });
+
+// K6 — a total-first column-number row `1=2+3 | 2 | 3` (资金合计 before 其中 its parts): the annotation names later
+// columns and was dropped (only earlier columns were taken as references), so a county's 资金合计 typo was blamed on
+// its prefecture's subtotal.
+function totalFirst(): Sheet {
+  const rows: TestCell[][] = [
+    ...title("2023年自治区财政城乡居民基本医疗保险补助资金分配明细表", 4),
+    ["县（市）", "资金合计", "其中", undefined],
+    [undefined, undefined, "缴费补助资金部分", "基础养老金补助资金部分"],
+    [undefined, "1=2+3", 2, 3],
+    ["吐鲁番市", 6301, 3914, 2387],
+    ["高昌区", 0, 0, 0],
+    ["鄯善县", 2416, 1606, 810],
+    ["托克逊县", 3885, 2308, 1577],
+    ["喀什地区", 8554, 4253, 4301],
+    ["喀什市", 5267, 2599, 2668],
+    ["疏附县", 3287, 1654, 1633],
+  ];
+  return sheet("附件1", rows, ["A1:D1", "A3:A5", "B3:B4", "C3:D3"]);
+}
+
+describe("K6: a total-first column-number row 1=2+3", () => {
+  it("is clean", () => expect(loud(totalFirst())).toEqual([]));
+  it("finds a county's 资金合计 typo at its cell", () => expect(errorsAt(withValue(totalFirst(), "B12", 32887))).toEqual(["附件1!B12=3287"]));
+});
