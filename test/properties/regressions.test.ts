@@ -131,3 +131,27 @@ describe("K6: a total-first column-number row 1=2+3", () => {
   it("is clean", () => expect(loud(totalFirst())).toEqual([]));
   it("finds a county's 资金合计 typo at its cell", () => expect(errorsAt(withValue(totalFirst(), "B12", 32887))).toEqual(["附件1!B12=3287"]));
 });
+
+// K7 — two wrong 人数 under 按1%增长率测算人数 in a table of three counties with live subtotals: the growth rule
+// broke on every row but one (the live totals follow the typos), and a rule read one way only was set aside as
+// unclear (annotation-unclear) instead of reporting the two cells.
+function growthWithLiveTotals(b7: number, b10: number): Sheet {
+  const rows: TestCell[][] = [
+    ...title("2024年提前下达自治区财政困难群众救助补助资金分配表", 5),
+    ["单位", "补助资金安排", undefined, "补助比例", "补助资金"],
+    [undefined, "人数", "按1%增长率测算人数", undefined, undefined],
+    [undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元 / 10000"],
+    ["合计", { v: b7 + 21161 + b10, f: "B9+B11" }, { v: 113230, f: "C9+C11" }, "×", { v: 1728, f: "E9+E11" }],
+    ["伊宁市", b7, 44168, { v: 0.8, fmt: "0%" }, 848],
+    ["奎屯市", 21161, 21373, { v: 0.6, fmt: "0%" }, 308],
+    ["伊犁州", { v: b7 + 21161, f: "SUM(B7:B8)" }, { v: 65541, f: "SUM(C7:C8)" }, "×", { v: 1156, f: "SUM(E7:E8)" }],
+    ["昌吉市", b10, 47689, { v: 0.5, fmt: "0%" }, 572],
+    ["昌吉州", { v: b10, f: "B10" }, { v: 47689, f: "C10" }, "×", { v: 572, f: "E10" }],
+  ];
+  return sheet("附件1", rows, ["A1:E1", "A3:A4", "B3:C3", "D3:D4", "E3:E4"]);
+}
+
+describe("K7: a rule read one way only, broken by two wrong numbers in a small table", () => {
+  it("is clean", () => expect(loud(growthWithLiveTotals(43731, 47217))).toEqual([]));
+  it("finds both wrong 人数 at their cells", () => expect(errorsAt(growthWithLiveTotals(4373, 477217)).sort()).toEqual(["附件1!B10=47217", "附件1!B7=43731"]));
+});

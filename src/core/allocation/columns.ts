@@ -271,7 +271,10 @@ function attachRules(
   const adopt = (c: AllocColumn, readings: RuleReading[], source: string, row: number) => {
     const best = bestReading(readings, c, values, bodySize);
     if (!best) return;
-    if (isUnclear(best.support)) unclear.push({ col: c.col, row, source, ...best.support });
+    // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
+    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out.
+    const onlyReading = readings.length === 1 && best.support.holds >= 1;
+    if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };
   for (const c of numeric) {
