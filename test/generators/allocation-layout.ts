@@ -347,14 +347,15 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
   // Relations of the allocation sheet.
   const hasCross = cols.some((c) => !isSummed(c));
   // Without a number row, a 合计 column states its rule only when it is the one sum over all the amount columns;
-  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero rows on
+  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero unit rows on
   // (8 that agree besides the one that breaks, issue 10 §3), else not a relation a checker could know.
   const amountColumns = cols.flatMap((c, j) => (c.kind === "money" || c.kind === "product" ? [j] : []));
   const sumColumns = cols.filter((c) => c.kind === "sum");
   const sumRule = (c: Extract<ColumnSpec, { kind: "sum" }>, j: number): "stated" | "inferable" | "unknown" => {
     if (spec.numberRow !== null) return "stated";
     if (sumColumns.length === 1 && /合计|小计/.test(c.header) && amountColumns.every((a) => c.terms.includes(a))) return "stated";
-    const rows = order.filter((row) => row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
+    // Unit rows only: a total row holds the relation whenever its parts do (no evidence of its own).
+    const rows = order.filter((row) => row.kind === "leaf" && row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
     return rows >= 9 ? "inferable" : "unknown";
   };
   for (const row of order) {

@@ -155,3 +155,30 @@ describe("K7: a rule read one way only, broken by two wrong numbers in a small t
   it("is clean", () => expect(loud(growthWithLiveTotals(43731, 47217))).toEqual([]));
   it("finds both wrong 人数 at their cells", () => expect(errorsAt(growthWithLiveTotals(4373, 477217)).sort()).toEqual(["附件1!B10=47217", "附件1!B7=43731"]));
 });
+
+// K8 — a 合计 column headed with its unit, 资金合计（元）, first: the unit in brackets hid the 合计, the column was not
+// read as the sum of 中央资金 and 自治区资金, and a county's 中央资金 typo tied with the blank 本级 row under its
+// prefecture (ambiguous-fault) instead of being found by its row.
+function totalHeadedWithUnit(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2024年自治区财政就业补助资金预算明细表"],
+    ["序号", "县（市）", "资金合计（元）", "中央资金（元）", "自治区资金（元）"],
+    [undefined, "阿勒泰地区", 3247926, 1146809, 2101117],
+    [1, "阿勒泰地区本级"],
+    [2, "阿勒泰市", 633828, 93937, 539891],
+    [3, "布尔津县", 438853, 90363, 348490],
+    [4, "富蕴县", 557215, 221403, 335812],
+    [5, "福海县", 1618030, 741106, 876924],
+    [undefined, "伊犁州", 1796764, 1174118, 622646],
+    [6, "伊宁市", 1086047, 595590, 490457],
+    [7, "奎屯市", 710717, 578528, 132189],
+    [undefined, "总计", 5044690, 2320927, 2723763],
+  ];
+  return sheet("附件1", rows, ["A2:E2"]);
+}
+
+describe("K8: a 合计 column headed with its unit", () => {
+  it("is clean", () => expect(loud(totalHeadedWithUnit())).toEqual([]));
+  it("finds a county's part at its cell", () => expect(errorsAt(withValue(totalHeadedWithUnit(), "D6", 93237))).toEqual(["附件1!D6=93937"]));
+});

@@ -384,7 +384,8 @@ function inferTotalColumns(
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
     const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
-    if (!TOTAL_HEADER.test(normalizeLabel(last))) continue;
+    // 资金合计（元）: the unit in brackets is not part of the name.
+    if (!TOTAL_HEADER.test(normalizeLabel(last).replace(/\([^()]*\)$/, ""))) continue;
     const parent = total.table.headerPath.slice(0, -1).join("/");
     const siblings = numeric.filter(
       (o) =>
