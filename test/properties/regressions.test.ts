@@ -182,3 +182,26 @@ describe("K8: a 合计 column headed with its unit", () => {
   it("is clean", () => expect(loud(totalHeadedWithUnit())).toEqual([]));
   it("finds a county's part at its cell", () => expect(errorsAt(withValue(totalHeadedWithUnit(), "D6", 93237))).toEqual(["附件1!D6=93937"]));
 });
+
+// K10 — a 合计 column outside the header band that groups its parts (补助资金合计 | 补助资金安排: 中央资金 |
+// 自治区资金): only columns under the same band were taken as its parts, so the 合计 was not read as their sum and
+// a county's 合计 typo was blamed on 总计.
+function totalOutsideBand(): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年自治区财政城乡居民基本医疗保险补助资金分配表"],
+    ["单位：万元"],
+    ["单位", "补助资金合计", "补助资金安排", undefined],
+    [undefined, undefined, "中央资金", "自治区资金"],
+    ["州儿童福利院", 1707.16, 937.76, 769.4],
+    ["阿克陶县", 2788.83, 872.81, 1916.02],
+    ["阿合奇县", 1952.38, 212.47, 1739.91],
+    ["乌恰县", 651.49, 486.76, 164.73],
+    ["总计", 7099.86, 2509.8, 4590.06],
+  ];
+  return sheet("附件1", rows, ["A1:D1", "A2:D2", "A3:A4", "B3:B4", "C3:D3"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00" });
+}
+
+describe("K10: a 合计 column outside the band over its parts", () => {
+  it("is clean", () => expect(loud(totalOutsideBand())).toEqual([]));
+  it("finds a county's 合计 typo at its cell", () => expect(errorsAt(withValue(totalOutsideBand(), "B6", 2388.83))).toEqual(["附件1!B6=2788.83"]));
+});

@@ -397,8 +397,21 @@ function inferTotalColumns(
     );
     // A money 合计 beside persons and months (领取人数 | 基础养老金补助资金 | 上年结余 | 合计) adds up the money.
     const amounts = isCountColumn(total) ? siblings : siblings.filter((o) => !isCountColumn(o));
+    // A 合计 outside the band over its parts (合计 | 补助资金安排: 中央资金 | 自治区资金): every money column.
+    const everyAmount = numeric.filter(
+      (o) =>
+        o !== total && !o.percent && !o.rule && !isCountColumn(o) &&
+        !TOTAL_HEADER.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "").replace(/\([^()]*\)$/, "")),
+    );
     const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum);
-    const chosen = bornOut(siblings) ? siblings : amounts.length < siblings.length && bornOut(amounts) ? amounts : null;
+    const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const chosen = bornOut(siblings)
+      ? siblings
+      : amounts.length < siblings.length && bornOut(amounts)
+        ? amounts
+        : !sameSet(everyAmount, siblings) && !sameSet(everyAmount, amounts) && bornOut(everyAmount)
+          ? everyAmount
+          : null;
     if (!chosen) continue;
     siblings.splice(0, siblings.length, ...chosen);
     let expr: Expr = { type: "col", ref: siblings[0]!.letters };
