@@ -144,7 +144,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         if (inBlock) return decide(i, inBlock, rowsNear);
       }
       if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
-      return decide(i, best, rowsNear.length > 0 ? rowsNear : best.rows);
+      return decide(i, best, rowsNear);
     };
     const decide = (i: number, best: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
       if (best && accepted(best, rows, i)) {
@@ -159,6 +159,11 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // but a total that is blank or 0 over blank or 0 rows does not reach over the first row with a number.
       faults += best?.faults ?? 0;
       if (best && best.agree >= 1) return [best.rows, "numbers"];
+      if (rowsNear.length === 0) {
+        // Nothing of its own before the next stated total, and the numbers do not reach past it.
+        faults += evidence.length + 1;
+        return [[], "block"];
+      }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
       return [rowsNear, "block"];
     };
