@@ -205,3 +205,48 @@ describe("K10: a 合计 column outside the band over its parts", () => {
   it("is clean", () => expect(loud(totalOutsideBand())).toEqual([]));
   it("finds a county's 合计 typo at its cell", () => expect(errorsAt(withValue(totalOutsideBand(), "B6", 2388.83))).toEqual(["附件1!B6=2788.83"]));
 });
+
+// K3 — a lone column number under the band (`1` with no name, or `栏次 | 1`) over a one-column table: read as a unit
+// of 1.00, it became 全区合计's only part (「应为 1.00」). And a stated total (×) that is blank over a blank row took
+// the next city's row as its own.
+function loneNumber(nameCell: string | undefined): Sheet {
+  const rows: TestCell[][] = [
+    ["2024年自治区财政城乡居民基本养老保险补助资金分配表"],
+    ["单位：万元"],
+    ["地区", "补助资金"],
+    [undefined, undefined],
+    [nameCell, 1],
+    ["全区合计", 5264.18],
+    ["喀什市", 1742.37],
+    ["疏附县", 404.13],
+    ["喀什地区", 2146.5],
+    ["阿克苏市", 2067.24],
+    ["库车市", 1050.44],
+    ["阿克苏地区", 3117.68],
+  ];
+  return sheet("附件1", rows, ["A1:B1", "A2:B2", "A3:A4", "B3:B4"]);
+}
+
+function blankBranch(): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年自治区财政城乡居民基本医疗保险补助资金分配表"],
+    ["单位：人、万元"],
+    ["地区", "人数", "补助比例", "补助资金"],
+    ["博州", undefined, "×", undefined],
+    ["博乐市", undefined, "×", undefined],
+    ["城关镇", undefined, undefined, undefined],
+    ["克拉玛依市", 131, { v: 0.8, fmt: "0%" }, 2.53],
+    ["昌吉州", 2000, "×", 120],
+    ["昌吉市", 2000, { v: 0.6, fmt: "0%" }, 120],
+  ];
+  return sheet("附件1", rows, ["A1:D1"]);
+}
+
+describe("K3: a lone column number, a blank branch", () => {
+  for (const name of [undefined, "栏次"])
+    it(`the number row ${name ?? "(no name)"} | 1 is not a unit`, () => {
+      expect(loud(loneNumber(name))).toEqual([]);
+      expect(errorsAt(withValue(loneNumber(name), "B6", 5246.18))).toEqual(["附件1!B6=5264.18"]);
+    });
+  it("a blank prefecture over a blank county does not take the next city", () => expect(loud(blankBranch())).toEqual([]));
+});
