@@ -135,7 +135,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         if (isMust(i)) faults += evidence.length + 1;
         return [[], "block"];
       }
-      const fromFormula = formulaRun(input, i, reachable);
+      const fromFormula = formulaRun(input, i, reachable, blockEnd);
       if (fromFormula) return [fromFormula, "formula"];
       // Inner totals resolved first stand for their rows: the run may reach past them.
       const best = bestRun(evidence, i, reachable);
@@ -469,9 +469,9 @@ function innerSheetRows(input: HierarchyInput): Set<number> {
  * part of the block up to the farthest row any of its formulas reads on this side (so one formula that
  * stops a row short is still found short by live-formulas.ts).
  */
-function formulaRun(input: HierarchyInput, i: number, near: number[]): number[] | null {
+function formulaRun(input: HierarchyInput, i: number, near: number[], blockEnd = near.length): number[] | null {
   const sheetRow = input.rows[i]!.row;
-  let farthest = -1;
+  const lasts: number[] = [];
   for (const column of input.columns.numeric) {
     if (!column.summable) continue;
     const formula = input.layout.grid.cell(sheetRow, column.col)?.formula;
@@ -489,7 +489,15 @@ function formulaRun(input: HierarchyInput, i: number, near: number[]): number[] 
     // Most of the body rows the formula reads must lie on this side, or it is not this direction's evidence.
     let bodyRead = 0;
     for (const r of referenced) if (innerSheetRows(input).has(r)) bodyRead++;
-    if (last >= 0 && onThisSide * 2 >= bodyRead) farthest = Math.max(farthest, last);
+    if (last >= 0 && onThisSide * 2 >= bodyRead) lasts.push(last);
   }
+  if (lasts.length === 0) return null;
+  // Within the block the farthest range decides (a range that stops short is a range error). Past the next
+  // stated total only what most of the row's formulas reach: one column's =SUM running into the next
+  // prefecture is that column's mistake, not the structure of the four columns beside it.
+  const inBlock = Math.max(...lasts.map((last) => Math.min(last, blockEnd - 1)));
+  const sorted = [...lasts].sort((a, b) => b - a);
+  const byMost = sorted[Math.floor(sorted.length / 2)]!;
+  const farthest = byMost >= blockEnd ? Math.max(inBlock, byMost) : inBlock;
   return farthest >= 0 ? near.slice(0, farthest + 1) : null;
 }
