@@ -163,7 +163,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   const out: SheetFinding[] = [];
   for (const m of withoutDownstreamTotals(mismatches)) {
     const { unit: t, j, expected } = m;
-    if (reported(sheet, t.amount.cell)) continue;
+    if (reported(sheet, t.amount.cell) || link.explained.has(j)) continue;
     // A live formula that follows the allocation's typo (=附件1!D5, or a 合计 over such cells) is put right
     // by the allocation's fix: nothing to do here.
     const follows = expected.finding !== null || mismatches.some((x) => !x.unit.isTotal && x.expected.finding && x.expected.typed.eq(x.unit.amount.value!));
