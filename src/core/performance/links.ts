@@ -100,6 +100,8 @@ export interface AllocValue {
   finding: Finding | null;
   /** The allocation cell whose verdict gives `value` (this cell, or a cell a live total here follows). */
   origin: string | null;
+  /** The allocation's warning that names this cell among the candidates of a break it cannot place. */
+  suspect: Finding | null;
 }
 
 /** Target cells the allocation confirms (cell → what confirms it), for the form's own funding check. */
@@ -146,6 +148,14 @@ export function allocationVerdicts(results: Iterable<{ name: string; findings: F
     for (const f of sheet.findings) {
       if (f.severity === "info" || f.expected === undefined || !numberOf(f.expected)) continue;
       out.set(qualifiedAddress(sheet.name, f.cell), f);
+    }
+    // Cells of relations the allocation could not pin on one cell: suspects, corrected by nobody.
+    for (const f of sheet.findings) {
+      if (f.rule !== ambiguousFaultRule.id) continue;
+      for (const cell of [f.cell, ...f.related]) {
+        const key = cell.includes("!") ? cell : qualifiedAddress(sheet.name, cell);
+        if (!out.has(key)) out.set(key, f);
+      }
     }
   }
   return out;
@@ -361,7 +371,8 @@ function pairWithAllocation(
     const follows = verdict && !("rule" in verdict) ? verdict : null;
     const corrected = finding ? (finding.expected !== undefined ? numberOf(finding.expected) : null) : (follows?.value ?? null);
     const origin = corrected ? (follows ? follows.origin : cell) : null;
-    return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null, origin };
+    const suspect = finding && !corrected ? finding : null;
+    return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null, origin, suspect };
   };
   let column: (AllocMoneyColumn & { agree: number }) | null = null;
   for (const c of alloc.columns) {

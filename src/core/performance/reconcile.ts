@@ -196,7 +196,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       });
       continue;
     }
-    if (link.undecided.has(j)) {
+    // The allocation itself names this cell among the suspects of a break it cannot place: the target's
+    // figure is one more opinion, not the proof that it is the target that is wrong.
+    if (link.undecided.has(j) || (expected.suspect && !expected.finding)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -363,9 +365,11 @@ function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolea
     const agree = cells.filter((c) => c.source?.value && c.expected && c.source.value.eq(c.expected.value)).length;
     if (agree < 2 || agree * 2 < cells.length) continue;
     for (const { t, j, source, expected } of cells) {
-      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell)) continue;
+      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell) || link.explained.has(j)) continue;
       // Copies the allocation's own typo: the allocation's finding covers it.
       if (expected.finding && source.value.eq(expected.typed)) continue;
+      // A suspect of the allocation's own unplaced break: the unit's total line already says so.
+      if (expected.suspect && !expected.finding) continue;
       const name = label.replace(/^其中[:：]?|[:：]$/g, "");
       const rounded = isRoundedCopy(source.value, expected.value);
       out.push({
