@@ -149,9 +149,10 @@ export function allocationVerdicts(results: Iterable<{ name: string; findings: F
       if (f.severity === "info" || f.expected === undefined || !numberOf(f.expected)) continue;
       out.set(qualifiedAddress(sheet.name, f.cell), f);
     }
-    // Cells of relations the allocation could not pin on one cell: suspects, corrected by nobody.
+    // Cells of relations the allocation could not pin on one cell (an ambiguity, a total only out of line
+    // with its rows, which may be a misread structure): suspects, corrected by nobody.
     for (const f of sheet.findings) {
-      if (f.rule !== ambiguousFaultRule.id) continue;
+      if (f.severity === "info" || (f.rule !== ambiguousFaultRule.id && f.rule !== "allocation/total-mismatch")) continue;
       for (const cell of [f.cell, ...f.related]) {
         const key = cell.includes("!") ? cell : qualifiedAddress(sheet.name, cell);
         if (!out.has(key)) out.set(key, f);
@@ -216,7 +217,7 @@ function linkWith(reading: WorkbookReading, targets: SheetSnapshot[], allocation
     for (const [cell, finding] of verdicts) {
       const { sheet, cell: local } = splitQualified(cell, "");
       const value = finding.expected !== undefined ? numberOf(finding.expected) : null;
-      if (sheet !== alloc.sheet || !value) continue;
+      if (sheet !== alloc.sheet || !value || finding.cell !== local) continue;
       for (const f of followersOf(alloc.model, local, value)) {
         const key = qualifiedAddress(alloc.sheet, f.key);
         if (!known.has(key)) known.set(key, { value: f.after, origin: cell });
@@ -367,11 +368,13 @@ function pairWithAllocation(
     if (!amount?.value) return null;
     const cell = qualifiedAddress(alloc.sheet, amount.cell);
     const verdict = verdicts.get(cell);
-    const finding = verdict && "rule" in verdict ? verdict : null;
+    // A finding at another cell that names this one is a suspicion, not a correction of it.
+    const named = verdict && "rule" in verdict ? verdict : null;
+    const finding = named && named.cell === amount.cell ? named : null;
     const follows = verdict && !("rule" in verdict) ? verdict : null;
     const corrected = finding ? (finding.expected !== undefined ? numberOf(finding.expected) : null) : (follows?.value ?? null);
     const origin = corrected ? (follows ? follows.origin : cell) : null;
-    const suspect = finding && !corrected ? finding : null;
+    const suspect = named && !corrected ? named : null;
     return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null, origin, suspect };
   };
   let column: (AllocMoneyColumn & { agree: number }) | null = null;

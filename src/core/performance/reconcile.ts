@@ -19,6 +19,7 @@ import type { AmountCell } from "./form";
 import { show } from "./finding";
 import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels, differsFromTargetsRule } from "./links";
 import { fullName } from "./names";
+import { rowRuleHoldsWith } from "../workbook/allocation-evidence";
 
 export const allocationMismatchRule = defineRule({
   id: "performance/allocation-mismatch",
@@ -161,9 +162,13 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     mismatches.push({ unit: t, j, expected });
   }
   const out: SheetFinding[] = [];
+  const witnessed = totalWitnessedByUnits(link, mismatches);
   for (const m of withoutDownstreamTotals(mismatches)) {
     const { unit: t, j, expected } = m;
     if (reported(sheet, t.amount.cell) || link.explained.has(j)) continue;
+    // The target's 合计 adds up its units, and every unit agrees with the allocation: the total is right
+    // by both tables' parts. The allocation's own total is what its check reports (or a reviewer looks at).
+    if (t.isTotal && witnessed && expected.finding) continue;
     // A live formula that follows the allocation's typo (=附件1!D5, or a 合计 over such cells) is put right
     // by the allocation's fix: nothing to do here.
     const follows = expected.finding !== null || mismatches.some((x) => !x.unit.isTotal && x.expected.finding && x.expected.typed.eq(x.unit.amount.value!));
@@ -198,7 +203,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     }
     // The allocation itself names this cell among the suspects of a break it cannot place: the target's
     // figure is one more opinion, not the proof that it is the target that is wrong.
-    if (link.undecided.has(j) || (expected.suspect && !expected.finding)) {
+    if (link.undecided.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -246,6 +251,31 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   out.push(...sourceLineMismatches(link, (cell) => already.has(cell) || reported(sheet, cell)));
   out.push(...unmatchedUnits(link));
   return out;
+}
+
+/**
+ * The allocation check corrected this cell, the target holds a third figure, and the cell's own row rule
+ * (中央 + 自治区 = 合计) holds with the target's figure: two readings of the allocation disagree, and the
+ * target is not shown to be the wrong one.
+ */
+function rowRuleBacksCopy(link: FormLink, expected: AllocValue, copy: Dec): boolean {
+  if (!expected.finding || expected.typed.eq(copy)) return false;
+  try {
+    return rowRuleHoldsWith(link.alloc.model, splitCell(expected.cell), link.toAllocUnit(copy));
+  } catch {
+    return false;
+  }
+}
+
+/** The target's 合计 equals the sum of its unit amounts, and no unit differs from the allocation. */
+function totalWitnessedByUnits(link: FormLink, mismatches: Mismatch[]): boolean {
+  if (mismatches.some((m) => !m.unit.isTotal)) return false;
+  const total = link.units.find((u) => u.isTotal)?.amount.value;
+  const parts = link.pairs.filter(([i]) => !link.units[i]!.isTotal).map(([i]) => link.units[i]!.amount.value);
+  if (!total || parts.length < 2 || parts.some((p) => !p)) return false;
+  const unitsInTarget = link.units.filter((u) => !u.isTotal);
+  if (unitsInTarget.length !== parts.length) return false;
+  return parts.reduce((acc: Dec, p) => acc.plus(p!), new Dec(0)).eq(total);
 }
 
 /** 67 for 67.4: the allocation's amount rounded to fewer decimals. */

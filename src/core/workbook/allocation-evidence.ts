@@ -178,3 +178,12 @@ export function operandFixes(model: AllocationModel, key: string): OperandFix[] 
   }
   return out;
 }
+
+/** The cell's own row rule (a formula column, a row total) holds with `value` in it. */
+export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec): boolean {
+  const info = rowRuleOf(model, key);
+  if (!info) return false;
+  const column = model.columnAt.get(model.cells.get(key)!.col);
+  const ev = evaluate(info.relation, baseValueOf(model), { cell: key, value: roundHalfUp(value, column?.places ?? 2) });
+  return !!ev && ev.status !== "broken";
+}
