@@ -203,7 +203,7 @@ function totalOutsideBand(): Sheet {
 
 describe("K10: a 合计 column outside the band over its parts", () => {
   it("is clean", () => expect(loud(totalOutsideBand())).toEqual([]));
-  it("finds a county's 合计 typo at its cell", () => expect(errorsAt(withValue(totalOutsideBand(), "B6", 2388.83))).toEqual(["附件1!B6=2788.83"]));
+  it("finds a county's 合计 typo at its cell", () => expect(errorsAt(withValue(totalOutsideBand(), "B6", 2388.83))).toEqual(["附件1!B6=2,788.83"]));
 });
 
 // K3 — a lone column number under the band (`1` with no name, or `栏次 | 1`) over a one-column table: read as a unit
