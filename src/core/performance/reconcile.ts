@@ -306,6 +306,10 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
     // (合计 = Σ units) checks it, and each unit is compared with the allocation.
     if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
+    // A column named after the region that adds up every other unit (乌鲁木齐市 over its districts) is the
+    // form's total, whatever its heading.
+    const others = units.filter((u, k) => k !== i && !u.isTotal);
+    if (others.length >= 2 && others.reduce((acc: Dec, u) => acc.plus(u.amount.value ?? 0), new Dec(0)).eq(t.amount.value!)) return;
     out.push({ sheet, finding: report(allocationUnmatchedRule, t.nameCell, "targetOnly", { name: t.name, sheet: alloc.sheet }, { related: [t.amount.cell] }) });
   });
   // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
@@ -325,8 +329,9 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     if ([...ancestors(r)].some((a) => matchedRows.has(a))) return true;
     return [...matchedRows].some((m) => ancestors(m).has(r));
   };
+  const underMatched = partsOfMatchedUnits(link, matchedA);
   alloc.units.forEach((a, j) => {
-    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j)) return;
+    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j) || underMatched.has(j)) return;
     const amount = a.amounts.get(column.col);
     if (!amount?.value || amount.value.isZero()) return;
     out.push({
@@ -337,6 +342,45 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     });
   });
   return out;
+}
+
+/**
+ * Allocation units listed under a matched unit whose amounts the numbers show to be its parts: the rows up
+ * to the next matched unit read as its counties (each a leaf, or a subtotal over the rows after it) adding
+ * up exactly to it. A table with no totals or markers is read flat by the allocation check; its counties
+ * and towns are then not units the target left out.
+ */
+function partsOfMatchedUnits(link: FormLink, matched: Set<number>): Set<number> {
+  const { alloc, column } = link;
+  const out = new Set<number>();
+  const amount = (j: number) => alloc.units[j]!.amounts.get(column.col)?.value ?? new Dec(0);
+  const starts = [...matched].filter((j) => alloc.units[j]!.role !== "grand").sort((x, y) => x - y);
+  for (const m of starts) {
+    let end = m + 1;
+    while (end < alloc.units.length && !matched.has(end) && alloc.units[end]!.role !== "grand") end++;
+    if (end - m - 1 < 1 || end - m - 1 > 40) continue;
+    const values = alloc.units.slice(m + 1, end).map((_, k) => amount(m + 1 + k));
+    if (values.some((v) => v.isNegative())) continue;
+    let budget = 20000;
+    if (childrenEnds(values, 0, amount(m), 3, () => budget-- > 0).has(values.length)) for (let j = m + 1; j < end; j++) out.add(j);
+  }
+  return out;
+}
+
+/** Where a run of children starting at `i` and adding up exactly to `total` can end (each child a leaf, or
+ *  followed by its own children down to `depth` levels). */
+function childrenEnds(values: Dec[], i: number, total: Dec, depth: number, more: () => boolean): Set<number> {
+  const ends = new Set<number>();
+  const walk = (k: number, sum: Dec) => {
+    if (!more()) return;
+    if (sum.eq(total) && k > i) ends.add(k);
+    if (k >= values.length || sum.gt(total)) return;
+    const v = values[k]!;
+    walk(k + 1, sum.plus(v));
+    if (depth > 1 && !v.isZero()) for (const e of childrenEnds(values, k + 1, v, depth - 1, more)) walk(e, sum.plus(v));
+  };
+  walk(i, new Dec(0));
+  return ends;
 }
 
 /**
