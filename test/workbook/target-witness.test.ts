@@ -242,3 +242,21 @@ describe("E7: a target total that adds up its agreeing units is not called wrong
   const target = () => regionalTarget("城乡居民基本养老保险补助资金", "万元", [["塔城地区", 152], ["阿勒泰地区", 87]]);
   it("a 合计 typo makes no error on the target", () => expect(onTarget(allocation(329), target())).toEqual([]));
 });
+
+// E8 — a 合计 over two units, one typed wrong: the allocation alone cannot tell the unit from the 合计 (it blames
+// 合计); the one-unit target forms reveal the unit, which then takes the place of the 合计's total-mismatch.
+describe("E8: a cell the targets reveal replaces the allocation's report of the total it breaks", () => {
+  const allocation = (c7: number): SheetSnapshot =>
+    sheet("附件1", [
+      ["2022年自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["单位：人、万元"],
+      ["县（市）、单位", "补助资金安排"],
+      [undefined, "领取人数", "基础养老金补助资金"],
+      ["全区合计", 39623, 951],
+      ["地区儿童福利院", 1579, 38],
+      ["疏附县", 38044, c7],
+    ], ["A1:C1", "A2:C2", "A3:A4", "B3:C3"]);
+  const targets = () => [unitTarget("地区儿童福利院", 38), unitTarget("疏附县", 913)];
+  it("is clean", () => expect(brief(allocation(913), ...targets())).toEqual([]));
+  it("one error, at the county", () => expect(brief(allocation(9113), ...targets())).toEqual(["附件1!C7 error allocation/differs-from-targets 913"]));
+});

@@ -171,13 +171,13 @@ function numberOf(text: string): Dec | null {
 export interface AllocationFinding {
   sheet: string;
   finding: Finding;
-  /** The allocation check's own finding this one takes the place of (the target tables moved the blame). */
-  replaces?: Finding;
+  /** The allocation check's own findings this one takes the place of (the target tables moved the blame). */
+  replaces?: Finding[];
 }
 
 /** Allocation findings the target tables showed to be misplaced: replaced by the ones that name them. */
 export function replacedAllocationFindings(found: AllocationFinding[]): Set<Finding> {
-  return new Set(found.flatMap((f) => (f.replaces ? [f.replaces] : [])));
+  return new Set(found.flatMap((f) => f.replaces ?? []));
 }
 
 type Known = Map<string, Finding | { value: Dec; origin: string }>;
@@ -203,7 +203,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
   }
   const revised = new Map(verdicts);
   for (const r of revisions) {
-    for (const [cell, f] of revised) if (f === r.replaces) revised.delete(cell);
+    for (const [cell, f] of revised) if (r.replaces?.includes(f)) revised.delete(cell);
     if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
   }
   found.push(...revisions);
@@ -417,7 +417,13 @@ function pairWithAllocation(
     toAllocUnit: (v) => fromUnit(v, chosen.unit),
   };
   for (const blame of allocationCellsToBlame(link, link.toAllocUnit, (v) => scaled(v, chosen.unit))) {
-    found.push({ sheet: alloc.sheet, finding: blame.finding });
+    // The allocation's own reports of the breaks this cell explains (a 合计 it could only call out of line) are
+    // the same mistake: the revealed cell takes their place.
+    const replaces = blame.repaired.flatMap((key) => {
+      const f = verdicts.get(qualifiedAddress(alloc.sheet, key));
+      return f && "rule" in f && f.cell === key && EXPLAINED_BREAKS.has(f.rule) ? [f] : [];
+    });
+    found.push({ sheet: alloc.sheet, finding: blame.finding, ...(replaces.length > 0 ? { replaces } : {}) });
     if (blame.finding.expected === undefined) continue; // candidates named, nothing corrected
     verdicts.set(blame.cell, blame.finding);
     for (const f of blame.followers) verdicts.set(f.cell, { value: f.value, origin: blame.cell });
@@ -425,8 +431,13 @@ function pairWithAllocation(
   return link;
 }
 
+/** Allocation findings that only say a relation breaks: a cell the target tables reveal explains them. */
+const EXPLAINED_BREAKS = new Set(["allocation/total-mismatch", "allocation/row-total-mismatch", "allocation/formula-mismatch"]);
+
 interface AllocationBlame {
   cell: string;
+  /** Targets of allocation relations the blamed cell's correction repairs. */
+  repaired: string[];
   finding: Finding;
   followers: { cell: string; value: Dec }[];
 }
@@ -493,7 +504,7 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
         zh: `绩效目标表（${link.sheet}）${copiesText} 中${unitName}为 ${show(t.amount.value)}，本表${unitName}「${link.column.header}」${local} 为 ${show(at.value)}，其求和公式中任何一格更正后都能对上`,
         en: `the target table (${link.sheet}) has ${show(t.amount.value)} for ${unitName} in ${copiesText}, this table's ${local} has ${show(at.value)}, and correcting any one cell its sum formula adds would make them agree`,
       };
-      out.push({ cell: a.cell, followers: [], finding: candidatesFinding(alloc.model, candidates.map((c) => c.cell), reason, [...related, local]) });
+      out.push({ cell: a.cell, followers: [], repaired: [], finding: candidatesFinding(alloc.model, candidates.map((c) => c.cell), reason, [...related, local]) });
       continue;
     }
     const { cell, value, hypothesis, explainedStale } = candidates[0]!;
@@ -507,7 +518,7 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
         ? report(differsFromTargetsRule, cell, "throughTotal", { ...data, total: unitName }, options)
         : report(differsFromTargetsRule, cell, proven ? "proven" : "copiesAgree", { ...data, unit: unitName }, options);
     staleOf.set(finding, explainedStale);
-    out.push({ cell: qualifiedAddress(alloc.sheet, cell), followers: hypothesis.followers.map((f) => ({ cell: qualifiedAddress(alloc.sheet, f.key), value: f.after })), finding });
+    out.push({ cell: qualifiedAddress(alloc.sheet, cell), repaired: hypothesis.ownEvidence ? hypothesis.repaired : [], followers: hypothesis.followers.map((f) => ({ cell: qualifiedAddress(alloc.sheet, f.key), value: f.after })), finding });
   }
   return out;
 }
@@ -607,7 +618,7 @@ function witnessRevisions(links: FormLink[], verdicts: AllocationVerdicts): Allo
       try {
         if (copied.eq(a.typed) && ROW_RULES.has(original.rule)) {
           const finding = moveToOperand(link, key, original, t.amount.cell);
-          if (finding) out.set(original, { sheet: alloc.sheet, finding, replaces: original });
+          if (finding) out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
         } else if (!copied.eq(a.typed) && a.cell === a.origin) {
           const value = link.toAllocUnit(copied);
           const hypothesis = tryAllocationValue(alloc.model, key, value);
@@ -621,7 +632,7 @@ function witnessRevisions(links: FormLink[], verdicts: AllocationVerdicts): Allo
             { unit: alloc.units[j]!.name, column: link.column.header, expected: shown(value), actual: shown(at.value!), sheet: link.sheet, copies: t.amount.cell, copied: shown(copied) },
             { related: [copies, ...original.related], expected: shown(value), actual: shown(at.value!), fix: { value: shown(value) } },
           );
-          out.set(original, { sheet: alloc.sheet, finding, replaces: original });
+          out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
         }
       } catch {
         // A verdict the copies cannot be weighed against stays as the allocation check gave it.

@@ -19,6 +19,8 @@ export interface AllocationHypothesis {
   /** The allocation's own numbers prefer the new value: a relation broken before holds after, or a
    *  live total whose saved result disagreed with its range agrees with it now. */
   ownEvidence: boolean;
+  /** Targets of the relations broken before and holding with the new value (the allocation's own breaks it explains). */
+  repaired: string[];
   /** Live =SUM totals that follow the cell, with their values before and after. */
   followers: { key: string; before: Dec; after: Dec; explainsSaved: boolean }[];
 }
@@ -32,7 +34,7 @@ function factsOf(model: AllocationModel): Set<string> {
 }
 
 export function tryAllocationValue(model: AllocationModel, key: string, value: Dec): AllocationHypothesis {
-  const rejected: AllocationHypothesis = { accepted: false, ownEvidence: false, followers: [] };
+  const rejected: AllocationHypothesis = { accepted: false, ownEvidence: false, repaired: [], followers: [] };
   const cell = model.cells.get(key);
   const rowIndex = cell ? model.rowIndex.get(cell.row) : undefined;
   const column = cell ? model.columnAt.get(cell.col) : undefined;
@@ -41,6 +43,7 @@ export function tryAllocationValue(model: AllocationModel, key: string, value: D
   const valueOf = baseValueOf(model);
   const sub = { cell: key, value: roundHalfUp(value, column.places) };
   let ownEvidence = false;
+  const repaired: string[] = [];
   const infos = buildRelations(model, (k) => facts.has(k), { rows: new Set([rowIndex]), cols: new Set([cell.col]) });
   for (const { relation } of infos) {
     if (relation.target !== key && !relation.operands.includes(key)) continue;
@@ -48,12 +51,15 @@ export function tryAllocationValue(model: AllocationModel, key: string, value: D
     const before = evaluate(relation, valueOf);
     const after = evaluate(relation, valueOf, sub);
     if (!after || after.status === "broken") return rejected;
-    if (before?.status === "broken") ownEvidence = true;
+    if (before?.status === "broken") {
+      ownEvidence = true;
+      repaired.push(relation.target);
+    }
   }
 
   const followers = followersOf(model, key, sub.value);
   if (followers.some((f) => f.explainsSaved)) ownEvidence = true;
-  return { accepted: true, ownEvidence, followers };
+  return { accepted: true, ownEvidence, repaired, followers };
 }
 
 /**
