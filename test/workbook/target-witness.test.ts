@@ -1,7 +1,7 @@
 /**
  * The target copies are evidence about the allocation (issue 10 §1, §5 "a wrong allocation number never
  * makes an error on the correct target sheet"). Kinds found by the echo property's census, written out as
- * sheets (test/properties/COUNTEREXAMPLES.md, E2–E7): a target amount that agrees with the allocation as
+ * sheets (test/properties/COUNTEREXAMPLES.md, E2–E8, and the clean target warnings): a target amount that agrees with the allocation as
  * typed witnesses the cells it adds up; the blame moves to the operand the witness leaves standing, or
  * becomes one warning naming the candidates — never an error, or a fix, on the correct target sheet.
  */
@@ -259,4 +259,74 @@ describe("E8: a cell the targets reveal replaces the allocation's report of the 
   const targets = () => [unitTarget("地区儿童福利院", 38), unitTarget("疏附县", 913)];
   it("is clean", () => expect(brief(allocation(913), ...targets())).toEqual([]));
   it("one error, at the county", () => expect(brief(allocation(9113), ...targets())).toEqual(["附件1!C7 error allocation/differs-from-targets 913"]));
+});
+
+// Clean workbooks whose target forms got warnings (test/properties/COUNTEREXAMPLES.md).
+describe("clean: a regional total that copies the allocation's 尾差 total", () => {
+  const allocation = (): SheetSnapshot =>
+    sheet(
+      "附件1",
+      [
+        ["2023年提前下达自治区财政城乡居民基本医疗保险补助资金分配表"],
+        [undefined, undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+        ["序号", "地县", "补助对象人数", "补助比例", "补助资金", "补助资金安排", undefined],
+        [undefined, undefined, undefined, undefined, undefined, "清算资金", "合计"],
+        [undefined, undefined, 1, 2, "3=1*2*50元÷10000", 4, "5=3+4"],
+        ["1", "地区儿童福利院", 6104, { v: 1, fmt: "0%" }, 31, 2819, 2850],
+        ["2", "乌苏市", 28943, { v: 0.6, fmt: "0%" }, 87, 1315, 1402],
+        [undefined, "合计", 35047, "×", 117, 4134, 4251],
+      ],
+      ["A1:G1", "A3:A5", "B3:B5", "C3:C4", "D3:D4", "E3:E4", "F3:G3"],
+    );
+  it("no warning on the form: the 尾差 is the allocation's, and it is only info there", () => {
+    const target = regionalTarget("城乡居民基本医疗保险补助资金", "万元", [["地区儿童福利院", 2850], ["乌苏市", 1402]]);
+    target.rows[4]![3] = { value: 4251 };
+    target.rows[5]![3] = { value: 4251 };
+    expect(brief(allocation(), target)).toEqual([]);
+  });
+});
+
+describe("clean: a three-level allocation read flat, and a total column named after the region", () => {
+  it("the counties and towns under the target's prefectures are not 'left out'", () => {
+    const allocation = sheet(
+      "附件1",
+      [
+        ["附件1"],
+        ["2024年自治区财政就业补助资金分配明细表"],
+        ["单位：万元"],
+        ["地县", "补助资金"],
+        [undefined, 1],
+        ["伊犁州", { v: 5937.8, fmt: "0.00" }],
+        ["伊宁市", { v: 424.24, fmt: "0.00" }],
+        ["城关镇", { v: 424.24, fmt: "0.00" }],
+        ["奎屯市", { v: 2433.72, fmt: "0.00" }],
+        ["霍尔果斯市", { v: 3079.84, fmt: "0.00" }],
+        ["团结镇", { v: 2174.25, fmt: "0.00" }],
+        ["红星镇", { v: 905.59, fmt: "0.00" }],
+        ["巴州", { v: 2855.43, fmt: "0.00" }],
+        ["库尔勒市", { v: 2341.98, fmt: "0.00" }],
+        ["轮台县", { v: 513.45, fmt: "0.00" }],
+        ["前进镇", { v: 513.45, fmt: "0.00" }],
+        ["哈密市", { v: 2795.23, fmt: "0.00" }],
+      ],
+      ["A2:B2", "A3:B3"],
+    );
+    const target = regionalTarget("就业补助资金", "万元", [["伊犁州", 5937.8], ["巴州", 2855.43], ["哈密市", 2795.23]]);
+    expect(notInfo(allocation, target).filter((f) => f.rule === "performance/allocation-unmatched")).toEqual([]);
+  });
+  it("乌鲁木齐市 adding up its districts is the form's total", () => {
+    const allocation = sheet("附件1", [
+      ["2024年提前下达自治区财政困难群众救助补助资金分配表"],
+      ["单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      ["合计", 6294],
+      ["市儿童福利院", 2700],
+      ["沙依巴克区", 2888],
+      ["新市区", 706],
+    ], ["A1:B1"]);
+    const target = regionalTarget("困难群众救助补助资金", "万元", [["乌鲁木齐市", 6294], ["市儿童福利院", 2700], ["沙依巴克区", 2888], ["新市区", 706]]);
+    // The helper writes its own 合计 column first; drop it so that 乌鲁木齐市 is the only total.
+    for (const row of target.rows) row?.splice(3, 1);
+    expect(notInfo(allocation, target).filter((f) => f.rule === "performance/allocation-unmatched")).toEqual([]);
+  });
 });
