@@ -330,3 +330,22 @@ describe("clean: a three-level allocation read flat, and a total column named af
     expect(notInfo(allocation, target).filter((f) => f.rule === "performance/allocation-unmatched")).toEqual([]);
   });
 });
+
+// E9 — one-unit forms filled from one template: 其中：中央资金 equals the allocation's amount on every other form, so a
+// typo there on one form is the cell to fix (an error), not one of two candidates with the blank 地方资金.
+describe("E9: a source line the other one-unit forms show to carry the allocation's amount", () => {
+  const allocation = (): SheetSnapshot =>
+    sheet("附件1", [
+      ["2022年自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["单位：人、万元"],
+      ["县（市）、单位", "领取人数", "基础养老金补助资金"],
+      ["全区合计", 39623, 951],
+      ["地区儿童福利院", 1579, 38],
+      ["疏附县", 38044, 913],
+    ], ["A1:C1", "A2:C2"]);
+  it("an error at the typed 中央资金, nothing else", () => {
+    const typo = unitTarget("疏附县", 913);
+    typo.rows[5]![2] = { value: 193 };
+    expect(brief(allocation(), unitTarget("地区儿童福利院", 38), typo)).toEqual(["疏附县!C6 error performance/wrong-amount 913"]);
+  });
+});

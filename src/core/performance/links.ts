@@ -135,6 +135,9 @@ export interface FormLink {
   explained: Set<number>;
   /** A form amount in the allocation column's unit. */
   toAllocUnit(value: Dec): Dec;
+  /** On a one-unit form: source lines (其中：中央资金) that carry the allocation's amount on the other
+   *  one-unit forms of the same allocation, so they copy it here too. */
+  carrying?: string[];
 }
 
 /** Diagnosed values of allocation cells: sheet-qualified cell → the finding that corrects it. */
@@ -199,7 +202,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
   const revisions = witnessRevisions(links, verdicts);
   if (revisions.length === 0) {
     found.push(...first);
-    return links;
+    return withCarryingLines(links);
   }
   const revised = new Map(verdicts);
   for (const r of revisions) {
@@ -207,7 +210,28 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
     if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
   }
   found.push(...revisions);
-  return linkWith(reading, targets, allocations, revised, found);
+  return withCarryingLines(linkWith(reading, targets, allocations, revised, found));
+}
+
+/**
+ * One-unit forms of one allocation are filled from one template: a source line (其中：中央资金) that equals
+ * the allocation's amount on every other such form carries it on this one too.
+ */
+function withCarryingLines(links: FormLink[]): FormLink[] {
+  const single = links.filter((l) => !l.regional && l.pairs.length === 1);
+  for (const link of single) {
+    const others = single.filter((l) => l !== link && l.alloc === link.alloc);
+    if (others.length === 0) continue;
+    const labels = link.units[0]!.sources.map((s) => s.label);
+    link.carrying = labels.filter((label) =>
+      others.every((o) => {
+        const source = o.units[o.pairs[0]![0]]!.sources.find((s) => s.label === label)?.amount.value;
+        const value = o.valueOf(o.pairs[0]![1])?.value;
+        return !!source && !!value && !value.isZero() && source.eq(value);
+      }),
+    );
+  }
+  return links;
 }
 
 function linkWith(reading: WorkbookReading, targets: SheetSnapshot[], allocations: Allocation[], verdicts: AllocationVerdicts, found: AllocationFinding[]): FormLink[] {

@@ -101,7 +101,7 @@ export const weightConventionRule = defineRule({
  *  allocation's amounts), with the value the allocation gives it. */
 export function linkedCells(link: FormLink): Map<string, Corroboration> {
   const out = new Map<string, Corroboration>();
-  const carrying = link.regional ? carryingSourceLabels(link) : [];
+  const carrying = link.regional ? carryingSourceLabels(link) : (link.carrying ?? []);
   for (const [i, j] of link.pairs) {
     const t = link.units[i]!;
     const a = link.valueOf(j);
