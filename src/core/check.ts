@@ -13,7 +13,7 @@ import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
 import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
-import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations } from "./performance/links";
+import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations, replacedAllocationFindings } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import { checkStandardPeriods } from "./performance/standard-periods";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -76,6 +76,8 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   const revealed: SheetFinding[] = [];
   const links = linkTargetsToAllocations(reading, allocationVerdicts(allocations), revealed);
   const resultOf = (name: string) => results.get(workbook.sheets.find((s) => s.name === name)!);
+  const replaced = replacedAllocationFindings(revealed);
+  for (const result of allocations) if (replaced.size > 0) result.findings = result.findings.filter((f) => !replaced.has(f));
   for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
   // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
   for (const { sheet, cell } of explainedStaleTotals(revealed)) {

@@ -164,7 +164,9 @@ function bodyRows(spec: LayoutSpec): { order: BodyRow[]; grand: BodyRow | null; 
       order.push(row);
       return row;
     }
-    const lowest = node.children.every((c) => c.children.length === 0);
+    // In a three-level table a prefecture's subtotal names it even over leaves only (昌吉州 → 昌吉市): a bare 小计
+    // there would leave the prefecture's name nowhere in the table.
+    const lowest = node.children.every((c) => c.children.length === 0) && !(spec.levels > 2 && spec.tree.includes(node));
     const sub: BodyRow = { node, kind: "sub", label: subtotalLabel(spec, node.name, lowest), children: [], values: [], row: -1, group, leafCount: 0 };
     if (spec.subtotals === "above") order.push(sub);
     sub.children = node.children.map((c) => visit(c, group));

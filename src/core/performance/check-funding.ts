@@ -203,6 +203,9 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
   const placesOf = (cell: string) => rates.places.get(cell) ?? places;
   const movedTo = new Set<string>();
   for (const blame of blames) {
+    // Every figure of the broken sums copies the allocation table exactly: the break is the allocation's own
+    // (a 尾差 its totals carry, or its mistake), judged on its sheet — not this form's.
+    if (blame.relations.every((ev) => [ev.relation.target, ...ev.relation.operands].every((c) => corroborated.has(c)))) continue;
     const confirmed = corroborated.get(blame.cell);
     if (confirmed) {
       const moved = blamePartsInstead(blame, confirmed, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });

@@ -8,16 +8,20 @@
  * not blamed — one mistake is reported once, at the allocation cell, and never copied onto the target.
  */
 import { columnLetters, qualifiedAddress, splitQualified } from "../address";
-import type { AllocationModel } from "../allocation/model";
-import { Dec } from "../decimal";
+import { Dec, roundHalfUp } from "../decimal";
 import type { Finding } from "../finding";
 import { tokenizeFormula } from "../formula";
 import { parseNumberText } from "../numbers";
 import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
-import { followersOf, tryAllocationValue } from "../workbook/allocation-evidence";
+import { ambiguousFaultRule } from "../allocation/uncertain-findings";
+import { formatAt } from "../allocation/display";
+import { type AllocationModel, rowLabel } from "../allocation/model";
+import type { Text } from "../rules/define";
+import { followersOf, liveLeaves, operandFixes, rowRuleOf, tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
+import { show } from "./finding";
 import { matchUnits } from "./names";
 
 /** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
@@ -33,6 +37,18 @@ export const differsFromTargetsRule = defineRule({
     proven: {
       zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，本表的合计也只有按 {expected} 才对得上。",
       en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} in {copies}, and this table's totals only add up with {expected}.",
+    },
+    throughTotal: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 中{total}为 {copied}，本表{total}的求和公式只有按 {expected} 才得出这个数。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: the target table ({sheet}) has {copied} for {total} in {copies}, which this table's sum formula gives only with {expected}.",
+    },
+    operand: {
+      zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：本行「{target}」{targetValue} 与绩效目标表（{sheet}）{copies} 相符，按「{source}」反推，要改的是本格。",
+      en: "{unit} \"{column}\": {expected} expected, {actual} found: this row's \"{target}\" {targetValue} agrees with the target table ({sheet}, {copies}); by \"{source}\" this cell is the one to fix.",
+    },
+    operandRange: {
+      zh: "{unit}「{column}」表中为 {actual}，按「{source}」应在 {low} 至 {high} 之间：本行「{target}」{targetValue} 与绩效目标表（{sheet}）{copies} 相符，要改的是本格，请按原始资料填写。",
+      en: "{unit} \"{column}\": {actual} found, between {low} and {high} expected by \"{source}\": this row's \"{target}\" {targetValue} agrees with the target table ({sheet}, {copies}), so this cell is the one to fix; take the value from the source documents.",
     },
     copiesAgree: {
       zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：绩效目标表（{sheet}）{copies} 都是 {copied}，与其合计彼此相符，只有本格不同（若本格无误，目标表这几格都要改）。",
@@ -82,6 +98,10 @@ export interface AllocValue {
   value: Dec;
   /** The allocation check's finding at that cell, when it found the cell wrong. */
   finding: Finding | null;
+  /** The allocation cell whose verdict gives `value` (this cell, or a cell a live total here follows). */
+  origin: string | null;
+  /** The allocation's warning that names this cell among the candidates of a break it cannot place. */
+  suspect: Finding | null;
 }
 
 /** Target cells the allocation confirms (cell → what confirms it), for the form's own funding check. */
@@ -111,6 +131,13 @@ export interface FormLink {
   valueOf(j: number): AllocValue | null;
   /** Alloc units whose one cell and the target's one copy disagree with nothing else to tell which is wrong. */
   undecided: Set<number>;
+  /** Alloc units whose difference from the target is told on the allocation sheet (candidates named there). */
+  explained: Set<number>;
+  /** A form amount in the allocation column's unit. */
+  toAllocUnit(value: Dec): Dec;
+  /** On a one-unit form: source lines (其中：中央资金) that carry the allocation's amount on the other
+   *  one-unit forms of the same allocation, so they copy it here too. */
+  carrying?: string[];
 }
 
 /** Diagnosed values of allocation cells: sheet-qualified cell → the finding that corrects it. */
@@ -125,6 +152,15 @@ export function allocationVerdicts(results: Iterable<{ name: string; findings: F
       if (f.severity === "info" || f.expected === undefined || !numberOf(f.expected)) continue;
       out.set(qualifiedAddress(sheet.name, f.cell), f);
     }
+    // Cells of relations the allocation could not pin on one cell (an ambiguity, a total only out of line
+    // with its rows, which may be a misread structure): suspects, corrected by nobody.
+    for (const f of sheet.findings) {
+      if (f.severity === "info" || (f.rule !== ambiguousFaultRule.id && f.rule !== "allocation/total-mismatch")) continue;
+      for (const cell of [f.cell, ...f.related]) {
+        const key = cell.includes("!") ? cell : qualifiedAddress(sheet.name, cell);
+        if (!out.has(key)) out.set(key, f);
+      }
+    }
   }
   return out;
 }
@@ -138,28 +174,77 @@ function numberOf(text: string): Dec | null {
 export interface AllocationFinding {
   sheet: string;
   finding: Finding;
+  /** The allocation check's own findings this one takes the place of (the target tables moved the blame). */
+  replaces?: Finding[];
 }
+
+/** Allocation findings the target tables showed to be misplaced: replaced by the ones that name them. */
+export function replacedAllocationFindings(found: AllocationFinding[]): Set<Finding> {
+  return new Set(found.flatMap((f) => f.replaces ?? []));
+}
+
+type Known = Map<string, Finding | { value: Dec; origin: string }>;
 
 /** Every target form of the workbook that copies amounts from one of its allocation tables. `found`
  *  receives the allocation cells that the target tables prove wrong. */
 export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: AllocationVerdicts, found: AllocationFinding[] = []): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
-  const known = new Map<string, Finding | { value: Dec }>(verdicts);
   const allocations = reading
     .sheetsOf("allocation")
     .map((s) => readAllocation(s, reading.allocation(s)))
     .filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
+  const first: AllocationFinding[] = [];
+  const links = linkWith(reading, targets, allocations, verdicts, first);
+  // The target copies are evidence about the allocation: where they confirm a cell the allocation's
+  // diagnosis blamed, the blame moves (or becomes a warning naming the candidates); then pair again.
+  const revisions = witnessRevisions(links, verdicts);
+  if (revisions.length === 0) {
+    found.push(...first);
+    return withCarryingLines(links);
+  }
+  const revised = new Map(verdicts);
+  for (const r of revisions) {
+    for (const [cell, f] of revised) if (r.replaces?.includes(f)) revised.delete(cell);
+    if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
+  }
+  found.push(...revisions);
+  return withCarryingLines(linkWith(reading, targets, allocations, revised, found));
+}
+
+/**
+ * One-unit forms of one allocation are filled from one template: a source line (其中：中央资金) that equals
+ * the allocation's amount on every other such form carries it on this one too.
+ */
+function withCarryingLines(links: FormLink[]): FormLink[] {
+  const single = links.filter((l) => !l.regional && l.pairs.length === 1);
+  for (const link of single) {
+    const others = single.filter((l) => l !== link && l.alloc === link.alloc);
+    if (others.length === 0) continue;
+    const labels = link.units[0]!.sources.map((s) => s.label);
+    link.carrying = labels.filter((label) =>
+      others.every((o) => {
+        const source = o.units[o.pairs[0]![0]]!.sources.find((s) => s.label === label)?.amount.value;
+        const value = o.valueOf(o.pairs[0]![1])?.value;
+        return !!source && !!value && !value.isZero() && source.eq(value);
+      }),
+    );
+  }
+  return links;
+}
+
+function linkWith(reading: WorkbookReading, targets: SheetSnapshot[], allocations: Allocation[], verdicts: AllocationVerdicts, found: AllocationFinding[]): FormLink[] {
+  const known: Known = new Map(verdicts);
   // Live totals of the allocation follow a corrected cell (=SUM(D7:D8), =D9): their corrected values too.
   for (const alloc of allocations) {
     for (const [cell, finding] of verdicts) {
       const { sheet, cell: local } = splitQualified(cell, "");
       const value = finding.expected !== undefined ? numberOf(finding.expected) : null;
-      if (sheet !== alloc.sheet || !value) continue;
+      if (sheet !== alloc.sheet || !value || finding.cell !== local) continue;
       for (const f of followersOf(alloc.model, local, value)) {
         const key = qualifiedAddress(alloc.sheet, f.key);
-        if (!known.has(key)) known.set(key, { value: f.after });
+        if (!known.has(key)) known.set(key, { value: f.after, origin: cell });
       }
     }
   }
@@ -279,7 +364,7 @@ function pairWithAllocation(
   form: PerformanceForm,
   units: TargetUnit[],
   allocations: Allocation[],
-  verdicts: Map<string, Finding | { value: Dec }>,
+  verdicts: Known,
   found: AllocationFinding[],
   references: Reference[] = [],
 ): FormLink | null {
@@ -307,9 +392,14 @@ function pairWithAllocation(
     if (!amount?.value) return null;
     const cell = qualifiedAddress(alloc.sheet, amount.cell);
     const verdict = verdicts.get(cell);
-    const finding = verdict && "rule" in verdict ? verdict : null;
-    const corrected = finding ? (finding.expected !== undefined ? numberOf(finding.expected) : null) : (verdict as { value: Dec } | undefined)?.value ?? null;
-    return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null };
+    // A finding at another cell that names this one is a suspicion, not a correction of it.
+    const named = verdict && "rule" in verdict ? verdict : null;
+    const finding = named && named.cell === amount.cell ? named : null;
+    const follows = verdict && !("rule" in verdict) ? verdict : null;
+    const corrected = finding ? (finding.expected !== undefined ? numberOf(finding.expected) : null) : (follows?.value ?? null);
+    const origin = corrected ? (follows ? follows.origin : cell) : null;
+    const suspect = named && !corrected ? named : null;
+    return { cell, typed: scaled(amount.value, c.unit), value: scaled(corrected ?? amount.value, c.unit), finding: corrected ? finding : null, origin, suspect };
   };
   let column: (AllocMoneyColumn & { agree: number }) | null = null;
   for (const c of alloc.columns) {
@@ -335,18 +425,43 @@ function pairWithAllocation(
     column = { ...only, agree: column.agree };
   }
   const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
-  const link: FormLink = { sheet, form, unit, regional, alloc, column: chosen, units, pairs, valueOf: (j) => valueIn(chosen, j), undecided: new Set() };
   const fromUnit = (value: Dec, to: MoneyUnit | null) => (to === unit || !to || !unit ? value : to === "元" ? value.times(10000) : value.div(10000));
-  for (const blame of allocationCellsToBlame(link, (v) => fromUnit(v, chosen.unit), (v) => scaled(v, chosen.unit))) {
-    found.push({ sheet: alloc.sheet, finding: blame.finding });
+  const link: FormLink = {
+    sheet,
+    form,
+    unit,
+    regional,
+    alloc,
+    column: chosen,
+    units,
+    pairs,
+    valueOf: (j) => valueIn(chosen, j),
+    undecided: new Set(),
+    explained: new Set(),
+    toAllocUnit: (v) => fromUnit(v, chosen.unit),
+  };
+  for (const blame of allocationCellsToBlame(link, link.toAllocUnit, (v) => scaled(v, chosen.unit))) {
+    // The allocation's own reports of the breaks this cell explains (a 合计 it could only call out of line) are
+    // the same mistake: the revealed cell takes their place.
+    const replaces = blame.repaired.flatMap((key) => {
+      const f = verdicts.get(qualifiedAddress(alloc.sheet, key));
+      return f && "rule" in f && f.cell === key && EXPLAINED_BREAKS.has(f.rule) ? [f] : [];
+    });
+    found.push({ sheet: alloc.sheet, finding: blame.finding, ...(replaces.length > 0 ? { replaces } : {}) });
+    if (blame.finding.expected === undefined) continue; // candidates named, nothing corrected
     verdicts.set(blame.cell, blame.finding);
-    for (const f of blame.followers) verdicts.set(f.cell, { value: f.value });
+    for (const f of blame.followers) verdicts.set(f.cell, { value: f.value, origin: blame.cell });
   }
   return link;
 }
 
+/** Allocation findings that only say a relation breaks: a cell the target tables reveal explains them. */
+const EXPLAINED_BREAKS = new Set(["allocation/total-mismatch", "allocation/row-total-mismatch", "allocation/formula-mismatch"]);
+
 interface AllocationBlame {
   cell: string;
+  /** Targets of allocation relations the blamed cell's correction repairs. */
+  repaired: string[];
   finding: Finding;
   followers: { cell: string; value: Dec }[];
 }
@@ -377,56 +492,209 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
   for (const [i, j] of pairs) {
     const t = units[i]!;
     const a = link.valueOf(j);
-    if (t.isTotal || !a || a.finding || !t.amount.value || a.value.eq(t.amount.value)) continue;
+    if (t.isTotal || !a || a.finding || a.origin || !t.amount.value || a.value.eq(t.amount.value)) continue;
     const local = a.cell.slice(a.cell.lastIndexOf("!") + 1);
     const at = alloc.model.cells.get(local);
-    if (!at || alloc.model.layout.grid.cell(at.row, at.col)?.formula) continue; // a live formula follows, never the one to fix
+    if (!at || at.value === null) continue;
     const copies = [t.amount, ...t.sources.filter((s) => carrying.includes(s.label)).map((s) => s.amount)].filter((c) => c.value !== null);
     if (copies.some((c) => !c.value!.eq(t.amount.value!))) continue;
-    const hypothesis = tryAllocationValue(alloc.model, local, toAllocUnit(t.amount.value));
-    const explainedStale = hypothesis.followers.filter((f) => f.explainsSaved).map((f) => f.key);
-    if (!hypothesis.accepted) continue;
-    // Cells the target side would have to change: its copies of the allocation's figures. (A breakdown
-    // that adds up to the copied total is no evidence: offices type the total and its sources together.)
-    let repaired = copies.length;
-    // Every live total that follows must then agree with the target's copy of it.
-    let contradicted = false;
-    const followers: { cell: string; value: Dec }[] = [];
-    for (const f of hypothesis.followers) {
-      const cell = qualifiedAddress(alloc.sheet, f.key);
-      followers.push({ cell, value: f.after });
-      const p = byAllocCell.get(cell);
-      if (p === undefined) continue;
-      const copy = units[pairs[p]![0]]!.amount.value;
-      const after = toFormUnit(f.after);
-      if (!copy) continue;
-      if (copy.eq(after)) repaired++;
-      else contradicted = true;
+    // A live total follows its cells, never the one to fix: one of the typed cells it adds up is.
+    const live = !!alloc.model.layout.grid.cell(at.row, at.col)?.formula;
+    const wanted = toAllocUnit(t.amount.value);
+    const cells = live ? liveLeaves(alloc.model, local) : [local];
+    if (!cells) continue;
+    const candidates: Candidate[] = [];
+    for (const cell of cells) {
+      const before = alloc.model.cells.get(cell)?.value;
+      if (!before) continue;
+      const value = cell === local ? wanted : before.plus(wanted.minus(at.value));
+      if (value.isNegative() && !before.isNegative()) continue;
+      const candidate = judgeCandidate(link, cell, value, local, t.amount.value, copies.length, byAllocCell, toFormUnit);
+      if (candidate) candidates.push(candidate);
     }
-    if (contradicted) continue;
-    if (!hypothesis.ownEvidence && repaired < 2) {
+    if (candidates.length === 0) continue;
+    if (candidates.every((c) => !c.ownEvidence && c.repaired < 2)) {
       // One cell against one: the numbers cannot tell which side is wrong.
       link.undecided.add(j);
       continue;
     }
     const unitName = alloc.units[j]!.name;
-    const header = link.column.header;
-    const shown = (v: Dec) => v.toFixed();
     const copiesText = copies.map((c) => c.cell).join("、");
-    const actual = at.value!;
-    const expected = toAllocUnit(t.amount.value);
+    const related = copies.map((c) => qualifiedAddress(link.sheet, c.cell));
+    if (candidates.length > 1) {
+      // Several typed cells under the total would each make it agree: name them, fix none.
+      link.explained.add(j);
+      const reason: Text = {
+        zh: `绩效目标表（${link.sheet}）${copiesText} 中${unitName}为 ${show(t.amount.value)}，本表${unitName}「${link.column.header}」${local} 为 ${show(at.value)}，其求和公式中任何一格更正后都能对上`,
+        en: `the target table (${link.sheet}) has ${show(t.amount.value)} for ${unitName} in ${copiesText}, this table's ${local} has ${show(at.value)}, and correcting any one cell its sum formula adds would make them agree`,
+      };
+      out.push({ cell: a.cell, followers: [], repaired: [], finding: candidatesFinding(alloc.model, candidates.map((c) => c.cell), reason, [...related, local]) });
+      continue;
+    }
+    const { cell, value, hypothesis, explainedStale } = candidates[0]!;
+    const actual = alloc.model.cells.get(cell)!.value!;
     const proven = hypothesis.ownEvidence;
-    const finding = report(
-      differsFromTargetsRule,
-      local,
-      proven ? "proven" : "copiesAgree",
-      { unit: unitName, column: header, expected: shown(expected), actual: shown(actual), sheet: link.sheet, copies: copiesText, copied: shown(t.amount.value) },
-      { related: [...copies.map((c) => qualifiedAddress(link.sheet, c.cell)), ...explainedStale], expected: shown(expected), actual: shown(actual), fix: { value: shown(expected) } },
-    );
+    const shown = (v: Dec) => v.toFixed();
+    const data = { unit: rowLabel(alloc.model, alloc.model.cells.get(cell)!.row), column: link.column.header, expected: shown(value), actual: shown(actual), sheet: link.sheet, copies: copiesText, copied: shown(t.amount.value) };
+    const options = { related: [...related, ...(cell !== local ? [local] : []), ...explainedStale], expected: shown(value), actual: shown(actual), fix: { value: shown(value) } };
+    const finding =
+      cell !== local
+        ? report(differsFromTargetsRule, cell, "throughTotal", { ...data, total: unitName }, options)
+        : report(differsFromTargetsRule, cell, proven ? "proven" : "copiesAgree", { ...data, unit: unitName }, options);
     staleOf.set(finding, explainedStale);
-    out.push({ cell: a.cell, followers, finding });
+    out.push({ cell: qualifiedAddress(alloc.sheet, cell), repaired: hypothesis.ownEvidence ? hypothesis.repaired : [], followers: hypothesis.followers.map((f) => ({ cell: qualifiedAddress(alloc.sheet, f.key), value: f.after })), finding });
   }
   return out;
+}
+
+interface Candidate {
+  cell: string;
+  value: Dec;
+  hypothesis: ReturnType<typeof tryAllocationValue>;
+  repaired: number;
+  ownEvidence: boolean;
+  explainedStale: string[];
+}
+
+/**
+ * One allocation cell given the value that makes `paired` (itself, or a live total over it) agree with its
+ * target copy: accepted when every relation of the allocation still holds and every other live total that
+ * follows agrees with its own target copy. `repaired` counts the target cells it puts right.
+ */
+function judgeCandidate(
+  link: FormLink,
+  cell: string,
+  value: Dec,
+  paired: string,
+  copied: Dec,
+  copies: number,
+  byAllocCell: Map<string, number>,
+  toFormUnit: (v: Dec) => Dec,
+): Candidate | null {
+  const { alloc, units, pairs } = link;
+  const hypothesis = tryAllocationValue(alloc.model, cell, value);
+  if (!hypothesis.accepted) return null;
+  // Cells the target side would have to change: its copies of the allocation's figures. (A breakdown
+  // that adds up to the copied total is no evidence: offices type the total and its sources together.)
+  let repaired = copies;
+  let reached = cell === paired;
+  for (const f of hypothesis.followers) {
+    const after = toFormUnit(f.after);
+    if (f.key === paired) {
+      if (!roundHalfUp(after, copied.decimalPlaces()).eq(copied)) return null;
+      reached = true;
+      continue;
+    }
+    const p = byAllocCell.get(qualifiedAddress(alloc.sheet, f.key));
+    if (p === undefined) continue;
+    const copy = units[pairs[p]![0]]!.amount.value;
+    if (!copy) continue;
+    if (copy.eq(after)) repaired++;
+    else return null;
+  }
+  if (!reached) return null;
+  const explainedStale = hypothesis.followers.filter((f) => f.explainsSaved).map((f) => f.key);
+  return { cell, value, hypothesis, repaired, ownEvidence: hypothesis.ownEvidence, explainedStale };
+}
+
+/** One warning naming the allocation cells one of which is wrong (allocation/ambiguous-fault), no fix. */
+function candidatesFinding(model: AllocationModel, cells: string[], reason: Text, related: string[]): Finding {
+  const names = cells.slice(0, 12).map((key) => {
+    const cell = model.cells.get(key);
+    const column = cell ? model.columnAt.get(cell.col) : undefined;
+    if (!cell || !column) return { zh: key, en: key };
+    const unit = rowLabel(model, cell.row);
+    return { zh: `${key}（${unit}「${column.header}」）`, en: `${key} (${unit} "${column.header}")` };
+  });
+  const more = cells.length - names.length;
+  const rest = [...new Set([...cells.slice(1), ...related])].filter((k) => k !== cells[0]);
+  if (names.length === 1) return report(ambiguousFaultRule, cells[0]!, "oneCell", { cell: names[0]!, reasons: reason }, { related: rest });
+  const text: Text = {
+    zh: names.map((n) => n.zh).join("与") + (more > 0 ? `等 ${cells.length} 格` : ""),
+    en: more > 0 ? `${names.map((n) => n.en).join(", ")} and ${more} more` : `${names.slice(0, -1).map((n) => n.en).join(", ")} or ${names[names.length - 1]!.en}`,
+  };
+  return report(ambiguousFaultRule, cells[0]!, "oneOf", { cells: text, reasons: reason }, { related: rest });
+}
+
+/** Allocation findings at a row's rule cell (a formula column, a row total): the rule's own target. */
+const ROW_RULES = new Set(["allocation/formula-mismatch", "allocation/row-total-mismatch"]);
+
+/**
+ * What the target copies say about the allocation's own verdicts. A copy that agrees with the allocation
+ * as typed (through the live totals above the blamed cell) witnesses that the blamed cell is right: the
+ * blame moves to the operand of its row rule that the witness leaves standing, or, when several or none
+ * remain, becomes one warning naming the candidates. A copy that differs from both the typed and the
+ * corrected value, and that the allocation's relations accept at the blamed cell, is the better correction.
+ */
+function witnessRevisions(links: FormLink[], verdicts: AllocationVerdicts): AllocationFinding[] {
+  const out = new Map<Finding, AllocationFinding>();
+  for (const link of links) {
+    const { alloc, units, pairs } = link;
+    for (const [i, j] of pairs) {
+      const t = units[i]!;
+      const a = link.valueOf(j);
+      const copied = t.amount.value;
+      if (!a || !a.origin || !copied || a.typed.eq(a.value) || a.value.eq(copied)) continue;
+      const original = verdicts.get(a.origin);
+      if (!original || out.has(original)) continue;
+      const key = a.origin.slice(a.origin.lastIndexOf("!") + 1);
+      const copies = qualifiedAddress(link.sheet, t.amount.cell);
+      try {
+        if (copied.eq(a.typed) && ROW_RULES.has(original.rule)) {
+          const finding = moveToOperand(link, key, original, t.amount.cell);
+          if (finding) out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
+        } else if (!copied.eq(a.typed) && a.cell === a.origin) {
+          const value = link.toAllocUnit(copied);
+          const hypothesis = tryAllocationValue(alloc.model, key, value);
+          if (!hypothesis.accepted || !hypothesis.ownEvidence) continue;
+          const at = alloc.model.cells.get(key)!;
+          const shown = (v: Dec) => v.toFixed();
+          const finding = report(
+            differsFromTargetsRule,
+            key,
+            "proven",
+            { unit: alloc.units[j]!.name, column: link.column.header, expected: shown(value), actual: shown(at.value!), sheet: link.sheet, copies: t.amount.cell, copied: shown(copied) },
+            { related: [copies, ...original.related], expected: shown(value), actual: shown(at.value!), fix: { value: shown(value) } },
+          );
+          out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
+        }
+      } catch {
+        // A verdict the copies cannot be weighed against stays as the allocation check gave it.
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** The blamed rule cell is right (a target copy agrees with it): the operand to fix, or the candidates. */
+function moveToOperand(link: FormLink, key: string, original: Finding, copyCell: string): Finding | null {
+  const model = link.alloc.model;
+  const info = rowRuleOf(model, key);
+  if (!info) return null;
+  const fixes = operandFixes(model, key);
+  const at = model.cells.get(key)!;
+  const copies = qualifiedAddress(link.sheet, copyCell);
+  const target = info.column.header;
+  const targetValue = formatAt(model, key, at.value!, info.column);
+  const source = info.column.rule?.source ?? `${target}＝本行各项之和`;
+  if (fixes.length === 1) {
+    const fix = fixes[0]!;
+    const cell = model.cells.get(fix.cell)!;
+    const column = model.columnAt.get(cell.col)!;
+    const shown = (v: Dec) => formatAt(model, fix.cell, v, column);
+    const data = { unit: rowLabel(model, cell.row), column: column.header, actual: shown(cell.value!), sheet: link.sheet, copies: copyCell, target, targetValue, source };
+    const related = [key, copies, ...original.related.filter((r) => r !== fix.cell)];
+    if (fix.low.eq(fix.high))
+      return report(differsFromTargetsRule, fix.cell, "operand", { ...data, expected: shown(fix.value) }, { related, expected: fix.value.toFixed(), actual: cell.value!.toFixed(), fix: { value: fix.value.toFixed() } });
+    return report(differsFromTargetsRule, fix.cell, "operandRange", { ...data, low: shown(fix.low), high: shown(fix.high) }, { related, actual: cell.value!.toFixed() });
+  }
+  const candidates = fixes.length > 0 ? fixes.map((f) => f.cell) : [key, ...info.relation.operands.filter((k) => !model.layout.grid.cell(model.cells.get(k)?.row ?? -1, model.cells.get(k)?.col ?? -1)?.formula)];
+  const unit = rowLabel(model, at.row);
+  const reason: Text = {
+    zh: `${unit}「${target}」${key} 与本行公式「${source}」不符，而绩效目标表（${link.sheet}）${copyCell} 与 ${key} 的 ${targetValue} 相符`,
+    en: `${unit} "${target}" ${key} breaks its row's rule "${source}", while the target table (${link.sheet}) ${copyCell} agrees with its ${targetValue}`,
+  };
+  return candidatesFinding(model, candidates, reason, [key, copies]);
 }
 
 /**

@@ -41,7 +41,10 @@ function sameLevel(a: string, b: string): boolean {
   const level = (n: string) => (PREFECTURE.test(n) ? "prefecture" : COUNTY.test(n) ? "county" : null);
   const lx = level(x);
   const ly = level(y);
-  return lx === null || ly === null || lx === ly;
+  if (lx !== null && ly !== null && lx !== ly) return false;
+  // 克拉玛依区 is a district of 克拉玛依市, not the city: a 区 and a 市 of one stem are two units.
+  const district = (n: string) => /区$/.test(n) && !/(地区|新区)$/.test(n);
+  return !((district(x) && /市$/.test(y)) || (district(y) && /市$/.test(x)));
 }
 
 /** Pairs of indexes (left, right) naming the same unit. */

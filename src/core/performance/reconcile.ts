@@ -19,6 +19,7 @@ import type { AmountCell } from "./form";
 import { show } from "./finding";
 import { type AllocValue, type Corroboration, type FormLink, type TargetUnit, carryingSourceLabels, differsFromTargetsRule } from "./links";
 import { fullName } from "./names";
+import { rowRuleHoldsWith } from "../workbook/allocation-evidence";
 
 export const allocationMismatchRule = defineRule({
   id: "performance/allocation-mismatch",
@@ -100,7 +101,7 @@ export const weightConventionRule = defineRule({
  *  allocation's amounts), with the value the allocation gives it. */
 export function linkedCells(link: FormLink): Map<string, Corroboration> {
   const out = new Map<string, Corroboration>();
-  const carrying = link.regional ? carryingSourceLabels(link) : [];
+  const carrying = link.regional ? carryingSourceLabels(link) : (link.carrying ?? []);
   for (const [i, j] of link.pairs) {
     const t = link.units[i]!;
     const a = link.valueOf(j);
@@ -161,9 +162,13 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     mismatches.push({ unit: t, j, expected });
   }
   const out: SheetFinding[] = [];
+  const witnessed = totalWitnessedByUnits(link, mismatches);
   for (const m of withoutDownstreamTotals(mismatches)) {
     const { unit: t, j, expected } = m;
-    if (reported(sheet, t.amount.cell)) continue;
+    if (reported(sheet, t.amount.cell) || link.explained.has(j)) continue;
+    // The target's 合计 adds up its units, and every unit agrees with the allocation: the total is right
+    // by both tables' parts. The allocation's own total is what its check reports (or a reviewer looks at).
+    if (t.isTotal && witnessed && expected.finding) continue;
     // A live formula that follows the allocation's typo (=附件1!D5, or a 合计 over such cells) is put right
     // by the allocation's fix: nothing to do here.
     const follows = expected.finding !== null || mismatches.some((x) => !x.unit.isTotal && x.expected.finding && x.expected.typed.eq(x.unit.amount.value!));
@@ -196,7 +201,9 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
       });
       continue;
     }
-    if (link.undecided.has(j)) {
+    // The allocation itself names this cell among the suspects of a break it cannot place: the target's
+    // figure is one more opinion, not the proof that it is the target that is wrong.
+    if (link.undecided.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -246,6 +253,31 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
   return out;
 }
 
+/**
+ * The allocation check corrected this cell, the target holds a third figure, and the cell's own row rule
+ * (中央 + 自治区 = 合计) holds with the target's figure: two readings of the allocation disagree, and the
+ * target is not shown to be the wrong one.
+ */
+function rowRuleBacksCopy(link: FormLink, expected: AllocValue, copy: Dec): boolean {
+  if (!expected.finding || expected.typed.eq(copy)) return false;
+  try {
+    return rowRuleHoldsWith(link.alloc.model, splitCell(expected.cell), link.toAllocUnit(copy));
+  } catch {
+    return false;
+  }
+}
+
+/** The target's 合计 equals the sum of its unit amounts, and no unit differs from the allocation. */
+function totalWitnessedByUnits(link: FormLink, mismatches: Mismatch[]): boolean {
+  if (mismatches.some((m) => !m.unit.isTotal)) return false;
+  const total = link.units.find((u) => u.isTotal)?.amount.value;
+  const parts = link.pairs.filter(([i]) => !link.units[i]!.isTotal).map(([i]) => link.units[i]!.amount.value);
+  if (!total || parts.length < 2 || parts.some((p) => !p)) return false;
+  const unitsInTarget = link.units.filter((u) => !u.isTotal);
+  if (unitsInTarget.length !== parts.length) return false;
+  return parts.reduce((acc: Dec, p) => acc.plus(p!), new Dec(0)).eq(total);
+}
+
 /** 67 for 67.4: the allocation's amount rounded to fewer decimals. */
 function isRoundedCopy(copy: Dec, allocation: Dec): boolean {
   const places = copy.decimalPlaces();
@@ -274,6 +306,10 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
     // (合计 = Σ units) checks it, and each unit is compared with the allocation.
     if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
+    // A column named after the region that adds up every other unit (乌鲁木齐市 over its districts) is the
+    // form's total, whatever its heading.
+    const others = units.filter((u, k) => k !== i && !u.isTotal);
+    if (others.length >= 2 && others.reduce((acc: Dec, u) => acc.plus(u.amount.value ?? 0), new Dec(0)).eq(t.amount.value!)) return;
     out.push({ sheet, finding: report(allocationUnmatchedRule, t.nameCell, "targetOnly", { name: t.name, sheet: alloc.sheet }, { related: [t.amount.cell] }) });
   });
   // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
@@ -293,8 +329,9 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     if ([...ancestors(r)].some((a) => matchedRows.has(a))) return true;
     return [...matchedRows].some((m) => ancestors(m).has(r));
   };
+  const underMatched = partsOfMatchedUnits(link, matchedA);
   alloc.units.forEach((a, j) => {
-    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j)) return;
+    if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j) || underMatched.has(j)) return;
     const amount = a.amounts.get(column.col);
     if (!amount?.value || amount.value.isZero()) return;
     out.push({
@@ -305,6 +342,45 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     });
   });
   return out;
+}
+
+/**
+ * Allocation units listed under a matched unit whose amounts the numbers show to be its parts: the rows up
+ * to the next matched unit read as its counties (each a leaf, or a subtotal over the rows after it) adding
+ * up exactly to it. A table with no totals or markers is read flat by the allocation check; its counties
+ * and towns are then not units the target left out.
+ */
+function partsOfMatchedUnits(link: FormLink, matched: Set<number>): Set<number> {
+  const { alloc, column } = link;
+  const out = new Set<number>();
+  const amount = (j: number) => alloc.units[j]!.amounts.get(column.col)?.value ?? new Dec(0);
+  const starts = [...matched].filter((j) => alloc.units[j]!.role !== "grand").sort((x, y) => x - y);
+  for (const m of starts) {
+    let end = m + 1;
+    while (end < alloc.units.length && !matched.has(end) && alloc.units[end]!.role !== "grand") end++;
+    if (end - m - 1 < 1 || end - m - 1 > 40) continue;
+    const values = alloc.units.slice(m + 1, end).map((_, k) => amount(m + 1 + k));
+    if (values.some((v) => v.isNegative())) continue;
+    let budget = 20000;
+    if (childrenEnds(values, 0, amount(m), 3, () => budget-- > 0).has(values.length)) for (let j = m + 1; j < end; j++) out.add(j);
+  }
+  return out;
+}
+
+/** Where a run of children starting at `i` and adding up exactly to `total` can end (each child a leaf, or
+ *  followed by its own children down to `depth` levels). */
+function childrenEnds(values: Dec[], i: number, total: Dec, depth: number, more: () => boolean): Set<number> {
+  const ends = new Set<number>();
+  const walk = (k: number, sum: Dec) => {
+    if (!more()) return;
+    if (sum.eq(total) && k > i) ends.add(k);
+    if (k >= values.length || sum.gt(total)) return;
+    const v = values[k]!;
+    walk(k + 1, sum.plus(v));
+    if (depth > 1 && !v.isZero()) for (const e of childrenEnds(values, k + 1, v, depth - 1, more)) walk(e, sum.plus(v));
+  };
+  walk(i, new Dec(0));
+  return ends;
 }
 
 /**
@@ -363,9 +439,11 @@ function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolea
     const agree = cells.filter((c) => c.source?.value && c.expected && c.source.value.eq(c.expected.value)).length;
     if (agree < 2 || agree * 2 < cells.length) continue;
     for (const { t, j, source, expected } of cells) {
-      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell)) continue;
+      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell) || link.explained.has(j)) continue;
       // Copies the allocation's own typo: the allocation's finding covers it.
       if (expected.finding && source.value.eq(expected.typed)) continue;
+      // A suspect of the allocation's own unplaced break: the unit's total line already says so.
+      if (expected.suspect && !expected.finding) continue;
       const name = label.replace(/^其中[:：]?|[:：]$/g, "");
       const rounded = isRoundedCopy(source.value, expected.value);
       out.push({

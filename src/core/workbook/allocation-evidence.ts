@@ -6,11 +6,11 @@
  * each other.
  */
 import { a1 } from "../address";
-import { type Dec, ZERO, roundHalfUp } from "../decimal";
+import { Dec, ZERO, roundHalfUp } from "../decimal";
 import { evaluate } from "../engine/relation";
 import { checkLiveFormulas } from "../allocation/live-formulas";
 import type { AllocationModel } from "../allocation/model";
-import { baseValueOf, buildRelations } from "../allocation/relations";
+import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
 import { parseSumFormula } from "../allocation/sum-formula";
 
 export interface AllocationHypothesis {
@@ -19,6 +19,8 @@ export interface AllocationHypothesis {
   /** The allocation's own numbers prefer the new value: a relation broken before holds after, or a
    *  live total whose saved result disagreed with its range agrees with it now. */
   ownEvidence: boolean;
+  /** Targets of the relations broken before and holding with the new value (the allocation's own breaks it explains). */
+  repaired: string[];
   /** Live =SUM totals that follow the cell, with their values before and after. */
   followers: { key: string; before: Dec; after: Dec; explainsSaved: boolean }[];
 }
@@ -32,7 +34,7 @@ function factsOf(model: AllocationModel): Set<string> {
 }
 
 export function tryAllocationValue(model: AllocationModel, key: string, value: Dec): AllocationHypothesis {
-  const rejected: AllocationHypothesis = { accepted: false, ownEvidence: false, followers: [] };
+  const rejected: AllocationHypothesis = { accepted: false, ownEvidence: false, repaired: [], followers: [] };
   const cell = model.cells.get(key);
   const rowIndex = cell ? model.rowIndex.get(cell.row) : undefined;
   const column = cell ? model.columnAt.get(cell.col) : undefined;
@@ -41,6 +43,7 @@ export function tryAllocationValue(model: AllocationModel, key: string, value: D
   const valueOf = baseValueOf(model);
   const sub = { cell: key, value: roundHalfUp(value, column.places) };
   let ownEvidence = false;
+  const repaired: string[] = [];
   const infos = buildRelations(model, (k) => facts.has(k), { rows: new Set([rowIndex]), cols: new Set([cell.col]) });
   for (const { relation } of infos) {
     if (relation.target !== key && !relation.operands.includes(key)) continue;
@@ -48,12 +51,15 @@ export function tryAllocationValue(model: AllocationModel, key: string, value: D
     const before = evaluate(relation, valueOf);
     const after = evaluate(relation, valueOf, sub);
     if (!after || after.status === "broken") return rejected;
-    if (before?.status === "broken") ownEvidence = true;
+    if (before?.status === "broken") {
+      ownEvidence = true;
+      repaired.push(relation.target);
+    }
   }
 
   const followers = followersOf(model, key, sub.value);
   if (followers.some((f) => f.explainsSaved)) ownEvidence = true;
-  return { accepted: true, ownEvidence, followers };
+  return { accepted: true, ownEvidence, repaired, followers };
 }
 
 /**
@@ -86,4 +92,104 @@ export function followersOf(model: AllocationModel, key: string, value: Dec): Al
     delta = after.minus(saved);
   }
   return followers;
+}
+
+/**
+ * The typed cells a live total adds up (through live subtotals: =C6+C10 over =SUM(C7:C9)): the cells one
+ * of which must change when the total's copy on a target table shows another sum. Null when the total is
+ * not a live sum, or it reaches too many cells to name.
+ */
+export function liveLeaves(model: AllocationModel, key: string, limit = 60): string[] | null {
+  const at = model.cells.get(key);
+  if (!at) return null;
+  const facts = factsOf(model);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (row: number, col: number, depth: number): boolean => {
+    const k = a1(row, col);
+    if (seen.has(k)) return true;
+    seen.add(k);
+    const formula = model.layout.grid.cell(row, col)?.formula;
+    if (!formula) {
+      if (model.cells.get(k)?.value != null) out.push(k);
+      return out.length <= limit;
+    }
+    const refs = facts.has(k) || depth === 0 ? parseSumFormula(formula) : null;
+    if (!refs || depth > 6) return false;
+    return refs.every((r) => visit(r.row, r.col, depth + 1));
+  };
+  if (!model.layout.grid.cell(at.row, at.col)?.formula) return null;
+  return visit(at.row, at.col, 0) && out.length > 0 ? out : null;
+}
+
+/** The relation that defines a formula-column (or row-total) cell from the other cells of its row. */
+export function rowRuleOf(model: AllocationModel, key: string): RelationInfo | null {
+  const cell = model.cells.get(key);
+  const rowIndex = cell ? model.rowIndex.get(cell.row) : undefined;
+  if (!cell || rowIndex === undefined) return null;
+  const facts = factsOf(model);
+  const infos = buildRelations(model, (k) => facts.has(k), { rows: new Set([rowIndex]), cols: new Set([cell.col]) });
+  return infos.find((i) => i.scope === "formula" && i.relation.target === key && !i.unstated) ?? null;
+}
+
+/** An operand that, changed alone, makes its row's rule give the cell's typed value. */
+export interface OperandFix {
+  cell: string;
+  /** The value closest to the rule's solution (exact when `low` = `high`). */
+  value: Dec;
+  /** Every value at the cell's precision that makes the rule hold (a product can be met by several). */
+  low: Dec;
+  high: Dec;
+}
+
+/**
+ * The operands of `key`'s row rule that could be the typo instead of `key` itself: changed alone to a
+ * value at their precision, the rule holds with `key` as typed and every other relation of the table
+ * around them still holds (a typed total, another formula that pins them). Amounts never turn negative.
+ */
+export function operandFixes(model: AllocationModel, key: string): OperandFix[] {
+  const info = rowRuleOf(model, key);
+  if (!info) return [];
+  const relation = info.relation;
+  const valueOf = baseValueOf(model);
+  const out: OperandFix[] = [];
+  for (const operand of relation.operands) {
+    if (operand === key) continue;
+    const cell = model.cells.get(operand);
+    const column = cell ? model.columnAt.get(cell.col) : undefined;
+    if (!cell || !column || cell.value === null || model.layout.grid.cell(cell.row, cell.col)?.formula) continue;
+    const solved = relation.solve(operand, valueOf);
+    if (!solved || !solved.isFinite()) continue;
+    const places = column.places;
+    const unit = new Dec(1).div(new Dec(10).pow(places));
+    const holds = (v: Dec) => {
+      const ev = evaluate(relation, valueOf, { cell: operand, value: v });
+      return !!ev && ev.status !== "broken";
+    };
+    let value = roundHalfUp(solved, places);
+    if (!holds(value)) {
+      const near = [value.minus(unit), value.plus(unit)].find(holds);
+      if (!near) continue;
+      value = near;
+    }
+    if (value.isNegative() && !cell.value.isNegative()) continue;
+    if (value.eq(cell.value)) continue;
+    let low = value;
+    let high = value;
+    for (let i = 0; i < 400 && holds(low.minus(unit)) && !low.minus(unit).isNegative(); i++) low = low.minus(unit);
+    for (let i = 0; i < 400 && holds(high.plus(unit)); i++) high = high.plus(unit);
+    if (!low.gt(cell.value) && !high.lt(cell.value)) continue; // the typed value already meets the rule
+    if (!tryAllocationValue(model, operand, value).accepted) continue;
+    out.push({ cell: operand, value, low, high });
+  }
+  return out;
+}
+
+/** The cell's own row rule (a formula column, a row total) holds with `value` in it. */
+export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec): boolean {
+  const info = rowRuleOf(model, key);
+  if (!info) return false;
+  const column = model.columnAt.get(model.cells.get(key)!.col);
+  const ev = evaluate(info.relation, baseValueOf(model), { cell: key, value: roundHalfUp(value, column?.places ?? 2) });
+  return !!ev && ev.status !== "broken";
 }
