@@ -172,10 +172,19 @@ export function describeCell(info: CellInfo): { zh: string; en: string } {
   return { zh: `${info.table.label}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.labelEn} "${line}"${col ? ` / "${col}"` : ""}` };
 }
 
+/** Names are asked for once per relation a line or column is in (every column of a line): made once. */
+const lineNames = new WeakMap<BudgetLine, string>();
+const columnNames = new WeakMap<BudgetColumn, string>();
+
 export function lineName(line: BudgetLine): string {
-  const name = bareLabel(line.name) || line.name || `第${line.row + 1}行`;
-  const withCode = line.code ? `${line.code.digits} ${name}` : name;
-  return line.project ? `${withCode}·${line.project}` : withCode;
+  let named = lineNames.get(line);
+  if (named === undefined) {
+    const name = bareLabel(line.name) || line.name || `第${line.row + 1}行`;
+    const withCode = line.code ? `${line.code.digits} ${name}` : name;
+    named = line.project ? `${withCode}·${line.project}` : withCode;
+    lineNames.set(line, named);
+  }
+  return named;
 }
 
 const TOTAL_WORD = /^(合计|小计|总计)$/;
@@ -183,6 +192,12 @@ const PART_WORD = /^(人员经费|公用经费|基本支出|项目支出)$/;
 
 /** How a message names a column: `财政拨款合计`, `财政拨款·基本支出·人员经费`, `一般公共预算`. */
 export function columnName(column: BudgetColumn): string {
+  let named = columnNames.get(column);
+  if (named === undefined) columnNames.set(column, (named = nameColumn(column)));
+  return named;
+}
+
+function nameColumn(column: BudgetColumn): string {
   const texts = column.path.map((n) => n.text);
   const last = texts[texts.length - 1] ?? "";
   const parent = texts[texts.length - 2];
