@@ -46,7 +46,20 @@ const COLUMN_WORDS: [ColumnKey, RegExp][] = [
   ["target", /指标值|目标值/],
 ];
 
+/** Headers and cells repeat across rows and forms: each text is matched against the words once. */
+const columnKeys = new Map<string, ColumnKey | null>();
+
 export function indicatorColumnKey(text: string): ColumnKey | null {
+  let key = columnKeys.get(text);
+  if (key === undefined) {
+    key = columnKeyOf(text);
+    if (columnKeys.size > 5000) columnKeys.clear();
+    columnKeys.set(text, key);
+  }
+  return key;
+}
+
+function columnKeyOf(text: string): ColumnKey | null {
   const t = normalizeLabel(text);
   if (t.length > 24) return null;
   for (const [key, re] of COLUMN_WORDS) if (re.test(t)) return key;
