@@ -124,10 +124,15 @@ export class RelationSet {
 
   /** The coarsest precision the relation's non-zero figures display: `22,118,861` under `#,##0` beside
    *  `64,840,547.00` can differ from the exact sum by 0.34 元 and still be right. */
-  private relationPlaces(cells: SumCell[]): number {
+  private relationPlaces(target: SumCell, parts: SumCell[]): number {
     let places = Infinity;
-    for (const c of cells) if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
-    return places === Infinity ? Math.min(...cells.map((c) => this.placesOf(c.key))) : places;
+    let fallback = this.placesOf(target.key);
+    if (target.state !== "blank" && !isZero(target)) places = fallback;
+    for (const c of parts) {
+      if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
+      else if (places === Infinity) fallback = Math.min(fallback, this.placesOf(c.key));
+    }
+    return places === Infinity ? fallback : places;
   }
 
   witness(cell: string, other: Counterpart): void {
@@ -153,12 +158,21 @@ export class RelationSet {
     allowNoParts = false,
     counterpart?: Counterpart,
   ): void {
-    if ((parts.length === 0 && !allowNoParts) || parts.some((p) => p.key === target.key)) return;
-    if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
-    const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
+    if (parts.length === 0 && !allowNoParts) return;
+    const targetKey = target.key;
+    let blank = target.state === "blank";
+    let id = `${kind}:${targetKey}=`;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const key = part.key;
+      if (key === targetKey) return;
+      if (part.state !== "blank") blank = false;
+      id += i === 0 ? key : `+${key}`;
+    }
+    if (blank) return;
     if (this.ids.has(id)) return;
     this.ids.add(id);
-    const places = this.relationPlaces([target, ...parts]);
+    const places = this.relationPlaces(target, parts);
     const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
     this.list.push({ relation, kind, soft, ...text, ...(counterpart ? { counterpart } : {}) });
   }
