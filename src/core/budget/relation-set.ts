@@ -17,10 +17,41 @@ export interface BudgetRelation {
   kind: RelationKind;
   /** A 其中 breakdown need not cover the whole: when it alone breaks, a reviewer should look (warning). */
   soft: boolean;
-  zh: string;
-  en: string;
+  readonly zh: string;
+  readonly en: string;
   /** A target relation's budget side, for the target form's check: its cell and how to name it. */
   counterpart?: Counterpart;
+}
+
+/** What a relation says, or how to say it: most relations hold and are never named, so their sentences
+ *  are made only when asked for. */
+export type RelationText = { zh: string; en: string } | (() => { zh: string; en: string });
+
+class NamedRelation implements BudgetRelation {
+  private said: { zh: string; en: string } | undefined;
+  counterpart?: Counterpart;
+
+  constructor(
+    readonly relation: Relation,
+    readonly kind: RelationKind,
+    readonly soft: boolean,
+    private readonly text: RelationText,
+    counterpart: Counterpart | undefined,
+  ) {
+    if (counterpart) this.counterpart = counterpart;
+  }
+
+  private get sentence(): { zh: string; en: string } {
+    return (this.said ??= typeof this.text === "function" ? this.text() : this.text);
+  }
+
+  get zh(): string {
+    return this.sentence.zh;
+  }
+
+  get en(): string {
+    return this.sentence.en;
+  }
 }
 
 /** The budget cell a target-form amount must equal (`表7「…」的项目支出合计`, `表1 收入总计`). */
@@ -153,7 +184,7 @@ export class RelationSet {
     kind: RelationKind,
     target: SumCell,
     parts: SumCell[],
-    text: { zh: string; en: string },
+    text: RelationText,
     soft = false,
     allowNoParts = false,
     counterpart?: Counterpart,
@@ -174,7 +205,7 @@ export class RelationSet {
     this.ids.add(id);
     const places = this.relationPlaces(target, parts);
     const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
-    this.list.push({ relation, kind, soft, ...text, ...(counterpart ? { counterpart } : {}) });
+    this.list.push(new NamedRelation(relation, kind, soft, text, counterpart));
   }
 }
 
