@@ -241,7 +241,18 @@ function displayedPlaces(sides: BudgetSide[]): number {
 }
 
 /** `#,##0.00_ ` → 2, `#,##0` → 0, `0.0%` → 1 (the first section of the format). */
+const placesOfFormat = new Map<string, number>();
+
 function formatPlaces(fmt: string): number {
+  let places = placesOfFormat.get(fmt);
+  if (places === undefined) {
+    places = placesIn(fmt);
+    if (placesOfFormat.size < 1000) placesOfFormat.set(fmt, places);
+  }
+  return places;
+}
+
+function placesIn(fmt: string): number {
   const section = fmt.split(";")[0]!.replace(/"[^"]*"/g, "");
   const m = /\.([0#]+)/.exec(section);
   return m ? m[1]!.length : 0;
