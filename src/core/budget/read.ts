@@ -304,6 +304,12 @@ function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | 
   for (let r = from; r < grid.rowCount; r++) {
     const cell = grid.cell(r, col);
     if (!cell || cell.value === null) continue;
+    if (typeof cell.value === "number") {
+      // Most cells: what readNumber would say, without reading (a stored number; ±Infinity is text).
+      if (Number.isFinite(cell.value)) numbers++;
+      else texts++;
+      continue;
+    }
     const reading = readNumber(cell.value, cell.numFmt);
     if (reading.kind === "blank") continue;
     if (reading.kind === "number") {
