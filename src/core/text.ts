@@ -9,15 +9,17 @@ const ANY_SPACE = /[\s\u3000\u00a0]+/g;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, （）…) to half-width; drops every kind of whitespace. */
 const NEEDS_NORMALIZING = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
-/** Labels are normalized by several passes (kinds, headers, lines, totals): each text once. */
-const normalized = new Map<string, string>();
+/** Labels to fold are folded by several passes (kinds, headers, lines, totals): each text once. Labels
+ *  with nothing to fold (most, and the many unique county names of a big table) skip the cache. */
+const folded = new Map<string, string>();
 
 export function normalizeLabel(text: string): string {
-  let label = normalized.get(text);
+  if (!NEEDS_NORMALIZING.test(text)) return text; // most labels: nothing to fold, no new string
+  let label = folded.get(text);
   if (label === undefined) {
-    label = NEEDS_NORMALIZING.test(text) ? fold(text) : text; // most labels: nothing to fold, no new string
-    if (normalized.size > 20000) normalized.clear();
-    normalized.set(text, label);
+    label = fold(text);
+    if (folded.size > 5000) folded.clear();
+    folded.set(text, label);
   }
   return label;
 }
