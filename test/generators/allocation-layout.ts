@@ -51,6 +51,12 @@ const isRounded = (cols: ColumnSpec[], j: number): boolean => {
   if (c.kind === "product" || c.kind === "growth") return true;
   return c.kind === "sum" && c.terms.some((t) => isRounded(cols, t));
 };
+/**
+ * Rounded where the table says so: a 按N%增长率测算 header, or an annotated number row. An office may well have
+ * summed unrounded values in a column whose rule is written nowhere, but then nothing in the table tells a
+ * 尾差 from a slip of one unit: a reviewer must look (a warning), so the generator does not build that case.
+ */
+const statedRounded = (spec: LayoutSpec, j: number): boolean => spec.columns[j]!.kind === "growth" || (spec.numberRow !== null && isRounded(spec.columns, j));
 const columnDp = (spec: LayoutSpec, c: ColumnSpec) => (c.kind === "count" || c.kind === "growth" || c.kind === "months" ? 0 : spec.dp);
 
 /** The column that holds each unit's whole amount (what the target sheet repeats). */
@@ -136,7 +142,7 @@ function totalValues(spec: LayoutSpec, children: BodyRow[]): ColumnValue[] {
   });
   if (!spec.residue) return exact;
   const unit = unitOf(spec.dp);
-  const residue = exact.map((x, j) => (x.value !== null && isRounded(cols, j) ? { value: roundUp(x.raw!, spec.dp), raw: x.raw } : x));
+  const residue = exact.map((x, j) => (x.value !== null && statedRounded(spec, j) ? { value: roundUp(x.raw!, spec.dp), raw: x.raw } : x));
   const ok = residue.every((x, j) => {
     if (x.value === null) return true;
     if (x.value.minus(exact[j]!.value!).abs().gt(unit)) return false;
@@ -341,14 +347,15 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
   // Relations of the allocation sheet.
   const hasCross = cols.some((c) => !isSummed(c));
   // Without a number row, a 合计 column states its rule only when it is the one sum over all the amount columns;
-  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero rows on
+  // otherwise which columns it adds is only borne out by the rows — usable (unstated) from 9 non-zero unit rows on
   // (8 that agree besides the one that breaks, issue 10 §3), else not a relation a checker could know.
   const amountColumns = cols.flatMap((c, j) => (c.kind === "money" || c.kind === "product" ? [j] : []));
   const sumColumns = cols.filter((c) => c.kind === "sum");
   const sumRule = (c: Extract<ColumnSpec, { kind: "sum" }>, j: number): "stated" | "inferable" | "unknown" => {
     if (spec.numberRow !== null) return "stated";
     if (sumColumns.length === 1 && /合计|小计/.test(c.header) && amountColumns.every((a) => c.terms.includes(a))) return "stated";
-    const rows = order.filter((row) => row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
+    // Unit rows only: a total row holds the relation whenever its parts do (no evidence of its own).
+    const rows = order.filter((row) => row.kind === "leaf" && row.values[j]!.value !== null && !row.values[j]!.value!.isZero()).length;
     return rows >= 9 ? "inferable" : "unknown";
   };
   for (const row of order) {
@@ -364,14 +371,14 @@ function build(spec: LayoutSpec): GeneratedWorkbook {
         if (c.kind === "product" && spec.numberRow && c.factors.every((f) => isSummed(cols[f]!)))
           relations.push(formulaRelation(spec, target, row.row, first, c, unit, row.leafCount));
         if (c.kind === "growth") relations.push(growthRelation(target, id(row.row, first + c.base), c.pct, unit, row.leafCount));
-        const residue = spec.residue && isRounded(cols, j);
+        const residue = spec.residue && statedRounded(spec, j);
         const plainName = row.kind === "sub" && row.label === row.node?.name;
         const stated = !plainName || spec.total !== null || hasCross || spec.live;
         relations.push(sumRelation(target, row.children.map((ch) => id(ch.row, col)), unit, residue ? unit : new D(0), stated, `${row.label} = Σ`));
       }
       const rule = c.kind === "sum" ? sumRule(c, j) : "unknown";
       if (c.kind === "sum" && rule !== "unknown") {
-        const residue = spec.residue && row.kind !== "leaf" && isRounded(cols, j);
+        const residue = spec.residue && row.kind !== "leaf" && statedRounded(spec, j);
         relations.push(sumRelation(target, c.terms.map((t) => id(row.row, first + t)), unit, residue ? unit : new D(0), rule === "stated", `${row.label} 列${j + 1}`));
       }
     });

@@ -271,7 +271,10 @@ function attachRules(
   const adopt = (c: AllocColumn, readings: RuleReading[], source: string, row: number) => {
     const best = bestReading(readings, c, values, bodySize);
     if (!best) return;
-    if (isUnclear(best.support)) unclear.push({ col: c.col, row, source, ...best.support });
+    // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
+    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out.
+    const onlyReading = readings.length === 1 && best.support.holds >= 1;
+    if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };
   for (const c of numeric) {
@@ -381,7 +384,8 @@ function inferTotalColumns(
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
     const last = total.table.headerPath[total.table.headerPath.length - 1] ?? "";
-    if (!TOTAL_HEADER.test(normalizeLabel(last))) continue;
+    // 资金合计（元）: the unit in brackets is not part of the name.
+    if (!TOTAL_HEADER.test(normalizeLabel(last).replace(/\([^()]*\)$/, ""))) continue;
     const parent = total.table.headerPath.slice(0, -1).join("/");
     const siblings = numeric.filter(
       (o) =>
@@ -391,27 +395,60 @@ function inferTotalColumns(
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );
-    if (siblings.length < 2) continue;
-    let agree = 0;
-    let rows = 0;
-    const totalValues = values.get(total.col)!;
-    const parts = siblings.map((o) => values.get(o.col)!);
-    const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
-    for (let i = 0; i < bodySize; i++) {
-      if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
-      if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
-      if (columnSum(total.col, i)) continue;
-      rows++;
-      const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
-      // Within one unit per part: the 合计 column may carry rounding residue.
-      if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
-    }
-    if (rows === 0 || agree < rows * 0.7) continue;
+    // A money 合计 beside persons and months (领取人数 | 基础养老金补助资金 | 上年结余 | 合计) adds up the money.
+    const amounts = isCountColumn(total) ? siblings : siblings.filter((o) => !isCountColumn(o));
+    // A 合计 outside the band over its parts (合计 | 补助资金安排: 中央资金 | 自治区资金): every money column.
+    const everyAmount = numeric.filter(
+      (o) =>
+        o !== total && !o.percent && !o.rule && !isCountColumn(o) &&
+        !TOTAL_HEADER.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "").replace(/\([^()]*\)$/, "")),
+    );
+    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum);
+    const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const chosen = bornOut(siblings)
+      ? siblings
+      : amounts.length < siblings.length && bornOut(amounts)
+        ? amounts
+        : !sameSet(everyAmount, siblings) && !sameSet(everyAmount, amounts) && bornOut(everyAmount)
+          ? everyAmount
+          : null;
+    if (!chosen) continue;
+    siblings.splice(0, siblings.length, ...chosen);
     let expr: Expr = { type: "col", ref: siblings[0]!.letters };
     for (const s of siblings.slice(1)) expr = { type: "bin", op: "+", left: expr, right: { type: "col", ref: s.letters } };
     const refColumns = new Map(siblings.map((s) => [s.letters, s.col] as [string, number]));
     total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
   }
+}
+
+/** Persons, households, months: counted, never part of a money 合计. */
+function isCountColumn(column: AllocColumn): boolean {
+  const unit = column.table.unit ?? "";
+  return (/人|户|个|次|月/.test(unit) && !/元/.test(unit)) || /人数|人次|户数|个数|次数|名额|月数/.test(column.header);
+}
+
+/** The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). */
+function totalBornOut(
+  total: AllocColumn,
+  siblings: AllocColumn[],
+  values: Map<number, ColumnValues>,
+  bodySize: number,
+  columnSum: (col: number, i: number) => boolean,
+): boolean {
+  let agree = 0;
+  let rows = 0;
+  const totalValues = values.get(total.col)!;
+  const parts = siblings.map((o) => values.get(o.col)!);
+  const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
+  for (let i = 0; i < bodySize; i++) {
+    if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
+    if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
+    if (columnSum(total.col, i)) continue;
+    rows++;
+    const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
+    if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
+  }
+  return rows > 0 && agree >= rows * 0.7;
 }
 
 /**

@@ -43,6 +43,8 @@ interface RunScore {
   agree: number;
   /** Exact agreements of small figures (under MIN_TELLING_UNITS): weaker evidence. */
   weak: number;
+  /** How many rows (nearest first) add up with no fault at all, 0 = 0 and blank = blank included. */
+  cleanReach: number;
 }
 
 type Direction = "head" | "close";
@@ -66,6 +68,8 @@ export interface HierarchyInput {
   grand: number | null;
 }
 
+/** Rows looked at past the first stated total in a total's way (the numbers must settle it within them). */
+const MAX_PAST_BLOCK = 256;
 /** Candidates looked at before one-sided evidence settles the table's direction. */
 const MIN_DECIDING = 8;
 /** A weak candidate's block is not cut by the next candidate: stop after this many rows past the last hope. */
@@ -95,6 +99,25 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     return out;
   };
 
+  /**
+   * Rows a total may add up, nearest first: unclaimed rows in a direction, totals already resolved standing
+   * for their rows (a prefecture over counties that are totals over towns). Past the first stated total
+   * (where `block` stops) only a bounded stretch: the numbers must settle it there.
+   */
+  const reach = (p: number, direction: Direction, claimed: Uint8Array): { rows: number[]; blockEnd: number } => {
+    const out: number[] = [];
+    const step = direction === "head" ? 1 : -1;
+    let blockEnd = -1;
+    for (let q = p + step; q >= 0 && q < inner.length; q += step) {
+      if (claimed[q] === 1) continue;
+      const j = inner[q]!;
+      if (blockEnd < 0 && isMust(j)) blockEnd = out.length;
+      if (blockEnd >= 0 && out.length - blockEnd > MAX_PAST_BLOCK) break;
+      out.push(j);
+    }
+    return { rows: out, blockEnd: blockEnd < 0 ? out.length : blockEnd };
+  };
+
   const ordered = inner.filter((i) => candidates.has(i));
 
   /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
@@ -105,15 +128,25 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     const undecided: { i: number; rows: number[] }[] = [];
     let faults = 0;
     const runOf = (i: number, p: number): [number[], RunBasis] => {
-      const rowsNear = block(p, direction, claimed);
-      if (rowsNear.length === 0) {
+      const { rows: reachable, blockEnd } = reach(p, direction, claimed);
+      const rowsNear = reachable.slice(0, blockEnd);
+      if (rowsNear.length === 0 && (reachable.length === 0 || !resolved.has(reachable[0]!))) {
         // A stated total with nothing to add up this way contradicts the direction.
         if (isMust(i)) faults += evidence.length + 1;
         return [[], "block"];
       }
-      const fromFormula = formulaRun(input, i, rowsNear);
+      const fromFormula = formulaRun(input, i, reachable);
       if (fromFormula) return [fromFormula, "formula"];
-      const best = bestRun(evidence, i, rowsNear);
+      // Inner totals resolved first stand for their rows: the run may reach past them.
+      const best = bestRun(evidence, i, reachable);
+      if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
+        const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
+        if (inBlock) return decide(i, inBlock, rowsNear);
+      }
+      if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
+      return decide(i, best, rowsNear);
+    };
+    const decide = (i: number, best: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
         return [best.rows, "numbers"];
@@ -122,19 +155,29 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
         return [[], "block"];
       }
-      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block.
+      // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block —
+      // but a total that is blank or 0 over blank or 0 rows does not reach over the first row with a number.
       faults += best?.faults ?? 0;
-      return best && best.agree >= 1 ? [best.rows, "numbers"] : [rowsNear, "block"];
+      if (best && best.agree >= 1) return [best.rows, "numbers"];
+      if (rowsNear.length === 0) {
+        // Nothing of its own before the next stated total, and the numbers do not reach past it.
+        faults += evidence.length + 1;
+        return [[], "block"];
+      }
+      if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      return [rowsNear, "block"];
     };
-    // Top down in both directions: a closing total takes what is left above it; a heading total's block
-    // stops at the next must candidate, and a weak one inside it (塔城市) is claimed before its turn.
-    for (const i of ordered) {
+    // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
+    // (bottom up) what is left below it; a total resolved before stands for its rows.
+    const resolved = new Set<number>();
+    for (const i of direction === "head" ? [...ordered].reverse() : ordered) {
       const p = position.get(i)!;
       if (claimed[p] === 1) continue;
       const [run, basis] = runOf(i, p);
       if (run.length === 0) continue;
       for (const j of run) claimed[position.get(j)!] = 1;
       runs.set(i, { rows: run, basis });
+      resolved.add(i);
     }
     if (input.grand !== null) {
       const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
@@ -370,6 +413,8 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
   let nonNegative = true;
   let best: { k: number; faults: number; agree: number; weak: number } | null = null;
   let sinceBest = 0;
+  let cleanReach = 0;
+  let clean = true;
   for (let k = 0; k < near.length; k++) {
     const j = near[k]!;
     let faults = 0;
@@ -399,6 +444,8 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
         if (now > total + 1) past++;
       }
     }
+    if (faults > 0) clean = false;
+    if (clean) cleanReach = k + 1;
     if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
       best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;
@@ -406,7 +453,7 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
     if (nonNegative && compared > 0 && past === compared) break;
     if (sinceBest > MAX_HOPELESS_ROWS && best.faults === 0) break;
   }
-  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak } : null;
+  return best ? { rows: near.slice(0, best.k), faults: best.faults, agree: best.agree, weak: best.weak, cleanReach } : null;
 }
 
 const innerRowsMemo = new WeakMap<HierarchyInput, Set<number>>();

@@ -56,7 +56,8 @@ export function annotationReadings(
   const walk = (e: Expr, factor: boolean): void => {
     if (e.type === "num") {
       const named = byNumber.get(e.value);
-      if (e.integer && e.unit === undefined && named && Number(e.value) < self && named.col !== targetCol) (factor ? ambiguous : always).push(e);
+      // A term added may name a later column (a 资金合计 first: `1=2+3`); a factor only an earlier one.
+      if (e.integer && e.unit === undefined && named && (Number(e.value) < self || !factor) && named.col !== targetCol) (factor ? ambiguous : always).push(e);
     } else if (e.type === "neg") walk(e.arg, factor);
     else if (e.type === "bin") {
       const multiplies = e.op === "*" || e.op === "/";

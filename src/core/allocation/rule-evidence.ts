@@ -34,6 +34,8 @@ export function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], 
   for (const info of infos) {
     if (info.scope !== "formula" || info.unstated || info.column.rule!.inferred) continue;
     if (info.relation.holdsExactly?.()) continue;
+    // A row of live formulas follows the rows it adds (a typo below breaks it too): no evidence of its own.
+    if ([info.relation.target, ...info.relation.operands].some((k) => model.cells.get(k)?.formula)) continue;
     if (evaluate(info.relation, valueOf)?.status === "broken") broken.set(info.column, (broken.get(info.column) ?? 0) + 1);
   }
   const out: AllocColumn[] = [];
@@ -45,7 +47,7 @@ export function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], 
     let eligible = 0;
     model.rows.forEach((r, i) => {
       if (product && r.children.length > 0) return;
-      if (cols.every((v) => v.known(i))) eligible++;
+      if (cols.every((v) => v.known(i)) && ![column.col, ...rule.refColumns.values()].some((c) => model.cells.at(r.row, c)?.formula)) eligible++;
     });
     if (count * 2 > eligible) out.push(column);
   }

@@ -101,13 +101,20 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
       if (list[list.length - 1] !== ev) list.push(ev);
     }
 
-  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS };
+  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
   const blames: Blame[] = [];
   const ambiguities: Ambiguity[] = [];
   const isBlank = options.isBlank ?? (() => false);
   const repairedAlong: Evaluation[] = [];
+  let allTouching: Map<string, Evaluation[]> | null = null;
   for (const group of groups) {
-    const solutions = exactSearch(group, ctx);
+    let solutions = exactSearch(group, ctx);
+    if (solutions.length === 0 && group.length <= MAX_WIDENED_GROUP) {
+      // No cell of the usual candidates repairs the group: a formula's own target cannot be corrected
+      // without breaking a relation that holds (9=4+8 beside 8=7×12×52元), so its inputs are the suspects.
+      allTouching ??= cellsToEvaluations(evaluations);
+      if (widen(group, ctx, allTouching)) solutions = exactSearch(group, ctx);
+    }
     const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
     ambiguities.push(...(chosen[0]!.ties ?? []));
     repairedAlong.push(...explain(group, chosen, ctx, blames, ambiguities, isBlank));
@@ -133,6 +140,47 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   return { evaluations, blames, ambiguities: kept };
 }
 
+/** Groups of at most this many broken relations get their formulas' inputs as candidates when nothing else repairs them. */
+const MAX_WIDENED_GROUP = 6;
+
+function cellsToEvaluations(evaluations: Evaluation[]): Map<string, Evaluation[]> {
+  const out = new Map<string, Evaluation[]>();
+  for (const ev of evaluations)
+    for (const cell of cellsIn(ev.relation)) {
+      let list = out.get(cell);
+      if (!list) out.set(cell, (list = []));
+      if (list[list.length - 1] !== ev) list.push(ev);
+    }
+  return out;
+}
+
+/** Adds the operands of the group's broken formulas as candidates; false when there is nothing to add. */
+function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evaluation[]>): boolean {
+  let added = false;
+  for (const ev of group) {
+    // A formula over one input (8=7×12×52元): that input is what the formula pins. Over several
+    // (3=1×2×30元), any of them could absorb the difference: the rule alone cannot say which.
+    if (ev.relation.kind !== "formula" || ev.relation.operands.length !== 1) continue;
+    // Pinned: correcting the target breaks a relation that holds, over a typed total (a live formula there
+    // would follow the correction).
+    const target = ev.relation.target;
+    const corrected = new Map([[target, ev.expected]]);
+    const pins = (allTouching.get(target) ?? []).filter(
+      (o) => o !== ev && o.status !== "broken" && o.relation.target !== target && ctx.cost(o.relation.target) <= 1 && evaluateWith(o.relation, ctx.valueOf, corrected)?.status === "broken",
+    );
+    if (pins.length === 0) continue;
+    const list = ctx.candidatesOf.get(ev)!;
+    for (const cell of ev.relation.operands) {
+      if (list.includes(cell)) continue;
+      list.push(cell);
+      ctx.widened.add(cell);
+      added = true;
+      if (!ctx.touching.has(cell)) ctx.touching.set(cell, allTouching.get(cell) ?? []);
+    }
+  }
+  return added;
+}
+
 interface Context {
   valueOf: ValueOf;
   placesOf: PlacesOf;
@@ -142,6 +190,8 @@ interface Context {
   touching: Map<string, Evaluation[]>;
   /** Trial evaluations left for this diagnosis: a sheet of garbage must not take seconds. */
   budget: number;
+  /** Inputs of formulas whose own target could not be corrected: the only way left to repair them. */
+  widened: Set<string>;
 }
 
 function* cellsIn(relation: Relation): Iterable<string> {
@@ -407,8 +457,9 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
     const relations = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => inGroup.has(ev) && repaired(ev));
     if (relations.length === 0) continue;
     const ownTarget = relations.every((ev) => ev.relation.target === cell) && (relations.length === 1 || onlyItsSums(cell));
-    if (relations.length === 1 && !ownTarget) {
-      // One broken relation and not its total: a suspect (a blank part), not a proven fault.
+    if (relations.length === 1 && !ownTarget && !ctx.widened.has(cell)) {
+      // One broken relation and not its total: a suspect (a blank part), not a proven fault. (An input of a
+      // formula whose target cannot be corrected, found the one cell that can, is a fault.)
       ambiguities.push({ cells: [cell], relations });
       continue;
     }

@@ -174,24 +174,34 @@ function isTextHeaderRow(grid: Grid, r: number): boolean {
 
 /** The column-number row: right under the band, or inside it when a header cell is merged down through it. */
 function findColumnNumberRow(grid: Grid, top: number, bandBottom: number): number | null {
-  for (let r = top + 1; r <= bandBottom + 1; r++) if (isColumnNumberRow(grid, r)) return r;
+  for (let r = top + 1; r <= bandBottom + 1; r++) if (isColumnNumberRow(grid, r, r === bandBottom + 1)) return r;
   return null;
 }
 
-/** The row of `1, 2, 3, 4=2×3…` under the header: most cells are column numbers counting up by one. */
-export function isColumnNumberRow(grid: Grid, r: number): boolean {
+/** What the label columns of a column-number row say (栏次 | 1 | 2 …). */
+const NUMBER_ROW_LABEL = /^(栏次|栏号|行次|列次|序号)$/;
+
+/**
+ * The row of `1, 2, 3, 4=2×3…` under the header: most cells are column numbers counting up by one.
+ * `underBand`: the row right under the header band may number a one-column table (`栏次 | 1`, or a lone 1
+ * with no name: a unit's row always has one).
+ */
+export function isColumnNumberRow(grid: Grid, r: number, underBand = false): boolean {
   if (r >= grid.rowCount) return false;
   let filled = 0;
   let numbered = 0;
   let previous: number | null = null;
   let consecutive = true;
+  let firstFilled = false;
   for (let c = 0; c < grid.colCount; c++) {
     // A header cell merged down into this row (地区 over A4:A6) is not a cell of this row.
     const merged = grid.merge(r, c);
     if (merged && merged.top < r) continue;
     const text = grid.cell(r, c) ? grid.text(r, c) : "";
     if (text === "") continue;
+    if (NUMBER_ROW_LABEL.test(text.replace(/\s+/g, ""))) continue;
     filled++;
+    if (c === 0) firstFilled = true;
     const parsed = parseColumnNumberCell(text);
     if (!parsed) continue;
     numbered++;
@@ -200,6 +210,7 @@ export function isColumnNumberRow(grid: Grid, r: number): boolean {
     if (previous === null ? n > 3 : n !== previous + 1) consecutive = false;
     previous = n;
   }
+  if (underBand && filled === 1 && numbered === 1 && previous === 1 && !firstFilled) return true;
   // Data rows of small numbers (30, 243, 273) are not numbered 1, 2, 3 in steps of one.
   return filled >= 2 && numbered >= 2 && numbered >= Math.ceil(filled * 0.7) && consecutive;
 }
