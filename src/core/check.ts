@@ -5,6 +5,7 @@
  * check diagnosed them, so a mistake is reported once, where it is; then the checks across tables.
  * Nothing reported is taken back afterwards.
  */
+import { forgetLastLayout } from "./allocation/cells";
 import { checkAllocationSheet } from "./allocation/check";
 import { staleFormulaRule } from "./allocation/live-formulas";
 import { checkBudgetSheet } from "./budget/check";
@@ -110,6 +111,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   ];
   for (const { sheet, finding } of across) byName.get(sheet)?.findings.push(finding);
 
+  forgetLastLayout();
   return { sheets: workbook.sheets.map((s) => ({ ...results.get(s)!, findings: sortFindings(results.get(s)!.findings) })) };
 }
 

@@ -9,11 +9,23 @@ const ANY_SPACE = /[\s\u3000\u00a0]+/g;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, （）…) to half-width; drops every kind of whitespace. */
 const NEEDS_NORMALIZING = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
+/** Labels to fold are folded by several passes (kinds, headers, lines, totals): each text once. Labels
+ *  with nothing to fold (most, and the many unique county names of a big table) skip the cache. */
+const folded = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
   if (!NEEDS_NORMALIZING.test(text)) return text; // most labels: nothing to fold, no new string
-  return text
-    .replace(ANY_SPACE, "")
-    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
+  let label = folded.get(text);
+  if (label === undefined) {
+    label = fold(text);
+    if (folded.size > 5000) folded.clear();
+    folded.set(text, label);
+  }
+  return label;
+}
+
+function fold(text: string): string {
+  return text.replace(ANY_SPACE, "").replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
 }
 
 /** The text of a value as a person reads it in the cell (numbers in plain form). */

@@ -160,6 +160,10 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
   // Numbers first in a tight loop; text cells in a second pass (calls into the text reader inside the
   // number loop made V8 optimize it many times slower, see values.ts).
   const textRows: number[] = [];
+  // A column mostly repeats one format: count runs of it, look the format up once per run.
+  let runFmt = "";
+  let runCount = 0;
+  let runPercent = false;
   for (const row of layout.bodyRows) {
     const raw = layout.grid.cell(row, col);
     if (!raw || raw.value === null || raw.value === "") continue;
@@ -168,8 +172,14 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
     if (typeof raw.value === "number") {
       // The common case, read without making a cell object.
       stats.numbers++;
-      stats.formats.set(fmt, (stats.formats.get(fmt) ?? 0) + 1);
-      if (fmt !== "General" && parseNumFmt(fmt).percent) stats.percentCells++;
+      if (fmt !== runFmt) {
+        if (runCount > 0) stats.formats.set(runFmt, (stats.formats.get(runFmt) ?? 0) + runCount);
+        runFmt = fmt;
+        runCount = 0;
+        runPercent = fmt !== "General" && parseNumFmt(fmt).percent;
+      }
+      runCount++;
+      if (runPercent) stats.percentCells++;
       else if (raw.value === 0 && fmt === "General") stats.plainZeros++;
       if (fmt === "General" && stats.maxPlaces < 9 && !Number.isInteger(raw.value))
         stats.maxPlaces = Math.max(
@@ -180,6 +190,7 @@ function columnStats(layout: TableLayout, col: number): ColumnStats {
     }
     textRows.push(row);
   }
+  if (runCount > 0) stats.formats.set(runFmt, (stats.formats.get(runFmt) ?? 0) + runCount);
   for (const row of textRows) {
     const raw = layout.grid.cell(row, col)!;
     const fmt = raw.numFmt ?? "General";

@@ -83,13 +83,13 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
     for (const total of totals) {
       const key = a1(total.row, column.col);
       const cell = model.layout.grid.cell(total.row, column.col);
-      const childRows = total.children.map((i) => rows[i]!.row);
+      const childRowsOf = () => total.children.map((i) => rows[i]!.row);
       if (!cell?.formula) {
         if (withFormula.length > 0 && model.cells.get(key)?.value !== null && cell?.value !== null && cell?.value !== undefined) {
           findings.push(
             report(typedTotalRule, key, "typed", { total: totalName(total.label), column: column.header }, {
               related: withFormula.map((r) => a1(r.row, column.col)),
-              fix: { formula: sumFormulaFor(column.letters, childRows) },
+              fix: { formula: sumFormulaFor(column.letters, childRowsOf()) },
             }),
           );
         }
@@ -98,6 +98,7 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
       const refs = parseSumFormula(cell.formula);
       if (!refs || refs.some((r) => r.col !== column.col)) continue;
       facts.add(key);
+      const childRows = childRowsOf();
       const referenced = new Set(refs.map((r) => r.row));
       const expectedRows = new Set(childRows);
       const missing = childRows.filter((r) => !referenced.has(r));
@@ -143,7 +144,7 @@ export function adoptLiveRanges(model: AllocationModel): boolean {
   const claims = new Map<number, number[]>(); // row index → row indexes its live sums name
   rows.forEach((r, i) => {
     // The union of the row's ranges: one column's range that misses a row of the block stays a range error.
-    const named = new Set<number>();
+    let named: Set<number> | undefined; // most rows have no live sum: no set for them
     for (const column of model.columns.numeric) {
       if (!column.summable) continue;
       const formula = model.layout.grid.cell(r.row, column.col)?.formula;
@@ -152,10 +153,10 @@ export function adoptLiveRanges(model: AllocationModel): boolean {
       if (!refs || refs.some((ref) => ref.col !== column.col)) continue;
       for (const ref of refs) {
         const j = model.rowIndex.get(ref.row);
-        if (j !== undefined && j !== i) named.add(j);
+        if (j !== undefined && j !== i) (named ??= new Set()).add(j);
       }
     }
-    if (named.size > 0) claims.set(i, [...named].sort((a, b) => a - b));
+    if (named && named.size > 0) claims.set(i, [...named].sort((a, b) => a - b));
   });
   const claimedBy = new Map<number, number>();
   for (const [i, set] of claims) for (const j of set) claimedBy.set(j, claimedBy.has(j) ? -1 : i);

@@ -3,7 +3,7 @@
  * row. Screening every relation of a 20,000-row table reads these without making an object per cell;
  * cells get objects (NumericCell) only where a finding or a localization needs them.
  */
-import { scaledFromText, scaledIntegerOf } from "../engine/exact";
+import { decimalScaleOf, scaledFromText } from "../engine/exact";
 import { readNumber } from "../numbers";
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import type { TableLayout } from "../table/read-table";
@@ -79,8 +79,8 @@ function fill(target: ColumnValues, sheetRows: SheetSnapshot["rows"], rows: read
       target.n[i] = value;
       continue;
     }
-    const exact = scaledIntegerOf(value);
-    if (exact) target.setSmall(i, exact.n, exact.scale);
+    const scale = decimalScaleOf(value);
+    if (scale >= 0) target.setSmall(i, Math.round(value * 10 ** scale), scale);
     else target.setBig(i, value);
   }
   for (const i of others) {

@@ -116,9 +116,11 @@ function partsText(parts: Ref[]): { zh: string; en: string } {
 function equal(set: RelationSet, target: Ref | undefined, parts: (Ref | undefined)[]): void {
   const present = parts.filter((p): p is Ref => p !== undefined);
   if (!target || present.length === 0 || present.length !== parts.length) return;
-  const t = refText(target);
-  const p = partsText(present);
-  set.sum("cross", target.cell, present.map((x) => x.cell), { zh: `${t.zh}应等于${p.zh}`, en: `${t.en} must equal ${p.en}` });
+  set.sum("cross", target.cell, present.map((x) => x.cell), () => {
+    const t = refText(target);
+    const p = partsText(present);
+    return { zh: `${t.zh}应等于${p.zh}`, en: `${t.en} must equal ${p.en}` };
+  });
 }
 
 /** A summary line with an amount whose code the detail table does not list at all. */

@@ -75,10 +75,15 @@ export function assignLevels(lines: OutlineLine[]): void {
 }
 
 /** The label without its number or `其中：` (`1.一般公共预算拨款` → `一般公共预算拨款`). */
+/** Lines are looked up by their bare name across tables, again and again: each name is stripped once. */
+const bare = new Map<string, string>();
+
 export function bareLabel(name: string): string {
-  return normalizeLabel(name)
-    .replace(LEVEL1, "")
-    .replace(LEVEL2, "")
-    .replace(OF_WHICH, "")
-    .replace(/[(（]小计[)）]$/, "");
+  let label = bare.get(name);
+  if (label === undefined) {
+    label = normalizeLabel(name).replace(LEVEL1, "").replace(LEVEL2, "").replace(OF_WHICH, "").replace(/[(（]小计[)）]$/, "");
+    if (bare.size > 20000) bare.clear();
+    bare.set(name, label);
+  }
+  return label;
 }

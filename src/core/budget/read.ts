@@ -5,9 +5,9 @@
  * own label and amount columns.
  */
 import { a1, qualifiedAddress } from "../address";
-import { type Dec, ZERO } from "../decimal";
-import { type Scaled, scaledFromText } from "../engine/exact";
-import { readNumber } from "../numbers";
+import { type Dec, ZERO, fromNumber } from "../decimal";
+import { Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
+import { StoredNumber, readNumber } from "../numbers";
 import type { SheetSnapshot } from "../snapshot";
 import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
@@ -23,16 +23,30 @@ export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 export class AmountCell {
   private cachedScaled: Scaled | null | undefined;
   private cachedKey: string | undefined;
+  private dec: Dec | undefined;
+  /** A number stored as a number: its Decimal and exact value are made only when asked for. */
+  private readonly raw: number | undefined;
 
   constructor(
     readonly sheet: string,
     readonly cell: string,
-    readonly value: Dec,
+    value: Dec | number,
     readonly state: AmountState,
     readonly text: string,
     /** Decimals the cell displays (its number format), -1 when it does not say. */
     readonly shownPlaces = -1,
-  ) {}
+  ) {
+    if (typeof value === "number") this.raw = value;
+    else this.dec = value;
+  }
+
+  get value(): Dec {
+    return (this.dec ??= fromNumber(this.raw!));
+  }
+
+  get isZero(): boolean {
+    return this.raw !== undefined ? this.raw === 0 : this.dec!.isZero();
+  }
 
   /** Computed once per cell (the relations look keys up constantly), the sheet's prefix once per sheet. */
   get key(): string {
@@ -41,7 +55,11 @@ export class AmountCell {
 
   /** Exact value for the engine's integer proof (relations.ts SumRelation). */
   get scaled(): Scaled | null {
-    if (this.cachedScaled === undefined) this.cachedScaled = scaledFromText(this.value.toFixed());
+    if (this.cachedScaled === undefined) {
+      // A stored double: the decimal it shows (15 digits, as fromNumber reads it) without text, mostly.
+      const fast = this.raw !== undefined ? scaledIntegerOf(this.raw) : null;
+      this.cachedScaled = fast ? new Scaled(fast.scale, fast.n) : scaledFromText(this.value.toFixed());
+    }
     return this.cachedScaled;
   }
 }
@@ -176,7 +194,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     correctCodeTypos(side);
     assignLevels(side.lines);
   }
-  table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.value.isZero())));
+  table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.isZero)));
   table.places = displayedPlaces(sides);
   return table;
 }
@@ -223,7 +241,18 @@ function displayedPlaces(sides: BudgetSide[]): number {
 }
 
 /** `#,##0.00_ ` → 2, `#,##0` → 0, `0.0%` → 1 (the first section of the format). */
+const placesOfFormat = new Map<string, number>();
+
 function formatPlaces(fmt: string): number {
+  let places = placesOfFormat.get(fmt);
+  if (places === undefined) {
+    places = placesIn(fmt);
+    if (placesOfFormat.size < 1000) placesOfFormat.set(fmt, places);
+  }
+  return places;
+}
+
+function placesIn(fmt: string): number {
   const section = fmt.split(";")[0]!.replace(/"[^"]*"/g, "");
   const m = /\.([0#]+)/.exec(section);
   return m ? m[1]!.length : 0;
@@ -275,6 +304,12 @@ function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | 
   for (let r = from; r < grid.rowCount; r++) {
     const cell = grid.cell(r, col);
     if (!cell || cell.value === null) continue;
+    if (typeof cell.value === "number") {
+      // Most cells: what readNumber would say, without reading (a stored number; ±Infinity is text).
+      if (Number.isFinite(cell.value)) numbers++;
+      else texts++;
+      continue;
+    }
     const reading = readNumber(cell.value, cell.numFmt);
     if (reading.kind === "blank") continue;
     if (reading.kind === "number") {
@@ -451,7 +486,8 @@ function readAmount(grid: Grid, r: number, col: number): AmountCell {
     case "number": {
       const fmt = cell.numFmt;
       const shown = fmt && fmt !== "General" && fmt !== "@" && typeof cell.value === "number" ? formatPlaces(fmt) : -1;
-      return new AmountCell(sheet, address, reading.value, reading.fromText ? "text-number" : "number", text, shown);
+      const value = reading instanceof StoredNumber ? reading.raw : reading.value;
+      return new AmountCell(sheet, address, value, reading.fromText ? "text-number" : "number", text, shown);
     }
     case "blank":
       return new AmountCell(sheet, address, ZERO, "blank", text);

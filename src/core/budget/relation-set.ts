@@ -17,10 +17,41 @@ export interface BudgetRelation {
   kind: RelationKind;
   /** A 其中 breakdown need not cover the whole: when it alone breaks, a reviewer should look (warning). */
   soft: boolean;
-  zh: string;
-  en: string;
+  readonly zh: string;
+  readonly en: string;
   /** A target relation's budget side, for the target form's check: its cell and how to name it. */
   counterpart?: Counterpart;
+}
+
+/** What a relation says, or how to say it: most relations hold and are never named, so their sentences
+ *  are made only when asked for. */
+export type RelationText = { zh: string; en: string } | (() => { zh: string; en: string });
+
+class NamedRelation implements BudgetRelation {
+  private said: { zh: string; en: string } | undefined;
+  counterpart?: Counterpart;
+
+  constructor(
+    readonly relation: Relation,
+    readonly kind: RelationKind,
+    readonly soft: boolean,
+    private readonly text: RelationText,
+    counterpart: Counterpart | undefined,
+  ) {
+    if (counterpart) this.counterpart = counterpart;
+  }
+
+  private get sentence(): { zh: string; en: string } {
+    return (this.said ??= typeof this.text === "function" ? this.text() : this.text);
+  }
+
+  get zh(): string {
+    return this.sentence.zh;
+  }
+
+  get en(): string {
+    return this.sentence.en;
+  }
 }
 
 /** The budget cell a target-form amount must equal (`表7「…」的项目支出合计`, `表1 收入总计`). */
@@ -124,10 +155,15 @@ export class RelationSet {
 
   /** The coarsest precision the relation's non-zero figures display: `22,118,861` under `#,##0` beside
    *  `64,840,547.00` can differ from the exact sum by 0.34 元 and still be right. */
-  private relationPlaces(cells: SumCell[]): number {
+  private relationPlaces(target: SumCell, parts: SumCell[]): number {
     let places = Infinity;
-    for (const c of cells) if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
-    return places === Infinity ? Math.min(...cells.map((c) => this.placesOf(c.key))) : places;
+    let fallback = this.placesOf(target.key);
+    if (target.state !== "blank" && !isZero(target)) places = fallback;
+    for (const c of parts) {
+      if (c.state !== "blank" && !isZero(c)) places = Math.min(places, this.placesOf(c.key));
+      else if (places === Infinity) fallback = Math.min(fallback, this.placesOf(c.key));
+    }
+    return places === Infinity ? fallback : places;
   }
 
   witness(cell: string, other: Counterpart): void {
@@ -148,19 +184,28 @@ export class RelationSet {
     kind: RelationKind,
     target: SumCell,
     parts: SumCell[],
-    text: { zh: string; en: string },
+    text: RelationText,
     soft = false,
     allowNoParts = false,
     counterpart?: Counterpart,
   ): void {
-    if ((parts.length === 0 && !allowNoParts) || parts.some((p) => p.key === target.key)) return;
-    if (target.state === "blank" && parts.every((p) => p.state === "blank")) return;
-    const id = `${kind}:${target.key}=${parts.map((p) => p.key).join("+")}`;
+    if (parts.length === 0 && !allowNoParts) return;
+    const targetKey = target.key;
+    let blank = target.state === "blank";
+    let id = `${kind}:${targetKey}=`;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const key = part.key;
+      if (key === targetKey) return;
+      if (part.state !== "blank") blank = false;
+      id += i === 0 ? key : `+${key}`;
+    }
+    if (blank) return;
     if (this.ids.has(id)) return;
     this.ids.add(id);
-    const places = this.relationPlaces([target, ...parts]);
+    const places = this.relationPlaces(target, parts);
     const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
-    this.list.push({ relation, kind, soft, ...text, ...(counterpart ? { counterpart } : {}) });
+    this.list.push(new NamedRelation(relation, kind, soft, text, counterpart));
   }
 }
 
@@ -172,10 +217,19 @@ export function describeCell(info: CellInfo): { zh: string; en: string } {
   return { zh: `${info.table.label}「${line}」${col ? `的「${col}」` : ""}`, en: `table ${info.table.labelEn} "${line}"${col ? ` / "${col}"` : ""}` };
 }
 
+/** Names are asked for once per relation a line or column is in (every column of a line): made once. */
+const lineNames = new WeakMap<BudgetLine, string>();
+const columnNames = new WeakMap<BudgetColumn, string>();
+
 export function lineName(line: BudgetLine): string {
-  const name = bareLabel(line.name) || line.name || `第${line.row + 1}行`;
-  const withCode = line.code ? `${line.code.digits} ${name}` : name;
-  return line.project ? `${withCode}·${line.project}` : withCode;
+  let named = lineNames.get(line);
+  if (named === undefined) {
+    const name = bareLabel(line.name) || line.name || `第${line.row + 1}行`;
+    const withCode = line.code ? `${line.code.digits} ${name}` : name;
+    named = line.project ? `${withCode}·${line.project}` : withCode;
+    lineNames.set(line, named);
+  }
+  return named;
 }
 
 const TOTAL_WORD = /^(合计|小计|总计)$/;
@@ -183,6 +237,12 @@ const PART_WORD = /^(人员经费|公用经费|基本支出|项目支出)$/;
 
 /** How a message names a column: `财政拨款合计`, `财政拨款·基本支出·人员经费`, `一般公共预算`. */
 export function columnName(column: BudgetColumn): string {
+  let named = columnNames.get(column);
+  if (named === undefined) columnNames.set(column, (named = nameColumn(column)));
+  return named;
+}
+
+function nameColumn(column: BudgetColumn): string {
   const texts = column.path.map((n) => n.text);
   const last = texts[texts.length - 1] ?? "";
   const parent = texts[texts.length - 2];

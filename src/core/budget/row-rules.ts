@@ -103,14 +103,15 @@ function isBlankLine(line: BudgetLine): boolean {
 function addColumnSums(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
   for (const { target, parts } of side.columnSums) {
     const targetCol = side.amountCols.find((c) => c.col === target)!;
-    const partNames = parts.map((p) => columnName(side.amountCols.find((c) => c.col === p)!));
+    const partColumns = parts.map((p) => side.amountCols.find((c) => c.col === p)!);
+    const partNames = () => partColumns.map(columnName);
     for (const line of side.lines) {
       const t = line.amounts.get(target);
       if (!t) continue;
-      set.sum("row-sum", t, amountsOf(line, parts), {
-        zh: `${table.label}「${lineName(line)}」的「${columnName(targetCol)}」应等于${partNames.join(" + ")}`,
-        en: `table ${table.labelEn} "${lineName(line)}": ${columnName(targetCol)} must equal ${partNames.join(" + ")}`,
-      });
+      set.sum("row-sum", t, amountsOf(line, parts), () => ({
+        zh: `${table.label}「${lineName(line)}」的「${columnName(targetCol)}」应等于${partNames().join(" + ")}`,
+        en: `table ${table.labelEn} "${lineName(line)}": ${columnName(targetCol)} must equal ${partNames().join(" + ")}`,
+      }));
     }
   }
 }
@@ -159,10 +160,10 @@ function addCodeRollups(set: RelationSet, table: BudgetTable, side: BudgetSide):
     for (const column of side.amountCols) {
       const t = parent.amounts.get(column.col);
       if (!t) continue;
-      set.sum("rollup", t, columnOf(kids, column.col), {
+      set.sum("rollup", t, columnOf(kids, column.col), () => ({
         zh: `${table.label}「${lineName(parent)}」的「${columnName(column)}」应等于其下各${under.zh}之和`,
         en: `table ${table.labelEn} "${lineName(parent)}": ${columnName(column)} must equal the sum of its ${under.en}`,
-      });
+      }));
     }
   }
 }
@@ -186,9 +187,10 @@ function addOutline(set: RelationSet, table: BudgetTable, side: BudgetSide): voi
         ofWhich ? "of-which" : "outline",
         t,
         columnOf(kids, column.col),
-        ofWhich
-          ? { zh: `${table.label}「${lineName(parent)}」应等于其「其中」各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of its 其中 lines` }
-          : { zh: `${table.label}「${lineName(parent)}」应等于其下各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of the lines under it` },
+        () =>
+          ofWhich
+            ? { zh: `${table.label}「${lineName(parent)}」应等于其「其中」各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of its 其中 lines` }
+            : { zh: `${table.label}「${lineName(parent)}」应等于其下各项之和`, en: `table ${table.labelEn} "${lineName(parent)}" must equal the sum of the lines under it` },
         soft,
       );
     }
@@ -243,10 +245,12 @@ function addTotal(set: RelationSet, table: BudgetTable, side: BudgetSide, total:
   for (const column of side.amountCols) {
     const t = total.amounts.get(column.col);
     if (!t) continue;
-    const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(column)}」`, en: ` ${columnName(column)}` };
-    set.sum("total", t, columnOf(parts, column.col), {
-      zh: `${table.label}「${total.name}」行${col.zh}应等于${what.zh}之和`,
-      en: `table ${table.labelEn} "${total.name}" line${col.en} must equal the sum of ${what.en}`,
+    set.sum("total", t, columnOf(parts, column.col), () => {
+      const col = single ? { zh: "", en: "" } : { zh: `的「${columnName(column)}」`, en: ` ${columnName(column)}` };
+      return {
+        zh: `${table.label}「${total.name}」行${col.zh}应等于${what.zh}之和`,
+        en: `table ${table.labelEn} "${total.name}" line${col.en} must equal the sum of ${what.en}`,
+      };
     });
   }
 }

@@ -52,13 +52,20 @@ export function scaledFromText(text: string): Scaled | null {
  * decimals and ≤ 15 digits (float noise such as 0.30000000000000004 — callers then use the text path).
  */
 export function scaledIntegerOf(x: number): { n: number; scale: number } | null {
+  const scale = decimalScaleOf(x);
+  return scale < 0 ? null : { n: Math.round(x * 10 ** scale), scale };
+}
+
+/** scaledIntegerOf's scale without making an object (a million cells): -1 when there is none; the
+ *  integer is then `Math.round(x * 10 ** scale)` (10^k is exact for k ≤ 9, as the loop's p). */
+export function decimalScaleOf(x: number): number {
   let p = 1;
   for (let k = 0; k <= 9; k++, p *= 10) {
     const n = Math.round(x * p);
-    if (!Number.isSafeInteger(n) || Math.abs(n) >= 1e15) return null;
-    if (n / p === x) return { n, scale: k };
+    if (!Number.isSafeInteger(n) || Math.abs(n) >= 1e15) return -1;
+    if (n / p === x) return k;
   }
-  return null;
+  return -1;
 }
 
 /** Anything that can give its exact value as a scaled integer (a cell, a test double). */
@@ -189,9 +196,21 @@ function evaluateSmall(expr: Expr, lookup: (ref: string) => SmallValue | null): 
         case "+":
         case "-": {
           const sign = expr.op === "+" ? 1 : -1;
+          // Column values and constants have powers of ten below: scale the one with the smaller up,
+          // so that mixed decimals (12.5 + 13.25 + 7) keep a small denominator.
           if (a.d === b.d) [n, d] = [a.n + sign * b.n, a.d];
-          else [n, d] = [a.n * b.d + sign * b.n * a.d, a.d * b.d];
-          if (a.d !== b.d && (!safe(a.n * b.d) || !safe(b.n * a.d))) return OVERFLOW;
+          else if (a.d > b.d && a.d % b.d === 0) {
+            const m = b.n * (a.d / b.d);
+            if (!safe(m)) return OVERFLOW;
+            [n, d] = [a.n + sign * m, a.d];
+          } else if (b.d > a.d && b.d % a.d === 0) {
+            const m = a.n * (b.d / a.d);
+            if (!safe(m)) return OVERFLOW;
+            [n, d] = [m + sign * b.n, b.d];
+          } else {
+            if (!safe(a.n * b.d) || !safe(b.n * a.d)) return OVERFLOW;
+            [n, d] = [a.n * b.d + sign * b.n * a.d, a.d * b.d];
+          }
           break;
         }
         case "*":

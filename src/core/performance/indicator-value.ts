@@ -44,7 +44,21 @@ export type IndicatorValue =
 export type DeadlinePeriod = "week" | "month" | "quarter" | "half-year" | "year";
 export type Judgement = "met" | "partial" | "missed";
 
+/** The same texts (`≥95%`, `100%`, `长期`) fill every form of a folder: each is parsed once. Results are
+ *  never changed by their users. */
+const parsed = new Map<string, IndicatorValue>();
+
 export function parseIndicatorValue(text: string): IndicatorValue {
+  let value = parsed.get(text);
+  if (value === undefined) {
+    value = parseOnce(text);
+    if (parsed.size > 10000) parsed.clear();
+    parsed.set(text, value);
+  }
+  return value;
+}
+
+function parseOnce(text: string): IndicatorValue {
   try {
     return parse(String(text ?? ""));
   } catch {

@@ -9,7 +9,20 @@ const SOURCE_LABEL = /^其中|拨款|资金$|资金[(（]|安排$|^其他$|结�
 /** Header words of a funding block, titles and field labels: not lines. */
 const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(]|执行率|预算数|执行数|^分值|^得分|部门|名称|单位|表$|补助资金$|项目$|负责人/;
 
+/** Every cell of a form's head is asked about, in every form: each text is matched once. */
+const roles = new Map<string, FundingRole | null>();
+
 export function fundingRole(text: string): FundingRole | null {
+  let role = roles.get(text);
+  if (role === undefined) {
+    role = roleOf(text);
+    if (roles.size > 5000) roles.clear();
+    roles.set(text, role);
+  }
+  return role;
+}
+
+function roleOf(text: string): FundingRole | null {
   const t = normalizeLabel(text).replace(/[:：]$/, "");
   if (t === "" || t.length > 16 || NOT_A_LINE.test(t)) return null;
   if (/^其中/.test(t)) return "source";
@@ -46,7 +59,20 @@ const COLUMN_WORDS: [ColumnKey, RegExp][] = [
   ["target", /指标值|目标值/],
 ];
 
+/** Headers and cells repeat across rows and forms: each text is matched against the words once. */
+const columnKeys = new Map<string, ColumnKey | null>();
+
 export function indicatorColumnKey(text: string): ColumnKey | null {
+  let key = columnKeys.get(text);
+  if (key === undefined) {
+    key = columnKeyOf(text);
+    if (columnKeys.size > 5000) columnKeys.clear();
+    columnKeys.set(text, key);
+  }
+  return key;
+}
+
+function columnKeyOf(text: string): ColumnKey | null {
   const t = normalizeLabel(text);
   if (t.length > 24) return null;
   for (const [key, re] of COLUMN_WORDS) if (re.test(t)) return key;

@@ -21,14 +21,33 @@ export function fullName(text: string): string {
 
 /** The name without its administrative suffix, folded through the alias list. */
 export function shortName(text: string, aliases: readonly (readonly string[])[] = UNIT_ALIASES): string {
-  const strip = (s: string) => {
-    for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
-    return s;
-  };
   // `塔城地区本级` / `地区本级` / `本级`: the prefecture's own level, one per table.
   const short = strip(fullName(text).replace(/^.*(地区|自治州|州|市|盟)?本级$/, "本级"));
-  for (const group of aliases) if (group.some((n) => strip(n) === short)) return strip(group[0]!);
-  return short;
+  return aliasIndex(aliases).get(short) ?? short;
+}
+
+function strip(s: string): string {
+  for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
+  return s;
+}
+
+const aliasIndexes = new WeakMap<readonly (readonly string[])[], Map<string, string>>();
+
+/** Each alias without its suffix → its group's first name without suffix (the first group naming it wins). */
+function aliasIndex(aliases: readonly (readonly string[])[]): Map<string, string> {
+  let index = aliasIndexes.get(aliases);
+  if (!index) {
+    index = new Map();
+    for (const group of aliases) {
+      const name = strip(group[0]!);
+      for (const n of group) {
+        const k = strip(n);
+        if (!index.has(k)) index.set(k, name);
+      }
+    }
+    aliasIndexes.set(aliases, index);
+  }
+  return index;
 }
 
 const PREFECTURE = /(地区|自治州|州|盟)$/;
