@@ -1,4 +1,5 @@
 /** Text helpers for labels typed by hand: full-width forms, stray spaces, line breaks. */
+import { oncePerText } from "./memo";
 import { type CellValue, isCellError } from "./snapshot";
 
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -11,17 +12,11 @@ const NEEDS_NORMALIZING = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
 /** Labels to fold are folded by several passes (kinds, headers, lines, totals): each text once. Labels
  *  with nothing to fold (most, and the many unique county names of a big table) skip the cache. */
-const folded = new Map<string, string>();
+const foldOnce = oncePerText(fold);
 
 export function normalizeLabel(text: string): string {
   if (!NEEDS_NORMALIZING.test(text)) return text; // most labels: nothing to fold, no new string
-  let label = folded.get(text);
-  if (label === undefined) {
-    label = fold(text);
-    if (folded.size > 5000) folded.clear();
-    folded.set(text, label);
-  }
-  return label;
+  return foldOnce(text);
 }
 
 function fold(text: string): string {

@@ -9,6 +9,7 @@
 import type Decimal from "decimal.js";
 import { Dec, fromNumber } from "../decimal";
 import { displayNumber, parseNumFmt } from "../format";
+import { oncePerText } from "../memo";
 import { toHalfWidth } from "../numbers";
 import { type CellValue, isCellError } from "../snapshot";
 import { UNIT_PATTERN, normalizeUnit } from "./indicator-units";
@@ -46,17 +47,7 @@ export type Judgement = "met" | "partial" | "missed";
 
 /** The same texts (`≥95%`, `100%`, `长期`) fill every form of a folder: each is parsed once. Results are
  *  never changed by their users. */
-const parsed = new Map<string, IndicatorValue>();
-
-export function parseIndicatorValue(text: string): IndicatorValue {
-  let value = parsed.get(text);
-  if (value === undefined) {
-    value = parseOnce(text);
-    if (parsed.size > 10000) parsed.clear();
-    parsed.set(text, value);
-  }
-  return value;
-}
+export const parseIndicatorValue: (text: string) => IndicatorValue = oncePerText(parseOnce, 10000);
 
 function parseOnce(text: string): IndicatorValue {
   try {

@@ -1,4 +1,5 @@
 /** Words that name the parts of a 绩效目标表 / 绩效自评表: funding lines, indicator columns, levels. */
+import { oncePerText } from "../memo";
 import { normalizeLabel } from "../text";
 import type { FundingRole, IndicatorColumns, MoneyUnit } from "./form";
 
@@ -10,17 +11,7 @@ const SOURCE_LABEL = /^其中|拨款|资金$|资金[(（]|安排$|^其他$|结�
 const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(]|执行率|预算数|执行数|^分值|^得分|部门|名称|单位|表$|补助资金$|项目$|负责人/;
 
 /** Every cell of a form's head is asked about, in every form: each text is matched once. */
-const roles = new Map<string, FundingRole | null>();
-
-export function fundingRole(text: string): FundingRole | null {
-  let role = roles.get(text);
-  if (role === undefined) {
-    role = roleOf(text);
-    if (roles.size > 5000) roles.clear();
-    roles.set(text, role);
-  }
-  return role;
-}
+export const fundingRole: (text: string) => FundingRole | null = oncePerText(roleOf);
 
 function roleOf(text: string): FundingRole | null {
   const t = normalizeLabel(text).replace(/[:：]$/, "");
@@ -60,17 +51,7 @@ const COLUMN_WORDS: [ColumnKey, RegExp][] = [
 ];
 
 /** Headers and cells repeat across rows and forms: each text is matched against the words once. */
-const columnKeys = new Map<string, ColumnKey | null>();
-
-export function indicatorColumnKey(text: string): ColumnKey | null {
-  let key = columnKeys.get(text);
-  if (key === undefined) {
-    key = columnKeyOf(text);
-    if (columnKeys.size > 5000) columnKeys.clear();
-    columnKeys.set(text, key);
-  }
-  return key;
-}
+export const indicatorColumnKey: (text: string) => ColumnKey | null = oncePerText(columnKeyOf);
 
 function columnKeyOf(text: string): ColumnKey | null {
   const t = normalizeLabel(text);
