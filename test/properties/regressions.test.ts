@@ -250,3 +250,55 @@ describe("K3: a lone column number, a blank branch", () => {
     });
   it("a blank prefecture over a blank county does not take the next city", () => expect(loud(blankBranch())).toEqual([]));
 });
+
+// K11 — one column, each …地区 row below its counties (closing them), 全区合计 at the top or the bottom: one
+// county typed wrong made every run of its 地区 disagree, so the 地区 lost its counties and the blame went to
+// 全区合计 (「应为 …」). The 地区 row is still their subtotal (issue 10 §3): the grand total bears the structure
+// out exactly, and the fault is among the counties — one error when the 地区 has one county, else one warning
+// naming its counties (one column cannot tell which of them is wrong).
+function oneColumnPrefectures(layout: { closing: boolean; grandFirst: boolean }): Sheet {
+  const groups: [string, number, [string, number][]][] = [
+    ["伊犁哈萨克自治州", 4102, [["伊宁县", 1285], ["察布查尔县", 962], ["霍城县", 1107], ["巩留县", 748]]],
+    ["喀什地区", 4439, [["疏附县", 1536], ["疏勒县", 1874], ["英吉沙县", 1029]]],
+    ["和田地区", 866, [["和田县", 866]]],
+  ];
+  const body = groups.flatMap(([name, total, counties]): TestCell[][] =>
+    layout.closing ? [...counties, [name, total]] : [[name, total], ...counties],
+  );
+  const grand: TestCell[] = ["全区合计", 9407];
+  const rows: TestCell[][] = [
+    ...title("2026年自治区困难群众救助补助资金分配表", 2),
+    ["地区", "补助资金"],
+    ...(layout.grandFirst ? [grand, ...body] : [...body, grand]),
+  ];
+  return sheet("附件1", rows, ["A1:B1"]);
+}
+
+describe("K11: one column, …地区 rows closing (or heading) their counties, one county wrong", () => {
+  const at = (s: Sheet, label: string) => `B${s.rows.findIndex((r) => r[0]?.value === label) + 1}`;
+  const findings = (s: Sheet) =>
+    checkWorkbook({ sheets: [s] }).sheets.flatMap((x) => x.findings.filter((f) => f.severity !== "info"));
+  for (const closing of [true, false])
+    for (const grandFirst of [false, true]) {
+      const layout = { closing, grandFirst };
+      const name = `${closing ? "closing" : "heading"}, 全区合计 ${grandFirst ? "first" : "last"}`;
+      it(`${name}: is clean`, () => expect(loud(oneColumnPrefectures(layout))).toEqual([]));
+      it(`${name}: a lone county's wrong number is an error at its cell`, () => {
+        const s = oneColumnPrefectures(layout);
+        expect(errorsAt(withValue(s, at(s, "和田县"), 686))).toEqual([`附件1!${at(s, "和田县")}=866`]);
+      });
+      for (const [county, typo, siblings] of [
+        ["霍城县", 1170, ["伊宁县", "察布查尔县", "霍城县", "巩留县"]],
+        ["疏勒县", 1784, ["疏附县", "疏勒县", "英吉沙县"]],
+      ] as const)
+        it(`${name}: ${county} wrong → one warning among its 地区's counties, not 全区合计`, () => {
+          const s = oneColumnPrefectures(layout);
+          const found = findings(withValue(s, at(s, county), typo));
+          expect(found.map((f) => `${f.severity} ${f.rule}`)).toEqual(["warning allocation/ambiguous-fault"]);
+          // The candidates are named before 「中有一处不对」: exactly the 地区's counties.
+          const candidates = found[0]!.message.split("中有一处不对")[0]!;
+          expect(candidates).toBe(siblings.map((c) => `${at(s, c)}（${c}「补助资金」）`).join("与"));
+          expect(found[0]!.cell).toBe(at(s, siblings[0]));
+        });
+    }
+});

@@ -125,7 +125,12 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     const claimed = new Uint8Array(inner.length);
     const runs = new Map<number, { rows: number[]; basis: RunBasis }>();
     /** Weak candidates whose own numbers could not decide: the grand total may (see below). */
-    const undecided: { i: number; rows: number[] }[] = [];
+    const undecided: Undecided[] = [];
+    /** Rows up to the next total of any strength: a weak total's own rows. */
+    const ownRows = (near: number[]) => {
+      const k = near.findIndex((j) => candidates.has(j));
+      return k < 0 ? near : near.slice(0, k);
+    };
     let faults = 0;
     const runOf = (i: number, p: number): [number[], RunBasis] => {
       const { rows: reachable, blockEnd } = reach(p, direction, claimed);
@@ -153,6 +158,12 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       }
       if (!isMust(i)) {
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
+        else if (best && best.faults > 0) {
+          // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
+          // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
+          const own = ownRows(rowsNear);
+          if (own.length > 0) undecided.push({ i, rows: own, exact: true });
+        }
         return [[], "block"];
       }
       // A stated total: the numbers only say how far it reaches; with no agreement at all, its whole block —
@@ -240,6 +251,13 @@ class PositionOf {
   }
 }
 
+/** A weak candidate its numbers did not decide; `exact`: taken only when the grand total then holds in every column. */
+interface Undecided {
+  i: number;
+  rows: number[];
+  exact?: boolean;
+}
+
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
 const MAX_UNDECIDED = 50;
 
@@ -255,8 +273,8 @@ function grandDecides(
   inner: number[],
   claimed: Uint8Array,
   position: PositionOf,
-  undecided: { i: number; rows: number[] }[],
-): { i: number; rows: number[] }[] {
+  undecided: Undecided[],
+): Undecided[] {
   const sums: (number | null)[] = evidence.map(() => 0);
   inner.forEach((j, p) => {
     if (claimed[p] === 1) return;
@@ -293,7 +311,7 @@ function grandDecides(
   const disjoint = tried.every((u, k) => tried.slice(0, k).every((o) => !o.rows.some((j) => u.rows.includes(j)) && !o.rows.includes(u.i) && !u.rows.includes(o.i)));
   // All of them at once: each alone may leave the total further off (their rows' signs differ).
   const all = disjoint && tried.length > 1 ? faultsOf(without(sums, tried.map((u) => u.rows))) : null;
-  const out: { i: number; rows: number[] }[] = [];
+  const out: Undecided[] = [];
   let current = faultsOf(sums);
   if (all && all.faults === 0 && current.faults > 0) {
     for (const u of tried) for (const j of u.rows) claimed[position.get(j)!] = 1;
@@ -305,7 +323,8 @@ function grandDecides(
     const next = without(sums, [u.rows]);
     const after = faultsOf(next);
     // Fewer faults, or as many but nearer (two …市 over one county each: both must go for the total to hold).
-    if (after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9)) {
+    const better = u.exact ? after.faults === 0 : after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9);
+    if (better) {
       out.push(u);
       for (const j of u.rows) claimed[position.get(j)!] = 1;
       next.forEach((v, s) => (sums[s] = v));
