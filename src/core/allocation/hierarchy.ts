@@ -162,7 +162,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
           const own = ownRows(rowsNear);
-          if (own.length > 0) undecided.push({ i, rows: own, exact: true });
+          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults });
         }
         return [[], "block"];
       }
@@ -192,9 +192,11 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     }
     if (input.grand !== null) {
       const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
-      for (const { i, rows: run } of decided) {
+      for (const { i, rows: run, faults: decidedFaults } of decided) {
         for (const j of run) claimed[position.get(j)!] = 1;
         runs.set(i, { rows: run, basis: "numbers" });
+        // Its run's own faults count against this direction's structure.
+        faults += decidedFaults ?? 0;
       }
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
@@ -256,6 +258,8 @@ interface Undecided {
   i: number;
   rows: number[];
   exact?: boolean;
+  /** Faults its run leaves (an exact one is taken against its own numbers). */
+  faults?: number;
 }
 
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
