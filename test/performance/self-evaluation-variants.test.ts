@@ -7,32 +7,9 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import { classifySheet } from "../../src/core/kinds";
 import { readPerformanceForms } from "../../src/core/performance/read-forms";
-import { type TestCell, sheet } from "../helpers/sheet";
+import { numberedSelfEvaluation } from "./rules/forms";
 
-function selfEvaluation(changes: Record<string, TestCell> = {}) {
-  const rows: TestCell[][] = [
-    ["报表编号：ZJ-ZP-01"],
-    ["项目支出绩效自评表"],
-    ["（2024年度）"],
-    ["项目名称", "社区养老服务补助", null, "主管部门", "区民政局"],
-    ["项目资金（万元）", null, "年初预算数", "调整后预算数", "预算执行数", "分值", "执行率", "得分"],
-    [null, "年度资金总额", 100, 120, 114, 10, 0.95, 9.5],
-    [null, "其中：财政拨款", 100, 120, 114, null, 0.95, null],
-    [null, "其他资金", 0, 0, 0, null, null, null],
-    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "分值", "得分", "偏差原因分析及改进措施"],
-    ["产出指标", "数量指标", "服务老人人数", "≥", "500", "人", "520", 30, 30, "无"],
-    [null, "质量指标", "服务合格率", "≥", "95", "%", "96", 20, 20, "无"],
-    [null, "成本指标", "人均补助标准", "≤", "2400", "元", "2280", 20, 20, "无"],
-    ["效益指标", "社会效益指标", "老人生活质量", "定性", "有所提高", null, "有所提高", 10, 10, "无"],
-    ["满意度指标", "服务对象满意度指标", "老人满意度", "≥", "90", "%", "93", 10, 10, "无"],
-    ["合计", null, null, null, null, null, null, 90, 90, null],
-  ];
-  for (const [address, value] of Object.entries(changes)) {
-    const m = /^([A-Z])(\d+)$/.exec(address)!;
-    rows[Number(m[2]) - 1]![m[1]!.charCodeAt(0) - 65] = value;
-  }
-  return sheet("自评表", rows, ["A2:J2", "A3:J3", "A5:A8", "A10:A12"], { 6: "0.00%" });
-}
+const selfEvaluation = numberedSelfEvaluation;
 
 describe("self-evaluation with 报表编号, 年初/调整后/执行数 columns and 指标性质/度量单位 columns", () => {
   it("is a self-evaluation", () => {

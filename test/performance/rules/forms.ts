@@ -7,7 +7,9 @@
  */
 import { parseA1 } from "../../../src/core/address";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
+import type { CellSpec } from "../../helpers/build-xlsx";
 import { type TestCell, sheet } from "../../helpers/sheet";
+import { selfEvaluationSheet } from "../self-evaluation-workbook";
 
 export type Changes = Record<string, TestCell>;
 
@@ -93,37 +95,15 @@ export function regionalAllocation(changes: Changes = {}, name = "附件1"): She
  * indicators merged by 一级/二级 with 全年实际完成值, 分值, 得分 and 未完成原因和改进措施; 总分 row.
  */
 export function selfEvaluation(changes: Changes = {}, name = "自评表"): SheetSnapshot {
-  const pct = (v: number): TestCell => ({ v, fmt: PCT });
-  const rows: TestCell[][] = [
-    ["附件4"],
-    ["2024年度项目支出绩效自评表"],
-    ["（2024年度）"],
-    ["项目名称", "城乡居民基本养老保险补助资金"],
-    ["主管部门", "喀什市人力资源和社会保障局", null, null, "实施单位", "喀什市社会保险中心"],
-    ["项目资金（万元）", null, "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A×100%）", "得分"],
-    [null, "年度资金总额", 2000, 2000, 1900, 10, pct(0.95), 9.5],
-    [null, "其中：当年财政拨款", 1800, 1800, 1710, null, pct(0.95)],
-    [null, "上年结转资金", 200, 200, 190, null, pct(0.95)],
-    [null, "其他资金", 0, 0, 0, null, "—"],
-    ["年度总体目标", "预期目标", null, null, null, "实际完成情况"],
-    [null, "按时足额发放城乡居民基础养老金，补助缴费199500人。", null, null, null, "全年补助缴费201000人，基础养老金按月足额发放。"],
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值", "分值", "得分", "未完成原因和改进措施"],
-    [null, "产出指标", "数量指标", "补助缴费人数", "≥199500人", "201000人", 20, 20, "无"],
-    [null, null, null, "发放基础养老金人数", "≥3.5万人", "34000人", 10, 9.71, "部分人员未完成待遇资格认证，下年度加强认证"],
-    [null, null, null, "发放丧葬补助人数", "≥3500人", "3600人", 10, 10, "无"],
-    [null, null, "质量指标", "基础养老金发放准确率", "≥95%", "99%", 10, 10],
-    [null, null, "时效指标", "资金发放及时率", "=100%", "100%", 10, 10],
-    [null, null, "成本指标", "人均缴费补助标准", "≤200元/人/年", "200元/人/年", 10, 10],
-    [null, "效益指标", "社会效益指标", "老年人生活条件", "有效改善", "达成", 10, 10],
-    [null, null, "可持续影响指标", "制度长期可持续", "长期", "长期", 5, 5],
-    [null, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", 5, 5],
-    [null, "总分", null, null, null, null, 100, 99.21],
-    ["填表人：张三", null, null, "联系电话：0998-1234567"],
-  ];
-  return sheet(name, edit(rows, changes), [
-    "A2:I2", "A3:I3", "B4:I4", "B5:D5", "F5:I5", "A6:A10", "A11:A12", "B11:E11", "F11:I11", "B12:E12", "F12:I12",
-    "A13:A22", "B14:B19", "C14:C16", "B20:B21", "B23:F23",
-  ]);
+  const spec = selfEvaluationSheet(name);
+  return sheet(name, edit(spec.rows.map((row) => row.map(testCellOf)), changes), spec.merges);
+}
+
+/** A cell written for exceljs (build-xlsx.ts) as the in-memory snapshot holds it. */
+function testCellOf(cell: CellSpec): TestCell {
+  if (cell === null || cell === undefined || typeof cell !== "object") return cell;
+  if ("formula" in cell) return { v: cell.result ?? null, f: cell.formula, ...("numFmt" in cell && cell.numFmt ? { fmt: cell.numFmt } : {}) };
+  return { v: cell.value, ...(cell.numFmt ? { fmt: cell.numFmt } : {}) };
 }
 
 /**
