@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { pick, type Bilingual, type Lang, type Strings } from "./i18n";
-import { relatedRefs, whyApplies, type FindingEntry } from "./results";
+import { relatedRefs, type FindingEntry } from "./results";
 import type { CheckSession, PaneState } from "./session";
 
 const MAX_RELATED = 8;
@@ -58,7 +58,7 @@ export interface FindingDetailsProps {
 export default function FindingDetails({ id, entry, state, session, lang, s, message, why: ruleWhy }: FindingDetailsProps) {
   const styles = useStyles();
   const f = entry.finding;
-  const why = ruleWhy && whyApplies(ruleWhy, f.message) ? pick(ruleWhy, lang) : undefined;
+  const why = ruleWhy ? pick(ruleWhy, lang) : undefined;
   const fixes = entry.ignored ? [] : session.fixesFor(entry);
   const related = relatedRefs(entry);
   const [reason, setReason] = useState<string | null>(null);

@@ -98,15 +98,6 @@ export function kindLabel(group: Pick<SheetGroup, "kind" | "finalAccount">, labe
 }
 
 /**
- * A rule's "why" that speaks of a header annotation (表头注明 …) is shown only when the finding cites one:
- * a plain 合计 column is checked as the sum of its row and has none. (The text is the core's rule registry;
- * the core should rather give such findings their own "why".)
- */
-export function whyApplies(why: { zh: string }, message: string): boolean {
-  return !/表头/.test(why.zh) || /表头/.test(message);
-}
-
-/**
  * The related cells of a finding as cell refs (`附件1!C7` → another sheet; `C7` → the same sheet), in the
  * order a reviewer follows them: the cells of the finding's own row (the row's formula), then its column
  * (the total and the parts it sums), then the rest of the sheet, then other sheets; each once.
