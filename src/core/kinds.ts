@@ -62,8 +62,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   }
   if (lines.length === 0) return "other";
   if (DOCUMENT_SECTION.test(lines[0]!) || isCover(lines)) return "other";
-  // `报表编号：…`, `附件1`, `表号` lines above a title are not the title.
-  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$/.test(t)) ?? "";
+  // `报表编号：…`, `附件1`, `表号`, `公开01表` lines above a title are not the title.
+  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$|^公开\d{1,2}表$/.test(t)) ?? "";
   const all = lines.join("|");
 
   if (/自评/.test(title) || isSelfEvaluation(all)) return "self-evaluation";

@@ -237,6 +237,7 @@ function appropriations(set: RelationSet, tables: Tables): void {
     [9, /国有资本经营/],
   ];
   const totals: Ref[] = [];
+  let unaccounted = false; // a source with money in 表4 whose own table is not in the workbook
   for (const [type, words] of sources) {
     const detail = tables.get(type);
     const side = detail?.sides[0];
@@ -244,18 +245,26 @@ function appropriations(set: RelationSet, tables: Tables): void {
     const col4 = column(spend4, (c) => words.test(lastText(c)));
     const detailTotal = ref(detail, totalLine(side), detailCol);
     if (detailTotal) totals.push(detailTotal);
-    if (!detail || !side) continue;
+    if (!detail || !side) {
+      const line = sourceLine(income4, words);
+      if ((line && !cell(line, mainColumn(income4))?.isZero) || (col4 && !cell(totalLine(spend4), col4)?.isZero)) unaccounted ||= true;
+      continue;
+    }
     for (const line of classLines(spend4)) {
       const other = counterpart(side, line);
       if (other) equal(set, ref(t4, line, col4), [ref(detail, other, detailCol)]);
       else if (line.code) missingCode(set, ref(t4, line, col4), detail);
     }
     equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
-    const incomeLine = income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(预算)?(拨款|收入|资金)?$`).test(bareLabel(l.name)));
-    equal(set, ref(t4, incomeLine, mainColumn(income4)), [detailTotal]);
+    equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
   }
   const hasGeneral = totals.some((t) => t.table.type === 5);
-  if (hasGeneral) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);
+  if (hasGeneral && !unaccounted) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);
+}
+
+/** 表4's income line of one source (`一、一般公共预算`, `政府性基金预算拨款`). */
+function sourceLine(income4: BudgetSide, words: RegExp): BudgetLine | undefined {
+  return income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(预算)?(拨款|收入|资金)?$`).test(bareLabel(l.name)));
 }
 
 /** 表5 基本支出 = 表6 合计; 表5 项目支出 = 表7 合计, and on every code 表7 lists. */

@@ -169,6 +169,8 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
   if (headerBottom < headerTop) return null;
+  let bodyTop = headerBottom + 1;
+  if (bodyTop < grid.rowCount && isColumnNumberRow(grid, bodyTop)) bodyTop++;
 
   const columns = readColumns(grid, headerTop, headerBottom);
   const sides = splitSides(columns);
@@ -189,7 +191,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     empty: true,
     unfilled,
   };
-  readBody(grid, table, headerBottom + 1, headerTop);
+  readBody(grid, table, bodyTop, headerTop);
   for (const side of sides) {
     correctCodeTypos(side);
     assignLevels(side.lines);
@@ -258,10 +260,25 @@ function placesIn(fmt: string): number {
   return m ? m[1]!.length : 0;
 }
 
+const COLUMN_NUMBER_LABEL = /^(栏次|栏号|行次)$/;
+
+/**
+ * The row of column numbers under a header band (`栏次 | 1 | 2 | 3`, or just `1 | 2 | 3 …`): neither a
+ * header text nor a line of money.
+ */
+function isColumnNumberRow(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length === 0) return false;
+  if (texts.some(({ text }) => COLUMN_NUMBER_LABEL.test(normalizeLabel(text)))) return true;
+  if (texts.length < 3) return false;
+  return texts.every(({ text }, i) => normalizeLabel(text) === String(i + 1));
+}
+
 /** Header rows hold words only: no amount, no subject code, no 合计 line, no remark. */
 function isHeaderRow(grid: Grid, r: number): boolean {
   const texts = grid.rowTexts(r);
   if (texts.length === 0) return false;
+  if (isColumnNumberRow(grid, r)) return false;
   if (texts.every(({ text }) => TOTAL_LINE.test(normalizeLabel(text)))) return false; // a 合计 line of an empty table
   for (const { col, text } of texts) {
     const m = grid.merge(r, col);
@@ -369,7 +386,7 @@ function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: numbe
       break; // notes under the table are not data
     }
     if (texts.some(({ text }) => STATS_SECTION.test(normalizeLabel(text)))) break; // counts below, not money
-    if (isRepeatedHeader(grid, r, texts, band)) continue;
+    if (isRepeatedHeader(grid, r, texts, band) || isColumnNumberRow(grid, r)) continue;
     for (const side of table.sides) {
       const line = readLine(grid, r, side, previous.get(side.index));
       if (!line || COUNT_LINE.test(normalizeLabel(line.name))) continue;
