@@ -185,13 +185,13 @@ const current = (test: RegExp) => (c: BudgetColumn) => !isCarry(c) && test.test(
 /** 表1 收入 lines ↔ 表2 columns (their 合计 line). */
 const INCOME_MAPPINGS: IncomeMapping[] = [
   { section: "current", line: /^本年收入(合计)?$/, columns: (c) => !isCarry(c) && c.path.length === 1 && !/^(合计|总计)$/.test(lastText(c)) || (!isCarry(c) && /小计$/.test(lastText(c))) },
-  { section: "current", line: /^一般公共预算(拨款)?$/, columns: current(/一般公共预算/) },
+  { section: "current", line: /^一般公共预算(拨款)?(拨款收入)?$/, columns: current(/一般公共预算/) },
   { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/) },
   { section: "current", line: /^上级一般公共预算/, columns: current(/^上级一般公共预算/) },
-  { section: "current", line: /^政府性基金预算(拨款)?$/, columns: current(/政府性基金/) },
+  { section: "current", line: /^政府性基金预算(拨款)?(拨款收入)?$/, columns: current(/政府性基金/) },
   { section: "current", line: /^政府性基金(预算)?收入$/, columns: current(/^政府性基金预算$/) },
   { section: "current", line: /^上级政府性基金/, columns: current(/^上级政府性基金/) },
-  { section: "current", line: /^国有资本经营预算(拨款)?$/, columns: current(/国有资本经营/) },
+  { section: "current", line: /^国有资本经营预算(拨款)?(拨款收入)?$/, columns: current(/国有资本经营/) },
   { section: "current", line: /^国有资本经营(预算)?收入$/, columns: current(/^国有资本经营预算$/) },
   { section: "current", line: /^上级国有资本经营/, columns: current(/^上级国有资本经营/) },
   { section: "current", line: /^财政专户/, columns: current(/财政专户/) },
@@ -214,7 +214,8 @@ function incomeLines(set: RelationSet, tables: Tables): void {
   for (const line of income.lines) {
     if (line.total || line.code) continue;
     const label = bareLabel(line.name);
-    if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : /本年/.test(label) ? "current" : null;
+    // `一、本年收入` heads its sources; in the national layout the 一、 lines are the sources themselves.
+    if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : "current";
     if (!section) continue;
     const mapping = INCOME_MAPPINGS.find((m) => m.section === section && m.line.test(label));
     if (!mapping) continue;
