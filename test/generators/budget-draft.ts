@@ -27,8 +27,12 @@ export class BudgetBuild {
     return d;
   }
 
-  value(minor: number): D {
-    return new D(minor).div(new D(10).pow(this.dp));
+  value(minor: number, dp = this.dp): D {
+    return new D(minor).div(new D(10).pow(dp));
+  }
+
+  formatOf(dp: number): string {
+    return dp === this.dp ? this.numFmt : dp === 0 ? "#,##0" : "0.00";
   }
 
   /** target = Σ terms, stated by the table (a 合计 line or column, a 类 over its 款, a rule between tables). */
@@ -45,7 +49,7 @@ export class BudgetBuild {
       target,
       terms: ids,
       legit: new D(0),
-      clear: unitOf(this.dp).times(units),
+      clear: unitOf(cells[0]!.dp).times(units),
       stated: true,
       label,
     });
@@ -87,11 +91,13 @@ export class Draft {
     this.sheet.merges.push({ top, left, bottom, right } satisfies CellRange);
   }
 
-  /** A money cell: blank when zero and the office leaves zeros blank. Returns its id. */
-  money(r: number, c: number, minor: number, forceZero = false): string {
+  /** A money cell: blank (or a dash) when zero and the office prints nothing for zero. Returns its id. */
+  money(r: number, c: number, minor: number, dp = this.build.dp): string {
     const id = `${this.name}!${a1(r, c)}`;
-    const blank = minor === 0 && this.build.spec.zeros === "blank" && !forceZero;
-    const clean = blank ? null : this.build.value(minor);
+    const zeros = this.build.spec.zeros;
+    const blank = minor === 0 && zeros !== "zero";
+    const clean = blank ? null : this.build.value(minor, dp);
+    const numFmt = this.build.formatOf(dp);
     this.build.cells.set(id, {
       id,
       sheet: this.name,
@@ -100,12 +106,13 @@ export class Draft {
       row: r,
       col: c,
       clean,
-      dp: this.build.dp,
-      numFmt: this.build.numFmt,
+      dp,
+      numFmt,
       amount: true,
       group: null,
     });
-    if (clean !== null) this.set(r, c, { value: clean.toNumber(), numFmt: this.build.numFmt });
+    if (clean !== null) this.set(r, c, { value: clean.toNumber(), numFmt });
+    else if (zeros === "dash") this.set(r, c, { value: this.build.spec.titleVariant % 2 ? "—" : "-" });
     return id;
   }
 }

@@ -10,6 +10,8 @@ import type { BudgetBuild, Draft } from "./budget-draft";
 export interface TitleOptions {
   label: string;
   title: string;
+  /** The unit line when the table's differs from the workbook's (三公 in 万元). */
+  unit?: string;
 }
 
 /** 表N / title / 编制部门 + unit: returns the first header row. */
@@ -22,7 +24,7 @@ export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width:
   d.text(r, 0, title);
   d.merge(r, 0, r, width - 1);
   r++;
-  const unit = spec.unit === "wan2" ? "单位：万元" : "单位：元";
+  const unit = t.unit ?? (spec.unit === "wan2" ? "单位：万元" : "单位：元");
   if (spec.titleVariant % 3 !== 2) d.text(r, 0, spec.finalAccounts ? "编制单位：某某区司法局" : "编制部门：某某区司法局");
   d.text(r, width - 1, unit);
   return r + 1;
@@ -83,14 +85,17 @@ export function codePaths(layout: CodeLayout, kind: "function" | "economic", lev
   return [[kind === "function" ? "功能分类科目编码及名称" : "经济分类科目编码及名称"]];
 }
 
-/** Code and name cells of a subject line; returns the name's column. */
+/** Code and name cells of a subject line. */
 export function codeCells(d: Draft, r: number, layout: CodeLayout, levels: number, code: string, name: string): void {
+  const spec = d.build.spec;
+  const typed = (text: string) => (spec.codesAsNumbers ? Number(text) : text);
   if (layout === "split") {
     const parts = [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];
-    for (let i = 0; i < levels; i++) d.text(r, i, parts[i]!);
+    const own = (code.length - 3) / 2;
+    for (let i = 0; i < levels; i++) if (!spec.parentCodesBlank || i === own) d.text(r, i, parts[i] === "" ? "" : typed(parts[i]!));
     d.text(r, levels, name);
   } else if (layout === "joined") {
-    d.text(r, 0, code);
+    d.text(r, 0, typed(code));
     d.text(r, 1, name);
   } else {
     d.text(r, 0, `${code} ${name}`);
@@ -112,6 +117,8 @@ export interface TreeTable {
   rowSums: [number, number[]][];
   roots: SubjectNode[];
   totalName?: string;
+  /** The money's heading in a `项目 | 支出预算` band above the header (spec.topBand). */
+  band?: string;
 }
 
 /** Ids of the written money cells, per line: the 合计 line's and each node's. */
@@ -127,9 +134,13 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
   const codePathsOf = codePaths(table.layout, table.kind, table.levels);
   const labelPaths = table.extraLabels ?? [];
   const first = codePathsOf.length + labelPaths.length;
-  let r = headerBand(d, top, [...codePathsOf, ...labelPaths, ...table.amountPaths]);
+  const band = spec.topBand && table.band ? [...[...codePathsOf, ...labelPaths].map((p) => ["项目", ...p]), ...table.amountPaths.map((p) => [table.band!, ...p])] : [...codePathsOf, ...labelPaths, ...table.amountPaths];
   const nameCol = codePathsOf.length - 1;
-  if (spec.columnNumbers) r = columnNumberRow(d, r, nameCol, first, table.amountPaths.length);
+  const header = (at: number) => {
+    const below = headerBand(d, at, band);
+    return spec.columnNumbers ? columnNumberRow(d, below, nameCol, first, table.amountPaths.length) : below;
+  };
+  let r = header(top);
   const width = table.amountPaths.length;
   const ids = new Map<SubjectNode, string[]>();
   const totalValues = table.roots.reduce((s, n) => s.map((x, i) => x + n.values[i]!), new Array<number>(width).fill(0));
@@ -149,8 +160,13 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
     r++;
     for (const child of node.children) walk(child, level + 1);
   };
-  for (const root of table.roots) walk(root, 1);
+  table.roots.forEach((root, k) => {
+    // A long table continued on the next page repeats its header band.
+    if (k > 0 && k === spec.pageBreakAt) r = header(r);
+    walk(root, 1);
+  });
   if (spec.totalAt === "bottom") total = writeTotal();
+  if (spec.notes) d.text(r + (spec.titleVariant % 2), 0, "注：本表反映部门本年度各项收支情况。");
 
   // What the table states: 合计 = Σ 类, parent = Σ children, and the header's row sums on every line.
   for (let i = 0; i < width; i++) {

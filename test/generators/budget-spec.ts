@@ -53,7 +53,26 @@ export interface BudgetSpec {
   totalAt: "top" | "bottom";
   /** A 栏次 row (1 | 2 | 3 …) under the header band. */
   columnNumbers: boolean;
-  zeros: "blank" | "zero";
+  /** What an office prints for nothing: a blank, 0, or a dash. */
+  zeros: "blank" | "zero" | "dash";
+  /** Codes typed as numbers (`2080505`, `208 | 5 | 1`: leading zeros lost). */
+  codesAsNumbers: boolean;
+  /** Split codes: a 款 or 项 line prints only its own part (类 left blank under the 类 line). */
+  parentCodesBlank: boolean;
+  /** A long table continues on a new page: the header band is repeated before this 类 (index, if any). */
+  pageBreakAt: number;
+  /** `注：本表反映…` under each table. */
+  notes: boolean;
+  /** A `项目 | 支出预算` band above the header (code and name under 项目, amounts under the table's money). */
+  topBand: boolean;
+  /** 决算 summaries: a 行次 column beside each side's 项目. */
+  rowNumbers: boolean;
+  /** kashi 表1: `其中：一般财力` / `上级一般公共预算安排转移支付` under 一般公共预算拨款. */
+  ofWhich: boolean;
+  /** The 三公 table in 万元 while the others are in 元. */
+  threePublicWan: boolean;
+  /** 三公 table: a 机关运行经费 column beside (not part of the 三公 合计). */
+  runningCost: boolean;
   /** `表N` above each title. */
   numbered: boolean;
   /** Year and publisher in front of the title (`某某局2025年部门…`). */
@@ -74,6 +93,9 @@ export interface BudgetSpec {
   items: ItemMoney[];
   economic: EconomicMoney[];
   threePublic: ThreePublic;
+  /** The share of 一般公共预算拨款 that is 一般财力 (kashi 其中), in tenths. */
+  ownShare: number;
+  runningCostAmount: number;
 }
 
 function splitInto(total: number, weights: number[]): number[] {
@@ -98,7 +120,16 @@ const layoutArb = fc.record({
   economicLayout: fc.constantFrom<CodeLayout>("split", "joined", "in-name"),
   totalAt: fc.constantFrom<"top" | "bottom">("top", "bottom"),
   columnNumbers: fc.boolean(),
-  zeros: fc.constantFrom<"blank" | "zero">("blank", "zero"),
+  zeros: fc.constantFrom<"blank" | "zero" | "dash">("blank", "zero", "dash"),
+  codesAsNumbers: fc.boolean(),
+  parentCodesBlank: fc.boolean(),
+  pageBreakAt: fc.nat({ max: 4 }),
+  notes: fc.boolean(),
+  topBand: fc.boolean(),
+  rowNumbers: fc.boolean(),
+  ofWhich: fc.boolean(),
+  threePublicWan: fc.boolean(),
+  runningCost: fc.boolean(),
   numbered: fc.boolean(),
   titlePrefix: fc.constantFrom<"year" | "publisher" | "none">("year", "publisher", "none"),
   titleVariant: fc.nat({ max: 5 }),
@@ -123,6 +154,8 @@ const itemChoiceArb = fc.record({
   economicWeights: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 30, maxLength: 30 }),
   threePublic: fc.tuple(fc.option(yuanArb(10_000, 300_000), { nil: 0 }), fc.option(yuanArb(100_000, 400_000), { nil: 0 }), yuanArb(20_000, 200_000), fc.option(yuanArb(5_000, 80_000), { nil: 0 })),
   headroom: fc.tuple(fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 })),
+  ownShare: fc.integer({ min: 1, max: 9 }),
+  runningCost: yuanArb(200_000, 3_000_000),
 });
 
 export const budgetSpecArb: fc.Arbitrary<BudgetSpec> = fc.tuple(layoutArb, itemChoiceArb).map(([layout, choice]) => {
@@ -138,14 +171,13 @@ export const budgetSpecArb: fc.Arbitrary<BudgetSpec> = fc.tuple(layoutArb, itemC
     for (const item of chosen.length > 0 ? chosen : [section.items[0]!]) {
       const a = choice.amounts[k++ % choice.amounts.length]!;
       const general = section.fund === "general";
-      let basic = general ? scale(unit, a.basic) : 0;
+      const basic = general ? scale(unit, a.basic) : 0;
       let project = scale(unit, a.project);
       if (basic === 0 && project === 0) project = scale(unit, 150_000 + k * 1_000);
       const otherProject = general && otherIncome && a.other > 0 ? scale(unit, a.other) : 0;
       const projects = general && project > 0 ? (a.twoProjects && project > 10 ? splitInto(project, [a.ratio, 10 - a.ratio]) : [project]) : [];
       const spent = basic + (general ? project : 0);
       items.push({ code: item.code, name: item.name, sectionCode: section.code, sectionName: section.name, fund: section.fund, basic, project, otherProject, projects, yearStart: spent + Math.floor((spent * a.ratio) / 50) });
-      basic = 0;
     }
   });
   const basicTotal = items.reduce((s, i) => s + i.basic, 0);
@@ -163,5 +195,5 @@ export const budgetSpecArb: fc.Arbitrary<BudgetSpec> = fc.tuple(layoutArb, itemC
   }
   const [abroad, carBuy, carRun, reception] = choice.threePublic.map((y) => scale(unit, y));
   const headroom = choice.headroom.map((y) => (y === 0 ? 0 : scale(unit, y))) as [number, number, number, number];
-  return { ...rest, items, economic, threePublic: { abroad: abroad!, carBuy: carBuy!, carRun: carRun!, reception: reception!, headroom } };
+  return { ...rest, items, economic, threePublic: { abroad: abroad!, carBuy: carBuy!, carRun: carRun!, reception: reception!, headroom }, ownShare: choice.ownShare, runningCostAmount: scale(unit, choice.runningCost) };
 });

@@ -76,12 +76,13 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
   const build = new BudgetBuild(spec);
   const tableOf = new Map<string, number>();
   const open = (n: number, width: number): { d: Draft; top: number } | null => {
+    const wan = (n === 10 || n === 27) && spec.threePublicWan;
     if (spec.omit.includes(n)) return null;
     const titles = TITLES[n]!;
     const title = titles[spec.titleVariant % titles.length]!;
     const d = build.draft(spec.numbered && n < 20 ? `表${n}` : title.replace(/^部门/, ""));
     tableOf.set(d.name, n);
-    return { d, top: titleBlock(d, build, { label: `表${n}`, title }, width) };
+    return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width) };
   };
   if (spec.finalAccounts) buildFinal(build, spec, open);
   else buildBudget(build, spec, open);
@@ -97,7 +98,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const cw = codeWidth(spec.codeLayout, 3);
 
   // 表3 支出总表: 合计 = 基本支出 + 项目支出.
-  const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject]) }, "表3");
+  const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject]) }, "表3");
 
   // 表2 收入总表: 合计 = the sources.
   const grouped = spec.incomeColumns === "grouped";
@@ -105,13 +106,13 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
     ? [["合计"], ["财政拨款收入", "小计"], ["财政拨款收入", "一般公共预算"], ["财政拨款收入", "政府性基金预算"], ["事业收入"], ["其他收入"]]
     : [["合计"], ["一般公共预算拨款收入"], ["政府性基金预算拨款收入"], ["事业收入"], ["其他收入"]];
   const incomeValues = (i: ItemMoney) => (grouped ? [total(i), gen(i) + govFund(i), gen(i), govFund(i), i.otherProject, 0] : [total(i), gen(i), govFund(i), i.otherProject, 0]);
-  const t2 = tree(open(2, cw + incomePaths.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, amountPaths: incomePaths, rowSums: grouped ? [[0, [1, 4, 5]], [1, [2, 3]]] : [[0, [1, 2, 3, 4]]], roots: functionTree(items, incomeValues) }, "表2");
+  const t2 = tree(open(2, cw + incomePaths.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: incomePaths, rowSums: grouped ? [[0, [1, 4, 5]], [1, [2, 3]]] : [[0, [1, 2, 3, 4]]], roots: functionTree(items, incomeValues) }, "表2");
   if (t2 && t3) for (const [node, ids] of t2.ids) build.sum(ids[0], [nodeByCode(t3, node.code)?.[0]], `表2 ${node.code} 合计 = 表3`);
 
   // 表5 一般公共预算支出, 表8 政府性基金.
-  const t5 = tree(open(5, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [gen(i), i.basic, i.project] : [0, 0, 0])) }, "表5");
+  const t5 = tree(open(5, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "一般公共预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [gen(i), i.basic, i.project] : [0, 0, 0])) }, "表5");
   const fundRoots = functionTree(items, (i) => [govFund(i), 0, govFund(i)]);
-  const t8 = fundRoots.length > 0 ? tree(open(8, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: fundRoots }, "表8") : emptyTable(open(8, cw + 3), build, cw, "本部门无政府性基金预算财政拨款安排的支出，故本表为空表。");
+  const t8 = fundRoots.length > 0 ? tree(open(8, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "政府性基金预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: fundRoots }, "表8") : emptyTable(open(8, cw + 3), build, cw, "本部门无政府性基金预算财政拨款安排的支出，故本表为空表。");
 
   // 表6 基本支出 by economic class.
   const ew = codeWidth(spec.economicLayout, 2);
@@ -119,6 +120,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
     layout: spec.economicLayout,
     kind: "economic",
     levels: 2,
+    band: "一般公共预算基本支出",
     amountPaths: spec.staffSplit ? [["合计"], ["人员经费"], ["公用经费"]] : [["合计"]],
     rowSums: spec.staffSplit ? [[0, [1, 2]]] : [],
     roots: economicTree(spec.economic, (e) => (spec.staffSplit ? [e.amount, e.staff ? e.amount : 0, e.staff ? 0 : e.amount] : [e.amount])),
@@ -283,9 +285,13 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
       { label: "四、其他收入", value: 0 },
     ];
   } else {
+    // 其中 lines only where 表2 does not split 一般公共预算 the same way (its column is the whole line).
+    const own = Math.floor((G * spec.ownShare) / 10);
+    const ofWhich: Line[] = spec.ofWhich && !grouped ? [{ label: "其中：一般财力", value: own, parent: 1 }, { label: "上级一般公共预算安排转移支付", value: G - own, parent: 1 }] : [];
     income = [
       { label: "一、本年收入", value: G + F + O, same: t2 ? t2.total[0] : undefined },
       { label: "1.一般公共预算拨款", value: G, parent: 0, same: t2col("gen") },
+      ...ofWhich,
       { label: "2.政府性基金预算拨款", value: F, parent: 0, same: t2col("fund") },
       { label: "3.国有资本经营预算拨款", value: 0, parent: 0 },
       { label: "4.财政专户核拨", value: 0, parent: 0 },
@@ -380,7 +386,12 @@ function appropriations(opened: { d: Draft; top: number } | null, build: BudgetB
 function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, final: boolean): void {
   if (!opened) return;
   const { d, top } = opened;
-  const t = spec.threePublic;
+  // Offices publishing in 元 often give the 三公 table in 万元 (two decimals).
+  const wan = spec.threePublicWan && spec.unit !== "wan2";
+  const dp = wan ? 2 : build.dp;
+  const conv = (m: number) => (!wan ? m : Math.round((spec.unit === "yuan0" ? m : m / 100) / 100));
+  const raw = spec.threePublic;
+  const t = { abroad: conv(raw.abroad), carBuy: conv(raw.carBuy), carRun: conv(raw.carRun), reception: conv(raw.reception), headroom: raw.headroom.map(conv) as [number, number, number, number] };
   const car = t.carBuy + t.carRun;
   const all = t.abroad + car + t.reception;
   const grouped = spec.threePublicLayout === "grouped";
@@ -402,10 +413,12 @@ function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuil
       ];
   const sums: [number, number[]][] = grouped ? [[0, [1, 2, 5]], [2, [3, 4]]] : [[0, [1, 2, 3, 4]]];
   const band = final ? "财政拨款“三公”经费" : "“三公”经费预算数";
+  const running = !final && spec.runningCost;
   const paths = leaves.flatMap((l) => (final ? [[band, ...l.path, "预算数"], [band, ...l.path, "决算数"]] : [[band, ...l.path]]));
-  const r = headerBand(d, top, paths);
+  const r = headerBand(d, top, running ? [...paths, ["机关运行经费预算数"]] : paths);
   const width = final ? 2 : 1;
-  const ids = leaves.map((l, k) => (final ? [d.money(r, k * 2, l.value + l.headroom), d.money(r, k * 2 + 1, l.value)] : [d.money(r, k, l.value)]));
+  const ids = leaves.map((l, k) => (final ? [d.money(r, k * 2, l.value + l.headroom, dp), d.money(r, k * 2 + 1, l.value, dp)] : [d.money(r, k, l.value, dp)]));
+  if (running) d.money(r, leaves.length, conv(spec.runningCostAmount), dp);
   for (let w = 0; w < width; w++) for (const [target, parts] of sums) build.sum(ids[target]![w], parts.map((p) => ids[p]![w]), `三公 栏${target + 1} = Σ (${w})`);
 }
 
@@ -460,33 +473,37 @@ function finalSummary(opened: { d: Draft; top: number } | null, build: BudgetBui
   ];
   const byClass = (cls: string) => items.filter((i) => i.code.startsWith(cls)).reduce((s, i) => s + total(i), 0);
   const spending: Line[] = classLines(spec, items, byClass).map((c, k) => ({ label: `${chineseNumber(k + 1)}、${c.name}`, value: c.value, same: t23 ? nodeByCode(t23, c.code)?.[0] : undefined }));
-  let r = headerBand(d, top, [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "决算数"]]);
-  const incomeIds = side(d, r, 0, 1, income);
-  const spendingIds = side(d, r, 2, 3, spending);
+  const L = rowNumberColumns(spec);
+  const first = top;
+  let r = headerBand(d, top, withRowNumbers(spec, [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "决算数"]]));
+  const bodyTop = r;
+  const incomeIds = side(d, r, L(0), L(1), income);
+  const spendingIds = side(d, r, L(2), L(3), spending);
   sideRelations(build, incomeIds, income, "决算总表收入");
   sideRelations(build, spendingIds, spending, "决算总表支出");
   if (t22) build.sum(t22.total[1], incomeIds.slice(0, 3), "收入决算表 财政拨款收入 = 决算总表 一、+二、+三、");
   r += Math.max(income.length, spending.length);
   const all = G + F + O;
-  d.text(r, 0, "本年收入合计");
-  const incomeSub = d.money(r, 1, all);
-  d.text(r, 2, "本年支出合计");
-  const spendingSub = d.money(r++, 3, all);
+  d.text(r, L(0), "本年收入合计");
+  const incomeSub = d.money(r, L(1), all);
+  d.text(r, L(2), "本年支出合计");
+  const spendingSub = d.money(r++, L(3), all);
   build.sum(incomeSub, incomeIds, "决算总表 本年收入合计 = Σ");
   build.sum(spendingSub, spendingIds, "决算总表 本年支出合计 = Σ 类");
   if (t22) build.sum(incomeSub, [t22.total[0]], "决算总表 本年收入合计 = 收入决算表 合计");
   if (t23) build.sum(spendingSub, [t23.total[0]], "决算总表 本年支出合计 = 支出决算表 合计");
-  d.text(r, 0, "年初结转和结余");
-  const carry = d.money(r, 1, 0);
-  d.text(r, 2, "年末结转和结余");
-  const carryOut = d.money(r++, 3, 0);
-  d.text(r, 0, "总计");
-  const incomeTotal = d.money(r, 1, all);
-  d.text(r, 2, "总计");
-  const spendingTotal = d.money(r, 3, all);
+  d.text(r, L(0), "年初结转和结余");
+  const carry = d.money(r, L(1), 0);
+  d.text(r, L(2), "年末结转和结余");
+  const carryOut = d.money(r++, L(3), 0);
+  d.text(r, L(0), "总计");
+  const incomeTotal = d.money(r, L(1), all);
+  d.text(r, L(2), "总计");
+  const spendingTotal = d.money(r, L(3), all);
   build.sum(incomeTotal, [incomeSub, carry], "决算总表 收入总计 = 本年收入合计 + 年初结转");
   build.sum(spendingTotal, [spendingSub, carryOut], "决算总表 支出总计 = 本年支出合计 + 年末结转");
   build.sum(spendingTotal, [incomeTotal], "决算总表 支出总计 = 收入总计");
+  rowNumbers(d, spec, bodyTop, r, first);
 }
 
 /** 财政拨款收入支出决算总表. */
@@ -502,40 +519,64 @@ function finalAppropriations(opened: { d: Draft; top: number } | null, build: Bu
   ];
   const appropriated = items.filter((i) => gen(i) + govFund(i) > 0);
   const classes = classLines(spec, appropriated, () => 0);
-  let r = headerBand(d, top, [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "一般公共预算财政拨款"], ["支出", "政府性基金预算财政拨款"], ["支出", "国有资本经营预算财政拨款"]]);
-  const incomeIds = side(d, r, 0, 1, income);
+  const L = rowNumberColumns(spec);
+  const first = top;
+  let r = headerBand(d, top, withRowNumbers(spec, [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "一般公共预算财政拨款"], ["支出", "政府性基金预算财政拨款"], ["支出", "国有资本经营预算财政拨款"]]));
+  const bodyTop = r;
+  const incomeIds = side(d, r, L(0), L(1), income);
   const rows = classes.map((c, k) => {
     const g = items.filter((i) => i.code.startsWith(c.code)).reduce((s, i) => s + gen(i), 0);
     const f = items.filter((i) => i.code.startsWith(c.code)).reduce((s, i) => s + govFund(i), 0);
-    d.text(r + k, 2, `${chineseNumber(k + 1)}、${c.name}`);
-    const ids = [d.money(r + k, 3, g + f), d.money(r + k, 4, g), d.money(r + k, 5, f), d.money(r + k, 6, 0)];
+    d.text(r + k, L(2), `${chineseNumber(k + 1)}、${c.name}`);
+    const ids = [d.money(r + k, L(3), g + f), d.money(r + k, L(4), g), d.money(r + k, L(5), f), d.money(r + k, L(6), 0)];
     build.sum(ids[0], ids.slice(1), `财政拨款决算总表 ${c.code} 合计 = Σ 栏`);
     if (t25) build.sum(ids[1], [nodeByCode(t25, c.code)?.[o]], `财政拨款决算总表 ${c.code} = 一般公共预算决算表`);
     return ids;
   });
   r += Math.max(income.length, classes.length);
-  d.text(r, 0, "本年收入合计");
-  const incomeSub = d.money(r, 1, G + F);
-  d.text(r, 2, "本年支出合计");
-  const subs = [d.money(r, 3, G + F), d.money(r, 4, G), d.money(r, 5, F), d.money(r++, 6, 0)];
+  d.text(r, L(0), "本年收入合计");
+  const incomeSub = d.money(r, L(1), G + F);
+  d.text(r, L(2), "本年支出合计");
+  const subs = [d.money(r, L(3), G + F), d.money(r, L(4), G), d.money(r, L(5), F), d.money(r++, L(6), 0)];
   build.sum(incomeSub, incomeIds, "财政拨款决算总表 本年收入合计 = Σ");
   if (t22) build.sum(incomeSub, [t22.total[1]], "财政拨款决算总表 本年收入合计 = 收入决算表 财政拨款收入");
   for (let c = 0; c < 4; c++) build.sum(subs[c], rows.map((row) => row[c]), `财政拨款决算总表 本年支出合计 栏${c + 1} = Σ 类`);
   build.sum(subs[0], subs.slice(1), "财政拨款决算总表 本年支出合计 = Σ 栏");
   if (t25) build.sum(subs[1], [t25.total[o]], "财政拨款决算总表 一般公共预算支出 = 一般公共预算决算表 合计");
-  d.text(r, 0, "年初财政拨款结转和结余");
-  const carry = d.money(r, 1, 0);
-  d.text(r, 2, "年末财政拨款结转和结余");
-  const carryOut = [3, 4, 5, 6].map((c) => d.money(r, c, 0));
+  d.text(r, L(0), "年初财政拨款结转和结余");
+  const carry = d.money(r, L(1), 0);
+  d.text(r, L(2), "年末财政拨款结转和结余");
+  const carryOut = [3, 4, 5, 6].map((c) => d.money(r, L(c), 0));
   r++;
-  d.text(r, 0, "总计");
-  const incomeTotal = d.money(r, 1, G + F);
-  d.text(r, 2, "总计");
-  const totals = [G + F, G, F, 0].map((v, c) => d.money(r, 3 + c, v));
+  d.text(r, L(0), "总计");
+  const incomeTotal = d.money(r, L(1), G + F);
+  d.text(r, L(2), "总计");
+  const totals = [G + F, G, F, 0].map((v, c) => d.money(r, L(3) + c, v));
   build.sum(incomeTotal, [incomeSub, carry], "财政拨款决算总表 收入总计");
   for (let c = 0; c < 4; c++) build.sum(totals[c], [subs[c], carryOut[c]], `财政拨款决算总表 总计 栏${c + 1}`);
   build.sum(totals[0], totals.slice(1), "财政拨款决算总表 总计 = Σ 栏");
   build.sum(carryOut[0], carryOut.slice(1), "财政拨款决算总表 年末结转 = Σ 栏");
   build.sum(totals[0], [incomeTotal], "财政拨款决算总表 支出总计 = 收入总计");
+  rowNumbers(d, spec, bodyTop, r, first);
 }
 
+
+/** 决算 summaries with a 行次 column beside each side's 项目: logical columns (label, amount, label, amounts…) to sheet columns. */
+function rowNumberColumns(spec: BudgetSpec): (c: number) => number {
+  if (!spec.rowNumbers) return (c) => c;
+  return (c) => (c === 0 ? 0 : c === 1 ? 2 : c === 2 ? 3 : c + 2);
+}
+
+function withRowNumbers(spec: BudgetSpec, paths: string[][]): string[][] {
+  if (!spec.rowNumbers) return paths;
+  return [paths[0]!, [paths[0]![0]!, "行次"], paths[1]!, paths[2]!, [paths[2]![0]!, "行次"], ...paths.slice(3)];
+}
+
+/** 行次 1, 2, … down the income side and 31, 32, … down the spending side. */
+function rowNumbers(d: Draft, spec: BudgetSpec, from: number, to: number, _top: number): void {
+  if (!spec.rowNumbers) return;
+  for (let r = from, k = 1; r <= to; r++, k++) {
+    d.text(r, 1, k);
+    d.text(r, 4, 30 + k);
+  }
+}

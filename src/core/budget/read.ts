@@ -260,7 +260,8 @@ function placesIn(fmt: string): number {
   return m ? m[1]!.length : 0;
 }
 
-const COLUMN_NUMBER_LABEL = /^(栏次|栏号|行次)$/;
+const COLUMN_NUMBER_LABEL = /^(栏次|栏号)$/;
+const LINE_NUMBER_HEADER = /^(行次|栏次|序号|行号)$/;
 
 /**
  * The row of column numbers under a header band (`栏次 | 1 | 2 | 3`, or just `1 | 2 | 3 …`): neither a
@@ -303,6 +304,8 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
     const named = path.length > 1 && TOTAL_LINE.test(path[path.length - 1]!.text) && /编码|代码|名称|^项目$/.test(path[path.length - 2]!.text);
     if (named) path.pop();
     const last = path[path.length - 1]?.text ?? "";
+    // 行次 / 序号 numbers the lines (决算 summaries: 项目 | 行次 | 决算数): neither a name nor money.
+    if (LINE_NUMBER_HEADER.test(last)) continue;
     const label = path.map((n) => n.text).join("|");
     const part = ["类", "款", "项"].indexOf(last);
     if (part >= 0) columns.push({ col: c, role: "code", codePart: part, path, label });
