@@ -189,3 +189,26 @@ describe("B5: a 行次 column numbers the lines; it is not money", () => {
     expect(loud([withValue(finalSummaryWithLineNumbers(), "C8", 1250.4)])).toEqual([["error", "收入支出决算总表", "C8", "1520.40"]]);
   });
 });
+
+/** B6 — the central template's titles without 预算 or 情况: 部门收支总表 / 部门收入总表 / 部门支出总表, no 表N label. */
+function centralSpending(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["某某区司法局2025年部门支出总表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["204", "公共安全支出", 1400, 1130, 270],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    [null, "合计", 1400, 1130, 270],
+  ];
+  return sheet("部门支出总表", rows, ["A1:E1"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B6: 部门收支总表 / 部门收入总表 / 部门支出总表 are 表1 / 表2 / 表3", () => {
+  it("the sheet is read as 表3 and checked", () => {
+    expect(checkWorkbook({ sheets: [centralSpending()] }).sheets[0]!.kind).toBe("budget-table");
+    expect(budgetTableOf(centralSpending())!.type).toBe(3);
+    expect(loud([centralSpending()])).toEqual([]);
+    expect(loud([withValue(centralSpending(), "D5", 1310)])).toEqual([["error", "部门支出总表", "D5", "1130.00"]]);
+  });
+});
