@@ -212,3 +212,89 @@ describe("B6: 部门收支总表 / 部门收入总表 / 部门支出总表 are �
     expect(loud([withValue(centralSpending(), "D5", 1310)])).toEqual([["error", "部门支出总表", "D5", "1130.00"]]);
   });
 });
+
+/**
+ * B7 — a long 表2 continued on a new page repeats its header block; the 单位资金 column is blank in every
+ * line, so its only text is its own header repeated: it is still a money column, not a second side.
+ */
+function incomeRepeatedHeader(): SheetSnapshot {
+  const header: TestCell[][] = [
+    ["功能分类科目编码", "功能分类科目名称", "总计", "财政拨款（补助）", null, null, "单位资金", "财政拨款结转"],
+    [null, null, null, "财政拨款（补助）小计", "一般公共预算", "上级一般公共预算安排的转移支付"],
+  ];
+  const rows: TestCell[][] = [
+    ["表2"],
+    ["部门收入总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, null, null, "单位：万元"],
+    ...header,
+    ["204", "公共安全支出", 1500, 1400, 800, 600, null, 100],
+    ["2040601", "行政运行", 1130, 1130, 800, 330, null, null],
+    ["2040604", "基层司法业务", 370, 270, null, 270, null, 100],
+    ...header,
+    ["208", "社会保障和就业支出", 120.4, 120.4, 120.4, null, null, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, 120.4, null, null, null],
+    [null, "合计", 1620.4, 1520.4, 920.4, 600, null, 100],
+  ];
+  const merges = (top: number) => [`A${top}:A${top + 1}`, `B${top}:B${top + 1}`, `C${top}:C${top + 1}`, `D${top}:F${top}`, `G${top}:G${top + 1}`, `H${top}:H${top + 1}`];
+  return sheet("表2", rows, ["A2:H2", ...merges(4), ...merges(9)], { 2: WAN, 3: WAN, 4: WAN, 5: WAN, 6: WAN, 7: WAN });
+}
+
+describe("B7: a blank money column whose header repeats on the next page is still money", () => {
+  it("one side, 总计 = 小计 + 单位资金 + 财政拨款结转, no finding", () => {
+    const table = budgetTableOf(incomeRepeatedHeader())!;
+    expect(table.sides).toHaveLength(1);
+    expect(table.sides[0]!.columnSums).toContainEqual({ target: 2, parts: [3, 6, 7] });
+    expect(loud([incomeRepeatedHeader()])).toEqual([]);
+  });
+
+  it("a typo in a 财政拨款结转 cell is an error there", () => {
+    expect(loud([withValue(incomeRepeatedHeader(), "H8", 10)])).toEqual([["error", "表2", "H8", "100.00"]]);
+  });
+});
+
+/** B8 — 表4 whose income side shows last year's carry-over: 表5 spends this year's 一般公共预算 and the carry-over. */
+function appropriationWithCarry(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表4"],
+    ["财政拨款收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, "单位：万元"],
+    ["财政拨款收入", null, "财政拨款支出"],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["一、一般公共预算", 1420.4, "204 公共安全支出", 1400, 1400, null],
+    ["二、政府性基金预算", null, "208 社会保障和就业支出", 120.4, 120.4, null],
+    ["三、上年财政拨款结转", 100, null, null, null, null],
+    ["收入总计", 1520.4, "支出总计", 1520.4, 1520.4, null],
+  ];
+  return sheet("表4", rows, ["A2:F2", "A4:B4", "C4:F4"], { 1: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+describe("B8: with carry-over on 表4's income side, its 一般公共预算 line is this year's money only", () => {
+  it("no warning against 表5's 合计 (which includes the carry-over)", () => {
+    expect(loud([appropriationWithCarry(), generalBudget()])).toEqual([]);
+  });
+});
+
+/** B9 — kashi's 表1 其中：一般财力 beside a 表2 whose 一般公共预算 column is the whole line (no 上级 column). */
+function kashiSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表1"],
+    ["部门收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, "单位：万元"],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "功能分类", "预算数"],
+    ["一、本年收入", 1555.4, "204 公共安全支出", 1400],
+    ["1.一般公共预算拨款", 1520.4, "208 社会保障和就业支出", 120.4],
+    ["其中：一般财力", 920.4, "229 其他支出", 35],
+    ["上级一般公共预算安排转移支付", 600, null, null],
+    ["2.政府性基金预算拨款", 35, null, null],
+    ["二、上年结转结余", null, null, null],
+    ["收入总计", 1555.4, "支出总计", 1555.4],
+  ];
+  return sheet("表1", rows, ["A2:D2", "A4:B4", "C4:D4"], { 1: WAN, 3: WAN });
+}
+
+describe("B9: 其中：一般财力 is 表2's 一般公共预算 column only where 表2 splits out the transfers", () => {
+  it("beside a grouped 表2 without a 上级 column: no finding", () => {
+    expect(loud([kashiSummary(), incomeGrouped()])).toEqual([]);
+  });
+});

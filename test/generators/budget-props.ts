@@ -43,7 +43,7 @@ export function budgetCleanHasNoFinding(spec: Parameters<typeof buildBudgetWorkb
   const gw = buildBudgetWorkbook(spec);
   const result = checkWorkbook(gw.base);
   const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
-  const wrongKinds = result.sheets.filter((s) => s.kind !== "budget-table").map((s) => `${s.name}: ${s.kind}`);
+  const wrongKinds = result.sheets.filter((s) => s.kind !== (gw.tableOf.has(s.name) ? "budget-table" : "other")).map((s) => `${s.name}: ${s.kind}`);
   const wrongTypes = gw.base.sheets
     .map((s) => ({ name: s.name, want: gw.tableOf.get(s.name), got: budgetTableOf(s)?.type }))
     .filter((x) => x.want !== x.got)

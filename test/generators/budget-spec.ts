@@ -81,7 +81,12 @@ export interface BudgetSpec {
   summaryStyle: SummaryStyle;
   /** 表1/表4 spending side: every 类 of the national list (most blank), or only the department's. */
   allClasses: boolean;
-  incomeColumns: "flat" | "grouped";
+  /** 表2's source columns: flat, 财政拨款收入 grouped, or kashi's 财政拨款（补助） with 上级转移支付 split out. */
+  incomeColumns: "flat" | "grouped" | "kashi";
+  /** Part of one project is paid from last year's carry-over (上年结转), shown in 表1, 表2 and 表4. */
+  carry: boolean;
+  /** A cover, a 目录 and a 编制说明 sheet beside the tables (kind other). */
+  documents: boolean;
   staffSplit: boolean;
   projectLayout: "plain" | "coded";
   threePublicLayout: "grouped" | "flat";
@@ -135,7 +140,9 @@ const layoutArb = fc.record({
   titleVariant: fc.nat({ max: 5 }),
   summaryStyle: fc.constantFrom<SummaryStyle>("national", "putuo", "kashi"),
   allClasses: fc.boolean(),
-  incomeColumns: fc.constantFrom<"flat" | "grouped">("flat", "grouped"),
+  incomeColumns: fc.constantFrom<"flat" | "grouped" | "kashi">("flat", "grouped", "kashi"),
+  carry: fc.boolean(),
+  documents: fc.boolean(),
   staffSplit: fc.boolean(),
   projectLayout: fc.constantFrom<"plain" | "coded">("plain", "coded"),
   threePublicLayout: fc.constantFrom<"grouped" | "flat">("grouped", "flat"),

@@ -84,6 +84,7 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
     tableOf.set(d.name, n);
     return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width) };
   };
+  if (spec.documents) documents(build, spec);
   if (spec.finalAccounts) buildFinal(build, spec, open);
   else buildBudget(build, spec, open);
   return { base: { sheets: build.sheets }, cells: build.cells, relations: build.relations, allocationSheet: "", targetSheets: [], spec, tableOf };
@@ -101,12 +102,13 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject]) }, "表3");
 
   // 表2 收入总表: 合计 = the sources.
-  const grouped = spec.incomeColumns === "grouped";
-  const incomePaths = grouped
-    ? [["合计"], ["财政拨款收入", "小计"], ["财政拨款收入", "一般公共预算"], ["财政拨款收入", "政府性基金预算"], ["事业收入"], ["其他收入"]]
-    : [["合计"], ["一般公共预算拨款收入"], ["政府性基金预算拨款收入"], ["事业收入"], ["其他收入"]];
-  const incomeValues = (i: ItemMoney) => (grouped ? [total(i), gen(i) + govFund(i), gen(i), govFund(i), i.otherProject, 0] : [total(i), gen(i), govFund(i), i.otherProject, 0]);
-  const t2 = tree(open(2, cw + incomePaths.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: incomePaths, rowSums: grouped ? [[0, [1, 4, 5]], [1, [2, 3]]] : [[0, [1, 2, 3, 4]]], roots: functionTree(items, incomeValues) }, "表2");
+  const money = incomeMoney(spec, items);
+  const columns = incomeColumns(spec, money.C > 0);
+  const t2 = tree(open(2, cw + columns.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: columns.map((c) => c.path), rowSums: incomeRowSums(columns), roots: functionTree(items, (i) => columns.map((c) => money.of[c.key](i))) }, "表2");
+  const t2col = (key: IncomeKey) => {
+    const k = columns.findIndex((c) => c.key === key);
+    return t2 && k >= 0 ? t2.total[k] : undefined;
+  };
   if (t2 && t3) for (const [node, ids] of t2.ids) build.sum(ids[0], [nodeByCode(t3, node.code)?.[0]], `表2 ${node.code} 合计 = 表3`);
 
   // 表5 一般公共预算支出, 表8 政府性基金.
@@ -135,8 +137,8 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   }
 
   // 表1 and 表4: the summaries.
-  summary(open(1, 4), build, spec, items, t2, t3);
-  appropriations(open(4, 7), build, spec, items, t5, t8);
+  summary(open(1, 4), build, spec, money, t2 ? t2col : () => undefined, t3);
+  appropriations(open(4, 7), build, spec, items, money, t5, t8);
   threePublic(open(10, 6), build, spec, false);
 }
 
@@ -227,8 +229,8 @@ interface Line {
   value: number;
   /** Index of the line this one is a part of (-1: top level). */
   parent?: number;
-  /** The line's cell must equal this cell of another table. */
-  same?: string | undefined;
+  /** The line's cell must equal this cell (or the sum of these cells) of another table. */
+  same?: string | (string | undefined)[] | undefined;
 }
 
 /** Writes lines down one side (label column, amount column); returns the ids. */
@@ -244,27 +246,22 @@ function sideRelations(build: BudgetBuild, ids: string[], lines: Line[], what: s
   lines.forEach((line, k) => {
     const parts = lines.map((l, j) => (l.parent === k ? ids[j] : undefined)).filter((x): x is string => x !== undefined);
     if (parts.length > 0) build.sum(ids[k], parts, `${what} ${line.label} = Σ`);
-    if (line.same) build.sum(ids[k], [line.same], `${what} ${line.label} = 他表`);
+    if (line.same) build.sum(ids[k], Array.isArray(line.same) ? line.same : [line.same], `${what} ${line.label} = 他表`);
   });
 }
 
 /** 表1 收支总表: 收入 | 支出 side by side, three provinces' styles. */
-function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], t2: WrittenTree | null, t3: WrittenTree | null): void {
+function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, money: IncomeMoney, t2col: (key: IncomeKey) => string | undefined, t3: WrittenTree | null): void {
   if (!opened) return;
   const { d, top } = opened;
-  const G = items.reduce((s, i) => s + gen(i), 0);
-  const F = items.reduce((s, i) => s + govFund(i), 0);
-  const O = items.reduce((s, i) => s + i.otherProject, 0);
-  const grouped = spec.incomeColumns === "grouped";
-  const t2col = (name: "gen" | "fund" | "other" | "appropriated") => {
-    if (!t2) return undefined;
-    const index = grouped ? { gen: 2, fund: 3, other: 4, appropriated: 1 }[name] : { gen: 1, fund: 2, other: 3, appropriated: -1 }[name];
-    return index >= 0 ? t2.total[index] : undefined;
-  };
+  const items = spec.items;
+  const { G, F, O, C, own } = money;
+  // 一般公共预算 of this year: one 表2 column, or kashi's 一般公共预算 + 上级转移支付.
+  const genCells = t2col("gen") ? [t2col("gen")] : t2col("own") ? [t2col("own"), t2col("transfer")] : undefined;
   let income: Line[];
   if (spec.summaryStyle === "national") {
     income = [
-      { label: "一、一般公共预算拨款收入", value: G, parent: 9, same: t2col("gen") },
+      { label: "一、一般公共预算拨款收入", value: G - C, parent: 9, same: genCells },
       { label: "二、政府性基金预算拨款收入", value: F, parent: 9, same: t2col("fund") },
       { label: "三、国有资本经营预算拨款收入", value: 0, parent: 9 },
       { label: "四、财政专户管理资金收入", value: 0, parent: 9 },
@@ -277,7 +274,7 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
   } else if (spec.summaryStyle === "putuo") {
     income = [
       { label: "一、财政拨款收入", value: G + F, same: t2col("appropriated") },
-      { label: "1. 一般公共预算", value: G, parent: 0, same: t2col("gen") },
+      { label: "1. 一般公共预算", value: G, parent: 0, same: genCells },
       { label: "2. 政府性基金预算", value: F, parent: 0, same: t2col("fund") },
       { label: "3. 国有资本经营预算", value: 0, parent: 0 },
       { label: "二、事业收入", value: O, same: t2col("other") },
@@ -285,18 +282,18 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
       { label: "四、其他收入", value: 0 },
     ];
   } else {
-    // 其中 lines only where 表2 does not split 一般公共预算 the same way (its column is the whole line).
-    const own = Math.floor((G * spec.ownShare) / 10);
-    const ofWhich: Line[] = spec.ofWhich && !grouped ? [{ label: "其中：一般财力", value: own, parent: 1 }, { label: "上级一般公共预算安排转移支付", value: G - own, parent: 1 }] : [];
+    const ofWhich: Line[] = spec.ofWhich ? [{ label: "其中：一般财力", value: own, parent: 1, same: t2col("own") }, { label: "上级一般公共预算安排转移支付", value: G - C - own, parent: 1, same: t2col("transfer") }] : [];
+    const after = 2 + ofWhich.length + 4; // index of 二、上年结转结余
     income = [
-      { label: "一、本年收入", value: G + F + O, same: t2 ? t2.total[0] : undefined },
-      { label: "1.一般公共预算拨款", value: G, parent: 0, same: t2col("gen") },
+      { label: "一、本年收入", value: G - C + F + O },
+      { label: "1.一般公共预算拨款", value: G - C, parent: 0, same: genCells },
       ...ofWhich,
       { label: "2.政府性基金预算拨款", value: F, parent: 0, same: t2col("fund") },
       { label: "3.国有资本经营预算拨款", value: 0, parent: 0 },
       { label: "4.财政专户核拨", value: 0, parent: 0 },
-      { label: "5.单位资金", value: O, parent: 0 },
-      { label: "二、上年结转结余", value: 0 },
+      { label: "5.单位资金", value: O, parent: 0, same: t2col("other") },
+      { label: "二、上年结转结余", value: C, same: t2col("carry") },
+      ...(C > 0 ? [{ label: "1.财政拨款结转", value: C, parent: after }, { label: "2.非财政拨款结转", value: 0, parent: after }] : []),
     ];
   }
   const byClass = (cls: string) => items.filter((i) => i.code.startsWith(cls)).reduce((s, i) => s + total(i), 0);
@@ -312,17 +309,18 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
   r += body;
   const all = G + F + O;
   let incomeTotal: string;
+  const current = all - C;
   let spendingTotal: string;
   if (national) {
     d.text(r, 0, "本年收入合计");
-    const incomeSub = d.money(r, 1, all);
+    const incomeSub = d.money(r, 1, current);
     d.text(r, 2, "本年支出合计");
     const spendingSub = d.money(r++, 3, all);
     build.sum(incomeSub, incomeIds, "表1 本年收入合计 = Σ");
     build.sum(spendingSub, spendingIds, "表1 本年支出合计 = Σ 类");
-    if (t2) build.sum(incomeSub, [t2.total[0]], "表1 本年收入合计 = 表2 合计");
     d.text(r, 0, "上年结转结余");
-    const carry = d.money(r, 1, 0);
+    const carry = d.money(r, 1, C);
+    build.sum(carry, [t2col("carry")].filter((x) => x !== undefined), "表1 上年结转结余 = 表2 上年结转");
     d.text(r, 2, "年终结转结余");
     const carryOut = d.money(r++, 3, 0);
     d.text(r, 0, "收入总计");
@@ -338,22 +336,23 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     spendingTotal = d.money(r, 3, all);
     build.sum(incomeTotal, incomeIds.filter((_, k) => income[k]!.parent === undefined), "表1 收入总计 = Σ");
     build.sum(spendingTotal, spendingIds, "表1 支出总计 = Σ 类");
-    if (t2) build.sum(incomeTotal, [t2.total[0]], "表1 收入总计 = 表2 合计");
   }
+  build.sum(incomeTotal, [t2col("total")], "表1 收入总计 = 表2 合计");
   build.sum(spendingTotal, [incomeTotal], "表1 支出总计 = 收入总计");
   if (t3) build.sum(spendingTotal, [t3.total[0]], "表1 支出总计 = 表3 合计");
 }
 
 /** 表4 财政拨款收支总表: 收入 by source | 支出 by 类 in 合计 / 一般公共预算 / 政府性基金 / 国有资本经营 columns. */
-function appropriations(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], t5: WrittenTree | null, t8: WrittenTree | null): void {
+function appropriations(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], money: IncomeMoney, t5: WrittenTree | null, t8: WrittenTree | null): void {
   if (!opened) return;
   const { d, top } = opened;
-  const G = items.reduce((s, i) => s + gen(i), 0);
-  const F = items.reduce((s, i) => s + govFund(i), 0);
+  const { G, F, C } = money;
+  // With carry-over, 表5 spends this year's 一般公共预算 and last year's 结转 together.
   const income: Line[] = [
-    { label: "一、一般公共预算", value: G, same: t5?.total[0] },
+    { label: "一、一般公共预算", value: G - C, same: C === 0 ? t5?.total[0] : undefined },
     { label: "二、政府性基金预算", value: F, same: t8?.total[0] },
     { label: "三、国有资本经营预算", value: 0 },
+    ...(C > 0 ? [{ label: "四、上年财政拨款结转", value: C }] : []),
   ];
   const appropriated = items.filter((i) => gen(i) + govFund(i) > 0);
   const classes = classLines(spec, appropriated, () => 0);
@@ -579,4 +578,90 @@ function rowNumbers(d: Draft, spec: BudgetSpec, from: number, to: number, _top: 
     d.text(r, 1, k);
     d.text(r, 4, 30 + k);
   }
+}
+
+// ───────────────────────── 表2's sources ─────────────────────────
+
+type IncomeKey = "total" | "appropriated" | "gen" | "own" | "transfer" | "fund" | "other" | "none" | "carry";
+
+interface IncomeColumn {
+  path: string[];
+  key: IncomeKey;
+}
+
+interface IncomeMoney {
+  G: number;
+  F: number;
+  O: number;
+  /** Last year's carry-over spent this year (all of it 一般公共预算 财政拨款结转). */
+  C: number;
+  /** 一般财力: the part of this year's 一般公共预算 that is not a transfer from above. */
+  own: number;
+  of: Record<IncomeKey, (i: ItemMoney) => number>;
+}
+
+function incomeMoney(spec: BudgetSpec, items: ItemMoney[]): IncomeMoney {
+  const carrier = spec.carry && spec.summaryStyle !== "putuo" ? items.find((i) => i.fund === "general" && Math.floor((i.project * 3) / 10) > 0) : undefined;
+  const carry = (i: ItemMoney) => (i === carrier ? Math.floor((i.project * 3) / 10) : 0);
+  const now = (i: ItemMoney) => gen(i) - carry(i);
+  const own = (i: ItemMoney) => Math.floor((now(i) * spec.ownShare) / 10);
+  const of: Record<IncomeKey, (i: ItemMoney) => number> = {
+    total,
+    appropriated: (i) => now(i) + govFund(i),
+    gen: now,
+    own,
+    transfer: (i) => now(i) - own(i),
+    fund: govFund,
+    other: (i) => i.otherProject,
+    none: () => 0,
+    carry,
+  };
+  const sum = (f: (i: ItemMoney) => number) => items.reduce((s, i) => s + f(i), 0);
+  return { G: sum(gen), F: sum(govFund), O: sum(of.other), C: sum(carry), own: sum(own), of };
+}
+
+function incomeColumns(spec: BudgetSpec, carry: boolean): IncomeColumn[] {
+  if (spec.incomeColumns === "kashi") {
+    const group = "财政拨款（补助）";
+    return [
+      { path: ["总计"], key: "total" },
+      { path: [group, "财政拨款（补助）小计"], key: "appropriated" },
+      { path: [group, "一般公共预算"], key: "own" },
+      { path: [group, "上级一般公共预算安排的转移支付"], key: "transfer" },
+      { path: [group, "政府性基金预算"], key: "fund" },
+      { path: ["单位资金"], key: "other" },
+      ...(carry ? [{ path: ["财政拨款结转"], key: "carry" as const }] : []),
+    ];
+  }
+  const tail: IncomeColumn[] = [{ path: ["事业收入"], key: "other" }, { path: ["其他收入"], key: "none" }, ...(carry ? [{ path: ["上年结转"], key: "carry" as const }] : [])];
+  if (spec.incomeColumns === "grouped")
+    return [{ path: ["合计"], key: "total" }, { path: ["财政拨款收入", "小计"], key: "appropriated" }, { path: ["财政拨款收入", "一般公共预算"], key: "gen" }, { path: ["财政拨款收入", "政府性基金预算"], key: "fund" }, ...tail];
+  return [{ path: ["合计"], key: "total" }, { path: ["一般公共预算拨款收入"], key: "gen" }, { path: ["政府性基金预算拨款收入"], key: "fund" }, ...tail];
+}
+
+/** 合计 = the top-level sources (a group through its 小计), 小计 = the group's columns. */
+function incomeRowSums(columns: IncomeColumn[]): [number, number[]][] {
+  const top = columns.map((c, k) => ({ c, k })).filter(({ c }) => c.key !== "total" && (c.path.length === 1 || c.key === "appropriated"));
+  const inGroup = columns.map((c, k) => ({ c, k })).filter(({ c }) => c.path.length > 1 && c.key !== "appropriated");
+  const sub = columns.findIndex((c) => c.key === "appropriated");
+  return [[0, top.map(({ k }) => k)], ...(sub >= 0 ? [[sub, inGroup.map(({ k }) => k)] as [number, number[]]] : [])];
+}
+
+/** A cover, a 目录 and a 编制说明: sheets that go with the tables and are none of them. */
+function documents(build: BudgetBuild, spec: BudgetSpec): void {
+  const what = spec.finalAccounts ? "2024年度部门决算" : "2025年部门预算";
+  const cover = build.draft("封面");
+  cover.text(2, 0, "某某区司法局");
+  cover.text(4, 0, what);
+  cover.text(8, 0, "二〇二五年二月");
+  const contents = build.draft("目录");
+  contents.text(0, 0, "目录");
+  contents.text(1, 0, "第一部分 部门概况");
+  contents.text(2, 0, `第二部分 ${what}表`);
+  const titles = spec.finalAccounts ? [21, 22, 23, 24, 25, 26, 27] : [1, 2, 3, 4, 5, 6, 7, 8, 10];
+  titles.forEach((n, k) => contents.text(3 + k, 0, `${spec.finalAccounts ? "" : `表${n} `}${TITLES[n]![0]}`));
+  const notes = build.draft("编制说明");
+  notes.text(0, 0, "编制说明");
+  notes.text(1, 0, `一、收支预算总体情况：${what}收入、支出均按有关规定编制，收支平衡。`);
+  notes.text(2, 0, "二、“三公”经费预算安排情况：严格控制一般性支出。");
 }

@@ -177,6 +177,8 @@ interface IncomeMapping {
   section: "current" | "carry";
   line: RegExp;
   columns: (c: BudgetColumn) => boolean;
+  /** The mapping holds only when 表2 also has a column named so. */
+  needs?: RegExp;
 }
 
 const isCarry = (c: BudgetColumn) => /结转|结余/.test(c.label);
@@ -186,7 +188,8 @@ const current = (test: RegExp) => (c: BudgetColumn) => !isCarry(c) && test.test(
 const INCOME_MAPPINGS: IncomeMapping[] = [
   { section: "current", line: /^本年收入(合计)?$/, columns: (c) => !isCarry(c) && c.path.length === 1 && !/^(合计|总计)$/.test(lastText(c)) || (!isCarry(c) && /小计$/.test(lastText(c))) },
   { section: "current", line: /^一般公共预算(拨款)?(拨款收入)?$/, columns: current(/一般公共预算/) },
-  { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/) },
+  // 一般财力 is 表2's 一般公共预算 column only where 表2 splits out the transfers from above beside it.
+  { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/), needs: /^上级一般公共预算/ },
   { section: "current", line: /^上级一般公共预算/, columns: current(/^上级一般公共预算/) },
   { section: "current", line: /^政府性基金预算(拨款)?(拨款收入)?$/, columns: current(/政府性基金/) },
   { section: "current", line: /^政府性基金(预算)?收入$/, columns: current(/^政府性基金预算$/) },
@@ -218,7 +221,7 @@ function incomeLines(set: RelationSet, tables: Tables): void {
     if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : "current";
     if (!section) continue;
     const mapping = INCOME_MAPPINGS.find((m) => m.section === section && m.line.test(label));
-    if (!mapping) continue;
+    if (!mapping || (mapping.needs && !s2.amountCols.some((c) => mapping.needs!.test(lastText(c))))) continue;
     const cols = s2.amountCols.filter(mapping.columns);
     if (cols.length === 0) continue;
     equal(set, ref(t1, line, col1), cols.map((c) => ref(t2, total2, c)));
@@ -239,6 +242,7 @@ function appropriations(set: RelationSet, tables: Tables): void {
   ];
   const totals: Ref[] = [];
   let unaccounted = false; // a source with money in 表4 whose own table is not in the workbook
+  const carryOverIncome = income4.lines.some((l) => !l.total && /结转|结余/.test(bareLabel(l.name)) && !cell(l, mainColumn(income4))?.isZero);
   for (const [type, words] of sources) {
     const detail = tables.get(type);
     const side = detail?.sides[0];
@@ -257,7 +261,8 @@ function appropriations(set: RelationSet, tables: Tables): void {
       else if (line.code) missingCode(set, ref(t4, line, col4), detail);
     }
     equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
-    equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
+    // With last year's carry-over on 表4's income side, the detail table spends both: no equality.
+    if (!carryOverIncome) equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
   }
   const hasGeneral = totals.some((t) => t.table.type === 5);
   if (hasGeneral && !unaccounted) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);

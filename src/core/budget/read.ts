@@ -298,7 +298,7 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
   const columns: BudgetColumn[] = [];
   for (let c = 0; c < grid.colCount; c++) {
     const path = headerPath(grid, top, bottom, c);
-    const bodyKind = bodyKindOf(grid, bottom + 1, c);
+    const bodyKind = bodyKindOf(grid, bottom + 1, c, new Set(path.map((n) => n.text)));
     if (path.length === 0 && bodyKind === "none") continue;
     // A 合计 line printed inside the header band (`合计 | 合计 | … | 基本支出 | 项目支出`) is not the column's name.
     const named = path.length > 1 && TOTAL_LINE.test(path[path.length - 1]!.text) && /编码|代码|名称|^项目$/.test(path[path.length - 2]!.text);
@@ -316,8 +316,8 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
   return columns;
 }
 
-/** What a column's body mostly holds. */
-function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | "code" | "text" {
+/** What a column's body mostly holds; its own header texts repeated on a continuation page do not count. */
+function bodyKindOf(grid: Grid, from: number, col: number, headerTexts: Set<string>): "none" | "number" | "code" | "text" {
   let numbers = 0;
   let codes = 0;
   let texts = 0;
@@ -336,8 +336,9 @@ function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | 
       if (typeof cell.value === "string" && codeOf(codeText(cell.value))) codes++;
       else numbers++;
     } else if (reading.kind === "text") {
-      if (REMARK.test(normalizeLabel(reading.text))) break;
-      texts++;
+      const t = normalizeLabel(reading.text);
+      if (REMARK.test(t)) break;
+      if (!headerTexts.has(t)) texts++;
     }
   }
   if (numbers + codes + texts === 0) return "none";
