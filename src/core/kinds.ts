@@ -44,7 +44,7 @@ const BUDGET_TITLES = new RegExp(
   [
     "收支总体情况表|收入总体情况表|支出总体情况表|收支预算总体情况表|一般公共预算支出情况表|基本支出情况表|项目支出情况表",
     "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|(部门|单位)(预算|决算)",
-    "(收支|收入|支出)(预算|决算)总表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
+    "(收支|收入|支出)(预算|决算)?总表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
     "(财政拨款|一般公共预算|政府性基金|国有资本经营).{0,12}(收支|收入支出|支出|拨款)(预算|决算)?(总|明细)?表",
   ].join("|"),
 );
@@ -62,8 +62,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   }
   if (lines.length === 0) return "other";
   if (DOCUMENT_SECTION.test(lines[0]!) || isCover(lines)) return "other";
-  // `报表编号：…`, `附件1`, `表号` lines above a title are not the title.
-  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$/.test(t)) ?? "";
+  // `报表编号：…`, `附件1`, `表号`, `公开01表` lines above a title are not the title.
+  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$|^公开\d{1,2}表$/.test(t)) ?? "";
   const all = lines.join("|");
 
   if (/自评/.test(title) || isSelfEvaluation(all)) return "self-evaluation";

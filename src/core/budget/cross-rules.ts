@@ -177,6 +177,8 @@ interface IncomeMapping {
   section: "current" | "carry";
   line: RegExp;
   columns: (c: BudgetColumn) => boolean;
+  /** The mapping holds only when 表2 also has a column named so. */
+  needs?: RegExp;
 }
 
 const isCarry = (c: BudgetColumn) => /结转|结余/.test(c.label);
@@ -185,13 +187,14 @@ const current = (test: RegExp) => (c: BudgetColumn) => !isCarry(c) && test.test(
 /** 表1 收入 lines ↔ 表2 columns (their 合计 line). */
 const INCOME_MAPPINGS: IncomeMapping[] = [
   { section: "current", line: /^本年收入(合计)?$/, columns: (c) => !isCarry(c) && c.path.length === 1 && !/^(合计|总计)$/.test(lastText(c)) || (!isCarry(c) && /小计$/.test(lastText(c))) },
-  { section: "current", line: /^一般公共预算(拨款)?$/, columns: current(/一般公共预算/) },
-  { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/) },
+  { section: "current", line: /^一般公共预算(拨款)?(拨款收入)?$/, columns: current(/一般公共预算/) },
+  // 一般财力 is 表2's 一般公共预算 column only where 表2 splits out the transfers from above beside it.
+  { section: "current", line: /^(一般财力|一般公共预算收入)$/, columns: current(/^一般公共预算$/), needs: /^上级一般公共预算/ },
   { section: "current", line: /^上级一般公共预算/, columns: current(/^上级一般公共预算/) },
-  { section: "current", line: /^政府性基金预算(拨款)?$/, columns: current(/政府性基金/) },
+  { section: "current", line: /^政府性基金预算(拨款)?(拨款收入)?$/, columns: current(/政府性基金/) },
   { section: "current", line: /^政府性基金(预算)?收入$/, columns: current(/^政府性基金预算$/) },
   { section: "current", line: /^上级政府性基金/, columns: current(/^上级政府性基金/) },
-  { section: "current", line: /^国有资本经营预算(拨款)?$/, columns: current(/国有资本经营/) },
+  { section: "current", line: /^国有资本经营预算(拨款)?(拨款收入)?$/, columns: current(/国有资本经营/) },
   { section: "current", line: /^国有资本经营(预算)?收入$/, columns: current(/^国有资本经营预算$/) },
   { section: "current", line: /^上级国有资本经营/, columns: current(/^上级国有资本经营/) },
   { section: "current", line: /^财政专户/, columns: current(/财政专户/) },
@@ -214,10 +217,11 @@ function incomeLines(set: RelationSet, tables: Tables): void {
   for (const line of income.lines) {
     if (line.total || line.code) continue;
     const label = bareLabel(line.name);
-    if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : /本年/.test(label) ? "current" : null;
+    // `一、本年收入` heads its sources; in the national layout the 一、 lines are the sources themselves.
+    if (line.level === 1) section = /结转|结余/.test(label) ? "carry" : "current";
     if (!section) continue;
     const mapping = INCOME_MAPPINGS.find((m) => m.section === section && m.line.test(label));
-    if (!mapping) continue;
+    if (!mapping || (mapping.needs && !s2.amountCols.some((c) => mapping.needs!.test(lastText(c))))) continue;
     const cols = s2.amountCols.filter(mapping.columns);
     if (cols.length === 0) continue;
     equal(set, ref(t1, line, col1), cols.map((c) => ref(t2, total2, c)));
@@ -237,6 +241,8 @@ function appropriations(set: RelationSet, tables: Tables): void {
     [9, /国有资本经营/],
   ];
   const totals: Ref[] = [];
+  let unaccounted = false; // a source with money in 表4 whose own table is not in the workbook
+  const carryOverIncome = income4.lines.some((l) => !l.total && /结转|结余/.test(bareLabel(l.name)) && !cell(l, mainColumn(income4))?.isZero);
   for (const [type, words] of sources) {
     const detail = tables.get(type);
     const side = detail?.sides[0];
@@ -244,18 +250,27 @@ function appropriations(set: RelationSet, tables: Tables): void {
     const col4 = column(spend4, (c) => words.test(lastText(c)));
     const detailTotal = ref(detail, totalLine(side), detailCol);
     if (detailTotal) totals.push(detailTotal);
-    if (!detail || !side) continue;
+    if (!detail || !side) {
+      const line = sourceLine(income4, words);
+      if ((line && !cell(line, mainColumn(income4))?.isZero) || (col4 && !cell(totalLine(spend4), col4)?.isZero)) unaccounted ||= true;
+      continue;
+    }
     for (const line of classLines(spend4)) {
       const other = counterpart(side, line);
       if (other) equal(set, ref(t4, line, col4), [ref(detail, other, detailCol)]);
       else if (line.code) missingCode(set, ref(t4, line, col4), detail);
     }
     equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
-    const incomeLine = income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(预算)?(拨款|收入|资金)?$`).test(bareLabel(l.name)));
-    equal(set, ref(t4, incomeLine, mainColumn(income4)), [detailTotal]);
+    // With last year's carry-over on 表4's income side, the detail table spends both: no equality.
+    if (!carryOverIncome) equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
   }
   const hasGeneral = totals.some((t) => t.table.type === 5);
-  if (hasGeneral) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);
+  if (hasGeneral && !unaccounted) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);
+}
+
+/** 表4's income line of one source (`一、一般公共预算`, `政府性基金预算拨款`). */
+function sourceLine(income4: BudgetSide, words: RegExp): BudgetLine | undefined {
+  return income4.lines.find((l) => !l.total && new RegExp(`^${words.source}(预算)?(拨款|收入|资金)?$`).test(bareLabel(l.name)));
 }
 
 /** 表5 基本支出 = 表6 合计; 表5 项目支出 = 表7 合计, and on every code 表7 lists. */

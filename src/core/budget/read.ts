@@ -169,6 +169,8 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
   if (headerBottom < headerTop) return null;
+  let bodyTop = headerBottom + 1;
+  if (bodyTop < grid.rowCount && isColumnNumberRow(grid, bodyTop)) bodyTop++;
 
   const columns = readColumns(grid, headerTop, headerBottom);
   const sides = splitSides(columns);
@@ -189,7 +191,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     empty: true,
     unfilled,
   };
-  readBody(grid, table, headerBottom + 1, headerTop);
+  readBody(grid, table, bodyTop, headerTop);
   for (const side of sides) {
     correctCodeTypos(side);
     assignLevels(side.lines);
@@ -258,10 +260,26 @@ function placesIn(fmt: string): number {
   return m ? m[1]!.length : 0;
 }
 
+const COLUMN_NUMBER_LABEL = /^(栏次|栏号)$/;
+const LINE_NUMBER_HEADER = /^(行次|栏次|序号|行号)$/;
+
+/**
+ * The row of column numbers under a header band (`栏次 | 1 | 2 | 3`, or just `1 | 2 | 3 …`): neither a
+ * header text nor a line of money.
+ */
+function isColumnNumberRow(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length === 0) return false;
+  if (texts.some(({ text }) => COLUMN_NUMBER_LABEL.test(normalizeLabel(text)))) return true;
+  if (texts.length < 3) return false;
+  return texts.every(({ text }, i) => normalizeLabel(text) === String(i + 1));
+}
+
 /** Header rows hold words only: no amount, no subject code, no 合计 line, no remark. */
 function isHeaderRow(grid: Grid, r: number): boolean {
   const texts = grid.rowTexts(r);
   if (texts.length === 0) return false;
+  if (isColumnNumberRow(grid, r)) return false;
   if (texts.every(({ text }) => TOTAL_LINE.test(normalizeLabel(text)))) return false; // a 合计 line of an empty table
   for (const { col, text } of texts) {
     const m = grid.merge(r, col);
@@ -280,12 +298,14 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
   const columns: BudgetColumn[] = [];
   for (let c = 0; c < grid.colCount; c++) {
     const path = headerPath(grid, top, bottom, c);
-    const bodyKind = bodyKindOf(grid, bottom + 1, c);
+    const bodyKind = bodyKindOf(grid, bottom + 1, c, new Set(path.map((n) => n.text)));
     if (path.length === 0 && bodyKind === "none") continue;
     // A 合计 line printed inside the header band (`合计 | 合计 | … | 基本支出 | 项目支出`) is not the column's name.
     const named = path.length > 1 && TOTAL_LINE.test(path[path.length - 1]!.text) && /编码|代码|名称|^项目$/.test(path[path.length - 2]!.text);
     if (named) path.pop();
     const last = path[path.length - 1]?.text ?? "";
+    // 行次 / 序号 numbers the lines (决算 summaries: 项目 | 行次 | 决算数): neither a name nor money.
+    if (LINE_NUMBER_HEADER.test(last)) continue;
     const label = path.map((n) => n.text).join("|");
     const part = ["类", "款", "项"].indexOf(last);
     if (part >= 0) columns.push({ col: c, role: "code", codePart: part, path, label });
@@ -296,8 +316,8 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
   return columns;
 }
 
-/** What a column's body mostly holds. */
-function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | "code" | "text" {
+/** What a column's body mostly holds; its own header texts repeated on a continuation page do not count. */
+function bodyKindOf(grid: Grid, from: number, col: number, headerTexts: Set<string>): "none" | "number" | "code" | "text" {
   let numbers = 0;
   let codes = 0;
   let texts = 0;
@@ -316,8 +336,9 @@ function bodyKindOf(grid: Grid, from: number, col: number): "none" | "number" | 
       if (typeof cell.value === "string" && codeOf(codeText(cell.value))) codes++;
       else numbers++;
     } else if (reading.kind === "text") {
-      if (REMARK.test(normalizeLabel(reading.text))) break;
-      texts++;
+      const t = normalizeLabel(reading.text);
+      if (REMARK.test(t)) break;
+      if (!headerTexts.has(t)) texts++;
     }
   }
   if (numbers + codes + texts === 0) return "none";
@@ -369,7 +390,7 @@ function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: numbe
       break; // notes under the table are not data
     }
     if (texts.some(({ text }) => STATS_SECTION.test(normalizeLabel(text)))) break; // counts below, not money
-    if (isRepeatedHeader(grid, r, texts, band)) continue;
+    if (isRepeatedHeader(grid, r, texts, band) || isColumnNumberRow(grid, r)) continue;
     for (const side of table.sides) {
       const line = readLine(grid, r, side, previous.get(side.index));
       if (!line || COUNT_LINE.test(normalizeLabel(line.name))) continue;

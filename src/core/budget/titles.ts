@@ -49,12 +49,13 @@ const FINAL_PATTERNS: [RegExp, FinalAccountType][] = [
   [/支出决算表/, 23],
 ];
 
-/** 预算 tables, most specific first: 财政拨款收支 before 收支, 基本/项目 before plain 一般公共预算支出. */
+/** 预算 tables, most specific first: 财政拨款收支 before 收支, 基本/项目 before plain 一般公共预算支出. The
+ *  central template's 部门收支总表 / 部门收入总表 / 部门支出总表 have no 预算 in their titles. */
 const BUDGET_PATTERNS: [RegExp, BudgetTableType][] = [
   [/财政拨款收支(预算)?总(体情况)?表/, 4],
-  [/收支(预算)?总体情况|(财务)?收支预算总表/, 1],
-  [/收入(预算)?总体情况|收入预算总表/, 2],
-  [/支出(预算)?总体情况|支出预算总表/, 3],
+  [/收支(预算)?总体情况|(财务)?收支(预算)?总表/, 1],
+  [/收入(预算)?总体情况|收入(预算)?总表/, 2],
+  [/支出(预算)?总体情况|支出(预算)?总表/, 3],
   [/一般公共预算(拨款)?基本支出/, 6],
   [/一般公共预算(拨款)?项目支出/, 7],
   [/一般公共预算(拨款)?支出/, 5],

@@ -1,0 +1,300 @@
+/**
+ * Kinds of layout the budget generator (test/generators/budget-*.ts) found misread, each as a sheet laid out
+ * the way offices print it (test/properties/BUDGET-COUNTEREXAMPLES.md tells the story of each): a clean
+ * table has no finding, one typo is an error at its cell and nowhere else.
+ */
+import { describe, expect, it } from "vitest";
+import { budgetTableOf } from "../../src/core/budget/read";
+import { checkWorkbook } from "../../src/core/check";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import { type TestCell, sheet, withValue } from "../helpers/sheet";
+
+const WAN = "#,##0.00";
+
+function loud(sheets: SheetSnapshot[]): string[][] {
+  return checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => [f.severity, s.name, f.cell, f.expected ?? ""]));
+}
+
+/** B1 — 支出决算表 with its 栏次 row (`栏次 | 1 | 2 | 3`) under the header band, 合计 on top, 万元. */
+function spendingWithColumnNumbers(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["支出决算表"],
+    ["编制单位：某某区司法局", null, null, null, "单位：万元"],
+    ["项目", null, "本年支出合计", "基本支出", "项目支出"],
+    ["功能分类科目编码", "科目名称"],
+    ["栏次", null, 1, 2, 3],
+    ["合计", null, 1520.4, 1250.4, 270],
+    ["204", "公共安全支出", 1400, 1130, 270],
+    ["20406", "司法", 1400, 1130, 270],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", 120.4, 120.4, null],
+    ["20805", "行政事业单位养老支出", 120.4, 120.4, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+  ];
+  return sheet("支出决算表", rows, ["A1:E1", "A3:B3", "C3:C4", "D3:D4", "E3:E4", "A6:B6"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B1: the 栏次 row under the header is neither header nor money", () => {
+  it("is not read as a line, and the clean table has no finding", () => {
+    const table = budgetTableOf(spendingWithColumnNumbers())!;
+    expect(table.sides[0]!.lines.map((l) => l.code?.digits ?? l.name)).toEqual(["合计", "204", "20406", "2040601", "2040604", "208", "20805", "2080505"]);
+    expect(table.sides[0]!.amountCols.map((c) => c.label)).toEqual(["本年支出合计", "基本支出", "项目支出"]);
+    expect(loud([spendingWithColumnNumbers()])).toEqual([]);
+  });
+
+  it("a typo on a 项 is an error at its cell", () => {
+    expect(loud([withValue(spendingWithColumnNumbers(), "D9", 1310)])).toEqual([["error", "支出决算表", "D9", "1130.00"]]);
+  });
+});
+
+/** B2 — the national 决算 公开 tables carry `公开01表` above the title. */
+function incomeWithTableCode(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    [null, null, null, null, null, "公开02表"],
+    ["收入决算表"],
+    ["编制单位：某某区司法局", null, null, null, null, "单位：万元"],
+    ["功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入"],
+    ["合计", null, 1520.4, 1500.4, null, 20],
+    ["204", "公共安全支出", 1400, 1380, null, 20],
+    ["2040601", "行政运行", 1400, 1380, null, 20],
+    ["208", "社会保障和就业支出", 120.4, 120.4, null, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null, null],
+  ];
+  return sheet("收入决算表", rows, ["A2:F2", "A5:B5"], { 2: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+describe("B2: a `公开02表` code above the title is not the title", () => {
+  it("the sheet is a budget table (not an allocation table for its 某某区 and 补助 words)", () => {
+    const result = checkWorkbook({ sheets: [incomeWithTableCode()] });
+    expect(result.sheets[0]!.kind).toBe("budget-table");
+    expect(loud([incomeWithTableCode()])).toEqual([]);
+  });
+});
+
+/** B3 — 表4 and 表5 of a department with 政府性基金 money whose own table (表8) is not in the workbook. */
+function appropriationSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表4"],
+    ["财政拨款收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, "单位：万元"],
+    ["财政拨款收入", null, "财政拨款支出"],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["一、一般公共预算", 1520.4, "204 公共安全支出", 1400, 1400, null],
+    ["二、政府性基金预算", 35, "208 社会保障和就业支出", 120.4, 120.4, null],
+    ["三、国有资本经营预算", null, "229 其他支出", 35, null, 35],
+    ["收入总计", 1555.4, "支出总计", 1555.4, 1520.4, 35],
+  ];
+  return sheet("表4", rows, ["A2:F2", "A4:B4", "C4:F4"], { 1: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+function generalBudget(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表5"],
+    ["一般公共预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["204", "公共安全支出", 1400, 1130, 270],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", 120.4, 120.4, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+    [null, "合计", 1520.4, 1250.4, 270],
+  ];
+  return sheet("表5", rows, ["A2:E2"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B3: 表4 收入总计 is compared with 表5 + 表8 only when every source with money has its table", () => {
+  it("no warning when 表8 is missing and 政府性基金 has money", () => {
+    expect(loud([appropriationSummary(), generalBudget()])).toEqual([]);
+  });
+
+  it("a typo in 表4's 一般公共预算 income line is still an error at its cell", () => {
+    expect(loud([withValue(appropriationSummary(), "B6", 1502.4), generalBudget()])).toEqual([["error", "表4", "B6", "1520.40"]]);
+  });
+});
+
+/** B4 — 表1 in the national wording (一、一般公共预算拨款收入 … 本年收入合计 … 收入总计) beside 表2's grouped columns (财政拨款收入: 小计 | 一般公共预算 | 政府性基金预算). */
+function nationalSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表1"],
+    ["部门收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, "单位：万元"],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", 1520.4, "一、公共安全支出", 1400],
+    ["二、政府性基金预算拨款收入", 35, "二、社会保障和就业支出", 120.4],
+    ["三、国有资本经营预算拨款收入", null, "三、其他支出", 35],
+    ["四、事业收入", null, null, null],
+    ["本年收入合计", 1555.4, "本年支出合计", 1555.4],
+    ["上年结转结余", null, "年终结转结余", null],
+    ["收入总计", 1555.4, "支出总计", 1555.4],
+  ];
+  return sheet("表1", rows, ["A2:D2", "A4:B4", "C4:D4"], { 1: WAN, 3: WAN });
+}
+
+function incomeGrouped(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表2"],
+    ["部门收入总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "财政拨款收入", null, null, "事业收入"],
+    [null, null, null, "小计", "一般公共预算", "政府性基金预算"],
+    ["204", "公共安全支出", 1400, 1400, 1400, null, null],
+    ["2040601", "行政运行", 1400, 1400, 1400, null, null],
+    ["208", "社会保障和就业支出", 120.4, 120.4, 120.4, null, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, 120.4, null, null],
+    ["229", "其他支出", 35, 35, null, 35, null],
+    ["2296002", "用于社会福利的彩票公益金支出", 35, 35, null, 35, null],
+    [null, "合计", 1555.4, 1555.4, 1520.4, 35, null],
+  ];
+  return sheet("表2", rows, ["A2:G2", "A4:A5", "B4:B5", "C4:C5", "D4:F4", "G4:G5"], { 2: WAN, 3: WAN, 4: WAN, 5: WAN, 6: WAN });
+}
+
+describe("B4: 表1's national income lines are the sources themselves, each = 表2's column", () => {
+  it("clean: no finding", () => {
+    expect(loud([nationalSummary(), incomeGrouped()])).toEqual([]);
+  });
+
+  it("a typo in 二、政府性基金预算拨款收入 is an error at that line (表2 says 35), not a doubt about 本年收入合计's parts", () => {
+    expect(loud([withValue(nationalSummary(), "B7", 53), incomeGrouped()])).toEqual([["error", "表1", "B7", "35.00"]]);
+  });
+});
+
+/** B5 — 收入支出决算总表 with a 行次 column beside each side's 项目. */
+function finalSummaryWithLineNumbers(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["收入支出决算总表"],
+    ["编制单位：某某区司法局", null, null, null, null, "单位：万元"],
+    ["收入", null, null, "支出"],
+    ["项目", "行次", "决算数", "项目", "行次", "决算数"],
+    ["一、一般公共预算财政拨款收入", 1, 1500.4, "一、公共安全支出", 31, 1400],
+    ["二、政府性基金预算财政拨款收入", 2, null, "二、社会保障和就业支出", 32, 120.4],
+    ["三、事业收入", 3, 20, null, 33, null],
+    ["本年收入合计", 4, 1520.4, "本年支出合计", 34, 1520.4],
+    ["年初结转和结余", 5, null, "年末结转和结余", 35, null],
+    ["总计", 6, 1520.4, "总计", 36, 1520.4],
+  ];
+  return sheet("收入支出决算总表", rows, ["A1:F1", "A3:C3", "D3:F3"], { 2: WAN, 5: WAN });
+}
+
+describe("B5: a 行次 column numbers the lines; it is not money", () => {
+  it("the sides have one money column each, and the clean table has no finding", () => {
+    const table = budgetTableOf(finalSummaryWithLineNumbers())!;
+    expect(table.sides.map((s) => s.amountCols.map((c) => c.label))).toEqual([["收入|决算数"], ["支出|决算数"]]);
+    expect(loud([finalSummaryWithLineNumbers()])).toEqual([]);
+  });
+
+  it("a typo in 本年收入合计 is an error at its cell (its parts and 总计 agree), not at the 行次", () => {
+    expect(loud([withValue(finalSummaryWithLineNumbers(), "C8", 1250.4)])).toEqual([["error", "收入支出决算总表", "C8", "1520.40"]]);
+  });
+});
+
+/** B6 — the central template's titles without 预算 or 情况: 部门收支总表 / 部门收入总表 / 部门支出总表, no 表N label. */
+function centralSpending(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["某某区司法局2025年部门支出总表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["204", "公共安全支出", 1400, 1130, 270],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    [null, "合计", 1400, 1130, 270],
+  ];
+  return sheet("部门支出总表", rows, ["A1:E1"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B6: 部门收支总表 / 部门收入总表 / 部门支出总表 are 表1 / 表2 / 表3", () => {
+  it("the sheet is read as 表3 and checked", () => {
+    expect(checkWorkbook({ sheets: [centralSpending()] }).sheets[0]!.kind).toBe("budget-table");
+    expect(budgetTableOf(centralSpending())!.type).toBe(3);
+    expect(loud([centralSpending()])).toEqual([]);
+    expect(loud([withValue(centralSpending(), "D5", 1310)])).toEqual([["error", "部门支出总表", "D5", "1130.00"]]);
+  });
+});
+
+/**
+ * B7 — a long 表2 continued on a new page repeats its header block; the 单位资金 column is blank in every
+ * line, so its only text is its own header repeated: it is still a money column, not a second side.
+ */
+function incomeRepeatedHeader(): SheetSnapshot {
+  const header: TestCell[][] = [
+    ["功能分类科目编码", "功能分类科目名称", "总计", "财政拨款（补助）", null, null, "单位资金", "财政拨款结转"],
+    [null, null, null, "财政拨款（补助）小计", "一般公共预算", "上级一般公共预算安排的转移支付"],
+  ];
+  const rows: TestCell[][] = [
+    ["表2"],
+    ["部门收入总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, null, null, "单位：万元"],
+    ...header,
+    ["204", "公共安全支出", 1500, 1400, 800, 600, null, 100],
+    ["2040601", "行政运行", 1130, 1130, 800, 330, null, null],
+    ["2040604", "基层司法业务", 370, 270, null, 270, null, 100],
+    ...header,
+    ["208", "社会保障和就业支出", 120.4, 120.4, 120.4, null, null, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, 120.4, null, null, null],
+    [null, "合计", 1620.4, 1520.4, 920.4, 600, null, 100],
+  ];
+  const merges = (top: number) => [`A${top}:A${top + 1}`, `B${top}:B${top + 1}`, `C${top}:C${top + 1}`, `D${top}:F${top}`, `G${top}:G${top + 1}`, `H${top}:H${top + 1}`];
+  return sheet("表2", rows, ["A2:H2", ...merges(4), ...merges(9)], { 2: WAN, 3: WAN, 4: WAN, 5: WAN, 6: WAN, 7: WAN });
+}
+
+describe("B7: a blank money column whose header repeats on the next page is still money", () => {
+  it("one side, 总计 = 小计 + 单位资金 + 财政拨款结转, no finding", () => {
+    const table = budgetTableOf(incomeRepeatedHeader())!;
+    expect(table.sides).toHaveLength(1);
+    expect(table.sides[0]!.columnSums).toContainEqual({ target: 2, parts: [3, 6, 7] });
+    expect(loud([incomeRepeatedHeader()])).toEqual([]);
+  });
+
+  it("a typo in a 财政拨款结转 cell is an error there", () => {
+    expect(loud([withValue(incomeRepeatedHeader(), "H8", 10)])).toEqual([["error", "表2", "H8", "100.00"]]);
+  });
+});
+
+/** B8 — 表4 whose income side shows last year's carry-over: 表5 spends this year's 一般公共预算 and the carry-over. */
+function appropriationWithCarry(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表4"],
+    ["财政拨款收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, "单位：万元"],
+    ["财政拨款收入", null, "财政拨款支出"],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["一、一般公共预算", 1420.4, "204 公共安全支出", 1400, 1400, null],
+    ["二、政府性基金预算", null, "208 社会保障和就业支出", 120.4, 120.4, null],
+    ["三、上年财政拨款结转", 100, null, null, null, null],
+    ["收入总计", 1520.4, "支出总计", 1520.4, 1520.4, null],
+  ];
+  return sheet("表4", rows, ["A2:F2", "A4:B4", "C4:F4"], { 1: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+describe("B8: with carry-over on 表4's income side, its 一般公共预算 line is this year's money only", () => {
+  it("no warning against 表5's 合计 (which includes the carry-over)", () => {
+    expect(loud([appropriationWithCarry(), generalBudget()])).toEqual([]);
+  });
+});
+
+/** B9 — kashi's 表1 其中：一般财力 beside a 表2 whose 一般公共预算 column is the whole line (no 上级 column). */
+function kashiSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表1"],
+    ["部门收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, "单位：万元"],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "功能分类", "预算数"],
+    ["一、本年收入", 1555.4, "204 公共安全支出", 1400],
+    ["1.一般公共预算拨款", 1520.4, "208 社会保障和就业支出", 120.4],
+    ["其中：一般财力", 920.4, "229 其他支出", 35],
+    ["上级一般公共预算安排转移支付", 600, null, null],
+    ["2.政府性基金预算拨款", 35, null, null],
+    ["二、上年结转结余", null, null, null],
+    ["收入总计", 1555.4, "支出总计", 1555.4],
+  ];
+  return sheet("表1", rows, ["A2:D2", "A4:B4", "C4:D4"], { 1: WAN, 3: WAN });
+}
+
+describe("B9: 其中：一般财力 is 表2's 一般公共预算 column only where 表2 splits out the transfers", () => {
+  it("beside a grouped 表2 without a 上级 column: no finding", () => {
+    expect(loud([kashiSummary(), incomeGrouped()])).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Building generated budget sheets cell by cell: a Draft per sheet (texts, merges, money cells) and a
+ * BudgetBuild that keeps every money cell as a ModelCell and every relation the tables state, with the
+ * tolerance the engine's rounding allowance gives (nothing beyond exact sums is legitimate here: the
+ * generator's figures add up exactly).
+ */
+import { a1 } from "../../src/core/address";
+import type { CellRange, CellSnapshot, SheetSnapshot } from "../../src/core/snapshot";
+import type { BudgetSpec } from "./budget-spec";
+import { D, type ModelCell, type Relation, unitOf } from "./model";
+
+export class BudgetBuild {
+  readonly cells = new Map<string, ModelCell>();
+  readonly relations: Relation[] = [];
+  readonly sheets: SheetSnapshot[] = [];
+  readonly dp: number;
+  readonly numFmt: string;
+
+  constructor(readonly spec: BudgetSpec) {
+    this.dp = spec.unit === "yuan0" ? 0 : 2;
+    this.numFmt = this.dp === 0 ? "#,##0" : spec.titleVariant % 2 === 0 ? "#,##0.00" : "0.00";
+  }
+
+  draft(name: string): Draft {
+    const d = new Draft(uniqueName(name, this.sheets.map((s) => s.name)), this.sheets.length, this);
+    this.sheets.push(d.sheet);
+    return d;
+  }
+
+  value(minor: number, dp = this.dp): D {
+    return new D(minor).div(new D(10).pow(dp));
+  }
+
+  formatOf(dp: number): string {
+    return dp === this.dp ? this.numFmt : dp === 0 ? "#,##0" : "0.00";
+  }
+
+  /** target = Σ terms, stated by the table (a 合计 line or column, a 类 over its 款, a rule between tables). */
+  sum(target: string | undefined, terms: (string | undefined)[], label: string): void {
+    if (!target || terms.length === 0 || terms.some((t) => t === undefined)) return;
+    const ids = terms as string[];
+    if (ids.includes(target)) return;
+    const cells = [target, ...ids].map((id) => this.cells.get(id)!);
+    if (cells.every((c) => c.clean === null)) return; // blank = blank: nothing stated
+    const nonzero = ids.filter((id) => !(this.cells.get(id)!.clean ?? new D(0)).isZero()).length;
+    const units = Math.max(1, Math.floor(Math.sqrt(3 * (nonzero + 1)) / 2));
+    this.relations.push({
+      kind: ids.length === 1 ? "equal" : "sum",
+      target,
+      terms: ids,
+      legit: new D(0),
+      clear: unitOf(cells[0]!.dp).times(units),
+      stated: true,
+      label,
+    });
+  }
+}
+
+function uniqueName(name: string, taken: string[]): string {
+  const base = name.slice(0, 31);
+  let out = base;
+  for (let i = 2; taken.includes(out); i++) out = `${base.slice(0, 28)}(${i})`;
+  return out;
+}
+
+export class Draft {
+  readonly sheet: SheetSnapshot;
+  /** Next free row. */
+  row = 0;
+
+  constructor(
+    readonly name: string,
+    readonly index: number,
+    readonly build: BudgetBuild,
+  ) {
+    this.sheet = { name, rows: [], merges: [] };
+  }
+
+  set(r: number, c: number, cell: CellSnapshot): void {
+    const row = (this.sheet.rows[r] ??= []);
+    row[c] = cell;
+  }
+
+  text(r: number, c: number, text: string | number): void {
+    if (text === "") return;
+    this.set(r, c, { value: text });
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (top === bottom && left === right) return;
+    this.sheet.merges.push({ top, left, bottom, right } satisfies CellRange);
+  }
+
+  /** A money cell: blank (or a dash) when zero and the office prints nothing for zero. Returns its id. */
+  money(r: number, c: number, minor: number, dp = this.build.dp): string {
+    const id = `${this.name}!${a1(r, c)}`;
+    const zeros = this.build.spec.zeros;
+    const blank = minor === 0 && zeros !== "zero";
+    const clean = blank ? null : this.build.value(minor, dp);
+    const numFmt = this.build.formatOf(dp);
+    this.build.cells.set(id, {
+      id,
+      sheet: this.name,
+      sheetIndex: this.index,
+      address: a1(r, c),
+      row: r,
+      col: c,
+      clean,
+      dp,
+      numFmt,
+      amount: true,
+      group: null,
+    });
+    if (clean !== null) this.set(r, c, { value: clean.toNumber(), numFmt });
+    else if (zeros === "dash") this.set(r, c, { value: this.build.spec.titleVariant % 2 ? "—" : "-" });
+    return id;
+  }
+}
