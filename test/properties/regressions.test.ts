@@ -302,3 +302,62 @@ describe("K11: one column, …地区 rows closing (or heading) their counties, o
         });
     }
 });
+
+// K4 (the rest of the family) — 尾差 in totals over subtotals: the office summed unrounded values in columns
+// whose rounding the number row states (3=1×2×5元/10000, 6=3+5, 8=6+7). 总计 adds the prefecture subtotals
+// (X in 补助月数: the rule cannot be recomputed there) and is one unit off their rounded sum (1638 over 644 + 789
+// + 204; the counties' unrounded amounts add up to 1637.53): the subtotals are rounded too, so it is the same 尾差
+// as over the counties (info). Warned before 「仅差末位 1」.
+function subtotalsBelowWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2025年提前下达自治区财政就业补助资金分配表"],
+    [...Array<TestCell>(8).fill(undefined), "单位：人、万元"],
+    ["地区", "缴费人数", "补助月数", "缴费补助资金", "领取人数", "基础养老金补助资金", "小计", "上年结余", "合计"],
+    ["栏次", 1, 2, "3=1 × 2 × 5元 ÷ 10000", 4, "5=4 × 12 × 150元 ÷ 10000", "6=3 + 5", 7, "8=6 + 7"],
+    ["塔城地区本级", 43425, 11, 239, 56491, 10168, 10407, 2010, 12417],
+    ["塔城市"],
+    ["乌苏市", 49638, 9, 223, 59591, 10726, 10949, 2012, 12961],
+    ["沙湾市", 36382, 10, 182, 34883, 6279, 6461, 1549, 8010],
+    ["塔城地区小计", 129445, "X", 644, 150965, 27174, 27818, 5571, 33389],
+    ["巴州本级", 58466, 9, 263, 43015, 7743, 8006, 926, 8932],
+    ["库尔勒市", 49463, 10, 247, 17746, 3194, 3441, 2167, 5608],
+    ["轮台县", 50714, 11, 279, 15886, 2859, 3138, 111, 3249],
+    ["巴州小计", 158643, "X", 789, 76647, 13796, 14586, 3204, 17790],
+    ["昌吉市", 429, 8, 2, 50597, 9107, 9109, 1969, 11078],
+    ["阜康市", 54328, 6, 163, 26013, 4682, 4845, 1287, 6132],
+    ["呼图壁县", 13125, 6, 39, 8780, 1580, 1619, 2495, 4114],
+    ["昌吉州小计", 67882, "X", 204, 85390, 15370, 15574, 5751, 21325],
+    ["总计", 355970, "X", 1638, 313002, 56340, 57978, 14526, 72504],
+  ];
+  return sheet("附件1", rows, ["A2:I2"]);
+}
+
+// A 小计 over one county whose 小计 column (6=3+5) is typed as 3 + 5 of the rounded figures (191 + 273 = 464) while
+// the office's subtotal adds the unrounded chain (190.61 + 272.70 → 463; 合计 8=6+7 likewise 1938): the county is
+// right as typed, its unrounded value is what the subtotal rounds.
+function oneCountySubtotalWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["2024年提前下达自治区财政就业补助资金分配表"],
+    ["序号", "县（市）", "缴费人数（人）", "补助月数", "缴费补助资金（万元）", "领取人数（人）", "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+    [null, null, 1, 2, "3=1 × 2 × 5 ÷ 10000", 4, "5=4 × 12 × 150 ÷ 10000", "6=3 + 5", 7, "8=6 + 7"],
+    [1, "阿图什市", 42357, 9, 191, 1515, 273, 464, 1475, 1939],
+    [null, "小计", 42357, "×", 191, 1515, 273, 463, 1475, 1938],
+    [2, "昌吉州本级", 0, 7, 0, 0, 0, 0, 0, 0],
+    [3, "昌吉市", 25285, 7, 88, 6105, 1099, 1187, 2673, 3860],
+    [4, "阜康市", 18092, 11, 100, 2660, 479, 579, 2326, 2905],
+    [null, "小计", 43377, "×", 188, 8765, 1578, 1766, 4999, 6765],
+    [5, "乌鲁木齐市", 32362, 7, 113, 20074, 3613, 3726, 1936, 5662],
+  ];
+  return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3"], Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, "#,##0"])));
+}
+
+describe("K4: 尾差 in a total over subtotals of stated rounded columns", () => {
+  it("is clean (infos only)", () => expect(loud(subtotalsBelowWithResidue())).toEqual([]));
+  it("finds a wrong 总计 at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D19", 1683))).toEqual(["附件1!D19=1637"]));
+  it("finds a county's wrong amount at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D12", 274))).toEqual(["附件1!D12=247"]));
+  it("finds a wrong subtotal at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "G14", 14856))).toEqual(["附件1!G14=14585"]));
+  it("a subtotal over one county typed from rounded figures: clean", () => expect(loud(oneCountySubtotalWithResidue())).toEqual([]));
+  it("…and a county's wrong 小计 there is an error at its cell", () =>
+    expect(errorsAt(withValue(oneCountySubtotalWithResidue(), "H7", 1178))).toEqual(["附件1!H7=1,187"]));
+});
