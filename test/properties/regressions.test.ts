@@ -361,3 +361,48 @@ describe("K4: 尾差 in a total over subtotals of stated rounded columns", () =>
   it("…and a county's wrong 小计 there is an error at its cell", () =>
     expect(errorsAt(withValue(oneCountySubtotalWithResidue(), "H7", 1178))).toEqual(["附件1!H7=1,187"]));
 });
+
+// K12 — three levels whose counties are …县/…区 over their towns (克拉玛依市 → 克拉玛依区 → 城关镇 …), and a
+// county with one town of the same figures (阿克陶县 = 和平镇): only …地区/州/市 names were candidate totals, so
+// 克拉玛依区 and 阿克陶县 were read as units beside their own towns, and 全区 got 「应为 …」 (or the prefecture
+// an ambiguous-fault). A …县/…区 row next to town rows may be their total (the numbers decide), and a town is
+// never a county's sibling: one town with its county's figures is the county's part.
+function countiesOverTowns(): Sheet {
+  const M = "#,##0.00";
+  const rows: TestCell[][] = [
+    ["2026年提前下达自治区财政困难群众救助补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["地县", "领取人数", "基础养老金补助资金"],
+    [],
+    ["栏次", 1, "2=1 * 12 * 20 / 10000"],
+    ["克拉玛依市", 65589, { v: 1574.14, fmt: M }],
+    ["克拉玛依区", 65589, { v: 1574.14, fmt: M }],
+    ["城关镇", 42415, { v: 1017.96, fmt: M }],
+    ["团结镇", 19485, { v: 467.64, fmt: M }],
+    ["红星镇", 3689, { v: 88.54, fmt: M }],
+    ["克州", 65607, { v: 1574.57, fmt: M }],
+    ["阿图什市", 40374, { v: 968.98, fmt: M }],
+    ["胜利镇", 40374, { v: 968.98, fmt: M }],
+    ["阿克陶县", 25233, { v: 605.59, fmt: M }],
+    ["和平镇", 25233, { v: 605.59, fmt: M }],
+    ["阿克苏地区", 217390, { v: 5217.35, fmt: M }],
+    ["阿克苏地区本级", 55972, { v: 1343.33, fmt: M }],
+    ["阿克苏市", 76692, { v: 1840.6, fmt: M }],
+    ["前进镇", 24141, { v: 579.38, fmt: M }],
+    ["新华镇", 23796, { v: 571.1, fmt: M }],
+    ["东风镇", 28755, { v: 690.12, fmt: M }],
+    ["库车市", 84726, { v: 2033.42, fmt: M }],
+    ["幸福镇", 36048, { v: 865.15, fmt: M }],
+    ["光明镇", 0, { v: 0, fmt: M }],
+    ["建设镇", 48678, { v: 1168.27, fmt: M }],
+    ["全区", 348586, { v: 8366.06, fmt: M }],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 1: "#,##0" });
+}
+
+describe("K12: three levels with …县/…区 counties over towns", () => {
+  it("is clean", () => expect(loud(countiesOverTowns())).toEqual([]));
+  it("finds a town's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B9", 19845))).toEqual(["附件1!B9=19,485"]));
+  it("finds a …区 county's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B7", 65859))).toEqual(["附件1!B7=65,589"]));
+  it("finds the 克州 subtotal's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B11", 65670))).toEqual(["附件1!B11=65,607"]));
+});

@@ -349,6 +349,8 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     const parent = rows[i]!.label;
     const child = rows[score.rows[0]!]!.label;
     if (PREFECTURE_ONLY.test(child)) return false;
+    // A town is never a sibling of a county: a county row next to its one town with the same figures is its total.
+    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 && score.agree + score.weak > 0;
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
@@ -371,6 +373,8 @@ const MIN_TELLING_UNITS = 10;
 
 /** Names that are never county-level (a …市 may be either). */
 const PREFECTURE_ONLY = /(地区|州|盟)$/;
+/** Township-level names (镇, 乡, 街道 …): always parts of a county. */
+export const TOWN_ONLY = /(镇|乡|街道|苏木|办事处)$/;
 
 /**
  * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),
