@@ -406,3 +406,30 @@ describe("K12: three levels with …县/…区 counties over towns", () => {
   it("finds a …区 county's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B7", 65859))).toEqual(["附件1!B7=65,589"]));
   it("finds the 克州 subtotal's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B11", 65670))).toEqual(["附件1!B11=65,607"]));
 });
+
+// K13 — a 人数 typo under 按1%增长率测算: 全区合计's growth cell (92489, the sum of the counties' rounded results)
+// is within the rounding of 1.01 × 91574 only while 人数 adds up; the typo took that excuse away, and the search
+// branched on that total-row rule first (its suspects are 全区合计's own cells), so the one-cell answer — the
+// 人数, which repairs the sum and the county's growth rule and so gives the excuse back — was never tried: a
+// false formula-mismatch on the correct 92489 beside the right error.
+function growthUnderGrandTotal(b7: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2026年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+    [undefined, undefined, undefined, undefined, "单位：人、万元"],
+    ["县（市）、单位", "人数", "按1%增长率测算人数", "补助比例", "补助资金"],
+    ["栏次", 1, 2, 3, "4=2×3×12×20元/10000"],
+    ["全区合计", 91574, 92489, "×", { v: 1292.73, fmt: "0.00" }],
+    ["阿克苏市", b7, 968, { v: 0.8, fmt: "0%" }, { v: 18.59, fmt: "0.00" }],
+    ["库车市", 17929, 18108, { v: 0.5, fmt: "0%" }, { v: 217.3, fmt: "0.00" }],
+    ["温宿县", 24410, 24654, { v: 0.6, fmt: "0%" }, { v: 355.02, fmt: "0.00" }],
+    ["沙雅县", 48148, 48629, { v: 0.6, fmt: "0%" }, { v: 700.26, fmt: "0.00" }],
+    ["新和县", 129, 130, { v: 0.5, fmt: "0%" }, { v: 1.56, fmt: "0.00" }],
+  ];
+  return sheet("附件1", rows, ["A2:E2"]);
+}
+
+describe("K13: a 人数 typo that takes away the total row's rounding excuse", () => {
+  it("is clean", () => expect(loud(growthUnderGrandTotal(958))).toEqual([]));
+  it("finds the 人数 typo at its cell, and nothing at the correct 全区合计", () => expect(errorsAt(growthUnderGrandTotal(458))).toEqual(["附件1!B7=958"]));
+});

@@ -260,16 +260,17 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       // that needs its operand totals to add up): only those still broken need a cell of their own.
       const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
       // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
-      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects.
+      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects. One that
+      // may be repaired along (excusedAlong) need not hold a fault of its own: it comes last.
       let open: Evaluation | null = null;
-      let key = [-Infinity, -Infinity];
+      let key = [-Infinity, -Infinity, -Infinity];
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
         if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
         const candidates = ctx.candidatesOf.get(ev)!;
         const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
-        const k = [strongest, -candidates.length];
-        if (k[0]! > key[0]! || (k[0] === key[0] && k[1]! > key[1]!)) [open, key] = [ev, k];
+        const k = [ev.relation.excusedAlong ? 0 : 1, strongest, -candidates.length];
+        if (k[0]! > key[0]! || (k[0] === key[0] && (k[1]! > key[1]! || (k[1] === key[1] && k[2]! > key[2]!)))) [open, key] = [ev, k];
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
