@@ -433,3 +433,29 @@ describe("K13: a 人数 typo that takes away the total row's rounding excuse", (
   it("is clean", () => expect(loud(growthUnderGrandTotal(958))).toEqual([]));
   it("finds the 人数 typo at its cell, and nothing at the correct 全区合计", () => expect(errorsAt(growthUnderGrandTotal(458))).toEqual(["附件1!B7=958"]));
 });
+
+// K14 — a 合计 column (no number row) over 补助资金 + 清算资金 in a table of two units, with live subtotals
+// (=SUM(G7:G8), =G6+G9): one unit's 合计 typed wrong left one row of two adding up (under the 70 % the rows must
+// bear out), and =G6+G9 was not seen as a live column sum, so the 合计 was not read and nothing was reported.
+// One exception among two or three rows, with a non-zero row that adds up, still bears the 合计 out.
+function twoUnitsWithTotalColumn(g7: number): Sheet {
+  const F = "#,##0";
+  const live = (v: number, f: string): TestCell => ({ v, f, fmt: F });
+  const rows: TestCell[][] = [
+    ["2024年自治区财政困难群众救助补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["序号", "地县", "补助资金安排", undefined, undefined, "清算资金", "合计"],
+    [undefined, undefined, "补助对象人数", "补助比例", "补助资金"],
+    [undefined, "全区合计", live(75673, "C6+C9"), "×", live(137, "E6+E9"), live(2760, "F6+F9"), live(364 + g7, "G6+G9")],
+    [1, "乌鲁木齐市", 51409, 0.6, 93, 271, 364],
+    [2, "喀什地区本级", 24264, 0.6, 44, 2489, g7],
+    [3, "喀什市"],
+    [undefined, "小计", live(24264, "SUM(C7:C8)"), "×", live(44, "SUM(E7:E8)"), live(2489, "SUM(F7:F8)"), live(g7, "SUM(G7:G8)")],
+  ];
+  return sheet("附件1", rows, ["A1:G1", "A2:G2", "A3:A4", "B3:B4", "C3:E3", "F3:F4", "G3:G4"], { 2: F, 4: F, 5: F, 6: F });
+}
+
+describe("K14: a 合计 column in a table of two units, live subtotals following the typo", () => {
+  it("is clean", () => expect(loud(twoUnitsWithTotalColumn(2533))).toEqual([]));
+  it("finds the unit's 合计 typo at its cell", () => expect(errorsAt(twoUnitsWithTotalColumn(253))).toEqual(["附件1!G7=2,533"]));
+});
