@@ -459,3 +459,67 @@ describe("K14: a 合计 column in a table of two units, live subtotals following
   it("is clean", () => expect(loud(twoUnitsWithTotalColumn(2533))).toEqual([]));
   it("finds the unit's 合计 typo at its cell", () => expect(errorsAt(twoUnitsWithTotalColumn(253))).toEqual(["附件1!G7=2,533"]));
 });
+
+// K15 — one column, prefectures heading their counties, 全区合计 first: 博州's own figure typed wrong (3598.76 →
+// 359.86). No run of 博州 agrees and the grand total does not hold over its counties either, so 博州 stayed a
+// unit beside its own counties and the blame went to 全区合计 (「应为 11,447.23」). 全区合计 adds up every row but
+// 博州 exactly: a …州 row (its first row its 本级) whose own figure is all that breaks the grand total is their
+// total, typed wrong. (The county-level …市 under it — 博乐市, 阿拉山口市 — are its rows, not where they end.)
+function prefectureOwnFigure(b13: number): Sheet {
+  const M = "#,##0.00";
+  const m = (v: number): TestCell => ({ v, fmt: M });
+  const rows: TestCell[][] = [
+    ["2024年自治区财政城乡居民基本养老保险补助资金预算明细表"],
+    ["单位：万元"],
+    ["县（市）、单位", "补助资金"],
+    [],
+    [undefined, 1],
+    ["全区合计", m(11087.37)],
+    ["阿勒泰地区", m(5350.15)],
+    ["阿勒泰市", m(2294.92)],
+    ["布尔津县", m(0)],
+    ["富蕴县", m(2314.81)],
+    ["福海县", m(18.21)],
+    ["哈巴河县", m(722.21)],
+    ["博州", m(b13)],
+    ["博州本级", m(9.54)],
+    ["博乐市", m(2472.29)],
+    ["阿拉山口市", m(116.86)],
+    ["精河县", m(1000.07)],
+    ["阿克苏地区", m(2138.46)],
+    ["阿克苏地区本级"],
+    ["阿克苏市", m(2138.46)],
+  ];
+  return sheet("附件1", rows, ["A1:B1", "A2:B2", "A3:A4", "B3:B4"]);
+}
+
+// K16 — 总计 over a blank 塔城市 and two 小计 groups, 总计's 人数 typed short (166772 → 16677): the blank was a
+// suspect beside 总计 (ambiguous-fault), but it would have to hold −150095 persons. A blank is filled with what
+// is missing, never with a negative number.
+function totalOverBlankUnit(b5: number): Sheet {
+  const F = "#,##0";
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2023年自治区财政就业补助资金预算明细表"],
+    ["地县", "补助对象人数（人）", "补助比例（%）", "补助资金（元）"],
+    [],
+    ["总计", b5, "×", 6926300],
+    ["塔城市"],
+    ["乌苏市", 41685, 100, 2084250],
+    ["沙湾市", 8683, 80, 347320],
+    ["小计", 50368, "×", 2431570],
+    ["库尔勒市", 42497, 80, 1699880],
+    ["轮台县", 16143, 60, 484290],
+    ["尉犁县", 7308, 80, 292320],
+    ["若羌县", 50456, 80, 2018240],
+    ["小计", 116404, "×", 4494730],
+  ];
+  return sheet("附件1", rows, ["A2:D2", "A3:A4", "B3:B4", "C3:C4", "D3:D4"], { 1: F, 3: F });
+}
+
+describe("K15/K16: a total's own figure wrong", () => {
+  it("K15 is clean", () => expect(loud(prefectureOwnFigure(3598.76))).toEqual([]));
+  it("K15: 博州's own figure wrong is an error at 博州", () => expect(errorsAt(prefectureOwnFigure(359.86))).toEqual(["附件1!B13=3,598.76"]));
+  it("K16 is clean", () => expect(loud(totalOverBlankUnit(166772))).toEqual([]));
+  it("K16: 总计 typed short is an error at 总计, the blank unit no suspect", () => expect(errorsAt(totalOverBlankUnit(16677))).toEqual(["附件1!B5=166,772"]));
+});

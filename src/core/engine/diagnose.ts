@@ -101,10 +101,10 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
       if (list[list.length - 1] !== ev) list.push(ev);
     }
 
-  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
+  const isBlank = options.isBlank ?? (() => false);
+  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), isBlank, brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
   const blames: Blame[] = [];
   const ambiguities: Ambiguity[] = [];
-  const isBlank = options.isBlank ?? (() => false);
   const repairedAlong: Evaluation[] = [];
   let allTouching: Map<string, Evaluation[]> | null = null;
   for (const group of groups) {
@@ -185,6 +185,7 @@ interface Context {
   valueOf: ValueOf;
   placesOf: PlacesOf;
   cost: (cell: string) => number;
+  isBlank: (cell: string) => boolean;
   brokenByCell: Map<string, Evaluation[]>;
   candidatesOf: Map<Evaluation, string[]>;
   touching: Map<string, Evaluation[]>;
@@ -316,6 +317,7 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
       const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
       if (!solved) continue;
       const rounded = roundHalfUp(solved, ctx.placesOf(cell));
+      if (unlikelyFill(cell, rounded, ctx)) continue;
       if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) proposals.push(rounded);
     }
     // With other faults still to place, an operand of a rounded rule may take any value the rounding
@@ -347,6 +349,11 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
     return null;
   };
   return tryFrom(new Map());
+}
+
+/** A blank where a number belongs is filled with what is missing: an amount or a count, not a negative number. */
+function unlikelyFill(cell: string, value: Dec, ctx: Context): boolean {
+  return value.isNegative() && ctx.isBlank(cell);
 }
 
 function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean {
@@ -396,7 +403,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
         const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
         if (!solved) continue;
         const value = roundHalfUp(solved, ctx.placesOf(cell));
-        if (value.eq(current) || tried.some((t) => t.eq(value))) continue;
+        if (value.eq(current) || tried.some((t) => t.eq(value)) || unlikelyFill(cell, value, ctx)) continue;
         tried.push(value);
         const trial = new Map(subs).set(cell, value);
         let score = 0;
