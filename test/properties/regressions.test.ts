@@ -302,3 +302,224 @@ describe("K11: one column, …地区 rows closing (or heading) their counties, o
         });
     }
 });
+
+// K4 (the rest of the family) — 尾差 in totals over subtotals: the office summed unrounded values in columns
+// whose rounding the number row states (3=1×2×5元/10000, 6=3+5, 8=6+7). 总计 adds the prefecture subtotals
+// (X in 补助月数: the rule cannot be recomputed there) and is one unit off their rounded sum (1638 over 644 + 789
+// + 204; the counties' unrounded amounts add up to 1637.53): the subtotals are rounded too, so it is the same 尾差
+// as over the counties (info). Warned before 「仅差末位 1」.
+function subtotalsBelowWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2025年提前下达自治区财政就业补助资金分配表"],
+    [...Array<TestCell>(8).fill(undefined), "单位：人、万元"],
+    ["地区", "缴费人数", "补助月数", "缴费补助资金", "领取人数", "基础养老金补助资金", "小计", "上年结余", "合计"],
+    ["栏次", 1, 2, "3=1 × 2 × 5元 ÷ 10000", 4, "5=4 × 12 × 150元 ÷ 10000", "6=3 + 5", 7, "8=6 + 7"],
+    ["塔城地区本级", 43425, 11, 239, 56491, 10168, 10407, 2010, 12417],
+    ["塔城市"],
+    ["乌苏市", 49638, 9, 223, 59591, 10726, 10949, 2012, 12961],
+    ["沙湾市", 36382, 10, 182, 34883, 6279, 6461, 1549, 8010],
+    ["塔城地区小计", 129445, "X", 644, 150965, 27174, 27818, 5571, 33389],
+    ["巴州本级", 58466, 9, 263, 43015, 7743, 8006, 926, 8932],
+    ["库尔勒市", 49463, 10, 247, 17746, 3194, 3441, 2167, 5608],
+    ["轮台县", 50714, 11, 279, 15886, 2859, 3138, 111, 3249],
+    ["巴州小计", 158643, "X", 789, 76647, 13796, 14586, 3204, 17790],
+    ["昌吉市", 429, 8, 2, 50597, 9107, 9109, 1969, 11078],
+    ["阜康市", 54328, 6, 163, 26013, 4682, 4845, 1287, 6132],
+    ["呼图壁县", 13125, 6, 39, 8780, 1580, 1619, 2495, 4114],
+    ["昌吉州小计", 67882, "X", 204, 85390, 15370, 15574, 5751, 21325],
+    ["总计", 355970, "X", 1638, 313002, 56340, 57978, 14526, 72504],
+  ];
+  return sheet("附件1", rows, ["A2:I2"]);
+}
+
+// A 小计 over one county whose 小计 column (6=3+5) is typed as 3 + 5 of the rounded figures (191 + 273 = 464) while
+// the office's subtotal adds the unrounded chain (190.61 + 272.70 → 463; 合计 8=6+7 likewise 1938): the county is
+// right as typed, its unrounded value is what the subtotal rounds.
+function oneCountySubtotalWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["2024年提前下达自治区财政就业补助资金分配表"],
+    ["序号", "县（市）", "缴费人数（人）", "补助月数", "缴费补助资金（万元）", "领取人数（人）", "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+    [null, null, 1, 2, "3=1 × 2 × 5 ÷ 10000", 4, "5=4 × 12 × 150 ÷ 10000", "6=3 + 5", 7, "8=6 + 7"],
+    [1, "阿图什市", 42357, 9, 191, 1515, 273, 464, 1475, 1939],
+    [null, "小计", 42357, "×", 191, 1515, 273, 463, 1475, 1938],
+    [2, "昌吉州本级", 0, 7, 0, 0, 0, 0, 0, 0],
+    [3, "昌吉市", 25285, 7, 88, 6105, 1099, 1187, 2673, 3860],
+    [4, "阜康市", 18092, 11, 100, 2660, 479, 579, 2326, 2905],
+    [null, "小计", 43377, "×", 188, 8765, 1578, 1766, 4999, 6765],
+    [5, "乌鲁木齐市", 32362, 7, 113, 20074, 3613, 3726, 1936, 5662],
+  ];
+  return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3"], Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, "#,##0"])));
+}
+
+describe("K4: 尾差 in a total over subtotals of stated rounded columns", () => {
+  it("is clean (infos only)", () => expect(loud(subtotalsBelowWithResidue())).toEqual([]));
+  it("finds a wrong 总计 at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D19", 1683))).toEqual(["附件1!D19=1637"]));
+  it("finds a county's wrong amount at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D12", 274))).toEqual(["附件1!D12=247"]));
+  it("finds a wrong subtotal at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "G14", 14856))).toEqual(["附件1!G14=14585"]));
+  it("a subtotal over one county typed from rounded figures: clean", () => expect(loud(oneCountySubtotalWithResidue())).toEqual([]));
+  it("…and a county's wrong 小计 there is an error at its cell", () =>
+    expect(errorsAt(withValue(oneCountySubtotalWithResidue(), "H7", 1178))).toEqual(["附件1!H7=1,187"]));
+});
+
+// K12 — three levels whose counties are …县/…区 over their towns (克拉玛依市 → 克拉玛依区 → 城关镇 …), and a
+// county with one town of the same figures (阿克陶县 = 和平镇): only …地区/州/市 names were candidate totals, so
+// 克拉玛依区 and 阿克陶县 were read as units beside their own towns, and 全区 got 「应为 …」 (or the prefecture
+// an ambiguous-fault). A …县/…区 row next to town rows may be their total (the numbers decide), and a town is
+// never a county's sibling: one town with its county's figures is the county's part.
+function countiesOverTowns(): Sheet {
+  const M = "#,##0.00";
+  const rows: TestCell[][] = [
+    ["2026年提前下达自治区财政困难群众救助补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["地县", "领取人数", "基础养老金补助资金"],
+    [],
+    ["栏次", 1, "2=1 * 12 * 20 / 10000"],
+    ["克拉玛依市", 65589, { v: 1574.14, fmt: M }],
+    ["克拉玛依区", 65589, { v: 1574.14, fmt: M }],
+    ["城关镇", 42415, { v: 1017.96, fmt: M }],
+    ["团结镇", 19485, { v: 467.64, fmt: M }],
+    ["红星镇", 3689, { v: 88.54, fmt: M }],
+    ["克州", 65607, { v: 1574.57, fmt: M }],
+    ["阿图什市", 40374, { v: 968.98, fmt: M }],
+    ["胜利镇", 40374, { v: 968.98, fmt: M }],
+    ["阿克陶县", 25233, { v: 605.59, fmt: M }],
+    ["和平镇", 25233, { v: 605.59, fmt: M }],
+    ["阿克苏地区", 217390, { v: 5217.35, fmt: M }],
+    ["阿克苏地区本级", 55972, { v: 1343.33, fmt: M }],
+    ["阿克苏市", 76692, { v: 1840.6, fmt: M }],
+    ["前进镇", 24141, { v: 579.38, fmt: M }],
+    ["新华镇", 23796, { v: 571.1, fmt: M }],
+    ["东风镇", 28755, { v: 690.12, fmt: M }],
+    ["库车市", 84726, { v: 2033.42, fmt: M }],
+    ["幸福镇", 36048, { v: 865.15, fmt: M }],
+    ["光明镇", 0, { v: 0, fmt: M }],
+    ["建设镇", 48678, { v: 1168.27, fmt: M }],
+    ["全区", 348586, { v: 8366.06, fmt: M }],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 1: "#,##0" });
+}
+
+describe("K12: three levels with …县/…区 counties over towns", () => {
+  it("is clean", () => expect(loud(countiesOverTowns())).toEqual([]));
+  it("finds a town's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B9", 19845))).toEqual(["附件1!B9=19,485"]));
+  it("finds a …区 county's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B7", 65859))).toEqual(["附件1!B7=65,589"]));
+  it("finds the 克州 subtotal's wrong number at its cell", () => expect(errorsAt(withValue(countiesOverTowns(), "B11", 65670))).toEqual(["附件1!B11=65,607"]));
+});
+
+// K13 — a 人数 typo under 按1%增长率测算: 全区合计's growth cell (92489, the sum of the counties' rounded results)
+// is within the rounding of 1.01 × 91574 only while 人数 adds up; the typo took that excuse away, and the search
+// branched on that total-row rule first (its suspects are 全区合计's own cells), so the one-cell answer — the
+// 人数, which repairs the sum and the county's growth rule and so gives the excuse back — was never tried: a
+// false formula-mismatch on the correct 92489 beside the right error.
+function growthUnderGrandTotal(b7: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2026年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+    [undefined, undefined, undefined, undefined, "单位：人、万元"],
+    ["县（市）、单位", "人数", "按1%增长率测算人数", "补助比例", "补助资金"],
+    ["栏次", 1, 2, 3, "4=2×3×12×20元/10000"],
+    ["全区合计", 91574, 92489, "×", { v: 1292.73, fmt: "0.00" }],
+    ["阿克苏市", b7, 968, { v: 0.8, fmt: "0%" }, { v: 18.59, fmt: "0.00" }],
+    ["库车市", 17929, 18108, { v: 0.5, fmt: "0%" }, { v: 217.3, fmt: "0.00" }],
+    ["温宿县", 24410, 24654, { v: 0.6, fmt: "0%" }, { v: 355.02, fmt: "0.00" }],
+    ["沙雅县", 48148, 48629, { v: 0.6, fmt: "0%" }, { v: 700.26, fmt: "0.00" }],
+    ["新和县", 129, 130, { v: 0.5, fmt: "0%" }, { v: 1.56, fmt: "0.00" }],
+  ];
+  return sheet("附件1", rows, ["A2:E2"]);
+}
+
+describe("K13: a 人数 typo that takes away the total row's rounding excuse", () => {
+  it("is clean", () => expect(loud(growthUnderGrandTotal(958))).toEqual([]));
+  it("finds the 人数 typo at its cell, and nothing at the correct 全区合计", () => expect(errorsAt(growthUnderGrandTotal(458))).toEqual(["附件1!B7=958"]));
+});
+
+// K14 — a 合计 column (no number row) over 补助资金 + 清算资金 in a table of two units, with live subtotals
+// (=SUM(G7:G8), =G6+G9): one unit's 合计 typed wrong left one row of two adding up (under the 70 % the rows must
+// bear out), and =G6+G9 was not seen as a live column sum, so the 合计 was not read and nothing was reported.
+// One exception among two or three rows, with a non-zero row that adds up, still bears the 合计 out.
+function twoUnitsWithTotalColumn(g7: number): Sheet {
+  const F = "#,##0";
+  const live = (v: number, f: string): TestCell => ({ v, f, fmt: F });
+  const rows: TestCell[][] = [
+    ["2024年自治区财政困难群众救助补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["序号", "地县", "补助资金安排", undefined, undefined, "清算资金", "合计"],
+    [undefined, undefined, "补助对象人数", "补助比例", "补助资金"],
+    [undefined, "全区合计", live(75673, "C6+C9"), "×", live(137, "E6+E9"), live(2760, "F6+F9"), live(364 + g7, "G6+G9")],
+    [1, "乌鲁木齐市", 51409, 0.6, 93, 271, 364],
+    [2, "喀什地区本级", 24264, 0.6, 44, 2489, g7],
+    [3, "喀什市"],
+    [undefined, "小计", live(24264, "SUM(C7:C8)"), "×", live(44, "SUM(E7:E8)"), live(2489, "SUM(F7:F8)"), live(g7, "SUM(G7:G8)")],
+  ];
+  return sheet("附件1", rows, ["A1:G1", "A2:G2", "A3:A4", "B3:B4", "C3:E3", "F3:F4", "G3:G4"], { 2: F, 4: F, 5: F, 6: F });
+}
+
+describe("K14: a 合计 column in a table of two units, live subtotals following the typo", () => {
+  it("is clean", () => expect(loud(twoUnitsWithTotalColumn(2533))).toEqual([]));
+  it("finds the unit's 合计 typo at its cell", () => expect(errorsAt(twoUnitsWithTotalColumn(253))).toEqual(["附件1!G7=2,533"]));
+});
+
+// K15 — one column, prefectures heading their counties, 全区合计 first: 博州's own figure typed wrong (3598.76 →
+// 359.86). No run of 博州 agrees and the grand total does not hold over its counties either, so 博州 stayed a
+// unit beside its own counties and the blame went to 全区合计 (「应为 11,447.23」). 全区合计 adds up every row but
+// 博州 exactly: a …州 row (its first row its 本级) whose own figure is all that breaks the grand total is their
+// total, typed wrong. (The county-level …市 under it — 博乐市, 阿拉山口市 — are its rows, not where they end.)
+function prefectureOwnFigure(b13: number): Sheet {
+  const M = "#,##0.00";
+  const m = (v: number): TestCell => ({ v, fmt: M });
+  const rows: TestCell[][] = [
+    ["2024年自治区财政城乡居民基本养老保险补助资金预算明细表"],
+    ["单位：万元"],
+    ["县（市）、单位", "补助资金"],
+    [],
+    [undefined, 1],
+    ["全区合计", m(11087.37)],
+    ["阿勒泰地区", m(5350.15)],
+    ["阿勒泰市", m(2294.92)],
+    ["布尔津县", m(0)],
+    ["富蕴县", m(2314.81)],
+    ["福海县", m(18.21)],
+    ["哈巴河县", m(722.21)],
+    ["博州", m(b13)],
+    ["博州本级", m(9.54)],
+    ["博乐市", m(2472.29)],
+    ["阿拉山口市", m(116.86)],
+    ["精河县", m(1000.07)],
+    ["阿克苏地区", m(2138.46)],
+    ["阿克苏地区本级"],
+    ["阿克苏市", m(2138.46)],
+  ];
+  return sheet("附件1", rows, ["A1:B1", "A2:B2", "A3:A4", "B3:B4"]);
+}
+
+// K16 — 总计 over a blank 塔城市 and two 小计 groups, 总计's 人数 typed short (166772 → 16677): the blank was a
+// suspect beside 总计 (ambiguous-fault), but it would have to hold −150095 persons. A blank is filled with what
+// is missing, never with a negative number.
+function totalOverBlankUnit(b5: number): Sheet {
+  const F = "#,##0";
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2023年自治区财政就业补助资金预算明细表"],
+    ["地县", "补助对象人数（人）", "补助比例（%）", "补助资金（元）"],
+    [],
+    ["总计", b5, "×", 6926300],
+    ["塔城市"],
+    ["乌苏市", 41685, 100, 2084250],
+    ["沙湾市", 8683, 80, 347320],
+    ["小计", 50368, "×", 2431570],
+    ["库尔勒市", 42497, 80, 1699880],
+    ["轮台县", 16143, 60, 484290],
+    ["尉犁县", 7308, 80, 292320],
+    ["若羌县", 50456, 80, 2018240],
+    ["小计", 116404, "×", 4494730],
+  ];
+  return sheet("附件1", rows, ["A2:D2", "A3:A4", "B3:B4", "C3:C4", "D3:D4"], { 1: F, 3: F });
+}
+
+describe("K15/K16: a total's own figure wrong", () => {
+  it("K15 is clean", () => expect(loud(prefectureOwnFigure(3598.76))).toEqual([]));
+  it("K15: 博州's own figure wrong is an error at 博州", () => expect(errorsAt(prefectureOwnFigure(359.86))).toEqual(["附件1!B13=3,598.76"]));
+  it("K16 is clean", () => expect(loud(totalOverBlankUnit(166772))).toEqual([]));
+  it("K16: 总计 typed short is an error at 总计, the blank unit no suspect", () => expect(errorsAt(totalOverBlankUnit(16677))).toEqual(["附件1!B5=166,772"]));
+});

@@ -46,6 +46,10 @@ export class FormulaRelation implements Relation {
     return (this.keys ??= [...new Set(this.refCells.map((c) => c.key))]);
   }
 
+  get excusedAlong(): boolean {
+    return this.totalResidue !== undefined;
+  }
+
   get places(): number {
     return this.spec.places;
   }

@@ -127,8 +127,12 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     /** Weak candidates whose own numbers could not decide: the grand total may (see below). */
     const undecided: Undecided[] = [];
     /** Rows up to the next total of any strength: a weak total's own rows. */
+    // Rows this way were all looked at before it: a weak …市 there that took no rows and waits for no decision
+    // (or only one whose every run disagrees) is a county (博乐市 under 博州), not where its rows end.
     const ownRows = (near: number[]) => {
-      const k = near.findIndex((j) => candidates.has(j));
+      const k = near.findIndex(
+        (j) => candidates.has(j) && (isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(rows[j]!.label) || undecided.some((u) => u.i === j && !u.exact)),
+      );
       return k < 0 ? near : near.slice(0, k);
     };
     let faults = 0;
@@ -162,7 +166,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
           const own = ownRows(rowsNear);
-          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults });
+          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
         }
         return [[], "block"];
       }
@@ -260,6 +264,15 @@ interface Undecided {
   exact?: boolean;
   /** Faults its run leaves (an exact one is taken against its own numbers). */
   faults?: number;
+  /** Its name says it is a total (…地区/…州/…盟, or its first row is its 本级): when the grand total holds
+   *  exactly without its own figure, it is a total whose own figure is the fault. */
+  namedTotal?: boolean;
+}
+
+/** A …地区/州/盟 row, or a row whose first own row is its 本级 (博州 → 博州本级): a total by its name. */
+function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
+  const name = rows[i]!.label;
+  return PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`);
 }
 
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
@@ -326,8 +339,13 @@ function grandDecides(
     if (u.rows.some((j) => claimed[position.get(j)!] === 1)) continue;
     const next = without(sums, [u.rows]);
     const after = faultsOf(next);
+    // Its own figure typed wrong (博州 359.86 over counties adding up to 3598.76): the grand total adds up
+    // every row but it exactly — it is a total, and the fault is its own figure.
+    const ownFigureWrong = () => u.namedTotal === true && faultsOf(without(sums, [[u.i]])).faults === 0;
     // Fewer faults, or as many but nearer (two …市 over one county each: both must go for the total to hold).
-    const better = u.exact ? after.faults === 0 : after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9);
+    const better = u.exact
+      ? after.faults === 0 || ownFigureWrong()
+      : after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9);
     if (better) {
       out.push(u);
       for (const j of u.rows) claimed[position.get(j)!] = 1;
@@ -349,6 +367,8 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     const parent = rows[i]!.label;
     const child = rows[score.rows[0]!]!.label;
     if (PREFECTURE_ONLY.test(child)) return false;
+    // A town is never a sibling of a county: a county row next to its one town with the same figures is its total.
+    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 && score.agree + score.weak > 0;
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
@@ -371,6 +391,8 @@ const MIN_TELLING_UNITS = 10;
 
 /** Names that are never county-level (a …市 may be either). */
 const PREFECTURE_ONLY = /(地区|州|盟)$/;
+/** Township-level names (镇, 乡, 街道 …): always parts of a county. */
+export const TOWN_ONLY = /(镇|乡|街道|苏木|办事处)$/;
 
 /**
  * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),

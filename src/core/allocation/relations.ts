@@ -222,6 +222,74 @@ function computeUnrounded(model: AllocationModel, column: AllocColumn, row: numb
   });
 }
 
+const partUnroundedMemo = new WeakMap<AllocationModel, Map<string, Dec | null>>();
+
+/**
+ * The unrounded value behind a part of a total, when the part is right as typed; null otherwise.
+ * - A unit: its rule's unrounded result, when the cell shows it rounded, or when the cell is its rule
+ *   applied to the row's typed operands (6=3+5 over rounded 3 and 5) that are right in the same sense:
+ *   the office's total then adds the unrounded chain (尾差 of the sum, DOMAIN.md).
+ * - A subtotal (whose rule cannot be recomputed on its own row: × in the ratio column): the sum of its
+ *   rows' unrounded values, when it shows that sum rounded or adds its rows exactly as typed. A grand
+ *   total over prefecture subtotals then carries the same 尾差 as one over the counties.
+ */
+function partUnrounded(model: AllocationModel, column: AllocColumn, index: number): Dec | null {
+  let memo = partUnroundedMemo.get(model);
+  if (!memo) partUnroundedMemo.set(model, (memo = new Map()));
+  const r = model.rows[index]!;
+  const key = a1(r.row, column.col);
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = computePartUnrounded(model, column, index)));
+  return value;
+}
+
+function computePartUnrounded(model: AllocationModel, column: AllocColumn, index: number): Dec | null {
+  const r = model.rows[index]!;
+  const valueOf = baseValueOf(model);
+  const typed = roundHalfUp(valueOf(a1(r.row, column.col)), column.places);
+  if (r.children.length > 0) {
+    let unrounded = ZERO;
+    let sum = ZERO;
+    for (const j of r.children) {
+      const part = partUnrounded(model, column, j);
+      if (part === null) return null;
+      unrounded = unrounded.plus(part);
+      sum = sum.plus(valueOf(a1(model.rows[j]!.row, column.col)));
+    }
+    return typed.eq(roundHalfUp(unrounded, column.places)) || typed.eq(sum) ? unrounded : null;
+  }
+  return rightAsTyped(model, column, r.row) ? unroundedValue(model, column, r.row, valueOf, 0) : null;
+}
+
+const rightMemo = new WeakMap<AllocationModel, Map<string, boolean>>();
+
+/** A unit's cell shows its rule's unrounded result, or its rule applied to operands that are right as typed. */
+function rightAsTyped(model: AllocationModel, column: AllocColumn, row: number): boolean {
+  const rule = column.rule;
+  if (!rule) return true;
+  let memo = rightMemo.get(model);
+  if (!memo) rightMemo.set(model, (memo = new Map()));
+  const key = a1(row, column.col);
+  let right = memo.get(key);
+  if (right !== undefined) return right;
+  memo.set(key, false); // a cycle of rules proves nothing
+  const valueOf = baseValueOf(model);
+  right = typedMatchesUnrounded(model, column, row, valueOf);
+  if (!right) {
+    const operands = [...rule.refColumns.values()].map((c) => model.columnAt.get(c));
+    const onTyped = operands.every((o) => o && rightAsTyped(model, o, row))
+      ? evaluateExpr(rule.expr, (ref) => {
+          const col = rule.refColumns.get(ref);
+          return col === undefined ? null : valueOf(a1(row, col));
+        })
+      : null;
+    const { num, den } = ruleFactor(column);
+    right = onTyped !== null && roundHalfUp(valueOf(key), column.places).eq(roundHalfUp(onTyped.times(num).div(den), column.places));
+  }
+  memo.set(key, right);
+  return right;
+}
+
 function addSumRelations(
   model: AllocationModel,
   column: AllocColumn,
@@ -237,14 +305,14 @@ function addSumRelations(
     const cells = parts.map((i) => model.cells.at(rows[i]!.row, column.col)!);
     if (!cells.every((c) => c?.known)) return;
     const rounded = () => residueAddends(cells.filter((c) => isRounded(model, c.key)).length);
-    const valueOf = baseValueOf(model);
-    // Only when every part shows its own unrounded value rounded: a mistyped part must not be excused.
+    // Only when every part is right as typed (see partUnrounded): a mistyped part must not be excused.
     const unroundedSum = column.rule
       ? () => {
           let sum = ZERO;
-          for (const c of cells) {
-            if (!typedMatchesUnrounded(model, column, c.row, valueOf)) return null;
-            sum = sum.plus(unroundedValue(model, column, c.row, valueOf, 0)!);
+          for (const i of parts) {
+            const part = partUnrounded(model, column, i);
+            if (part === null) return null;
+            sum = sum.plus(part);
           }
           return sum;
         }

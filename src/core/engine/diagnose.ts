@@ -101,10 +101,10 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
       if (list[list.length - 1] !== ev) list.push(ev);
     }
 
-  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
+  const isBlank = options.isBlank ?? (() => false);
+  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), isBlank, brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
   const blames: Blame[] = [];
   const ambiguities: Ambiguity[] = [];
-  const isBlank = options.isBlank ?? (() => false);
   const repairedAlong: Evaluation[] = [];
   let allTouching: Map<string, Evaluation[]> | null = null;
   for (const group of groups) {
@@ -185,6 +185,7 @@ interface Context {
   valueOf: ValueOf;
   placesOf: PlacesOf;
   cost: (cell: string) => number;
+  isBlank: (cell: string) => boolean;
   brokenByCell: Map<string, Evaluation[]>;
   candidatesOf: Map<Evaluation, string[]>;
   touching: Map<string, Evaluation[]>;
@@ -260,16 +261,17 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       // that needs its operand totals to add up): only those still broken need a cell of their own.
       const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
       // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
-      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects.
+      // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects. One that
+      // may be repaired along (excusedAlong) need not hold a fault of its own: it comes last.
       let open: Evaluation | null = null;
-      let key = [-Infinity, -Infinity];
+      let key = [-Infinity, -Infinity, -Infinity];
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
         if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
         const candidates = ctx.candidatesOf.get(ev)!;
         const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
-        const k = [strongest, -candidates.length];
-        if (k[0]! > key[0]! || (k[0] === key[0] && k[1]! > key[1]!)) [open, key] = [ev, k];
+        const k = [ev.relation.excusedAlong ? 0 : 1, strongest, -candidates.length];
+        if (k[0]! > key[0]! || (k[0] === key[0] && (k[1]! > key[1]! || (k[1] === key[1] && k[2]! > key[2]!)))) [open, key] = [ev, k];
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
@@ -315,6 +317,7 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
       const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
       if (!solved) continue;
       const rounded = roundHalfUp(solved, ctx.placesOf(cell));
+      if (unlikelyFill(cell, rounded, ctx)) continue;
       if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) proposals.push(rounded);
     }
     // With other faults still to place, an operand of a rounded rule may take any value the rounding
@@ -346,6 +349,11 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
     return null;
   };
   return tryFrom(new Map());
+}
+
+/** A blank where a number belongs is filled with what is missing: an amount or a count, not a negative number. */
+function unlikelyFill(cell: string, value: Dec, ctx: Context): boolean {
+  return value.isNegative() && ctx.isBlank(cell);
 }
 
 function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean {
@@ -395,7 +403,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
         const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
         if (!solved) continue;
         const value = roundHalfUp(solved, ctx.placesOf(cell));
-        if (value.eq(current) || tried.some((t) => t.eq(value))) continue;
+        if (value.eq(current) || tried.some((t) => t.eq(value)) || unlikelyFill(cell, value, ctx)) continue;
         tried.push(value);
         const trial = new Map(subs).set(cell, value);
         let score = 0;

@@ -44,6 +44,9 @@ export interface Relation {
   expectedWith?(valueOf: ValueOf, subs: Substitutions): Dec | null;
   /** `solve` with other cells substituted (same fallback as `expectedWith`). */
   solveWith?(cell: string, valueOf: ValueOf, subs: Substitutions): Dec | null;
+  /** True when a correction elsewhere may repair it without touching its cells (a total row's rounding
+   *  excuse that needs its operand totals to add up): a diagnosis must not branch on it first. */
+  readonly excusedAlong?: boolean;
   /** True only when exact integer arithmetic proves the relation holds as displayed (status "ok");
    *  false means "not proven": the decimal evaluation decides. */
   holdsExactly?(): boolean;
