@@ -302,3 +302,41 @@ describe("K11: one column, …地区 rows closing (or heading) their counties, o
         });
     }
 });
+
+describe("pairs: two wrong numbers in different groups, both found at their cells (issue 10 §2)", () => {
+  // P1 — `3=1×2×5元` reads its 1 and 2 as columns or as constants; two typos in column 3 of a three-row table
+  // left the default reading holding on one row of three, so the rule was set aside (annotation-unclear) and
+  // the breaks went to the 小计 column. The one reading any row bears out is the annotation's: two rows that
+  // break it are two faults. A rule every breaking row misses by the same factor stays unclear (the constant
+  // is off, not the rows).
+  function contributions(rowsOf: [string, number, number, number, number][]): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1", ...Array<TestCell>(6).fill(undefined)],
+      ["2026年提前下达自治区财政城乡居民基本医疗保险补助资金分配方案", ...Array<TestCell>(6).fill(undefined)],
+      [...Array<TestCell>(6).fill(undefined), "单位：人、元"],
+      ["单位", "缴费人数", "补助月数", "缴费补助资金", "领取人数", "基础养老金补助资金", "小计"],
+      [undefined, 1, 2, "3=1×2×5元", 4, "5=4×12×150元", "6=3+5"],
+      ...rowsOf.map(([name, persons, months, paid, pensioners]): TestCell[] => {
+        const basic = pensioners * 12 * 150;
+        return [name, persons, months, paid, pensioners, basic, persons * months * 5 + basic];
+      }),
+    ];
+    return sheet("附件1", rows, ["A2:G2"]);
+  }
+  const counties: [string, number, number, number, number][] = [
+    ["库尔勒市", 8373, 6, 251190, 50908],
+    ["轮台县", 37551, 8, 1502040, 49288],
+    ["尉犁县", 25141, 9, 1131345, 12120],
+    ["若羌县", 4410, 7, 154350, 3312],
+  ];
+  it("P1: is clean", () => expect(loud(contributions(counties.slice(0, 3)))).toEqual([]));
+  it("P1: two rows of three typed wrong under a rule read two ways → both errors at their cells", () => {
+    const typed = withValue(withValue(contributions(counties.slice(0, 3)), "D6", 251910), "D8", 1311345);
+    expect(loud(typed)).toEqual(["附件1!D6 error allocation/wrong-value", "附件1!D8 error allocation/wrong-value"]);
+    expect(errorsAt(typed)).toEqual(["附件1!D6=251190", "附件1!D8=1131345"]);
+  });
+  it("P1: three rows of four off by the same factor → the annotation is unclear, no error per row", () => {
+    const doubled = counties.map(([n, p, m, paid, q], k): [string, number, number, number, number] => [n, p, m, k === 0 ? paid : paid * 2, q]);
+    expect(loud(contributions(doubled)).filter((f) => f.includes("D"))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]);
+  });
+});

@@ -283,8 +283,10 @@ function attachRules(
     const best = bestReading(readings, c, values, bodySize);
     if (!best) return;
     // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
-    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out.
-    const onlyReading = readings.length === 1 && best.support.holds >= 1;
+    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out. So is
+    // the one reading any row bears out (`1×2×5元` holding exactly on one row of three, no other reading on
+    // any) — unless the rows that break it all break it alike: then the constant, not the rows, is off.
+    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && best.support.holds >= 1 && !best.support.breaksAlike;
     if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };
