@@ -340,3 +340,34 @@ describe("pairs: two wrong numbers in different groups, both found at their cell
     expect(loud(contributions(doubled)).filter((f) => f.includes("D"))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]);
   });
 });
+
+describe("pairs: a 合计 column two typos break on two rows of five", () => {
+  // P2 — 补助资金合计 beside its three parts, no number row: one part typed wrong on one county, the 合计 on
+  // another, so the column added up on three rows of five (70 % wanted) and was not read; the two breaks went to
+  // 博州合计 (total-mismatch). The header states a total; a majority of rows says which columns it adds, unless
+  // one column's value makes up every break (then the 合计 leaves that column out, or adds it).
+  function bozhou(extra?: [number, number, number, number, number]): Sheet {
+    const parts: [string, number, number, number][] = [
+      ["博乐市", 2363.64, 88.51, 2037.74],
+      ["阿拉山口市", 2519.22, 658.2, 870.97],
+      ["精河县", 664.05, 2772.37, 2171.08],
+      ["温泉县", 225.45, 1771.78, 1423.49],
+    ];
+    const sum = (k: 1 | 2 | 3) => parts.reduce((s, p) => s + Math.round(p[k] * 100), 0) / 100;
+    const row = (seq: number | undefined, name: string, a: number, b: number, c: number, x?: number): TestCell[] => [
+      seq, name, a, b, c, ...(extra ? [x ?? 0] : []), Math.round((a + b + c) * 100) / 100,
+    ];
+    const rows: TestCell[][] = [
+      ["2022年自治区财政困难群众救助补助资金分配方案"],
+      ["序号", "地区", "缴费补助资金部分（万元）", "基础养老金补助资金部分（万元）", "其他补助资金（万元）", ...(extra ? ["一次性补助（万元）"] : []), "补助资金合计（万元）"],
+      row(undefined, "博州合计", sum(1), sum(2), sum(3), extra?.[0]),
+      ...parts.map(([name, a, b, c], k) => row(k + 1, name, a, b, c, extra?.[k + 1])),
+    ];
+    return sheet("附件1", rows, ["A1:F1"], { 2: "0.00", 3: "0.00", 4: "0.00", 5: "0.00", 6: "0.00" });
+  }
+  it("P2: is clean", () => expect(loud(bozhou())).toEqual([]));
+  it("P2: a part on one county and the 合计 on another → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(bozhou(), "C4", 5363.64), "F5", 4048.49))).toEqual(["附件1!C4=2363.64", "附件1!F5=4048.39"]));
+  it("P2: a one-off column the 合计 does not add (nonzero on one county) is no fault of the 合计", () =>
+    expect(errorsAt(bozhou([80, 0, 80, 0, 0]))).toEqual([]));
+});

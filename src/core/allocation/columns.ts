@@ -416,7 +416,7 @@ function inferTotalColumns(
         o !== total && !o.percent && !o.rule && !isCountColumn(o) &&
         !TOTAL_HEADER.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "").replace(/\([^()]*\)$/, "")),
     );
-    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum);
+    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum, numeric);
     const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
     const chosen = bornOut(siblings)
       ? siblings
@@ -440,28 +440,45 @@ function isCountColumn(column: AllocColumn): boolean {
   return (/人|户|个|次|月/.test(unit) && !/元/.test(unit)) || /人数|人次|户数|个数|次数|名额|月数/.test(column.header);
 }
 
-/** The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). */
+/**
+ * The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). The header
+ * states a total; the rows only say which columns it adds: 70 % of them, or a majority of two or more when the
+ * rows that break it are not all off by one other column's value (that column would be a part left out; two
+ * typed-wrong rows in a table of five are two faults, not another reading).
+ */
 function totalBornOut(
   total: AllocColumn,
   siblings: AllocColumn[],
   values: Map<number, ColumnValues>,
   bodySize: number,
   columnSum: (col: number, i: number) => boolean,
+  numeric: AllocColumn[],
 ): boolean {
   let agree = 0;
   let rows = 0;
   const totalValues = values.get(total.col)!;
   const parts = siblings.map((o) => values.get(o.col)!);
   const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
+  const gaps: [number, number][] = [];
   for (let i = 0; i < bodySize; i++) {
     if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
     if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
     if (columnSum(total.col, i)) continue;
     rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
-    if (Math.abs(sum - atPlaces(totalValues, i)) <= siblings.length) agree++;
+    const gap = atPlaces(totalValues, i) - sum;
+    if (Math.abs(gap) <= siblings.length) agree++;
+    else gaps.push([i, gap]);
   }
-  return rows > 0 && agree >= rows * 0.7;
+  if (rows === 0) return false;
+  if (agree >= rows * 0.7) return true;
+  if (agree < 2 || agree * 2 <= rows) return false;
+  // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
+  const others = numeric.filter((o) => o !== total && !o.percent);
+  return !others.some((o) => {
+    const v = values.get(o.col)!;
+    return gaps.every(([i, gap]) => v.known(i) && v.kind[i] !== BIG && Math.abs(Math.abs(gap) - Math.abs(atPlaces(v, i))) <= siblings.length + 1);
+  });
 }
 
 /**
