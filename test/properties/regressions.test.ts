@@ -371,3 +371,37 @@ describe("pairs: a 合计 column two typos break on two rows of five", () => {
   it("P2: a one-off column the 合计 does not add (nonzero on one county) is no fault of the 合计", () =>
     expect(errorsAt(bozhou([80, 0, 80, 0, 0]))).toEqual([]));
 });
+
+describe("pairs: two persons typed wrong under one 合计 and a rule in 万元", () => {
+  // P3 — `3=1×2×30元/10000`, two counties' 补助对象人数 typed wrong (34101 → 24101, 7308 → 730): each breaks its row
+  // and both break 合计. The row rules pin each only within their rounding (82 万元 is 33959 to 34374 persons) and
+  // 合计 only their sum, so the search that tried values one unit apart never met a pair that fits and named four
+  // cells in one warning. Both cells are the faults: an error at each, with the range its rule allows and no fix
+  // (which value in it is right, only the source documents say).
+  function pension(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配明细表"],
+      ["单位：人、万元"],
+      ["县（市）", "补助对象人数", "补助比例（%）", "补助资金"],
+      ["栏次", 1, 2, "3=1*2*30元/10000"],
+      ["伊宁市"],
+      ["奎屯市", 34101, 80, 82],
+      ["霍尔果斯市", 7308, 80, 18],
+      ["合计", 41409, "×", 100],
+    ];
+    return sheet("附件1", rows, ["A2:D2", "A3:D3"]);
+  }
+  it("P3: is clean", () => expect(loud(pension())).toEqual([]));
+  it("P3: both persons cells are errors, each with its rule's range and no fix", () => {
+    const typed = withValue(withValue(pension(), "B7", 24101), "B8", 730);
+    const found = checkWorkbook({ sheets: [typed] }).sheets[0]!.findings.filter((f) => f.severity !== "info");
+    expect(found.map((f) => `${f.cell} ${f.severity} ${f.rule} ${f.messageId}`)).toEqual([
+      "B7 error allocation/wrong-value wrongValueRange",
+      "B8 error allocation/wrong-value wrongValueRange",
+    ]);
+    expect(found.map((f) => f.fix)).toEqual([undefined, undefined]);
+    expect(found[0]!.message).toContain("应在 33959 至 34374 之间");
+    expect(found[1]!.message).toContain("应在 7292 至 7708 之间");
+  });
+});
