@@ -405,3 +405,31 @@ describe("pairs: two persons typed wrong under one 合计 and a rule in 万元",
     expect(found[1]!.message).toContain("应在 7292 至 7708 之间");
   });
 });
+
+describe("pairs: a growth rule broken on two counties and, through them, on 全省合计", () => {
+  // P4 — 按1%增长率测算人数 with one county's 人数 and another's 测算人数 typed wrong: the rule broke on those two rows
+  // and on 全省合计 (whose 人数 no longer adds up, so its 尾差 has no excuse) — three of five rows, and the rule was
+  // set aside (rule-not-borne-out) with the breaks left at the totals. A total row of a linear rule holds when its
+  // rows do and breaks with any of them: no evidence of its own for or against the reading.
+  function growth(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年自治区财政孤儿基本生活费补助资金分配方案"],
+      ["单位：人、万元"],
+      ["序号", "地区", "人数", "补助资金安排", undefined, "补助资金"],
+      [undefined, undefined, undefined, "按1%增长率测算人数", "补助比例", undefined],
+      [1, "市儿童福利院", 21270, 21483, { v: 0.5, fmt: "0%" }, { v: 257.8, fmt: "#,##0.00" }],
+      [2, "独山子区", 4182, 4224, { v: 0.5, fmt: "0%" }, { v: 50.69, fmt: "#,##0.00" }],
+      [3, "白碱滩区", 28999, 29289, { v: 0.8, fmt: "0%" }, { v: 562.35, fmt: "#,##0.00" }],
+      [4, "乌尔禾区", 35878, 36237, { v: 0.5, fmt: "0%" }, { v: 434.84, fmt: "#,##0.00" }],
+      [undefined, "全省合计", 90329, 91233, "×", { v: 1305.68, fmt: "#,##0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5"]);
+  }
+  it("P4: is clean", () => expect(loud(growth())).toEqual([]));
+  it("P4: one 人数 and another 测算人数 typed wrong → both errors at their cells, no warning on the rule", () => {
+    const typed = withValue(withValue(growth(), "C7", 412), "D9", 3237);
+    expect(loud(typed)).toEqual(["附件1!C7 error allocation/wrong-value", "附件1!D9 error allocation/wrong-value"]);
+    expect(errorsAt(typed)).toEqual(["附件1!C7=4182", "附件1!D9=36237"]);
+  });
+});
