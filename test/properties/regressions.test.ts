@@ -523,3 +523,134 @@ describe("K15/K16: a total's own figure wrong", () => {
   it("K16 is clean", () => expect(loud(totalOverBlankUnit(166772))).toEqual([]));
   it("K16: 总计 typed short is an error at 总计, the blank unit no suspect", () => expect(errorsAt(totalOverBlankUnit(16677))).toEqual(["附件1!B5=166,772"]));
 });
+
+describe("pairs: two wrong numbers in different groups, both found at their cells (issue 10 §2)", () => {
+  // P1 — `3=1×2×5元` reads its 1 and 2 as columns or as constants; two typos in column 3 of a three-row table
+  // left the default reading holding on one row of three, so the rule was set aside (annotation-unclear) and
+  // the breaks went to the 小计 column. The one reading any row bears out is the annotation's: two rows that
+  // break it are two faults. A rule every breaking row misses by the same factor stays unclear (the constant
+  // is off, not the rows).
+  function contributions(rowsOf: [string, number, number, number, number][]): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1", ...Array<TestCell>(6).fill(undefined)],
+      ["2026年提前下达自治区财政城乡居民基本医疗保险补助资金分配方案", ...Array<TestCell>(6).fill(undefined)],
+      [...Array<TestCell>(6).fill(undefined), "单位：人、元"],
+      ["单位", "缴费人数", "补助月数", "缴费补助资金", "领取人数", "基础养老金补助资金", "小计"],
+      [undefined, 1, 2, "3=1×2×5元", 4, "5=4×12×150元", "6=3+5"],
+      ...rowsOf.map(([name, persons, months, paid, pensioners]): TestCell[] => {
+        const basic = pensioners * 12 * 150;
+        return [name, persons, months, paid, pensioners, basic, persons * months * 5 + basic];
+      }),
+    ];
+    return sheet("附件1", rows, ["A2:G2"]);
+  }
+  const counties: [string, number, number, number, number][] = [
+    ["库尔勒市", 8373, 6, 251190, 50908],
+    ["轮台县", 37551, 8, 1502040, 49288],
+    ["尉犁县", 25141, 9, 1131345, 12120],
+    ["若羌县", 4410, 7, 154350, 3312],
+  ];
+  it("P1: is clean", () => expect(loud(contributions(counties.slice(0, 3)))).toEqual([]));
+  it("P1: two rows of three typed wrong under a rule read two ways → both errors at their cells", () => {
+    const typed = withValue(withValue(contributions(counties.slice(0, 3)), "D6", 251910), "D8", 1311345);
+    expect(loud(typed)).toEqual(["附件1!D6 error allocation/wrong-value", "附件1!D8 error allocation/wrong-value"]);
+    expect(errorsAt(typed)).toEqual(["附件1!D6=251190", "附件1!D8=1131345"]);
+  });
+  it("P1: three rows of four off by the same factor → the annotation is unclear, no error per row", () => {
+    const doubled = counties.map(([n, p, m, paid, q], k): [string, number, number, number, number] => [n, p, m, k === 0 ? paid : paid * 2, q]);
+    expect(loud(contributions(doubled)).filter((f) => f.includes("D"))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]);
+  });
+});
+
+describe("pairs: a 合计 column two typos break on two rows of five", () => {
+  // P2 — 补助资金合计 beside its three parts, no number row: one part typed wrong on one county, the 合计 on
+  // another, so the column added up on three rows of five (70 % wanted) and was not read; the two breaks went to
+  // 博州合计 (total-mismatch). The header states a total; a majority of rows says which columns it adds, unless
+  // one column's value makes up every break (then the 合计 leaves that column out, or adds it).
+  function bozhou(extra?: [number, number, number, number, number]): Sheet {
+    const parts: [string, number, number, number][] = [
+      ["博乐市", 2363.64, 88.51, 2037.74],
+      ["阿拉山口市", 2519.22, 658.2, 870.97],
+      ["精河县", 664.05, 2772.37, 2171.08],
+      ["温泉县", 225.45, 1771.78, 1423.49],
+    ];
+    const sum = (k: 1 | 2 | 3) => parts.reduce((s, p) => s + Math.round(p[k] * 100), 0) / 100;
+    const row = (seq: number | undefined, name: string, a: number, b: number, c: number, x?: number): TestCell[] => [
+      seq, name, a, b, c, ...(extra ? [x ?? 0] : []), Math.round((a + b + c) * 100) / 100,
+    ];
+    const rows: TestCell[][] = [
+      ["2022年自治区财政困难群众救助补助资金分配方案"],
+      ["序号", "地区", "缴费补助资金部分（万元）", "基础养老金补助资金部分（万元）", "其他补助资金（万元）", ...(extra ? ["一次性补助（万元）"] : []), "补助资金合计（万元）"],
+      row(undefined, "博州合计", sum(1), sum(2), sum(3), extra?.[0]),
+      ...parts.map(([name, a, b, c], k) => row(k + 1, name, a, b, c, extra?.[k + 1])),
+    ];
+    return sheet("附件1", rows, ["A1:F1"], { 2: "0.00", 3: "0.00", 4: "0.00", 5: "0.00", 6: "0.00" });
+  }
+  it("P2: is clean", () => expect(loud(bozhou())).toEqual([]));
+  it("P2: a part on one county and the 合计 on another → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(bozhou(), "C4", 5363.64), "F5", 4048.49))).toEqual(["附件1!C4=2363.64", "附件1!F5=4048.39"]));
+  it("P2: a one-off column the 合计 does not add (nonzero on one county) is no fault of the 合计", () =>
+    expect(errorsAt(bozhou([80, 0, 80, 0, 0]))).toEqual([]));
+});
+
+describe("pairs: two persons typed wrong under one 合计 and a rule in 万元", () => {
+  // P3 — `3=1×2×30元/10000`, two counties' 补助对象人数 typed wrong (34101 → 24101, 7308 → 730): each breaks its row
+  // and both break 合计. The row rules pin each only within their rounding (82 万元 is 33959 to 34374 persons) and
+  // 合计 only their sum, so the search that tried values one unit apart never met a pair that fits and named four
+  // cells in one warning. Both cells are the faults: an error at each, with the range its rule allows and no fix
+  // (which value in it is right, only the source documents say).
+  function pension(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配明细表"],
+      ["单位：人、万元"],
+      ["县（市）", "补助对象人数", "补助比例（%）", "补助资金"],
+      ["栏次", 1, 2, "3=1*2*30元/10000"],
+      ["伊宁市"],
+      ["奎屯市", 34101, 80, 82],
+      ["霍尔果斯市", 7308, 80, 18],
+      ["合计", 41409, "×", 100],
+    ];
+    return sheet("附件1", rows, ["A2:D2", "A3:D3"]);
+  }
+  it("P3: is clean", () => expect(loud(pension())).toEqual([]));
+  it("P3: both persons cells are errors, each with its rule's range and no fix", () => {
+    const typed = withValue(withValue(pension(), "B7", 24101), "B8", 730);
+    const found = checkWorkbook({ sheets: [typed] }).sheets[0]!.findings.filter((f) => f.severity !== "info");
+    expect(found.map((f) => `${f.cell} ${f.severity} ${f.rule} ${f.messageId}`)).toEqual([
+      "B7 error allocation/wrong-value wrongValueRange",
+      "B8 error allocation/wrong-value wrongValueRange",
+    ]);
+    expect(found.map((f) => f.fix)).toEqual([undefined, undefined]);
+    expect(found[0]!.message).toContain("应在 33959 至 34374 之间");
+    expect(found[1]!.message).toContain("应在 7292 至 7708 之间");
+  });
+});
+
+describe("pairs: a growth rule broken on two counties and, through them, on 全省合计", () => {
+  // P4 — 按1%增长率测算人数 with one county's 人数 and another's 测算人数 typed wrong: the rule broke on those two rows
+  // and on 全省合计 (whose 人数 no longer adds up, so its 尾差 has no excuse) — three of five rows, and the rule was
+  // set aside (rule-not-borne-out) with the breaks left at the totals. A total row of a linear rule holds when its
+  // rows do and breaks with any of them: no evidence of its own for or against the reading.
+  function growth(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年自治区财政孤儿基本生活费补助资金分配方案"],
+      ["单位：人、万元"],
+      ["序号", "地区", "人数", "补助资金安排", undefined, "补助资金"],
+      [undefined, undefined, undefined, "按1%增长率测算人数", "补助比例", undefined],
+      [1, "市儿童福利院", 21270, 21483, { v: 0.5, fmt: "0%" }, { v: 257.8, fmt: "#,##0.00" }],
+      [2, "独山子区", 4182, 4224, { v: 0.5, fmt: "0%" }, { v: 50.69, fmt: "#,##0.00" }],
+      [3, "白碱滩区", 28999, 29289, { v: 0.8, fmt: "0%" }, { v: 562.35, fmt: "#,##0.00" }],
+      [4, "乌尔禾区", 35878, 36237, { v: 0.5, fmt: "0%" }, { v: 434.84, fmt: "#,##0.00" }],
+      [undefined, "全省合计", 90329, 91233, "×", { v: 1305.68, fmt: "#,##0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5"]);
+  }
+  it("P4: is clean", () => expect(loud(growth())).toEqual([]));
+  it("P4: one 人数 and another 测算人数 typed wrong → both errors at their cells, no warning on the rule", () => {
+    const typed = withValue(withValue(growth(), "C7", 412), "D9", 3237);
+    expect(loud(typed)).toEqual(["附件1!C7 error allocation/wrong-value", "附件1!D9 error allocation/wrong-value"]);
+    expect(errorsAt(typed)).toEqual(["附件1!C7=4182", "附件1!D9=36237"]);
+  });
+});

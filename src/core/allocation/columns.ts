@@ -288,8 +288,10 @@ function attachRules(
     const best = bestReading(readings, c, values, bodySize);
     if (!best) return;
     // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
-    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out.
-    const onlyReading = readings.length === 1 && best.support.holds >= 1;
+    // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out. So is
+    // the one reading any row bears out (`1×2×5元` holding exactly on one row of three, no other reading on
+    // any) — unless the rows that break it all break it alike: then the constant, not the rows, is off.
+    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && best.support.holds >= 1 && !best.support.breaksAlike;
     if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };
@@ -419,7 +421,7 @@ function inferTotalColumns(
         o !== total && !o.percent && !o.rule && !isCountColumn(o) &&
         !TOTAL_HEADER.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "").replace(/\([^()]*\)$/, "")),
     );
-    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum);
+    const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum, numeric);
     const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
     const chosen = bornOut(siblings)
       ? siblings
@@ -443,13 +445,19 @@ function isCountColumn(column: AllocColumn): boolean {
   return (/人|户|个|次|月/.test(unit) && !/元/.test(unit)) || /人数|人次|户数|个数|次数|名额|月数/.test(column.header);
 }
 
-/** The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). */
+/**
+ * The 合计 column adds up these columns on most rows (within one unit per part: rounding residue). The header
+ * states a total; the rows only say which columns it adds: 70 % of them, or a majority of two or more when the
+ * rows that break it are not all off by one other column's value (that column would be a part left out; two
+ * typed-wrong rows in a table of five are two faults, not another reading).
+ */
 function totalBornOut(
   total: AllocColumn,
   siblings: AllocColumn[],
   values: Map<number, ColumnValues>,
   bodySize: number,
   columnSum: (col: number, i: number) => boolean,
+  numeric: AllocColumn[],
 ): boolean {
   let agree = 0;
   let telling = 0;
@@ -457,19 +465,33 @@ function totalBornOut(
   const totalValues = values.get(total.col)!;
   const parts = siblings.map((o) => values.get(o.col)!);
   const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
+  const gaps: [number, number][] = [];
   for (let i = 0; i < bodySize; i++) {
     if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
     if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
     if (columnSum(total.col, i)) continue;
     rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
-    if (Math.abs(sum - atPlaces(totalValues, i)) > siblings.length) continue;
+    const gap = atPlaces(totalValues, i) - sum;
+    if (Math.abs(gap) > siblings.length) {
+      gaps.push([i, gap]);
+      continue;
+    }
     agree++;
     if (sum !== 0) telling++;
   }
+  if (rows === 0) return false;
+  if (agree >= rows * 0.7) return true;
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).
-  return rows > 0 && (agree >= rows * 0.7 || (rows - agree === 1 && telling >= 1));
+  const oneException = rows - agree === 1 && telling >= 1;
+  if (!oneException && (agree < 2 || agree * 2 <= rows)) return false;
+  // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
+  const others = numeric.filter((o) => o !== total && !o.percent);
+  return !others.some((o) => {
+    const v = values.get(o.col)!;
+    return gaps.every(([i, gap]) => v.known(i) && v.kind[i] !== BIG && Math.abs(Math.abs(gap) - Math.abs(atPlaces(v, i))) <= siblings.length + 1);
+  });
 }
 
 /**

@@ -24,6 +24,10 @@ export interface Support {
   holds: number;
   /** Rows that tell readings apart: a value in the cell or in the rule's result. */
   evidence: number;
+  /** Two or more rows break a product rule, all by the same factor: the annotation's constant, not the rows,
+   *  is off. Rows that break it each by their own factor are typos. (Not asked of sums: one typo carried
+   *  into live totals breaks a sum rule on several rows by the same amount.) */
+  breaksAlike?: boolean;
 }
 
 /** What a reading needs to know of a column. */
@@ -139,6 +143,9 @@ export function supportOf(
   const skipBlanks = hasColumnProduct(reading.expr);
   let holds = 0;
   let evidence = 0;
+  let firstBreak: number | null = null;
+  let breaks = 0;
+  let alike = true;
   // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
   const stride = Math.max(1, Math.floor(bodySize / SAMPLE_ROWS));
   rows: for (let i = 0; i < bodySize; i += stride) {
@@ -158,8 +165,14 @@ export function supportOf(
     const gap = Math.abs(result - t) - Math.abs(t) * 1e-12;
     // Rounded half up to the column's precision; a sum may also show the unrounded chain (one unit).
     if (gap <= unit * 0.5000001 || (additive && gap <= unit * 1.0000001)) holds++;
+    else if (alike && !additive) {
+      const ratio = result === 0 ? NaN : t / result;
+      breaks++;
+      if (firstBreak === null) firstBreak = ratio;
+      else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * 1e-3)) alike = false;
+    }
   }
-  return { holds, evidence };
+  return { holds, evidence, breaksAlike: alike && breaks >= 2 };
 }
 
 /** Rows looked at per reading, at most (evenly spread). */
@@ -174,15 +187,21 @@ export function bestReading(
   target: ReadingColumn,
   values: ReadonlyMap<number, ColumnValues>,
   bodySize: number,
-): { reading: RuleReading; support: Support } | null {
+): { reading: RuleReading; support: Support; rivalHolds: number } | null {
   let best: { reading: RuleReading; support: Support } | null = null;
+  const holds: number[] = [];
   for (const reading of readings) {
     const support = supportOf(reading, target, values, bodySize);
+    holds.push(support.holds);
     // Rows that agree minus rows that do not: readings that read fewer columns see more rows.
     if (!best || margin(support) > margin(best.support)) best = { reading, support };
     if (best.reading === readings[0] && support.holds >= support.evidence * CLEAR_SHARE) break;
   }
-  return best;
+  if (!best) return null;
+  const mine = readings.indexOf(best.reading);
+  // Rows bearing out another reading (readings not tried, the default holding clearly, count as none).
+  const rivalHolds = Math.max(0, ...holds.filter((_, k) => k !== mine));
+  return { ...best, rivalHolds };
 }
 
 function margin(support: Support): number {

@@ -36,6 +36,11 @@ export const wrongValueRule = defineRule({
       zh: "{unit}「{column}」应为 {expected}，表中为 {actual}：{reason}指向这一格。",
       en: "{unit} \"{column}\" should be {expected}, found {actual}: {reason} points to this cell.",
     },
+    /** Two faults under one total, each under a rounded rule: the total pins their sum, the rule a range. */
+    wrongValueRange: {
+      zh: "{unit}「{column}」表中为 {actual}，应在 {low} 至 {high} 之间：{reasons}都指向这一格（与另一处错误同在一个合计下，具体数值请按原始资料填写）。",
+      en: "{unit} \"{column}\": {actual} found, between {low} and {high} expected: {reasons} point to this cell (another mistake shares its total; take the value from the source documents).",
+    },
   },
 });
 
@@ -169,6 +174,12 @@ export function blameFinding(model: AllocationModel, blame: Blame, byRelation: M
   const reasons = described.filter((r, i) => described.findIndex((o) => o.zh === r.zh) === i);
   const details = { related, expected, actual, fix: { value: formatValue(blame.proposed, column), ...(formula ? { formula } : {}) } };
   const where = { ...place(model, blame.cell, column), expected, actual };
+  if (blame.range) {
+    const [low, high] = blame.range.map((v) => formatAt(model, blame.cell, v, column));
+    const zh = reasons.map((r) => r.zh).join("、");
+    const en = reasons.map((r) => r.en).join(", ");
+    return report(wrongValueRule, blame.cell, "wrongValueRange", { ...place(model, blame.cell, column), actual, low: low!, high: high!, reasons: { zh, en } }, { related, actual });
+  }
   if (reasons.length === 1) return report(wrongValueRule, blame.cell, "wrongValueOneReason", { ...where, reason: reasons[0]! }, details);
   const en = reasons.map((r) => r.en);
   return report(

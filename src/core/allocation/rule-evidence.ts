@@ -7,7 +7,6 @@ import { defineRule, report } from "../rules/define";
 import type { AllocColumn } from "./columns";
 import type { AllocationModel } from "./model";
 import type { RelationInfo } from "./relations";
-import { hasColumnProduct } from "./rule-shape";
 
 export const ruleNotBorneOutRule = defineRule({
   id: "allocation/rule-not-borne-out",
@@ -36,6 +35,9 @@ export function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], 
     if (info.relation.holdsExactly?.()) continue;
     // A row of live formulas follows the rows it adds (a typo below breaks it too): no evidence of its own.
     if ([info.relation.target, ...info.relation.operands].some((k) => model.cells.get(k)?.formula)) continue;
+    // So does a total row under a linear rule (按1%增长率测算 on 合计): it holds when its rows and totals do, and
+    // breaks with any of them — a typo's echo, not a second reading.
+    if (model.rows[model.rowIndexOf(info.relation.target)]?.children.length) continue;
     if (evaluate(info.relation, valueOf)?.status === "broken") broken.set(info.column, (broken.get(info.column) ?? 0) + 1);
   }
   const out: AllocColumn[] = [];
@@ -43,10 +45,9 @@ export function rulesNotBorneOut(model: AllocationModel, infos: RelationInfo[], 
     if (count < 3) continue;
     const rule = column.rule!;
     const cols = [column.col, ...rule.refColumns.values()].map((c) => model.columns.values.get(c)!);
-    const product = hasColumnProduct(rule.expr);
     let eligible = 0;
     model.rows.forEach((r, i) => {
-      if (product && r.children.length > 0) return;
+      if (r.children.length > 0) return;
       if (cols.every((v) => v.known(i)) && ![column.col, ...rule.refColumns.values()].some((c) => model.cells.at(r.row, c)?.formula)) eligible++;
     });
     if (count * 2 > eligible) out.push(column);

@@ -17,6 +17,9 @@ export interface Blame {
   relations: Evaluation[];
   /** True when the relations point at this cell; false when it is simply the broken total itself. */
   localized: boolean;
+  /** When the relations pin the cell only within the rounding of its row's rule (two operands of one
+   *  sum, each under a rounded product rule): the values that rule allows, `proposed` one of them. */
+  range?: [Dec, Dec];
 }
 
 /** Broken relations the data cannot pin on one cell: one of `cells` (or several) is wrong. */
@@ -300,7 +303,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
 }
 
 /** Values for the chosen cells that make every relation they touch hold; null when there are none. */
-function assign(chosen: string[], group: Evaluation[], ctx: Context, check = true): Map<string, Dec> | null {
+function assign(chosen: string[], group: Evaluation[], ctx: Context, check = true, preset?: ReadonlyMap<string, Dec>): Map<string, Dec> | null {
   const inGroup = new Set(group);
   const tryFrom = (subs: Map<string, Dec>): Map<string, Dec> | null => {
     const pending = chosen.filter((c) => !subs.has(c));
@@ -334,21 +337,28 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
         if (!ends[0] || !ends[1]) continue;
         const lo = Dec.min(ends[0], ends[1]);
         const hi = Dec.max(ends[0], ends[1]);
-        if (hi.minus(lo).div(unit).gt(MAX_ROUNDING_STEPS)) continue;
-        for (let v = roundHalfUp(lo, ctx.placesOf(cell)); v.lte(hi); v = v.plus(unit)) around.push(v);
+        // A wide range (persons under a rule in 万元) is sampled evenly, both ends included: the other
+        // faults' relations pin the value within it, and where two ranges overlap one end usually fits.
+        const steps = hi.minus(lo).div(unit);
+        const stride = steps.gt(MAX_ROUNDING_STEPS) ? steps.div(MAX_ROUNDING_STEPS).ceil().times(unit) : unit;
+        const first = roundHalfUp(lo, ctx.placesOf(cell));
+        for (let v = first.lt(lo) ? first.plus(unit) : first; v.lte(hi); v = v.plus(stride)) around.push(v);
+        const last = roundHalfUp(hi, ctx.placesOf(cell));
+        around.push(last.gt(hi) ? last.minus(unit) : last);
       }
       const mid = proposals[0];
       if (mid) around.sort((a, b) => a.minus(mid).abs().cmp(b.minus(mid).abs()));
       for (const v of around) if (!v.eq(current) && !proposals.some((p) => p.eq(v))) proposals.push(v);
     }
     for (const value of proposals) {
+      if (--ctx.budget < 0) return null;
       const next = new Map(subs).set(cell, value);
       const done = tryFrom(next);
       if (done) return done;
     }
     return null;
   };
-  return tryFrom(new Map());
+  return tryFrom(new Map(preset));
 }
 
 /** A blank where a number belongs is filled with what is missing: an amount or a count, not a negative number. */
@@ -471,7 +481,8 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
       ambiguities.push({ cells: [cell], relations });
       continue;
     }
-    blames.push({ cell, proposed: ownTarget ? relations[0]!.expected : value, relations, localized: !ownTarget });
+    const range = ownTarget ? null : looseRange(cell, value, first.values, group, ctx);
+    blames.push({ cell, proposed: ownTarget ? relations[0]!.expected : value, relations, localized: !ownTarget, ...(range ? { range } : {}) });
   }
   if (unsure.length > 0) {
     const relations = group.filter((ev) => unsure.some((c) => ctx.brokenByCell.get(c)?.includes(ev)));
@@ -482,4 +493,38 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
   // Relations the correction repairs without naming a corrected cell: accounted for, not reported.
   const named = new Set([...first.values.keys()]);
   return group.filter((ev) => repaired(ev) && ![...cellsIn(ev.relation)].some((c) => named.has(c)));
+}
+
+/**
+ * Two faults in one sum, each an operand of a rounded rule (persons under 2=1×12×20元/10000): the sum pins
+ * only their total, each rule only a range. When the cell's value moves by a unit and the other faults still
+ * fit, the numbers do not say which value it should have: the range its rule allows, else nothing.
+ */
+function looseRange(cell: string, value: Dec, values: ReadonlyMap<string, Dec>, group: Evaluation[], ctx: Context): [Dec, Dec] | null {
+  if (values.size < 2) return null;
+  const places = ctx.placesOf(cell);
+  const unit = new Dec(1).div(new Dec(10).pow(places));
+  const chosen = [...values.keys()];
+  const fits = (v: Dec) => {
+    const subs = assign(chosen, group, ctx, true, new Map([[cell, v]]));
+    return subs !== null && group.every((ev) => evaluateWith(ev.relation, ctx.valueOf, subs)?.status !== "broken");
+  };
+  if (!fits(value.plus(unit)) && !fits(value.minus(unit))) return null;
+  let range: [Dec, Dec] | null = null;
+  for (const ev of ctx.brokenByCell.get(cell) ?? []) {
+    const rel = ev.relation;
+    if (!group.includes(ev) || rel.kind !== "formula" || rel.target === cell) continue;
+    const half = new Dec(5).div(new Dec(10).pow(rel.places + 1));
+    const t = values.get(rel.target) ?? ctx.valueOf(rel.target);
+    const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(values).set(rel.target, v)));
+    if (!ends[0] || !ends[1]) continue;
+    // Rounded half up: an end exactly half a unit away belongs to the next value.
+    const holds = (v: Dec) => evaluateWith(rel, ctx.valueOf, new Map(values).set(cell, v))?.status === "ok";
+    let lo = Dec.min(ends[0], ends[1]).toDecimalPlaces(places, Dec.ROUND_CEIL);
+    let hi = Dec.max(ends[0], ends[1]).toDecimalPlaces(places, Dec.ROUND_FLOOR);
+    if (!holds(lo)) lo = lo.plus(unit);
+    if (!holds(hi)) hi = hi.minus(unit);
+    range = range ? [Dec.max(range[0], lo), Dec.min(range[1], hi)] : [lo, hi];
+  }
+  return range && range[0].lt(range[1]) ? range : null;
 }

@@ -51,6 +51,15 @@ testRule(wrongValueRule, {
       findings: [{ cell: "D10", messageId: "wrongValue", severity: "error", expected: "45", actual: "60" }],
     },
     {
+      // 2 = 1×50元/10000 pins each within its rounding (93.16 万元: 18631 or 18632 persons); 阿勒泰地区 only their sum.
+      name: "two people counts typed wrong under one prefecture: both errors, each with the range its rule allows, no fix",
+      sheets: [pensionTable({ typos: { "阿勒泰市:1": 16832, "布尔津县:1": 7451 } }).sheet],
+      findings: [
+        { cell: "C9", messageId: "wrongValueRange", severity: "error", actual: "16832", messageIncludes: ["表中为 16832，应在 18631 至 18632 之间", "阿勒泰地区"] },
+        { cell: "C10", messageId: "wrongValueRange", severity: "error", actual: "7451", messageIncludes: ["表中为 7451，应在 7415 至 7416 之间"] },
+      ],
+    },
+    {
       name: "a typed total that breaks its column and its row's 合计",
       sheets: [plainTotalTable({ typos: { "塔城地区合计:1": 346 } })],
       findings: [{ cell: "B12", messageId: "wrongValue", severity: "error", expected: "336", actual: "346", messageIncludes: ["本行合计", "所属各行之和"] }],
