@@ -298,3 +298,27 @@ describe("B9: 其中：一般财力 is 表2's 一般公共预算 column only whe
     expect(loud([kashiSummary(), incomeGrouped()])).toEqual([]);
   });
 });
+
+/**
+ * B10 — 基本支出决算表 side by side (人员经费 | 公用经费), codes typed as numbers, and `人员经费合计` typed into the
+ * code column without its merge: it is still the 合计 line of its side.
+ */
+function staffSideBySide(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+    [301, "工资福利支出", 1100.4, 302, "商品和服务支出", 150],
+    [30101, "基本工资", 600, 30201, "办公费", 100],
+    [30102, "津贴补贴", 500.4, 30299, "其他商品和服务支出", 50],
+    ["人员经费合计", null, 1100.4, "公用经费合计", null, 150],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:F1"], { 2: WAN, 5: WAN });
+}
+
+describe("B10: 人员经费合计 typed into the code column is the side's 合计 line", () => {
+  it("clean: no finding; a typo in 人员经费合计 is an error there", () => {
+    expect(loud([staffSideBySide()])).toEqual([]);
+    expect(loud([withValue(staffSideBySide(), "C7", 1010.4)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "C7", "1100.40"]]);
+  });
+});

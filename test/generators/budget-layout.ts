@@ -25,8 +25,9 @@ export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width:
   d.merge(r, 0, r, width - 1);
   r++;
   const unit = t.unit ?? (spec.unit === "wan2" ? "单位：万元" : "单位：元");
+  const unitLine = ["", "金额", ""][spec.titleVariant % 3] + (spec.titleVariant % 4 === 3 ? unit.replace("：", ":") : unit);
   if (spec.titleVariant % 3 !== 2) d.text(r, 0, spec.finalAccounts ? "编制单位：某某区司法局" : "编制部门：某某区司法局");
-  d.text(r, width - 1, unit);
+  d.text(r, width - 1, unitLine);
   return r + 1;
 }
 
@@ -145,7 +146,7 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
   const ids = new Map<SubjectNode, string[]>();
   const totalValues = table.roots.reduce((s, n) => s.map((x, i) => x + n.values[i]!), new Array<number>(width).fill(0));
   const writeTotal = () => {
-    d.text(r, nameCol > 0 && table.layout === "split" && spec.titleVariant % 2 === 1 ? 0 : nameCol, table.totalName ?? "合计");
+    d.text(r, nameCol > 0 && table.layout === "split" && spec.titleVariant % 2 === 1 ? 0 : nameCol, table.totalName ?? spec.totalLabel);
     if (table.layout === "split" && spec.titleVariant % 2 === 1) d.merge(r, 0, r, nameCol);
     const out = totalValues.map((v, i) => d.money(r, first + i, v));
     r++;

@@ -443,6 +443,11 @@ function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: str
 function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): BudgetLine | null {
   const labels = side.labelCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).filter((l) => l.text !== "");
   let code = readCode(grid, r, side, previousCode);
+  if (!code && labels.length === 0) {
+    // `人员经费合计` / `合计` typed into the code column (its merge with the name lost): the line's name.
+    const inCode = side.codeCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).find((l) => l.text.trim() !== "" && !/^\d+$/.test(codeText(l.text)));
+    if (inCode) labels.push(inCode);
+  }
   let name = labels[0]?.text ?? "";
   const nameCell = labels[0] ? a1(r, labels[0].col) : undefined;
   if (!code && name !== "") {
