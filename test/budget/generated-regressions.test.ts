@@ -322,3 +322,39 @@ describe("B10: 人员经费合计 typed into the code column is the side's 合�
     expect(loud([withValue(staffSideBySide(), "C7", 1010.4)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "C7", "1100.40"]]);
   });
 });
+
+/** B11 — carry-over that names its source (上年结转一般公共预算) leaves the other sources' checks in place. */
+function appropriationWithNamedCarry(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表4"],
+    ["财政拨款收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, "单位：万元"],
+    ["财政拨款收入", null, "财政拨款支出"],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["一、一般公共预算", 1420.4, "204 公共安全支出", 1400, 1400, null],
+    ["二、政府性基金预算", 35, "208 社会保障和就业支出", 120.4, 120.4, null],
+    ["三、上年结转一般公共预算", 100, "229 其他支出", 35, null, 35],
+    ["收入总计", 1555.4, "支出总计", 1555.4, 1520.4, 35],
+  ];
+  return sheet("表4", rows, ["A2:F2", "A4:B4", "C4:F4"], { 1: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+function fundTable(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表8"],
+    ["政府性基金预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["229", "其他支出", 35, null, 35],
+    ["2296002", "用于社会福利的彩票公益金支出", 35, null, 35],
+    [null, "合计", 35, null, 35],
+  ];
+  return sheet("表8", rows, ["A2:E2"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B11: carry-over named 一般公共预算 keeps 表4 政府性基金 = 表8", () => {
+  it("clean: no finding; 政府性基金 left blank is an error there (表8 says 35)", () => {
+    expect(loud([appropriationWithNamedCarry(), generalBudget(), fundTable()])).toEqual([]);
+    expect(loud([withValue(appropriationWithNamedCarry(), "B7", null), generalBudget(), fundTable()])).toEqual([["error", "表4", "B7", "35.00"]]);
+  });
+});

@@ -350,11 +350,13 @@ function appropriations(opened: { d: Draft; top: number } | null, build: BudgetB
   const { d, top } = opened;
   const { G, F, C } = money;
   // With carry-over, 表5 spends this year's 一般公共预算 and last year's 结转 together.
+  // A carry-over line that does not say whose money it is leaves every source's detail table in doubt.
+  const named = spec.titleVariant % 2 === 0;
   const income: Line[] = [
     { label: "一、一般公共预算", value: G - C, same: C === 0 ? t5?.total[0] : undefined },
-    { label: "二、政府性基金预算", value: F, same: t8?.total[0] },
+    { label: "二、政府性基金预算", value: F, same: C === 0 || named ? t8?.total[0] : undefined },
     { label: "三、国有资本经营预算", value: 0 },
-    ...(C > 0 ? [{ label: "四、上年财政拨款结转", value: C }] : []),
+    ...(C > 0 ? [{ label: named ? "四、上年结转一般公共预算" : "四、上年财政拨款结转", value: C }] : []),
   ];
   const appropriated = items.filter((i) => gen(i) + govFund(i) > 0);
   const classes = classLines(spec, appropriated, () => 0);
