@@ -34,11 +34,11 @@ function failuresOf<T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
 
 /** Failing workbooks per property on the default seed (of SAMPLE), measured when this ratchet was last lowered. */
 const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0 };
-const SAMPLE = { clean: 200, single: 200, echo: 200, blank: 100 };
+const SAMPLE = { clean: 200, single: 150, echo: 100, blank: 60 };
 
 describe("generated department budgets and 决算 (proof by variety)", () => {
   it("the generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
-    fc.assert(fc.property(budgetSpecArb, budgetGeneratorConsistent), { seed: SEED, numRuns: 200 });
+    fc.assert(fc.property(budgetSpecArb, budgetGeneratorConsistent), { seed: SEED, numRuns: 100 });
   });
 
   if (STRICT) {
