@@ -24,7 +24,7 @@ export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width:
   d.text(r, 0, title);
   d.merge(r, 0, r, width - 1);
   r++;
-  const unit = t.unit ?? (spec.unit === "wan2" ? "单位：万元" : "单位：元");
+  const unit = t.unit ?? (spec.unit === "wan2" || spec.unit === "wan2r" ? "单位：万元" : "单位：元");
   const unitLine = ["", "金额", ""][spec.titleVariant % 3] + (spec.titleVariant % 4 === 3 ? unit.replace("：", ":") : unit);
   if (spec.titleVariant % 3 !== 2) d.text(r, 0, spec.finalAccounts ? "编制单位：某某区司法局" : "编制部门：某某区司法局");
   d.text(r, width - 1, unitLine);

@@ -42,7 +42,8 @@ export interface ThreePublic {
   headroom: [number, number, number, number];
 }
 
-export type Unit = "yuan0" | "yuan2" | "wan2";
+/** 元 whole or with 分; 万元 typed to 2 decimals; 万元 rounded from whole 元 (each cell rounded on its own, 尾差 in the sums). */
+export type Unit = "yuan0" | "yuan2" | "wan2" | "wan2r";
 export type CodeLayout = "split" | "joined" | "in-name";
 export type SummaryStyle = "national" | "putuo" | "kashi";
 
@@ -121,7 +122,7 @@ function splitInto(total: number, weights: number[]): number[] {
 
 /** Amount ranges in minor units: 元 0 dp whole yuan, 元 2 dp fen, 万元 2 dp hundredths of 万元. */
 function scale(unit: Unit, yuan: number): number {
-  if (unit === "yuan0") return yuan;
+  if (unit === "yuan0" || unit === "wan2r") return yuan;
   if (unit === "yuan2") return yuan * 100 + ((yuan * 37) % 100);
   return Math.max(1, Math.round(yuan / 100)); // 0.01 万元 = 100 元
 }
@@ -129,7 +130,7 @@ function scale(unit: Unit, yuan: number): number {
 const yuanArb = (min: number, max: number) => fc.integer({ min, max });
 
 const layoutArb = fc.record({
-  unit: fc.constantFrom<Unit>("yuan0", "yuan2", "wan2"),
+  unit: fc.constantFrom<Unit>("yuan0", "yuan2", "wan2", "wan2r"),
   codeLayout: fc.constantFrom<CodeLayout>("split", "joined", "in-name"),
   economicLayout: fc.constantFrom<CodeLayout>("split", "joined", "in-name"),
   totalAt: fc.constantFrom<"top" | "bottom">("top", "bottom"),

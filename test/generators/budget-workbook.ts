@@ -390,7 +390,7 @@ function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuil
   if (!opened) return;
   const { d, top } = opened;
   // Offices publishing in 元 often give the 三公 table in 万元 (two decimals).
-  const wan = spec.threePublicWan && spec.unit !== "wan2";
+  const wan = spec.threePublicWan && spec.unit !== "wan2" && spec.unit !== "wan2r";
   const dp = wan ? 2 : build.dp;
   const conv = (m: number) => (!wan ? m : Math.round((spec.unit === "yuan0" ? m : m / 100) / 100));
   const raw = spec.threePublic;
