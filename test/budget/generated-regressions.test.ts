@@ -358,3 +358,48 @@ describe("B11: carry-over named 一般公共预算 keeps 表4 政府性基金 = 
     expect(loud([withValue(appropriationWithNamedCarry(), "B7", null), generalBudget(), fundTable()])).toEqual([["error", "表4", "B7", "35.00"]]);
   });
 });
+
+/**
+ * B12 — 万元 figures rounded cell by cell from 元: four rounded 三公 items and their rounded 合计 can differ by
+ * 0.02 (anything under 2.5 units). Where the workbook shows 尾差 elsewhere, that is rounding, not an error.
+ */
+function threePublicFinal(total: number): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["财政拨款“三公”经费支出决算表"],
+    [null, null, null, null, null, null, null, null, null, "单位：万元"],
+    ["财政拨款“三公”经费"],
+    ["合计", null, "因公出国（境）费", null, "公务用车购置费", null, "公务用车运行维护费", null, "公务接待费"],
+    ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+    [total, 56.91, 15.9, 14.24, 22.09, 21.29, 13.52, 13.38, 9.95, 8],
+  ];
+  return sheet("三公", rows, ["A1:J1", "A3:J3", "A4:B4", "C4:D4", "E4:F4", "G4:H4", "I4:J4"], Object.fromEntries([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, WAN])));
+}
+
+/** 支出决算表 whose 合计 shows a 0.01 尾差 (2 rounded 类). */
+function spendingWithResidue(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["支出决算表"],
+    [null, null, null, null, "单位：万元"],
+    ["功能分类科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+    ["合计", null, 2591.77, 1264.35, 1327.42],
+    ["201", "一般公共服务支出", 592.38, 592.01, 0.37],
+    ["2010301", "行政运行", 592.38, 592.01, 0.37],
+    ["210", "卫生健康支出", 1999.38, 672.34, 1327.04],
+    ["2101102", "事业单位医疗", 1999.38, 672.34, 1327.04],
+  ];
+  return sheet("支出决算表", rows, ["A1:E1", "A4:B4"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B12: 尾差 of figures rounded one by one", () => {
+  it("a 0.02 gap over four rounded 三公 items is rounding where the workbook shows 尾差 elsewhere", () => {
+    expect(loud([spendingWithResidue(), threePublicFinal(61.48)])).toEqual([]);
+  });
+
+  it("without 尾差 anywhere, the same 0.02 gap is an error at the 合计", () => {
+    expect(loud([threePublicFinal(61.48)])).toEqual([["error", "三公", "A6", "61.46"]]);
+  });
+
+  it("a real slip (61.84) is still an error", () => {
+    expect(loud([spendingWithResidue(), threePublicFinal(61.84)])).toEqual([["error", "三公", "A6", "61.46"]]);
+  });
+});

@@ -3,7 +3,7 @@
  * Cells are keyed sheet-qualified (`表3!E8`), so one localization run covers roll-ups and table-to-table
  * equalities together and can name the one cell that breaks both.
  */
-import type { Dec } from "../decimal";
+import { type Dec, fromNumber } from "../decimal";
 import type { MessageTemplate } from "../rules/define";
 import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
 import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
@@ -116,10 +116,13 @@ export const PLACES = 2;
  * rounded: three standard deviations of the summed rounding errors, at least one unit (a 302 类 of 27
  * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01).
  */
-function roundedAddends(parts: SumCell[]): number {
+function roundedAddends(parts: SumCell[], roundedEachCell: boolean): number {
   let rounded = 1; // the total itself
   for (const p of parts) if (p.state !== "blank" && !isZero(p)) rounded++;
-  return 2 * Math.max(1, Math.floor(Math.sqrt(3 * rounded) / 2));
+  const likely = 2 * Math.max(1, Math.floor(Math.sqrt(3 * rounded) / 2));
+  // Figures rounded cell by cell (the workbook shows 尾差 elsewhere): n + 1 rounded figures can differ by
+  // anything under (n + 1) / 2 units, and such a gap is rounding, not a mistake.
+  return roundedEachCell ? Math.max(likely, 2 * (Math.ceil(rounded / 2) - 1)) : likely;
 }
 
 function isZero(cell: SumCell): boolean {
@@ -144,6 +147,31 @@ export class RelationSet {
   /** Project target forms without a name taken as the one 表7 project of their amount. */
   readonly amountMatches: AmountMatch[] = [];
   private readonly ids = new Set<string>();
+  /** The workbook's figures are rounded cell by cell: some sum is off by one unit of its display (尾差). */
+  roundedEachCell = false;
+
+  /**
+   * Looks for 尾差 before any relation is evaluated (tolerances are fixed at their first use): a sum of
+   * several non-zero parts off by exactly one displayed unit says the figures were rounded one by one.
+   */
+  noteRounding(valueOf: (key: string) => Dec): void {
+    for (const { relation } of this.list) {
+      if (relation.operands.length < 2 || !(relation instanceof SumRelation)) continue;
+      let sum = valueOf(relation.operands[0]!);
+      let nonZero = sum.isZero() ? 0 : 1;
+      for (const key of relation.operands.slice(1)) {
+        const v = valueOf(key);
+        if (!v.isZero()) nonZero++;
+        sum = sum.plus(v);
+      }
+      if (nonZero < 2) continue;
+      const gap = valueOf(relation.target).minus(sum).abs();
+      if (gap.eq(unitOf(relation.places))) {
+        this.roundedEachCell = true;
+        return;
+      }
+    }
+  }
 
   /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
   placesOf(key: string): number {
@@ -204,7 +232,7 @@ export class RelationSet {
     if (this.ids.has(id)) return;
     this.ids.add(id);
     const places = this.relationPlaces(target, parts);
-    const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
+    const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts, this.roundedEachCell));
     this.list.push(new NamedRelation(relation, kind, soft, text, counterpart));
   }
 }
@@ -251,4 +279,12 @@ function nameColumn(column: BudgetColumn): string {
   if (last === "预算数") return parent;
   if (PART_WORD.test(last)) return texts.join("·");
   return last;
+}
+
+const units = new Map<number, Dec>();
+
+function unitOf(places: number): Dec {
+  let unit = units.get(places);
+  if (!unit) units.set(places, (unit = fromNumber(10 ** -places)));
+  return unit;
 }
