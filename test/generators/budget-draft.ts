@@ -99,6 +99,16 @@ export class Draft {
     this.sheet.merges.push({ top, left, bottom, right } satisfies CellRange);
   }
 
+  /** Makes a written money cell a live formula over other cells of this sheet (`E7+E10`), as Excel saves it. */
+  live(id: string, terms: string[]): void {
+    const cell = this.build.cells.get(id)!;
+    if (terms.every((t) => this.build.cells.get(t)!.clean === null)) return; // nothing to add up: left blank
+    const formula = terms.map((t) => t.slice(t.indexOf("!") + 1)).join("+");
+    cell.live = { terms, formula };
+    const value = terms.reduce((s, t) => s.plus(this.build.cells.get(t)!.clean ?? 0), this.build.value(0));
+    this.set(cell.row, cell.col, { value: value.toNumber(), formula, numFmt: cell.numFmt ?? this.build.numFmt });
+  }
+
   /** A money cell: blank (or a dash) when zero and the office prints nothing for zero. Returns its id. */
   money(r: number, c: number, yuanOrMinor: number, dp = this.build.dp): string {
     const id = `${this.name}!${a1(r, c)}`;

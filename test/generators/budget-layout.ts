@@ -169,6 +169,15 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
   if (spec.totalAt === "bottom") total = writeTotal();
   if (spec.notes) d.text(r + (spec.titleVariant % 2), 0, "注：本表反映部门本年度各项收支情况。");
 
+  if (spec.liveTotals && spec.unit !== "wan2r") {
+    // Parents and the 合计 line as formulas over the lines below them (deepest first, as they are built); a
+    // workbook of formulas keeps its 万元 typed, so its sums are exact.
+    const parents = [...ids].filter(([node]) => node.children.length > 0).reverse();
+    for (let i = 0; i < width; i++) {
+      for (const [node, cells] of parents) d.live(cells[i]!, node.children.map((c) => ids.get(c)![i]!));
+      if (total[i]) d.live(total[i]!, table.roots.map((n) => ids.get(n)![i]!));
+    }
+  }
   // What the table states: 合计 = Σ 类, parent = Σ children, and the header's row sums on every line.
   for (let i = 0; i < width; i++) {
     build.sum(total[i], table.roots.map((n) => ids.get(n)![i]), `${what} 合计 = Σ 类 (${i + 1})`);

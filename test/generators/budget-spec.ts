@@ -96,6 +96,8 @@ export interface BudgetSpec {
   economicScheme: "department" | "government";
   /** 表3 with the 决算-style extra columns (上缴上级支出, 事业单位经营支出, 对附属单位补助支出), blank. */
   wideSpending: boolean;
+  /** 类/款 lines and the 合计 line of the subject tables are live formulas (=E8+E11) over their lines. */
+  liveTotals: boolean;
   /** How the 合计 line of the subject tables is written. */
   totalLabel: "合计" | "合  计" | "总计";
   /** 表7 plain list with 单位名称 before 项目名称. */
@@ -158,6 +160,7 @@ const layoutArb = fc.record({
   threePublicLayout: fc.constantFrom<"grouped" | "flat" | "vertical">("grouped", "flat", "vertical"),
   economicScheme: fc.constantFrom<"department" | "government">("department", "government"),
   wideSpending: fc.boolean(),
+  liveTotals: fc.boolean(),
   totalLabel: fc.constantFrom<"合计" | "合  计" | "总计">("合计", "合  计", "总计"),
   projectUnit: fc.boolean(),
   finalAccounts: fc.boolean(),
