@@ -403,3 +403,58 @@ describe("B12: 尾差 of figures rounded one by one", () => {
     expect(loud([spendingWithResidue(), threePublicFinal(61.84)])).toEqual([["error", "三公", "A6", "61.46"]]);
   });
 });
+
+/**
+ * B13 — 表3 whose 类, 款 and 合计 lines are live formulas over the lines below (`=C7+C10`), beside a typed 表1.
+ * A wrong typed 项 carries its formulas along, so its own table adds up; only 表1 (and the 项's row) disagree.
+ */
+function spendingWithFormulas(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表3"],
+    ["部门支出总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["204", "公共安全支出", { v: 1400, f: "C6" }, { v: 1130, f: "D6" }, { v: 270, f: "E6" }],
+    ["20406", "司法", { v: 1400, f: "C7+C8" }, { v: 1130, f: "D7+D8" }, { v: 270, f: "E7+E8" }],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", { v: 120.4, f: "C10" }, { v: 120.4, f: "D10" }, null],
+    ["20805", "行政事业单位养老支出", { v: 120.4, f: "C11" }, { v: 120.4, f: "D11" }, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+    [null, "合计", { v: 1520.4, f: "C5+C9" }, { v: 1250.4, f: "D5+D9" }, { v: 270, f: "E5+E9" }],
+  ];
+  return sheet("表3", rows, ["A2:E2"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+function typedSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表1"],
+    ["部门收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, "单位：万元"],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、财政拨款收入", 1520.4, "一、公共安全支出", 1400],
+    ["二、事业收入", null, "二、社会保障和就业支出", 120.4],
+    ["收入总计", 1520.4, "支出总计", 1520.4],
+  ];
+  return sheet("表1", rows, ["A2:D2", "A4:B4", "C4:D4"], { 1: WAN, 3: WAN });
+}
+
+/** The typo as Excel saves it: the typed cell changed, every formula over it recomputed. */
+function spendingTypo(): SheetSnapshot {
+  const s = withValue(spendingWithFormulas(), "C8", 720);
+  s.rows[5]![2] = { value: 1850, formula: "C7+C8", numFmt: WAN }; // 20406
+  s.rows[4]![2] = { value: 1850, formula: "C6", numFmt: WAN }; // 204
+  s.rows[11]![2] = { value: 1970.4, formula: "C5+C9", numFmt: WAN }; // 合计
+  return s;
+}
+
+describe("B13: live formulas carry a typed slip along: the slip is found at its cell", () => {
+  it("clean: no finding", () => {
+    expect(loud([typedSummary(), spendingWithFormulas()])).toEqual([]);
+  });
+
+  it("a wrong 项 合计 under live totals is an error at that cell only, not at the formulas or at 表1", () => {
+    expect(loud([typedSummary(), spendingTypo()])).toEqual([["error", "表3", "C8", "270.00"]]);
+  });
+});

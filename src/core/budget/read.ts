@@ -21,6 +21,8 @@ export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 
 /** One money cell of a line. `key` is sheet-qualified so relations can span tables. */
 export class AmountCell {
+  /** The cell's live formula (`E7+E10`, `SUM(E7:E9)`), when it holds one. */
+  formula?: string;
   private cachedScaled: Scaled | null | undefined;
   private cachedKey: string | undefined;
   private dec: Dec | undefined;
@@ -513,7 +515,9 @@ function readAmount(grid: Grid, r: number, col: number): AmountCell {
       const fmt = cell.numFmt;
       const shown = fmt && fmt !== "General" && fmt !== "@" && typeof cell.value === "number" ? formatPlaces(fmt) : -1;
       const value = reading instanceof StoredNumber ? reading.raw : reading.value;
-      return new AmountCell(sheet, address, value, reading.fromText ? "text-number" : "number", text, shown);
+      const amount = new AmountCell(sheet, address, value, reading.fromText ? "text-number" : "number", text, shown);
+      if (cell.formula) amount.formula = cell.formula;
+      return amount;
     }
     case "blank":
       return new AmountCell(sheet, address, ZERO, "blank", text);

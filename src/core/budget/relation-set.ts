@@ -6,7 +6,9 @@
 import { type Dec, fromNumber } from "../decimal";
 import type { MessageTemplate } from "../rules/define";
 import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
-import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
+import { a1 } from "../address";
+import { parseSumFormula } from "../allocation/sum-formula";
+import { AmountCell, type BudgetColumn, type BudgetLine, type BudgetTable } from "./read";
 import { bareLabel } from "./levels";
 import type { PerformanceForm } from "../performance/form";
 
@@ -207,7 +209,30 @@ export class RelationSet {
     return amount;
   }
 
-  /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
+  /**
+   * The typed cells a live formula adds up (`E7+E10`, `SUM(E7:E9)` on its own sheet), formulas within it
+   * expanded in turn; null for a typed cell or a formula that is not a plain sum of registered cells.
+   */
+  private liveTerms(cell: SumCell, depth = 0): SumCell[] | null {
+    if (!(cell instanceof AmountCell) || !cell.formula || depth > 8) return null;
+    const refs = parseSumFormula(cell.formula);
+    if (!refs) return null;
+    const prefix = cell.key.slice(0, cell.key.length - cell.cell.length);
+    const out: SumCell[] = [];
+    for (const ref of refs) {
+      const info = this.cells.get(prefix + a1(ref.row, ref.col));
+      if (!info) return null;
+      out.push(...(this.liveTerms(info.amount, depth + 1) ?? [info.amount]));
+    }
+    return out;
+  }
+
+  /**
+   * target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). A live
+   * sum formula is replaced by the typed cells it adds up: a wrong typed number then breaks its own line
+   * and every table that repeats the totals built on it, and only that cell repairs them all. A formula's
+   * own roll-up holds by construction and is not a relation.
+   */
   sum(
     kind: RelationKind,
     target: SumCell,
@@ -218,6 +243,13 @@ export class RelationSet {
     counterpart?: Counterpart,
   ): void {
     if (parts.length === 0 && !allowNoParts) return;
+    const targetTerms = this.liveTerms(target);
+    if (targetTerms) {
+      // An equality with a typed figure is stated on that figure, the formula's cells being its parts. Any other
+      // sum over a formula (its own roll-up, a row total over formula columns) follows from its lines' relations.
+      if (parts.length !== 1 || this.liveTerms(parts[0]!)) return;
+      [target, parts] = [parts[0]!, targetTerms];
+    } else if (parts.some((p) => p instanceof AmountCell && p.formula)) parts = parts.flatMap((p) => this.liveTerms(p) ?? [p]);
     const targetKey = target.key;
     let blank = target.state === "blank";
     let id = `${kind}:${targetKey}=`;
@@ -288,3 +320,4 @@ function unitOf(places: number): Dec {
   if (!unit) units.set(places, (unit = fromNumber(10 ** -places)));
   return unit;
 }
+
