@@ -126,7 +126,7 @@ function splitInto(total: number, weights: number[]): number[] {
 function scale(unit: Unit, yuan: number): number {
   if (unit === "yuan0" || unit === "wan2r") return yuan;
   if (unit === "yuan2") return yuan * 100 + ((yuan * 37) % 100);
-  return Math.max(1, Math.round(yuan / 100)); // 0.01 万元 = 100 元
+  return yuan === 0 ? 0 : Math.max(1, Math.round(yuan / 100)); // 0.01 万元 = 100 元
 }
 
 const yuanArb = (min: number, max: number) => fc.integer({ min, max });
