@@ -116,7 +116,8 @@ export const PLACES = 2;
 /**
  * How many half units of the displayed precision rounding can explain in a sum of parts that were each
  * rounded: three standard deviations of the summed rounding errors, at least one unit (a 302 类 of 27
- * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01).
+ * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01). Where the workbook
+ * shows it rounds cell by cell, anything rounding can make (under (n + 1) / 2 units).
  */
 function roundedAddends(parts: SumCell[], roundedEachCell: boolean): number {
   let rounded = 1; // the total itself
@@ -158,7 +159,7 @@ export class RelationSet {
    */
   noteRounding(valueOf: (key: string) => Dec): void {
     for (const { relation } of this.list) {
-      if (relation.operands.length < 2 || !(relation instanceof SumRelation)) continue;
+      if (relation.operands.length < 2 || !(relation instanceof SumRelation) || relation.holdsExactly()) continue;
       let sum = valueOf(relation.operands[0]!);
       let nonZero = sum.isZero() ? 0 : 1;
       for (const key of relation.operands.slice(1)) {
