@@ -298,3 +298,163 @@ describe("B9: 其中：一般财力 is 表2's 一般公共预算 column only whe
     expect(loud([kashiSummary(), incomeGrouped()])).toEqual([]);
   });
 });
+
+/**
+ * B10 — 基本支出决算表 side by side (人员经费 | 公用经费), codes typed as numbers, and `人员经费合计` typed into the
+ * code column without its merge: it is still the 合计 line of its side.
+ */
+function staffSideBySide(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+    [301, "工资福利支出", 1100.4, 302, "商品和服务支出", 150],
+    [30101, "基本工资", 600, 30201, "办公费", 100],
+    [30102, "津贴补贴", 500.4, 30299, "其他商品和服务支出", 50],
+    ["人员经费合计", null, 1100.4, "公用经费合计", null, 150],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:F1"], { 2: WAN, 5: WAN });
+}
+
+describe("B10: 人员经费合计 typed into the code column is the side's 合计 line", () => {
+  it("clean: no finding; a typo in 人员经费合计 is an error there", () => {
+    expect(loud([staffSideBySide()])).toEqual([]);
+    expect(loud([withValue(staffSideBySide(), "C7", 1010.4)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "C7", "1100.40"]]);
+  });
+});
+
+/** B11 — carry-over that names its source (上年结转一般公共预算) leaves the other sources' checks in place. */
+function appropriationWithNamedCarry(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表4"],
+    ["财政拨款收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, null, "单位：万元"],
+    ["财政拨款收入", null, "财政拨款支出"],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["一、一般公共预算", 1420.4, "204 公共安全支出", 1400, 1400, null],
+    ["二、政府性基金预算", 35, "208 社会保障和就业支出", 120.4, 120.4, null],
+    ["三、上年结转一般公共预算", 100, "229 其他支出", 35, null, 35],
+    ["收入总计", 1555.4, "支出总计", 1555.4, 1520.4, 35],
+  ];
+  return sheet("表4", rows, ["A2:F2", "A4:B4", "C4:F4"], { 1: WAN, 3: WAN, 4: WAN, 5: WAN });
+}
+
+function fundTable(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表8"],
+    ["政府性基金预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["229", "其他支出", 35, null, 35],
+    ["2296002", "用于社会福利的彩票公益金支出", 35, null, 35],
+    [null, "合计", 35, null, 35],
+  ];
+  return sheet("表8", rows, ["A2:E2"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B11: carry-over named 一般公共预算 keeps 表4 政府性基金 = 表8", () => {
+  it("clean: no finding; 政府性基金 left blank is an error there (表8 says 35)", () => {
+    expect(loud([appropriationWithNamedCarry(), generalBudget(), fundTable()])).toEqual([]);
+    expect(loud([withValue(appropriationWithNamedCarry(), "B7", null), generalBudget(), fundTable()])).toEqual([["error", "表4", "B7", "35.00"]]);
+  });
+});
+
+/**
+ * B12 — 万元 figures rounded cell by cell from 元: four rounded 三公 items and their rounded 合计 can differ by
+ * 0.02 (anything under 2.5 units). Where the workbook shows 尾差 elsewhere, that is rounding, not an error.
+ */
+function threePublicFinal(total: number): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["财政拨款“三公”经费支出决算表"],
+    [null, null, null, null, null, null, null, null, null, "单位：万元"],
+    ["财政拨款“三公”经费"],
+    ["合计", null, "因公出国（境）费", null, "公务用车购置费", null, "公务用车运行维护费", null, "公务接待费"],
+    ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+    [total, 56.91, 15.9, 14.24, 22.09, 21.29, 13.52, 13.38, 9.95, 8],
+  ];
+  return sheet("三公", rows, ["A1:J1", "A3:J3", "A4:B4", "C4:D4", "E4:F4", "G4:H4", "I4:J4"], Object.fromEntries([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, WAN])));
+}
+
+/** 支出决算表 whose 合计 shows a 0.01 尾差 (2 rounded 类). */
+function spendingWithResidue(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["支出决算表"],
+    [null, null, null, null, "单位：万元"],
+    ["功能分类科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+    ["合计", null, 2591.77, 1264.35, 1327.42],
+    ["201", "一般公共服务支出", 592.38, 592.01, 0.37],
+    ["2010301", "行政运行", 592.38, 592.01, 0.37],
+    ["210", "卫生健康支出", 1999.38, 672.34, 1327.04],
+    ["2101102", "事业单位医疗", 1999.38, 672.34, 1327.04],
+  ];
+  return sheet("支出决算表", rows, ["A1:E1", "A4:B4"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+describe("B12: 尾差 of figures rounded one by one", () => {
+  it("a 0.02 gap over four rounded 三公 items is rounding where the workbook shows 尾差 elsewhere", () => {
+    expect(loud([spendingWithResidue(), threePublicFinal(61.48)])).toEqual([]);
+  });
+
+  it("without 尾差 anywhere, the same 0.02 gap is an error at the 合计", () => {
+    expect(loud([threePublicFinal(61.48)])).toEqual([["error", "三公", "A6", "61.46"]]);
+  });
+
+  it("a real slip (61.84) is still an error", () => {
+    expect(loud([spendingWithResidue(), threePublicFinal(61.84)])).toEqual([["error", "三公", "A6", "61.46"]]);
+  });
+});
+
+/**
+ * B13 — 表3 whose 类, 款 and 合计 lines are live formulas over the lines below (`=C7+C10`), beside a typed 表1.
+ * A wrong typed 项 carries its formulas along, so its own table adds up; only 表1 (and the 项's row) disagree.
+ */
+function spendingWithFormulas(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表3"],
+    ["部门支出总体情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["204", "公共安全支出", { v: 1400, f: "C6" }, { v: 1130, f: "D6" }, { v: 270, f: "E6" }],
+    ["20406", "司法", { v: 1400, f: "C7+C8" }, { v: 1130, f: "D7+D8" }, { v: 270, f: "E7+E8" }],
+    ["2040601", "行政运行", 1130, 1130, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", { v: 120.4, f: "C10" }, { v: 120.4, f: "D10" }, null],
+    ["20805", "行政事业单位养老支出", { v: 120.4, f: "C11" }, { v: 120.4, f: "D11" }, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+    [null, "合计", { v: 1520.4, f: "C5+C9" }, { v: 1250.4, f: "D5+D9" }, { v: 270, f: "E5+E9" }],
+  ];
+  return sheet("表3", rows, ["A2:E2"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+function typedSummary(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表1"],
+    ["部门收支总体情况表"],
+    ["编制部门：某某区司法局", null, null, "单位：万元"],
+    ["收入", null, "支出"],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、财政拨款收入", 1520.4, "一、公共安全支出", 1400],
+    ["二、事业收入", null, "二、社会保障和就业支出", 120.4],
+    ["收入总计", 1520.4, "支出总计", 1520.4],
+  ];
+  return sheet("表1", rows, ["A2:D2", "A4:B4", "C4:D4"], { 1: WAN, 3: WAN });
+}
+
+/** The typo as Excel saves it: the typed cell changed, every formula over it recomputed. */
+function spendingTypo(): SheetSnapshot {
+  const s = withValue(spendingWithFormulas(), "C8", 720);
+  s.rows[5]![2] = { value: 1850, formula: "C7+C8", numFmt: WAN }; // 20406
+  s.rows[4]![2] = { value: 1850, formula: "C6", numFmt: WAN }; // 204
+  s.rows[11]![2] = { value: 1970.4, formula: "C5+C9", numFmt: WAN }; // 合计
+  return s;
+}
+
+describe("B13: live formulas carry a typed slip along: the slip is found at its cell", () => {
+  it("clean: no finding", () => {
+    expect(loud([typedSummary(), spendingWithFormulas()])).toEqual([]);
+  });
+
+  it("a wrong 项 合计 under live totals is an error at that cell only, not at the formulas or at 表1", () => {
+    expect(loud([typedSummary(), spendingTypo()])).toEqual([["error", "表3", "C8", "270.00"]]);
+  });
+});

@@ -16,8 +16,12 @@ export class BudgetBuild {
   readonly dp: number;
   readonly numFmt: string;
 
+  /** Amounts are kept in whole 元 and each cell shows them rounded to 0.01 万元 (unit `wan2r`). */
+  readonly fromYuan: boolean;
+
   constructor(readonly spec: BudgetSpec) {
     this.dp = spec.unit === "yuan0" ? 0 : 2;
+    this.fromYuan = spec.unit === "wan2r";
     this.numFmt = this.dp === 0 ? "#,##0" : spec.titleVariant % 2 === 0 ? "#,##0.00" : "0.00";
   }
 
@@ -43,13 +47,17 @@ export class BudgetBuild {
     const cells = [target, ...ids].map((id) => this.cells.get(id)!);
     if (cells.every((c) => c.clean === null)) return; // blank = blank: nothing stated
     const nonzero = ids.filter((id) => !(this.cells.get(id)!.clean ?? new D(0)).isZero()).length;
-    const units = Math.max(1, Math.floor(Math.sqrt(3 * (nonzero + 1)) / 2));
+    // What the engine calls rounding, and what rounding each cell on its own can really make (n rounded parts
+    // and the rounded total: under (n + 1) / 2 units; a figure copied from another table: none).
+    const engine = Math.max(1, Math.floor(Math.sqrt(3 * (nonzero + 1)) / 2));
+    const rounding = this.fromYuan && nonzero > 1 ? Math.floor((nonzero + 1) / 2) : 0;
+    const unit = unitOf(cells[0]!.dp);
     this.relations.push({
       kind: ids.length === 1 ? "equal" : "sum",
       target,
       terms: ids,
-      legit: new D(0),
-      clear: unitOf(cells[0]!.dp).times(units),
+      legit: unit.times(rounding),
+      clear: unit.times(Math.max(engine, rounding)),
       stated: true,
       label,
     });
@@ -91,9 +99,20 @@ export class Draft {
     this.sheet.merges.push({ top, left, bottom, right } satisfies CellRange);
   }
 
+  /** Makes a written money cell a live formula over other cells of this sheet (`E7+E10`), as Excel saves it. */
+  live(id: string, terms: string[]): void {
+    const cell = this.build.cells.get(id)!;
+    if (terms.every((t) => this.build.cells.get(t)!.clean === null)) return; // nothing to add up: left blank
+    const formula = terms.map((t) => t.slice(t.indexOf("!") + 1)).join("+");
+    cell.live = { terms, formula };
+    const value = terms.reduce((s, t) => s.plus(this.build.cells.get(t)!.clean ?? 0), this.build.value(0));
+    this.set(cell.row, cell.col, { value: value.toNumber(), formula, numFmt: cell.numFmt ?? this.build.numFmt });
+  }
+
   /** A money cell: blank (or a dash) when zero and the office prints nothing for zero. Returns its id. */
-  money(r: number, c: number, minor: number, dp = this.build.dp): string {
+  money(r: number, c: number, yuanOrMinor: number, dp = this.build.dp): string {
     const id = `${this.name}!${a1(r, c)}`;
+    const minor = this.build.fromYuan && dp === this.build.dp ? Math.floor(yuanOrMinor / 100 + 0.5) : yuanOrMinor;
     const zeros = this.build.spec.zeros;
     const blank = minor === 0 && zeros !== "zero";
     const clean = blank ? null : this.build.value(minor, dp);

@@ -24,9 +24,10 @@ export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width:
   d.text(r, 0, title);
   d.merge(r, 0, r, width - 1);
   r++;
-  const unit = t.unit ?? (spec.unit === "wan2" ? "单位：万元" : "单位：元");
+  const unit = t.unit ?? (spec.unit === "wan2" || spec.unit === "wan2r" ? "单位：万元" : "单位：元");
+  const unitLine = ["", "金额", ""][spec.titleVariant % 3] + (spec.titleVariant % 4 === 3 ? unit.replace("：", ":") : unit);
   if (spec.titleVariant % 3 !== 2) d.text(r, 0, spec.finalAccounts ? "编制单位：某某区司法局" : "编制部门：某某区司法局");
-  d.text(r, width - 1, unit);
+  d.text(r, width - 1, unitLine);
   return r + 1;
 }
 
@@ -145,7 +146,7 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
   const ids = new Map<SubjectNode, string[]>();
   const totalValues = table.roots.reduce((s, n) => s.map((x, i) => x + n.values[i]!), new Array<number>(width).fill(0));
   const writeTotal = () => {
-    d.text(r, nameCol > 0 && table.layout === "split" && spec.titleVariant % 2 === 1 ? 0 : nameCol, table.totalName ?? "合计");
+    d.text(r, nameCol > 0 && table.layout === "split" && spec.titleVariant % 2 === 1 ? 0 : nameCol, table.totalName ?? spec.totalLabel);
     if (table.layout === "split" && spec.titleVariant % 2 === 1) d.merge(r, 0, r, nameCol);
     const out = totalValues.map((v, i) => d.money(r, first + i, v));
     r++;
@@ -168,6 +169,15 @@ export function writeTree(d: Draft, build: BudgetBuild, top: number, table: Tree
   if (spec.totalAt === "bottom") total = writeTotal();
   if (spec.notes) d.text(r + (spec.titleVariant % 2), 0, "注：本表反映部门本年度各项收支情况。");
 
+  if (spec.liveTotals && spec.unit !== "wan2r") {
+    // Parents and the 合计 line as formulas over the lines below them (deepest first, as they are built); a
+    // workbook of formulas keeps its 万元 typed, so its sums are exact.
+    const parents = [...ids].filter(([node]) => node.children.length > 0).reverse();
+    for (let i = 0; i < width; i++) {
+      for (const [node, cells] of parents) d.live(cells[i]!, node.children.map((c) => ids.get(c)![i]!));
+      if (total[i]) d.live(total[i]!, table.roots.map((n) => ids.get(n)![i]!));
+    }
+  }
   // What the table states: 合计 = Σ 类, parent = Σ children, and the header's row sums on every line.
   for (let i = 0; i < width; i++) {
     build.sum(total[i], table.roots.map((n) => ids.get(n)![i]), `${what} 合计 = Σ 类 (${i + 1})`);

@@ -10,7 +10,7 @@ import { type BudgetGenerated, buildBudgetWorkbook } from "./budget-workbook";
 import { budgetSpecArb } from "./budget-spec";
 import { errorCells, findingsText, workbookText } from "./describe";
 import { type D, evaluate, render } from "./model";
-import { findMutation, mutableCells, status } from "./oracle";
+import { analyze, findMutation, mutableCells, status } from "./oracle";
 
 export type Pick = { start: number; kind: number; pos: number; k: number };
 export const pickArb: fc.Arbitrary<Pick> = fc.record({ start: fc.nat({ max: 2000 }), kind: fc.nat({ max: 3 }), pos: fc.nat({ max: 12 }), k: fc.nat({ max: 8 }) });
@@ -19,7 +19,7 @@ export { budgetSpecArb };
 export class BudgetPropertyFailure extends Error {}
 
 /** Cases that really tested something (a case may offer no fair mutation). */
-export const budgetTally = { single: 0, echo: 0 };
+export const budgetTally = { single: 0, echo: 0, blank: 0 };
 
 function specLine(gw: BudgetGenerated): string {
   const { items: _i, economic: _e, threePublic: _t, ...layout } = gw.spec;
@@ -76,4 +76,24 @@ export function budgetNoEcho(spec: Parameters<typeof buildBudgetWorkbook>[0], pi
   const result = checkWorkbook(render(gw, overrides));
   const echoed = errorCells(result).filter((c) => !c.startsWith(`${m.cell.sheet}!`));
   if (echoed.length > 0) throw new BudgetPropertyFailure(explain(`echo: errors on another table [${echoed}] (${m.analysis.verdict}; typo at ${m.cell.id})`, gw, overrides, result));
+}
+
+/**
+ * A number left out (the cell blank where it belongs) that the numbers single out: an error at that cell —
+ * a blank is a suspect, not a zero to defend (DOMAIN.md "Relations").
+ */
+export function budgetBlankAtItsCell(spec: Parameters<typeof buildBudgetWorkbook>[0], pick: Pick): void {
+  const gw = buildBudgetWorkbook(spec);
+  const cells = mutableCells(gw);
+  for (let i = 0; i < Math.min(cells.length, 25); i++) {
+    const cell = cells[(pick.start + i) % cells.length]!;
+    const overrides = new Map<string, D | null>([[cell.id, null]]);
+    const analysis = analyze(gw, overrides);
+    if (analysis.verdict !== "localized") continue;
+    budgetTally.blank++;
+    const result = checkWorkbook(render(gw, overrides));
+    if (errorCells(result).join() !== cell.id)
+      throw new BudgetPropertyFailure(explain(`one number left blank (localized; breaks ${analysis.broken.map((r) => r.label).join("; ")}): expected errors [${cell.id}]`, gw, overrides, result));
+    return;
+  }
 }

@@ -5,7 +5,7 @@
  * a 栏次 row, 元 or 万元 with 0 or 2 decimals, blank or 0 for nothing, tables left out, 决算 columns.
  */
 import fc from "fast-check";
-import { ECONOMIC, SECTIONS } from "./budget-subjects";
+import { ECONOMIC, GOVERNMENT_ECONOMIC, SECTIONS } from "./budget-subjects";
 
 export interface ItemMoney {
   code: string;
@@ -42,7 +42,8 @@ export interface ThreePublic {
   headroom: [number, number, number, number];
 }
 
-export type Unit = "yuan0" | "yuan2" | "wan2";
+/** 元 whole or with 分; 万元 typed to 2 decimals; 万元 rounded from whole 元 (each cell rounded on its own, 尾差 in the sums). */
+export type Unit = "yuan0" | "yuan2" | "wan2" | "wan2r";
 export type CodeLayout = "split" | "joined" | "in-name";
 export type SummaryStyle = "national" | "putuo" | "kashi";
 
@@ -89,7 +90,18 @@ export interface BudgetSpec {
   documents: boolean;
   staffSplit: boolean;
   projectLayout: "plain" | "coded";
-  threePublicLayout: "grouped" | "flat";
+  /** 三公 as one line of columns (grouped or flat), or as lines under 项目 | 预算数 (1. 因公出国（境）费 …). */
+  threePublicLayout: "grouped" | "flat" | "vertical";
+  /** 基本支出 by 部门预算 economic codes (301 …) or 政府预算 ones (501 …). */
+  economicScheme: "department" | "government";
+  /** 表3 with the 决算-style extra columns (上缴上级支出, 事业单位经营支出, 对附属单位补助支出), blank. */
+  wideSpending: boolean;
+  /** 类/款 lines and the 合计 line of the subject tables are live formulas (=E8+E11) over their lines. */
+  liveTotals: boolean;
+  /** How the 合计 line of the subject tables is written. */
+  totalLabel: "合计" | "合  计" | "总计";
+  /** 表7 plain list with 单位名称 before 项目名称. */
+  projectUnit: boolean;
   finalAccounts: boolean;
   /** 决算: 一般公共预算财政拨款支出决算表 shows 年初预算数 beside the 决算数. */
   yearStartColumn: boolean;
@@ -112,15 +124,15 @@ function splitInto(total: number, weights: number[]): number[] {
 
 /** Amount ranges in minor units: 元 0 dp whole yuan, 元 2 dp fen, 万元 2 dp hundredths of 万元. */
 function scale(unit: Unit, yuan: number): number {
-  if (unit === "yuan0") return yuan;
+  if (unit === "yuan0" || unit === "wan2r") return yuan;
   if (unit === "yuan2") return yuan * 100 + ((yuan * 37) % 100);
-  return Math.max(1, Math.round(yuan / 100)); // 0.01 万元 = 100 元
+  return yuan === 0 ? 0 : Math.max(1, Math.round(yuan / 100)); // 0.01 万元 = 100 元
 }
 
 const yuanArb = (min: number, max: number) => fc.integer({ min, max });
 
 const layoutArb = fc.record({
-  unit: fc.constantFrom<Unit>("yuan0", "yuan2", "wan2"),
+  unit: fc.constantFrom<Unit>("yuan0", "yuan2", "wan2", "wan2r"),
   codeLayout: fc.constantFrom<CodeLayout>("split", "joined", "in-name"),
   economicLayout: fc.constantFrom<CodeLayout>("split", "joined", "in-name"),
   totalAt: fc.constantFrom<"top" | "bottom">("top", "bottom"),
@@ -145,7 +157,12 @@ const layoutArb = fc.record({
   documents: fc.boolean(),
   staffSplit: fc.boolean(),
   projectLayout: fc.constantFrom<"plain" | "coded">("plain", "coded"),
-  threePublicLayout: fc.constantFrom<"grouped" | "flat">("grouped", "flat"),
+  threePublicLayout: fc.constantFrom<"grouped" | "flat" | "vertical">("grouped", "flat", "vertical"),
+  economicScheme: fc.constantFrom<"department" | "government">("department", "government"),
+  wideSpending: fc.boolean(),
+  liveTotals: fc.boolean(),
+  totalLabel: fc.constantFrom<"合计" | "合  计" | "总计">("合计", "合  计", "总计"),
+  projectUnit: fc.boolean(),
   finalAccounts: fc.boolean(),
   yearStartColumn: fc.boolean(),
   omit: fc.subarray([2, 4, 6, 7, 8, 10, 22, 24, 26, 27], { maxLength: 2 }),
@@ -190,7 +207,8 @@ export const budgetSpecArb: fc.Arbitrary<BudgetSpec> = fc.tuple(layoutArb, itemC
   const basicTotal = items.reduce((s, i) => s + i.basic, 0);
   const economic: EconomicMoney[] = [];
   if (basicTotal > 0) {
-    const picked = ECONOMIC.flatMap((cls, c) => {
+    const scheme = layout.economicScheme === "government" ? GOVERNMENT_ECONOMIC : ECONOMIC;
+    const picked = scheme.flatMap((cls, c) => {
       const picks = choice.economicPicks[c]!.filter((i) => i < cls.items.length);
       if (c >= 2 && picks.length < 2) return []; // 303 / 310: often absent
       return (picks.length > 0 ? picks : [0]).sort((x, y) => x - y).map((i) => ({ cls, item: cls.items[i]! }));

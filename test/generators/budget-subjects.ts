@@ -158,3 +158,39 @@ export function chineseNumber(n: number): string {
   if (n < 20) return `十${digits[n - 10]}`;
   return `${digits[Math.floor(n / 10)]}十${n % 10 === 0 ? "" : digits[n % 10]}`;
 }
+
+/** 政府预算支出经济分类 (50x), which some provinces use for 基本支出 instead of the 部门预算 30x codes. */
+export const GOVERNMENT_ECONOMIC: EconomicClass[] = [
+  {
+    code: "501",
+    name: "机关工资福利支出",
+    staff: true,
+    items: [
+      { code: "50101", name: "工资奖金津补贴" },
+      { code: "50102", name: "社会保障缴费" },
+      { code: "50103", name: "住房公积金" },
+      { code: "50199", name: "其他工资福利支出" },
+    ],
+  },
+  {
+    code: "502",
+    name: "机关商品和服务支出",
+    staff: false,
+    items: [
+      { code: "50201", name: "办公经费" },
+      { code: "50202", name: "会议费" },
+      { code: "50203", name: "培训费" },
+      { code: "50205", name: "委托业务费" },
+      { code: "50299", name: "其他商品和服务支出" },
+    ],
+  },
+  {
+    code: "509",
+    name: "对个人和家庭的补助",
+    staff: true,
+    items: [
+      { code: "50901", name: "社会福利和救助" },
+      { code: "50905", name: "离退休费" },
+    ],
+  },
+];

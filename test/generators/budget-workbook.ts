@@ -99,7 +99,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const cw = codeWidth(spec.codeLayout, 3);
 
   // 表3 支出总表: 合计 = 基本支出 + 项目支出.
-  const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject]) }, "表3");
+  const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", ...spendingColumns(spec, items) }, "表3");
 
   // 表2 收入总表: 合计 = the sources.
   const money = incomeMoney(spec, items);
@@ -192,22 +192,24 @@ function projects(opened: { d: Draft; top: number } | null, build: BudgetBuild, 
     for (const [node, ids] of written.ids) if (node.project !== undefined) byCode.set(node.code, [...(byCode.get(node.code) ?? []), ids[0]!]);
     return { total: written.total[0]!, byCode };
   }
-  let r = headerBand(d, top, [["项目名称"], ["合计"]]);
+  const u = spec.projectUnit ? 1 : 0; // 单位名称 before 项目名称
+  let r = headerBand(d, top, [...(u ? [["单位名称"]] : []), ["项目名称"], ["合计"]]);
   if (spec.columnNumbers) {
     d.text(r, 0, "栏次");
-    d.text(r++, 1, 1);
+    d.text(r++, 1 + u, 1);
   }
   const lines: string[] = [];
   let totalId = "";
   const writeTotal = () => {
-    totalId = d.money(r, 1, named.reduce((s, p) => s + p.amount, 0));
-    d.text(r++, 0, "合计");
+    totalId = d.money(r, 1 + u, named.reduce((s, p) => s + p.amount, 0));
+    d.text(r++, 0, spec.totalLabel);
   };
   if (spec.totalAt === "top") writeTotal();
-  for (const p of named) {
-    d.text(r, 0, p.name);
-    lines.push(d.money(r++, 1, p.amount));
-  }
+  named.forEach((p, k) => {
+    if (u) d.text(r, 0, k % 3 === 2 ? "某某区法律援助中心" : "某某区司法局");
+    d.text(r, u, p.name);
+    lines.push(d.money(r++, 1 + u, p.amount));
+  });
   if (spec.totalAt === "bottom") writeTotal();
   build.sum(totalId, lines, "表7 合计 = Σ 项目");
   return { total: totalId, byCode: new Map() };
@@ -348,11 +350,13 @@ function appropriations(opened: { d: Draft; top: number } | null, build: BudgetB
   const { d, top } = opened;
   const { G, F, C } = money;
   // With carry-over, 表5 spends this year's 一般公共预算 and last year's 结转 together.
+  // A carry-over line that does not say whose money it is leaves every source's detail table in doubt.
+  const named = spec.titleVariant % 2 === 0;
   const income: Line[] = [
     { label: "一、一般公共预算", value: G - C, same: C === 0 ? t5?.total[0] : undefined },
-    { label: "二、政府性基金预算", value: F, same: t8?.total[0] },
+    { label: "二、政府性基金预算", value: F, same: C === 0 || named ? t8?.total[0] : undefined },
     { label: "三、国有资本经营预算", value: 0 },
-    ...(C > 0 ? [{ label: "四、上年财政拨款结转", value: C }] : []),
+    ...(C > 0 ? [{ label: named ? "四、上年结转一般公共预算" : "四、上年财政拨款结转", value: C }] : []),
   ];
   const appropriated = items.filter((i) => gen(i) + govFund(i) > 0);
   const classes = classLines(spec, appropriated, () => 0);
@@ -386,13 +390,14 @@ function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuil
   if (!opened) return;
   const { d, top } = opened;
   // Offices publishing in 元 often give the 三公 table in 万元 (two decimals).
-  const wan = spec.threePublicWan && spec.unit !== "wan2";
+  const wan = spec.threePublicWan && spec.unit !== "wan2" && spec.unit !== "wan2r";
   const dp = wan ? 2 : build.dp;
   const conv = (m: number) => (!wan ? m : Math.round((spec.unit === "yuan0" ? m : m / 100) / 100));
   const raw = spec.threePublic;
   const t = { abroad: conv(raw.abroad), carBuy: conv(raw.carBuy), carRun: conv(raw.carRun), reception: conv(raw.reception), headroom: raw.headroom.map(conv) as [number, number, number, number] };
   const car = t.carBuy + t.carRun;
   const all = t.abroad + car + t.reception;
+  if (spec.threePublicLayout === "vertical") return threePublicLines(d, top, build, spec, final, t, dp);
   const grouped = spec.threePublicLayout === "grouped";
   const leaves: { path: string[]; value: number; headroom: number }[] = grouped
     ? [
@@ -437,16 +442,17 @@ function buildFinal(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const paths25 = [...(yearStart ? [["年初预算数"]] : []), ["本年支出", "合计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"]];
   const o = yearStart ? 1 : 0;
   const t25 = tree(open(25, w + paths25.length), build, { layout, kind: "function", levels: 3, amountPaths: paths25, rowSums: [[o, [o + 1, o + 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [...(yearStart ? [i.yearStart] : []), gen(i), i.basic, i.project] : [...(yearStart ? [0] : []), 0, 0, 0])) }, "一般公共预算财政拨款支出决算表");
+  // The national 决算 layout: 人员经费 (301, 303) on the left, 公用经费 (302, 310) on the right, each with its
+  // 合计; or one list of 决算数.
   const ew = codeWidth(spec.economicLayout, 2);
-  const t26 = tree(open(26, ew + (spec.staffSplit ? 3 : 1)), build, {
-    layout: spec.economicLayout,
-    kind: "economic",
-    levels: 2,
-    amountPaths: spec.staffSplit ? [["合计"], ["人员经费"], ["公用经费"]] : [["决算数"]],
-    rowSums: spec.staffSplit ? [[0, [1, 2]]] : [],
-    roots: economicTree(spec.economic, (e) => (spec.staffSplit ? [e.amount, e.staff ? e.amount : 0, e.staff ? 0 : e.amount] : [e.amount])),
-  }, "基本支出决算表");
-  if (t25 && t26) build.sum(t25.total[o + 1], [t26.total[0]], "支出决算 基本支出合计 = 基本支出决算表 合计");
+  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1);
+  if (opened26 && spec.staffSplit) {
+    const totals = staffSideBySide(opened26.d, opened26.top, build, spec);
+    if (t25) build.sum(t25.total[o + 1], totals, "支出决算 基本支出合计 = 人员经费合计 + 公用经费合计");
+  } else if (opened26) {
+    const t26 = writeTree(opened26.d, build, opened26.top, { layout: spec.economicLayout, kind: "economic", levels: 2, amountPaths: [["决算数"]], rowSums: [], roots: economicTree(spec.economic, (e) => [e.amount]) }, "基本支出决算表");
+    if (t25) build.sum(t25.total[o + 1], [t26.total[0]], "支出决算 基本支出合计 = 基本支出决算表 合计");
+  }
 
   finalSummary(open(21, 4), build, spec, items, t22, t23);
   finalAppropriations(open(24, 7), build, spec, items, t22, t25, o);
@@ -664,4 +670,97 @@ function documents(build: BudgetBuild, spec: BudgetSpec): void {
   notes.text(0, 0, "编制说明");
   notes.text(1, 0, `一、收支预算总体情况：${what}收入、支出均按有关规定编制，收支平衡。`);
   notes.text(2, 0, "二、“三公”经费预算安排情况：严格控制一般性支出。");
+}
+
+/** 表3: 合计 = 基本支出 + 项目支出, with the 决算-style extra columns (blank) where the province prints them. */
+function spendingColumns(spec: BudgetSpec, items: ItemMoney[]): Pick<TreeTable, "amountPaths" | "rowSums" | "roots"> {
+  const extra = spec.wideSpending ? [["事业单位经营支出"], ["上缴上级支出"], ["对附属单位补助支出"]] : [];
+  const paths = [["合计"], ["基本支出"], ["项目支出"], ...extra];
+  return {
+    amountPaths: paths,
+    rowSums: [[0, paths.slice(1).map((_, k) => k + 1)]],
+    roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject, ...extra.map(() => 0)]),
+  };
+}
+
+/** 三公 as lines: 合计, 1. 因公出国（境）费, 2. 公务用车购置及运行费 with （1）购置费 （2）运行费, 3. 公务接待费. */
+function threePublicLines(d: Draft, top: number, build: BudgetBuild, spec: BudgetSpec, final: boolean, t: { abroad: number; carBuy: number; carRun: number; reception: number; headroom: [number, number, number, number] }, dp: number): void {
+  const [h0, h1, h2, h3] = t.headroom;
+  const lines: { label: string; value: number; headroom: number; parent?: number }[] = [
+    { label: "1.因公出国（境）费", value: t.abroad, headroom: h0 },
+    { label: "2.公务用车购置及运行费", value: t.carBuy + t.carRun, headroom: h1 + h2 },
+    { label: "（1）公务用车购置费", value: t.carBuy, headroom: h1, parent: 1 },
+    { label: "（2）公务用车运行维护费", value: t.carRun, headroom: h2, parent: 1 },
+    { label: "3.公务接待费", value: t.reception, headroom: h3 },
+  ];
+  let r = headerBand(d, top, final ? [["项目"], ["预算数"], ["决算数"]] : [["项目"], ["预算数"]]);
+  const width = final ? 2 : 1;
+  const cellsOf = (value: number, headroom: number) => (final ? [d.money(r, 1, value + headroom, dp), d.money(r, 2, value, dp)] : [d.money(r, 1, value, dp)]);
+  const all = lines.filter((l) => l.parent === undefined);
+  const writeTotal = () => {
+    d.text(r, 0, spec.totalLabel);
+    const ids = cellsOf(all.reduce((s, l) => s + l.value, 0), all.reduce((s, l) => s + l.headroom, 0));
+    r++;
+    return ids;
+  };
+  let totalIds: string[] = [];
+  if (spec.totalAt === "top") totalIds = writeTotal();
+  const ids = lines.map((l) => {
+    d.text(r, 0, l.label);
+    const out = cellsOf(l.value, l.headroom);
+    r++;
+    return out;
+  });
+  if (spec.totalAt === "bottom") totalIds = writeTotal();
+  for (let w = 0; w < width; w++) {
+    build.sum(totalIds[w], lines.map((l, k) => (l.parent === undefined ? ids[k]![w] : undefined)).filter((x): x is string => x !== undefined), `三公 合计 = Σ (${w})`);
+    build.sum(ids[1]![w], [ids[2]![w], ids[3]![w]], `三公 公务用车 = 购置 + 运行 (${w})`);
+  }
+}
+
+/** 基本支出决算表 side by side: `经济分类科目编码 | 科目名称 | 决算数` twice; 人员经费合计 | 公用经费合计 on the last line. */
+function staffSideBySide(d: Draft, top: number, build: BudgetBuild, spec: BudgetSpec): string[] {
+  const layout = spec.economicLayout === "split" ? "joined" : spec.economicLayout;
+  const w = layout === "joined" ? 3 : 2;
+  const half = layout === "joined" ? [["经济分类科目编码"], ["科目名称"], ["决算数"]] : [["经济分类科目编码及名称"], ["决算数"]];
+  let r = headerBand(d, top, [...half, ...half]);
+  const body = r;
+  const totals: string[] = [];
+  const sides = [spec.economic.filter((e) => e.staff), spec.economic.filter((e) => !e.staff)];
+  let bottom = body;
+  sides.forEach((list, s) => {
+    const roots = economicTree(list, (e) => [e.amount]);
+    const left = s * w;
+    const typed = (code: string) => (spec.codesAsNumbers || s === 1 ? Number(code) : code);
+    let row = body;
+    const ids = new Map<SubjectNode, string>();
+    const walk = (node: SubjectNode) => {
+      if (layout === "joined") {
+        d.text(row, left, typed(node.code));
+        d.text(row, left + 1, node.name);
+      } else d.text(row, left, `${node.code} ${node.name}`);
+      ids.set(node, d.money(row++, left + w - 1, node.values[0]!));
+      node.children.forEach(walk);
+    };
+    roots.forEach(walk);
+    for (const [node, id] of ids) if (node.children.length > 0) build.sum(id, node.children.map((c) => ids.get(c)!), `基本支出决算表 ${node.code} = Σ 款`);
+    bottom = Math.max(bottom, row);
+    totals.push(...roots.map((n) => ids.get(n)!));
+  });
+  r = bottom;
+  const staff = spec.economic.filter((e) => e.staff).reduce((x, e) => x + e.amount, 0);
+  const office = spec.economic.filter((e) => !e.staff).reduce((x, e) => x + e.amount, 0);
+  d.text(r, 0, "人员经费合计");
+  d.text(r, w, "公用经费合计");
+  if (spec.titleVariant % 2 === 0) {
+    d.merge(r, 0, r, w - 2);
+    d.merge(r, w, r, 2 * w - 2);
+  }
+  const staffTotal = d.money(r, w - 1, staff);
+  const officeTotal = d.money(r, 2 * w - 1, office);
+  const staffRoots = new Set(spec.economic.filter((e) => e.staff).map((e) => e.classCode));
+  // `totals` holds the 类 lines of the left side, then those of the right.
+  build.sum(staffTotal, totals.slice(0, staffRoots.size), "人员经费合计 = Σ 类");
+  build.sum(officeTotal, totals.slice(staffRoots.size), "公用经费合计 = Σ 类");
+  return [staffTotal, officeTotal];
 }

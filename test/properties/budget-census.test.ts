@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { BudgetPropertyFailure, budgetCleanHasNoFinding, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, pickArb } from "../generators/budget-props";
+import { BudgetPropertyFailure, budgetBlankAtItsCell, budgetCleanHasNoFinding, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, pickArb } from "../generators/budget-props";
 
 const RUNS = Number(process.env.FC_CENSUS ?? 0);
 const SHOW = Number(process.env.FC_CENSUS_SHOW ?? 1);
@@ -46,5 +46,6 @@ describe.skipIf(RUNS === 0)("census of failing generated department budgets", ()
     if (want("clean")) census("clean", fc.tuple(budgetSpecArb), budgetCleanHasNoFinding, 1);
     if (want("single")) census("single", fc.tuple(budgetSpecArb, pickArb), budgetSingleTypoAtItsCell, 2);
     if (want("echo")) census("echo", fc.tuple(budgetSpecArb, pickArb), budgetNoEcho, 3);
+    if (want("blank")) census("blank", fc.tuple(budgetSpecArb, pickArb), budgetBlankAtItsCell, 4);
   });
 });

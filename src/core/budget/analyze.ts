@@ -99,6 +99,7 @@ export function budgetRelations(tables: BudgetTable[], targets: TargetTables = [
 export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFinding[] {
   const byRelation = new Map<Relation, BudgetRelation>(set.list.map((r) => [r.relation, r]));
   const valueOf = (key: string): Dec => set.cells.get(key)?.amount.value ?? set.extra.get(key)?.value ?? ZERO;
+  set.noteRounding(valueOf);
   const { evaluations, blames } = localize(
     set.list.map((r) => r.relation),
     valueOf,

@@ -242,7 +242,10 @@ function appropriations(set: RelationSet, tables: Tables): void {
   ];
   const totals: Ref[] = [];
   let unaccounted = false; // a source with money in 表4 whose own table is not in the workbook
-  const carryOverIncome = income4.lines.some((l) => !l.total && /结转|结余/.test(bareLabel(l.name)) && !cell(l, mainColumn(income4))?.isZero);
+  // Last year's carry-over on the income side: the detail table of its source spends it too. A carry-over
+  // line that does not name its source leaves every source in doubt.
+  const carried = income4.lines.filter((l) => !l.total && /结转|结余/.test(bareLabel(l.name)) && !cell(l, mainColumn(income4))?.isZero).map((l) => bareLabel(l.name));
+  const carriesFrom = (words: RegExp) => carried.some((label) => words.test(label) || !sources.some(([, w]) => w.test(label)));
   for (const [type, words] of sources) {
     const detail = tables.get(type);
     const side = detail?.sides[0];
@@ -261,8 +264,7 @@ function appropriations(set: RelationSet, tables: Tables): void {
       else if (line.code) missingCode(set, ref(t4, line, col4), detail);
     }
     equal(set, ref(t4, totalLine(spend4), col4), [detailTotal]);
-    // With last year's carry-over on 表4's income side, the detail table spends both: no equality.
-    if (!carryOverIncome) equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
+    if (!carriesFrom(words)) equal(set, ref(t4, sourceLine(income4, words), mainColumn(income4)), [detailTotal]);
   }
   const hasGeneral = totals.some((t) => t.table.type === 5);
   if (hasGeneral && !unaccounted) equal(set, ref(t4, totalLine(income4), mainColumn(income4)), totals);

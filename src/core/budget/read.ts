@@ -21,6 +21,8 @@ export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 
 /** One money cell of a line. `key` is sheet-qualified so relations can span tables. */
 export class AmountCell {
+  /** The cell's live formula (`E7+E10`, `SUM(E7:E9)`), when it holds one. */
+  formula?: string;
   private cachedScaled: Scaled | null | undefined;
   private cachedKey: string | undefined;
   private dec: Dec | undefined;
@@ -443,6 +445,11 @@ function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: str
 function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): BudgetLine | null {
   const labels = side.labelCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).filter((l) => l.text !== "");
   let code = readCode(grid, r, side, previousCode);
+  if (!code && labels.length === 0) {
+    // `人员经费合计` / `合计` typed into the code column (its merge with the name lost): the line's name.
+    const inCode = side.codeCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).find((l) => l.text.trim() !== "" && !/^\d+$/.test(codeText(l.text)));
+    if (inCode) labels.push(inCode);
+  }
   let name = labels[0]?.text ?? "";
   const nameCell = labels[0] ? a1(r, labels[0].col) : undefined;
   if (!code && name !== "") {
@@ -508,7 +515,9 @@ function readAmount(grid: Grid, r: number, col: number): AmountCell {
       const fmt = cell.numFmt;
       const shown = fmt && fmt !== "General" && fmt !== "@" && typeof cell.value === "number" ? formatPlaces(fmt) : -1;
       const value = reading instanceof StoredNumber ? reading.raw : reading.value;
-      return new AmountCell(sheet, address, value, reading.fromText ? "text-number" : "number", text, shown);
+      const amount = new AmountCell(sheet, address, value, reading.fromText ? "text-number" : "number", text, shown);
+      if (cell.formula) amount.formula = cell.formula;
+      return amount;
     }
     case "blank":
       return new AmountCell(sheet, address, ZERO, "blank", text);

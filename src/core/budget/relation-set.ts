@@ -3,10 +3,12 @@
  * Cells are keyed sheet-qualified (`表3!E8`), so one localization run covers roll-ups and table-to-table
  * equalities together and can name the one cell that breaks both.
  */
-import type { Dec } from "../decimal";
+import { type Dec, fromNumber } from "../decimal";
 import type { MessageTemplate } from "../rules/define";
 import { type Relation, type RelationCell, SumRelation } from "../engine/relation";
-import type { AmountCell, BudgetColumn, BudgetLine, BudgetTable } from "./read";
+import { a1 } from "../address";
+import { parseSumFormula } from "../allocation/sum-formula";
+import { AmountCell, type BudgetColumn, type BudgetLine, type BudgetTable } from "./read";
 import { bareLabel } from "./levels";
 import type { PerformanceForm } from "../performance/form";
 
@@ -114,12 +116,16 @@ export const PLACES = 2;
 /**
  * How many half units of the displayed precision rounding can explain in a sum of parts that were each
  * rounded: three standard deviations of the summed rounding errors, at least one unit (a 302 类 of 27
- * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01).
+ * rounded 款 may differ from their sum by 0.02 万元; one part equal to another, by 0.01). Where the workbook
+ * shows it rounds cell by cell, anything rounding can make (under (n + 1) / 2 units).
  */
-function roundedAddends(parts: SumCell[]): number {
+function roundedAddends(parts: SumCell[], roundedEachCell: boolean): number {
   let rounded = 1; // the total itself
   for (const p of parts) if (p.state !== "blank" && !isZero(p)) rounded++;
-  return 2 * Math.max(1, Math.floor(Math.sqrt(3 * rounded) / 2));
+  const likely = 2 * Math.max(1, Math.floor(Math.sqrt(3 * rounded) / 2));
+  // Figures rounded cell by cell (the workbook shows 尾差 elsewhere): n + 1 rounded figures can differ by
+  // anything under (n + 1) / 2 units, and such a gap is rounding, not a mistake.
+  return roundedEachCell ? Math.max(likely, 2 * (Math.ceil(rounded / 2) - 1)) : likely;
 }
 
 function isZero(cell: SumCell): boolean {
@@ -144,6 +150,31 @@ export class RelationSet {
   /** Project target forms without a name taken as the one 表7 project of their amount. */
   readonly amountMatches: AmountMatch[] = [];
   private readonly ids = new Set<string>();
+  /** The workbook's figures are rounded cell by cell: some sum is off by one unit of its display (尾差). */
+  roundedEachCell = false;
+
+  /**
+   * Looks for 尾差 before any relation is evaluated (tolerances are fixed at their first use): a sum of
+   * several non-zero parts off by exactly one displayed unit says the figures were rounded one by one.
+   */
+  noteRounding(valueOf: (key: string) => Dec): void {
+    for (const { relation } of this.list) {
+      if (relation.operands.length < 2 || !(relation instanceof SumRelation) || relation.holdsExactly()) continue;
+      let sum = valueOf(relation.operands[0]!);
+      let nonZero = sum.isZero() ? 0 : 1;
+      for (const key of relation.operands.slice(1)) {
+        const v = valueOf(key);
+        if (!v.isZero()) nonZero++;
+        sum = sum.plus(v);
+      }
+      if (nonZero < 2) continue;
+      const gap = valueOf(relation.target).minus(sum).abs();
+      if (gap.eq(unitOf(relation.places))) {
+        this.roundedEachCell = true;
+        return;
+      }
+    }
+  }
 
   /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
   placesOf(key: string): number {
@@ -179,7 +210,30 @@ export class RelationSet {
     return amount;
   }
 
-  /** target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). */
+  /**
+   * The typed cells a live formula adds up (`E7+E10`, `SUM(E7:E9)` on its own sheet), formulas within it
+   * expanded in turn; null for a typed cell or a formula that is not a plain sum of registered cells.
+   */
+  private liveTerms(cell: SumCell, depth = 0): SumCell[] | null {
+    if (!(cell instanceof AmountCell) || !cell.formula || depth > 8) return null;
+    const refs = parseSumFormula(cell.formula);
+    if (!refs) return null;
+    const prefix = cell.key.slice(0, cell.key.length - cell.cell.length);
+    const out: SumCell[] = [];
+    for (const ref of refs) {
+      const info = this.cells.get(prefix + a1(ref.row, ref.col));
+      if (!info) return null;
+      out.push(...(this.liveTerms(info.amount, depth + 1) ?? [info.amount]));
+    }
+    return out;
+  }
+
+  /**
+   * target = Σ parts (one part: an equality). Skipped when every cell is blank (nothing to compare). A live
+   * sum formula is replaced by the typed cells it adds up: a wrong typed number then breaks its own line
+   * and every table that repeats the totals built on it, and only that cell repairs them all. A formula's
+   * own roll-up holds by construction and is not a relation.
+   */
   sum(
     kind: RelationKind,
     target: SumCell,
@@ -190,6 +244,13 @@ export class RelationSet {
     counterpart?: Counterpart,
   ): void {
     if (parts.length === 0 && !allowNoParts) return;
+    const targetTerms = this.liveTerms(target);
+    if (targetTerms) {
+      // An equality with a typed figure is stated on that figure, the formula's cells being its parts. Any other
+      // sum over a formula (its own roll-up, a row total over formula columns) follows from its lines' relations.
+      if (parts.length !== 1 || this.liveTerms(parts[0]!)) return;
+      [target, parts] = [parts[0]!, targetTerms];
+    } else if (parts.some((p) => p instanceof AmountCell && p.formula)) parts = parts.flatMap((p) => this.liveTerms(p) ?? [p]);
     const targetKey = target.key;
     let blank = target.state === "blank";
     let id = `${kind}:${targetKey}=`;
@@ -204,7 +265,7 @@ export class RelationSet {
     if (this.ids.has(id)) return;
     this.ids.add(id);
     const places = this.relationPlaces(target, parts);
-    const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts));
+    const relation = new SumRelation(id, target, parts, places, () => roundedAddends(parts, this.roundedEachCell));
     this.list.push(new NamedRelation(relation, kind, soft, text, counterpart));
   }
 }
@@ -252,3 +313,12 @@ function nameColumn(column: BudgetColumn): string {
   if (PART_WORD.test(last)) return texts.join("·");
   return last;
 }
+
+const units = new Map<number, Dec>();
+
+function unitOf(places: number): Dec {
+  let unit = units.get(places);
+  if (!unit) units.set(places, (unit = fromNumber(10 ** -places)));
+  return unit;
+}
+
