@@ -523,3 +523,30 @@ describe("K15/K16: a total's own figure wrong", () => {
   it("K16 is clean", () => expect(loud(totalOverBlankUnit(166772))).toEqual([]));
   it("K16: 总计 typed short is an error at 总计, the blank unit no suspect", () => expect(errorsAt(totalOverBlankUnit(16677))).toEqual(["附件1!B5=166,772"]));
 });
+
+// K17 — no 合计 row, no marker: 喀什地区 over 喀什市 over its towns is a structure only the numbers bear out.
+// A 领取人数 typo in 喀什市 (116974 → 116978) breaks two such sums and was an error 「应为 116974」. A total the
+// numbers alone make one is an unstated relation (issue 10 §3): its break is a warning naming the cell, no fix.
+function unstatedHierarchy(b6: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+    ["县（市）、单位", "领取人数（人）", "基础养老金补助资金（万元）", "补助资金安排"],
+    [undefined, undefined, undefined, "上年结余（万元）", "合计（万元）"],
+    [undefined, 1, "2=1 x 12 x 150元 / 10000", 3, "4=2 + 3"],
+    ["喀什地区", 162037, 29167, 5351, 34518],
+    ["喀什市", b6, 21056, 5080, 26136],
+    ["城关镇", 40094, 7217, 1827, 9044],
+    ["团结镇", 40992, 7379, 2106, 9485],
+    ["红星镇", 35888, 6460, 1147, 7607],
+    ["疏附县", 45063, 8111, 271, 8382],
+    ["乌鲁木齐市", 19357, 3484, 2563, 6047],
+  ];
+  return sheet("附件1", rows, ["A1:E1", "A2:A4", "B2:B3", "C2:C3", "D2:E2"]);
+}
+
+describe("K17: a hierarchy only the numbers bear out", () => {
+  it("is clean", () => expect(loud(unstatedHierarchy(116974))).toEqual([]));
+  it("a typo breaking only such sums is a warning at its cell, not an error", () =>
+    expect(loud(unstatedHierarchy(116978))).toEqual(["附件1!B6 warning allocation/ambiguous-fault"]));
+  it("a typo that also breaks a stated rule is still an error", () => expect(errorsAt(withValue(unstatedHierarchy(116974), "C7", 7271))).toEqual(["附件1!C7=7217"]));
+});

@@ -26,6 +26,9 @@ export interface RelationInfo {
   scope: "formula" | "children" | "leaves";
   /** A relation only the numbers bear out (infer-relations.ts): evidence, never an error on its own. */
   unstated?: boolean;
+  /** A total only the numbers make one (a …地区 row over its counties; no 合计 row, marker or live =SUM
+   *  confirms the structure): a break of it alone is a warning at most (DOMAIN.md). */
+  unstatedStructure?: boolean;
 }
 
 /**
@@ -299,6 +302,8 @@ function addSumRelations(
 ): void {
   const rows = model.rows;
   const added: RelationInfo[] = [];
+  // A grand total (合计, 全区) adds up the top-level rows: a total the numbers found is confirmed by it.
+  const unconfirmed = !rows.some((r) => r.role === "grand");
   const add = (index: number, scope: "children" | "leaves", parts: number[]) => {
     const targetCell = model.cells.at(rows[index]!.row, column.col);
     if (!targetCell?.known || isFact(targetCell.key)) return;
@@ -318,7 +323,9 @@ function addSumRelations(
         }
       : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
-    added.push({ relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope });
+    const info: RelationInfo = { relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope };
+    if (unconfirmed && rows[index]!.basis === "numbers") info.unstatedStructure = true;
+    added.push(info);
   };
   rows.forEach((r, index) => {
     if (r.children.length > 0) add(index, "children", r.children);
