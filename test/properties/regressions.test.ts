@@ -352,7 +352,29 @@ function oneCountySubtotalWithResidue(): Sheet {
   return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3"], Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, "#,##0"])));
 }
 
+// 喀什地区's 小计 (6=3+5) is 14851 while its own 3 and 5 add up to 14852: all three totals round their counties'
+// unrounded values (833.6 → 834, 14017.9 → 14018, 14851.4 → 14851). The total row's rule was excused only when
+// its operand totals add up their rows exactly; a total that rounds its rows' unrounded values is right too.
+function operandTotalsWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年自治区财政孤儿基本生活费补助资金预算明细表"],
+    ["序号", "地区", "缴费人数（人）", "补助月数", "补助资金安排", undefined, "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+    [undefined, undefined, undefined, undefined, "缴费补助资金（万元）", "领取人数（人）"],
+    [undefined, "栏次", 1, 2, "3=1×2×5元÷10000", 4, "5=4×12×150元÷10000", "6=3+5", 7, "8=6+7"],
+    [undefined, "阿勒泰地区", 42770, "×", 171, 15023, 2704, 2875, 2199, 5074],
+    [1, "阿勒泰市", 42770, 8, 171, 15023, 2704, 2875, 2199, 5074],
+    [undefined, "喀什地区", 158035, "×", 834, 77877, 14018, 14851, 7189, 22040],
+    [2, "喀什地区本级", 52808, 12, 317, 27193, 4895, 5212, 2712, 7924],
+    [3, "喀什市", 57354, 8, 229, 9249, 1665, 1894, 2817, 4711],
+    [4, "疏附县", 47873, 12, 287, 41435, 7458, 7745, 1660, 9405],
+    [undefined, "全区合计", 200805, "×", 1005, 92900, 16722, 17727, 9388, 27115],
+  ];
+  return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3", "H2:H3", "I2:I3", "J2:J3"]);
+}
+
 describe("K4: 尾差 in a total over subtotals of stated rounded columns", () => {
+  it("a total row whose rule's operands are totals with their own 尾差: clean", () => expect(loud(operandTotalsWithResidue())).toEqual([]));
+  it("…and a wrong 小计 there is still an error", () => expect(errorsAt(withValue(operandTotalsWithResidue(), "H7", 14581))).toEqual(["附件1!H7=14851"]));
   it("is clean (infos only)", () => expect(loud(subtotalsBelowWithResidue())).toEqual([]));
   it("finds a wrong 总计 at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D19", 1683))).toEqual(["附件1!D19=1637"]));
   it("finds a county's wrong amount at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D12", 274))).toEqual(["附件1!D12=247"]));

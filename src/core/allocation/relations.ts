@@ -165,8 +165,15 @@ function totalRowResidue(
     if (!model.cells.at(r.row, col)?.known) return ZERO;
     const total = read(a1(r.row, col));
     let sum = ZERO;
-    for (const j of r.children) sum = sum.plus(read(a1(model.rows[j]!.row, col)));
-    if (!sum.eq(total)) return ZERO;
+    let tried = subs?.has(a1(r.row, col)) ?? false;
+    for (const j of r.children) {
+      const key = a1(model.rows[j]!.row, col);
+      sum = sum.plus(read(key));
+      if (subs?.has(key)) tried = true;
+    }
+    // An operand total that rounds its rows' unrounded values (尾差 of its own) is right as well (as typed).
+    const operand = model.columnAt.get(col);
+    if (!sum.eq(total) && !(!tried && operand && partUnrounded(model, operand, index) !== null)) return ZERO;
   }
   const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
   return halfUnit(column.places).times(residueAddends(rounded));
