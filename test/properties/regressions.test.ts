@@ -572,3 +572,32 @@ describe("K17: a hierarchy only the numbers bear out", () => {
     expect(loud(unstatedHierarchy(116978))).toEqual(["附件1!B6 warning allocation/ambiguous-fault"]));
   it("a typo that also breaks a stated rule is still an error", () => expect(errorsAt(withValue(unstatedHierarchy(116974), "C7", 7271))).toEqual(["附件1!C7=7217"]));
 });
+
+// K18 — two prefectures unnumbered over their numbered counties, no 合计 row (元): the missing 序号 marks the
+// prefecture rows as totals, but that is layout, not a statement — a break of such a sum alone is a warning
+// (like K17), here the prefecture's own figure with a digit doubled (2296158 → 22961158).
+function numberedCountiesNoTotal(c6: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年提前下达自治区财政就业补助资金预算明细表"],
+    ["单位：元"],
+    ["序号", "县（市）、单位", "补助资金"],
+    [],
+    [undefined, undefined, 1],
+    [undefined, "塔城地区", c6],
+    [1, "塔城地区本级", 276519],
+    [2, "塔城市", 758486],
+    [3, "乌苏市", 469256],
+    [4, "沙湾市", 791897],
+    [undefined, "阿勒泰地区", 1268021],
+    [5, "阿勒泰市"],
+    [6, "布尔津县", 471048],
+    [7, "富蕴县", 796973],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A5", "B3:B5", "C3:C4"]);
+}
+
+describe("K18: unnumbered prefectures over numbered counties, no 合计 row", () => {
+  it("is clean", () => expect(loud(numberedCountiesNoTotal(2296158))).toEqual([]));
+  it("a break of such a sum alone is a warning, not an error", () =>
+    expect(loud(numberedCountiesNoTotal(22961158))).toEqual(["附件1!C6 warning allocation/ambiguous-fault"]));
+});

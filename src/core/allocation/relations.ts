@@ -26,8 +26,9 @@ export interface RelationInfo {
   scope: "formula" | "children" | "leaves";
   /** A relation only the numbers bear out (infer-relations.ts): evidence, never an error on its own. */
   unstated?: boolean;
-  /** A total only the numbers make one (a …地区 row over its counties; no 合计 row, marker or live =SUM
-   *  confirms the structure): a break of it alone is a warning at most (DOMAIN.md). */
+  /** A total only the numbers or the layout make one (a …地区 row over its counties, unnumbered where the
+   *  counties are numbered; no grand total, marker or live =SUM confirms the structure): a break of it
+   *  alone is a warning at most (DOMAIN.md). */
   unstatedStructure?: boolean;
 }
 
@@ -331,7 +332,7 @@ function addSumRelations(
       : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
     const info: RelationInfo = { relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope };
-    if (unconfirmed && rows[index]!.basis === "numbers") info.unstatedStructure = true;
+    if (unconfirmed && (rows[index]!.basis === "numbers" || rows[index]!.basis === "layout")) info.unstatedStructure = true;
     added.push(info);
   };
   rows.forEach((r, index) => {
