@@ -601,3 +601,40 @@ describe("K18: unnumbered prefectures over numbered counties, no 合计 row", ()
   it("a break of such a sum alone is a warning, not an error", () =>
     expect(loud(numberedCountiesNoTotal(22961158))).toEqual(["附件1!C6 warning allocation/ambiguous-fault"]));
 });
+
+// K19 — three levels, bare 小计 rows closing each county's towns, …州小计 closing the prefecture: 城关镇 (补助比例
+// 0, so 补助资金 0) had its 人数 typed 2413 for 29413. Its 小计 took only 团结镇 + 红星镇 (as many faults, the amounts
+// agree either way, shortest first), leaving a town beside the county subtotals, and the blame went to the
+// correct 小计 — which the …州小计 over the subtotals pins. A 小计 takes the towns of its block unless the numbers
+// say otherwise; and a lone broken sum whose total is pinned puts the fault among the parts their own rules leave
+// free (here only 城关镇: 0 × anything is 0).
+function townsUnderBareSubtotals(b7: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2023年提前下达自治区财政困难群众救助补助资金预算明细表"],
+    ["单位：人、万元"],
+    ["地县", "补助资金安排", undefined, "补助资金"],
+    [undefined, "补助对象人数", "补助比例"],
+    [undefined, 1, 2, "3=1×2×20元÷10000"],
+    ["城关镇", b7, 0, 0],
+    ["团结镇", 17425, 0.6, 21],
+    ["红星镇", 6258, 0.5, 6],
+    ["小计", 53096, "×", 27],
+    ["胜利镇", 4419, 0.8, 7],
+    ["和平镇"],
+    ["小计", 4419, "×", 7],
+    ["昌吉州小计", 57515, "×", 34],
+    ["博州本级", 13984, 1, 28],
+    ["新华镇", 7518, 0.8, 12],
+    ["东风镇", 49979, 1, 100],
+    ["幸福镇", 34508, 1, 69],
+    ["小计", 92005, "×", 181],
+    ["博州小计", 105989, "×", 209],
+  ];
+  return sheet("附件1", rows, ["A2:D2", "A3:D3", "A4:A6", "B4:C4", "D4:D5"], { 1: "#,##0", 3: "#,##0" });
+}
+
+describe("K19: a town with 补助比例 0 under a bare 小计", () => {
+  it("is clean", () => expect(loud(townsUnderBareSubtotals(29413))).toEqual([]));
+  it("its 人数 typo is an error at its cell, not at the pinned 小计", () => expect(errorsAt(townsUnderBareSubtotals(2413))).toEqual(["附件1!B7=29,413"]));
+});

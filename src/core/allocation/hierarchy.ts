@@ -155,7 +155,16 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
       return decide(i, best, rowsNear);
     };
-    const decide = (i: number, best: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
+    const decide = (i: number, found: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
+      // A stated total (小计) over towns takes the towns of its block: a town left out would hang beside the
+      // county subtotals, a level above its own. Short of them only when the numbers say so (fewer faults or
+      // more agreement: a town with 补助比例 0 adds nothing to the amounts, only its persons tell).
+      let best = found;
+      const leftOut = best ? rowsNear.slice(best.rows.length) : [];
+      if (best && isMust(i) && leftOut.length > 0 && leftOut.every((j) => TOWN_ONLY.test(rows[j]!.label)) && best.rows.every((j, k) => rowsNear[k] === j)) {
+        const whole = bestRun(evidence, i, rowsNear, true);
+        if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
+      }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
         return [best.rows, "numbers"];
@@ -449,8 +458,9 @@ function unitsAt(column: EvidenceColumn, i: number): number | null {
 /**
  * The run of `near` (nearest first) with the fewest faults, then the most agreements, then the shortest.
  * Stops early once every column's sum has run past its total on parts that were never negative.
+ * `wholeOnly`: the score of all of `near`.
  */
-function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScore | null {
+function bestRun(evidence: EvidenceColumn[], i: number, near: number[], wholeOnly = false): RunScore | null {
   if (evidence.length === 0) return null;
   const totals = evidence.map((c) => unitsAt(c, i));
   const sums: (number | null)[] = evidence.map(() => 0);
@@ -491,6 +501,10 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
     }
     if (faults > 0) clean = false;
     if (clean) cleanReach = k + 1;
+    if (wholeOnly) {
+      if (k === near.length - 1) best = { k: k + 1, faults, agree, weak };
+      continue;
+    }
     if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
       best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;
