@@ -638,3 +638,86 @@ describe("K19: a town with 补助比例 0 under a bare 小计", () => {
   it("is clean", () => expect(loud(townsUnderBareSubtotals(29413))).toEqual([]));
   it("its 人数 typo is an error at its cell, not at the pinned 小计", () => expect(errorsAt(townsUnderBareSubtotals(2413))).toEqual(["附件1!B7=29,413"]));
 });
+
+// K20 — …市 rows over their counties, one column, 全区合计 first: 哈密市's own figure typed 60 for 960. 全区合计
+// adds up every row but 哈密市 exactly, and 哈密市 heads three county-level rows: it is their total, typed wrong
+// (was 「应为 3,207」 at 全区合计, from counting 哈密市 as a unit beside its own counties).
+function citiesOverCounties(b9: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2022年自治区财政困难群众救助补助资金分配明细表"],
+    [undefined, "单位：万元"],
+    ["县（市）", "补助资金"],
+    [],
+    [undefined, 1],
+    ["全区合计", 3147],
+    ["克拉玛依市", 2187],
+    ["哈密市", b9],
+    ["伊州区", 230],
+    ["巴里坤哈萨克自治县", 124],
+    ["伊吾县", 606],
+    ["吐鲁番市", 0],
+  ];
+  return sheet("附件1", rows, ["A2:B2", "A4:A6", "B4:B5"], { 1: "#,##0" });
+}
+
+// K21 — three levels, × in 补助比例 on 地区 and county totals: 阿克苏地区 over its 本级, 阿克苏市 and the county
+// totals 库车市 (over 城关镇) and 温宿县 (over 团结镇, 补助比例 0%: amounts 0). A 人数 typo in 库车市 left both runs
+// of 阿克苏地区 (with or without 温宿县) one fault in 人数, the amounts agreeing either way: the shorter was taken and
+// 温宿县 hung beside the prefectures (an error at the correct 阿克苏地区). A stated total takes the counties of its
+// block unless the numbers say otherwise.
+function prefectureWithZeroCounty(b12: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年自治区财政城乡居民基本养老保险补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["县（市）", "补助对象人数", "补助比例", "补助资金安排", undefined, "合计"],
+    [undefined, undefined, undefined, "补助资金", "清算资金"],
+    [undefined, 1, 2, "3=1×2×30/10000", 4, "5=3+4"],
+    ["全区合计", 133145, "X", 268, 8070, 8338],
+    ["伊犁州", 3216, "X", 10, 2980, 2990],
+    ["伊宁市", 3216, { v: 1, fmt: "0%" }, 10, 2980, 2990],
+    ["阿克苏地区", 129929, "X", 258, 5090, 5348],
+    ["阿克苏地区本级", 37996, { v: 1, fmt: "0%" }, 114, 1809, 1923],
+    ["阿克苏市", 31705, { v: 1, fmt: "0%" }, 95, 1371, 1466],
+    ["库车市", b12, "X", 49, 1910, 1959],
+    ["城关镇", 20440, { v: 0.8, fmt: "0%" }, 49, 1910, 1959],
+    ["温宿县", 39788, "X", 0, 0, 0],
+    ["团结镇", 39788, { v: 0, fmt: "0%" }, 0, 0, 0],
+  ];
+  return sheet("附件1", rows, ["A1:F1", "A2:F2", "A3:A5", "B3:B4", "C3:C4", "D3:E3", "F3:F4"]);
+}
+
+// K22 — unnumbered totals over numbered units (元), 吐鲁番市 over its 本级 and 高昌区 (a …区 over three towns), 全区 at
+// the bottom: 吐鲁番市本级 typed 542119 for 543119. No run of 吐鲁番市 agrees, so it took its rows only up to 高昌区
+// and the diagnosis could not tell 吐鲁番市, 全区 and its 本级 apart (a warning). A stated total whose numbers agree
+// nowhere still takes the county totals below it.
+function cityOverDistrictTowns(c11: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年提前下达自治区财政困难群众救助补助资金分配方案"],
+    ["单位：元"],
+    ["序号", "地县", "补助资金"],
+    [],
+    [undefined, undefined, 1],
+    [undefined, "喀什地区", 1493233],
+    [1, "喀什市", 497068],
+    [undefined, "疏附县", 996165],
+    [2, "城关镇", 996165],
+    [undefined, "吐鲁番市", 1454845],
+    [3, "吐鲁番市本级", c11],
+    [undefined, "高昌区", 911726],
+    [4, "团结镇", 419433],
+    [5, "红星镇", 206193],
+    [6, "胜利镇", 286100],
+    [undefined, "全区", 2948078],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 2: "#,##0" });
+}
+
+describe("K20–K22: whose rows a total is when its own numbers cannot say", () => {
+  it("K20 is clean", () => expect(loud(citiesOverCounties(960))).toEqual([]));
+  it("K20: 哈密市's own figure wrong is an error at 哈密市", () => expect(errorsAt(citiesOverCounties(60))).toEqual(["附件1!B9=960"]));
+  it("K21 is clean", () => expect(loud(prefectureWithZeroCounty(20440))).toEqual([]));
+  it("K21: 库车市's 人数 typo is an error at its cell", () => expect(errorsAt(prefectureWithZeroCounty(20040))).toEqual(["附件1!B12=20440"]));
+  it("K22 is clean", () => expect(loud(cityOverDistrictTowns(543119))).toEqual([]));
+  it("K22: 吐鲁番市本级's typo is an error at its cell", () => expect(errorsAt(cityOverDistrictTowns(542119))).toEqual(["附件1!C11=543,119"]));
+});

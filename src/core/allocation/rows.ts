@@ -11,7 +11,7 @@
 import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
-import { type CandidateStrength, TOWN_ONLY, buildHierarchy } from "./hierarchy";
+import { COUNTY_LEVEL, type CandidateStrength, TOWN_ONLY, buildHierarchy } from "./hierarchy";
 import { MARKER } from "./values";
 
 export type RowRole = "grand" | "subtotal" | "group" | "leaf" | "breakdown";
@@ -40,8 +40,6 @@ const GRAND_EXACT = /^(合计|总计|总合计|共计|全(区|疆|省|市|州|�
 const TOTAL_SUFFIX = /(合计|总计|共计)$/;
 const SUBTOTAL = /小计$/;
 const PREFECTURE_NAME = /(地区|自治州|州|盟|市)$/;
-/** County-level names that are never prefectures (…市 is covered above): totals only over towns. */
-const COUNTY_NAME = /(县|区|旗)$/;
 const BREAKDOWN = /^其中/;
 const CHINESE_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
 const ARABIC_SEQ = /^\d+[、.．]?$/;
@@ -77,7 +75,7 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
     }
     else if (PREFECTURE_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
     // A …县/…区 row heading or closing town rows (prefecture → county → town): a total the numbers may bear out.
-    else if (COUNTY_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && TOWN_ONLY.test(normalizeLabel(n.label))))
+    else if (COUNTY_LEVEL.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && TOWN_ONLY.test(normalizeLabel(n.label))))
       strength.set(i, "weak");
   });
   assignChildren(layout, columns, rows, strength, byLayout);
