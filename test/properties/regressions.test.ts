@@ -352,7 +352,29 @@ function oneCountySubtotalWithResidue(): Sheet {
   return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3"], Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((c) => [c, "#,##0"])));
 }
 
+// 喀什地区's 小计 (6=3+5) is 14851 while its own 3 and 5 add up to 14852: all three totals round their counties'
+// unrounded values (833.6 → 834, 14017.9 → 14018, 14851.4 → 14851). The total row's rule was excused only when
+// its operand totals add up their rows exactly; a total that rounds its rows' unrounded values is right too.
+function operandTotalsWithResidue(): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年自治区财政孤儿基本生活费补助资金预算明细表"],
+    ["序号", "地区", "缴费人数（人）", "补助月数", "补助资金安排", undefined, "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+    [undefined, undefined, undefined, undefined, "缴费补助资金（万元）", "领取人数（人）"],
+    [undefined, "栏次", 1, 2, "3=1×2×5元÷10000", 4, "5=4×12×150元÷10000", "6=3+5", 7, "8=6+7"],
+    [undefined, "阿勒泰地区", 42770, "×", 171, 15023, 2704, 2875, 2199, 5074],
+    [1, "阿勒泰市", 42770, 8, 171, 15023, 2704, 2875, 2199, 5074],
+    [undefined, "喀什地区", 158035, "×", 834, 77877, 14018, 14851, 7189, 22040],
+    [2, "喀什地区本级", 52808, 12, 317, 27193, 4895, 5212, 2712, 7924],
+    [3, "喀什市", 57354, 8, 229, 9249, 1665, 1894, 2817, 4711],
+    [4, "疏附县", 47873, 12, 287, 41435, 7458, 7745, 1660, 9405],
+    [undefined, "全区合计", 200805, "×", 1005, 92900, 16722, 17727, 9388, 27115],
+  ];
+  return sheet("附件1", rows, ["A1:J1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3", "H2:H3", "I2:I3", "J2:J3"]);
+}
+
 describe("K4: 尾差 in a total over subtotals of stated rounded columns", () => {
+  it("a total row whose rule's operands are totals with their own 尾差: clean", () => expect(loud(operandTotalsWithResidue())).toEqual([]));
+  it("…and a wrong 小计 there is still an error", () => expect(errorsAt(withValue(operandTotalsWithResidue(), "H7", 14581))).toEqual(["附件1!H7=14851"]));
   it("is clean (infos only)", () => expect(loud(subtotalsBelowWithResidue())).toEqual([]));
   it("finds a wrong 总计 at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D19", 1683))).toEqual(["附件1!D19=1637"]));
   it("finds a county's wrong amount at its cell", () => expect(errorsAt(withValue(subtotalsBelowWithResidue(), "D12", 274))).toEqual(["附件1!D12=247"]));
@@ -653,4 +675,180 @@ describe("pairs: a growth rule broken on two counties and, through them, on 全�
     expect(loud(typed)).toEqual(["附件1!C7 error allocation/wrong-value", "附件1!D9 error allocation/wrong-value"]);
     expect(errorsAt(typed)).toEqual(["附件1!C7=4182", "附件1!D9=36237"]);
   });
+});
+
+// K17 — no 合计 row, no marker: 喀什地区 over 喀什市 over its towns is a structure only the numbers bear out.
+// A 领取人数 typo in 喀什市 (116974 → 116978) breaks two such sums and was an error 「应为 116974」. A total the
+// numbers alone make one is an unstated relation (issue 10 §3): its break is a warning naming the cell, no fix.
+function unstatedHierarchy(b6: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+    ["县（市）、单位", "领取人数（人）", "基础养老金补助资金（万元）", "补助资金安排"],
+    [undefined, undefined, undefined, "上年结余（万元）", "合计（万元）"],
+    [undefined, 1, "2=1 x 12 x 150元 / 10000", 3, "4=2 + 3"],
+    ["喀什地区", 162037, 29167, 5351, 34518],
+    ["喀什市", b6, 21056, 5080, 26136],
+    ["城关镇", 40094, 7217, 1827, 9044],
+    ["团结镇", 40992, 7379, 2106, 9485],
+    ["红星镇", 35888, 6460, 1147, 7607],
+    ["疏附县", 45063, 8111, 271, 8382],
+    ["乌鲁木齐市", 19357, 3484, 2563, 6047],
+  ];
+  return sheet("附件1", rows, ["A1:E1", "A2:A4", "B2:B3", "C2:C3", "D2:E2"]);
+}
+
+describe("K17: a hierarchy only the numbers bear out", () => {
+  it("is clean", () => expect(loud(unstatedHierarchy(116974))).toEqual([]));
+  it("a typo breaking only such sums is a warning at its cell, not an error", () =>
+    expect(loud(unstatedHierarchy(116978))).toEqual(["附件1!B6 warning allocation/ambiguous-fault"]));
+  it("a typo that also breaks a stated rule is still an error", () => expect(errorsAt(withValue(unstatedHierarchy(116974), "C7", 7271))).toEqual(["附件1!C7=7217"]));
+});
+
+// K18 — two prefectures unnumbered over their numbered counties, no 合计 row (元): the missing 序号 marks the
+// prefecture rows as totals, but that is layout, not a statement — a break of such a sum alone is a warning
+// (like K17), here the prefecture's own figure with a digit doubled (2296158 → 22961158).
+function numberedCountiesNoTotal(c6: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2025年提前下达自治区财政就业补助资金预算明细表"],
+    ["单位：元"],
+    ["序号", "县（市）、单位", "补助资金"],
+    [],
+    [undefined, undefined, 1],
+    [undefined, "塔城地区", c6],
+    [1, "塔城地区本级", 276519],
+    [2, "塔城市", 758486],
+    [3, "乌苏市", 469256],
+    [4, "沙湾市", 791897],
+    [undefined, "阿勒泰地区", 1268021],
+    [5, "阿勒泰市"],
+    [6, "布尔津县", 471048],
+    [7, "富蕴县", 796973],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A5", "B3:B5", "C3:C4"]);
+}
+
+describe("K18: unnumbered prefectures over numbered counties, no 合计 row", () => {
+  it("is clean", () => expect(loud(numberedCountiesNoTotal(2296158))).toEqual([]));
+  it("a break of such a sum alone is a warning, not an error", () =>
+    expect(loud(numberedCountiesNoTotal(22961158))).toEqual(["附件1!C6 warning allocation/ambiguous-fault"]));
+});
+
+// K19 — three levels, bare 小计 rows closing each county's towns, …州小计 closing the prefecture: 城关镇 (补助比例
+// 0, so 补助资金 0) had its 人数 typed 2413 for 29413. Its 小计 took only 团结镇 + 红星镇 (as many faults, the amounts
+// agree either way, shortest first), leaving a town beside the county subtotals, and the blame went to the
+// correct 小计 — which the …州小计 over the subtotals pins. A 小计 takes the towns of its block unless the numbers
+// say otherwise; and a lone broken sum whose total is pinned puts the fault among the parts their own rules leave
+// free (here only 城关镇: 0 × anything is 0).
+function townsUnderBareSubtotals(b7: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2023年提前下达自治区财政困难群众救助补助资金预算明细表"],
+    ["单位：人、万元"],
+    ["地县", "补助资金安排", undefined, "补助资金"],
+    [undefined, "补助对象人数", "补助比例"],
+    [undefined, 1, 2, "3=1×2×20元÷10000"],
+    ["城关镇", b7, 0, 0],
+    ["团结镇", 17425, 0.6, 21],
+    ["红星镇", 6258, 0.5, 6],
+    ["小计", 53096, "×", 27],
+    ["胜利镇", 4419, 0.8, 7],
+    ["和平镇"],
+    ["小计", 4419, "×", 7],
+    ["昌吉州小计", 57515, "×", 34],
+    ["博州本级", 13984, 1, 28],
+    ["新华镇", 7518, 0.8, 12],
+    ["东风镇", 49979, 1, 100],
+    ["幸福镇", 34508, 1, 69],
+    ["小计", 92005, "×", 181],
+    ["博州小计", 105989, "×", 209],
+  ];
+  return sheet("附件1", rows, ["A2:D2", "A3:D3", "A4:A6", "B4:C4", "D4:D5"], { 1: "#,##0", 3: "#,##0" });
+}
+
+describe("K19: a town with 补助比例 0 under a bare 小计", () => {
+  it("is clean", () => expect(loud(townsUnderBareSubtotals(29413))).toEqual([]));
+  it("its 人数 typo is an error at its cell, not at the pinned 小计", () => expect(errorsAt(townsUnderBareSubtotals(2413))).toEqual(["附件1!B7=29,413"]));
+});
+
+// K20 — …市 rows over their counties, one column, 全区合计 first: 哈密市's own figure typed 60 for 960. 全区合计
+// adds up every row but 哈密市 exactly, and 哈密市 heads three county-level rows: it is their total, typed wrong
+// (was 「应为 3,207」 at 全区合计, from counting 哈密市 as a unit beside its own counties).
+function citiesOverCounties(b9: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2022年自治区财政困难群众救助补助资金分配明细表"],
+    [undefined, "单位：万元"],
+    ["县（市）", "补助资金"],
+    [],
+    [undefined, 1],
+    ["全区合计", 3147],
+    ["克拉玛依市", 2187],
+    ["哈密市", b9],
+    ["伊州区", 230],
+    ["巴里坤哈萨克自治县", 124],
+    ["伊吾县", 606],
+    ["吐鲁番市", 0],
+  ];
+  return sheet("附件1", rows, ["A2:B2", "A4:A6", "B4:B5"], { 1: "#,##0" });
+}
+
+// K21 — three levels, × in 补助比例 on 地区 and county totals: 阿克苏地区 over its 本级, 阿克苏市 and the county
+// totals 库车市 (over 城关镇) and 温宿县 (over 团结镇, 补助比例 0%: amounts 0). A 人数 typo in 库车市 left both runs
+// of 阿克苏地区 (with or without 温宿县) one fault in 人数, the amounts agreeing either way: the shorter was taken and
+// 温宿县 hung beside the prefectures (an error at the correct 阿克苏地区). A stated total takes the counties of its
+// block unless the numbers say otherwise.
+function prefectureWithZeroCounty(b12: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年自治区财政城乡居民基本养老保险补助资金分配明细表"],
+    ["单位：人、万元"],
+    ["县（市）", "补助对象人数", "补助比例", "补助资金安排", undefined, "合计"],
+    [undefined, undefined, undefined, "补助资金", "清算资金"],
+    [undefined, 1, 2, "3=1×2×30/10000", 4, "5=3+4"],
+    ["全区合计", 133145, "X", 268, 8070, 8338],
+    ["伊犁州", 3216, "X", 10, 2980, 2990],
+    ["伊宁市", 3216, { v: 1, fmt: "0%" }, 10, 2980, 2990],
+    ["阿克苏地区", 129929, "X", 258, 5090, 5348],
+    ["阿克苏地区本级", 37996, { v: 1, fmt: "0%" }, 114, 1809, 1923],
+    ["阿克苏市", 31705, { v: 1, fmt: "0%" }, 95, 1371, 1466],
+    ["库车市", b12, "X", 49, 1910, 1959],
+    ["城关镇", 20440, { v: 0.8, fmt: "0%" }, 49, 1910, 1959],
+    ["温宿县", 39788, "X", 0, 0, 0],
+    ["团结镇", 39788, { v: 0, fmt: "0%" }, 0, 0, 0],
+  ];
+  return sheet("附件1", rows, ["A1:F1", "A2:F2", "A3:A5", "B3:B4", "C3:C4", "D3:E3", "F3:F4"]);
+}
+
+// K22 — unnumbered totals over numbered units (元), 吐鲁番市 over its 本级 and 高昌区 (a …区 over three towns), 全区 at
+// the bottom: 吐鲁番市本级 typed 542119 for 543119. No run of 吐鲁番市 agrees, so it took its rows only up to 高昌区
+// and the diagnosis could not tell 吐鲁番市, 全区 and its 本级 apart (a warning). A stated total whose numbers agree
+// nowhere still takes the county totals below it.
+function cityOverDistrictTowns(c11: number): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年提前下达自治区财政困难群众救助补助资金分配方案"],
+    ["单位：元"],
+    ["序号", "地县", "补助资金"],
+    [],
+    [undefined, undefined, 1],
+    [undefined, "喀什地区", 1493233],
+    [1, "喀什市", 497068],
+    [undefined, "疏附县", 996165],
+    [2, "城关镇", 996165],
+    [undefined, "吐鲁番市", 1454845],
+    [3, "吐鲁番市本级", c11],
+    [undefined, "高昌区", 911726],
+    [4, "团结镇", 419433],
+    [5, "红星镇", 206193],
+    [6, "胜利镇", 286100],
+    [undefined, "全区", 2948078],
+  ];
+  return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 2: "#,##0" });
+}
+
+describe("K20–K22: whose rows a total is when its own numbers cannot say", () => {
+  it("K20 is clean", () => expect(loud(citiesOverCounties(960))).toEqual([]));
+  it("K20: 哈密市's own figure wrong is an error at 哈密市", () => expect(errorsAt(citiesOverCounties(60))).toEqual(["附件1!B9=960"]));
+  it("K21 is clean", () => expect(loud(prefectureWithZeroCounty(20440))).toEqual([]));
+  it("K21: 库车市's 人数 typo is an error at its cell", () => expect(errorsAt(prefectureWithZeroCounty(20040))).toEqual(["附件1!B12=20440"]));
+  it("K22 is clean", () => expect(loud(cityOverDistrictTowns(543119))).toEqual([]));
+  it("K22: 吐鲁番市本级's typo is an error at its cell", () => expect(errorsAt(cityOverDistrictTowns(542119))).toEqual(["附件1!C11=543,119"]));
 });

@@ -61,6 +61,8 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
     if (!blame.localized && onlyLeaves && holdsAtTop.has(blame.cell)) continue;
     // A break of relations only the numbers bear out is for a reviewer to look at, never an error.
     if (onlyUnstated(blame.relations)) findings.push(rowPatternFinding(model, blame.relations[0]!, byRelation.get(blame.relations[0]!.relation)!));
+    else if (blame.relations.every((e) => byRelation.get(e.relation)?.unstated || byRelation.get(e.relation)?.unstatedStructure))
+      findings.push(ambiguityFinding(model, { cells: [blame.cell], relations: blame.relations }, byRelation));
     else findings.push(blameFinding(model, blame, byRelation));
   }
   for (const ev of evaluations) {

@@ -129,9 +129,16 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     /** Rows up to the next total of any strength: a weak total's own rows. */
     // Rows this way were all looked at before it: a weak …市 there that took no rows and waits for no decision
     // (or only one whose every run disagrees) is a county (博乐市 under 博州), not where its rows end.
-    const ownRows = (near: number[]) => {
+    const ownRows = (i: number, near: number[]) => {
+      // A …市 candidate's rows end at the next …市 (the same rank); a …地区/州's pass over county-level cities.
+      const passesCities = PREFECTURE_ONLY.test(rows[i]!.label);
+      // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
+      const countyTotal = (j: number) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label);
       const k = near.findIndex(
-        (j) => candidates.has(j) && (isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(rows[j]!.label) || undecided.some((u) => u.i === j && !u.exact)),
+        (j) =>
+          candidates.has(j) &&
+          !countyTotal(j) &&
+          (!passesCities || isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(rows[j]!.label) || undecided.some((u) => u.i === j && !u.exact)),
       );
       return k < 0 ? near : near.slice(0, k);
     };
@@ -148,14 +155,34 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       if (fromFormula) return [fromFormula, "formula"];
       // Inner totals resolved first stand for their rows: the run may reach past them.
       const best = bestRun(evidence, i, reachable);
+      // How far a stated total may stand for its block: past inner totals already resolved, up to the next
+      // stated total of its own level.
+      const end = reachable.findIndex((j) => isMust(j) && !resolved.has(j));
+      const extent = end < 0 ? reachable : reachable.slice(0, end);
+      // A stated …市/地区 whose numbers agree nowhere still takes the county totals below it (高昌区 under
+      // 吐鲁番市), not only the rows up to the first of them.
+      const county = COUNTY_LEVEL.test(rows[i]!.label) || TOWN_ONLY.test(rows[i]!.label);
+      const block = !county && extent.slice(rowsNear.length).every((j) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label)) ? extent : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
-        if (inBlock) return decide(i, inBlock, rowsNear);
+        if (inBlock) return decide(i, inBlock, rowsNear, extent, block);
       }
-      if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
-      return decide(i, best, rowsNear);
+      if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear, extent, block) : [[], "block"];
+      return decide(i, best, rowsNear, extent, block);
     };
-    const decide = (i: number, best: RunScore | null, rowsNear: number[]): [number[], RunBasis] => {
+    const decide = (i: number, found: RunScore | null, rowsNear: number[], extent = rowsNear, block = rowsNear): [number[], RunBasis] => {
+      // A stated total (小计, a …地区 row with ×) takes the towns and counties of its block: one left out would
+      // hang a level above its own (a town beside county subtotals, a 县 beside prefectures). Short of them only
+      // when the numbers say so (fewer faults or more agreement: a unit with 补助比例 0 adds nothing to the
+      // amounts, only its persons tell).
+      let best = found;
+      const leftOut = best ? extent.slice(best.rows.length) : [];
+      const prefecture = PREFECTURE_ONLY.test(rows[i]!.label);
+      const below = (j: number) => (TOWN_ONLY.test(rows[j]!.label) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(rows[j]!.label));
+      if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
+        const whole = bestRun(evidence, i, extent, true);
+        if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
+      }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
         return [best.rows, "numbers"];
@@ -165,7 +192,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         else if (best && best.faults > 0) {
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
-          const own = ownRows(rowsNear);
+          const own = ownRows(i, rowsNear);
           if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
         }
         return [[], "block"];
@@ -180,7 +207,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         return [[], "block"];
       }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
-      return [rowsNear, "block"];
+      return [block, "block"];
     };
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
@@ -269,11 +296,19 @@ interface Undecided {
   namedTotal?: boolean;
 }
 
-/** A …地区/州/盟 row, or a row whose first own row is its 本级 (博州 → 博州本级): a total by its name. */
+/**
+ * A …地区/州/盟 row, a row whose first own row is its 本级 (博州 → 博州本级), or a …市 over several county-level
+ * rows (哈密市 over 伊州区, 巴里坤县, 伊吾县): a total by its name and place, should the grand total add up every
+ * row but it.
+ */
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
   const name = rows[i]!.label;
-  return PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`);
+  if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
+  return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(rows[j]!.label) || TOWN_ONLY.test(rows[j]!.label));
 }
+
+/** County-level names other than …市 (which may be a prefecture-level city). */
+export const COUNTY_LEVEL = /(县|旗|(?<![地治])区)$/;
 
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
 const MAX_UNDECIDED = 50;
@@ -341,13 +376,14 @@ function grandDecides(
     const after = faultsOf(next);
     // Its own figure typed wrong (博州 359.86 over counties adding up to 3598.76): the grand total adds up
     // every row but it exactly — it is a total, and the fault is its own figure.
-    const ownFigureWrong = () => u.namedTotal === true && faultsOf(without(sums, [[u.i]])).faults === 0;
+    const ownFigureWrong = u.exact === true && after.faults > 0 && u.namedTotal === true && faultsOf(without(sums, [[u.i]])).faults === 0;
     // Fewer faults, or as many but nearer (two …市 over one county each: both must go for the total to hold).
     const better = u.exact
-      ? after.faults === 0 || ownFigureWrong()
+      ? after.faults === 0 || ownFigureWrong
       : after.faults < current.faults || (after.faults === current.faults && after.distance < current.distance - 1e-9);
     if (better) {
-      out.push(u);
+      // Its own figure wrong: its sum and the grand total break by the same one cell (counted with the grand total).
+      out.push(ownFigureWrong ? { ...u, faults: 0 } : u);
       for (const j of u.rows) claimed[position.get(j)!] = 1;
       next.forEach((v, s) => (sums[s] = v));
       current = after;
@@ -449,8 +485,9 @@ function unitsAt(column: EvidenceColumn, i: number): number | null {
 /**
  * The run of `near` (nearest first) with the fewest faults, then the most agreements, then the shortest.
  * Stops early once every column's sum has run past its total on parts that were never negative.
+ * `wholeOnly`: the score of all of `near`.
  */
-function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScore | null {
+function bestRun(evidence: EvidenceColumn[], i: number, near: number[], wholeOnly = false): RunScore | null {
   if (evidence.length === 0) return null;
   const totals = evidence.map((c) => unitsAt(c, i));
   const sums: (number | null)[] = evidence.map(() => 0);
@@ -491,6 +528,10 @@ function bestRun(evidence: EvidenceColumn[], i: number, near: number[]): RunScor
     }
     if (faults > 0) clean = false;
     if (clean) cleanReach = k + 1;
+    if (wholeOnly) {
+      if (k === near.length - 1) best = { k: k + 1, faults, agree, weak };
+      continue;
+    }
     if (!best || faults < best.faults || (faults === best.faults && agree + weak > best.agree + best.weak)) {
       best = { k: k + 1, faults, agree, weak };
       sinceBest = 0;

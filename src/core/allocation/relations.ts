@@ -26,6 +26,10 @@ export interface RelationInfo {
   scope: "formula" | "children" | "leaves";
   /** A relation only the numbers bear out (infer-relations.ts): evidence, never an error on its own. */
   unstated?: boolean;
+  /** A total only the numbers or the layout make one (a …地区 row over its counties, unnumbered where the
+   *  counties are numbered; no grand total, marker or live =SUM confirms the structure): a break of it
+   *  alone is a warning at most (DOMAIN.md). */
+  unstatedStructure?: boolean;
 }
 
 /**
@@ -162,8 +166,15 @@ function totalRowResidue(
     if (!model.cells.at(r.row, col)?.known) return ZERO;
     const total = read(a1(r.row, col));
     let sum = ZERO;
-    for (const j of r.children) sum = sum.plus(read(a1(model.rows[j]!.row, col)));
-    if (!sum.eq(total)) return ZERO;
+    let tried = subs?.has(a1(r.row, col)) ?? false;
+    for (const j of r.children) {
+      const key = a1(model.rows[j]!.row, col);
+      sum = sum.plus(read(key));
+      if (subs?.has(key)) tried = true;
+    }
+    // An operand total that rounds its rows' unrounded values (尾差 of its own) is right as well (as typed).
+    const operand = model.columnAt.get(col);
+    if (!sum.eq(total) && !(!tried && operand && partUnrounded(model, operand, index) !== null)) return ZERO;
   }
   const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
   return halfUnit(column.places).times(residueAddends(rounded));
@@ -299,6 +310,8 @@ function addSumRelations(
 ): void {
   const rows = model.rows;
   const added: RelationInfo[] = [];
+  // A grand total (合计, 全区) adds up the top-level rows: a total the numbers found is confirmed by it.
+  const unconfirmed = !rows.some((r) => r.role === "grand");
   const add = (index: number, scope: "children" | "leaves", parts: number[]) => {
     const targetCell = model.cells.at(rows[index]!.row, column.col);
     if (!targetCell?.known || isFact(targetCell.key)) return;
@@ -318,7 +331,9 @@ function addSumRelations(
         }
       : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
-    added.push({ relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope });
+    const info: RelationInfo = { relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope };
+    if (unconfirmed && (rows[index]!.basis === "numbers" || rows[index]!.basis === "layout")) info.unstatedStructure = true;
+    added.push(info);
   };
   rows.forEach((r, index) => {
     if (r.children.length > 0) add(index, "children", r.children);

@@ -11,7 +11,7 @@
 import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
-import { type CandidateStrength, TOWN_ONLY, buildHierarchy } from "./hierarchy";
+import { COUNTY_LEVEL, type CandidateStrength, TOWN_ONLY, buildHierarchy } from "./hierarchy";
 import { MARKER } from "./values";
 
 export type RowRole = "grand" | "subtotal" | "group" | "leaf" | "breakdown";
@@ -25,22 +25,21 @@ export interface AllocRow {
   children: number[];
   /**
    * On what a total's structure rests (rows with children only): its label (合计, 小计), a marker (×,
-   * 一、 numbering), a live =SUM over its rows, or the numbers alone (a …地区 row whose counties add up
-   * to it, with nothing written to say so). Structure resting on `numbers` is an unstated relation:
-   * on its own a break of it deserves a warning at most (DOMAIN.md).
+   * 一、 numbering), the layout (no 序号 where the units are numbered), a live =SUM over its rows, or the
+   * numbers alone (a …地区 row whose counties add up to it, with nothing written to say so). Structure
+   * resting on the layout or the numbers is an unstated relation: on its own a break of it deserves a
+   * warning at most (DOMAIN.md).
    */
   basis?: StructureBasis;
 }
 
-export type StructureBasis = "label" | "marker" | "formula" | "numbers";
+export type StructureBasis = "label" | "marker" | "layout" | "formula" | "numbers";
 
 /** A whole-area label (全区, 全省合计, 全地区总计) or a plain 合计/总计. */
 const GRAND_EXACT = /^(合计|总计|总合计|共计|全(区|疆|省|市|州|盟|县|地区|自治区)(合计|总计|共计)?)$/;
 const TOTAL_SUFFIX = /(合计|总计|共计)$/;
 const SUBTOTAL = /小计$/;
 const PREFECTURE_NAME = /(地区|自治州|州|盟|市)$/;
-/** County-level names that are never prefectures (…市 is covered above): totals only over towns. */
-const COUNTY_NAME = /(县|区|旗)$/;
 const BREAKDOWN = /^其中/;
 const CHINESE_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
 const ARABIC_SEQ = /^\d+[、.．]?$/;
@@ -62,19 +61,24 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
   const seqMarksLeaves = numberedLeaves >= 2 && numberedLeaves >= (rows.length - 1) * 0.5;
 
   const strength = new Map<number, Strength>();
+  /** Totals only the unnumbered 序号 marks (layout, not a statement). */
+  const byLayout = new Set<number>();
   rows.forEach((r, i) => {
     if (r.role !== "leaf") return;
     const name = normalizeLabel(r.label); // once per row: labels are compared several ways below
     if (BREAKDOWN.test(name)) r.role = "breakdown";
     else if (SUBTOTAL.test(name) || TOTAL_SUFFIX.test(name)) r.role = "subtotal";
-    else if (hasMarker(columns, i) || CHINESE_SEQ.test(r.seq) || (seqMarksLeaves && r.seq === "" && r.label !== ""))
+    else if (hasMarker(columns, i) || CHINESE_SEQ.test(r.seq)) strength.set(i, "strong");
+    else if (seqMarksLeaves && r.seq === "" && r.label !== "") {
       strength.set(i, "strong");
+      byLayout.add(i);
+    }
     else if (PREFECTURE_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
     // A …县/…区 row heading or closing town rows (prefecture → county → town): a total the numbers may bear out.
-    else if (COUNTY_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && TOWN_ONLY.test(normalizeLabel(n.label))))
+    else if (COUNTY_LEVEL.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && TOWN_ONLY.test(normalizeLabel(n.label))))
       strength.set(i, "weak");
   });
-  assignChildren(layout, columns, rows, strength);
+  assignChildren(layout, columns, rows, strength, byLayout);
   return rows;
 }
 
@@ -106,7 +110,7 @@ function hasMarker(columns: ColumnAnalysis, i: number): boolean {
   return false;
 }
 
-function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: AllocRow[], strength: Map<number, Strength>): void {
+function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: AllocRow[], strength: Map<number, Strength>, byLayout: Set<number>): void {
   const grandIndex = rows.findIndex((r) => r.role === "grand");
   // Breakdown rows (其中) are neither units nor totals: they stay out of every sum.
   const inner = rows.map((_, i) => i).filter((i) => i !== grandIndex && rows[i]!.role !== "breakdown");
@@ -119,7 +123,7 @@ function assignChildren(layout: TableLayout, columns: ColumnAnalysis, rows: Allo
   for (const [i, how] of totals) {
     const r = rows[i]!;
     if (r.role !== "subtotal") r.role = "group";
-    r.basis = how === "formula" ? "formula" : r.role === "subtotal" ? "label" : candidates.get(i) === "must" ? "marker" : "numbers";
+    r.basis = how === "formula" ? "formula" : r.role === "subtotal" ? "label" : candidates.get(i) !== "must" ? "numbers" : byLayout.has(i) ? "layout" : "marker";
   }
   // A 小计 row with nothing under it is a unit at top level.
   for (const i of inner) if (rows[i]!.role === "subtotal" && !totals.has(i)) rows[i]!.role = "leaf";

@@ -157,13 +157,19 @@ function cellsToEvaluations(evaluations: Evaluation[]): Map<string, Evaluation[]
   return out;
 }
 
+/** Parts of a pinned total tried as candidates (beyond, the break stays at the total). */
+const MAX_WIDENED_PARTS = 40;
+
 /** Adds the operands of the group's broken formulas as candidates; false when there is nothing to add. */
 function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evaluation[]>): boolean {
   let added = false;
   for (const ev of group) {
     // A formula over one input (8=7×12×52元): that input is what the formula pins. Over several
-    // (3=1×2×30元), any of them could absorb the difference: the rule alone cannot say which.
-    if (ev.relation.kind !== "formula" || ev.relation.operands.length !== 1) continue;
+    // (3=1×2×30元), any of them could absorb the difference: the rule alone cannot say which. A lone broken
+    // sum whose total is pinned (a 小计 the 合计 over the subtotals confirms): its parts are the suspects —
+    // those their own rules leave free (a county whose 补助比例 is 0), one error or one warning naming them.
+    const lonePinnedSum = ev.relation.kind === "sum" && group.length === 1 && ev.relation.operands.length <= MAX_WIDENED_PARTS;
+    if (!lonePinnedSum && (ev.relation.kind !== "formula" || ev.relation.operands.length !== 1)) continue;
     // Pinned: correcting the target breaks a relation that holds, over a typed total (a live formula there
     // would follow the correction).
     const target = ev.relation.target;

@@ -42,14 +42,14 @@ testRule(totalMismatchRule, {
       findings: [{ cell: "C5", messageId: "grandTotalOneUnit", severity: "warning", expected: "420", actual: "421" }],
     },
     {
-      name: "a prefecture's subtotal",
-      sheets: [prefectureOnly([[null, "塔城地区", 300], [1, "塔城市", 100], [2, "额敏县", 210]])],
-      findings: [{ cell: "C5", messageId: "subtotal", severity: "error", expected: "310", actual: "300", messageIncludes: ["塔城地区与所属各行之和不符"] }],
+      name: "a prefecture's 小计",
+      sheets: [prefectureOnly([[1, "塔城市", 100], [2, "额敏县", 210], [null, "塔城地区小计", 300]])],
+      findings: [{ cell: "C7", messageId: "subtotal", severity: "error", expected: "310", actual: "300", messageIncludes: ["塔城地区小计与所属各行之和不符"] }],
     },
     {
-      name: "a prefecture's subtotal one unit off",
-      sheets: [prefectureOnly([[null, "塔城地区", 300], [1, "塔城市", 100], [2, "额敏县", 201]])],
-      findings: [{ cell: "C5", messageId: "subtotalOneUnit", severity: "warning", expected: "301", actual: "300" }],
+      name: "a prefecture's 小计 one unit off",
+      sheets: [prefectureOnly([[1, "塔城市", 100], [2, "额敏县", 201], [null, "塔城地区小计", 300]])],
+      findings: [{ cell: "C7", messageId: "subtotalOneUnit", severity: "warning", expected: "301", actual: "300" }],
     },
   ],
 });
