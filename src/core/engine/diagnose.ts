@@ -264,15 +264,17 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
       // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
       // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects.
+      // A break of one unit in the last digit comes last: it may be a 尾差 the rows excuse once the other
+      // faults are corrected (a 合计 row's 按1%增长率测算 over a subtotal typed wrong), not a fault to hit.
       let open: Evaluation | null = null;
-      let key = [-Infinity, -Infinity];
+      let key = [-Infinity, -Infinity, -Infinity];
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
         if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
         const candidates = ctx.candidatesOf.get(ev)!;
         const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
-        const k = [strongest, -candidates.length];
-        if (k[0]! > key[0]! || (k[0] === key[0] && k[1]! > key[1]!)) [open, key] = [ev, k];
+        const k = [oneUnitOff(ev) ? 0 : 1, strongest, -candidates.length];
+        if (k[0]! > key[0]! || (k[0] === key[0] && (k[1]! > key[1]! || (k[1] === key[1] && k[2]! > key[2]!)))) [open, key] = [ev, k];
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
@@ -298,6 +300,10 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
     if (nodes > MAX_NODES || ctx.budget < 0) return [];
   }
   return [];
+}
+
+function oneUnitOff(ev: Evaluation): boolean {
+  return ev.actual.minus(ev.expected).abs().lte(new Dec(1).div(new Dec(10).pow(ev.relation.places)));
 }
 
 /** Values for the chosen cells that make every relation they touch hold; null when there are none. */
