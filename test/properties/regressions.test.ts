@@ -481,3 +481,30 @@ describe("pairs: a town and a prefecture subtotal typed wrong under 按1%增长�
     expect(errorsAt(typed)).toEqual(["附件1!B8=43782", "附件1!B14=180235"]);
   });
 });
+
+describe("pairs: a 合计 column two typos break on two counties of three", () => {
+  // P6 — 资金合计 beside 缴费补助资金部分 and 基础养老金补助资金部分 (under another band), no number row, three counties:
+  // two 基础养老金 typed wrong broke the 合计 on two rows of three, so the column was not read and both went to
+  // 合计 (total-mismatch). The total row adds up its row, and each broken row's gap is exactly what the
+  // 基础养老金 column's total is off by: the breaks are typos the totals confirm, and the 合计 column is read.
+  function kashgar(): Sheet {
+    const rows: TestCell[][] = [
+      ["2023年提前下达自治区财政就业补助资金分配明细表"],
+      ["单位：万元"],
+      ["县（市）、单位", "缴费补助资金部分", "补助资金安排", undefined],
+      [undefined, undefined, "基础养老金补助资金部分", "资金合计"],
+      ["喀什市", 920.98, 1337.34, 2258.32],
+      ["疏附县", 1747.05, 242.24, 1989.29],
+      ["疏勒县", 853.71, 1353.5, 2207.21],
+      ["合计", 3521.74, 2933.08, 6454.82],
+    ];
+    return sheet("附件1", rows, ["A1:D1", "A2:D2", "A3:A4", "B3:B4", "C3:D3"], { 1: "0.00", 2: "0.00", 3: "0.00" });
+  }
+  it("P6: is clean", () => expect(loud(kashgar())).toEqual([]));
+  it("P6: two 基础养老金 typed wrong → both errors at their cells, nothing on 合计", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "C5", 1333.34), "C6", 2422.24))).toEqual(["附件1!C5=1337.34", "附件1!C6=242.24"]));
+  it("P6: a part and the 合计 of another county typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "B5", 902.98), "D7", 2270.21))).toEqual(["附件1!B5=920.98", "附件1!D7=2207.21"]));
+  it("P6: two 合计 cells moved so that their column still adds up → no total confirms a typo, no error", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "D5", 2358.32), "D6", 1889.29))).toEqual([]));
+});
