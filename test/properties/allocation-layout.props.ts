@@ -7,7 +7,7 @@ import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
 import { buildWorkbook } from "../generators/allocation-layout";
 import { errorCells, findingsText, workbookText } from "../generators/describe";
 import { type LayoutSpec, layoutSpecArb } from "../generators/layout-spec";
-import { type D, type GeneratedWorkbook, evaluate, render } from "../generators/model";
+import { type D, type GeneratedWorkbook, type Relation, evaluate, render } from "../generators/model";
 import { type Mutation, RelationIndex, analyze, findMutation, mutableCells, status } from "../generators/oracle";
 
 export type Pick = { start: number; kind: number; pos: number; k: number };
@@ -87,10 +87,33 @@ export function noEchoOnTarget(spec: LayoutSpec, pick: Pick): void {
   if (echoed.length > 0) throw new PropertyFailure(explain(`echo: errors on the correct target sheet [${echoed}] (${m.analysis.verdict})`, workbook, overrides, result));
 }
 
-/** Two typos test the diagnosis only when together they break exactly what each breaks alone. */
+/**
+ * Two typos test the diagnosis only when together they break exactly what each breaks alone, and each is still
+ * singled out by the relations the table then bears out. An unstated column relation (合计 = 小计 + 上年结余 with
+ * no number row) is inferred from the rows only when every row but one bears it out (issue 10 §3); two typos
+ * that break it on two rows leave it two exceptions, so the data no longer shows it, and a typo it alone placed
+ * (among the counties of its subtotal) is no longer localized.
+ */
 function pairIsFair(workbook: GeneratedWorkbook, overrides: Map<string, D | null>, a: Mutation, b: Mutation, index: RelationIndex): boolean {
   const both = analyze(workbook, overrides, index);
   if (both.verdict === "debatable" || both.verdict === "undetected") return false;
   const union = new Set([...a.analysis.broken, ...b.analysis.broken]);
-  return both.broken.length === union.size && both.broken.every((r) => union.has(r));
+  if (both.broken.length !== union.size || !both.broken.every((r) => union.has(r))) return false;
+  const shown = withoutUnstatedBrokenTwice(workbook, both.broken);
+  if (!shown) return true;
+  const shownIndex = new RelationIndex(shown);
+  return [a, b].every((m) => analyze(shown, new Map([[m.cell.id, m.value]]), shownIndex).verdict === "localized");
+}
+
+/** The workbook without the unstated relations of a column broken on two rows or more; null when there are none. */
+function withoutUnstatedBrokenTwice(workbook: GeneratedWorkbook, broken: Relation[]): GeneratedWorkbook | null {
+  const columnOf = (r: Relation) => {
+    const cell = workbook.cells.get(r.target)!;
+    return `${cell.sheet}!${cell.col}`;
+  };
+  const count = new Map<string, number>();
+  for (const r of broken) if (!r.stated) count.set(columnOf(r), (count.get(columnOf(r)) ?? 0) + 1);
+  const lost = new Set([...count].filter(([, n]) => n >= 2).map(([column]) => column));
+  if (lost.size === 0) return null;
+  return { ...workbook, relations: workbook.relations.filter((r) => r.stated || !lost.has(columnOf(r))) };
 }

@@ -852,3 +852,78 @@ describe("K20–K22: whose rows a total is when its own numbers cannot say", () 
   it("K22 is clean", () => expect(loud(cityOverDistrictTowns(543119))).toEqual([]));
   it("K22: 吐鲁番市本级's typo is an error at its cell", () => expect(errorsAt(cityOverDistrictTowns(542119))).toEqual(["附件1!C11=543,119"]));
 });
+
+describe("pairs: a town and a prefecture subtotal typed wrong under 按1%增长率测算", () => {
+  // P5 — the 合计 row's 测算人数 is one unit off the rule (346822 for 346822.89: the sum of rounded rows, a 尾差) and
+  // excused only while its 人数 adds up; with 塔城地区小计 typed wrong it does not, so the search branched first on
+  // that one-unit break, which no cell of the two faults is in, and named 合计 a third fault. A one-unit break
+  // is branched on last: the correction of the other faults excuses it.
+  const units: [string, number, number][] = [
+    ["阿勒泰地区本级", 47066, 47537],
+    ["城关镇", 15568, 15724],
+    ["团结镇", 56738, 57305],
+    ["红星镇", 43782, 44220],
+    ["阿勒泰地区小计", 0, 0],
+    ["塔城地区本级", 43234, 43666],
+    ["胜利镇", 50246, 50748],
+    ["和平镇", 33823, 34161],
+    ["前进镇", 52932, 53461],
+    ["塔城地区小计", 0, 0],
+  ];
+  function growthSubtotals(): Sheet {
+    const body: TestCell[][] = [];
+    let block: [number, number] = [0, 0];
+    const all: [number, number] = [0, 0];
+    for (const [name, persons, grown] of units) {
+      if (name.endsWith("小计")) {
+        body.push([name, block[0], block[1], block[1] * 120]);
+        block = [0, 0];
+        continue;
+      }
+      body.push([name, persons, grown, grown * 120]);
+      block = [block[0] + persons, block[1] + grown];
+      all[0] += persons;
+      all[1] += grown;
+    }
+    const rows: TestCell[][] = [
+      ...title("2022年自治区财政城乡居民基本养老保险补助资金分配表", 4),
+      ["地区", "人数（人）", "按1%增长率测算人数（人）", "补助资金（元）"],
+      ["合计", all[0], all[1], all[1] * 120],
+      ...body,
+    ];
+    return sheet("附件1", rows, ["A1:D1"]);
+  }
+  it("P5: is clean (the 尾差 of 合计 and 塔城地区小计 are infos)", () => expect(loud(growthSubtotals())).toEqual([]));
+  it("P5: 红星镇 人数 and 塔城地区小计 人数 typed wrong → both errors at their cells, nothing on 合计", () => {
+    const typed = withValue(withValue(growthSubtotals(), "B8", 43882), "B14", 182235);
+    expect(loud(typed)).toEqual(["附件1!B8 error allocation/wrong-value", "附件1!B14 error allocation/wrong-value"]);
+    expect(errorsAt(typed)).toEqual(["附件1!B8=43782", "附件1!B14=180235"]);
+  });
+});
+
+describe("pairs: a 合计 column two typos break on two counties of three", () => {
+  // P6 — 资金合计 beside 缴费补助资金部分 and 基础养老金补助资金部分 (under another band), no number row, three counties:
+  // two 基础养老金 typed wrong broke the 合计 on two rows of three, so the column was not read and both went to
+  // 合计 (total-mismatch). The total row adds up its row, and each broken row's gap is exactly what the
+  // 基础养老金 column's total is off by: the breaks are typos the totals confirm, and the 合计 column is read.
+  function kashgar(): Sheet {
+    const rows: TestCell[][] = [
+      ["2023年提前下达自治区财政就业补助资金分配明细表"],
+      ["单位：万元"],
+      ["县（市）、单位", "缴费补助资金部分", "补助资金安排", undefined],
+      [undefined, undefined, "基础养老金补助资金部分", "资金合计"],
+      ["喀什市", 920.98, 1337.34, 2258.32],
+      ["疏附县", 1747.05, 242.24, 1989.29],
+      ["疏勒县", 853.71, 1353.5, 2207.21],
+      ["合计", 3521.74, 2933.08, 6454.82],
+    ];
+    return sheet("附件1", rows, ["A1:D1", "A2:D2", "A3:A4", "B3:B4", "C3:D3"], { 1: "0.00", 2: "0.00", 3: "0.00" });
+  }
+  it("P6: is clean", () => expect(loud(kashgar())).toEqual([]));
+  it("P6: two 基础养老金 typed wrong → both errors at their cells, nothing on 合计", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "C5", 1333.34), "C6", 2422.24))).toEqual(["附件1!C5=1337.34", "附件1!C6=242.24"]));
+  it("P6: a part and the 合计 of another county typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "B5", 902.98), "D7", 2270.21))).toEqual(["附件1!B5=920.98", "附件1!D7=2207.21"]));
+  it("P6: two 合计 cells moved so that their column still adds up → no total confirms a typo, no error", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "D5", 2358.32), "D6", 1889.29))).toEqual([]));
+});

@@ -64,6 +64,14 @@ export interface ColumnAnalysis {
   numeric: AllocColumn[];
   /** Exact values of each numeric column, one slot per body row. */
   values: Map<number, ColumnValues>;
+  /** 合计 columns the rows did not bear out, with the sets of parts tried: the totals may confirm them. */
+  unreadTotals?: UnreadTotal[];
+}
+
+interface UnreadTotal {
+  total: AllocColumn;
+  name: string;
+  sets: AllocColumn[][];
 }
 
 const NAME_HEADER = /县|市|区|地区|单位|名称|地州|盟|旗|州|项目|地方/;
@@ -110,9 +118,10 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   };
   refinePoints(numeric, values, body.length);
   const unclearRules: UnclearRule[] = [];
-  attachRules(layout, numeric, values, layout.bodyRows.length, columnSum, unclearRules);
+  const unreadTotals: UnreadTotal[] = [];
+  attachRules(layout, numeric, values, layout.bodyRows.length, columnSum, unclearRules, unreadTotals);
   summableByRules(numeric);
-  return { unclearRules, seqCol, nameCol, textCols, numeric, values };
+  return { unclearRules, seqCol, nameCol, textCols, numeric, values, unreadTotals };
 }
 
 /**
@@ -276,6 +285,7 @@ function attachRules(
   bodySize: number,
   columnSum: (col: number, i: number) => boolean,
   unclear: UnclearRule[],
+  unreadTotals: UnreadTotal[],
 ): void {
   const byNumber = new Map<string, AllocColumn>();
   const byLetter = new Map<string, AllocColumn>();
@@ -333,7 +343,7 @@ function attachRules(
       adopt(c, readings, growth[0], headerRowOf(layout, c, growth[0]));
     }
   }
-  inferTotalColumns(numeric, values, bodySize, columnSum);
+  inferTotalColumns(numeric, values, bodySize, columnSum, unreadTotals);
   attachNamedRules(numeric);
 }
 
@@ -398,6 +408,7 @@ function inferTotalColumns(
   values: Map<number, ColumnValues>,
   bodySize: number,
   columnSum: (col: number, i: number) => boolean,
+  unread: UnreadTotal[],
 ): void {
   for (const total of numeric) {
     if (total.rule || total.percent) continue;
@@ -430,13 +441,112 @@ function inferTotalColumns(
         : !sameSet(everyAmount, siblings) && !sameSet(everyAmount, amounts) && bornOut(everyAmount)
           ? everyAmount
           : null;
-    if (!chosen) continue;
-    siblings.splice(0, siblings.length, ...chosen);
-    let expr: Expr = { type: "col", ref: siblings[0]!.letters };
-    for (const s of siblings.slice(1)) expr = { type: "bin", op: "+", left: expr, right: { type: "col", ref: s.letters } };
-    const refColumns = new Map(siblings.map((s) => [s.letters, s.col] as [string, number]));
-    total.rule = { expr, source: `${last}=${siblings.map((s) => s.header).join("+")}`, refColumns, inferred: true };
+    if (!chosen) {
+      const sets = [siblings, amounts, everyAmount].filter((set, k, all) => set.length >= 2 && all.findIndex((o) => sameSet(o, set)) === k);
+      if (sets.length > 0) unread.push({ total, name: last, sets });
+      continue;
+    }
+    setTotalRule(total, last, chosen);
   }
+}
+
+function setTotalRule(total: AllocColumn, name: string, parts: AllocColumn[]): void {
+  let expr: Expr = { type: "col", ref: parts[0]!.letters };
+  for (const s of parts.slice(1)) expr = { type: "bin", op: "+", left: expr, right: { type: "col", ref: s.letters } };
+  const refColumns = new Map(parts.map((s) => [s.letters, s.col] as [string, number]));
+  total.rule = { expr, source: `${name}=${parts.map((s) => s.header).join("+")}`, refColumns, inferred: true };
+}
+
+/** Breaking rows a 合计 column's confirmation tries to place (each on one of its columns). */
+const MAX_CONFIRMED_BREAKS = 3;
+
+/**
+ * A 合计 column that half its unit rows or fewer add up (three counties, two typed wrong) is still the total
+ * its header states when the table's total rows confirm the breaks as typos: every total row adds up its row,
+ * and each breaking row's gap, put on one column (a part, or the 合计 itself), is exactly what that column's
+ * totals are off by — correcting those cells repairs every row and every total at once.
+ */
+export function confirmTotalColumns(analysis: ColumnAnalysis, rows: readonly { children: number[] }[]): void {
+  for (const { total, name, sets } of analysis.unreadTotals ?? []) {
+    if (total.rule) continue;
+    const parts = sets.find((set) => totalsConfirm(analysis.values, total, set, rows));
+    if (parts) setTotalRule(total, name, parts);
+  }
+}
+
+function totalsConfirm(values: Map<number, ColumnValues>, total: AllocColumn, parts: AllocColumn[], rows: readonly { children: number[] }[]): boolean {
+  const columns = [...parts, total];
+  const at = (c: AllocColumn, i: number): number | null => {
+    const v = values.get(c.col)!;
+    if (!v.known(i) || v.kind[i] === BIG) return null;
+    return v.n[i]! * 10 ** (total.places - v.scale[i]!);
+  };
+  const tolerance = parts.length;
+  const parent = new Map<number, number>();
+  let totalsAgree = 0;
+  for (const [t, r] of rows.entries()) {
+    if (r.children.length === 0) continue;
+    for (const c of r.children) parent.set(c, t);
+    const gap = rowGap(at, total, parts, t);
+    if (gap === null || Math.abs(gap) > tolerance) return false;
+    if (at(total, t) !== 0) totalsAgree++;
+  }
+  if (totalsAgree === 0) return false;
+  const breaks: { i: number; gap: number }[] = [];
+  for (const [i, r] of rows.entries()) {
+    if (r.children.length > 0) continue;
+    const gap = rowGap(at, total, parts, i);
+    if (gap === null || Math.abs(gap) <= tolerance) continue;
+    if (!parent.has(i) || breaks.length === MAX_CONFIRMED_BREAKS) return false;
+    breaks.push({ i, gap });
+  }
+  if (breaks.length === 0) return false;
+  // How far each total is off in each column, per total row.
+  const off = (c: AllocColumn, t: number): number | null => {
+    let sum = 0;
+    for (const j of rows[t]!.children) {
+      const v = at(c, j);
+      if (v === null) return null;
+      sum += v;
+    }
+    const v = at(c, t);
+    return v === null ? null : v - sum;
+  };
+  const assignment = new Array<number>(breaks.length).fill(0);
+  for (;;) {
+    // A part typed wrong by −gap, or the 合计 by +gap: the correction moves that column's total by the gap.
+    const fits = [...rows.keys()].every((t) => {
+      if (rows[t]!.children.length === 0) return true;
+      return columns.every((c, k) => {
+        const o = off(c, t);
+        if (o === null) return false;
+        let moved = 0;
+        breaks.forEach((b, n) => {
+          if (assignment[n] === k && parent.get(b.i) === t) moved += c === total ? -b.gap : b.gap;
+        });
+        return Math.abs(o - moved) <= 1;
+      });
+    });
+    // Each correction shows in its column's total (two that cancel out are not confirmed by anything).
+    const seen = breaks.every((b, n) => Math.abs(off(columns[assignment[n]!]!, parent.get(b.i)!) ?? 0) > 1);
+    if (fits && seen) return true;
+    let n = 0;
+    while (n < breaks.length && ++assignment[n]! === columns.length) assignment[n++] = 0;
+    if (n === breaks.length) return false;
+  }
+}
+
+/** The 合计 cell minus the sum of its parts, in units of the 合计's last decimal; null when one is unknown. */
+function rowGap(at: (c: AllocColumn, i: number) => number | null, total: AllocColumn, parts: AllocColumn[], i: number): number | null {
+  const t = at(total, i);
+  if (t === null) return null;
+  let sum = 0;
+  for (const p of parts) {
+    const v = at(p, i);
+    if (v === null) return null;
+    sum += v;
+  }
+  return t - sum;
 }
 
 /** Persons, households, months: counted, never part of a money 合计. */

@@ -3,7 +3,7 @@ import { parseA1 } from "../address";
 import type { SheetSnapshot } from "../snapshot";
 import { type TableLayout, readTable } from "../table/read-table";
 import { type NumericCell, readCell } from "./cells";
-import { type AllocColumn, type ColumnAnalysis, analyzeColumns, refineSummable } from "./columns";
+import { type AllocColumn, type ColumnAnalysis, analyzeColumns, confirmTotalColumns, refineSummable } from "./columns";
 import { type AllocRow, analyzeRows } from "./rows";
 
 export interface AllocationModel {
@@ -24,6 +24,7 @@ export function buildAllocationModel(sheet: SheetSnapshot): AllocationModel {
   const columns = analyzeColumns(layout);
   const rows = analyzeRows(layout, columns);
   refineSummable(columns, rows);
+  confirmTotalColumns(columns, rows);
   const cells = new CellIndex(layout, rows.map((r) => r.row), columns.numeric.map((c) => c.col));
   const columnAt = new Map(columns.numeric.map((c) => [c.col, c]));
   const rowAt = new Map(rows.map((r) => [r.row, r]));

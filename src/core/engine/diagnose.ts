@@ -271,7 +271,9 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       const partial = chosen.length > 0 ? (assign(chosen, group, ctx) ?? assign(chosen, group, ctx, false)) : null;
       // Branch on the open relation with the strongest suspect (a cell in most broken relations), then the
       // fewest candidates: a relation only repaired along (a total row's excuse) has weak suspects. One that
-      // may be repaired along (excusedAlong) need not hold a fault of its own: it comes last.
+      // may be repaired along (excusedAlong) need not hold a fault of its own: it comes last. So does a break of
+      // one unit in the last digit: it may be a 尾差 the rows excuse once the other faults are corrected (a 合计
+      // row's 按1%增长率测算 over a subtotal typed wrong), not a fault to hit.
       let open: Evaluation | null = null;
       let key = [-Infinity, -Infinity, -Infinity];
       for (const ev of group) {
@@ -279,7 +281,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
         if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
         const candidates = ctx.candidatesOf.get(ev)!;
         const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
-        const k = [ev.relation.excusedAlong ? 0 : 1, strongest, -candidates.length];
+        const k = [ev.relation.excusedAlong || oneUnitOff(ev) ? 0 : 1, strongest, -candidates.length];
         if (k[0]! > key[0]! || (k[0] === key[0] && (k[1]! > key[1]! || (k[1] === key[1] && k[2]! > key[2]!)))) [open, key] = [ev, k];
       }
       if (!open) {
@@ -306,6 +308,10 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
     if (nodes > MAX_NODES || ctx.budget < 0) return [];
   }
   return [];
+}
+
+function oneUnitOff(ev: Evaluation): boolean {
+  return ev.actual.minus(ev.expected).abs().lte(new Dec(1).div(new Dec(10).pow(ev.relation.places)));
 }
 
 /** Values for the chosen cells that make every relation they touch hold; null when there are none. */
