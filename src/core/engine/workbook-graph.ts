@@ -157,7 +157,9 @@ export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[]) => b
   const out: GraphGroup[] = [];
   for (const group of graph.groups()) {
     if (!wanted(group)) continue;
+    if ((globalThis as { DEBUG_GRAPH?: boolean }).DEBUG_GRAPH) console.log("group", group.map((r) => `${r.id} ${r.target}=${[...r.operands].slice(0, 6).join("+")}`));
     out.push({ broken: group, solutions: group.length > MAX_GROUP ? [] : graph.solve(group) });
+    if ((globalThis as { DEBUG_GRAPH?: boolean }).DEBUG_GRAPH) console.log("solutions", out[out.length - 1]!.solutions.map((s) => [...s.values].map(([k, v]) => `${k}=${v}`).join(" ")));
   }
   return out;
 }
@@ -281,7 +283,15 @@ class Graph {
       const visit = (subs: Map<string, Dec>): void => {
         if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
         const closed = this.closed(subs);
-        const open = group.find((r) => this.isBroken(r, closed));
+        const stillBroken = group.filter((r) => this.isBroken(r, closed));
+        // Branch on the broken relation with the fewest cells left to choose: its value is pinned soonest
+        // (a unit's copy before the 合计 copy that two faults break together).
+        let open: Relation | undefined;
+        let fewest = Infinity;
+        for (const r of stillBroken) {
+          const left = candidatesOf.get(r)!.filter((c) => !subs.has(c)).length;
+          if (left < fewest) [open, fewest] = [r, left];
+        }
         if (!open) {
           if (subs.size === size && this.keepsTheRest(subs, closed, inGroup)) {
             const key = [...subs.keys()].sort().join("|");
@@ -292,7 +302,10 @@ class Graph {
         if (subs.size === size) return;
         for (const cell of candidatesOf.get(open)!) {
           if (subs.has(cell)) continue;
-          for (const value of this.proposals(cell, open, subs)) {
+          const values: Dec[] = [];
+          for (const r of [open, ...stillBroken.filter((x) => x !== open && brokenAt.get(cell)?.includes(x))])
+            for (const v of this.proposals(cell, r, subs)) if (!values.some((w) => w.eq(v))) values.push(v);
+          for (const value of values) {
             const next = new Map(subs).set(cell, value);
             const key = [...next].map(([k, v]) => `${k}=${v.toFixed()}`).sort().join("|");
             if (seen.has(key)) continue;

@@ -217,30 +217,32 @@ function placeGroup(group: GraphGroup, byRelation: Map<Relation, Copy>, models: 
     const direct = mine.filter((c) => c.allocCell === cell);
     return direct.length > 0 ? direct : mine.filter((c) => (liveLeaves(c.link.alloc.model, c.allocCell) ?? []).includes(cell));
   };
-  let findings: SheetFinding[];
-  if (solutions.length === 1) {
-    const cells = [...solutions[0]!.values];
-    if (!cells.every(([key]) => onAllocation(key) && copiesOf(key).length > 0)) return;
-    const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
-    const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
-    findings = cells.map(([key, value]) => allocationError(key, value, copiesOf(key), models, ownBreaks, stale));
-  } else {
-    if (solutions.some((s) => s.values.size !== 1)) return;
-    const cells = solutions.map((s) => [...s.values.keys()][0]!);
-    const onTarget = cells.filter((k) => !onAllocation(k));
+  // Cells every smallest explanation corrects to the same value are the faults; the others are suspects,
+  // one of which is wrong.
+  const first = solutions[0]!;
+  const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
+  const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
+  const findings: SheetFinding[] = [];
+  if (!sure.every(([key]) => onAllocation(key) && copiesOf(key).length > 0)) return;
+  if (unsure.length > 0) {
+    const onTarget = unsure.filter((k) => !onAllocation(k));
     if (onTarget.length === 0) {
-      const sheetsOf = new Set(cells.map((k) => splitGraphKey(k).sheet));
-      if (sheetsOf.size !== 1 || copies.length === 0) return;
-      findings = [allocationCandidates(cells, copies, models, valueOf)];
+      const sheetsOf = new Set(unsure.map((k) => splitGraphKey(k).sheet));
+      const theirCopies = [...new Set(unsure.flatMap(copiesOf))];
+      if (sheetsOf.size !== 1 || theirCopies.length === 0) return;
+      findings.push(allocationCandidates(unsure, theirCopies, models, valueOf));
     } else {
       // One allocation cell against its one target copy, and nothing else to tell them apart.
-      const copy = copies.length === 1 ? copies[0]! : null;
-      if (!copy || cells.length !== 2 || onTarget[0] !== copy.relation.target) return;
-      const other = cells.find((k) => k !== onTarget[0])!;
+      const copy = copies.find((c) => c.relation.target === onTarget[0]);
+      if (!copy || unsure.length !== 2 || onTarget.length !== 1 || solutions.some((s) => s.values.size !== sure.length + 1)) return;
+      const other = unsure.find((k) => k !== onTarget[0])!;
       if (!copiesOf(other).includes(copy)) return;
-      findings = [undecided(copy, valueOf)];
+      findings.push(undecided(copy, valueOf));
     }
   }
+  const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
+  const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
+  findings.unshift(...sure.map(([key, value]) => allocationError(key, value, copiesOf(key), models, ownBreaks, stale)));
   out.findings.push(...findings);
   for (const r of broken) {
     if (!(r instanceof SheetRelation) || !models.has(r.sheet)) continue;
