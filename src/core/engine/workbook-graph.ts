@@ -259,6 +259,8 @@ class Graph {
       if (!solved || !solved.isFinite()) continue;
       const base = closed.get(at) ?? this.spec.valueOf(at);
       const value = roundHalfUp(at === cell ? solved : current.plus(solved.minus(base)), this.spec.placesOf(cell));
+      // An amount does not turn negative to repair a sum: that explains nothing a typist did.
+      if (value.isNegative() && !this.spec.valueOf(cell).isNegative()) continue;
       if (!value.eq(current) && !out.some((v) => v.eq(value))) out.push(value);
     }
     return out;
@@ -334,3 +336,4 @@ class Graph {
     return true;
   }
 }
+

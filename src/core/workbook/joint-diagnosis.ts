@@ -16,13 +16,14 @@ import { a1, qualifiedAddress } from "../address";
 import { adoptLiveRanges, checkLiveFormulas } from "../allocation/live-formulas";
 import { type AllocationModel, rowLabel } from "../allocation/model";
 import { inferRelations } from "../allocation/infer-relations";
-import { baseValueOf, buildRelations } from "../allocation/relations";
+import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
+import { blameFinding } from "../allocation/relation-findings";
 import { rulesNotBorneOut } from "../allocation/rule-evidence";
 import { screen } from "../allocation/screen";
 import type { SheetFinding } from "../check-types";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
 import { CopyRelation, type GraphGroup, SheetRelation, diagnoseGraph, graphKey, splitGraphKey } from "../engine/workbook-graph";
-import type { Relation, ValueOf } from "../engine/relation";
+import { type Relation, type ValueOf, evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
 import { fundingRelations } from "../performance/check-funding";
 import { show } from "../performance/finding";
@@ -53,13 +54,15 @@ interface Copy {
   j: number;
   /** The allocation cell on its sheet (A1). */
   allocCell: string;
+  /** Allocation amount → target amount (万元 ↔ 元). */
+  factor: Dec;
 }
 
-const EMPTY: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set() };
+const EMPTY = (): JointDiagnosis => ({ findings: [], across: new Map(), verdicts: new Map(), decided: new Set() });
 
 export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const links = pairTargetsWithAllocations(reading);
-  if (links.length === 0) return EMPTY;
+  if (links.length === 0) return EMPTY();
   const sheets = new Map<string, { valueOf: ValueOf; placesOf: (cell: string) => number; leavesOf: (cell: string) => readonly string[] | null }>();
   const models = new Map<string, AllocationModel>();
   const facts = new Map<string, Set<string>>();
@@ -97,7 +100,7 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
       const target = graphKey(link.sheet, t.amount.cell);
       const source = graphKey(link.alloc.sheet, allocCell);
       const relation = new CopyRelation(`copy:${target}`, target, source, t.amount.value.decimalPlaces(), factor);
-      copies.push({ relation, link, i, j, allocCell });
+      copies.push({ relation, link, i, j, allocCell, factor });
     }
   }
   const savedValues = new Map<string, Dec>();
@@ -109,10 +112,13 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     if (own) return own.valueOf(cell);
     return targetValues.get(sheet)?.get(cell) ?? ZERO;
   };
-  const anyBroken = copies.some((c) => !c.relation.expected(valueOf).eq(valueOf(c.relation.target)));
-  if (!anyBroken) return EMPTY;
+  const holds = (c: Copy) => c.relation.expected(valueOf).eq(valueOf(c.relation.target));
+  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set() };
+  const acrossOf = (sheet: string) => out.across.get(sheet) ?? out.across.set(sheet, new Set()).get(sheet)!;
+  if (copies.every(holds)) return out;
 
   const relations: Relation[] = copies.map((c) => c.relation);
+  const infos = new Map<Relation, RelationInfo>();
   // The allocation's relations around the copied cells: what a correction there must keep.
   for (const [sheet, model] of models) {
     const live = facts.get(sheet)!;
@@ -146,7 +152,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     const unread = rulesNotBorneOut(model, built, valueOfCell);
     for (const info of built) {
       if (info.scope === "formula" && !info.unstated && unread.includes(info.column)) continue;
-      relations.push(new SheetRelation(sheet, info.relation, valueOfCell));
+      const relation = new SheetRelation(sheet, info.relation, valueOfCell);
+      relations.push(relation);
+      infos.set(relation, info);
     }
   }
   // Each linked form's funding sums: a target copy its own form pins is not the one to change.
@@ -173,10 +181,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const fixed = (key: string) => key.endsWith(SAVED);
   const groups = diagnoseGraph({ relations, valueOf, placesOf, leavesOf, fixed }, (broken) => broken.some((r) => r instanceof CopyRelation));
   const byRelation = new Map(copies.map((c) => [c.relation as Relation, c]));
-  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set() };
   for (const group of groups) {
     try {
-      placeGroup(group, byRelation, models, valueOf, out);
+      placeGroup(group, byRelation, models, infos, valueOf, out, acrossOf);
     } catch {
       // A group that cannot be placed stays with the sheets' own checks.
     }
@@ -205,7 +212,15 @@ function savedTotals(model: AllocationModel, live: Set<string>, cells: string[])
   return [...out];
 }
 
-function placeGroup(group: GraphGroup, byRelation: Map<Relation, Copy>, models: Map<string, AllocationModel>, valueOf: ValueOf, out: JointDiagnosis): void {
+function placeGroup(
+  group: GraphGroup,
+  byRelation: Map<Relation, Copy>,
+  models: Map<string, AllocationModel>,
+  infos: Map<Relation, RelationInfo>,
+  valueOf: ValueOf,
+  out: JointDiagnosis,
+  acrossOf: (sheet: string) => Set<string>,
+): void {
   const { solutions, broken } = group;
   if (solutions.length === 0) return;
   const copies = broken.flatMap((r) => (byRelation.has(r) ? [byRelation.get(r)!] : []));
@@ -215,7 +230,10 @@ function placeGroup(group: GraphGroup, byRelation: Map<Relation, Copy>, models: 
     const { sheet, cell } = splitGraphKey(key);
     const mine = copies.filter((c) => c.link.alloc.sheet === sheet);
     const direct = mine.filter((c) => c.allocCell === cell);
-    return direct.length > 0 ? direct : mine.filter((c) => (liveLeaves(c.link.alloc.model, c.allocCell) ?? []).includes(cell));
+    if (direct.length > 0) return direct;
+    // Through live totals: the innermost total first (the county's prefecture before the 全区 合计).
+    const leaves = (c: Copy) => liveLeaves(c.link.alloc.model, c.allocCell) ?? [];
+    return mine.filter((c) => leaves(c).includes(cell)).sort((x, y) => leaves(x).length - leaves(y).length);
   };
   // Cells every smallest explanation corrects to the same value are the faults; the others are suspects,
   // one of which is wrong.
@@ -223,7 +241,7 @@ function placeGroup(group: GraphGroup, byRelation: Map<Relation, Copy>, models: 
   const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
   const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
   const findings: SheetFinding[] = [];
-  if (!sure.every(([key]) => onAllocation(key) && copiesOf(key).length > 0)) return;
+  if (!sure.every(([key]) => onAllocation(key) && (copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0))) return;
   if (unsure.length > 0) {
     const onTarget = unsure.filter((k) => !onAllocation(k));
     if (onTarget.length === 0) {
@@ -242,15 +260,40 @@ function placeGroup(group: GraphGroup, byRelation: Map<Relation, Copy>, models: 
   }
   const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
   const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
-  findings.unshift(...sure.map(([key, value]) => allocationError(key, value, copiesOf(key), models, ownBreaks, stale)));
+  findings.unshift(
+    ...sure.map(([key, value]) =>
+      copiesOf(key).length > 0 ? allocationError(key, value, copiesOf(key), models, ownBreaks, stale) : allocationBlame(key, value, ownRelations(key, broken, infos), models, infos),
+    ),
+  );
   out.findings.push(...findings);
   for (const r of broken) {
     if (!(r instanceof SheetRelation) || !models.has(r.sheet)) continue;
-    (out.across.get(r.sheet) ?? out.across.set(r.sheet, new Set()).get(r.sheet)!).add(r.inner.id);
+    acrossOf(r.sheet).add(r.inner.id);
   }
   for (const c of copies) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
   for (const { sheet, finding } of findings)
     if (finding.fix && models.has(sheet)) out.verdicts.set(qualifiedAddress(sheet, finding.cell), finding);
+}
+
+/** The broken relations of the allocation sheet that a cell takes part in directly. */
+function ownRelations(key: string, broken: Relation[], infos: Map<Relation, RelationInfo>): SheetRelation[] {
+  return broken.filter((r): r is SheetRelation => r instanceof SheetRelation && infos.has(r) && (r.target === key || r.operands.includes(key)));
+}
+
+/** A fault of the allocation's own relations found in a group that reaches the target copies: reported
+ *  as the allocation check reports a cell its relations pin down. */
+function allocationBlame(key: string, value: Dec, relations: SheetRelation[], models: Map<string, AllocationModel>, infos: Map<Relation, RelationInfo>): SheetFinding {
+  const { sheet, cell } = splitGraphKey(key);
+  const model = models.get(sheet)!;
+  const local = baseValueOf(model);
+  const evaluations = relations.flatMap((r) => {
+    const ev = evaluate(r.inner, local);
+    return ev ? [ev] : [];
+  });
+  const ownTarget = evaluations.every((ev) => ev.relation.target === cell);
+  const byInner = new Map<unknown, RelationInfo>(relations.map((r) => [r.inner, infos.get(r)!]));
+  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget || evaluations.length > 1 };
+  return { sheet, finding: blameFinding(model, blame, byInner) };
 }
 
 /** An allocation cell the whole graph singles out: the target copies agree with each other and with the
@@ -269,7 +312,7 @@ function allocationError(key: string, value: Dec, copies: Copy[], models: Map<st
     const u = c.link.units[c.i]!;
     return [u.amount.cell, ...u.sources.filter((s) => s.amount.value?.eq(u.amount.value!)).map((s) => s.amount.cell)];
   };
-  const copiesText = [...new Set(copies.filter((c) => c.link.sheet === copy.link.sheet).flatMap(shownBy))].join("、");
+  const copiesText = [...new Set(copies.filter((c) => c.link.sheet === copy.link.sheet && c.allocCell === copy.allocCell).flatMap(shownBy))].join("、");
   const related = [...new Set(copies.flatMap((c) => shownBy(c).map((cell) => qualifiedAddress(c.link.sheet, cell))))];
   const data = {
     unit: rowLabel(model, at.row),
