@@ -84,7 +84,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   const verdicts = allocationVerdicts(allocations);
   for (const [cell, finding] of joint.verdicts) verdicts.set(cell, finding);
   const revealed: SheetFinding[] = [];
-  const links = linkTargetsToAllocations(reading, verdicts, revealed, joint.decided);
+  const links = linkTargetsToAllocations(reading, verdicts, revealed, joint.decided, joint.unresolved);
   const replaced = replacedAllocationFindings(revealed);
   for (const result of allocations) if (replaced.size > 0) result.findings = result.findings.filter((f) => !replaced.has(f));
   for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
@@ -128,7 +128,7 @@ function safelyJoint(reading: WorkbookReading): JointDiagnosis {
   try {
     return diagnoseAcrossSheets(reading);
   } catch {
-    return { findings: [], across: new Map(), verdicts: new Map(), decided: new Set() };
+    return { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
   }
 }
 

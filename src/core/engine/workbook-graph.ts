@@ -150,6 +150,8 @@ const MAX_FAULTS = 3;
 const MAX_NODES = 4000;
 const MAX_GROUP = 40;
 const MAX_SOLUTIONS = 24;
+/** Cells of a relation a trial correction breaks that may repair it in turn. */
+const MAX_NEW_CANDIDATES = 12;
 
 /** Broken relations in connected groups, each with its smallest explanations. `wanted` picks the groups to solve. */
 export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[]) => boolean): GraphGroup[] {
@@ -285,7 +287,15 @@ class Graph {
       const visit = (subs: Map<string, Dec>): void => {
         if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
         const closed = this.closed(subs);
+        // Broken: relations of the group not yet repaired, and relations that held and that the trial values
+        // break (a target total pinned by its breakdown: correcting it takes the breakdown too).
         const stillBroken = group.filter((r) => this.isBroken(r, closed));
+        for (const cell of subs.keys())
+          for (const r of this.touching.get(cell) ?? []) {
+            if (inGroup.has(r) || this.brokenSet.has(r) || stillBroken.includes(r) || !this.isBroken(r, closed)) continue;
+            stillBroken.push(r);
+            if (!candidatesOf.has(r)) candidatesOf.set(r, this.cellsOf(r).filter((c) => !this.spec.fixed?.(c)).slice(0, MAX_NEW_CANDIDATES));
+          }
         // Branch on the broken relation with the fewest cells left to choose: its value is pinned soonest
         // (a unit's copy before the 合计 copy that two faults break together).
         let open: Relation | undefined;
@@ -305,7 +315,7 @@ class Graph {
         for (const cell of candidatesOf.get(open)!) {
           if (subs.has(cell)) continue;
           const values: Dec[] = [];
-          for (const r of [open, ...stillBroken.filter((x) => x !== open && brokenAt.get(cell)?.includes(x))])
+          for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellsOf(x).includes(cell))])
             for (const v of this.proposals(cell, r, subs)) if (!values.some((w) => w.eq(v))) values.push(v);
           for (const value of values) {
             const next = new Map(subs).set(cell, value);
@@ -337,3 +347,28 @@ class Graph {
   }
 }
 
+
+/** A cell that must equal a figure written elsewhere as text (the 成本指标 bounds add up to 年度资金总额). */
+export class FixedSumRelation implements Relation {
+  readonly kind = "sum" as const;
+  readonly operands: readonly string[] = [];
+
+  constructor(
+    readonly id: string,
+    readonly target: string,
+    private readonly value: Dec,
+    readonly places: number,
+  ) {}
+
+  tolerance(): Dec {
+    return new Dec(0);
+  }
+
+  expected(): Dec {
+    return roundHalfUp(this.value, this.places);
+  }
+
+  solve(cell: string): Dec | null {
+    return cell === this.target ? this.expected() : null;
+  }
+}

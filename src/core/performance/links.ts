@@ -133,6 +133,9 @@ export interface FormLink {
   undecided: Set<number>;
   /** Alloc units whose difference from the target is told on the allocation sheet (candidates named there). */
   explained: Set<number>;
+  /** Alloc units whose copies break in a group of relations the workbook diagnosis cannot explain: the
+   *  target is not shown to be the wrong side. */
+  unresolved: Set<number>;
   /** A form amount in the allocation column's unit. */
   toAllocUnit(value: Dec): Dec;
   /** On a one-unit form: source lines (其中：中央资金) that carry the allocation's amount on the other
@@ -193,6 +196,8 @@ export function linkTargetsToAllocations(
   found: AllocationFinding[] = [],
   /** Allocation cells (sheet-qualified) whose copies the workbook diagnosis already placed a fault for. */
   decided: ReadonlySet<string> = new Set(),
+  /** Allocation cells (sheet-qualified) whose copies break in a way the workbook diagnosis cannot explain. */
+  unresolved: ReadonlySet<string> = new Set(),
 ): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
@@ -202,7 +207,7 @@ export function linkTargetsToAllocations(
     .filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
   const first: AllocationFinding[] = [];
-  const links = linkWith(reading, targets, allocations, verdicts, first, decided);
+  const links = linkWith(reading, targets, allocations, verdicts, first, decided, unresolved);
   // The target copies are evidence about the allocation: where they confirm a cell the allocation's
   // diagnosis blamed, the blame moves (or becomes a warning naming the candidates); then pair again.
   const revisions = witnessRevisions(links, verdicts);
@@ -216,7 +221,7 @@ export function linkTargetsToAllocations(
     if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
   }
   found.push(...revisions);
-  return withCarryingLines(linkWith(reading, targets, allocations, revised, found, decided));
+  return withCarryingLines(linkWith(reading, targets, allocations, revised, found, decided, unresolved));
 }
 
 /**
@@ -259,6 +264,8 @@ function linkWith(
   verdicts: AllocationVerdicts,
   found: AllocationFinding[] | null,
   decided: ReadonlySet<string> = new Set(),
+  /** Allocation cells (sheet-qualified) whose copies break in a way the workbook diagnosis cannot explain. */
+  unresolved: ReadonlySet<string> = new Set(),
 ): FormLink[] {
   const known: Known = new Map(verdicts);
   // Live totals of the allocation follow a corrected cell (=SUM(D7:D8), =D9): their corrected values too.
@@ -279,7 +286,7 @@ function linkWith(
       try {
         const units = targetUnits(sheet, form);
         if (units.length === 0) continue;
-        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units), decided);
+        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units), decided, unresolved);
         if (link) out.push(link);
       } catch {
         // A form that cannot be paired is checked on its own.
@@ -393,6 +400,7 @@ function pairWithAllocation(
   found: AllocationFinding[] | null,
   references: Reference[] = [],
   decided: ReadonlySet<string> = new Set(),
+  unresolved: ReadonlySet<string> = new Set(),
 ): FormLink | null {
   const regional = form.funding.regional !== null;
   const unit = form.funding.unit;
@@ -464,12 +472,14 @@ function pairWithAllocation(
     valueOf: (j) => valueIn(chosen, j),
     undecided: new Set(),
     explained: new Set(),
+    unresolved: new Set(),
     toAllocUnit: (v) => fromUnit(v, chosen.unit),
   };
   // Units whose copy the workbook diagnosis placed (the fault, or the two cells one of which is wrong): told.
   pairs.forEach(([, j]) => {
     const cell = link.valueOf(j)?.cell;
     if (cell && decided.has(cell)) link.explained.add(j);
+    if (cell && unresolved.has(cell)) link.unresolved.add(j);
   });
   if (!found) return link;
   for (const blame of allocationCellsToBlame(link, link.toAllocUnit, (v) => scaled(v, chosen.unit))) {

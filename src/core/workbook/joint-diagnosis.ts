@@ -22,10 +22,11 @@ import { rulesNotBorneOut } from "../allocation/rule-evidence";
 import { screen } from "../allocation/screen";
 import type { SheetFinding } from "../check-types";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
-import { CopyRelation, type GraphGroup, SheetRelation, diagnoseGraph, graphKey, splitGraphKey } from "../engine/workbook-graph";
+import { CopyRelation, FixedSumRelation, type GraphGroup, SheetRelation, diagnoseGraph, graphKey, splitGraphKey } from "../engine/workbook-graph";
 import { type Relation, type ValueOf, evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
 import { fundingRelations } from "../performance/check-funding";
+import { costBoundsOf } from "../performance/check-indicators";
 import { show } from "../performance/finding";
 import { type FormLink, candidatesFinding, differsFromTargetsRule, explainsStaleTotals, pairTargetsWithAllocations } from "../performance/links";
 import { PlainSumRelation } from "../performance/sum-relation";
@@ -44,6 +45,9 @@ export interface JointDiagnosis {
   verdicts: Map<string, Finding>;
   /** Allocation cells (sheet-qualified) whose copies were placed here: the reconciliation says nothing more. */
   decided: Set<string>;
+  /** Allocation cells (sheet-qualified) whose copies break in a group the graph cannot explain: a target that
+   *  differs from them gets a warning at most. */
+  unresolved: Set<string>;
 }
 
 interface Copy {
@@ -58,7 +62,7 @@ interface Copy {
   factor: Dec;
 }
 
-const EMPTY = (): JointDiagnosis => ({ findings: [], across: new Map(), verdicts: new Map(), decided: new Set() });
+const EMPTY = (): JointDiagnosis => ({ findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() });
 
 export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const links = pairTargetsWithAllocations(reading);
@@ -113,7 +117,7 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     return targetValues.get(sheet)?.get(cell) ?? ZERO;
   };
   const holds = (c: Copy) => c.relation.expected(valueOf).eq(valueOf(c.relation.target));
-  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set() };
+  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
   const acrossOf = (sheet: string) => out.across.get(sheet) ?? out.across.set(sheet, new Set()).get(sheet)!;
   if (copies.every(holds)) return out;
 
@@ -166,6 +170,15 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     const values = valuesOf(link.sheet);
     for (const [cell, v] of funding.values) values.set(cell, v);
     for (const r of funding.relations) relations.push(new SheetRelation(link.sheet, r, (cell) => values.get(cell) ?? ZERO));
+    // The 成本指标 bounds split the budget: when they add up to the target's total or to the allocation's
+    // figure, they are one more relation on the total (a figure typed as text, never the cell to change).
+    const bounds = safeCostBounds(link.form);
+    const copy = copies.find((c) => c.link === link && graphKey(link.sheet, bounds?.budgetCell ?? "") === c.relation.target);
+    if (bounds && copy) {
+      const total = valueOf(copy.relation.target);
+      if (bounds.sum.eq(total) || bounds.sum.eq(copy.relation.expected(valueOf)))
+        relations.push(new FixedSumRelation(`cost:${copy.relation.target}`, copy.relation.target, bounds.sum, copy.relation.places));
+    }
   }
 
   const placesOf = (key: string) => {
@@ -183,12 +196,28 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const byRelation = new Map(copies.map((c) => [c.relation as Relation, c]));
   for (const group of groups) {
     try {
-      placeGroup(group, byRelation, models, infos, valueOf, out, acrossOf);
+      if (placeGroup(group, byRelation, models, infos, valueOf, out, acrossOf)) continue;
     } catch {
       // A group that cannot be placed stays with the sheets' own checks.
     }
+    // Not placed here, and no correction of up to three cells explains the group (a structure the allocation
+    // misreads): the copies of the group are no proof against the target — a difference there is for a
+    // reviewer, never an error with a fix.
+    if (group.solutions.length > 0) continue;
+    for (const r of group.broken) {
+      const c = byRelation.get(r);
+      if (c) out.unresolved.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
+    }
   }
   return out;
+}
+
+function safeCostBounds(form: FormLink["form"]): ReturnType<typeof costBoundsOf> {
+  try {
+    return costBoundsOf(form);
+  } catch {
+    return null;
+  }
 }
 
 /** Marks a live total's saved result in the graph (`附件1!C5#saved`): a fixed figure, not a cell to change. */
@@ -220,9 +249,9 @@ function placeGroup(
   valueOf: ValueOf,
   out: JointDiagnosis,
   acrossOf: (sheet: string) => Set<string>,
-): void {
+): boolean {
   const { solutions, broken } = group;
-  if (solutions.length === 0) return;
+  if (solutions.length === 0) return false;
   const copies = broken.flatMap((r) => (byRelation.has(r) ? [byRelation.get(r)!] : []));
   const onAllocation = (key: string) => models.has(splitGraphKey(key).sheet);
   // The broken copies a corrected allocation cell puts right: its own, or those of the live totals over it.
@@ -241,20 +270,20 @@ function placeGroup(
   const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
   const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
   const findings: SheetFinding[] = [];
-  if (!sure.every(([key]) => onAllocation(key) && (copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0))) return;
+  if (!sure.every(([key]) => onAllocation(key) && (copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0))) return false;
   if (unsure.length > 0) {
     const onTarget = unsure.filter((k) => !onAllocation(k));
     if (onTarget.length === 0) {
       const sheetsOf = new Set(unsure.map((k) => splitGraphKey(k).sheet));
       const theirCopies = [...new Set(unsure.flatMap(copiesOf))];
-      if (sheetsOf.size !== 1 || theirCopies.length === 0) return;
+      if (sheetsOf.size !== 1 || theirCopies.length === 0) return false;
       findings.push(allocationCandidates(unsure, theirCopies, models, valueOf));
     } else {
       // One allocation cell against its one target copy, and nothing else to tell them apart.
       const copy = copies.find((c) => c.relation.target === onTarget[0]);
-      if (!copy || unsure.length !== 2 || onTarget.length !== 1 || solutions.some((s) => s.values.size !== sure.length + 1)) return;
+      if (!copy || unsure.length !== 2 || onTarget.length !== 1 || solutions.some((s) => s.values.size !== sure.length + 1)) return false;
       const other = unsure.find((k) => k !== onTarget[0])!;
-      if (!copiesOf(other).includes(copy)) return;
+      if (!copiesOf(other).includes(copy)) return false;
       findings.push(undecided(copy, valueOf));
     }
   }
@@ -273,6 +302,7 @@ function placeGroup(
   for (const c of copies) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
   for (const { sheet, finding } of findings)
     if (finding.fix && models.has(sheet)) out.verdicts.set(qualifiedAddress(sheet, finding.cell), finding);
+  return true;
 }
 
 /** The broken relations of the allocation sheet that a cell takes part in directly. */
@@ -292,7 +322,7 @@ function allocationBlame(key: string, value: Dec, relations: SheetRelation[], mo
   });
   const ownTarget = evaluations.every((ev) => ev.relation.target === cell);
   const byInner = new Map<unknown, RelationInfo>(relations.map((r) => [r.inner, infos.get(r)!]));
-  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget || evaluations.length > 1 };
+  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget };
   return { sheet, finding: blameFinding(model, blame, byInner) };
 }
 
