@@ -159,9 +159,7 @@ export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[]) => b
   const out: GraphGroup[] = [];
   for (const group of graph.groups()) {
     if (!wanted(group)) continue;
-    if ((globalThis as { DEBUG_GRAPH?: boolean }).DEBUG_GRAPH) console.log("group", group.map((r) => `${r.id} ${r.target}=${[...r.operands].slice(0, 6).join("+")}`));
     out.push({ broken: group, solutions: group.length > MAX_GROUP ? [] : graph.solve(group) });
-    if ((globalThis as { DEBUG_GRAPH?: boolean }).DEBUG_GRAPH) console.log("solutions", out[out.length - 1]!.solutions.map((s) => [...s.values].map(([k, v]) => `${k}=${v}`).join(" ")));
   }
   return out;
 }
