@@ -201,8 +201,17 @@ class Graph {
     if (list[list.length - 1] !== r) list.push(r);
   }
 
+  private readonly cellSets = new Map<Relation, Set<string>>();
+
+  /** The typed cells of a relation (live cells stand for their leaves), kept: values never change. */
+  private cellSet(r: Relation): Set<string> {
+    let set = this.cellSets.get(r);
+    if (!set) this.cellSets.set(r, (set = new Set([r.target, ...r.operands].flatMap((c) => [...this.typedOf(c)]))));
+    return set;
+  }
+
   private cellsOf(r: Relation): string[] {
-    return [...new Set([r.target, ...r.operands].flatMap((c) => [...this.typedOf(c)]))];
+    return [...this.cellSet(r)];
   }
 
   groups(): Relation[][] {
@@ -313,7 +322,7 @@ class Graph {
         for (const cell of candidatesOf.get(open)!) {
           if (subs.has(cell)) continue;
           const values: Dec[] = [];
-          for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellsOf(x).includes(cell))])
+          for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellSet(x).has(cell))])
             for (const v of this.proposals(cell, r, subs)) if (!values.some((w) => w.eq(v))) values.push(v);
           for (const value of values) {
             const next = new Map(subs).set(cell, value);
