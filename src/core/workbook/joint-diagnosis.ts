@@ -200,10 +200,10 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     } catch {
       // A group that cannot be placed stays with the sheets' own checks.
     }
-    // Not placed here, and no correction of up to three cells explains the group (a structure the allocation
-    // misreads): the copies of the group are no proof against the target — a difference there is for a
-    // reviewer, never an error with a fix.
-    if (group.solutions.length > 0) continue;
+    // Not placed here, the allocation's own relations break too, and no correction of up to three cells
+    // explains the group (a structure the allocation misreads): the allocation's figures are no proof against
+    // the target — a difference there is for a reviewer, never an error with a fix.
+    if (group.solutions.length > 0 || !group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet))) continue;
     for (const r of group.broken) {
       const c = byRelation.get(r);
       if (c) out.unresolved.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
@@ -276,7 +276,9 @@ function placeGroup(
     if (onTarget.length === 0) {
       const sheetsOf = new Set(unsure.map((k) => splitGraphKey(k).sheet));
       const theirCopies = [...new Set(unsure.flatMap(copiesOf))];
-      if (sheetsOf.size !== 1 || theirCopies.length === 0) return false;
+      // Several allocation cells and nothing certain: the graph has not placed the fault (the target cells
+      // retyped together would explain it too); the sheets' own checks and the copies' evidence say it.
+      if (sheetsOf.size !== 1 || theirCopies.length === 0 || sure.length === 0) return false;
       findings.push(allocationCandidates(unsure, theirCopies, models, valueOf));
     } else {
       // One allocation cell against its one target copy, and nothing else to tell them apart.
@@ -290,9 +292,18 @@ function placeGroup(
   const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
   const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
   findings.unshift(
-    ...sure.map(([key, value]) =>
-      copiesOf(key).length > 0 ? allocationError(key, value, copiesOf(key), models, ownBreaks, stale) : allocationBlame(key, value, ownRelations(key, broken, infos), models, infos),
-    ),
+    ...sure.map(([key, value]) => {
+      const own = ownRelations(key, broken, infos);
+      // Two broken relations of the allocation's own already single the cell out: its own finding, with the
+      // target copies that agree named as related. Otherwise the copies are what decides it.
+      if (copiesOf(key).length === 0 || own.length >= 2) {
+        const found = allocationBlame(key, value, own, models, infos);
+        const copied = copiesOf(key).map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell));
+        found.finding.related = [...new Set([...found.finding.related, ...copied])];
+        return found;
+      }
+      return allocationError(key, value, copiesOf(key), models, ownBreaks, stale);
+    }),
   );
   out.findings.push(...findings);
   for (const r of broken) {
@@ -320,7 +331,9 @@ function allocationBlame(key: string, value: Dec, relations: SheetRelation[], mo
     const ev = evaluate(r.inner, local);
     return ev ? [ev] : [];
   });
-  const ownTarget = evaluations.every((ev) => ev.relation.target === cell);
+  // As the allocation's own diagnosis says it: the break of its own relation (or of one total counted two ways)
+  // is reported at that relation; a cell two kinds of relations point at is a wrong value.
+  const ownTarget = evaluations.every((ev) => ev.relation.target === cell) && (evaluations.length === 1 || evaluations.every((ev) => ev.relation.kind === "sum"));
   const byInner = new Map<unknown, RelationInfo>(relations.map((r) => [r.inner, infos.get(r)!]));
   const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget };
   return { sheet, finding: blameFinding(model, blame, byInner) };
