@@ -150,6 +150,8 @@ const MAX_FAULTS = 3;
 const MAX_NODES = 4000;
 const MAX_GROUP = 40;
 const MAX_SOLUTIONS = 24;
+/** Relation evaluations per workbook diagnosis; beyond, the groups left stay with the sheets' own checks. */
+const MAX_TRIALS = 50_000;
 /** Cells of a relation a trial correction breaks that may repair it in turn. */
 const MAX_NEW_CANDIDATES = 12;
 
@@ -252,7 +254,15 @@ class Graph {
     return out;
   }
 
+  /** Trial evaluations left for the whole workbook (≈ 0.3 s): a sheet of garbage must not take seconds. */
+  private budget = MAX_TRIALS;
+
+  get exhausted(): boolean {
+    return this.budget < 0;
+  }
+
   private isBroken(r: Relation, closed: Map<string, Dec>): boolean {
+    this.budget--;
     return evaluateWith(r, this.spec.valueOf, closed)?.status === "broken";
   }
 
@@ -292,7 +302,7 @@ class Graph {
       const found: GraphSolution[] = [];
       const seen = new Set<string>();
       const visit = (subs: Map<string, Dec>): void => {
-        if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return;
+        if (++nodes > MAX_NODES || found.length >= MAX_SOLUTIONS || this.exhausted) return;
         const closed = this.closed(subs);
         // Broken: relations of the group not yet repaired, and relations that held and that the trial values
         // break (a target total pinned by its breakdown: correcting it takes the breakdown too).
@@ -334,8 +344,9 @@ class Graph {
         }
       };
       visit(new Map());
+      // Cut short, the search may have missed an explanation as small as those found: none is trusted.
+      if (this.exhausted || nodes > MAX_NODES || found.length >= MAX_SOLUTIONS) return [];
       if (found.length > 0) return found;
-      if (nodes > MAX_NODES) return [];
     }
     return [];
   }
