@@ -7,6 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
+import { Dec } from "../../src/core/decimal";
+import { CopyRelation, SheetRelation, diagnoseGraph } from "../../src/core/engine/workbook-graph";
+import type { Relation } from "../../src/core/engine/relation";
+import { PlainSumRelation } from "../../src/core/performance/sum-relation";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { type TestCell, sheet } from "../helpers/sheet";
 
@@ -98,5 +102,47 @@ describe("two allocation typos under a typed total, each unit copied right on it
   });
   it("one typo: the allocation's own diagnosis and the copies agree, one error at its cell", () => {
     expect(brief(allocation(312, 1160), ...targets()).filter((f) => f.includes(" error "))).toEqual([expect.stringMatching(/^附件1!B5 error /)]);
+  });
+});
+
+describe("the graph engine (src/core/engine/workbook-graph.ts)", () => {
+  // 附件1: C6 and C7 typed, C5 a live =SUM over them; 附件2!C5 copies C5 (in 元: ×10000), 附件3!C5 copies C7.
+  const values = new Map<string, string>([
+    ["附件1!C5", "150"],
+    ["附件1!C6", "90"],
+    ["附件1!C7", "60"],
+    ["附件2!C5", "1400000"],
+    ["附件3!C5", "50"],
+    ["附件3!C6", "50"],
+  ]);
+  const spec = (over: Record<string, string> = {}) => {
+    const v = new Map([...values, ...Object.entries(over)]);
+    const valueOf = (k: string) => new Dec(v.get(k) ?? "0");
+    const relations: Relation[] = [
+      new CopyRelation("copy:附件2!C5", "附件2!C5", "附件1!C5", 0, new Dec(10000)),
+      new CopyRelation("copy:附件3!C5", "附件3!C5", "附件1!C7", 0, new Dec(1)),
+      new SheetRelation("附件3", new PlainSumRelation("sources:C5", "C5", ["C6"], 0), (k) => valueOf(`附件3!${k}`)),
+    ];
+    return { relations, valueOf, placesOf: () => 0, leavesOf: (k: string) => (k === "附件1!C5" ? ["附件1!C6", "附件1!C7"] : null) };
+  };
+  const solve = (over: Record<string, string> = {}) =>
+    diagnoseGraph(spec(over), () => true).map((g) => g.solutions.map((s) => [...s.values].map(([k, v]) => `${k}=${v.toFixed()}`).join(" ")));
+
+  it("C7 typed 60 for 50: the one cell that repairs both copies, its live total following it", () => {
+    expect(solve()).toEqual([["附件1!C7=50"]]);
+  });
+  it("nothing broken, nothing to solve", () => {
+    expect(solve({ "附件1!C7": "50", "附件1!C5": "140" })).toEqual([]);
+  });
+  it("a bare copy, nothing else: the copy and the allocation cell tie (the data cannot tell)", () => {
+    const bare = spec();
+    bare.relations = [bare.relations[1]!];
+    const groups = diagnoseGraph(bare, () => true);
+    expect(groups.map((g) => g.solutions.map((s) => [...s.values.keys()].join(" ")).sort())).toEqual([["附件1!C7", "附件3!C5"]]);
+  });
+  it("the form's breakdown pins its copy: changing it alone breaks its own sum, so two cells would be needed there", () => {
+    const pinned = spec({ "附件2!C5": "1500000" });
+    pinned.relations = pinned.relations.slice(1);
+    expect(diagnoseGraph(pinned, () => true).map((g) => g.solutions.map((s) => [...s.values.keys()].join(" ")))).toEqual([["附件1!C7"]]);
   });
 });
