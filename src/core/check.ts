@@ -21,17 +21,19 @@ import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { checkSubjectCodeSheet } from "./subject-codes/check";
 import { checkTrackingSheet } from "./tracking/check";
 import { budgetCorroborations } from "./workbook/budget-corroboration";
+import { type JointDiagnosis, diagnoseAcrossSheets } from "./workbook/joint-diagnosis";
 import { WorkbookReading } from "./workbook/reading";
 
 export type { SheetFinding, SheetResult, WorkbookChecker, WorkbookResult } from "./check-types";
 
-type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading) => Finding[];
+type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading, joint: JointDiagnosis) => Finding[];
 
-/** Checks of sheets that need nothing from another sheet. */
+/** Checks of sheets that need nothing from another sheet (an allocation's relations that the workbook
+ *  diagnosis placed together with the target copies are not diagnosed again). */
 const STANDALONE: Partial<Record<SheetKind, SheetChecker>> = {
-  allocation: (sheet, reading) => {
+  allocation: (sheet, reading, joint) => {
     const model = reading.allocation(sheet);
-    return model ? checkAllocationSheet(sheet, model) : [];
+    return model ? checkAllocationSheet(sheet, model, joint.across.get(sheet.name)) : [];
   },
   "budget-table": (sheet) => checkBudgetSheet(sheet),
   "tracking-feedback": (sheet) => checkTrackingSheet(sheet),
@@ -66,22 +68,28 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
     results.set(sheet, { name: sheet.name, kind, checked: findings !== null, findings: findings ?? [] });
   };
 
+  // The allocation tables and the target forms that copy them: groups of broken relations that reach
+  // across the sheets are diagnosed once, over both (workbook/joint-diagnosis.ts).
+  const joint = safelyJoint(reading);
   for (const sheet of workbook.sheets) {
     const kind = reading.kindOf(sheet);
     if (FORM_KINDS[kind]) continue;
     const checker = STANDALONE[kind];
-    run(sheet, () => (checker ? checker(sheet, reading) : null));
+    run(sheet, () => (checker ? checker(sheet, reading, joint) : null));
   }
 
   const allocations = reading.sheetsOf("allocation").map((s) => results.get(s)!);
-  const revealed: SheetFinding[] = [];
-  const links = linkTargetsToAllocations(reading, allocationVerdicts(allocations), revealed);
   const resultOf = (name: string) => results.get(workbook.sheets.find((s) => s.name === name)!);
+  for (const { sheet, finding } of joint.findings) if (reading.kinds.get(sheet) === "allocation") resultOf(sheet)?.findings.push(finding);
+  const verdicts = allocationVerdicts(allocations);
+  for (const [cell, finding] of joint.verdicts) verdicts.set(cell, finding);
+  const revealed: SheetFinding[] = [];
+  const links = linkTargetsToAllocations(reading, verdicts, revealed, joint.decided, joint.unresolved);
   const replaced = replacedAllocationFindings(revealed);
   for (const result of allocations) if (replaced.size > 0) result.findings = result.findings.filter((f) => !replaced.has(f));
   for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
   // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
-  for (const { sheet, cell } of explainedStaleTotals(revealed)) {
+  for (const { sheet, cell } of explainedStaleTotals([...revealed, ...joint.findings])) {
     const result = resultOf(sheet);
     if (result) result.findings = result.findings.filter((f) => !(f.rule === staleFormulaRule.id && f.cell === cell));
   }
@@ -101,6 +109,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
     );
   }
 
+  for (const { sheet, finding } of joint.findings) if (reading.kinds.get(sheet) !== "allocation") resultOf(sheet)?.findings.push(finding);
   const byName = new Map([...results.values()].map((r) => [r.name, r]));
   const reported = (sheet: string, cell: string) => byName.get(sheet)?.findings.some((f) => f.cell === cell && f.severity !== "info") ?? false;
   const across: SheetFinding[] = [
@@ -113,6 +122,14 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
 
   forgetLastLayout();
   return { sheets: workbook.sheets.map((s) => ({ ...results.get(s)!, findings: sortFindings(results.get(s)!.findings) })) };
+}
+
+function safelyJoint(reading: WorkbookReading): JointDiagnosis {
+  try {
+    return diagnoseAcrossSheets(reading);
+  } catch {
+    return { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
+  }
 }
 
 function safely(check: () => SheetFinding[]): SheetFinding[] {

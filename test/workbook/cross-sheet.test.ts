@@ -181,10 +181,11 @@ describe("one allocation cell whose live =SUM follows it, against the target's c
     rows: live.rows.map((r, i) => (i === 5 ? [1, "某某地区", value] : i === 4 ? [null, "合计", { formula: "SUM(C6:C7)", result: saved }] : r)),
   });
 
-  it("the target's total and its breakdown say 95 against 附件1's 59 (=SUM recomputed): one warning naming both", async () => {
+  // The target's 年度资金总额 is pinned by its own breakdown (95 = 95 + 0): changing it alone breaks that sum,
+  // so the one cell whose correction repairs every relation of the workbook is 附件1 C6 (issue 10 §1).
+  it("the target's total and its breakdown say 95 against 附件1's 59 (=SUM recomputed): an error at 附件1 C6", async () => {
     const findings = notInfo((await check(withAmount(59), unitTarget("附件2-某某地区", 95, 95, 0))).sheets);
-    expect(findings.map((f) => [f.sheet, f.rule, f.severity, f.cell])).toEqual([["附件2-某某地区", "performance/allocation-mismatch", "warning", "C4"]]);
-    expect(findings[0]!.message).toMatch(/有一处不对/);
+    expect(findings.map((f) => [f.sheet, f.rule, f.severity, f.cell, f.expected])).toEqual([["附件1", "allocation/differs-from-targets", "error", "C6", "95"]]);
   });
 
   it("the saved =SUM result still says 149 (computed with 95): an error at 附件1 C6 even against one target cell", async () => {

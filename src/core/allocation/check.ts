@@ -15,8 +15,10 @@ import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
 import { screen } from "./screen";
 import { ambiguityFinding, rowPatternFinding } from "./uncertain-findings";
 
-/** `model`: the sheet's model when the caller has read it already (a workbook check reads it once). */
-export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationModel = buildAllocationModel(sheet)): Finding[] {
+/** `model`: the sheet's model when the caller has read it already (a workbook check reads it once).
+ *  `diagnosedAcross`: ids of broken relations the workbook diagnosis placed together with other sheets'
+ *  relations (src/core/engine/workbook-graph.ts); they are not diagnosed again here. */
+export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationModel = buildAllocationModel(sheet), diagnosedAcross?: ReadonlySet<string>): Finding[] {
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
   adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
@@ -31,7 +33,8 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
   const valueOfCell = baseValueOf(model);
   const unread = rulesNotBorneOut(model, built, valueOfCell);
   for (const column of unread) findings.push(ruleNotBorneOutFinding(model, column));
-  const infos = unread.length === 0 ? built : built.filter((i) => !(i.scope === "formula" && !i.unstated && unread.includes(i.column)));
+  const read = unread.length === 0 ? built : built.filter((i) => !(i.scope === "formula" && !i.unstated && unread.includes(i.column)));
+  const infos = diagnosedAcross?.size ? read.filter((i) => !diagnosedAcross.has(i.relation.id)) : read;
   const byRelation = new Map(infos.map((i) => [i.relation, i]));
   const valueOf = valueOfCell;
   const placesOf = (key: string): number => model.columnAt.get(model.cells.get(key)?.col ?? -1)?.places ?? 0;

@@ -267,6 +267,19 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
   return findings;
 }
 
+/**
+ * The funding block's sums (total = Σ sources per unit column; a regional total column = Σ units per line)
+ * as engine relations over the form's cells, with the values they read: the workbook diagnosis puts them
+ * in one graph with the allocation's relations and the copies between the sheets.
+ */
+export function fundingRelations(form: PerformanceForm): { relations: Relation[]; values: Map<string, Dec>; cells: Map<string, AmountCell> } {
+  const cells = new Map<string, AmountCell>();
+  const described = buildRelations(form.funding, cells, new Map());
+  const values = new Map<string, Dec>();
+  for (const [key, c] of cells) values.set(key, c.reading.kind === "blank" ? ZERO : (c.value ?? ZERO));
+  return { relations: described.map((d) => d.relation), values, cells };
+}
+
 interface Context {
   all: Described[];
   cells: Map<string, AmountCell>;

@@ -408,6 +408,32 @@ function weightPoints(w: AmountCell): Dec | null {
   return m ? new Dec(m[1]!) : null;
 }
 
+/** The 成本指标 upper bounds of a form (元), and the budget cell they split; null when there are none. */
+export function costBoundsOf(form: PerformanceForm): { sum: Dec; cells: string[]; budgetCell: string } | null {
+  const table = form.indicators;
+  const budget = form.funding.total;
+  const budgetCell = budget?.budget ?? budget?.amount ?? null;
+  if (!table || !budget || !budgetCell || budgetCell.value === null || form.funding.regional) return null;
+  const bounds = boundsOf(form);
+  if (bounds.length === 0) return null;
+  const scale = form.funding.unit !== "元" ? TEN_THOUSAND : new Dec(1);
+  return { sum: bounds.reduce((acc, b) => acc.plus(b.yuan), ZERO).div(scale), cells: bounds.map((b) => b.ind.target!.cell), budgetCell: budgetCell.cell };
+}
+
+function boundsOf(form: PerformanceForm): { ind: Indicator; yuan: Dec }[] {
+  const bounds: { ind: Indicator; yuan: Dec }[] = [];
+  for (const ind of form.indicators?.rows ?? []) {
+    if (!ind.target || !isCostIndicator(ind.level1?.text ?? "", ind.level2?.text ?? "")) continue;
+    if (PER_UNIT_COST.test(normalizeLabel(ind.level3?.text ?? ""))) continue;
+    const v = parseIndicatorValue(ind.target.text);
+    if (v.kind !== "quantity" || v.comparator === ">=" || v.comparator === ">") continue;
+    const b = base(v);
+    if (!b || b.unit !== "元") continue;
+    bounds.push({ ind, yuan: b.value });
+  }
+  return bounds;
+}
+
 /** 成本指标 upper bounds in 元/万元 add up to the 年度预算总额 (a gap of 0.01 or more is reported). */
 function costBounds(form: PerformanceForm): Finding[] {
   const table = form.indicators;

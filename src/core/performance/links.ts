@@ -133,6 +133,9 @@ export interface FormLink {
   undecided: Set<number>;
   /** Alloc units whose difference from the target is told on the allocation sheet (candidates named there). */
   explained: Set<number>;
+  /** Alloc units whose copies break in a group of relations the workbook diagnosis cannot explain: the
+   *  target is not shown to be the wrong side. */
+  unresolved: Set<number>;
   /** A form amount in the allocation column's unit. */
   toAllocUnit(value: Dec): Dec;
   /** On a one-unit form: source lines (其中：中央资金) that carry the allocation's amount on the other
@@ -187,7 +190,15 @@ type Known = Map<string, Finding | { value: Dec; origin: string }>;
 
 /** Every target form of the workbook that copies amounts from one of its allocation tables. `found`
  *  receives the allocation cells that the target tables prove wrong. */
-export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: AllocationVerdicts, found: AllocationFinding[] = []): FormLink[] {
+export function linkTargetsToAllocations(
+  reading: WorkbookReading,
+  verdicts: AllocationVerdicts,
+  found: AllocationFinding[] = [],
+  /** Allocation cells (sheet-qualified) whose copies the workbook diagnosis already placed a fault for. */
+  decided: ReadonlySet<string> = new Set(),
+  /** Allocation cells (sheet-qualified) whose copies break in a way the workbook diagnosis cannot explain. */
+  unresolved: ReadonlySet<string> = new Set(),
+): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
   const allocations = reading
@@ -196,7 +207,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
     .filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
   const first: AllocationFinding[] = [];
-  const links = linkWith(reading, targets, allocations, verdicts, first);
+  const links = linkWith(reading, targets, allocations, verdicts, first, decided, unresolved);
   // The target copies are evidence about the allocation: where they confirm a cell the allocation's
   // diagnosis blamed, the blame moves (or becomes a warning naming the candidates); then pair again.
   const revisions = witnessRevisions(links, verdicts);
@@ -210,7 +221,7 @@ export function linkTargetsToAllocations(reading: WorkbookReading, verdicts: All
     if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
   }
   found.push(...revisions);
-  return withCarryingLines(linkWith(reading, targets, allocations, revised, found));
+  return withCarryingLines(linkWith(reading, targets, allocations, revised, found, decided, unresolved));
 }
 
 /**
@@ -234,7 +245,28 @@ function withCarryingLines(links: FormLink[]): FormLink[] {
   return links;
 }
 
-function linkWith(reading: WorkbookReading, targets: SheetSnapshot[], allocations: Allocation[], verdicts: AllocationVerdicts, found: AllocationFinding[]): FormLink[] {
+/** Target forms paired with the allocation cells they copy, as typed: no verdict, no evidence weighed. */
+export function pairTargetsWithAllocations(reading: WorkbookReading): FormLink[] {
+  const targets = reading.sheetsOf("performance-target");
+  if (targets.length === 0) return [];
+  const allocations = reading
+    .sheetsOf("allocation")
+    .map((s) => readAllocation(s, reading.allocation(s)))
+    .filter((a): a is Allocation => !!a);
+  if (allocations.length === 0) return [];
+  return linkWith(reading, targets, allocations, new Map(), null);
+}
+
+function linkWith(
+  reading: WorkbookReading,
+  targets: SheetSnapshot[],
+  allocations: Allocation[],
+  verdicts: AllocationVerdicts,
+  found: AllocationFinding[] | null,
+  decided: ReadonlySet<string> = new Set(),
+  /** Allocation cells (sheet-qualified) whose copies break in a way the workbook diagnosis cannot explain. */
+  unresolved: ReadonlySet<string> = new Set(),
+): FormLink[] {
   const known: Known = new Map(verdicts);
   // Live totals of the allocation follow a corrected cell (=SUM(D7:D8), =D9): their corrected values too.
   for (const alloc of allocations) {
@@ -254,7 +286,7 @@ function linkWith(reading: WorkbookReading, targets: SheetSnapshot[], allocation
       try {
         const units = targetUnits(sheet, form);
         if (units.length === 0) continue;
-        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units));
+        const link = pairWithAllocation(sheet.name, form, units, allocations, known, found, referencedCells(sheet, units), decided, unresolved);
         if (link) out.push(link);
       } catch {
         // A form that cannot be paired is checked on its own.
@@ -365,8 +397,10 @@ function pairWithAllocation(
   units: TargetUnit[],
   allocations: Allocation[],
   verdicts: Known,
-  found: AllocationFinding[],
+  found: AllocationFinding[] | null,
   references: Reference[] = [],
+  decided: ReadonlySet<string> = new Set(),
+  unresolved: ReadonlySet<string> = new Set(),
 ): FormLink | null {
   const regional = form.funding.regional !== null;
   const unit = form.funding.unit;
@@ -438,8 +472,16 @@ function pairWithAllocation(
     valueOf: (j) => valueIn(chosen, j),
     undecided: new Set(),
     explained: new Set(),
+    unresolved: new Set(),
     toAllocUnit: (v) => fromUnit(v, chosen.unit),
   };
+  // Units whose copy the workbook diagnosis placed (the fault, or the two cells one of which is wrong): told.
+  pairs.forEach(([, j]) => {
+    const cell = link.valueOf(j)?.cell;
+    if (cell && decided.has(cell)) link.explained.add(j);
+    if (cell && unresolved.has(cell)) link.unresolved.add(j);
+  });
+  if (!found) return link;
   for (const blame of allocationCellsToBlame(link, link.toAllocUnit, (v) => scaled(v, chosen.unit))) {
     // The allocation's own reports of the breaks this cell explains (a 合计 it could only call out of line) are
     // the same mistake: the revealed cell takes their place.
@@ -473,6 +515,11 @@ export function explainedStaleTotals(found: AllocationFinding[]): { sheet: strin
 
 const staleOf = new WeakMap<Finding, string[]>();
 
+/** Out-of-date saved results of live totals that `finding`'s cell explains (the workbook diagnosis's own finds). */
+export function explainsStaleTotals(finding: Finding, cells: string[]): void {
+  if (cells.length > 0) staleOf.set(finding, cells);
+}
+
 /**
  * Allocation cells the target tables prove wrong: a unit's target amounts agree with each other and
  * differ from a typed allocation cell whose correction keeps every relation of the allocation (live
@@ -492,7 +539,7 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
   for (const [i, j] of pairs) {
     const t = units[i]!;
     const a = link.valueOf(j);
-    if (t.isTotal || !a || a.finding || a.origin || !t.amount.value || a.value.eq(t.amount.value)) continue;
+    if (t.isTotal || !a || a.finding || a.origin || link.explained.has(j) || !t.amount.value || a.value.eq(t.amount.value)) continue;
     const local = a.cell.slice(a.cell.lastIndexOf("!") + 1);
     const at = alloc.model.cells.get(local);
     if (!at || at.value === null) continue;
@@ -598,7 +645,7 @@ function judgeCandidate(
 }
 
 /** One warning naming the allocation cells one of which is wrong (allocation/ambiguous-fault), no fix. */
-function candidatesFinding(model: AllocationModel, cells: string[], reason: Text, related: string[]): Finding {
+export function candidatesFinding(model: AllocationModel, cells: string[], reason: Text, related: string[]): Finding {
   const names = cells.slice(0, 12).map((key) => {
     const cell = model.cells.get(key);
     const column = cell ? model.columnAt.get(cell.col) : undefined;

@@ -203,7 +203,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     }
     // The allocation itself names this cell among the suspects of a break it cannot place: the target's
     // figure is one more opinion, not the proof that it is the target that is wrong.
-    if (link.undecided.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
+    if (link.undecided.has(j) || link.unresolved.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -439,7 +439,7 @@ function sourceLineMismatches(link: FormLink, reported: (cell: string) => boolea
     const agree = cells.filter((c) => c.source?.value && c.expected && c.source.value.eq(c.expected.value)).length;
     if (agree < 2 || agree * 2 < cells.length) continue;
     for (const { t, j, source, expected } of cells) {
-      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell) || link.explained.has(j)) continue;
+      if (!source?.value || !expected || source.value.eq(expected.value) || source.formula || reported(source.cell) || link.explained.has(j) || link.unresolved.has(j)) continue;
       // Copies the allocation's own typo: the allocation's finding covers it.
       if (expected.finding && source.value.eq(expected.typed)) continue;
       // A suspect of the allocation's own unplaced break: the unit's total line already says so.

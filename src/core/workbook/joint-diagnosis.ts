@@ -1,0 +1,431 @@
+/**
+ * The allocation tables and the target forms that copy them, diagnosed as one relation graph (issue 10 §1):
+ * the allocation's relations (row formulas, totals; live =SUM totals follow their cells), each target
+ * form's funding sums (年度资金总额 = 其中各项, a regional total = Σ units) and the equalities "this target
+ * cell copies that allocation cell", over sheet-qualified cells. Only groups of broken relations that hold
+ * a broken copy are diagnosed here; everything else stays with each sheet's own check.
+ *
+ * A group is placed here — and not diagnosed again by the allocation check — when its smallest
+ * explanation is on the allocation sheet (errors at those cells, whatever the target copies say, as long as
+ * correcting them repairs the copies and the allocation's own breaks), or when the data cannot tell one
+ * allocation cell from its one target copy (one warning naming both, 「…中有一处不对」), or several cells of
+ * the allocation from each other (one warning naming them). A fault on the target side is left to the
+ * target form's checks, which see the allocation's values as confirmations.
+ */
+import { a1, qualifiedAddress } from "../address";
+import { adoptLiveRanges, checkLiveFormulas } from "../allocation/live-formulas";
+import { type AllocationModel, rowLabel } from "../allocation/model";
+import { inferRelations } from "../allocation/infer-relations";
+import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
+import { blameFinding } from "../allocation/relation-findings";
+import { rulesNotBorneOut } from "../allocation/rule-evidence";
+import { screen } from "../allocation/screen";
+import type { SheetFinding } from "../check-types";
+import { Dec, ZERO, roundHalfUp } from "../decimal";
+import { CopyRelation, FixedSumRelation, type GraphGroup, SheetRelation, diagnoseGraph, graphKey, splitGraphKey } from "../engine/workbook-graph";
+import { type Relation, type ValueOf, evaluate } from "../engine/relation";
+import type { Finding } from "../finding";
+import { fundingRelations } from "../performance/check-funding";
+import { costBoundsOf } from "../performance/check-indicators";
+import { show } from "../performance/finding";
+import { type FormLink, candidatesFinding, differsFromTargetsRule, explainsStaleTotals, pairTargetsWithAllocations } from "../performance/links";
+import { PlainSumRelation } from "../performance/sum-relation";
+import { allocationMismatchRule } from "../performance/reconcile";
+import { fullName } from "../performance/names";
+import { report } from "../rules/define";
+import { liveLeaves } from "./allocation-evidence";
+import type { WorkbookReading } from "./reading";
+
+export interface JointDiagnosis {
+  /** Findings of the groups placed here, on whichever sheet the fault is. */
+  findings: SheetFinding[];
+  /** Per allocation sheet: ids of its broken relations placed here (its own check leaves them alone). */
+  across: Map<string, Set<string>>;
+  /** Allocation cells corrected here (sheet-qualified, as the links name them) with their finding. */
+  verdicts: Map<string, Finding>;
+  /** Allocation cells (sheet-qualified) whose copies were placed here: the reconciliation says nothing more. */
+  decided: Set<string>;
+  /** Allocation cells (sheet-qualified) whose copies break in a group the graph cannot explain: a target that
+   *  differs from them gets a warning at most. */
+  unresolved: Set<string>;
+}
+
+interface Copy {
+  relation: CopyRelation;
+  link: FormLink;
+  /** Index into link.units, into link.alloc.units. */
+  i: number;
+  j: number;
+  /** The allocation cell on its sheet (A1). */
+  allocCell: string;
+  /** Allocation amount → target amount (万元 ↔ 元). */
+  factor: Dec;
+}
+
+const EMPTY = (): JointDiagnosis => ({ findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() });
+
+export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
+  const links = pairTargetsWithAllocations(reading);
+  if (links.length === 0) return EMPTY();
+  const sheets = new Map<string, { valueOf: ValueOf; placesOf: (cell: string) => number; leavesOf: (cell: string) => readonly string[] | null }>();
+  const models = new Map<string, AllocationModel>();
+  const facts = new Map<string, Set<string>>();
+  const allocSheet = (link: FormLink) => {
+    const { sheet, model } = link.alloc;
+    if (models.has(sheet)) return;
+    models.set(sheet, model);
+    adoptLiveRanges(model);
+    const live = checkLiveFormulas(model).facts;
+    facts.set(sheet, live);
+    const valueOf = baseValueOf(model);
+    sheets.set(sheet, {
+      valueOf,
+      placesOf: (cell) => model.columnAt.get(model.cells.get(cell)?.col ?? -1)?.places ?? 0,
+      leavesOf: (cell) => {
+        if (!live.has(cell)) return null;
+        return (liveLeaves(model, cell) ?? []).map((c) => graphKey(sheet, c));
+      },
+    });
+  };
+  const targetValues = new Map<string, Map<string, Dec>>();
+  const valuesOf = (sheet: string) => targetValues.get(sheet) ?? targetValues.set(sheet, new Map()).get(sheet)!;
+
+  // The copies, as typed: nothing to diagnose across sheets unless one of them breaks.
+  const copies: Copy[] = [];
+  for (const link of links) {
+    allocSheet(link);
+    const factor = new Dec(1).div(link.toAllocUnit(new Dec(1)));
+    for (const [i, j] of link.pairs) {
+      const t = link.units[i]!;
+      const a = link.valueOf(j);
+      if (!a || !t.amount.value || t.amount.formula) continue;
+      const allocCell = a.cell.slice(a.cell.lastIndexOf("!") + 1);
+      valuesOf(link.sheet).set(t.amount.cell, t.amount.value);
+      const target = graphKey(link.sheet, t.amount.cell);
+      const source = graphKey(link.alloc.sheet, allocCell);
+      const relation = new CopyRelation(`copy:${target}`, target, source, t.amount.value.decimalPlaces(), factor);
+      copies.push({ relation, link, i, j, allocCell, factor });
+    }
+  }
+  const savedValues = new Map<string, Dec>();
+  const valueOf: ValueOf = (key) => {
+    const saved = savedValues.get(key);
+    if (saved) return saved;
+    const { sheet, cell } = splitGraphKey(key);
+    const own = sheets.get(sheet);
+    if (own) return own.valueOf(cell);
+    return targetValues.get(sheet)?.get(cell) ?? ZERO;
+  };
+  const holds = (c: Copy) => c.relation.expected(valueOf).eq(valueOf(c.relation.target));
+  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
+  const acrossOf = (sheet: string) => out.across.get(sheet) ?? out.across.set(sheet, new Set()).get(sheet)!;
+  if (copies.every(holds)) return out;
+
+  const relations: Relation[] = copies.map((c) => c.relation);
+  const infos = new Map<Relation, RelationInfo>();
+  // The allocation's relations around the copied cells: what a correction there must keep.
+  for (const [sheet, model] of models) {
+    const live = facts.get(sheet)!;
+    const isFact = (key: string) => live.has(key);
+    const unstated = inferRelations(model);
+    const focus = screen(model, isFact, unstated);
+    for (const c of copies) {
+      if (c.link.alloc.sheet !== sheet) continue;
+      for (const cell of [c.allocCell, ...(liveLeaves(model, c.allocCell) ?? [])]) {
+        const at = model.cells.get(cell);
+        const index = at ? model.rowIndex.get(at.row) : undefined;
+        if (!at || index === undefined) continue;
+        focus.cols.add(at.col);
+        focus.rows.add(index);
+      }
+    }
+    const valueOfCell = sheets.get(sheet)!.valueOf;
+    // A live total whose saved result disagrees with its range was saved with other values: which ones is
+    // evidence (the saved result computed with the copy's figure).
+    for (const cell of savedTotals(model, live, copies.filter((c) => c.link.alloc.sheet === sheet).map((c) => c.allocCell))) {
+      const leaves = liveLeaves(model, cell) ?? [];
+      const fresh = leaves.reduce((acc, k) => acc.plus(valueOfCell(k)), ZERO);
+      const saved = valueOfCell(cell);
+      const places = sheets.get(sheet)!.placesOf(cell);
+      if (leaves.length === 0 || roundHalfUp(fresh, places).eq(roundHalfUp(saved, places))) continue;
+      const key = graphKey(sheet, `${cell}${SAVED}`);
+      savedValues.set(key, saved);
+      relations.push(new PlainSumRelation(`saved:${key}`, key, leaves.map((k) => graphKey(sheet, k)), places));
+    }
+    const built = buildRelations(model, isFact, focus, unstated);
+    const unread = rulesNotBorneOut(model, built, valueOfCell);
+    for (const info of built) {
+      if (info.scope === "formula" && !info.unstated && unread.includes(info.column)) continue;
+      const relation = new SheetRelation(sheet, info.relation, valueOfCell);
+      relations.push(relation);
+      infos.set(relation, info);
+    }
+  }
+  // Each linked form's funding sums: a target copy its own form pins is not the one to change.
+  const forms = new Set<FormLink["form"]>();
+  for (const link of links) {
+    if (forms.has(link.form)) continue;
+    forms.add(link.form);
+    const funding = fundingRelations(link.form);
+    const values = valuesOf(link.sheet);
+    for (const [cell, v] of funding.values) values.set(cell, v);
+    for (const r of funding.relations) relations.push(new SheetRelation(link.sheet, r, (cell) => values.get(cell) ?? ZERO));
+    // The 成本指标 bounds split the budget: when they add up to the target's total or to the allocation's
+    // figure, they are one more relation on the total (a figure typed as text, never the cell to change).
+    const bounds = safeCostBounds(link.form);
+    const copy = copies.find((c) => c.link === link && graphKey(link.sheet, bounds?.budgetCell ?? "") === c.relation.target);
+    if (bounds && copy) {
+      const total = valueOf(copy.relation.target);
+      if (bounds.sum.eq(total) || bounds.sum.eq(copy.relation.expected(valueOf)))
+        relations.push(new FixedSumRelation(`cost:${copy.relation.target}`, copy.relation.target, bounds.sum, copy.relation.places));
+    }
+  }
+
+  const placesOf = (key: string) => {
+    const { sheet, cell } = splitGraphKey(key.replace(SAVED, ""));
+    const own = sheets.get(sheet);
+    return own ? own.placesOf(cell) : (targetValues.get(sheet)?.get(cell)?.decimalPlaces() ?? 0);
+  };
+  const leavesOf = (key: string) => {
+    if (key.endsWith(SAVED)) return null;
+    const { sheet, cell } = splitGraphKey(key);
+    return sheets.get(sheet)?.leavesOf(cell) ?? null;
+  };
+  const fixed = (key: string) => key.endsWith(SAVED);
+  const groups = diagnoseGraph({ relations, valueOf, placesOf, leavesOf, fixed }, (broken) => broken.some((r) => r instanceof CopyRelation));
+  const byRelation = new Map(copies.map((c) => [c.relation as Relation, c]));
+  for (const group of groups) {
+    try {
+      if (placeGroup(group, byRelation, models, infos, valueOf, out, acrossOf)) continue;
+    } catch {
+      // A group that cannot be placed stays with the sheets' own checks.
+    }
+    // Not placed here, the allocation's own relations break too, and no correction of up to three cells
+    // explains the group (a structure the allocation misreads): the allocation's figures are no proof against
+    // the target — a difference there is for a reviewer, never an error with a fix.
+    if (group.solutions.length > 0 || !group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet))) continue;
+    for (const r of group.broken) {
+      const c = byRelation.get(r);
+      if (c) out.unresolved.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
+    }
+  }
+  return out;
+}
+
+function safeCostBounds(form: FormLink["form"]): ReturnType<typeof costBoundsOf> {
+  try {
+    return costBoundsOf(form);
+  } catch {
+    return null;
+  }
+}
+
+/** Marks a live total's saved result in the graph (`附件1!C5#saved`): a fixed figure, not a cell to change. */
+const SAVED = "#saved";
+
+/** Live totals at or above the copied cells (a copied subtotal's own =SUM, the 合计 over it). */
+function savedTotals(model: AllocationModel, live: Set<string>, cells: string[]): string[] {
+  const out = new Set<string>();
+  const parentOf = new Map<number, number>();
+  model.rows.forEach((r, i) => r.children.forEach((c) => parentOf.set(c, i)));
+  for (const cell of cells) {
+    const at = model.cells.get(cell);
+    if (!at) continue;
+    if (live.has(cell)) out.add(cell);
+    for (let p = parentOf.get(model.rowIndex.get(at.row) ?? -1); p !== undefined; p = parentOf.get(p)) {
+      const key = a1(model.rows[p]!.row, at.col);
+      if (!live.has(key)) break;
+      out.add(key);
+    }
+  }
+  return [...out];
+}
+
+function placeGroup(
+  group: GraphGroup,
+  byRelation: Map<Relation, Copy>,
+  models: Map<string, AllocationModel>,
+  infos: Map<Relation, RelationInfo>,
+  valueOf: ValueOf,
+  out: JointDiagnosis,
+  acrossOf: (sheet: string) => Set<string>,
+): boolean {
+  const { solutions, broken } = group;
+  if (solutions.length === 0) return false;
+  const copies = broken.flatMap((r) => (byRelation.has(r) ? [byRelation.get(r)!] : []));
+  const onAllocation = (key: string) => models.has(splitGraphKey(key).sheet);
+  // The broken copies a corrected allocation cell puts right: its own, or those of the live totals over it.
+  const copiesOf = (key: string) => {
+    const { sheet, cell } = splitGraphKey(key);
+    const mine = copies.filter((c) => c.link.alloc.sheet === sheet);
+    const direct = mine.filter((c) => c.allocCell === cell);
+    if (direct.length > 0) return direct;
+    // Through live totals: the innermost total first (the county's prefecture before the 全区 合计).
+    const leaves = (c: Copy) => liveLeaves(c.link.alloc.model, c.allocCell) ?? [];
+    return mine.filter((c) => leaves(c).includes(cell)).sort((x, y) => leaves(x).length - leaves(y).length);
+  };
+  // Cells every smallest explanation corrects to the same value are the faults; the others are suspects,
+  // one of which is wrong.
+  const first = solutions[0]!;
+  const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
+  const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
+  const findings: SheetFinding[] = [];
+  if (!sure.every(([key]) => onAllocation(key) && (copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0))) return false;
+  if (unsure.length > 0) {
+    const onTarget = unsure.filter((k) => !onAllocation(k));
+    if (onTarget.length === 0) {
+      const sheetsOf = new Set(unsure.map((k) => splitGraphKey(k).sheet));
+      const theirCopies = [...new Set(unsure.flatMap(copiesOf))];
+      // Several allocation cells and nothing certain: the graph has not placed the fault (the target cells
+      // retyped together would explain it too); the sheets' own checks and the copies' evidence say it.
+      if (sheetsOf.size !== 1 || theirCopies.length === 0 || sure.length === 0) return false;
+      findings.push(allocationCandidates(unsure, theirCopies, models, valueOf));
+    } else {
+      // One allocation cell against its one target copy, and nothing else to tell them apart.
+      const copy = copies.find((c) => c.relation.target === onTarget[0]);
+      if (!copy || unsure.length !== 2 || onTarget.length !== 1 || solutions.some((s) => s.values.size !== sure.length + 1)) return false;
+      const other = unsure.find((k) => k !== onTarget[0])!;
+      if (!copiesOf(other).includes(copy)) return false;
+      findings.push(undecided(copy, valueOf));
+    }
+  }
+  const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
+  const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
+  findings.unshift(
+    ...sure.map(([key, value]) => {
+      const own = ownRelations(key, broken, infos);
+      // Two broken relations of the allocation's own already single the cell out: its own finding, with the
+      // target copies that agree named as related. Otherwise the copies are what decides it.
+      if (copiesOf(key).length === 0 || own.length >= 2) {
+        const found = allocationBlame(key, value, own, models, infos);
+        const copied = copiesOf(key).map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell));
+        found.finding.related = [...new Set([...found.finding.related, ...copied])];
+        return found;
+      }
+      return allocationError(key, value, copiesOf(key), models, ownBreaks, stale);
+    }),
+  );
+  out.findings.push(...findings);
+  for (const r of broken) {
+    if (!(r instanceof SheetRelation) || !models.has(r.sheet)) continue;
+    acrossOf(r.sheet).add(r.inner.id);
+  }
+  for (const c of copies) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
+  for (const { sheet, finding } of findings)
+    if (finding.fix && models.has(sheet)) out.verdicts.set(qualifiedAddress(sheet, finding.cell), finding);
+  return true;
+}
+
+/** The broken relations of the allocation sheet that a cell takes part in directly. */
+function ownRelations(key: string, broken: Relation[], infos: Map<Relation, RelationInfo>): SheetRelation[] {
+  return broken.filter((r): r is SheetRelation => r instanceof SheetRelation && infos.has(r) && (r.target === key || r.operands.includes(key)));
+}
+
+/** A fault of the allocation's own relations found in a group that reaches the target copies: reported
+ *  as the allocation check reports a cell its relations pin down. */
+function allocationBlame(key: string, value: Dec, relations: SheetRelation[], models: Map<string, AllocationModel>, infos: Map<Relation, RelationInfo>): SheetFinding {
+  const { sheet, cell } = splitGraphKey(key);
+  const model = models.get(sheet)!;
+  const local = baseValueOf(model);
+  const evaluations = relations.flatMap((r) => {
+    const ev = evaluate(r.inner, local);
+    return ev ? [ev] : [];
+  });
+  // As the allocation's own diagnosis says it: the break of its own relation (or of one total counted two ways)
+  // is reported at that relation; a cell two kinds of relations point at is a wrong value.
+  const ownTarget = evaluations.every((ev) => ev.relation.target === cell) && (evaluations.length === 1 || evaluations.every((ev) => ev.relation.kind === "sum"));
+  const byInner = new Map<unknown, RelationInfo>(relations.map((r) => [r.inner, infos.get(r)!]));
+  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget };
+  return { sheet, finding: blameFinding(model, blame, byInner) };
+}
+
+/** An allocation cell the whole graph singles out: the target copies agree with each other and with the
+ *  allocation's own relations only with this cell corrected. */
+function allocationError(key: string, value: Dec, copies: Copy[], models: Map<string, AllocationModel>, ownBreaks: boolean, stale: string[]): SheetFinding {
+  const { sheet, cell } = splitGraphKey(key);
+  const model = models.get(sheet)!;
+  const at = model.cells.get(cell)!;
+  const column = model.columnAt.get(at.col);
+  const copy = copies[0]!;
+  const t = copy.link.units[copy.i]!;
+  const shown = (v: Dec) => v.toFixed();
+  const actual = at.value ?? ZERO;
+  // The target cells that show the figure: each copy, and its breakdown lines that carry the same amount.
+  const shownBy = (c: Copy) => {
+    const u = c.link.units[c.i]!;
+    return [u.amount.cell, ...u.sources.filter((s) => s.amount.value?.eq(u.amount.value!)).map((s) => s.amount.cell)];
+  };
+  const copiesText = [...new Set(copies.filter((c) => c.link.sheet === copy.link.sheet && c.allocCell === copy.allocCell).flatMap(shownBy))].join("、");
+  const related = [...new Set(copies.flatMap((c) => shownBy(c).map((cell) => qualifiedAddress(c.link.sheet, cell))))];
+  const data = {
+    unit: rowLabel(model, at.row),
+    column: column?.header ?? copy.link.column.header,
+    expected: shown(value),
+    actual: shown(actual),
+    sheet: copy.link.sheet,
+    copies: copiesText,
+    copied: shown(t.amount.value!),
+  };
+  const through = copy.allocCell !== cell;
+  const options = {
+    related: [...related, ...(through ? [copy.allocCell] : []), ...stale.filter((c) => c !== cell)],
+    expected: shown(value),
+    actual: shown(actual),
+    fix: { value: shown(value) },
+  };
+  const finding = through
+    ? report(differsFromTargetsRule, cell, "throughTotal", { ...data, total: copy.link.alloc.units[copy.j]!.name }, options)
+    : report(differsFromTargetsRule, cell, ownBreaks ? "proven" : "copiesAgree", { ...data, unit: copy.link.alloc.units[copy.j]!.name }, options);
+  explainsStaleTotals(finding, stale);
+  return { sheet, finding };
+}
+
+/** Several allocation cells (under a live total a target copies) each of which would explain the break. */
+function allocationCandidates(cells: string[], copies: Copy[], models: Map<string, AllocationModel>, valueOf: ValueOf): SheetFinding {
+  const sheet = splitGraphKey(cells[0]!).sheet;
+  const model = models.get(sheet)!;
+  const copy = copies[0]!;
+  const t = copy.link.units[copy.i]!;
+  const unitName = copy.link.alloc.units[copy.j]!.name;
+  const at = model.cells.get(copy.allocCell);
+  const reason = {
+    zh: `绩效目标表（${copy.link.sheet}）${t.amount.cell} 中${unitName}为 ${show(t.amount.value!)}，本表${unitName}「${copy.link.column.header}」${copy.allocCell} 为 ${show(at?.value ?? valueOf(copy.relation.source))}，其中任何一格更正后都能对上`,
+    en: `the target table (${copy.link.sheet}) has ${show(t.amount.value!)} for ${unitName} in ${t.amount.cell}, this table's ${copy.allocCell} has ${show(at?.value ?? valueOf(copy.relation.source))}, and correcting any one of these cells would make them agree`,
+  };
+  const related = copies.map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell));
+  const locals = cells.map((k) => splitGraphKey(k).cell).sort((x, y) => rowOf(x) - rowOf(y) || x.localeCompare(y));
+  return { sheet, finding: candidatesFinding(model, locals, reason, [...related, copy.allocCell]) };
+}
+
+function rowOf(cell: string): number {
+  return Number(/\d+$/.exec(cell)?.[0] ?? 0);
+}
+
+/** One allocation cell against its one target copy: one of the two is wrong, and nothing tells which. */
+function undecided(copy: Copy, valueOf: ValueOf): SheetFinding {
+  const { link, i, j } = copy;
+  const t = link.units[i]!;
+  const expected = valueOf(copy.relation.source).times(new Dec(1).div(link.toAllocUnit(new Dec(1))));
+  const where = t.isTotal ? "合计" : t.name;
+  const a = link.alloc.units[j]!;
+  const allocQualified = qualifiedAddress(link.alloc.sheet, copy.allocCell);
+  const data = {
+    where: { zh: where, en: t.isTotal ? "Total" : t.name },
+    actual: show(t.amount.value!),
+    expected: show(expected),
+    against: `资金分配表（${link.alloc.sheet}）中${fullName(a.name)}「${link.column.header}」${show(expected)}`,
+    unit: a.name,
+    sheet: link.alloc.sheet,
+    column: link.column.header,
+    allocCell: copy.allocCell,
+  };
+  return {
+    sheet: link.sheet,
+    finding: report(allocationMismatchRule, t.amount.cell, "undecided", data, {
+      related: [allocQualified],
+      severity: "warning",
+      expected: show(expected),
+      actual: show(t.amount.value!),
+    }),
+  };
+}
