@@ -178,6 +178,9 @@ function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evalu
       (o) => o !== ev && o.status !== "broken" && o.relation.target !== target && ctx.cost(o.relation.target) <= 1 && evaluateWith(o.relation, ctx.valueOf, corrected)?.status === "broken",
     );
     if (pins.length === 0) continue;
+    // A sum's total is pinned only by a total over it (合计 over the subtotals): a ratio computed from the
+    // total as typed (执行率 = 执行数 / 预算数) follows the typo as readily as it confirms the total.
+    if (ev.relation.kind === "sum" && !pins.some((o) => o.relation.kind === "sum" && o.relation.operands.includes(target))) continue;
     const list = ctx.candidatesOf.get(ev)!;
     for (const cell of ev.relation.operands) {
       if (list.includes(cell)) continue;
