@@ -508,3 +508,30 @@ describe("pairs: a 合计 column two typos break on two counties of three", () =
   it("P6: two 合计 cells moved so that their column still adds up → no total confirms a typo, no error", () =>
     expect(errorsAt(withValue(withValue(kashgar(), "D5", 2358.32), "D6", 1889.29))).toEqual([]));
 });
+
+describe("pairs: a stated total (×) over its 本级 and a county subtotal, one column off", () => {
+  // P7 — 乌鲁木齐市 (× in 补助比例) heads 乌鲁木齐市本级 and 天山区 (×, over 城关镇): with 本级's 测算人数 typed wrong its run
+  // reached only to the next stated total (天山区), whose rows disagreed in every column, so 乌鲁木齐市 took 本级 alone
+  // and the blame spread over four cells. A stated total is a total; past the next stated total it reaches where
+  // that leaves fewer faults and more agreements than faults (one column off is the typo to find).
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年提前下达自治区财政就业补助资金分配明细表"],
+      ["序号", "地区", "人数（人）", "补助资金安排", undefined, "补助资金（元）"],
+      [undefined, undefined, undefined, "按1%增长率测算人数（人）", "补助比例", undefined],
+      [undefined, undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元"],
+      [undefined, "乌鲁木齐市", 84865, 85714, "×", 8932224],
+      [1, "乌鲁木齐市本级", 38804, 39192, { v: 0, fmt: "0%" }, 0],
+      [undefined, "天山区", 46061, 46522, "×", 8932224],
+      [2, "城关镇", 46061, 46522, { v: 0.8, fmt: "0%" }, 8932224],
+      [3, "克拉玛依市", 7341, 7414, { v: 0.6, fmt: "0%" }, 1067616],
+      [undefined, "全区", 92206, 93128, "×", 9999840],
+    ];
+    return sheet("附件1", rows, ["A1:F1", "A2:A4", "B2:B4", "C2:C3", "D2:E2", "F2:F3"]);
+  }
+  it("P7: is clean", () => expect(loud(urumqi())).toEqual([]));
+  it("P7: 本级's 测算人数 typed wrong → an error at its cell only", () =>
+    expect(loud(withValue(urumqi(), "D6", 39492))).toEqual(["附件1!D6 error allocation/wrong-value"]));
+  it("P7: and 克拉玛依市's 人数 too → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(urumqi(), "D6", 39492), "C9", 7431))).toEqual(["附件1!D6=39192", "附件1!C9=7341"]));
+});

@@ -146,7 +146,14 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const best = bestRun(evidence, i, reachable);
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
-        if (inBlock) return decide(i, inBlock, rowsNear);
+        // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
+        // when that leaves fewer faults and more agreements than faults (one column off: a typo to find).
+        const reachesPast = isMust(i) && inBlock !== null && best.faults < inBlock.faults && best.agree > best.faults;
+        if (inBlock && !reachesPast) return decide(i, inBlock, rowsNear);
+        if (reachesPast) {
+          faults += best.faults;
+          return [best.rows, "numbers"];
+        }
       }
       if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear) : [[], "block"];
       return decide(i, best, rowsNear);
