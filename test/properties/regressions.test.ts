@@ -927,3 +927,62 @@ describe("pairs: a 合计 column two typos break on two counties of three", () =
   it("P6: two 合计 cells moved so that their column still adds up → no total confirms a typo, no error", () =>
     expect(errorsAt(withValue(withValue(kashgar(), "D5", 2358.32), "D6", 1889.29))).toEqual([]));
 });
+
+describe("pairs: a stated total (×) over its 本级 and a county subtotal, one column off", () => {
+  // P7 — 乌鲁木齐市 (× in 补助比例) heads 乌鲁木齐市本级 and 天山区 (×, over 城关镇): with 本级's 测算人数 typed wrong its run
+  // reached only to the next stated total (天山区), whose rows disagreed in every column, so 乌鲁木齐市 took 本级 alone
+  // and the blame spread over four cells. A stated total is a total; past the next stated total it reaches where
+  // that leaves fewer faults and more agreements than faults (one column off is the typo to find).
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年提前下达自治区财政就业补助资金分配明细表"],
+      ["序号", "地区", "人数（人）", "补助资金安排", undefined, "补助资金（元）"],
+      [undefined, undefined, undefined, "按1%增长率测算人数（人）", "补助比例", undefined],
+      [undefined, undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元"],
+      [undefined, "乌鲁木齐市", 84865, 85714, "×", 8932224],
+      [1, "乌鲁木齐市本级", 38804, 39192, { v: 0, fmt: "0%" }, 0],
+      [undefined, "天山区", 46061, 46522, "×", 8932224],
+      [2, "城关镇", 46061, 46522, { v: 0.8, fmt: "0%" }, 8932224],
+      [3, "克拉玛依市", 7341, 7414, { v: 0.6, fmt: "0%" }, 1067616],
+      [undefined, "全区", 92206, 93128, "×", 9999840],
+    ];
+    return sheet("附件1", rows, ["A1:F1", "A2:A4", "B2:B4", "C2:C3", "D2:E2", "F2:F3"]);
+  }
+  it("P7: is clean", () => expect(loud(urumqi())).toEqual([]));
+  it("P7: 本级's 测算人数 typed wrong → an error at its cell only", () =>
+    expect(loud(withValue(urumqi(), "D6", 39492))).toEqual(["附件1!D6 error allocation/wrong-value"]));
+  it("P7: and 克拉玛依市's 人数 too → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(urumqi(), "D6", 39492), "C9", 7431))).toEqual(["附件1!D6=39192", "附件1!C9=7341"]));
+});
+
+describe("pairs: a stated total whose last county is 0 in the money column", () => {
+  // P8 — 昌吉州 (×) over 本级, 昌吉市, 阜康市 and 呼图壁县 (补助比例 0, 补助资金 0): with 阜康市's 人数 typed wrong its run
+  // with 呼图壁县 and without it tied (人数 off either way, 补助资金 agreeing either way: 0 adds nothing), the shorter was
+  // taken and 呼图壁县 counted twice in 全省合计 (wrong-value on 昌吉州). The grand total says which: a tied run takes
+  // the next unit rows when its own faults stay and the grand total then has fewer.
+  function changji(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政困难群众救助补助资金分配明细表"],
+      ["单位：人、万元"],
+      ["序号", "地县", "补助对象人数", "补助比例（%）", "补助资金"],
+      [undefined, "栏次", 1, 2, "3=1×2×30元÷10000"],
+      [undefined, "昌吉州", 91900, "×", 208.28],
+      [1, "昌吉州本级", 7898, 60, 14.22],
+      [2, "昌吉市", 39207, 100, 117.62],
+      [3, "阜康市", 31848, 80, 76.44],
+      [4, "呼图壁县", 12947, 0, 0],
+      [5, "乌鲁木齐市", 13214, 100, 39.64],
+      [undefined, "博州", 116222, "×", 259.32],
+      [6, "博乐市", 6116, 100, 18.35],
+      [7, "阿拉山口市", 28236, 80, 67.77],
+      [8, "精河县", 25880, 50, 38.82],
+      [9, "温泉县", 55990, 80, 134.38],
+      [undefined, "全省合计", 221336, "×", 507.24],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:E2"], { 4: "0.00" });
+  }
+  it("P8: is clean", () => expect(loud(changji())).toEqual([]));
+  it("P8: 阜康市 人数 typed wrong → an error at its cell only", () => expect(loud(withValue(changji(), "C8", 11848))).toEqual(["附件1!C8 error allocation/wrong-value"]));
+  it("P8: and 博乐市 人数 → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(changji(), "C8", 11848), "C12", 6186))).toEqual(["附件1!C8=31848", "附件1!C12=6116"]));
+});

@@ -501,23 +501,31 @@ function totalsConfirm(values: Map<number, ColumnValues>, total: AllocColumn, pa
     breaks.push({ i, gap });
   }
   if (breaks.length === 0) return false;
-  // How far each total is off in each column, per total row.
+  // How far each total is off in each column, per total row (worked out once: the assignments below reuse it).
+  const offs = new Map<string, number | null>();
   const off = (c: AllocColumn, t: number): number | null => {
-    let sum = 0;
+    const key = `${c.col}:${t}`;
+    if (offs.has(key)) return offs.get(key)!;
+    let sum: number | null = 0;
     for (const j of rows[t]!.children) {
       const v = at(c, j);
-      if (v === null) return null;
+      if (v === null) {
+        sum = null;
+        break;
+      }
       sum += v;
     }
     const v = at(c, t);
-    return v === null ? null : v - sum;
+    const o = v === null || sum === null ? null : v - sum;
+    offs.set(key, o);
+    return o;
   };
+  const totalRows = [...rows.keys()].filter((t) => rows[t]!.children.length > 0);
   const assignment = new Array<number>(breaks.length).fill(0);
   for (;;) {
     // A part typed wrong by −gap, or the 合计 by +gap: the correction moves that column's total by the gap.
-    const fits = [...rows.keys()].every((t) => {
-      if (rows[t]!.children.length === 0) return true;
-      return columns.every((c, k) => {
+    const fits = totalRows.every((t) =>
+      columns.every((c, k) => {
         const o = off(c, t);
         if (o === null) return false;
         let moved = 0;
@@ -525,8 +533,8 @@ function totalsConfirm(values: Map<number, ColumnValues>, total: AllocColumn, pa
           if (assignment[n] === k && parent.get(b.i) === t) moved += c === total ? -b.gap : b.gap;
         });
         return Math.abs(o - moved) <= 1;
-      });
-    });
+      }),
+    );
     // Each correction shows in its column's total (two that cancel out are not confirmed by anything).
     const seen = breaks.every((b, n) => Math.abs(off(columns[assignment[n]!]!, parent.get(b.i)!) ?? 0) > 1);
     if (fits && seen) return true;

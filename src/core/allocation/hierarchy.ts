@@ -165,7 +165,14 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const block = !county && extent.slice(rowsNear.length).every((j) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label)) ? extent : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
-        if (inBlock) return decide(i, inBlock, rowsNear, extent, block);
+        // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
+        // when that leaves fewer faults and more agreements than faults (one column off: a typo to find).
+        const reachesPast = isMust(i) && inBlock !== null && best.faults < inBlock.faults && best.agree > best.faults;
+        if (inBlock && !reachesPast) return decide(i, inBlock, rowsNear, extent, block);
+        if (reachesPast) {
+          faults += best.faults;
+          return [best.rows, "numbers"];
+        }
       }
       if (!best) return rowsNear.length > 0 ? decide(i, null, rowsNear, extent, block) : [[], "block"];
       return decide(i, best, rowsNear, extent, block);
@@ -229,9 +236,43 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         // Its run's own faults count against this direction's structure.
         faults += decidedFaults ?? 0;
       }
+      extendTiedRuns(direction, runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults };
+  };
+
+  /**
+   * A run its numbers take against one column (a typo to find) ties with a longer one whose further rows add
+   * nothing to the columns that agree (呼图壁县 with 补助比例 0 and 补助资金 0 under 昌吉州): the shorter was taken, and
+   * the grand total, which adds up the top-level rows, says which. The run takes the next unclaimed unit rows
+   * when its own faults and agreements stay as they are and the grand total then has fewer faults.
+   */
+  const extendTiedRuns = (direction: Direction, runs: Map<number, { rows: number[]; basis: RunBasis }>, claimed: Uint8Array) => {
+    if (input.grand === null) return;
+    const step = direction === "head" ? 1 : -1;
+    for (const [i, run] of runs) {
+      if (run.basis === "formula" || run.rows.length === 0) continue;
+      const own = scoreRun(evidence, i, run.rows);
+      if (own.faults === 0) continue;
+      const ends = run.rows.map((j) => position.get(j)!);
+      const edge = direction === "head" ? Math.max(...ends) : Math.min(...ends);
+      const extra: number[] = [];
+      for (let q = edge + step; q >= 0 && q < inner.length && extra.length < MAX_TIED_EXTENSION; q += step) {
+        const j = inner[q]!;
+        if (claimed[q] === 1 || runs.has(j) || isMust(j)) break;
+        extra.push(j);
+        const wider = scoreRun(evidence, i, [...run.rows, ...extra]);
+        if (wider.faults > own.faults || wider.agree + wider.weak < own.agree + own.weak) continue;
+        const before = grandFaults(evidence, input.grand, inner, claimed);
+        for (const k of extra) claimed[position.get(k)!] = 1;
+        if (grandFaults(evidence, input.grand, inner, claimed) < before) {
+          run.rows = [...run.rows, ...extra];
+          break;
+        }
+        for (const k of extra) claimed[position.get(k)!] = 0;
+      }
+    }
   };
 
   let direction = chooseDirection(input, evidence, ordered, position, block);
@@ -252,6 +293,38 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   }
   const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
   return { topLevel, totals };
+}
+
+/** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
+const MAX_TIED_EXTENSION = 4;
+
+/** A run's faults and agreements over all its rows (as bestRun counts them at its end). */
+function scoreRun(evidence: EvidenceColumn[], i: number, rows: number[]): { faults: number; agree: number; weak: number } {
+  let faults = 0;
+  let agree = 0;
+  let weak = 0;
+  for (const c of evidence) {
+    const total = unitsAt(c, i);
+    if (total === null) continue;
+    let sum: number | null = 0;
+    let allZero = true;
+    for (const j of rows) {
+      const v = unitsAt(c, j);
+      if (v === null) {
+        sum = null;
+        break;
+      }
+      if (v !== 0) allZero = false;
+      sum += v;
+    }
+    if (sum === null || (total === 0 && allZero)) continue;
+    const gap = Math.abs(sum - total);
+    if (gap === 0) {
+      if (Math.abs(total) >= MIN_TELLING_UNITS) agree++;
+      else weak++;
+    } else if (gap > 1) faults++;
+  }
+  return { faults, agree, weak };
 }
 
 /** Columns where the grand total differs from its top-level rows by more than one unit. */
