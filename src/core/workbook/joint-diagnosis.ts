@@ -74,18 +74,25 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     const { sheet, model } = link.alloc;
     if (models.has(sheet)) return;
     models.set(sheet, model);
-    adoptLiveRanges(model);
-    const live = checkLiveFormulas(model).facts;
-    facts.set(sheet, live);
     const valueOf = baseValueOf(model);
     sheets.set(sheet, {
       valueOf,
       placesOf: (cell) => model.columnAt.get(model.cells.get(cell)?.col ?? -1)?.places ?? 0,
       leavesOf: (cell) => {
-        if (!live.has(cell)) return null;
+        if (!liveOf(sheet).has(cell)) return null;
         return (liveLeaves(model, cell) ?? []).map((c) => graphKey(sheet, c));
       },
     });
+  };
+  // The live formulas that are checked facts (read as the allocation check reads them), only once a copy breaks.
+  const liveOf = (sheet: string) => {
+    let live = facts.get(sheet);
+    if (!live) {
+      const model = models.get(sheet)!;
+      adoptLiveRanges(model);
+      facts.set(sheet, (live = checkLiveFormulas(model).facts));
+    }
+    return live;
   };
   const targetValues = new Map<string, Map<string, Dec>>();
   const valuesOf = (sheet: string) => targetValues.get(sheet) ?? targetValues.set(sheet, new Map()).get(sheet)!;
@@ -125,7 +132,7 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const infos = new Map<Relation, RelationInfo>();
   // The allocation's relations around the copied cells: what a correction there must keep.
   for (const [sheet, model] of models) {
-    const live = facts.get(sheet)!;
+    const live = liveOf(sheet);
     const isFact = (key: string) => live.has(key);
     const unstated = inferRelations(model);
     const focus = screen(model, isFact, unstated);
