@@ -207,10 +207,12 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     } catch {
       // A group that cannot be placed stays with the sheets' own checks.
     }
-    // Not placed here, the allocation's own relations break too, and no correction of up to three cells
-    // explains the group (a structure the allocation misreads): the allocation's figures are no proof against
-    // the target — a difference there is for a reviewer, never an error with a fix.
-    if (group.solutions.length > 0 || !group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet))) continue;
+    // Not placed here, the allocation's own relations break too, and no correction explains the group without
+    // changing the allocation in several cells (a structure the allocation misreads): its figures are no proof
+    // against the target — a difference there is for a reviewer, never an error with a fix.
+    const allocationBreaks = group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet));
+    const alsoAllocation = group.solutions.every((sol) => sol.values.size >= 2 && [...sol.values.keys()].some((k) => models.has(splitGraphKey(k).sheet)));
+    if (!allocationBreaks || !alsoAllocation) continue;
     for (const r of group.broken) {
       const c = byRelation.get(r);
       if (c) out.unresolved.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
