@@ -146,3 +146,37 @@ describe("the graph engine (src/core/engine/workbook-graph.ts)", () => {
     expect(diagnoseGraph(pinned, () => true).map((g) => g.solutions.map((s) => [...s.values.keys()].join(" ")))).toEqual([["附件1!C7"]]);
   });
 });
+
+// Census echo (FC_SEED=777 #474): 伊犁州小计 typed below its counties, 2117672 typed 2111672. The allocation reads the
+// rows around it otherwise and proposes 2569866; only several allocation cells together with the target's own cells
+// would explain every break. The target, which holds the right figure, gets no error (and no fix copying 2569866).
+describe("a subtotal typo the allocation misreads: the copy is no proof against the target", () => {
+  const allocation = (c14: number): SheetSnapshot =>
+    sheet("附件1", [
+      ["附件1"],
+      ["2023年自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["单位：元"],
+      ["序号", "单位", "补助资金"],
+      [],
+      [undefined, "栏次", 1],
+      [undefined, "总计", 2971530],
+      ["1", "乌鲁木齐市", 452194],
+      ["2", "伊犁州本级", 904274],
+      ["3", "伊宁市", 402194],
+      ["4", "奎屯市", 373747],
+      ["5", "霍尔果斯市", 437357],
+      ["6", "伊宁县", 100],
+      [undefined, "伊犁州小计", c14],
+      ["7", "阿勒泰地区本级", 119973],
+      ["8", "阿勒泰市", 94],
+      ["9", "布尔津县", 281496],
+      ["10", "富蕴县", 101],
+      [undefined, "阿勒泰地区小计", 401664],
+    ], ["A2:C2", "A3:C3", "A4:A5", "B4:B5", "C4:C5"]);
+  const targets = () => [unitTarget("乌鲁木齐市", 452194), unitTarget("伊犁州", 2117672), unitTarget("阿勒泰地区", 401664)];
+
+  it("no error on a target sheet", () => {
+    const findings = notInfo(allocation(2111672), ...targets());
+    expect(findings.filter((f) => f.sheet !== "附件1" && f.severity === "error")).toEqual([]);
+  });
+});

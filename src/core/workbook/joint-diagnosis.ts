@@ -74,18 +74,25 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     const { sheet, model } = link.alloc;
     if (models.has(sheet)) return;
     models.set(sheet, model);
-    adoptLiveRanges(model);
-    const live = checkLiveFormulas(model).facts;
-    facts.set(sheet, live);
     const valueOf = baseValueOf(model);
     sheets.set(sheet, {
       valueOf,
       placesOf: (cell) => model.columnAt.get(model.cells.get(cell)?.col ?? -1)?.places ?? 0,
       leavesOf: (cell) => {
-        if (!live.has(cell)) return null;
+        if (!liveOf(sheet).has(cell)) return null;
         return (liveLeaves(model, cell) ?? []).map((c) => graphKey(sheet, c));
       },
     });
+  };
+  // The live formulas that are checked facts (read as the allocation check reads them), only once a copy breaks.
+  const liveOf = (sheet: string) => {
+    let live = facts.get(sheet);
+    if (!live) {
+      const model = models.get(sheet)!;
+      adoptLiveRanges(model);
+      facts.set(sheet, (live = checkLiveFormulas(model).facts));
+    }
+    return live;
   };
   const targetValues = new Map<string, Map<string, Dec>>();
   const valuesOf = (sheet: string) => targetValues.get(sheet) ?? targetValues.set(sheet, new Map()).get(sheet)!;
@@ -125,7 +132,7 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const infos = new Map<Relation, RelationInfo>();
   // The allocation's relations around the copied cells: what a correction there must keep.
   for (const [sheet, model] of models) {
-    const live = facts.get(sheet)!;
+    const live = liveOf(sheet);
     const isFact = (key: string) => live.has(key);
     const unstated = inferRelations(model);
     const focus = screen(model, isFact, unstated);
@@ -200,10 +207,12 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     } catch {
       // A group that cannot be placed stays with the sheets' own checks.
     }
-    // Not placed here, the allocation's own relations break too, and no correction of up to three cells
-    // explains the group (a structure the allocation misreads): the allocation's figures are no proof against
-    // the target — a difference there is for a reviewer, never an error with a fix.
-    if (group.solutions.length > 0 || !group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet))) continue;
+    // Not placed here, the allocation's own relations break too, and no correction explains the group without
+    // changing the allocation in several cells (a structure the allocation misreads): its figures are no proof
+    // against the target — a difference there is for a reviewer, never an error with a fix.
+    const allocationBreaks = group.broken.some((r) => r instanceof SheetRelation && models.has(r.sheet));
+    const alsoAllocation = group.solutions.every((sol) => sol.values.size >= 2 && [...sol.values.keys()].some((k) => models.has(splitGraphKey(k).sheet)));
+    if (!allocationBreaks || !alsoAllocation) continue;
     for (const r of group.broken) {
       const c = byRelation.get(r);
       if (c) out.unresolved.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
