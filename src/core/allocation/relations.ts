@@ -184,8 +184,18 @@ function rightTotal(model: AllocationModel, column: AllocColumn, index: number, 
   return trial ? partUnroundedWith(model, column, index, read) : partUnrounded(model, column, index) !== null;
 }
 
+const leafCounts = new WeakMap<AllocationModel, Map<number, number>>();
+
+function leafCount(model: AllocationModel, index: number): number {
+  let memo = leafCounts.get(model);
+  if (!memo) leafCounts.set(model, (memo = new Map()));
+  let n = memo.get(index);
+  if (n === undefined) memo.set(index, (n = leavesOf(model.rows, index).length));
+  return n;
+}
+
 function partUnroundedWith(model: AllocationModel, column: AllocColumn, index: number, read: ValueOf): boolean {
-  if (leavesOf(model.rows, index).length > MAX_TRIAL_LEAVES) return false;
+  if (leafCount(model, index) > MAX_TRIAL_LEAVES) return false;
   return partUnrounded(model, column, index, { valueOf: read, parts: new Map(), rights: new Map() }) !== null;
 }
 
