@@ -986,3 +986,32 @@ describe("pairs: a stated total whose last county is 0 in the money column", () 
   it("P8: and 博乐市 人数 → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(changji(), "C8", 11848), "C12", 6186))).toEqual(["附件1!C8=31848", "附件1!C12=6116"]));
 });
+
+// K23 — bare 小计 rows over one or two counties, 合计 at the bottom over the subtotals, stated rounded columns
+// (5=4×12×150÷10000): 合计's 基础养老金 is 14277 (its counties' unrounded values), one unit from its subtotals'
+// 14278, excused while each subtotal rounds its counties. A typo in 库尔勒市's 基础养老金 took that excuse away for
+// the 合计 row's 6=3+5 too, and the correction of the typo was tried without giving it back: a false 「应为 14,278」
+// at the correct 合计 beside the right error. The excuse is worked out with the trial values.
+function bareSubtotalsWithResidue(f6: number): Sheet {
+  const F = "#,##0";
+  const rows: TestCell[][] = [
+    ["2023年自治区财政城乡居民基本医疗保险补助资金分配方案"],
+    ["县（市）、单位", "缴费人数（人）", "补助月数", "缴费补助资金（万元）", "领取人数（人）", "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+    [],
+    [undefined, 1, 2, "3=1 * 2 * 5 ÷ 10000", 4, "5=4 * 12 * 150 ÷ 10000", "6=3 + 5", 7, "8=6 + 7"],
+    ["巴州本级", 49921, 7, 175, 28453, 5122, 5297, 776, 6073],
+    ["库尔勒市", 17226, 10, 86, 15340, f6, 2847, 2663, 5510],
+    ["小计", 67147, "×", 261, 43793, 7883, 8144, 3439, 11583],
+    ["阿克苏市", 55614, 11, 306, 9766, 1758, 2064, 285, 2349],
+    ["小计", 55614, "×", 306, 9766, 1758, 2064, 285, 2349],
+    ["昌吉市", 57586, 6, 173, 25759, 4637, 4810, 1523, 6333],
+    ["小计", 57586, "×", 173, 25759, 4637, 4809, 1523, 6332],
+    ["合计", 180347, "×", 739, 79318, 14277, 15017, 5247, 20264],
+  ];
+  return sheet("附件1", rows, ["A1:I1", "A2:A4", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:I3"], Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((c) => [c, F])));
+}
+
+describe("K23: a typo that takes away a total's 尾差 excuse, given back by its correction", () => {
+  it("is clean", () => expect(loud(bareSubtotalsWithResidue(2761))).toEqual([]));
+  it("the typo is the one error", () => expect(errorsAt(bareSubtotalsWithResidue(8761))).toEqual(["附件1!F6=2,761"]));
+});

@@ -44,6 +44,7 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
     placesOf,
     {
       ambiguity: true,
+      pinnedSumParts: true,
       isBlank: (key) => model.cells.get(key)?.reading.kind === "blank",
       // A live formula follows the cells it reads: a typed cell that explains the same breaks comes first.
       cost: (key) => (model.cells.get(key)?.formula ? 2 : 1),

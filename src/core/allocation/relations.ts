@@ -166,18 +166,37 @@ function totalRowResidue(
     if (!model.cells.at(r.row, col)?.known) return ZERO;
     const total = read(a1(r.row, col));
     let sum = ZERO;
-    let tried = subs?.has(a1(r.row, col)) ?? false;
-    for (const j of r.children) {
-      const key = a1(model.rows[j]!.row, col);
-      sum = sum.plus(read(key));
-      if (subs?.has(key)) tried = true;
-    }
-    // An operand total that rounds its rows' unrounded values (尾差 of its own) is right as well (as typed).
+    for (const j of r.children) sum = sum.plus(read(a1(model.rows[j]!.row, col)));
+    // An operand total that rounds its rows' unrounded values (尾差 of its own) is right as well — with the
+    // trial values when they are below it (a county's correction gives its subtotal's excuse back).
     const operand = model.columnAt.get(col);
-    if (!sum.eq(total) && !(!tried && operand && partUnrounded(model, operand, index) !== null)) return ZERO;
+    if (!sum.eq(total) && !(operand && rightTotal(model, operand, index, read, (subs?.size ?? 0) > 0))) return ZERO;
   }
   const rounded = leavesOf(model.rows, index).filter((j) => isRounded(model, a1(model.rows[j]!.row, column.col))).length;
   return halfUnit(column.places).times(residueAddends(rounded));
+}
+
+/** Trial values below a total are looked at only in tables of this many units (each trial works them out anew). */
+const MAX_TRIAL_LEAVES = 500;
+
+/** The operand total rounds its rows' unrounded values, as the cells are (or with trial values). */
+function rightTotal(model: AllocationModel, column: AllocColumn, index: number, read: ValueOf, trial: boolean): boolean {
+  return trial ? partUnroundedWith(model, column, index, read) : partUnrounded(model, column, index) !== null;
+}
+
+const leafCounts = new WeakMap<AllocationModel, Map<number, number>>();
+
+function leafCount(model: AllocationModel, index: number): number {
+  let memo = leafCounts.get(model);
+  if (!memo) leafCounts.set(model, (memo = new Map()));
+  let n = memo.get(index);
+  if (n === undefined) memo.set(index, (n = leavesOf(model.rows, index).length));
+  return n;
+}
+
+function partUnroundedWith(model: AllocationModel, column: AllocColumn, index: number, read: ValueOf): boolean {
+  if (leafCount(model, index) > MAX_TRIAL_LEAVES) return false;
+  return partUnrounded(model, column, index, { valueOf: read, parts: new Map(), rights: new Map() }) !== null;
 }
 
 /**
@@ -233,7 +252,21 @@ function computeUnrounded(model: AllocationModel, column: AllocColumn, row: numb
   });
 }
 
-const partUnroundedMemo = new WeakMap<AllocationModel, Map<string, Dec | null>>();
+/** Values a part's unrounded value is worked out from, and what was worked out (kept per model for the
+ *  cells as they are; per call with trial values). */
+interface Scope {
+  valueOf: ValueOf;
+  parts: Map<string, Dec | null>;
+  rights: Map<string, boolean>;
+}
+
+const baseScopes = new WeakMap<AllocationModel, Scope>();
+
+function baseScope(model: AllocationModel): Scope {
+  let scope = baseScopes.get(model);
+  if (!scope) baseScopes.set(model, (scope = { valueOf: baseValueOf(model), parts: new Map(), rights: new Map() }));
+  return scope;
+}
 
 /**
  * The unrounded value behind a part of a total, when the part is right as typed; null otherwise.
@@ -244,51 +277,46 @@ const partUnroundedMemo = new WeakMap<AllocationModel, Map<string, Dec | null>>(
  *   rows' unrounded values, when it shows that sum rounded or adds its rows exactly as typed. A grand
  *   total over prefecture subtotals then carries the same 尾差 as one over the counties.
  */
-function partUnrounded(model: AllocationModel, column: AllocColumn, index: number): Dec | null {
-  let memo = partUnroundedMemo.get(model);
-  if (!memo) partUnroundedMemo.set(model, (memo = new Map()));
+function partUnrounded(model: AllocationModel, column: AllocColumn, index: number, scope = baseScope(model)): Dec | null {
   const r = model.rows[index]!;
   const key = a1(r.row, column.col);
-  let value = memo.get(key);
-  if (value === undefined) memo.set(key, (value = computePartUnrounded(model, column, index)));
+  let value = scope.parts.get(key);
+  if (value === undefined) scope.parts.set(key, (value = computePartUnrounded(model, column, index, scope)));
   return value;
 }
 
-function computePartUnrounded(model: AllocationModel, column: AllocColumn, index: number): Dec | null {
+function computePartUnrounded(model: AllocationModel, column: AllocColumn, index: number, scope: Scope): Dec | null {
   const r = model.rows[index]!;
-  const valueOf = baseValueOf(model);
+  const valueOf = scope.valueOf;
   const typed = roundHalfUp(valueOf(a1(r.row, column.col)), column.places);
   if (r.children.length > 0) {
     let unrounded = ZERO;
     let sum = ZERO;
     for (const j of r.children) {
-      const part = partUnrounded(model, column, j);
+      const part = partUnrounded(model, column, j, scope);
       if (part === null) return null;
       unrounded = unrounded.plus(part);
       sum = sum.plus(valueOf(a1(model.rows[j]!.row, column.col)));
     }
     return typed.eq(roundHalfUp(unrounded, column.places)) || typed.eq(sum) ? unrounded : null;
   }
-  return rightAsTyped(model, column, r.row) ? unroundedValue(model, column, r.row, valueOf, 0) : null;
+  return rightAsTyped(model, column, r.row, scope) ? unroundedValue(model, column, r.row, valueOf, 0) : null;
 }
 
-const rightMemo = new WeakMap<AllocationModel, Map<string, boolean>>();
-
 /** A unit's cell shows its rule's unrounded result, or its rule applied to operands that are right as typed. */
-function rightAsTyped(model: AllocationModel, column: AllocColumn, row: number): boolean {
+function rightAsTyped(model: AllocationModel, column: AllocColumn, row: number, scope: Scope): boolean {
   const rule = column.rule;
   if (!rule) return true;
-  let memo = rightMemo.get(model);
-  if (!memo) rightMemo.set(model, (memo = new Map()));
+  const memo = scope.rights;
   const key = a1(row, column.col);
   let right = memo.get(key);
   if (right !== undefined) return right;
   memo.set(key, false); // a cycle of rules proves nothing
-  const valueOf = baseValueOf(model);
+  const valueOf = scope.valueOf;
   right = typedMatchesUnrounded(model, column, row, valueOf);
   if (!right) {
     const operands = [...rule.refColumns.values()].map((c) => model.columnAt.get(c));
-    const onTyped = operands.every((o) => o && rightAsTyped(model, o, row))
+    const onTyped = operands.every((o) => o && rightAsTyped(model, o, row, scope))
       ? evaluateExpr(rule.expr, (ref) => {
           const col = rule.refColumns.get(ref);
           return col === undefined ? null : valueOf(a1(row, col));

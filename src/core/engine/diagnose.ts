@@ -36,6 +36,9 @@ export interface DiagnoseOptions {
   isBlank?: (cell: string) => boolean;
   /** Return ties as ambiguities. Without it a tie is reported at the broken relations' targets. */
   ambiguity?: boolean;
+  /** A lone broken sum whose total is pinned by a relation that holds: its parts become the suspects (an
+   *  allocation table's 小计 under a …州小计 that holds). */
+  pinnedSumParts?: boolean;
 }
 
 export interface Diagnosis {
@@ -116,7 +119,7 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
       // No cell of the usual candidates repairs the group: a formula's own target cannot be corrected
       // without breaking a relation that holds (9=4+8 beside 8=7×12×52元), so its inputs are the suspects.
       allTouching ??= cellsToEvaluations(evaluations);
-      if (widen(group, ctx, allTouching)) solutions = exactSearch(group, ctx);
+      if (widen(group, ctx, allTouching, options.pinnedSumParts === true)) solutions = exactSearch(group, ctx);
     }
     const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
     ambiguities.push(...(chosen[0]!.ties ?? []));
@@ -161,14 +164,14 @@ function cellsToEvaluations(evaluations: Evaluation[]): Map<string, Evaluation[]
 const MAX_WIDENED_PARTS = 40;
 
 /** Adds the operands of the group's broken formulas as candidates; false when there is nothing to add. */
-function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evaluation[]>): boolean {
+function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evaluation[]>, pinnedSumParts: boolean): boolean {
   let added = false;
   for (const ev of group) {
     // A formula over one input (8=7×12×52元): that input is what the formula pins. Over several
     // (3=1×2×30元), any of them could absorb the difference: the rule alone cannot say which. A lone broken
     // sum whose total is pinned (a 小计 the 合计 over the subtotals confirms): its parts are the suspects —
     // those their own rules leave free (a county whose 补助比例 is 0), one error or one warning naming them.
-    const lonePinnedSum = ev.relation.kind === "sum" && group.length === 1 && ev.relation.operands.length <= MAX_WIDENED_PARTS;
+    const lonePinnedSum = pinnedSumParts && ev.relation.kind === "sum" && group.length === 1 && ev.relation.operands.length <= MAX_WIDENED_PARTS;
     if (!lonePinnedSum && (ev.relation.kind !== "formula" || ev.relation.operands.length !== 1)) continue;
     // Pinned: correcting the target breaks a relation that holds, over a typed total (a live formula there
     // would follow the correction).
