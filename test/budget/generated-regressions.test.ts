@@ -458,3 +458,24 @@ describe("B13: live formulas carry a typed slip along: the slip is found at its 
     expect(loud([typedSummary(), spendingTypo()])).toEqual([["error", "表3", "C8", "270.00"]]);
   });
 });
+
+/** B14 — the only 款 of a 类 left blank: a number is missing there, not "nothing to compare". */
+function staffWithOneOfficeItem(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+    [301, "工资福利支出", 1100.4, 302, "商品和服务支出", 150],
+    [30101, "基本工资", 600, 30201, "办公费", 150],
+    [30102, "津贴补贴", 500.4, null, null, null],
+    ["人员经费合计", null, 1100.4, "公用经费合计", null, 150],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:F1"], { 2: WAN, 5: WAN });
+}
+
+describe("B14: the only 款 of a 类 left blank", () => {
+  it("is an error at its cell (the 类 agrees with 公用经费合计)", () => {
+    expect(loud([staffWithOneOfficeItem()])).toEqual([]);
+    expect(loud([withValue(staffWithOneOfficeItem(), "F5", null)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "F5", "150.00"]]);
+  });
+});
