@@ -479,3 +479,47 @@ describe("B14: the only 款 of a 类 left blank", () => {
     expect(loud([withValue(staffWithOneOfficeItem(), "F5", null)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "F5", "150.00"]]);
   });
 });
+
+/**
+ * B15 — 一般公共预算财政拨款支出决算表 (类 and 合计 as live formulas) beside a 基本支出决算表 that lists its economic
+ * codes in one column: 基本支出 合计 = the list's 合计, which tells a slip in a 项's 基本支出 from its row total.
+ */
+function finalGeneral(basic2040601: number): SheetSnapshot {
+  const d = basic2040601;
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款支出决算表"],
+    [null, null, null, null, "单位：万元"],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", null, { v: 1400 + d - 1130 + 120.4, f: "C5+C8" }, { v: d + 120.4, f: "D5+D8" }, { v: 270, f: "E5+E8" }],
+    ["204", "公共安全支出", { v: 1400, f: "C6+C7" }, { v: d, f: "D6+D7" }, { v: 270, f: "E6+E7" }],
+    ["2040601", "行政运行", 1130, d, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", { v: 120.4, f: "C9" }, { v: 120.4, f: "D9" }, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+  ];
+  return sheet("一般公共预算财政拨款支出决算表", rows, ["A1:E1", "A4:B4"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+function economicList(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数"],
+    ["301", "工资福利支出", 1250.4],
+    ["30101", "基本工资", 800],
+    ["30102", "津贴补贴", 450.4],
+    ["合计", null, 1250.4],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:C1"], { 2: WAN });
+}
+
+describe("B15: 基本支出 of the 决算 table = the economic list's 合计", () => {
+  it("clean: no finding; a slip in a 项's 基本支出 is an error there, not at its row total", () => {
+    expect(loud([finalGeneral(1130), economicList()])).toEqual([]);
+    const slipped = finalGeneral(1310);
+    slipped.rows[5]![2] = { value: 1130, numFmt: WAN }; // the row total stays as typed
+    slipped.rows[3]![2] = { value: 1520.4, formula: "C5+C8", numFmt: WAN };
+    slipped.rows[4]![2] = { value: 1400, formula: "C6+C7", numFmt: WAN };
+    expect(loud([slipped, economicList()])).toEqual([["error", "一般公共预算财政拨款支出决算表", "D6", "1130.00"]]);
+  });
+});

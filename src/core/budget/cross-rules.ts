@@ -413,6 +413,9 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
       ref(t25, totalLine(s25), basic25),
       staff.map(({ side, line }) => ref(t26, line, mainColumn(side))),
     );
+  } else if (s26.length === 1) {
+    // One list of economic codes with its 合计 (决算数 only, or 合计 | 人员经费 | 公用经费).
+    equal(set, ref(t25, totalLine(s25), basic25), [ref(t26, totalLine(s26[0]), mainColumn(s26[0]!))]);
   }
 }
 
