@@ -523,3 +523,56 @@ describe("B15: 基本支出 of the 决算 table = the economic list's 合计", (
     expect(loud([slipped, economicList()])).toEqual([["error", "一般公共预算财政拨款支出决算表", "D6", "1130.00"]]);
   });
 });
+
+/**
+ * B16 — 表5 under a `项目 | 一般公共预算支出` band, 类 and 合计 as formulas; 表7 with two projects under one 项.
+ * (a) Under the band, 表5's 项目支出 is still the column 表7's 合计 must equal, so a slip in a 项's 项目支出 is found
+ * there, not at the 项's row total. (b) A slip in one of 表7's projects cannot be told from the other project:
+ * no error on 表5 (whose own row adds up), a warning only.
+ */
+function bandedGeneral(project: number, total = 29600981): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：元"],
+    ["项目", null, "一般公共预算支出"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", null, { v: total + 152000, f: "C6+C8" }, { v: 20004, f: "D6+D8" }, { v: project + 152000, f: "E6+E8" }],
+    ["201", "一般公共服务支出", { v: total, f: "C7" }, { v: 20004, f: "D7" }, { v: project, f: "E7" }],
+    ["2010102", "一般行政管理事务", total, 20004, project],
+    ["208", "社会保障和就业支出", { v: 152000, f: "C9" }, null, { v: 152000, f: "E9" }],
+    ["2080101", "行政运行", 152000, null, 152000],
+  ];
+  return sheet("表5", rows, ["A1:E1", "A3:B3", "C3:E3", "A5:B5"], { 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+}
+
+function projects(second: number): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算项目支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：元"],
+    ["功能分类科目编码", "功能分类科目名称", "项目名称", "项目支出合计"],
+    ["合计", null, null, { v: 23664782 + second + 152000, f: "D5+D8" }],
+    ["201", "一般公共服务支出", null, { v: 23664782 + second, f: "D6+D7" }],
+    ["2010102", "一般行政管理事务", "专项1号项目", 23664782],
+    ["2010102", "一般行政管理事务", "运转2号项目", second],
+    ["208", "社会保障和就业支出", null, { v: 152000, f: "D9" }],
+    ["2080101", "行政运行", "业务3号项目", 152000],
+  ];
+  return sheet("表7", rows, ["A1:D1", "A4:C4"], { 3: "#,##0" });
+}
+
+const errors = (sheets: SheetSnapshot[]) => loud(sheets).filter((f) => f[0] === "error");
+
+describe("B16: 表5 under a band ↔ 表7, live totals", () => {
+  it("clean: no finding", () => {
+    expect(loud([bandedGeneral(29580977), projects(5916195)])).toEqual([]);
+  });
+
+  it("(a) a slip in a 项's 项目支出 is an error there", () => {
+    expect(errors([bandedGeneral(29850977), projects(5916195)])).toEqual([["error", "表5", "E7", "29580977"]]);
+  });
+
+  it("(b) a slip in one of two projects: no error on 表5, a warning", () => {
+    expect(errors([bandedGeneral(29580977), projects(55916195)])).toEqual([]);
+    expect(loud([bandedGeneral(29580977), projects(55916195)]).length).toBeGreaterThan(0);
+  });
+});
