@@ -458,3 +458,121 @@ describe("B13: live formulas carry a typed slip along: the slip is found at its 
     expect(loud([typedSummary(), spendingTypo()])).toEqual([["error", "表3", "C8", "270.00"]]);
   });
 });
+
+/** B14 — the only 款 of a 类 left blank: a number is missing there, not "nothing to compare". */
+function staffWithOneOfficeItem(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+    [301, "工资福利支出", 1100.4, 302, "商品和服务支出", 150],
+    [30101, "基本工资", 600, 30201, "办公费", 150],
+    [30102, "津贴补贴", 500.4, null, null, null],
+    ["人员经费合计", null, 1100.4, "公用经费合计", null, 150],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:F1"], { 2: WAN, 5: WAN });
+}
+
+describe("B14: the only 款 of a 类 left blank", () => {
+  it("is an error at its cell (the 类 agrees with 公用经费合计)", () => {
+    expect(loud([staffWithOneOfficeItem()])).toEqual([]);
+    expect(loud([withValue(staffWithOneOfficeItem(), "F5", null)])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "F5", "150.00"]]);
+  });
+});
+
+/**
+ * B15 — 一般公共预算财政拨款支出决算表 (类 and 合计 as live formulas) beside a 基本支出决算表 that lists its economic
+ * codes in one column: 基本支出 合计 = the list's 合计, which tells a slip in a 项's 基本支出 from its row total.
+ */
+function finalGeneral(basic2040601: number): SheetSnapshot {
+  const d = basic2040601;
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款支出决算表"],
+    [null, null, null, null, "单位：万元"],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", null, { v: 1400 + d - 1130 + 120.4, f: "C5+C8" }, { v: d + 120.4, f: "D5+D8" }, { v: 270, f: "E5+E8" }],
+    ["204", "公共安全支出", { v: 1400, f: "C6+C7" }, { v: d, f: "D6+D7" }, { v: 270, f: "E6+E7" }],
+    ["2040601", "行政运行", 1130, d, null],
+    ["2040604", "基层司法业务", 270, null, 270],
+    ["208", "社会保障和就业支出", { v: 120.4, f: "C9" }, { v: 120.4, f: "D9" }, null],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 120.4, 120.4, null],
+  ];
+  return sheet("一般公共预算财政拨款支出决算表", rows, ["A1:E1", "A4:B4"], { 2: WAN, 3: WAN, 4: WAN });
+}
+
+function economicList(): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数"],
+    ["301", "工资福利支出", 1250.4],
+    ["30101", "基本工资", 800],
+    ["30102", "津贴补贴", 450.4],
+    ["合计", null, 1250.4],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:C1"], { 2: WAN });
+}
+
+describe("B15: 基本支出 of the 决算 table = the economic list's 合计", () => {
+  it("clean: no finding; a slip in a 项's 基本支出 is an error there, not at its row total", () => {
+    expect(loud([finalGeneral(1130), economicList()])).toEqual([]);
+    const slipped = finalGeneral(1310);
+    slipped.rows[5]![2] = { value: 1130, numFmt: WAN }; // the row total stays as typed
+    slipped.rows[3]![2] = { value: 1520.4, formula: "C5+C8", numFmt: WAN };
+    slipped.rows[4]![2] = { value: 1400, formula: "C6+C7", numFmt: WAN };
+    expect(loud([slipped, economicList()])).toEqual([["error", "一般公共预算财政拨款支出决算表", "D6", "1130.00"]]);
+  });
+});
+
+/**
+ * B16 — 表5 under a `项目 | 一般公共预算支出` band, 类 and 合计 as formulas; 表7 with two projects under one 项.
+ * (a) Under the band, 表5's 项目支出 is still the column 表7's 合计 must equal, so a slip in a 项's 项目支出 is found
+ * there, not at the 项's row total. (b) A slip in one of 表7's projects cannot be told from the other project:
+ * no error on 表5 (whose own row adds up), a warning only.
+ */
+function bandedGeneral(project: number, total = 29600981): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：元"],
+    ["项目", null, "一般公共预算支出"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", null, { v: total + 152000, f: "C6+C8" }, { v: 20004, f: "D6+D8" }, { v: project + 152000, f: "E6+E8" }],
+    ["201", "一般公共服务支出", { v: total, f: "C7" }, { v: 20004, f: "D7" }, { v: project, f: "E7" }],
+    ["2010102", "一般行政管理事务", total, 20004, project],
+    ["208", "社会保障和就业支出", { v: 152000, f: "C9" }, null, { v: 152000, f: "E9" }],
+    ["2080101", "行政运行", 152000, null, 152000],
+  ];
+  return sheet("表5", rows, ["A1:E1", "A3:B3", "C3:E3", "A5:B5"], { 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+}
+
+function projects(second: number): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算项目支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：元"],
+    ["功能分类科目编码", "功能分类科目名称", "项目名称", "项目支出合计"],
+    ["合计", null, null, { v: 23664782 + second + 152000, f: "D5+D8" }],
+    ["201", "一般公共服务支出", null, { v: 23664782 + second, f: "D6+D7" }],
+    ["2010102", "一般行政管理事务", "专项1号项目", 23664782],
+    ["2010102", "一般行政管理事务", "运转2号项目", second],
+    ["208", "社会保障和就业支出", null, { v: 152000, f: "D9" }],
+    ["2080101", "行政运行", "业务3号项目", 152000],
+  ];
+  return sheet("表7", rows, ["A1:D1", "A4:C4"], { 3: "#,##0" });
+}
+
+const errors = (sheets: SheetSnapshot[]) => loud(sheets).filter((f) => f[0] === "error");
+
+describe("B16: 表5 under a band ↔ 表7, live totals", () => {
+  it("clean: no finding", () => {
+    expect(loud([bandedGeneral(29580977), projects(5916195)])).toEqual([]);
+  });
+
+  it("(a) a slip in a 项's 项目支出 is an error there", () => {
+    expect(errors([bandedGeneral(29850977), projects(5916195)])).toEqual([["error", "表5", "E7", "29580977"]]);
+  });
+
+  it("(b) a slip in one of two projects: no error on 表5, a warning", () => {
+    expect(errors([bandedGeneral(29580977), projects(55916195)])).toEqual([]);
+    expect(loud([bandedGeneral(29580977), projects(55916195)]).length).toBeGreaterThan(0);
+  });
+});

@@ -84,9 +84,21 @@ export class Draft {
     this.sheet = { name, rows: [], merges: [] };
   }
 
+  /** Sheet column of a table column (spec.leftMargin: an empty column A). */
+  private col(c: number): number {
+    return this.margin + c;
+  }
+
+  private get margin(): number {
+    return this.build.spec.leftMargin && !this.document ? 1 : 0;
+  }
+
+  /** A cover or 目录 sheet: no margin. */
+  document = false;
+
   set(r: number, c: number, cell: CellSnapshot): void {
     const row = (this.sheet.rows[r] ??= []);
-    row[c] = cell;
+    row[this.col(c)] = cell;
   }
 
   text(r: number, c: number, text: string | number): void {
@@ -96,7 +108,7 @@ export class Draft {
 
   merge(top: number, left: number, bottom: number, right: number): void {
     if (top === bottom && left === right) return;
-    this.sheet.merges.push({ top, left, bottom, right } satisfies CellRange);
+    this.sheet.merges.push({ top, left: this.col(left), bottom, right: this.col(right) } satisfies CellRange);
   }
 
   /** Makes a written money cell a live formula over other cells of this sheet (`E7+E10`), as Excel saves it. */
@@ -106,12 +118,12 @@ export class Draft {
     const formula = terms.map((t) => t.slice(t.indexOf("!") + 1)).join("+");
     cell.live = { terms, formula };
     const value = terms.reduce((s, t) => s.plus(this.build.cells.get(t)!.clean ?? 0), this.build.value(0));
-    this.set(cell.row, cell.col, { value: value.toNumber(), formula, numFmt: cell.numFmt ?? this.build.numFmt });
+    (this.sheet.rows[cell.row] ??= [])[cell.col] = { value: value.toNumber(), formula, numFmt: cell.numFmt ?? this.build.numFmt };
   }
 
   /** A money cell: blank (or a dash) when zero and the office prints nothing for zero. Returns its id. */
   money(r: number, c: number, yuanOrMinor: number, dp = this.build.dp): string {
-    const id = `${this.name}!${a1(r, c)}`;
+    const id = `${this.name}!${a1(r, this.col(c))}`;
     const minor = this.build.fromYuan && dp === this.build.dp ? Math.floor(yuanOrMinor / 100 + 0.5) : yuanOrMinor;
     const zeros = this.build.spec.zeros;
     const blank = minor === 0 && zeros !== "zero";
@@ -121,9 +133,9 @@ export class Draft {
       id,
       sheet: this.name,
       sheetIndex: this.index,
-      address: a1(r, c),
+      address: a1(r, this.col(c)),
       row: r,
-      col: c,
+      col: this.col(c),
       clean,
       dp,
       numFmt,

@@ -98,6 +98,8 @@ export interface BudgetSpec {
   wideSpending: boolean;
   /** 类/款 lines and the 合计 line of the subject tables are live formulas (=E8+E11) over their lines. */
   liveTotals: boolean;
+  /** Every table starts one column to the right (an empty column A as a margin). */
+  leftMargin: boolean;
   /** How the 合计 line of the subject tables is written. */
   totalLabel: "合计" | "合  计" | "总计";
   /** 表7 plain list with 单位名称 before 项目名称. */
@@ -161,6 +163,7 @@ const layoutArb = fc.record({
   economicScheme: fc.constantFrom<"department" | "government">("department", "government"),
   wideSpending: fc.boolean(),
   liveTotals: fc.boolean(),
+  leftMargin: fc.boolean(),
   totalLabel: fc.constantFrom<"合计" | "合  计" | "总计">("合计", "合  计", "总计"),
   projectUnit: fc.boolean(),
   finalAccounts: fc.boolean(),

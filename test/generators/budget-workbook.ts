@@ -431,8 +431,8 @@ function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuil
 function buildFinal(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const items = spec.items;
   const cw = codeWidth(spec.codeLayout, 3);
-  const joinedOnly = { ...spec, codeLayout: spec.codeLayout === "split" ? ("joined" as const) : spec.codeLayout };
-  const layout = joinedOnly.codeLayout; // 决算 tables print one code column (or the code before the name)
+  // 决算 tables mostly print one code column (or the code before the name); some provinces split 类|款|项.
+  const layout = spec.codeLayout === "split" && spec.titleVariant % 2 === 0 ? ("joined" as const) : spec.codeLayout;
   const w = codeWidth(layout, 3);
   void cw;
   const incomePaths = [["本年收入合计"], ["财政拨款收入"], ["上级补助收入"], ["事业收入"], ["经营收入"], ["附属单位上缴收入"], ["其他收入"]];
@@ -657,16 +657,19 @@ function incomeRowSums(columns: IncomeColumn[]): [number, number[]][] {
 function documents(build: BudgetBuild, spec: BudgetSpec): void {
   const what = spec.finalAccounts ? "2024年度部门决算" : "2025年部门预算";
   const cover = build.draft("封面");
+  cover.document = true;
   cover.text(2, 0, "某某区司法局");
   cover.text(4, 0, what);
   cover.text(8, 0, "二〇二五年二月");
   const contents = build.draft("目录");
+  contents.document = true;
   contents.text(0, 0, "目录");
   contents.text(1, 0, "第一部分 部门概况");
   contents.text(2, 0, `第二部分 ${what}表`);
   const titles = spec.finalAccounts ? [21, 22, 23, 24, 25, 26, 27] : [1, 2, 3, 4, 5, 6, 7, 8, 10];
   titles.forEach((n, k) => contents.text(3 + k, 0, `${spec.finalAccounts ? "" : `表${n} `}${TITLES[n]![0]}`));
   const notes = build.draft("编制说明");
+  notes.document = true;
   notes.text(0, 0, "编制说明");
   notes.text(1, 0, `一、收支预算总体情况：${what}收入、支出均按有关规定编制，收支平衡。`);
   notes.text(2, 0, "二、“三公”经费预算安排情况：严格控制一般性支出。");

@@ -126,7 +126,8 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
       continue;
     }
     if (!among) {
-      out.push(blameFinding(set, b, byRelation, valueOf));
+      const acrossOnly = b.relations.every((e) => byRelation.get(e.relation)?.kind === "cross");
+      out.push(blameFinding(set, b, byRelation, valueOf, acrossOnly && breaksOthers(b, evaluations, valueOf)));
       continue;
     }
     if (among.length === 1) {
@@ -155,7 +156,24 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   return out;
 }
 
-function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+/**
+ * A blame the localization could not single out, made only by other tables, whose proposed value would break
+ * another relation the cell is in (a 表5 项目支出 that 表7's projects disagree with, but whose own row adds up):
+ * that cell is not the explanation either, so the finding is a warning to look, not an error with a fix.
+ */
+function breaksOthers(blame: Blame, evaluations: Evaluation[], valueOf: (k: string) => Dec): boolean {
+  if (blame.localized || blame.relations.length < 2) return false;
+  const mine = new Set(blame.relations.map((e) => e.relation));
+  for (const ev of evaluations) {
+    if (mine.has(ev.relation) || ev.status === "broken") continue;
+    if (ev.relation.target !== blame.cell && !ev.relation.operands.includes(blame.cell)) continue;
+    const trial = evaluate(ev.relation, valueOf, { cell: blame.cell, value: blame.proposed });
+    if (trial?.status === "broken") return true;
+  }
+  return false;
+}
+
+function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec, doubtful = false): SheetFinding {
   const { sheet, cell } = placeOf(set, blame.cell);
   const rels = blame.relations.map((e) => byRelation.get(e.relation)!);
   const places = set.placesOf(blame.cell);
@@ -164,13 +182,14 @@ function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, 
   const where = nameOf(set, blame.cell);
   const localized = blame.localized && rels.length > 1;
   const reasons = { zh: rels.map((r) => r.zh).join("；"), en: rels.map((r) => r.en).join("; ") };
-  const severity: Severity = rels.every((r) => r.soft) ? "warning" : "error";
+  const severity: Severity = doubtful || rels.every((r) => r.soft) ? "warning" : "error";
   const rule = localized ? wrongValueRule : RULE_OF_KIND[rels[0]!.kind];
   const details: ReportDetails = {
     related: relatedCells(blame.relations, blame.cell, sheet),
     expected,
     actual,
-    fix: { value: expected },
+    // No fix where the proposed value would break another relation of the cell.
+    ...(doubtful ? {} : { fix: { value: expected } }),
     ...(severity !== rule.severity ? { severity } : {}),
   };
   const finding = localized

@@ -50,6 +50,18 @@ function column(side: BudgetSide | undefined, test: (c: BudgetColumn) => boolean
   return side?.amountCols.find(test);
 }
 
+/**
+ * The side's own column of that name: the one nearest the top of the header (`基本支出`, or under a band over all
+ * the money, `一般公共预算支出|基本支出`), not one under a group of its own; none when two are equally near.
+ */
+function outermost(side: BudgetSide | undefined, name: RegExp): BudgetColumn | undefined {
+  const named = (side?.amountCols ?? []).filter((c) => name.test(lastText(c)));
+  const depth = Math.min(...named.map((c) => c.path.length));
+  const top = named.filter((c) => c.path.length === depth);
+  if (top.length !== 1 || (depth > 1 && !side!.amountCols.every((c) => c.path[0]?.text === top[0]!.path[0]!.text))) return undefined;
+  return top[0];
+}
+
 function totalLine(side: BudgetSide | undefined): BudgetLine | undefined {
   return side?.lines.find((l) => l.total);
 }
@@ -279,8 +291,8 @@ function sourceLine(income4: BudgetSide, words: RegExp): BudgetLine | undefined 
 function generalBudgetSplit(set: RelationSet, tables: Tables): void {
   const t5 = tables.get(5);
   const s5 = t5?.sides[0];
-  const basic5 = column(s5, (c) => /^基本支出$/.test(lastText(c)) && c.path.length === 1);
-  const project5 = column(s5, (c) => /^项目支出$/.test(lastText(c)) && c.path.length === 1);
+  const basic5 = outermost(s5, /^基本支出$/);
+  const project5 = outermost(s5, /^项目支出$/);
   const t6 = tables.get(6);
   const s6 = t6?.sides[0];
   equal(set, ref(t5, totalLine(s5), basic5), [ref(t6, totalLine(s6), s6 && mainColumn(s6))]);
@@ -413,6 +425,9 @@ function finalAccounts(set: RelationSet, tables: Tables): void {
       ref(t25, totalLine(s25), basic25),
       staff.map(({ side, line }) => ref(t26, line, mainColumn(side))),
     );
+  } else if (s26.length === 1) {
+    // One list of economic codes with its 合计 (决算数 only, or 合计 | 人员经费 | 公用经费).
+    equal(set, ref(t25, totalLine(s25), basic25), [ref(t26, totalLine(s26[0]), mainColumn(s26[0]!))]);
   }
 }
 

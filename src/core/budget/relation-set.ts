@@ -10,6 +10,7 @@ import { a1 } from "../address";
 import { parseSumFormula } from "../allocation/sum-formula";
 import { AmountCell, type BudgetColumn, type BudgetLine, type BudgetTable } from "./read";
 import { bareLabel } from "./levels";
+import { SignedSumRelation } from "./signed-sum";
 import type { PerformanceForm } from "../performance/form";
 
 export type RelationKind = "row-sum" | "rollup" | "total" | "outline" | "of-which" | "balance" | "cross" | "target";
@@ -176,6 +177,41 @@ export class RelationSet {
     }
   }
 
+  /**
+   * A sum whose total is a formula: Σ (the formula's typed cells) = Σ (the parts, formulas expanded), cells on
+   * both sides cancelled. Nothing left: the formula's own roll-up, true by construction.
+   */
+  private signedSum(kind: RelationKind, left: SumCell[], parts: SumCell[], text: RelationText, soft: boolean, counterpart?: Counterpart): void {
+    const own = [...left];
+    const other = parts.flatMap((p) => this.liveTerms(p) ?? [p]);
+    for (let i = own.length - 1; i >= 0; i--) {
+      const j = other.findIndex((c) => c.key === own[i]!.key);
+      if (j < 0) continue;
+      own.splice(i, 1);
+      other.splice(j, 1);
+    }
+    if (own.length === 0) {
+      if (other.length === 0) return;
+      // 0 = Σ other: stated on its first cell, the others subtracted.
+      const [first, ...rest] = other;
+      return this.addSigned(kind, first!, [], rest, text, soft, counterpart);
+    }
+    const [first, ...rest] = own;
+    this.addSigned(kind, first!, other, rest, text, soft, counterpart);
+  }
+
+  private addSigned(kind: RelationKind, target: SumCell, plus: SumCell[], minus: SumCell[], text: RelationText, soft: boolean, counterpart?: Counterpart): void {
+    const cells = [target, ...plus, ...minus];
+    if (cells.every((c) => c.state === "blank")) return;
+    const id = `${kind}:${target.key}=${plus.map((c) => c.key).join("+")}-${minus.map((c) => c.key).join("-")}`;
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    const others = [...plus, ...minus];
+    const places = this.relationPlaces(target, others);
+    const relation = new SignedSumRelation(id, target.key, plus.map((c) => c.key), minus.map((c) => c.key), places, () => roundedAddends(others, this.roundedEachCell));
+    this.list.push(new NamedRelation(relation, kind, soft, text, counterpart));
+  }
+
   /** Decimals a cell displays: its table's precision (whole 元 tables: 0). */
   placesOf(key: string): number {
     const info = this.cells.get(key);
@@ -246,9 +282,8 @@ export class RelationSet {
     if (parts.length === 0 && !allowNoParts) return;
     const targetTerms = this.liveTerms(target);
     if (targetTerms) {
-      // An equality with a typed figure is stated on that figure, the formula's cells being its parts. Any other
-      // sum over a formula (its own roll-up, a row total over formula columns) follows from its lines' relations.
-      if (parts.length !== 1 || this.liveTerms(parts[0]!)) return;
+      // An equality with a typed figure is stated on that figure, the formula's cells being its parts.
+      if (parts.length !== 1 || this.liveTerms(parts[0]!)) return this.signedSum(kind, targetTerms, parts, text, soft, counterpart);
       [target, parts] = [parts[0]!, targetTerms];
     } else if (parts.some((p) => p instanceof AmountCell && p.formula)) parts = parts.flatMap((p) => this.liveTerms(p) ?? [p]);
     const targetKey = target.key;

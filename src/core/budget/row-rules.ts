@@ -154,7 +154,8 @@ function parentOf(line: BudgetLine, byCode: Map<string, BudgetLine[]>): BudgetLi
 
 function addCodeRollups(set: RelationSet, table: BudgetTable, side: BudgetSide): void {
   for (const [parent, kids] of codeChildren(side)) {
-    if (kids.every(isBlankLine)) continue;
+    // Blank 款 under a blank 类 say nothing; under a 类 with an amount, a number is missing.
+    if (kids.every(isBlankLine) && isBlankLine(parent)) continue;
     const level = parent.code!.level === 1 ? { zh: "款", en: "款 lines" } : { zh: "项", en: "项 lines" };
     const under = kids.some((k) => k.project && k.code!.digits === parent.code!.digits) ? { zh: "项目", en: "projects" } : level;
     for (const column of side.amountCols) {
