@@ -59,7 +59,9 @@ function failuresOf<T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
 }
 
 /** Failing workbooks per property on the default seed, measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 0, single: 5, pair: 14, echo: 0 };
+const KNOWN_FAILURES = { clean: 0, single: 6, pair: 26, echo: 0 };
+/** npm test runs as many workbooks per property as the issue asks of a run (the same samples as the census). */
+const SAMPLE = 500;
 
 describe("generated allocation workbooks (issue 10 §5)", () => {
   it("the generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
@@ -82,33 +84,33 @@ describe("generated allocation workbooks (issue 10 §5)", () => {
     return;
   }
 
-  it(`a clean workbook: no error and no warning — at most ${KNOWN_FAILURES.clean} of 200 still fail`, LIMIT, () => {
-    const { count, first } = failuresOf(fc.tuple(specArb), cleanHasNoFinding, 1, 200);
-    console.log(`clean: ${count} of 200 fail`);
+  it(`a clean workbook: no error and no warning — at most ${KNOWN_FAILURES.clean} of ${SAMPLE} still fail`, LIMIT, () => {
+    const { count, first } = failuresOf(fc.tuple(specArb), cleanHasNoFinding, 1, SAMPLE);
+    console.log(`clean: ${count} of ${SAMPLE} fail`);
     expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.clean);
   });
 
-  it(`one wrong number: an error at that cell and no other — at most ${KNOWN_FAILURES.single} of 150 still fail`, LIMIT, () => {
+  it(`one wrong number: an error at that cell and no other — at most ${KNOWN_FAILURES.single} of ${SAMPLE} still fail`, LIMIT, () => {
     tally.single = 0;
-    const { count, first } = failuresOf(fc.tuple(specArb, pickArb), singleTypoAtItsCell, 2, 150);
+    const { count, first } = failuresOf(fc.tuple(specArb, pickArb), singleTypoAtItsCell, 2, SAMPLE);
     console.log(`single: ${count} of ${tally.single} tested fail`);
-    expect(tally.single).toBeGreaterThan(90);
+    expect(tally.single).toBeGreaterThan(SAMPLE * 0.6);
     expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.single);
   });
 
-  it(`two wrong numbers in different groups: both errors at their cells — at most ${KNOWN_FAILURES.pair} of 100 still fail`, LIMIT, () => {
+  it(`two wrong numbers in different groups: both errors at their cells — at most ${KNOWN_FAILURES.pair} of ${SAMPLE} still fail`, LIMIT, () => {
     tally.pair = 0;
-    const { count, first } = failuresOf(fc.tuple(specArb, pickArb, pickArb), twoTyposInTwoGroups, 3, 100);
+    const { count, first } = failuresOf(fc.tuple(specArb, pickArb, pickArb), twoTyposInTwoGroups, 3, SAMPLE);
     console.log(`pair: ${count} of ${tally.pair} tested fail`);
-    expect(tally.pair).toBeGreaterThan(40);
+    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.4);
     expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.pair);
   });
 
-  it(`a wrong allocation number never makes an error on the correct target sheet — at most ${KNOWN_FAILURES.echo} of 100 still fail`, LIMIT, () => {
+  it(`a wrong allocation number never makes an error on the correct target sheet — at most ${KNOWN_FAILURES.echo} of ${SAMPLE} still fail`, LIMIT, () => {
     tally.echo = 0;
-    const { count, first } = failuresOf(fc.tuple(specWithTargetArb, pickArb), noEchoOnTarget, 4, 100);
+    const { count, first } = failuresOf(fc.tuple(specWithTargetArb, pickArb), noEchoOnTarget, 4, SAMPLE);
     console.log(`echo: ${count} of ${tally.echo} tested fail`);
-    expect(tally.echo).toBeGreaterThan(60);
+    expect(tally.echo).toBeGreaterThan(SAMPLE * 0.6);
     expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.echo);
   });
 });
