@@ -10,14 +10,13 @@
  */
 import { forgetLastLayout } from "./allocation/cells";
 import { checkAllocationSheet } from "./allocation/check";
-import { staleFormulaRule } from "./allocation/live-formulas";
 import { checkBudgetSheet } from "./budget/check";
 import { reconcileBudgetTables } from "./budget/reconcile";
 import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
 import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
-import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations, replacedAllocationFindings } from "./performance/links";
+import { allocationVerdicts, linkTargetsToAllocations } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import { checkStandardPeriods } from "./performance/standard-periods";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -88,14 +87,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   for (const [cell, finding] of joint.verdicts) verdicts.set(cell, finding);
   const revealed: SheetFinding[] = [];
   const links = linkTargetsToAllocations(reading, verdicts, revealed, joint.decided, joint.unresolved);
-  const replaced = replacedAllocationFindings(revealed);
-  for (const result of allocations) if (replaced.size > 0) result.findings = result.findings.filter((f) => !replaced.has(f));
   for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
-  // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
-  for (const { sheet, cell } of explainedStaleTotals([...revealed, ...joint.findings])) {
-    const result = resultOf(sheet);
-    if (result) result.findings = result.findings.filter((f) => !(f.rule === staleFormulaRule.id && f.cell === cell));
-  }
   const byBudget = budgetCorroborations(reading);
   for (const sheet of workbook.sheets) {
     const formKind = FORM_KINDS[reading.kindOf(sheet)];

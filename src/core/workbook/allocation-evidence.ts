@@ -7,7 +7,7 @@
  */
 import { a1 } from "../address";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
-import { evaluate } from "../engine/relation";
+import { type Relation, evaluate } from "../engine/relation";
 import { checkLiveFormulas } from "../allocation/live-formulas";
 import type { AllocationModel } from "../allocation/model";
 import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
@@ -192,4 +192,30 @@ export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec
   const column = model.columnAt.get(model.cells.get(key)!.col);
   const ev = evaluate(info.relation, baseValueOf(model), { cell: key, value: roundHalfUp(value, column?.places ?? 2) });
   return !!ev && ev.status !== "broken";
+}
+
+/**
+ * The values at the cell's precision, around `value`, with which every one of `relations` holds and every
+ * other relation of the table around the cell still holds: a range when a rounded rule pins the cell only
+ * that far (`2=1×12×20元/10000` with 2 = 24 allows 980 to 1020 persons), null when one value does.
+ */
+export function allowedRange(model: AllocationModel, key: string, value: Dec, relations: Relation[]): [Dec, Dec] | null {
+  const cell = model.cells.get(key);
+  const column = cell ? model.columnAt.get(cell.col) : undefined;
+  if (!cell || !column || relations.length === 0) return null;
+  const valueOf = baseValueOf(model);
+  const unit = new Dec(1).div(new Dec(10).pow(column.places));
+  const holds = (v: Dec) => relations.every((r) => {
+    const ev = evaluate(r, valueOf, { cell: key, value: v });
+    return !!ev && ev.status !== "broken";
+  });
+  const start = roundHalfUp(value, column.places);
+  if (!holds(start)) return null;
+  let low = start;
+  let high = start;
+  for (let i = 0; i < 400 && !low.minus(unit).isNegative() && holds(low.minus(unit)); i++) low = low.minus(unit);
+  for (let i = 0; i < 400 && holds(high.plus(unit)); i++) high = high.plus(unit);
+  if (low.eq(high)) return null;
+  if (!tryAllocationValue(model, key, low).accepted || !tryAllocationValue(model, key, high).accepted) return null;
+  return [low, high];
 }
