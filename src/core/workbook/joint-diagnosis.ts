@@ -14,6 +14,7 @@
  */
 import { a1, qualifiedAddress } from "../address";
 import { adoptLiveRanges, checkLiveFormulas } from "../allocation/live-formulas";
+import { formatAt } from "../allocation/display";
 import { type AllocationModel, rowLabel } from "../allocation/model";
 import { inferRelations } from "../allocation/infer-relations";
 import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
@@ -159,7 +160,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     const unstated = inferRelations(model);
     const focus = screen(model, isFact, unstated);
     if (!anyBroken && focus.rows.size === 0 && focus.cols.size === 0) continue; // every relation of the sheet holds
-    for (const c of copies) {
+    // With every copy agreeing, the allocation's relations are those its own check weighs (the copies only
+    // witness); a broken copy brings the relations around the copied cells in too.
+    for (const c of anyBroken ? copies : []) {
       if (c.link.alloc.sheet !== sheet) continue;
       for (const cell of [c.allocCell, ...(liveLeaves(model, c.allocCell) ?? [])]) {
         const at = model.cells.get(cell);
@@ -379,6 +382,14 @@ function placeWitnessed(
   const touchesWitness = (s: { values: Map<string, Dec> }) => [...s.values.keys()].some((k) => witnessesOf(k).length > 0);
   // Without the copies the allocation would blame no witnessed cell: its own check says it as well.
   if (!group.unwitnessed!.some(touchesWitness) || solutions.length === 0) return;
+  // Only a row rule's own cell (「5=3+4」, `2=1×12×20元/10000`, a row total) is taken as witnessed: a sum the
+  // allocation reads over its rows may be a structure it misreads (a county left blank under its subtotal).
+  const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && infos.get(r)?.scope === "formula" && !infos.get(r)?.unstated).map((r) => r.target));
+  const witnessedCells = group.unwitnessed!.flatMap((s) => [...s.values.keys()].filter((k) => witnessesOf(k).length > 0));
+  if (!witnessedCells.every((k) => ruleTargets.has(k))) return;
+  // The witness moves one blame; it does not make one fault into several.
+  const single = (list: { values: Map<string, Dec> }[]) => list.every((s) => s.values.size === 1);
+  if (!single(group.unwitnessed!) || !single(solutions)) return;
   const onAllocation = (key: string) => models.has(splitGraphKey(key).sheet);
   if (!solutions.every((s) => [...s.values.keys()].every(onAllocation))) return;
   const sheetsOf = new Set(solutions.flatMap((s) => [...s.values.keys()].map((k) => splitGraphKey(k).sheet)));
@@ -394,7 +405,13 @@ function placeWitnessed(
   const findings: SheetFinding[] = [];
   if (unsure.length === 0) {
     for (const [key, value] of sure) {
-      const found = allocationBlame(key, value, ownRelations(key, broken, infos), models, infos, true);
+      const own = ownRelations(key, broken, infos);
+      const operand = own.length === 1 ? operandFinding(key, value, own[0]!, infos.get(own[0]!)!, model, witnessesOf) : null;
+      if (operand) {
+        findings.push({ sheet, finding: operand });
+        continue;
+      }
+      const found = allocationBlame(key, value, own, models, infos, true);
       found.finding.related = [...new Set([...found.finding.related, ...witnessCells])];
       findings.push(found);
     }
@@ -414,6 +431,56 @@ function placeWitnessed(
   out.findings.push(...findings);
   for (const r of broken) if (r instanceof SheetRelation && models.has(r.sheet)) acrossOf(r.sheet).add(r.inner.id);
   for (const { sheet: at, finding } of findings) if (finding.fix && models.has(at)) out.verdicts.set(qualifiedAddress(at, finding.cell), finding);
+}
+
+/**
+ * An operand of a broken row rule whose own cell a target copy witnesses (「5=3+4」 at 合计, the amount of
+ * `2=1×12×20元/10000`): the rule's cell is as intended, this one is to fix — to one value, or, when the rule's
+ * rounding allows several, to the range it allows (no one-click fix then).
+ */
+function operandFinding(
+  key: string,
+  value: Dec,
+  relation: SheetRelation,
+  info: RelationInfo,
+  model: AllocationModel,
+  witnessesOf: (key: string) => Copy[],
+): Finding | null {
+  const { cell } = splitGraphKey(key);
+  const rule = splitGraphKey(relation.target).cell;
+  const witnesses = witnessesOf(relation.target);
+  if (info.scope !== "formula" || rule === cell || witnesses.length === 0) return null;
+  const at = model.cells.get(cell);
+  const ruleAt = model.cells.get(rule);
+  const column = at ? model.columnAt.get(at.col) : undefined;
+  if (!at || !ruleAt || !column || at.value === null || ruleAt.value === null) return null;
+  const w = witnesses[0]!;
+  const copies = [...new Set(witnesses.filter((c) => c.link.sheet === w.link.sheet).map((c) => c.link.units[c.i]!.amount.cell))];
+  const shown = (v: Dec) => formatAt(model, cell, v, column);
+  const target = info.column.header;
+  const data = {
+    unit: rowLabel(model, at.row),
+    column: column.header,
+    actual: shown(at.value),
+    sheet: w.link.sheet,
+    copies: copies.join("、"),
+    target,
+    targetValue: formatAt(model, rule, ruleAt.value, info.column),
+    source: info.column.rule?.source ?? `${target}＝本行各项之和`,
+  };
+  const related = [rule, ...relation.inner.operands.filter((k) => k !== cell), ...witnesses.map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell))];
+  const range = allowedRange(model, cell, value, [relation.inner]);
+  if (range) {
+    const [low, high] = range;
+    return report(differsFromTargetsRule, cell, "operandRange", { ...data, low: shown(low), high: shown(high) }, { related: [...new Set(related)], actual: at.value.toFixed() });
+  }
+  const expected = roundHalfUp(value, column.places);
+  return report(differsFromTargetsRule, cell, "operand", { ...data, expected: shown(expected) }, {
+    related: [...new Set(related)],
+    expected: expected.toFixed(),
+    actual: at.value.toFixed(),
+    fix: { value: expected.toFixed() },
+  });
 }
 
 /** The broken relations of the allocation sheet that a cell takes part in directly. */
