@@ -1,12 +1,12 @@
 /**
  * Checking a whole workbook, in two phases (issue 10 §1). Read: every sheet is classified and each model
  * read once (workbook/reading.ts). Check: first the allocation tables and the target forms that copy them
- * are diagnosed as one relation graph where a copy breaks (workbook/joint-diagnosis.ts: the fault lands on
- * whichever sheet it is, and the allocation check leaves those relations alone); then sheets that stand
- * alone (allocation, budget, tracking, subject codes); then target forms, paired with the allocation cells
- * they copy as the diagnoses placed them, so a mistake is reported once, where it is; then the checks
- * across tables. (Left from the evidence path: a copy that holds and witnesses a cell the allocation blamed
- * still replaces that finding — links.ts witnessRevisions.)
+ * are diagnosed as one relation graph where a copy breaks, or where a copy that agrees witnesses a row
+ * rule's cell the allocation's relations would blame (workbook/joint-diagnosis.ts: the fault lands on
+ * whichever sheet it is, and the allocation check leaves those relations — and a stale saved total they
+ * explain — alone); then sheets that stand alone (allocation, budget, tracking, subject codes); then target
+ * forms, paired with the allocation cells they copy as the diagnoses placed them, so a mistake is reported
+ * once, where it is; then the checks across tables. Nothing is deleted afterwards.
  */
 import { forgetLastLayout } from "./allocation/cells";
 import { checkAllocationSheet } from "./allocation/check";

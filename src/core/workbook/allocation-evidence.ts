@@ -132,59 +132,6 @@ export function rowRuleOf(model: AllocationModel, key: string): RelationInfo | n
   return infos.find((i) => i.scope === "formula" && i.relation.target === key && !i.unstated) ?? null;
 }
 
-/** An operand that, changed alone, makes its row's rule give the cell's typed value. */
-export interface OperandFix {
-  cell: string;
-  /** The value closest to the rule's solution (exact when `low` = `high`). */
-  value: Dec;
-  /** Every value at the cell's precision that makes the rule hold (a product can be met by several). */
-  low: Dec;
-  high: Dec;
-}
-
-/**
- * The operands of `key`'s row rule that could be the typo instead of `key` itself: changed alone to a
- * value at their precision, the rule holds with `key` as typed and every other relation of the table
- * around them still holds (a typed total, another formula that pins them). Amounts never turn negative.
- */
-export function operandFixes(model: AllocationModel, key: string): OperandFix[] {
-  const info = rowRuleOf(model, key);
-  if (!info) return [];
-  const relation = info.relation;
-  const valueOf = baseValueOf(model);
-  const out: OperandFix[] = [];
-  for (const operand of relation.operands) {
-    if (operand === key) continue;
-    const cell = model.cells.get(operand);
-    const column = cell ? model.columnAt.get(cell.col) : undefined;
-    if (!cell || !column || cell.value === null || model.layout.grid.cell(cell.row, cell.col)?.formula) continue;
-    const solved = relation.solve(operand, valueOf);
-    if (!solved || !solved.isFinite()) continue;
-    const places = column.places;
-    const unit = new Dec(1).div(new Dec(10).pow(places));
-    const holds = (v: Dec) => {
-      const ev = evaluate(relation, valueOf, { cell: operand, value: v });
-      return !!ev && ev.status !== "broken";
-    };
-    let value = roundHalfUp(solved, places);
-    if (!holds(value)) {
-      const near = [value.minus(unit), value.plus(unit)].find(holds);
-      if (!near) continue;
-      value = near;
-    }
-    if (value.isNegative() && !cell.value.isNegative()) continue;
-    if (value.eq(cell.value)) continue;
-    let low = value;
-    let high = value;
-    for (let i = 0; i < 400 && holds(low.minus(unit)) && !low.minus(unit).isNegative(); i++) low = low.minus(unit);
-    for (let i = 0; i < 400 && holds(high.plus(unit)); i++) high = high.plus(unit);
-    if (!low.gt(cell.value) && !high.lt(cell.value)) continue; // the typed value already meets the rule
-    if (!tryAllocationValue(model, operand, value).accepted) continue;
-    out.push({ cell: operand, value, low, high });
-  }
-  return out;
-}
-
 /** The cell's own row rule (a formula column, a row total) holds with `value` in it. */
 export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec): boolean {
   const info = rowRuleOf(model, key);
