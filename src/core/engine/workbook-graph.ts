@@ -358,7 +358,11 @@ class Graph {
           return;
         }
         if (subs.size === size) return;
-        for (const cell of candidatesOf.get(open)!) {
+        // The last cell to choose must repair every relation left, but not necessarily as one of the open
+        // relation's cells: its correction may give a total row its rounding excuse back (K13). Any cell of
+        // those relations' candidates is tried then.
+        const last = subs.size === size - 1 ? [...new Set(stillBroken.flatMap((r) => candidatesOf.get(r)!))] : candidatesOf.get(open)!;
+        for (const cell of last) {
           if (subs.has(cell)) continue;
           const values: Dec[] = [];
           for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellSet(x).has(cell))])

@@ -387,9 +387,10 @@ function placeWitnessed(
   const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && infos.get(r)?.scope === "formula" && !infos.get(r)?.unstated).map((r) => r.target));
   const witnessedCells = group.unwitnessed!.flatMap((s) => [...s.values.keys()].filter((k) => witnessesOf(k).length > 0));
   if (!witnessedCells.every((k) => ruleTargets.has(k))) return;
-  // The witness moves one blame; it does not make one fault into several.
-  const single = (list: { values: Map<string, Dec> }[]) => list.every((s) => s.values.size === 1);
-  if (!single(group.unwitnessed!) || !single(solutions)) return;
+  // The witness moves a blame; it does not make one fault into several.
+  const size = (list: { values: Map<string, Dec> }[]) => new Set(list.map((s) => s.values.size));
+  const sizes = new Set([...size(group.unwitnessed!), ...size(solutions)]);
+  if (sizes.size !== 1) return;
   const onAllocation = (key: string) => models.has(splitGraphKey(key).sheet);
   if (!solutions.every((s) => [...s.values.keys()].every(onAllocation))) return;
   const sheetsOf = new Set(solutions.flatMap((s) => [...s.values.keys()].map((k) => splitGraphKey(k).sheet)));
@@ -415,7 +416,7 @@ function placeWitnessed(
       found.finding.related = [...new Set([...found.finding.related, ...witnessCells])];
       findings.push(found);
     }
-  } else if (sure.length === 0 && solutions.every((s) => s.values.size === 1) && witnesses.length > 0) {
+  } else if (sure.length === 0 && sizes.has(1) && witnesses.length > 0) {
     const w = witnesses[0]!;
     const t = w.link.units[w.i]!;
     const at = model.cells.get(w.allocCell);
