@@ -1,23 +1,22 @@
 /**
  * Checking a whole workbook, in two phases (issue 10 §1). Read: every sheet is classified and each model
  * read once (workbook/reading.ts). Check: first the allocation tables and the target forms that copy them
- * are diagnosed as one relation graph where a copy breaks (workbook/joint-diagnosis.ts: the fault lands on
- * whichever sheet it is, and the allocation check leaves those relations alone); then sheets that stand
- * alone (allocation, budget, tracking, subject codes); then target forms, paired with the allocation cells
- * they copy as the diagnoses placed them, so a mistake is reported once, where it is; then the checks
- * across tables. (Left from the evidence path: a copy that holds and witnesses a cell the allocation blamed
- * still replaces that finding — links.ts witnessRevisions.)
+ * are diagnosed as one relation graph where a copy breaks, or where a copy that agrees witnesses a row
+ * rule's cell the allocation's relations would blame (workbook/joint-diagnosis.ts: the fault lands on
+ * whichever sheet it is, and the allocation check leaves those relations — and a stale saved total they
+ * explain — alone); then sheets that stand alone (allocation, budget, tracking, subject codes); then target
+ * forms, paired with the allocation cells they copy as the diagnoses placed them, so a mistake is reported
+ * once, where it is; then the checks across tables. Nothing is deleted afterwards.
  */
 import { forgetLastLayout } from "./allocation/cells";
 import { checkAllocationSheet } from "./allocation/check";
-import { staleFormulaRule } from "./allocation/live-formulas";
 import { checkBudgetSheet } from "./budget/check";
 import { reconcileBudgetTables } from "./budget/reconcile";
 import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
 import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
-import { allocationVerdicts, explainedStaleTotals, linkTargetsToAllocations, replacedAllocationFindings } from "./performance/links";
+import { allocationVerdicts, linkTargetsToAllocations } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import { checkStandardPeriods } from "./performance/standard-periods";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -88,14 +87,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
   for (const [cell, finding] of joint.verdicts) verdicts.set(cell, finding);
   const revealed: SheetFinding[] = [];
   const links = linkTargetsToAllocations(reading, verdicts, revealed, joint.decided, joint.unresolved);
-  const replaced = replacedAllocationFindings(revealed);
-  for (const result of allocations) if (replaced.size > 0) result.findings = result.findings.filter((f) => !replaced.has(f));
   for (const { sheet, finding } of revealed) resultOf(sheet)?.findings.push(finding);
-  // A live total's out-of-date saved result that the revealed cell explains is that same mistake.
-  for (const { sheet, cell } of explainedStaleTotals([...revealed, ...joint.findings])) {
-    const result = resultOf(sheet);
-    if (result) result.findings = result.findings.filter((f) => !(f.rule === staleFormulaRule.id && f.cell === cell));
-  }
   const byBudget = budgetCorroborations(reading);
   for (const sheet of workbook.sheets) {
     const formKind = FORM_KINDS[reading.kindOf(sheet)];

@@ -349,3 +349,29 @@ describe("E9: a source line the other one-unit forms show to carry the allocatio
     expect(brief(allocation(), unitTarget("地区儿童福利院", 38), typo)).toEqual(["疏附县!C6 error performance/wrong-amount 913"]);
   });
 });
+
+// E10 (census, single #449) — a 人数 typo under a subtotal whose own row rule (2=1×12×150元/10000) holds only within the
+// rounding of its counties' sum: the target witnesses the subtotal's amount, and the typo's correction gives the
+// rule its excuse back. The typo is the one error; the witnessed subtotal does not move the blame onto 人数 of 和田地区.
+describe("E10: a witnessed subtotal whose rounding excuse the typo took away", () => {
+  const allocation = (b8: number): SheetSnapshot =>
+    sheet("附件1", [
+      ["2024年自治区财政城乡居民基本医疗保险补助资金预算明细表"],
+      [undefined, undefined, "单位：人、万元"],
+      ["地区", "补助资金安排"],
+      [undefined, "领取人数", "基础养老金补助资金"],
+      [undefined, 1, "2=1×12×150元/10000"],
+      ["克拉玛依市", 27898, 5022],
+      ["和田地区", 140105, 25220],
+      ["和田地区本级", b8, 6140],
+      ["和田市", 45042, 8108],
+      ["和田县", 5210, 938],
+      ["墨玉县", 47795, 8603],
+      ["皮山县", 4803, 865],
+      ["洛浦县", 3143, 566],
+      ["哈密市", 43907, 7903],
+    ], ["A1:C1", "A3:A4", "B3:C3"]);
+  const target = () => regionalTarget("城乡居民基本医疗保险补助资金", "万元", [["克拉玛依市", 5022], ["和田地区", 25220], ["哈密市", 7903]]);
+  it("is clean", () => expect(brief(allocation(34112), target())).toEqual([]));
+  it("the typo is the one error", () => expect(brief(allocation(3412), target())).toEqual(["附件1!B8 error allocation/wrong-value 34112"]));
+});

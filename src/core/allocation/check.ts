@@ -15,6 +15,9 @@ import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
 import { screen } from "./screen";
 import { ambiguityFinding, rowPatternFinding } from "./uncertain-findings";
 
+/** The id under which the workbook diagnosis says it explained a live total's out-of-date saved result. */
+export const staleTotalId = (cell: string) => `saved:${cell}`;
+
 /** `model`: the sheet's model when the caller has read it already (a workbook check reads it once).
  *  `diagnosedAcross`: ids of broken relations the workbook diagnosis placed together with other sheets'
  *  relations (src/core/engine/workbook-graph.ts); they are not diagnosed again here. */
@@ -23,7 +26,8 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
   adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
   const live = checkLiveFormulas(model);
-  findings.push(...live.findings);
+  // A stale saved result the workbook diagnosis explained (staleTotalId) is told there, with its cause.
+  findings.push(...(diagnosedAcross?.size ? live.findings.filter((f) => !diagnosedAcross.has(staleTotalId(f.cell))) : live.findings));
 
   const isFact = (key: string) => live.facts.has(key);
   const unstated = inferRelations(model);

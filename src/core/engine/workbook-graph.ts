@@ -132,6 +132,9 @@ export interface GraphSpec {
   leavesOf: (cell: string) => readonly string[] | null;
   /** Cells that are never the fault (a live total's saved result, compared with what its range adds up to). */
   fixed?: (cell: string) => boolean;
+  /** Relations that, where they hold, witness their cells as intended (a target's copy that agrees with the
+   *  allocation): a broken relation whose target such a relation pins may be repaired at any of its cells. */
+  isWitness?: (r: Relation) => boolean;
 }
 
 export interface GraphSolution {
@@ -144,7 +147,12 @@ export interface GraphGroup {
   broken: Relation[];
   /** Every smallest explanation found (several: a tie the data cannot decide); none when the bounds were hit. */
   solutions: GraphSolution[];
+  /** For a group `wanted` asked to compare: its smallest explanations without the witnesses that hold. */
+  unwitnessed?: GraphSolution[];
 }
+
+/** What to do with a group of broken relations: solve it, solve it with and without the witnesses, or skip it. */
+export type GroupWish = boolean | "compare";
 
 const MAX_FAULTS = 3;
 const MAX_NODES = 4000;
@@ -155,13 +163,23 @@ const MAX_TRIALS = 50_000;
 /** Cells of a relation a trial correction breaks that may repair it in turn. */
 const MAX_NEW_CANDIDATES = 12;
 
-/** Broken relations in connected groups, each with its smallest explanations. `wanted` picks the groups to solve. */
-export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[]) => boolean): GraphGroup[] {
+/** Broken relations in connected groups, each with its smallest explanations. `wanted` picks the groups to
+ *  solve; `witnessed` tells whether a typed cell is pinned by a witness that holds. */
+export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[], witnessed: (cell: string) => boolean) => GroupWish): GraphGroup[] {
   const graph = new Graph(spec);
+  let bare: Graph | null = null;
   const out: GraphGroup[] = [];
   for (const group of graph.groups()) {
-    if (!wanted(group)) continue;
-    out.push({ broken: group, solutions: group.length > MAX_GROUP ? [] : graph.solve(group) });
+    const wish = wanted(group, (cell) => graph.witnessed(cell));
+    if (!wish) continue;
+    const solutions = group.length > MAX_GROUP ? [] : graph.solve(group);
+    if (wish !== "compare") {
+      out.push({ broken: group, solutions });
+      continue;
+    }
+    // The same group without the witnesses that hold (they never break, so the group is the same).
+    bare ??= new Graph({ ...spec, relations: spec.relations.filter((r) => !graph.isHoldingWitness(r)), isWitness: undefined });
+    out.push({ broken: group, solutions, unwitnessed: group.length > MAX_GROUP ? [] : bare.solve(group) });
   }
   return out;
 }
@@ -181,6 +199,15 @@ class Graph {
         this.broken.push(r);
       }
     }
+  }
+
+  isHoldingWitness(r: Relation): boolean {
+    return !!this.spec.isWitness?.(r) && !this.brokenSet.has(r);
+  }
+
+  /** A typed cell that a witness that holds pins (itself or through a live total over it). */
+  witnessed(cell: string): boolean {
+    return (this.touching.get(cell) ?? []).some((r) => this.isHoldingWitness(r));
   }
 
   /** The typed cells behind a cell: itself, or the leaves of a live formula. */
@@ -292,8 +319,10 @@ class Graph {
     // Candidates: cells of two broken relations, each broken relation's own typed target, both sides of a copy.
     const candidatesOf = new Map<Relation, string[]>();
     for (const r of group) {
+      // A target a witness pins is as intended: the fault is one of the cells it is computed from.
+      const pinned = this.typedOf(r.target).some((c) => this.witnessed(c));
       const cells = this.cellsOf(r).filter(
-        (c) => !this.spec.fixed?.(c) && ((brokenAt.get(c)?.length ?? 0) >= 2 || c === r.target || r instanceof CopyRelation),
+        (c) => !this.spec.fixed?.(c) && (pinned || (brokenAt.get(c)?.length ?? 0) >= 2 || c === r.target || r instanceof CopyRelation),
       );
       candidatesOf.set(r, cells.sort((a, b) => (brokenAt.get(b)?.length ?? 0) - (brokenAt.get(a)?.length ?? 0)));
     }
@@ -329,7 +358,11 @@ class Graph {
           return;
         }
         if (subs.size === size) return;
-        for (const cell of candidatesOf.get(open)!) {
+        // The last cell to choose must repair every relation left, but not necessarily as one of the open
+        // relation's cells: its correction may give a total row its rounding excuse back (K13). Any cell of
+        // those relations' candidates is tried then.
+        const last = subs.size === size - 1 ? [...new Set(stillBroken.flatMap((r) => candidatesOf.get(r)!))] : candidatesOf.get(open)!;
+        for (const cell of last) {
           if (subs.has(cell)) continue;
           const values: Dec[] = [];
           for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellSet(x).has(cell))])

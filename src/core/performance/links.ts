@@ -15,10 +15,9 @@ import { parseNumberText } from "../numbers";
 import { defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { ambiguousFaultRule } from "../allocation/uncertain-findings";
-import { formatAt } from "../allocation/display";
 import { type AllocationModel, rowLabel } from "../allocation/model";
 import type { Text } from "../rules/define";
-import { followersOf, liveLeaves, operandFixes, rowRuleOf, tryAllocationValue } from "../workbook/allocation-evidence";
+import { followersOf, liveLeaves, tryAllocationValue } from "../workbook/allocation-evidence";
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { show } from "./finding";
@@ -177,13 +176,6 @@ function numberOf(text: string): Dec | null {
 export interface AllocationFinding {
   sheet: string;
   finding: Finding;
-  /** The allocation check's own findings this one takes the place of (the target tables moved the blame). */
-  replaces?: Finding[];
-}
-
-/** Allocation findings the target tables showed to be misplaced: replaced by the ones that name them. */
-export function replacedAllocationFindings(found: AllocationFinding[]): Set<Finding> {
-  return new Set(found.flatMap((f) => f.replaces ?? []));
 }
 
 type Known = Map<string, Finding | { value: Dec; origin: string }>;
@@ -206,22 +198,7 @@ export function linkTargetsToAllocations(
     .map((s) => readAllocation(s, reading.allocation(s)))
     .filter((a): a is Allocation => !!a);
   if (allocations.length === 0) return [];
-  const first: AllocationFinding[] = [];
-  const links = linkWith(reading, targets, allocations, verdicts, first, decided, unresolved);
-  // The target copies are evidence about the allocation: where they confirm a cell the allocation's
-  // diagnosis blamed, the blame moves (or becomes a warning naming the candidates); then pair again.
-  const revisions = witnessRevisions(links, verdicts);
-  if (revisions.length === 0) {
-    found.push(...first);
-    return withCarryingLines(links);
-  }
-  const revised = new Map(verdicts);
-  for (const r of revisions) {
-    for (const [cell, f] of revised) if (r.replaces?.includes(f)) revised.delete(cell);
-    if (r.finding.expected !== undefined && numberOf(r.finding.expected)) revised.set(qualifiedAddress(r.sheet, r.finding.cell), r.finding);
-  }
-  found.push(...revisions);
-  return withCarryingLines(linkWith(reading, targets, allocations, revised, found, decided, unresolved));
+  return withCarryingLines(linkWith(reading, targets, allocations, verdicts, found, decided, unresolved));
 }
 
 /**
@@ -483,13 +460,7 @@ function pairWithAllocation(
   });
   if (!found) return link;
   for (const blame of allocationCellsToBlame(link, link.toAllocUnit, (v) => scaled(v, chosen.unit))) {
-    // The allocation's own reports of the breaks this cell explains (a 合计 it could only call out of line) are
-    // the same mistake: the revealed cell takes their place.
-    const replaces = blame.repaired.flatMap((key) => {
-      const f = verdicts.get(qualifiedAddress(alloc.sheet, key));
-      return f && "rule" in f && f.cell === key && EXPLAINED_BREAKS.has(f.rule) ? [f] : [];
-    });
-    found.push({ sheet: alloc.sheet, finding: blame.finding, ...(replaces.length > 0 ? { replaces } : {}) });
+    found.push({ sheet: alloc.sheet, finding: blame.finding });
     if (blame.finding.expected === undefined) continue; // candidates named, nothing corrected
     verdicts.set(blame.cell, blame.finding);
     for (const f of blame.followers) verdicts.set(f.cell, { value: f.value, origin: blame.cell });
@@ -497,27 +468,12 @@ function pairWithAllocation(
   return link;
 }
 
-/** Allocation findings that only say a relation breaks: a cell the target tables reveal explains them. */
-const EXPLAINED_BREAKS = new Set(["allocation/total-mismatch", "allocation/row-total-mismatch", "allocation/formula-mismatch"]);
-
 interface AllocationBlame {
   cell: string;
   /** Targets of allocation relations the blamed cell's correction repairs. */
   repaired: string[];
   finding: Finding;
   followers: { cell: string; value: Dec }[];
-}
-
-/** Out-of-date saved results of live totals that a blamed cell explains: the same mistake, already told. */
-export function explainedStaleTotals(found: AllocationFinding[]): { sheet: string; cell: string }[] {
-  return found.flatMap((f) => (f.finding.rule === differsFromTargetsRule.id ? staleOf.get(f.finding) ?? [] : []).map((cell) => ({ sheet: f.sheet, cell })));
-}
-
-const staleOf = new WeakMap<Finding, string[]>();
-
-/** Out-of-date saved results of live totals that `finding`'s cell explains (the workbook diagnosis's own finds). */
-export function explainsStaleTotals(finding: Finding, cells: string[]): void {
-  if (cells.length > 0) staleOf.set(finding, cells);
 }
 
 /**
@@ -588,7 +544,6 @@ function allocationCellsToBlame(link: FormLink, toAllocUnit: (v: Dec) => Dec, to
       cell !== local
         ? report(differsFromTargetsRule, cell, "throughTotal", { ...data, total: unitName }, options)
         : report(differsFromTargetsRule, cell, proven ? "proven" : "copiesAgree", { ...data, unit: unitName }, options);
-    staleOf.set(finding, explainedStale);
     out.push({ cell: qualifiedAddress(alloc.sheet, cell), repaired: hypothesis.ownEvidence ? hypothesis.repaired : [], followers: hypothesis.followers.map((f) => ({ cell: qualifiedAddress(alloc.sheet, f.key), value: f.after })), finding });
   }
   return out;
@@ -661,87 +616,6 @@ export function candidatesFinding(model: AllocationModel, cells: string[], reaso
     en: more > 0 ? `${names.map((n) => n.en).join(", ")} and ${more} more` : `${names.slice(0, -1).map((n) => n.en).join(", ")} or ${names[names.length - 1]!.en}`,
   };
   return report(ambiguousFaultRule, cells[0]!, "oneOf", { cells: text, reasons: reason }, { related: rest });
-}
-
-/** Allocation findings at a row's rule cell (a formula column, a row total): the rule's own target. */
-const ROW_RULES = new Set(["allocation/formula-mismatch", "allocation/row-total-mismatch"]);
-
-/**
- * What the target copies say about the allocation's own verdicts. A copy that agrees with the allocation
- * as typed (through the live totals above the blamed cell) witnesses that the blamed cell is right: the
- * blame moves to the operand of its row rule that the witness leaves standing, or, when several or none
- * remain, becomes one warning naming the candidates. A copy that differs from both the typed and the
- * corrected value, and that the allocation's relations accept at the blamed cell, is the better correction.
- */
-function witnessRevisions(links: FormLink[], verdicts: AllocationVerdicts): AllocationFinding[] {
-  const out = new Map<Finding, AllocationFinding>();
-  for (const link of links) {
-    const { alloc, units, pairs } = link;
-    for (const [i, j] of pairs) {
-      const t = units[i]!;
-      const a = link.valueOf(j);
-      const copied = t.amount.value;
-      if (!a || !a.origin || !copied || a.typed.eq(a.value) || a.value.eq(copied)) continue;
-      const original = verdicts.get(a.origin);
-      if (!original || out.has(original)) continue;
-      const key = a.origin.slice(a.origin.lastIndexOf("!") + 1);
-      const copies = qualifiedAddress(link.sheet, t.amount.cell);
-      try {
-        if (copied.eq(a.typed) && ROW_RULES.has(original.rule)) {
-          const finding = moveToOperand(link, key, original, t.amount.cell);
-          if (finding) out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
-        } else if (!copied.eq(a.typed) && a.cell === a.origin) {
-          const value = link.toAllocUnit(copied);
-          const hypothesis = tryAllocationValue(alloc.model, key, value);
-          if (!hypothesis.accepted || !hypothesis.ownEvidence) continue;
-          const at = alloc.model.cells.get(key)!;
-          const shown = (v: Dec) => v.toFixed();
-          const finding = report(
-            differsFromTargetsRule,
-            key,
-            "proven",
-            { unit: alloc.units[j]!.name, column: link.column.header, expected: shown(value), actual: shown(at.value!), sheet: link.sheet, copies: t.amount.cell, copied: shown(copied) },
-            { related: [copies, ...original.related], expected: shown(value), actual: shown(at.value!), fix: { value: shown(value) } },
-          );
-          out.set(original, { sheet: alloc.sheet, finding, replaces: [original] });
-        }
-      } catch {
-        // A verdict the copies cannot be weighed against stays as the allocation check gave it.
-      }
-    }
-  }
-  return [...out.values()];
-}
-
-/** The blamed rule cell is right (a target copy agrees with it): the operand to fix, or the candidates. */
-function moveToOperand(link: FormLink, key: string, original: Finding, copyCell: string): Finding | null {
-  const model = link.alloc.model;
-  const info = rowRuleOf(model, key);
-  if (!info) return null;
-  const fixes = operandFixes(model, key);
-  const at = model.cells.get(key)!;
-  const copies = qualifiedAddress(link.sheet, copyCell);
-  const target = info.column.header;
-  const targetValue = formatAt(model, key, at.value!, info.column);
-  const source = info.column.rule?.source ?? `${target}＝本行各项之和`;
-  if (fixes.length === 1) {
-    const fix = fixes[0]!;
-    const cell = model.cells.get(fix.cell)!;
-    const column = model.columnAt.get(cell.col)!;
-    const shown = (v: Dec) => formatAt(model, fix.cell, v, column);
-    const data = { unit: rowLabel(model, cell.row), column: column.header, actual: shown(cell.value!), sheet: link.sheet, copies: copyCell, target, targetValue, source };
-    const related = [key, copies, ...original.related.filter((r) => r !== fix.cell)];
-    if (fix.low.eq(fix.high))
-      return report(differsFromTargetsRule, fix.cell, "operand", { ...data, expected: shown(fix.value) }, { related, expected: fix.value.toFixed(), actual: cell.value!.toFixed(), fix: { value: fix.value.toFixed() } });
-    return report(differsFromTargetsRule, fix.cell, "operandRange", { ...data, low: shown(fix.low), high: shown(fix.high) }, { related, actual: cell.value!.toFixed() });
-  }
-  const candidates = fixes.length > 0 ? fixes.map((f) => f.cell) : [key, ...info.relation.operands.filter((k) => !model.layout.grid.cell(model.cells.get(k)?.row ?? -1, model.cells.get(k)?.col ?? -1)?.formula)];
-  const unit = rowLabel(model, at.row);
-  const reason: Text = {
-    zh: `${unit}「${target}」${key} 与本行公式「${source}」不符，而绩效目标表（${link.sheet}）${copyCell} 与 ${key} 的 ${targetValue} 相符`,
-    en: `${unit} "${target}" ${key} breaks its row's rule "${source}", while the target table (${link.sheet}) ${copyCell} agrees with its ${targetValue}`,
-  };
-  return candidatesFinding(model, candidates, reason, [key, copies]);
 }
 
 /**

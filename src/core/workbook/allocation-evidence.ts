@@ -7,7 +7,7 @@
  */
 import { a1 } from "../address";
 import { Dec, ZERO, roundHalfUp } from "../decimal";
-import { evaluate } from "../engine/relation";
+import { type Relation, evaluate } from "../engine/relation";
 import { checkLiveFormulas } from "../allocation/live-formulas";
 import type { AllocationModel } from "../allocation/model";
 import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
@@ -132,59 +132,6 @@ export function rowRuleOf(model: AllocationModel, key: string): RelationInfo | n
   return infos.find((i) => i.scope === "formula" && i.relation.target === key && !i.unstated) ?? null;
 }
 
-/** An operand that, changed alone, makes its row's rule give the cell's typed value. */
-export interface OperandFix {
-  cell: string;
-  /** The value closest to the rule's solution (exact when `low` = `high`). */
-  value: Dec;
-  /** Every value at the cell's precision that makes the rule hold (a product can be met by several). */
-  low: Dec;
-  high: Dec;
-}
-
-/**
- * The operands of `key`'s row rule that could be the typo instead of `key` itself: changed alone to a
- * value at their precision, the rule holds with `key` as typed and every other relation of the table
- * around them still holds (a typed total, another formula that pins them). Amounts never turn negative.
- */
-export function operandFixes(model: AllocationModel, key: string): OperandFix[] {
-  const info = rowRuleOf(model, key);
-  if (!info) return [];
-  const relation = info.relation;
-  const valueOf = baseValueOf(model);
-  const out: OperandFix[] = [];
-  for (const operand of relation.operands) {
-    if (operand === key) continue;
-    const cell = model.cells.get(operand);
-    const column = cell ? model.columnAt.get(cell.col) : undefined;
-    if (!cell || !column || cell.value === null || model.layout.grid.cell(cell.row, cell.col)?.formula) continue;
-    const solved = relation.solve(operand, valueOf);
-    if (!solved || !solved.isFinite()) continue;
-    const places = column.places;
-    const unit = new Dec(1).div(new Dec(10).pow(places));
-    const holds = (v: Dec) => {
-      const ev = evaluate(relation, valueOf, { cell: operand, value: v });
-      return !!ev && ev.status !== "broken";
-    };
-    let value = roundHalfUp(solved, places);
-    if (!holds(value)) {
-      const near = [value.minus(unit), value.plus(unit)].find(holds);
-      if (!near) continue;
-      value = near;
-    }
-    if (value.isNegative() && !cell.value.isNegative()) continue;
-    if (value.eq(cell.value)) continue;
-    let low = value;
-    let high = value;
-    for (let i = 0; i < 400 && holds(low.minus(unit)) && !low.minus(unit).isNegative(); i++) low = low.minus(unit);
-    for (let i = 0; i < 400 && holds(high.plus(unit)); i++) high = high.plus(unit);
-    if (!low.gt(cell.value) && !high.lt(cell.value)) continue; // the typed value already meets the rule
-    if (!tryAllocationValue(model, operand, value).accepted) continue;
-    out.push({ cell: operand, value, low, high });
-  }
-  return out;
-}
-
 /** The cell's own row rule (a formula column, a row total) holds with `value` in it. */
 export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec): boolean {
   const info = rowRuleOf(model, key);
@@ -192,4 +139,30 @@ export function rowRuleHoldsWith(model: AllocationModel, key: string, value: Dec
   const column = model.columnAt.get(model.cells.get(key)!.col);
   const ev = evaluate(info.relation, baseValueOf(model), { cell: key, value: roundHalfUp(value, column?.places ?? 2) });
   return !!ev && ev.status !== "broken";
+}
+
+/**
+ * The values at the cell's precision, around `value`, with which every one of `relations` holds and every
+ * other relation of the table around the cell still holds: a range when a rounded rule pins the cell only
+ * that far (`2=1×12×20元/10000` with 2 = 24 allows 980 to 1020 persons), null when one value does.
+ */
+export function allowedRange(model: AllocationModel, key: string, value: Dec, relations: Relation[]): [Dec, Dec] | null {
+  const cell = model.cells.get(key);
+  const column = cell ? model.columnAt.get(cell.col) : undefined;
+  if (!cell || !column || relations.length === 0) return null;
+  const valueOf = baseValueOf(model);
+  const unit = new Dec(1).div(new Dec(10).pow(column.places));
+  const holds = (v: Dec) => relations.every((r) => {
+    const ev = evaluate(r, valueOf, { cell: key, value: v });
+    return !!ev && ev.status !== "broken";
+  });
+  const start = roundHalfUp(value, column.places);
+  if (!holds(start)) return null;
+  let low = start;
+  let high = start;
+  for (let i = 0; i < 400 && !low.minus(unit).isNegative() && holds(low.minus(unit)); i++) low = low.minus(unit);
+  for (let i = 0; i < 400 && holds(high.plus(unit)); i++) high = high.plus(unit);
+  if (low.eq(high)) return null;
+  if (!tryAllocationValue(model, key, low).accepted || !tryAllocationValue(model, key, high).accepted) return null;
+  return [low, high];
 }

@@ -14,6 +14,7 @@
  */
 import { a1, qualifiedAddress } from "../address";
 import { adoptLiveRanges, checkLiveFormulas } from "../allocation/live-formulas";
+import { formatAt } from "../allocation/display";
 import { type AllocationModel, rowLabel } from "../allocation/model";
 import { inferRelations } from "../allocation/infer-relations";
 import { type RelationInfo, baseValueOf, buildRelations } from "../allocation/relations";
@@ -28,12 +29,13 @@ import type { Finding } from "../finding";
 import { fundingRelations } from "../performance/check-funding";
 import { costBoundsOf } from "../performance/check-indicators";
 import { show } from "../performance/finding";
-import { type FormLink, candidatesFinding, differsFromTargetsRule, explainsStaleTotals, pairTargetsWithAllocations } from "../performance/links";
+import { type FormLink, candidatesFinding, differsFromTargetsRule, pairTargetsWithAllocations } from "../performance/links";
 import { PlainSumRelation } from "../performance/sum-relation";
 import { allocationMismatchRule } from "../performance/reconcile";
 import { fullName } from "../performance/names";
 import { report } from "../rules/define";
-import { liveLeaves } from "./allocation-evidence";
+import { allowedRange, liveLeaves } from "./allocation-evidence";
+import { staleTotalId } from "../allocation/check";
 import type { WorkbookReading } from "./reading";
 
 export interface JointDiagnosis {
@@ -115,8 +117,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     }
   }
   const savedValues = new Map<string, Dec>();
+  const freshValues = new Map<string, Dec>();
   const valueOf: ValueOf = (key) => {
-    const saved = savedValues.get(key);
+    const saved = savedValues.get(key) ?? freshValues.get(key);
     if (saved) return saved;
     const { sheet, cell } = splitGraphKey(key);
     const own = sheets.get(sheet);
@@ -124,28 +127,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     return targetValues.get(sheet)?.get(cell) ?? ZERO;
   };
   const holds = (c: Copy) => c.relation.expected(valueOf).eq(valueOf(c.relation.target));
-  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
-  const acrossOf = (sheet: string) => out.across.get(sheet) ?? out.across.set(sheet, new Set()).get(sheet)!;
-  if (copies.every(holds)) return out;
-
   const relations: Relation[] = copies.map((c) => c.relation);
-  const infos = new Map<Relation, RelationInfo>();
-  // The allocation's relations around the copied cells: what a correction there must keep.
   for (const [sheet, model] of models) {
     const live = liveOf(sheet);
-    const isFact = (key: string) => live.has(key);
-    const unstated = inferRelations(model);
-    const focus = screen(model, isFact, unstated);
-    for (const c of copies) {
-      if (c.link.alloc.sheet !== sheet) continue;
-      for (const cell of [c.allocCell, ...(liveLeaves(model, c.allocCell) ?? [])]) {
-        const at = model.cells.get(cell);
-        const index = at ? model.rowIndex.get(at.row) : undefined;
-        if (!at || index === undefined) continue;
-        focus.cols.add(at.col);
-        focus.rows.add(index);
-      }
-    }
     const valueOfCell = sheets.get(sheet)!.valueOf;
     // A live total whose saved result disagrees with its range was saved with other values: which ones is
     // evidence (the saved result computed with the copy's figure).
@@ -157,8 +141,38 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
       if (leaves.length === 0 || roundHalfUp(fresh, places).eq(roundHalfUp(saved, places))) continue;
       const key = graphKey(sheet, `${cell}${SAVED}`);
       savedValues.set(key, saved);
+      // Recomputed, the total shows what its range adds up to; the saved figure stays as a fixed node.
+      freshValues.set(graphKey(sheet, cell), fresh);
       relations.push(new PlainSumRelation(`saved:${key}`, key, leaves.map((k) => graphKey(sheet, k)), places));
     }
+  }
+  const out: JointDiagnosis = { findings: [], across: new Map(), verdicts: new Map(), decided: new Set(), unresolved: new Set() };
+  const acrossOf = (sheet: string) => out.across.get(sheet) ?? out.across.set(sheet, new Set()).get(sheet)!;
+  // Copies that all agree still witness the cells they copy: a group of the allocation's own broken relations
+  // whose smallest explanation would change a witnessed cell is placed here too (placeWitnessed).
+  const anyBroken = !copies.every(holds);
+
+  const infos = new Map<Relation, RelationInfo>();
+  // The allocation's relations around the copied cells: what a correction there must keep.
+  for (const [sheet, model] of models) {
+    const live = liveOf(sheet);
+    const isFact = (key: string) => live.has(key);
+    const unstated = inferRelations(model);
+    const focus = screen(model, isFact, unstated);
+    if (!anyBroken && focus.rows.size === 0 && focus.cols.size === 0) continue; // every relation of the sheet holds
+    // With every copy agreeing, the allocation's relations are those its own check weighs (the copies only
+    // witness); a broken copy brings the relations around the copied cells in too.
+    for (const c of anyBroken ? copies : []) {
+      if (c.link.alloc.sheet !== sheet) continue;
+      for (const cell of [c.allocCell, ...(liveLeaves(model, c.allocCell) ?? [])]) {
+        const at = model.cells.get(cell);
+        const index = at ? model.rowIndex.get(at.row) : undefined;
+        if (!at || index === undefined) continue;
+        focus.cols.add(at.col);
+        focus.rows.add(index);
+      }
+    }
+    const valueOfCell = sheets.get(sheet)!.valueOf;
     const built = buildRelations(model, isFact, focus, unstated);
     const unread = rulesNotBorneOut(model, built, valueOfCell);
     for (const info of built) {
@@ -199,9 +213,27 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
     return sheets.get(sheet)?.leavesOf(cell) ?? null;
   };
   const fixed = (key: string) => key.endsWith(SAVED);
-  const groups = diagnoseGraph({ relations, valueOf, placesOf, leavesOf, fixed }, (broken) => broken.some((r) => r instanceof CopyRelation));
+  const typedOf = (key: string) => leavesOf(key) ?? [key];
+  const onAllocationSheet = (r: Relation) => r instanceof SheetRelation && models.has(r.sheet);
+  const wanted = (broken: Relation[], witnessed: (cell: string) => boolean) => {
+    if (broken.some((r) => r instanceof CopyRelation)) return true;
+    // No copy breaks: the allocation's own breaks, where an agreeing copy witnesses one of their cells.
+    if (!broken.every(onAllocationSheet)) return false;
+    return broken.some((r) => [r.target, ...r.operands].some((c) => typedOf(c).some(witnessed))) ? ("compare" as const) : false;
+  };
+  const isWitness = (r: Relation) => r instanceof CopyRelation;
+  const groups = diagnoseGraph({ relations, valueOf, placesOf, leavesOf, fixed, isWitness }, wanted);
   const byRelation = new Map(copies.map((c) => [c.relation as Relation, c]));
+  const holding = copies.filter(holds);
   for (const group of groups) {
+    if (group.unwitnessed) {
+      try {
+        placeWitnessed(group, holding, models, infos, typedOf, out, acrossOf);
+      } catch {
+        // Left to the allocation's own check.
+      }
+      continue;
+    }
     try {
       if (placeGroup(group, byRelation, models, infos, valueOf, out, acrossOf)) continue;
     } catch {
@@ -316,13 +348,140 @@ function placeGroup(
   );
   out.findings.push(...findings);
   for (const r of broken) {
-    if (!(r instanceof SheetRelation) || !models.has(r.sheet)) continue;
-    acrossOf(r.sheet).add(r.inner.id);
+    if (r instanceof SheetRelation && models.has(r.sheet)) acrossOf(r.sheet).add(r.inner.id);
+    // A live total's out-of-date saved result the placed cell explains is that same mistake, told once.
+    if (r.target.endsWith(SAVED)) {
+      const { sheet, cell } = splitGraphKey(r.target.slice(0, -SAVED.length));
+      acrossOf(sheet).add(staleTotalId(cell));
+    }
   }
   for (const c of copies) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
   for (const { sheet, finding } of findings)
     if (finding.fix && models.has(sheet)) out.verdicts.set(qualifiedAddress(sheet, finding.cell), finding);
   return true;
+}
+
+/**
+ * A group of the allocation's own broken relations, no copy broken, whose smallest explanation without the
+ * target copies would change a cell an agreeing copy witnesses (the rule cell 「5=3+4」 blamed while the
+ * target shows its value through the live totals): the fault is elsewhere — an operand of the rule, a part of
+ * the sum. Placed here when the graph with the copies names the cell (an error, as the allocation's own
+ * diagnosis words it, the witnessing copies related) or the cells one of which is wrong (one warning).
+ */
+function placeWitnessed(
+  group: GraphGroup,
+  holding: Copy[],
+  models: Map<string, AllocationModel>,
+  infos: Map<Relation, RelationInfo>,
+  typedOf: (key: string) => readonly string[],
+  out: JointDiagnosis,
+  acrossOf: (sheet: string) => Set<string>,
+): void {
+  const { solutions, broken } = group;
+  const witnessesOf = (key: string) => holding.filter((c) => typedOf(c.relation.source).includes(key));
+  const touchesWitness = (s: { values: Map<string, Dec> }) => [...s.values.keys()].some((k) => witnessesOf(k).length > 0);
+  // Without the copies the allocation would blame no witnessed cell: its own check says it as well.
+  if (!group.unwitnessed!.some(touchesWitness) || solutions.length === 0) return;
+  // Only a row rule's own cell (「5=3+4」, `2=1×12×20元/10000`, a row total) is taken as witnessed: a sum the
+  // allocation reads over its rows may be a structure it misreads (a county left blank under its subtotal).
+  const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && infos.get(r)?.scope === "formula" && !infos.get(r)?.unstated).map((r) => r.target));
+  const witnessedCells = group.unwitnessed!.flatMap((s) => [...s.values.keys()].filter((k) => witnessesOf(k).length > 0));
+  if (!witnessedCells.every((k) => ruleTargets.has(k))) return;
+  // The witness moves a blame; it does not make one fault into several.
+  const size = (list: { values: Map<string, Dec> }[]) => new Set(list.map((s) => s.values.size));
+  const sizes = new Set([...size(group.unwitnessed!), ...size(solutions)]);
+  if (sizes.size !== 1) return;
+  const onAllocation = (key: string) => models.has(splitGraphKey(key).sheet);
+  if (!solutions.every((s) => [...s.values.keys()].every(onAllocation))) return;
+  const sheetsOf = new Set(solutions.flatMap((s) => [...s.values.keys()].map((k) => splitGraphKey(k).sheet)));
+  if (sheetsOf.size !== 1) return;
+  const sheet = [...sheetsOf][0]!;
+  const model = models.get(sheet)!;
+  const first = solutions[0]!;
+  const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
+  const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
+  // The copies that witness the cells the allocation alone would blame.
+  const witnesses = [...new Set(group.unwitnessed!.flatMap((s) => [...s.values.keys()].flatMap(witnessesOf)))];
+  const witnessCells = witnesses.map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell));
+  const findings: SheetFinding[] = [];
+  if (unsure.length === 0) {
+    for (const [key, value] of sure) {
+      const own = ownRelations(key, broken, infos);
+      const operand = own.length === 1 ? operandFinding(key, value, own[0]!, infos.get(own[0]!)!, model, witnessesOf) : null;
+      if (operand) {
+        findings.push({ sheet, finding: operand });
+        continue;
+      }
+      const found = allocationBlame(key, value, own, models, infos, true);
+      found.finding.related = [...new Set([...found.finding.related, ...witnessCells])];
+      findings.push(found);
+    }
+  } else if (sure.length === 0 && sizes.has(1) && witnesses.length > 0) {
+    const w = witnesses[0]!;
+    const t = w.link.units[w.i]!;
+    const at = model.cells.get(w.allocCell);
+    const unitName = w.link.alloc.units[w.j]!.name;
+    const reason = {
+      zh: `本表${unitName}「${w.link.column.header}」${w.allocCell} 与绩效目标表（${w.link.sheet}）${t.amount.cell} 的 ${show(t.amount.value!)} 相符，不成立的关系错在其组成各格，其中任何一格更正后都能对上`,
+      en: `this table's ${w.allocCell} (${unitName}) agrees with the target table (${w.link.sheet}) ${t.amount.cell}, ${show(at?.value ?? t.amount.value!)}: the relation that breaks is wrong in one of the cells it is computed from, and correcting any one of them would repair it`,
+    };
+    const locals = unsure.map((k) => splitGraphKey(k).cell).sort((x, y) => rowOf(x) - rowOf(y) || x.localeCompare(y));
+    const related = [...new Set([...broken.filter((r) => r instanceof SheetRelation).map((r) => splitGraphKey(r.target).cell), ...witnessCells])];
+    findings.push({ sheet, finding: candidatesFinding(model, locals, reason, related) });
+  } else return;
+  out.findings.push(...findings);
+  for (const r of broken) if (r instanceof SheetRelation && models.has(r.sheet)) acrossOf(r.sheet).add(r.inner.id);
+  for (const { sheet: at, finding } of findings) if (finding.fix && models.has(at)) out.verdicts.set(qualifiedAddress(at, finding.cell), finding);
+}
+
+/**
+ * An operand of a broken row rule whose own cell a target copy witnesses (「5=3+4」 at 合计, the amount of
+ * `2=1×12×20元/10000`): the rule's cell is as intended, this one is to fix — to one value, or, when the rule's
+ * rounding allows several, to the range it allows (no one-click fix then).
+ */
+function operandFinding(
+  key: string,
+  value: Dec,
+  relation: SheetRelation,
+  info: RelationInfo,
+  model: AllocationModel,
+  witnessesOf: (key: string) => Copy[],
+): Finding | null {
+  const { cell } = splitGraphKey(key);
+  const rule = splitGraphKey(relation.target).cell;
+  const witnesses = witnessesOf(relation.target);
+  if (info.scope !== "formula" || rule === cell || witnesses.length === 0) return null;
+  const at = model.cells.get(cell);
+  const ruleAt = model.cells.get(rule);
+  const column = at ? model.columnAt.get(at.col) : undefined;
+  if (!at || !ruleAt || !column || at.value === null || ruleAt.value === null) return null;
+  const w = witnesses[0]!;
+  const copies = [...new Set(witnesses.filter((c) => c.link.sheet === w.link.sheet).map((c) => c.link.units[c.i]!.amount.cell))];
+  const shown = (v: Dec) => formatAt(model, cell, v, column);
+  const target = info.column.header;
+  const data = {
+    unit: rowLabel(model, at.row),
+    column: column.header,
+    actual: shown(at.value),
+    sheet: w.link.sheet,
+    copies: copies.join("、"),
+    target,
+    targetValue: formatAt(model, rule, ruleAt.value, info.column),
+    source: info.column.rule?.source ?? `${target}＝本行各项之和`,
+  };
+  const related = [rule, ...relation.inner.operands.filter((k) => k !== cell), ...witnesses.map((c) => qualifiedAddress(c.link.sheet, c.link.units[c.i]!.amount.cell))];
+  const range = allowedRange(model, cell, value, [relation.inner]);
+  if (range) {
+    const [low, high] = range;
+    return report(differsFromTargetsRule, cell, "operandRange", { ...data, low: shown(low), high: shown(high) }, { related: [...new Set(related)], actual: at.value.toFixed() });
+  }
+  const expected = roundHalfUp(value, column.places);
+  return report(differsFromTargetsRule, cell, "operand", { ...data, expected: shown(expected) }, {
+    related: [...new Set(related)],
+    expected: expected.toFixed(),
+    actual: at.value.toFixed(),
+    fix: { value: expected.toFixed() },
+  });
 }
 
 /** The broken relations of the allocation sheet that a cell takes part in directly. */
@@ -332,7 +491,15 @@ function ownRelations(key: string, broken: Relation[], infos: Map<Relation, Rela
 
 /** A fault of the allocation's own relations found in a group that reaches the target copies: reported
  *  as the allocation check reports a cell its relations pin down. */
-function allocationBlame(key: string, value: Dec, relations: SheetRelation[], models: Map<string, AllocationModel>, infos: Map<Relation, RelationInfo>): SheetFinding {
+function allocationBlame(
+  key: string,
+  value: Dec,
+  relations: SheetRelation[],
+  models: Map<string, AllocationModel>,
+  infos: Map<Relation, RelationInfo>,
+  /** Say the values the relations allow when they pin the cell only within a rule's rounding (no fix then). */
+  withRange = false,
+): SheetFinding {
   const { sheet, cell } = splitGraphKey(key);
   const model = models.get(sheet)!;
   const local = baseValueOf(model);
@@ -344,7 +511,8 @@ function allocationBlame(key: string, value: Dec, relations: SheetRelation[], mo
   // is reported at that relation; a cell two kinds of relations point at is a wrong value.
   const ownTarget = evaluations.every((ev) => ev.relation.target === cell) && (evaluations.length === 1 || evaluations.every((ev) => ev.relation.kind === "sum"));
   const byInner = new Map<unknown, RelationInfo>(relations.map((r) => [r.inner, infos.get(r)!]));
-  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget };
+  const range = withRange && !ownTarget ? allowedRange(model, cell, value, relations.map((r) => r.inner)) : null;
+  const blame = { cell, proposed: ownTarget ? evaluations[0]!.expected : value, relations: evaluations, localized: !ownTarget, ...(range ? { range } : {}) };
   return { sheet, finding: blameFinding(model, blame, byInner) };
 }
 
@@ -385,7 +553,6 @@ function allocationError(key: string, value: Dec, copies: Copy[], models: Map<st
   const finding = through
     ? report(differsFromTargetsRule, cell, "throughTotal", { ...data, total: copy.link.alloc.units[copy.j]!.name }, options)
     : report(differsFromTargetsRule, cell, ownBreaks ? "proven" : "copiesAgree", { ...data, unit: copy.link.alloc.units[copy.j]!.name }, options);
-  explainsStaleTotals(finding, stale);
   return { sheet, finding };
 }
 
