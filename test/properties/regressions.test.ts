@@ -986,3 +986,64 @@ describe("pairs: a stated total whose last county is 0 in the money column", () 
   it("P8: and 博乐市 人数 → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(changji(), "C8", 11848), "C12", 6186))).toEqual(["附件1!C8=31848", "附件1!C12=6116"]));
 });
+
+describe("pairs2: two totals typed wrong in one column, each breaking its own sum (issue 10 §2)", () => {
+  // Q1 — one column, prefectures over their counties, no marker: 伊宁市 (伊犁州's one county) and 阿勒泰地区's own
+  // figure typed wrong. Neither alone lets 全省合计 hold, so each prefecture's rows were left undecided one at a
+  // time and both typos went to 全省合计 (「应为 6,485.05」). Decided together: 伊犁州 over 伊宁市 and 阿勒泰地区's
+  // counties standing for its figure are the one combination under which 全省合计 holds.
+  function orphans(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年自治区财政孤儿基本生活费补助资金预算明细表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["吐鲁番市"],
+      ["伊犁州", 573.85],
+      ["伊宁市", 573.85],
+      ["阿勒泰地区", 2918.22],
+      ["阿勒泰地区本级", 982.27],
+      ["阿勒泰市", 680.06],
+      ["布尔津县", 0],
+      ["富蕴县", 454.85],
+      ["福海县", 801.04],
+      ["阿克苏地区", 2720.91],
+      ["阿克苏市", 844.92],
+      ["库车市", 1875.99],
+      ["全省合计", 6212.98],
+    ];
+    return sheet("附件1", rows, ["A1:B1"], { 1: "#,##0.00" });
+  }
+  it("Q1: is clean", () => expect(loud(orphans())).toEqual([]));
+  it("Q1: 伊宁市 and 阿勒泰地区 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(orphans(), "B7", 53.85), "B8", 218.22))).toEqual(["附件1!B7=573.85", "附件1!B8=2,918.22"]));
+
+  // Q2 — the same with two prefecture figures typed wrong (阿克苏地区 and 吐鲁番市 over its 本级): 全省合计 holds when
+  // both are totals whose counties stand for them.
+  function twoFigures(): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年提前下达自治区财政就业补助资金分配明细表"],
+      ["县（市）、单位", "补助资金（万元）"],
+      ["阿克苏地区", 7075.68],
+      ["阿克苏市", 2102.33],
+      ["库车市", 2860.95],
+      ["温宿县"],
+      ["沙雅县", 2112.4],
+      ["伊犁州", 257.54],
+      ["伊宁市", 257.54],
+      ["奎屯市", 0],
+      ["和田地区", 6351.23],
+      ["和田地区本级", 1247.7],
+      ["和田市", 2798.13],
+      ["和田县", 2305.4],
+      ["吐鲁番市", 3541.08],
+      ["吐鲁番市本级", 2641.16],
+      ["高昌区", 899.92],
+      ["全省合计", 17225.53],
+    ];
+    return sheet("附件1", rows, ["A1:B1"], { 1: "0.00" });
+  }
+  it("Q2: is clean", () => expect(loud(twoFigures())).toEqual([]));
+  it("Q2: 阿克苏地区 and 吐鲁番市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(twoFigures(), "B3", 775.68), "B15", 3544.08))).toEqual(["附件1!B3=7075.68", "附件1!B15=3541.08"]));
+});

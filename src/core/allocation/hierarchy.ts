@@ -442,6 +442,13 @@ function grandDecides(
     for (const u of tried) for (const j of u.rows) claimed[position.get(j)!] = 1;
     return tried;
   }
+  if (tried.length > 1 && current.faults > 0) {
+    const combined = combinedDecision(tried, (removed) => faultsOf(without(sums, removed)).faults === 0);
+    if (combined) {
+      for (const u of combined) for (const j of u.rows) claimed[position.get(j)!] = 1;
+      return combined;
+    }
+  }
   for (const u of tried) {
     if (current.faults === 0) break;
     if (u.rows.some((j) => claimed[position.get(j)!] === 1)) continue;
@@ -463,6 +470,62 @@ function grandDecides(
     }
   }
   return out;
+}
+
+/** Undecided candidates decided together at most (3 ways each). */
+const MAX_COMBINED = 7;
+
+/**
+ * Two totals typed wrong in one table (a …地区 over its counties and 伊犁州 over its one county, each breaking
+ * its own sum): neither alone lets the grand total hold, so one at a time decides nothing. Each undecided
+ * candidate is a unit of its own, the total of its rows (a fault among them), or — named a total and its rows
+ * disagreeing everywhere — a total whose own figure is the fault (its rows stand for it in the grand total).
+ * The one combination of disjoint totals under which the grand total holds in every column with the fewest
+ * faults is taken; two such combinations equally small decide nothing (the numbers cannot tell).
+ */
+function combinedDecision(tried: Undecided[], holds: (removed: number[][]) => boolean): Undecided[] | null {
+  if (tried.length > MAX_COMBINED) return null;
+  type Way = "unit" | "rows" | "own";
+  const waysOf = (u: Undecided): Way[] => (u.exact && u.namedTotal ? ["unit", "rows", "own"] : ["unit", "rows"]);
+  let best: { cost: number; ways: Way[] } | null = null;
+  let tie = false;
+  const ways: Way[] = [];
+  const spans = tried.map((u) => new Set([u.i, ...u.rows]));
+  const overlaps = (a: number, b: number) => [...spans[a]!].some((j) => spans[b]!.has(j));
+  const visit = (k: number, cost: number) => {
+    if (best && cost > best.cost) return;
+    if (k === tried.length) {
+      const removed: number[][] = [];
+      tried.forEach((u, n) => {
+        if (ways[n] === "rows") removed.push(u.rows);
+        else if (ways[n] === "own") removed.push([u.i]);
+      });
+      if (!holds(removed)) return;
+      if (best && best.cost === cost) tie = true;
+      else {
+        best = { cost, ways: [...ways] };
+        tie = false;
+      }
+      return;
+    }
+    for (const way of waysOf(tried[k]!)) {
+      // Two totals taken are disjoint (a total nested in another would change the other's rows).
+      if (way !== "unit" && tried.some((_, n) => n < k && ways[n] !== "unit" && overlaps(n, k))) continue;
+      ways[k] = way;
+      const faults = tried[k]!.faults ?? 0;
+      visit(k + 1, cost + (way === "unit" ? 0 : way === "rows" ? faults : Math.max(1, faults)));
+    }
+  };
+  visit(0, 0);
+  const found = best as { cost: number; ways: Way[] } | null;
+  if (!found || tie) return null;
+  const out: Undecided[] = [];
+  tried.forEach((u, n) => {
+    // Its own figure wrong: its sum and the grand total break by the same one cell (counted with the grand total).
+    if (found.ways[n] === "rows") out.push(u);
+    else if (found.ways[n] === "own") out.push({ ...u, faults: 0 });
+  });
+  return out.length > 0 ? out : null;
 }
 
 /**
