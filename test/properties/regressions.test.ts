@@ -1046,4 +1046,32 @@ describe("pairs2: two totals typed wrong in one column, each breaking its own su
   it("Q2: is clean", () => expect(loud(twoFigures())).toEqual([]));
   it("Q2: 阿克苏地区 and 吐鲁番市 typed wrong → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(twoFigures(), "B3", 775.68), "B15", 3544.08))).toEqual(["附件1!B3=7075.68", "附件1!B15=3541.08"]));
+
+  // Q3 — subtotals below their rows (和田地区 after its 本级, 克拉玛依市 after its 区), no marker, both subtotals typed
+  // wrong: read flat, the one fault is 全区合计 (one column off), and read closing, the two subtotals — as many faults
+  // by columns, and the first row (吐鲁番市, a unit of 0) put the reading on heading: 全区合计 was blamed. Closing, 全区合计
+  // adds up exactly once the two totals' rows stand for them: that reading is borne out.
+  function closing(): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政就业补助资金分配表"],
+      [undefined, "单位：元"],
+      ["单位", "补助资金"],
+      [],
+      ["吐鲁番市", 0],
+      ["和田地区本级", 786567],
+      ["和田市", 694290],
+      ["和田县", 0],
+      ["和田地区", 1480857],
+      ["克拉玛依区", 199051],
+      ["独山子区", 442150],
+      ["白碱滩区", 720508],
+      ["乌尔禾区", 298856],
+      ["克拉玛依市", 1660565],
+      ["全区合计", 3141422],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A3:A4", "B3:B4"]);
+  }
+  it("Q3: is clean", () => expect(loud(closing())).toEqual([]));
+  it("Q3: 和田地区 and 克拉玛依市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(closing(), "B9", 148087), "B14", 160565))).toEqual(["附件1!B9=1480857", "附件1!B14=1660565"]));
 });

@@ -143,6 +143,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       return k < 0 ? near : near.slice(0, k);
     };
     let faults = 0;
+    /** Totals whose rows disagreed everywhere, taken because the grand total then holds exactly (evidence of the structure). */
+    let exactDecided = 0;
     const runOf = (i: number, p: number): [number[], RunBasis] => {
       const { rows: reachable, blockEnd } = reach(p, direction, claimed);
       const rowsNear = reachable.slice(0, blockEnd);
@@ -230,6 +232,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     }
     if (input.grand !== null) {
       const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
+      exactDecided = decided.filter((u) => u.exact).length;
       for (const { i, rows: run, faults: decidedFaults } of decided) {
         for (const j of run) claimed[position.get(j)!] = 1;
         runs.set(i, { rows: run, basis: "numbers" });
@@ -239,7 +242,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       extendTiedRuns(direction, runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
-    return { claimed, runs, faults };
+    return { claimed, runs, faults, exactDecided };
   };
 
   /**
@@ -282,7 +285,18 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
     const head = assign("head", true);
     const close = assign("close", true);
-    direction = head.faults !== close.faults ? (head.faults < close.faults ? "head" : "close") : positionalDirection(input, ordered, position);
+    // As many faults either way (two subtotals typed wrong tie with the grand total wrong, one column): the way
+    // where the grand total adds up exactly once totals that disagree with their rows are taken is borne out.
+    direction =
+      head.faults !== close.faults
+        ? head.faults < close.faults
+          ? "head"
+          : "close"
+        : head.exactDecided !== close.exactDecided
+          ? head.exactDecided > close.exactDecided
+            ? "head"
+            : "close"
+          : positionalDirection(input, ordered, position);
     result = direction === "head" ? head : close;
   }
   const { claimed, runs } = result;
