@@ -1074,4 +1074,29 @@ describe("pairs2: two totals typed wrong in one column, each breaking its own su
   it("Q3: is clean", () => expect(loud(closing())).toEqual([]));
   it("Q3: 和田地区 and 克拉玛依市 typed wrong → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(closing(), "B9", 148087), "B14", 160565))).toEqual(["附件1!B9=1480857", "附件1!B14=1660565"]));
+
+  // Q4 — three levels, headed, no marker: 伊宁市 (伊犁州's one county) and 喀什市 (a county over two towns, inside
+  // 喀什地区) typed wrong. Read flat, 全区合计 is the one fault; read heading, 全区合计 adds up exactly over 伊犁州 and
+  // 喀什地区, and 喀什地区 over 喀什市's towns and 疏附县 — the structure the grand total bears out, its two faults the
+  // two typos. 喀什市 inside 喀什地区's run is decided as the grand total decides the top level.
+  function kashgar(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政困难群众救助补助资金分配表"],
+      ["地县", "补助资金（万元）"],
+      ["栏次", 1],
+      ["全区合计", 919],
+      ["伊犁州", 199],
+      ["伊宁市", 199],
+      ["喀什地区", 720],
+      ["喀什市", 613],
+      ["城关镇", 415],
+      ["团结镇", 198],
+      ["疏附县", 107],
+    ];
+    return sheet("附件1", rows, ["A2:B2"], { 1: "#,##0" });
+  }
+  it("Q4: is clean", () => expect(loud(kashgar())).toEqual([]));
+  it("Q4: 伊宁市 and 喀什市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "B7", 19), "B9", 631))).toEqual(["附件1!B7=199", "附件1!B9=613"]));
 });

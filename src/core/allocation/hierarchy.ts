@@ -285,17 +285,17 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
     const head = assign("head", true);
     const close = assign("close", true);
-    // As many faults either way (two subtotals typed wrong tie with the grand total wrong, one column): the way
-    // where the grand total adds up exactly once totals that disagree with their rows are taken is borne out.
+    // A total whose rows disagree everywhere, taken because the grand total then adds up exactly, is a fault its
+    // structure explains and an exact agreement of the grand total: the one offsets the other. (Two subtotals typed
+    // wrong are two faults against one — the grand total — when the table is read flat; the grand total adding up
+    // to the cent over their rows is what bears the structure out.)
+    const headScore = head.faults - head.exactDecided;
+    const closeScore = close.faults - close.exactDecided;
     direction =
-      head.faults !== close.faults
-        ? head.faults < close.faults
+      headScore !== closeScore
+        ? headScore < closeScore
           ? "head"
           : "close"
-        : head.exactDecided !== close.exactDecided
-          ? head.exactDecided > close.exactDecided
-            ? "head"
-            : "close"
           : positionalDirection(input, ordered, position);
     result = direction === "head" ? head : close;
   }
@@ -460,7 +460,7 @@ function grandDecides(
     const combined = combinedDecision(tried, (removed) => faultsOf(without(sums, removed)).faults === 0);
     if (combined) {
       for (const u of combined) for (const j of u.rows) claimed[position.get(j)!] = 1;
-      return combined;
+      return [...combined, ...nestedDecisions(evidence, combined, tried)];
     }
   }
   for (const u of tried) {
@@ -497,8 +497,8 @@ const MAX_COMBINED = 7;
  * The one combination of disjoint totals under which the grand total holds in every column with the fewest
  * faults is taken; two such combinations equally small decide nothing (the numbers cannot tell).
  */
-function combinedDecision(tried: Undecided[], holds: (removed: number[][]) => boolean): Undecided[] | null {
-  if (tried.length > MAX_COMBINED) return null;
+function combinedDecision(tried: Undecided[], holds: (removed: number[][]) => boolean, least = 2): Undecided[] | null {
+  if (tried.length < least || tried.length > MAX_COMBINED) return null;
   type Way = "unit" | "rows" | "own";
   const waysOf = (u: Undecided): Way[] => (u.exact && u.namedTotal ? ["unit", "rows", "own"] : ["unit", "rows"]);
   let best: { cost: number; ways: Way[] } | null = null;
@@ -540,6 +540,43 @@ function combinedDecision(tried: Undecided[], holds: (removed: number[][]) => bo
     else if (found.ways[n] === "own") out.push({ ...u, faults: 0 });
   });
   return out.length > 0 ? out : null;
+}
+
+/**
+ * Undecided totals inside a run the grand total decided (喀什市 over its towns, typed wrong, inside 喀什地区's rows):
+ * the run's total stands to them as the grand total to the top level, so the same combination is looked for
+ * under it. Those decided take their rows out of the outer run (they stand for them).
+ */
+function nestedDecisions(evidence: EvidenceColumn[], decided: Undecided[], tried: Undecided[]): Undecided[] {
+  const out: Undecided[] = [];
+  for (const outer of decided) {
+    if ((outer.faults ?? 0) === 0) continue;
+    const inRun = new Set(outer.rows);
+    const nested = tried.filter((v) => !decided.includes(v) && inRun.has(v.i) && v.rows.every((j) => inRun.has(j)));
+    if (nested.length === 0) continue;
+    const holds = (removed: number[][]) => {
+      const gone = new Set(removed.flat());
+      return evidence.every((c) => {
+        const total = unitsAt(c, outer.i);
+        if (total === null) return true;
+        let sum = 0;
+        for (const j of outer.rows) {
+          if (gone.has(j)) continue;
+          const v = unitsAt(c, j);
+          if (v === null) return true;
+          sum += v;
+        }
+        return Math.abs(sum - total) <= 1;
+      });
+    };
+    if (holds([])) continue;
+    const inner = combinedDecision(nested, holds, 1);
+    if (!inner) continue;
+    const taken = new Set(inner.flatMap((v) => v.rows));
+    outer.rows = outer.rows.filter((j) => !taken.has(j));
+    out.push(...inner);
+  }
+  return out;
 }
 
 /**
