@@ -1099,4 +1099,32 @@ describe("pairs2: two totals typed wrong in one column, each breaking its own su
   it("Q4: is clean", () => expect(loud(kashgar())).toEqual([]));
   it("Q4: 伊宁市 and 喀什市 typed wrong → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(kashgar(), "B7", 19), "B9", 631))).toEqual(["附件1!B7=199", "附件1!B9=613"]));
+
+  // Q5 — three levels, 全区 at the bottom: 阿拉山口市 (over its one town 团结镇) and 阿克苏地区's own figure (over 阿克苏市,
+  // itself over its towns) typed wrong. 阿克苏市 heading towns is a county-level city, so 阿克苏地区's rows pass it, and a
+  // …市 over towns only is their county (a town is never a county's sibling): both totals decided, both typos found.
+  function bozhou(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政就业补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["博州", 910],
+      ["博乐市", 0],
+      ["城关镇", 0],
+      ["阿拉山口市", 910],
+      ["团结镇", 910],
+      ["阿克苏地区", 3026],
+      ["阿克苏市", 3026],
+      ["红星镇", 2578],
+      ["胜利镇", 0],
+      ["和平镇", 448],
+      ["全区", 3936],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A4:A5"]);
+  }
+  it("Q5: is clean", () => expect(loud(bozhou())).toEqual([]));
+  it("Q5: 阿拉山口市 and 阿克苏地区 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(bozhou(), "B9", 91), "B11", 326))).toEqual(["附件1!B9=910", "附件1!B11=3026"]));
 });

@@ -133,7 +133,9 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A …市 candidate's rows end at the next …市 (the same rank); a …地区/州's pass over county-level cities.
       const passesCities = PREFECTURE_ONLY.test(rows[i]!.label);
       // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
-      const countyTotal = (j: number) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label);
+      // …or a …市 found to total towns (阿克苏市 over its 镇): a county-level city.
+      const countyTotal = (j: number) =>
+        resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
       const k = near.findIndex(
         (j) =>
           candidates.has(j) &&
@@ -391,6 +393,8 @@ interface Undecided {
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
   const name = rows[i]!.label;
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
+  // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
+  if (own.length > 0 && own.every((j) => TOWN_ONLY.test(rows[j]!.label)) && !TOWN_ONLY.test(name)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(rows[j]!.label) || TOWN_ONLY.test(rows[j]!.label));
 }
 
