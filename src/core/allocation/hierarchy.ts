@@ -461,7 +461,17 @@ function grandDecides(
     return tried;
   }
   if (tried.length > 1 && current.faults > 0) {
-    const combined = combinedDecision(tried, (removed) => faultsOf(without(sums, removed)).faults === 0);
+    // The lists removed are disjoint (combinedDecision takes no two totals that overlap): their sums add up, each
+    // worked out once however many combinations are tried.
+    const partSums = new Map<number[], (number | null)[]>();
+    const partOf = (list: number[]) => {
+      let part = partSums.get(list);
+      if (!part) partSums.set(list, (part = without(evidence.map(() => 0), [list]).map((v) => (v === null ? null : -v))));
+      return part;
+    };
+    const holds = (removed: number[][]) =>
+      faultsOf(sums.map((sum, s) => removed.reduce<number | null>((v, list) => (v === null || partOf(list)[s] === null ? null : v - partOf(list)[s]!), sum))).faults === 0;
+    const combined = combinedDecision(tried, holds);
     if (combined) {
       for (const u of combined) for (const j of u.rows) claimed[position.get(j)!] = 1;
       return [...combined, ...nestedDecisions(evidence, combined, tried)];
