@@ -1127,4 +1127,35 @@ describe("pairs2: two totals typed wrong in one column, each breaking its own su
   it("Q5: is clean", () => expect(loud(bozhou())).toEqual([]));
   it("Q5: 阿拉山口市 and 阿克苏地区 typed wrong → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(bozhou(), "B9", 91), "B11", 326))).toEqual(["附件1!B9=910", "附件1!B11=3026"]));
+
+  // Q6 — closing, three levels, totals unnumbered where the towns are numbered (stated): 库尔勒市 over its towns with
+  // 巴州本级 above them, 阿克苏市 over its towns, both county figures typed wrong. A stated …市 with no agreement took its
+  // whole block (巴州本级 too), and 巴州 / 阿克苏地区 found nothing of their own before it: one ambiguity naming twelve
+  // cells. A …市 over towns takes its towns; a prefecture takes the county-level totals and its 本级 up to a total
+  // of its own level.
+  function korla(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年提前下达自治区财政困难群众救助补助资金分配表"],
+      ["单位：万元"],
+      ["序号", "县（市）", "补助资金"],
+      [undefined, undefined, 1],
+      [1, "巴州本级", 2280.18],
+      [2, "城关镇", 548.75],
+      [3, "团结镇"],
+      [4, "红星镇", 2899.52],
+      [undefined, "库尔勒市", 3448.27],
+      [undefined, "巴州", 5728.45],
+      [5, "胜利镇", 1676.06],
+      [6, "和平镇", 2104.52],
+      [7, "前进镇", 2414.93],
+      [undefined, "阿克苏市", 6195.51],
+      [undefined, "阿克苏地区", 6195.51],
+      [undefined, "合计", 11923.96],
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:C3", "A4:A5", "B4:B5"], { 2: "#,##0.00" });
+  }
+  it("Q6: is clean", () => expect(loud(korla())).toEqual([]));
+  it("Q6: 库尔勒市 and 阿克苏市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(korla(), "C10", 34488.27), "C15", 6915.51))).toEqual(["附件1!C10=3,448.27", "附件1!C15=6,195.51"]));
 });

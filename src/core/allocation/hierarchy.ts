@@ -166,7 +166,13 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A stated …市/地区 whose numbers agree nowhere still takes the county totals below it (高昌区 under
       // 吐鲁番市), not only the rows up to the first of them.
       const county = COUNTY_LEVEL.test(rows[i]!.label) || TOWN_ONLY.test(rows[i]!.label);
-      const block = !county && extent.slice(rowsNear.length).every((j) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label)) ? extent : rowsNear;
+      // …and its own 本级 row beyond them (巴州本级 above 库尔勒市 when totals close their rows).
+      const ownPart = (j: number) => rows[j]!.label === `${rows[i]!.label}本级`;
+      // Up to a total of its own level (巴州 above 阿克苏市 when both close their rows).
+      const beyond = extent.slice(rowsNear.length);
+      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(rows[j]!.label));
+      const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
+      const block = !county && own.length > 0 && own.every((j) => countyLevelTotal(j) || ownPart(j)) ? [...rowsNear, ...own] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
@@ -212,14 +218,21 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // but a total that is blank or 0 over blank or 0 rows does not reach over the first row with a number.
       faults += best?.faults ?? 0;
       if (best && best.agree >= 1) return [best.rows, "numbers"];
-      if (rowsNear.length === 0) {
+      if (rowsNear.length === 0 && block.length === 0) {
         // Nothing of its own before the next stated total, and the numbers do not reach past it.
         faults += evidence.length + 1;
         return [[], "block"];
       }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
+      // county's sibling; its own figure is what disagrees).
+      const towns = block.findIndex((j) => !TOWN_ONLY.test(rows[j]!.label));
+      if (towns > 0 && /(市|县|旗|区)$/.test(rows[i]!.label) && !PREFECTURE_ONLY.test(rows[i]!.label)) return [block.slice(0, towns), "block"];
       return [block, "block"];
     };
+    /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
+    const countyLevelTotal = (j: number) =>
+      resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
     const resolved = new Set<number>();
