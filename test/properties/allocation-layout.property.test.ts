@@ -59,7 +59,7 @@ function failuresOf<T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
 }
 
 /** Failing workbooks per property on the default seed, measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 3, single: 14, pair: 6, echo: 0 };
+const KNOWN_FAILURES = { clean: 3, single: 14, pair: 5, echo: 0 };
 
 describe("generated allocation workbooks (issue 10 §5)", () => {
   it("the generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
