@@ -1015,3 +1015,176 @@ describe("K23: a typo that takes away a total's 尾差 excuse, given back by its
   it("is clean", () => expect(loud(bareSubtotalsWithResidue(2761))).toEqual([]));
   it("the typo is the one error", () => expect(errorsAt(bareSubtotalsWithResidue(8761))).toEqual(["附件1!F6=2,761"]));
 });
+
+describe("pairs2: two totals typed wrong in one column, each breaking its own sum (issue 10 §2)", () => {
+  // Q1 — one column, prefectures over their counties, no marker: 伊宁市 (伊犁州's one county) and 阿勒泰地区's own
+  // figure typed wrong. Neither alone lets 全省合计 hold, so each prefecture's rows were left undecided one at a
+  // time and both typos went to 全省合计 (「应为 6,485.05」). Decided together: 伊犁州 over 伊宁市 and 阿勒泰地区's
+  // counties standing for its figure are the one combination under which 全省合计 holds.
+  function orphans(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年自治区财政孤儿基本生活费补助资金预算明细表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["吐鲁番市"],
+      ["伊犁州", 573.85],
+      ["伊宁市", 573.85],
+      ["阿勒泰地区", 2918.22],
+      ["阿勒泰地区本级", 982.27],
+      ["阿勒泰市", 680.06],
+      ["布尔津县", 0],
+      ["富蕴县", 454.85],
+      ["福海县", 801.04],
+      ["阿克苏地区", 2720.91],
+      ["阿克苏市", 844.92],
+      ["库车市", 1875.99],
+      ["全省合计", 6212.98],
+    ];
+    return sheet("附件1", rows, ["A1:B1"], { 1: "#,##0.00" });
+  }
+  it("Q1: is clean", () => expect(loud(orphans())).toEqual([]));
+  it("Q1: 伊宁市 and 阿勒泰地区 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(orphans(), "B7", 53.85), "B8", 218.22))).toEqual(["附件1!B7=573.85", "附件1!B8=2,918.22"]));
+
+  // Q2 — the same with two prefecture figures typed wrong (阿克苏地区 and 吐鲁番市 over its 本级): 全省合计 holds when
+  // both are totals whose counties stand for them.
+  function twoFigures(): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年提前下达自治区财政就业补助资金分配明细表"],
+      ["县（市）、单位", "补助资金（万元）"],
+      ["阿克苏地区", 7075.68],
+      ["阿克苏市", 2102.33],
+      ["库车市", 2860.95],
+      ["温宿县"],
+      ["沙雅县", 2112.4],
+      ["伊犁州", 257.54],
+      ["伊宁市", 257.54],
+      ["奎屯市", 0],
+      ["和田地区", 6351.23],
+      ["和田地区本级", 1247.7],
+      ["和田市", 2798.13],
+      ["和田县", 2305.4],
+      ["吐鲁番市", 3541.08],
+      ["吐鲁番市本级", 2641.16],
+      ["高昌区", 899.92],
+      ["全省合计", 17225.53],
+    ];
+    return sheet("附件1", rows, ["A1:B1"], { 1: "0.00" });
+  }
+  it("Q2: is clean", () => expect(loud(twoFigures())).toEqual([]));
+  it("Q2: 阿克苏地区 and 吐鲁番市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(twoFigures(), "B3", 775.68), "B15", 3544.08))).toEqual(["附件1!B3=7075.68", "附件1!B15=3541.08"]));
+
+  // Q3 — subtotals below their rows (和田地区 after its 本级, 克拉玛依市 after its 区), no marker, both subtotals typed
+  // wrong: read flat, the one fault is 全区合计 (one column off), and read closing, the two subtotals — as many faults
+  // by columns, and the first row (吐鲁番市, a unit of 0) put the reading on heading: 全区合计 was blamed. Closing, 全区合计
+  // adds up exactly once the two totals' rows stand for them: that reading is borne out.
+  function closing(): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政就业补助资金分配表"],
+      [undefined, "单位：元"],
+      ["单位", "补助资金"],
+      [],
+      ["吐鲁番市", 0],
+      ["和田地区本级", 786567],
+      ["和田市", 694290],
+      ["和田县", 0],
+      ["和田地区", 1480857],
+      ["克拉玛依区", 199051],
+      ["独山子区", 442150],
+      ["白碱滩区", 720508],
+      ["乌尔禾区", 298856],
+      ["克拉玛依市", 1660565],
+      ["全区合计", 3141422],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A3:A4", "B3:B4"]);
+  }
+  it("Q3: is clean", () => expect(loud(closing())).toEqual([]));
+  it("Q3: 和田地区 and 克拉玛依市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(closing(), "B9", 148087), "B14", 160565))).toEqual(["附件1!B9=1480857", "附件1!B14=1660565"]));
+
+  // Q4 — three levels, headed, no marker: 伊宁市 (伊犁州's one county) and 喀什市 (a county over two towns, inside
+  // 喀什地区) typed wrong. Read flat, 全区合计 is the one fault; read heading, 全区合计 adds up exactly over 伊犁州 and
+  // 喀什地区, and 喀什地区 over 喀什市's towns and 疏附县 — the structure the grand total bears out, its two faults the
+  // two typos. 喀什市 inside 喀什地区's run is decided as the grand total decides the top level.
+  function kashgar(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政困难群众救助补助资金分配表"],
+      ["地县", "补助资金（万元）"],
+      ["栏次", 1],
+      ["全区合计", 919],
+      ["伊犁州", 199],
+      ["伊宁市", 199],
+      ["喀什地区", 720],
+      ["喀什市", 613],
+      ["城关镇", 415],
+      ["团结镇", 198],
+      ["疏附县", 107],
+    ];
+    return sheet("附件1", rows, ["A2:B2"], { 1: "#,##0" });
+  }
+  it("Q4: is clean", () => expect(loud(kashgar())).toEqual([]));
+  it("Q4: 伊宁市 and 喀什市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(kashgar(), "B7", 19), "B9", 631))).toEqual(["附件1!B7=199", "附件1!B9=613"]));
+
+  // Q5 — three levels, 全区 at the bottom: 阿拉山口市 (over its one town 团结镇) and 阿克苏地区's own figure (over 阿克苏市,
+  // itself over its towns) typed wrong. 阿克苏市 heading towns is a county-level city, so 阿克苏地区's rows pass it, and a
+  // …市 over towns only is their county (a town is never a county's sibling): both totals decided, both typos found.
+  function bozhou(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政就业补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["博州", 910],
+      ["博乐市", 0],
+      ["城关镇", 0],
+      ["阿拉山口市", 910],
+      ["团结镇", 910],
+      ["阿克苏地区", 3026],
+      ["阿克苏市", 3026],
+      ["红星镇", 2578],
+      ["胜利镇", 0],
+      ["和平镇", 448],
+      ["全区", 3936],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A4:A5"]);
+  }
+  it("Q5: is clean", () => expect(loud(bozhou())).toEqual([]));
+  it("Q5: 阿拉山口市 and 阿克苏地区 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(bozhou(), "B9", 91), "B11", 326))).toEqual(["附件1!B9=910", "附件1!B11=3026"]));
+
+  // Q6 — closing, three levels, totals unnumbered where the towns are numbered (stated): 库尔勒市 over its towns with
+  // 巴州本级 above them, 阿克苏市 over its towns, both county figures typed wrong. A stated …市 with no agreement took its
+  // whole block (巴州本级 too), and 巴州 / 阿克苏地区 found nothing of their own before it: one ambiguity naming twelve
+  // cells. A …市 over towns takes its towns; a prefecture takes the county-level totals and its 本级 up to a total
+  // of its own level.
+  function korla(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年提前下达自治区财政困难群众救助补助资金分配表"],
+      ["单位：万元"],
+      ["序号", "县（市）", "补助资金"],
+      [undefined, undefined, 1],
+      [1, "巴州本级", 2280.18],
+      [2, "城关镇", 548.75],
+      [3, "团结镇"],
+      [4, "红星镇", 2899.52],
+      [undefined, "库尔勒市", 3448.27],
+      [undefined, "巴州", 5728.45],
+      [5, "胜利镇", 1676.06],
+      [6, "和平镇", 2104.52],
+      [7, "前进镇", 2414.93],
+      [undefined, "阿克苏市", 6195.51],
+      [undefined, "阿克苏地区", 6195.51],
+      [undefined, "合计", 11923.96],
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:C3", "A4:A5", "B4:B5"], { 2: "#,##0.00" });
+  }
+  it("Q6: is clean", () => expect(loud(korla())).toEqual([]));
+  it("Q6: 库尔勒市 and 阿克苏市 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(withValue(withValue(korla(), "C10", 34488.27), "C15", 6915.51))).toEqual(["附件1!C10=3,448.27", "附件1!C15=6,195.51"]));
+});

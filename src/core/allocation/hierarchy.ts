@@ -133,7 +133,9 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A …市 candidate's rows end at the next …市 (the same rank); a …地区/州's pass over county-level cities.
       const passesCities = PREFECTURE_ONLY.test(rows[i]!.label);
       // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
-      const countyTotal = (j: number) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label);
+      // …or a …市 found to total towns (阿克苏市 over its 镇): a county-level city.
+      const countyTotal = (j: number) =>
+        resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
       const k = near.findIndex(
         (j) =>
           candidates.has(j) &&
@@ -143,6 +145,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       return k < 0 ? near : near.slice(0, k);
     };
     let faults = 0;
+    /** Totals whose rows disagreed everywhere, taken because the grand total then holds exactly (evidence of the structure). */
+    let exactDecided = 0;
     const runOf = (i: number, p: number): [number[], RunBasis] => {
       const { rows: reachable, blockEnd } = reach(p, direction, claimed);
       const rowsNear = reachable.slice(0, blockEnd);
@@ -162,7 +166,13 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A stated …市/地区 whose numbers agree nowhere still takes the county totals below it (高昌区 under
       // 吐鲁番市), not only the rows up to the first of them.
       const county = COUNTY_LEVEL.test(rows[i]!.label) || TOWN_ONLY.test(rows[i]!.label);
-      const block = !county && extent.slice(rowsNear.length).every((j) => resolved.has(j) && COUNTY_LEVEL.test(rows[j]!.label)) ? extent : rowsNear;
+      // …and its own 本级 row beyond them (巴州本级 above 库尔勒市 when totals close their rows).
+      const ownPart = (j: number) => rows[j]!.label === `${rows[i]!.label}本级`;
+      // Up to a total of its own level (巴州 above 阿克苏市 when both close their rows).
+      const beyond = extent.slice(rowsNear.length);
+      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(rows[j]!.label));
+      const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
+      const block = !county && own.length > 0 && own.every((j) => countyLevelTotal(j) || ownPart(j)) ? [...rowsNear, ...own] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
@@ -208,14 +218,21 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // but a total that is blank or 0 over blank or 0 rows does not reach over the first row with a number.
       faults += best?.faults ?? 0;
       if (best && best.agree >= 1) return [best.rows, "numbers"];
-      if (rowsNear.length === 0) {
+      if (rowsNear.length === 0 && block.length === 0) {
         // Nothing of its own before the next stated total, and the numbers do not reach past it.
         faults += evidence.length + 1;
         return [[], "block"];
       }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
+      // county's sibling; its own figure is what disagrees).
+      const towns = block.findIndex((j) => !TOWN_ONLY.test(rows[j]!.label));
+      if (towns > 0 && /(市|县|旗|区)$/.test(rows[i]!.label) && !PREFECTURE_ONLY.test(rows[i]!.label)) return [block.slice(0, towns), "block"];
       return [block, "block"];
     };
+    /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
+    const countyLevelTotal = (j: number) =>
+      resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
     const resolved = new Set<number>();
@@ -230,6 +247,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     }
     if (input.grand !== null) {
       const decided = undecided.length > 0 ? grandDecides(evidence, input.grand, inner, claimed, position, undecided) : [];
+      exactDecided = decided.filter((u) => u.exact).length;
       for (const { i, rows: run, faults: decidedFaults } of decided) {
         for (const j of run) claimed[position.get(j)!] = 1;
         runs.set(i, { rows: run, basis: "numbers" });
@@ -239,7 +257,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       extendTiedRuns(direction, runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
-    return { claimed, runs, faults };
+    return { claimed, runs, faults, exactDecided };
   };
 
   /**
@@ -282,7 +300,18 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     // No evidence either way: the structure that leaves fewer faults, else where the totals sit.
     const head = assign("head", true);
     const close = assign("close", true);
-    direction = head.faults !== close.faults ? (head.faults < close.faults ? "head" : "close") : positionalDirection(input, ordered, position);
+    // A total whose rows disagree everywhere, taken because the grand total then adds up exactly, is a fault its
+    // structure explains and an exact agreement of the grand total: the one offsets the other. (Two subtotals typed
+    // wrong are two faults against one — the grand total — when the table is read flat; the grand total adding up
+    // to the cent over their rows is what bears the structure out.)
+    const headScore = head.faults - head.exactDecided;
+    const closeScore = close.faults - close.exactDecided;
+    direction =
+      headScore !== closeScore
+        ? headScore < closeScore
+          ? "head"
+          : "close"
+          : positionalDirection(input, ordered, position);
     result = direction === "head" ? head : close;
   }
   const { claimed, runs } = result;
@@ -377,6 +406,8 @@ interface Undecided {
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
   const name = rows[i]!.label;
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
+  // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
+  if (own.length > 0 && own.every((j) => TOWN_ONLY.test(rows[j]!.label)) && !TOWN_ONLY.test(name)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(rows[j]!.label) || TOWN_ONLY.test(rows[j]!.label));
 }
 
@@ -442,6 +473,23 @@ function grandDecides(
     for (const u of tried) for (const j of u.rows) claimed[position.get(j)!] = 1;
     return tried;
   }
+  if (tried.length > 1 && current.faults > 0) {
+    // The lists removed are disjoint (combinedDecision takes no two totals that overlap): their sums add up, each
+    // worked out once however many combinations are tried.
+    const partSums = new Map<number[], (number | null)[]>();
+    const partOf = (list: number[]) => {
+      let part = partSums.get(list);
+      if (!part) partSums.set(list, (part = without(evidence.map(() => 0), [list]).map((v) => (v === null ? null : -v))));
+      return part;
+    };
+    const holds = (removed: number[][]) =>
+      faultsOf(sums.map((sum, s) => removed.reduce<number | null>((v, list) => (v === null || partOf(list)[s] === null ? null : v - partOf(list)[s]!), sum))).faults === 0;
+    const combined = combinedDecision(tried, holds);
+    if (combined) {
+      for (const u of combined) for (const j of u.rows) claimed[position.get(j)!] = 1;
+      return [...combined, ...nestedDecisions(evidence, combined, tried)];
+    }
+  }
   for (const u of tried) {
     if (current.faults === 0) break;
     if (u.rows.some((j) => claimed[position.get(j)!] === 1)) continue;
@@ -461,6 +509,99 @@ function grandDecides(
       next.forEach((v, s) => (sums[s] = v));
       current = after;
     }
+  }
+  return out;
+}
+
+/** Undecided candidates decided together at most (3 ways each). */
+const MAX_COMBINED = 7;
+
+/**
+ * Two totals typed wrong in one table (a …地区 over its counties and 伊犁州 over its one county, each breaking
+ * its own sum): neither alone lets the grand total hold, so one at a time decides nothing. Each undecided
+ * candidate is a unit of its own, the total of its rows (a fault among them), or — named a total and its rows
+ * disagreeing everywhere — a total whose own figure is the fault (its rows stand for it in the grand total).
+ * The one combination of disjoint totals under which the grand total holds in every column with the fewest
+ * faults is taken; two such combinations equally small decide nothing (the numbers cannot tell).
+ */
+function combinedDecision(tried: Undecided[], holds: (removed: number[][]) => boolean, least = 2): Undecided[] | null {
+  if (tried.length < least || tried.length > MAX_COMBINED) return null;
+  type Way = "unit" | "rows" | "own";
+  const waysOf = (u: Undecided): Way[] => (u.exact && u.namedTotal ? ["unit", "rows", "own"] : ["unit", "rows"]);
+  let best: { cost: number; ways: Way[] } | null = null;
+  let tie = false;
+  const ways: Way[] = [];
+  const spans = tried.map((u) => new Set([u.i, ...u.rows]));
+  const overlaps = (a: number, b: number) => [...spans[a]!].some((j) => spans[b]!.has(j));
+  const visit = (k: number, cost: number) => {
+    if (best && cost > best.cost) return;
+    if (k === tried.length) {
+      const removed: number[][] = [];
+      tried.forEach((u, n) => {
+        if (ways[n] === "rows") removed.push(u.rows);
+        else if (ways[n] === "own") removed.push([u.i]);
+      });
+      if (!holds(removed)) return;
+      if (best && best.cost === cost) tie = true;
+      else {
+        best = { cost, ways: [...ways] };
+        tie = false;
+      }
+      return;
+    }
+    for (const way of waysOf(tried[k]!)) {
+      // Two totals taken are disjoint (a total nested in another would change the other's rows).
+      if (way !== "unit" && tried.some((_, n) => n < k && ways[n] !== "unit" && overlaps(n, k))) continue;
+      ways[k] = way;
+      const faults = tried[k]!.faults ?? 0;
+      visit(k + 1, cost + (way === "unit" ? 0 : way === "rows" ? faults : Math.max(1, faults)));
+    }
+  };
+  visit(0, 0);
+  const found = best as { cost: number; ways: Way[] } | null;
+  if (!found || tie) return null;
+  const out: Undecided[] = [];
+  tried.forEach((u, n) => {
+    // Its own figure wrong: its sum and the grand total break by the same one cell (counted with the grand total).
+    if (found.ways[n] === "rows") out.push(u);
+    else if (found.ways[n] === "own") out.push({ ...u, faults: 0 });
+  });
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * Undecided totals inside a run the grand total decided (喀什市 over its towns, typed wrong, inside 喀什地区's rows):
+ * the run's total stands to them as the grand total to the top level, so the same combination is looked for
+ * under it. Those decided take their rows out of the outer run (they stand for them).
+ */
+function nestedDecisions(evidence: EvidenceColumn[], decided: Undecided[], tried: Undecided[]): Undecided[] {
+  const out: Undecided[] = [];
+  for (const outer of decided) {
+    if ((outer.faults ?? 0) === 0) continue;
+    const inRun = new Set(outer.rows);
+    const nested = tried.filter((v) => !decided.includes(v) && inRun.has(v.i) && v.rows.every((j) => inRun.has(j)));
+    if (nested.length === 0) continue;
+    const holds = (removed: number[][]) => {
+      const gone = new Set(removed.flat());
+      return evidence.every((c) => {
+        const total = unitsAt(c, outer.i);
+        if (total === null) return true;
+        let sum = 0;
+        for (const j of outer.rows) {
+          if (gone.has(j)) continue;
+          const v = unitsAt(c, j);
+          if (v === null) return true;
+          sum += v;
+        }
+        return Math.abs(sum - total) <= 1;
+      });
+    };
+    if (holds([])) continue;
+    const inner = combinedDecision(nested, holds, 1);
+    if (!inner) continue;
+    const taken = new Set(inner.flatMap((v) => v.rows));
+    outer.rows = outer.rows.filter((j) => !taken.has(j));
+    out.push(...inner);
   }
   return out;
 }
