@@ -1188,3 +1188,54 @@ describe("pairs2: two totals typed wrong in one column, each breaking its own su
   it("Q6: 库尔勒市 and 阿克苏市 typed wrong → both errors at their cells", () =>
     expect(errorsAt(withValue(withValue(korla(), "C10", 34488.27), "C15", 6915.51))).toEqual(["附件1!C10=3,448.27", "附件1!C15=6,195.51"]));
 });
+
+// Live inputs (issue 10 §2) — a typo in an input of a live =SUM, under `4=2+3` with the row's 合计 typed: the
+// 合计 ties with the typed 上年结余 on this sheet alone (the 小计 follows either correction). The target form for
+// 博州 copies the 小计, which the allocation names only by its block (「博州本级 … 小计」): paired so, the copy
+// pins the 小计 of 合计 and the typo is the 上年结余. (Seed 777 pairs #66, #133: no link to the target before.)
+describe("live inputs under a live 小计 named by its block", () => {
+  const sum = (col: string, from: number, to: number, v: number): TestCell => ({ v, f: `SUM(${col}${from}:${col}${to})` });
+  const plus = (col: string, v: number): TestCell => ({ v, f: `${col}10+${col}13` });
+  function allocation(balance = 1784.64): Sheet {
+    const subtotal = 8240.47 + (balance - 1784.64);
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2026年提前下达自治区财政孤儿基本生活费补助资金预算明细表"],
+      [undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["单位", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      [undefined, 1, "2=1×12×150元/10000", 3, "4=2+3"],
+      ["博州本级", 40846, 7352.28, 1000.22, 8352.5],
+      ["博乐市", 34961, 6292.98, 2744.8, 9037.78],
+      ["精河县", 31317, 5637.06, 2710.81, 8347.87],
+      ["温泉县", 58602, 10548.36, balance, 12333],
+      ["小计", sum("B", 6, 9, 165726), sum("C", 6, 9, 29830.68), sum("D", 6, 9, Number(subtotal.toFixed(2))), sum("E", 6, 9, 38071.15)],
+      ["吐鲁番市本级", 40827, 7348.86, 1000.03, 8348.89],
+      ["高昌区", 32238, 5802.84, 321.98, 6124.82],
+      ["小计", sum("B", 11, 12, 73065), sum("C", 11, 12, 13151.7), sum("D", 11, 12, 1322.01), sum("E", 11, 12, 14473.71)],
+      ["合计", plus("B", 238791), plus("C", 42982.38), plus("D", Number((subtotal + 1322.01).toFixed(2))), plus("E", 52544.86)],
+    ];
+    return sheet("附件1", rows, ["A2:E2"], { 2: "0.00", 3: "0.00", 4: "0.00" });
+  }
+  function target(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2026年孤儿基本生活费补助资金绩效目标表"],
+      ["项目名称", "孤儿基本生活费补助资金"],
+      ["地区名称", "博州"],
+      ["资金情况（万元）", "年度资金总额：", 38071.15],
+      [undefined, "其中：财政拨款", 38071.15],
+      [undefined, "地方资金"],
+      ["年度目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      ["产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      ["产出指标", "质量指标", "资金足额发放率", undefined, "100%"],
+      ["产出指标", "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"],
+      ["效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    return sheet("博州", rows, ["A2:E2", "B3:E3", "B4:E4", "A5:A7", "B8:E8", "C9:D9", "C10:D10", "C11:D11", "C12:D12", "C13:D13", "C14:D14"], { 2: "0.00" });
+  }
+  it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+  it("温泉县 上年结余 typed 17846.44 → one error at D9, not at its 合计 E9", () =>
+    expect(errorsAt(allocation(17846.44), target())).toEqual(["附件1!D9=1784.64"]));
+});

@@ -62,6 +62,8 @@ export interface AllocUnit {
   nameCell: string;
   role: string;
   amounts: Map<number, { cell: string; value: Dec | null }>;
+  /** A bare 小计 over a block that opens with the unit's own row (博州本级 …): that unit's name. */
+  blockName?: string;
 }
 
 export interface Allocation {
@@ -285,6 +287,7 @@ function readAllocation(sheet: SheetSnapshot, model: AllocationModel | null): Al
     .filter((r) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
     .map((r) => ({
       name: r.label,
+      ...(blockNameOf(model, r) ? { blockName: blockNameOf(model, r)! } : {}),
       nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
       role: r.role,
       amounts: new Map(
@@ -295,6 +298,17 @@ function readAllocation(sheet: SheetSnapshot, model: AllocationModel | null): Al
       ),
     }));
   return { sheet: sheet.name, model, units, columns };
+}
+
+/**
+ * A bare 小计 names its block by the unit's own row: 「博州本级, 博乐市, …, 小计」 is 博州's total, the figure a
+ * target form for 博州 copies.
+ */
+function blockNameOf(model: AllocationModel, r: AllocationModel["rows"][number]): string | null {
+  if (!/^(小计|合计)$/.test(r.label) || r.role === "grand" || r.children.length < 2) return null;
+  const first = model.rows[Math.min(...r.children)];
+  const own = first?.label.match(/^(.{2,})本级$/);
+  return own ? own[1]! : null;
 }
 
 function moneyUnit(unit: string | undefined): MoneyUnit | null {
@@ -388,10 +402,19 @@ function pairWithAllocation(
   const candidates = referenced.length > 0 ? referenced : allocations;
   let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
   for (const alloc of candidates) {
-    const pairs = matchUnits(
+    let pairs = matchUnits(
       units.map((u) => u.name),
       alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
     );
+    // Named by their blocks only when that names every unit of the form: a block name is a reading, and a
+    // form half paired by it would report the other half as missing from the allocation.
+    if (pairs.length === 0 && alloc.units.some((u) => u.blockName)) {
+      const byBlock = matchUnits(
+        units.map((u) => u.name),
+        alloc.units.map((u) => (u.role === "grand" ? "合计" : (u.blockName ?? u.name))),
+      );
+      if (byBlock.length === units.length) pairs = byBlock;
+    }
     if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
   }
   if (!best || best.pairs.length === 0) return null;
