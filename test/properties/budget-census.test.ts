@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { censusLines } from "./sampling";
 import { BudgetPropertyFailure, budgetBlankAtItsCell, budgetCleanHasNoFinding, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, pickArb } from "../generators/budget-props";
 
 const RUNS = Number(process.env.FC_CENSUS ?? 0);
@@ -19,24 +20,7 @@ function signature(message: string): string {
 }
 
 function census<T extends unknown[]>(name: string, arb: fc.Arbitrary<T>, predicate: (...args: T) => void, offset: number) {
-  const groups = new Map<string, string[]>();
-  let count = 0;
-  fc.sample(arb, { seed: SEED + offset, numRuns: RUNS }).forEach((args, i) => {
-    try {
-      predicate(...args);
-    } catch (error) {
-      if (!(error instanceof BudgetPropertyFailure)) throw error;
-      count++;
-      const key = signature(error.message);
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(`#${i}\n${error.message}`);
-    }
-  });
-  const lines = [`${name}: ${count} of ${RUNS} fail`];
-  for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-    lines.push(`  ${list.length} × ${key}`);
-    for (const ex of list.slice(0, SHOW)) lines.push(ex.replace(/^/gm, "      "));
-  }
-  console.log(lines.join("\n"));
+  console.log(censusLines(name, BudgetPropertyFailure, arb, predicate, { seed: SEED + offset, runs: RUNS, show: SHOW, keyOf: (_args, message) => signature(message) }));
 }
 
 describe.skipIf(RUNS === 0)("census of failing generated department budgets", () => {

@@ -10,6 +10,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { failuresOf as sampledFailures } from "./sampling";
 import { BudgetPropertyFailure, budgetBlankAtItsCell, budgetCleanHasNoFinding, budgetGeneratorConsistent, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, budgetTally, pickArb } from "../generators/budget-props";
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
@@ -17,20 +18,9 @@ const STRICT = process.env.FC_STRICT === "1";
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const LIMIT = { timeout: 180_000 };
 
-function failuresOf<T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...args: T) => void, offset: number, n: number): { count: number; first: string } {
-  let count = 0;
-  let first = "";
-  for (const args of fc.sample(arb, { seed: SEED + offset, numRuns: n })) {
-    try {
-      predicate(...args);
-    } catch (error) {
-      if (!(error instanceof BudgetPropertyFailure)) throw error;
-      count++;
-      first ||= error.message;
-    }
-  }
-  return { count, first };
-}
+/** Workbooks of the seeded sample (of n) that break the property; the first failure's picture for the message. */
+const failuresOf = <T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...args: T) => void, offset: number, n: number) =>
+  sampledFailures(BudgetPropertyFailure, arb, predicate, SEED + offset, n);
 
 /** Failing workbooks per property on the default seed (of SAMPLE), measured when this ratchet was last lowered. */
 const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0 };
