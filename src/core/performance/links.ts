@@ -195,10 +195,7 @@ export function linkTargetsToAllocations(
 ): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
-  const allocations = reading
-    .sheetsOf("allocation")
-    .map((s) => readAllocation(s, reading.allocation(s)))
-    .filter((a): a is Allocation => !!a);
+  const allocations = allocationsOf(reading);
   if (allocations.length === 0) return [];
   return withCarryingLines(linkWith(reading, targets, allocations, verdicts, found, decided, unresolved));
 }
@@ -224,14 +221,19 @@ function withCarryingLines(links: FormLink[]): FormLink[] {
   return links;
 }
 
+/** Every allocation sheet of the workbook with rows a target form can copy. */
+function allocationsOf(reading: WorkbookReading): Allocation[] {
+  return reading
+    .sheetsOf("allocation")
+    .map((s) => readAllocation(s, reading.allocation(s)))
+    .filter((a): a is Allocation => !!a);
+}
+
 /** Target forms paired with the allocation cells they copy, as typed: no verdict, no evidence weighed. */
 export function pairTargetsWithAllocations(reading: WorkbookReading): FormLink[] {
   const targets = reading.sheetsOf("performance-target");
   if (targets.length === 0) return [];
-  const allocations = reading
-    .sheetsOf("allocation")
-    .map((s) => readAllocation(s, reading.allocation(s)))
-    .filter((a): a is Allocation => !!a);
+  const allocations = allocationsOf(reading);
   if (allocations.length === 0) return [];
   return linkWith(reading, targets, allocations, new Map(), null);
 }
