@@ -44,13 +44,21 @@ const BUDGET_TITLES = new RegExp(
   [
     "收支总体情况表|收入总体情况表|支出总体情况表|收支预算总体情况表|一般公共预算支出情况表|基本支出情况表|项目支出情况表",
     "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|(部门|单位)(预算|决算)",
-    "(收支|收入|支出)(预算|决算)?总表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
+    "(收支|收入|支出)(预算|决算)?总(体情况)?表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
     "(财政拨款|一般公共预算|政府性基金|国有资本经营).{0,12}(收支|收入支出|支出|拨款)(预算|决算)?(总|明细)?表",
+    "(基本|项目)支出(预算|决算)(明细)?表",
   ].join("|"),
 );
 
 /** Sheets that accompany the tables without being one: cover, 目录, 职能, 名词解释, 说明, a reviewer's checklist. */
-const DOCUMENT_SECTION = /^(目录|封面)$|(职能|机构设置|名词解释|编制说明|情况说明|说明|简介|概况)$|(检查|核查|审核|审查|自查)(情况)?表$/;
+const DOCUMENT_SECTION = /^(目录|封面)$|(目录|职能|机构设置|名词解释|编制说明|情况说明|说明|简介|概况)$|(检查|核查|审核|审查|自查)(情况)?(表|清单|要点|底稿)$/;
+
+/** Lines above a title that are not the title: `附件1`, `附件一：`, `附表3`, `表1`, `表一`, `公开01表`, `报表编号：…`. */
+const LABEL_LINE = /^附[件表]\s*[\d一二三四五六七八九十]*([-—－]\d+)?[:：]?$|^(公开|预算|决算)?\d{1,2}表$|^表[\d一二三四五六七八九十]+([-—－]\d+)?$|^(报表编号|表号|编号)[:：]/;
+/** Lines beside or under a title that are not the title: the unit, who compiled it, when. */
+const UNIT_LINE = /^(金额)?单位[:：]|^(编制|填报|申报|报送|制表)(单位|部门|日期|时间|人)[:：]?|^(填表|编制)日期/;
+/** An inline attachment label before a title on the same line: `附件1：2024年…分配表`. */
+const INLINE_LABEL = /^附[件表]\s*[\d一二三四五六七八九十]+([-—－]\d+)?[:：、.]?/;
 
 const SCAN_ROWS = 14;
 
@@ -61,30 +69,136 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
     for (const { text } of grid.rowTexts(r)) lines.push(normalizeLabel(text));
   }
   if (lines.length === 0) return "other";
-  if (DOCUMENT_SECTION.test(lines[0]!) || isCover(lines)) return "other";
-  // `报表编号：…`, `附件1`, `表号`, `公开01表` lines above a title are not the title.
-  const title = lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !/^(报表编号|表号|编号)[:：]|^附[件表]\d*[:：]?$|^公开\d{1,2}表$/.test(t)) ?? "";
+  const heading = headingOf(grid);
+  if (isDocumentSection(grid, lines, heading)) return "other";
+  // The heading (one or two rows above the header); else the first line that reads like a title.
+  const title = /表|方案/.test(heading) ? heading : (lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !LABEL_LINE.test(t) && !UNIT_LINE.test(t)) ?? heading);
   const all = lines.join("|");
-
-  if (/自评/.test(title) || isSelfEvaluation(all)) return "self-evaluation";
-  if (/绩效目标/.test(title) || (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)))
-    return "performance-target";
-  if (/跟踪反馈|使用情况反馈/.test(title) || (/实际支出金额/.test(all) && /未支出金额/.test(all)))
-    return "tracking-feedback";
-  if (/分配(方案|表|明细|情况)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
-  if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
-  if (BUDGET_TITLES.test(title)) return "budget-table";
-  if (/科目表/.test(title) || isSubjectCodeList(grid, all)) return "subject-codes";
-  if (/分配|资金.*(明细|安排)表/.test(title) || looksLikeAllocation(all)) return "allocation";
-  return "other";
+  return kindOfTitle(title, grid, all) ?? kindOfContent(grid, lines) ?? kindOfSheetName(sheet.name, grid, all) ?? weakKindOfContent(grid, all) ?? "other";
 }
 
+/** What a title's words say the table is: whatever the office, the kind word is in it. */
+function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
+  if (!title) return null;
+  if (/自评/.test(title)) return "self-evaluation";
+  if (/跟踪反馈|使用情况反馈|反馈表|监控表|跟踪(情况)?表/.test(title)) return "tracking-feedback";
+  if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
+  if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
+  if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
+  if (BUDGET_TITLES.test(title)) return "budget-table";
+  if (/科目(代码|编码)?表|分类科目$/.test(title)) return "subject-codes";
+  // 资金安排表, 下达计划表, 资金测算表, 清算表 …: what is done to the money, then the table word.
+  if ((/分配/.test(title) || /(资金|经费|补助).{0,12}(明细|安排|下达|测算|清算)/.test(title) || /(安排|下达|测算|清算)(情况|明细|计划|结果)?(表|方案)/.test(title)) && !hasSubjectCodes(grid))
+    return "allocation";
+  return null;
+}
+
+/** What the header says when the title does not: the columns each kind cannot do without. */
+function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
+  const all = lines.join("|");
+  // The unit line (金额单位：万元) is not a header: a code list under it still has no amounts.
+  if (isSubjectCodeList(grid, lines.filter((t) => !UNIT_LINE.test(t)).join("|"))) return "subject-codes";
+  if (isMonitoring(all)) return "tracking-feedback";
+  if (isSelfEvaluation(all)) return "self-evaluation";
+  if (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)) return "performance-target";
+  if (/实际支出(金额|数)/.test(all) && /未支出|结余金额|支出进度/.test(all)) return "tracking-feedback";
+  if (hasSubjectCodes(grid) && /科目|功能分类|经济分类|(^|\|)[类款项](\||$)/.test(all)) return "budget-table";
+  if (/收入总计/.test(all) && /支出总计/.test(all)) return "budget-table";
+  return null;
+}
+
+/** A sheet named by its title (`2024年就业补助资金分配表`) with no title row: the name's kind word decides. */
+function kindOfSheetName(name: string, grid: Grid, all: string): SheetKind | null {
+  const text = normalizeLabel(name);
+  return text.length >= 5 ? kindOfTitle(text, grid, all) : null;
+}
+
+/** No title word and no telling header: recipient units down the side with money beside them. */
+function weakKindOfContent(grid: Grid, all: string): SheetKind | null {
+  if (looksLikeAllocation(all) && !hasSubjectCodes(grid)) return "allocation";
+  if (hasRecipientRows(grid) && MONEY.test(all) && !hasSubjectCodes(grid)) return "allocation";
+  return null;
+}
+
+/**
+ * The title as typed above the header: the single-text rows at the top (a title split over two rows, `…补助资金`
+ * then `分配表`, is one title), without `附件1` / `表一` labels and unit lines. Ends at the first row of the
+ * table (two texts or more) or once a part names the table (…表, …方案).
+ */
+function headingOf(grid: Grid): string {
+  const parts: string[] = [];
+  for (let r = 0; r < Math.min(grid.rowCount, 8) && parts.length < 3; r++) {
+    const texts = grid
+      .rowTexts(r)
+      .map(({ text }) => normalizeLabel(text).replace(INLINE_LABEL, ""))
+      .filter((t) => t !== "" && !LABEL_LINE.test(t) && !UNIT_LINE.test(t));
+    if (texts.length === 0) {
+      if (parts.length > 0 && !grid.isRowEmpty(r)) break; // a unit line under the title ends it
+      continue;
+    }
+    if (texts.length > 1 || rowHasNumber(grid, r)) break;
+    parts.push(texts[0]!);
+    if (/表|方案/.test(texts[0]!)) break;
+  }
+  return parts.join("");
+}
+
+function rowHasNumber(grid: Grid, r: number): boolean {
+  for (let c = 0; c < grid.colCount; c++) if (typeof grid.cell(r, c)?.value === "number") return true;
+  return false;
+}
+
+/** 封面, 目录, 说明, 职能, a reviewer's checklist: named so in the first line or the heading, or shaped so. */
+function isDocumentSection(grid: Grid, lines: string[], heading: string): boolean {
+  if (DOCUMENT_SECTION.test(lines[0]!) || lines.slice(0, 3).includes("目录")) return true;
+  if (heading && DOCUMENT_SECTION.test(heading)) return true;
+  if (lines.some((t) => /^(检查|审核|核查|审查)(内容|事项|项目|要点|结果)$|^是否(符合|一致|相符|完整)/.test(t))) return true;
+  return isCover(lines) || isContents(grid) || isProse(grid);
+}
 /** A self-evaluation form: budget and execution columns (全年预算数 / 年初预算数 … 执行数), or its title
- *  under a `报表编号：…` line. */
+ *  under a `报表编号：…` line. 上年(实际)完成值 in a target form is last year's, not an execution. */
 function isSelfEvaluation(all: string): boolean {
   const budget = /全年预算数|年初预算数|调整后预算数/.test(all);
-  const executed = /全年执行数|预算执行数|实际完成值|(?<!上年)完成值/.test(all);
+  const executed = /全年执行数|预算执行数|(?<!上年)实际完成值|(?<!上年|实际)完成值/.test(all);
   return budget && executed;
+}
+
+/** A mid-year monitoring form (绩效运行监控表): execution so far (1-6月执行数, 截至6月底) and the full-year forecast. */
+function isMonitoring(all: string): boolean {
+  const soFar = /\d{1,2}[-—–~至]\d{1,2}月(份)?(执行|实际|完成|支出)|截至.{0,6}月(底|末)?(执行|实际|完成|支出)|(上半年|前三季度)(执行|实际|完成)/.test(all);
+  const forecast = /全年预计|预计(全年)?(执行|完成)|偏差(原因|情况)/.test(all);
+  return soFar && forecast;
+}
+
+/** A 目录: most rows name a table (`表1 收支总体情况表……3`), and nothing in it is an amount. */
+function isContents(grid: Grid): boolean {
+  let rows = 0;
+  let titles = 0;
+  for (let r = 0; r < Math.min(grid.rowCount, 60); r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length === 0) continue;
+    rows++;
+    const entry = normalizeLabel(texts[0]!.text);
+    // An entry names a table; a sentence (注：本表反映…，…。) is a note, not an entry.
+    if (/表/.test(entry) && entry.length >= 5 && !/[，。；]|^(注|说明|备注)/.test(entry)) titles++;
+    for (let c = 0; c < grid.colCount; c++) {
+      const v = grid.cell(r, c)?.value;
+      if (typeof v === "number" && (!Number.isInteger(v) || v >= 1000)) return false; // page numbers only
+    }
+  }
+  return titles >= 3 && titles * 2 >= rows;
+}
+
+/** A 说明: sentences, one per row, and no table (rows of several cells) among them. */
+function isProse(grid: Grid): boolean {
+  let sentences = 0;
+  let tableRows = 0;
+  for (let r = 0; r < Math.min(grid.rowCount, 60); r++) {
+    const texts = grid.rowTexts(r);
+    if (texts.length >= 3) tableRows++;
+    else if (texts.length === 1 && texts[0]!.text.length >= 30 && /[，。；]/.test(texts[0]!.text)) sentences++;
+  }
+  return sentences >= 2 && tableRows <= 1;
 }
 
 /** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
@@ -129,5 +243,8 @@ function isSubjectCodeList(grid: Grid, all: string): boolean {
 
 /** No title word, but the header names recipient units and money, and there is a total row. */
 function looksLikeAllocation(all: string): boolean {
-  return /(县|市|区|地区|州|单位)/.test(all) && /(资金|补助|金额|万元)/.test(all) && /(合计|总计)/.test(all);
+  return /(县|市|区|地区|州|单位)/.test(all) && MONEY.test(all) && /(合计|总计)/.test(all);
 }
+
+/** Money in the header or the unit line: 资金, 补助, 金额, 中央财政, 拨款, or `单位：元` / `单位：万元`. */
+const MONEY = /资金|补助|金额|万元|财政|拨款|下达|拨付|单位[:：][^|]*元/;
