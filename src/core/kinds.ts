@@ -110,7 +110,8 @@ function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
 /** A sheet named by its title (`2024年就业补助资金分配表`) with no title row: the name's kind word decides. */
 function kindOfSheetName(name: string, grid: Grid, all: string): SheetKind | null {
   const text = normalizeLabel(name);
-  return text.length >= 5 ? kindOfTitle(text, grid, all) : null;
+  // `资金分配表示例说明`: a sheet named as the note on a table is not that table.
+  return text.length >= 5 && !DOCUMENT_SECTION.test(text) ? kindOfTitle(text, grid, all) : null;
 }
 
 /** No title word and no telling header: recipient units down the side with money beside them. */
@@ -192,13 +193,14 @@ function isContents(grid: Grid): boolean {
 /** A 说明: sentences, one per row, and no table (rows of several cells) among them. */
 function isProse(grid: Grid): boolean {
   let sentences = 0;
-  let tableRows = 0;
+  let rows = 0;
   for (let r = 0; r < Math.min(grid.rowCount, 60); r++) {
     const texts = grid.rowTexts(r);
-    if (texts.length >= 3) tableRows++;
-    else if (texts.length === 1 && texts[0]!.text.length >= 30 && /[，。；]/.test(texts[0]!.text)) sentences++;
+    if (texts.length >= 3) return false; // a header or a data row: a table, whatever notes lie under it
+    if (texts.length > 0) rows++;
+    if (texts.length === 1 && texts[0]!.text.length >= 30 && /[，。；]/.test(texts[0]!.text)) sentences++;
   }
-  return sentences >= 2 && tableRows <= 1;
+  return sentences >= 2 && sentences * 2 >= rows;
 }
 
 /** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
@@ -219,13 +221,19 @@ function hasRecipientRows(grid: Grid): boolean {
   return units >= 2 && numbers >= 2;
 }
 
-/** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes): a budget table. */
+/** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes), each with its subject's
+ *  name to its right (`208 | 社会保障和就业支出`, `208 | 05 | 05 | 机关事业单位…`): a budget table. An amount
+ *  such as 243 beside a county is not a code. */
 function hasSubjectCodes(grid: Grid): boolean {
   let codes = 0;
   for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
     for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
       const t = grid.text(r, c).replace(/\s/g, "");
-      if (/^[23]\d{2}(\d{2}){0,2}$/.test(t)) codes++;
+      if (!/^[23]\d{2}(\d{2}){0,2}$/.test(t)) continue;
+      let named = false;
+      for (let k = c + 1; k <= c + 3 && k < grid.colCount && !named; k++) named = /[\u4e00-\u9fff]/.test(grid.text(r, k));
+      if (named) codes++;
+      break;
     }
     if (codes >= 3) return true;
   }
