@@ -78,18 +78,22 @@ const allocationCoreArb = fc
   .filter(([, verb, noun]) => !(verb === "预算" && noun !== "明细表") && !(verb === "清算" && noun === "方案"))
   .map(([lead, verb, noun]) => ({ lead, words: `${verb}${noun}` }));
 
-function allocationBody(core: string, opts: { total: "top" | "bottom" | "none"; prefecture: boolean; numberRow: boolean; rowHeader: string; money: string[]; seq: boolean }): Body {
+function allocationBody(core: string, opts: { total: "top" | "bottom" | "none"; prefecture: boolean; numberRow: boolean; rowHeader: string; money: string[]; seq: boolean; base: number; band: boolean; own: boolean }): Body {
   const head: Row = [...(opts.seq ? ["序号"] : []), opts.rowHeader, ...opts.money];
-  const rows: Row[] = [head];
+  const lead = opts.seq ? 2 : 1;
+  // A two-row header band: 资金来源 over the money columns, the row header merged down through both rows.
+  const band: Row = [...(opts.seq ? ["序号"] : []), opts.rowHeader, "资金来源", ...opts.money.slice(1).map(() => "")];
+  const rows: Row[] = opts.band && opts.money.length > 1 ? [band, [...Array(lead).fill(""), ...opts.money]] : [head];
+  const merges: CellRange[] = opts.band && opts.money.length > 1 ? [{ top: 0, left: lead - 1, bottom: 1, right: lead - 1 }, { top: 0, left: lead, bottom: 0, right: lead + opts.money.length - 1 }] : [];
   if (opts.numberRow) rows.push([...(opts.seq ? [""] : []), "", ...opts.money.map((_, i) => String(i + 1))]);
-  const units = opts.prefecture ? [PREFECTURES[0]!, ...COUNTIES.slice(0, 3), PREFECTURES[1]!, ...COUNTIES.slice(3, 5)] : COUNTIES.slice(0, 6);
-  const amounts = units.map((_, i) => opts.money.map((__, j) => 100 + i * 17 + j * 5));
+  const units = [...(opts.own ? ["自治区本级"] : []), ...(opts.prefecture ? [PREFECTURES[0]!, ...COUNTIES.slice(0, 3), PREFECTURES[1]!, ...COUNTIES.slice(3, 5)] : COUNTIES.slice(0, 6))];
+  const amounts = units.map((_, i) => opts.money.map((__, j) => opts.base + i * 17 + j * 5));
   const line = (i: number, name: string, values: number[]) => [...(opts.seq ? [i] : []), name, ...values];
   const total = opts.money.map((_, j) => amounts.reduce((s, a) => s + a[j]!, 0));
   if (opts.total === "top") rows.push(line(0, pickTotal(opts.money.length), total));
   units.forEach((u, i) => rows.push(line(i + 1, u, amounts[i]!)));
   if (opts.total === "bottom") rows.push(line(0, pickTotal(units.length), total));
-  return { core, rows, titleOptional: opts.total !== "none" };
+  return { core, rows, merges, titleOptional: opts.total !== "none" };
 }
 
 const pickTotal = (n: number) => ["合计", "总计", "全区合计", "合  计"][n % 4]!;
@@ -112,6 +116,9 @@ const allocationArb: fc.Arbitrary<Body> = fc
       ["上年清算数", "本年预拨数", "应拨付数"],
     ]),
     seq: fc.boolean(),
+    base: pick([12.35, 208, 301, 2080, 1250000]),
+    band: fc.boolean(),
+    own: fc.boolean(),
   })
   .map((o) => {
     // 困难群众救助补助资金 + 资金分配表 → …补助资金分配表 (no 资金资金)
@@ -245,16 +252,41 @@ const budgetTitleArb = fc.oneof(
   ]),
 );
 
-const budgetArb: fc.Arbitrary<Body & { label: string }> = fc
+/** 收支总表: 收入 on the left, 支出 on the right, no codes; 收入总计 = 支出总计 at the bottom. */
+const balanceArb: fc.Arbitrary<Body & { label: string }> = fc
+  .record({
+    title: fc.tuple(pick(["", "部门", "单位", "预算单位"]), pick(["收支总体情况表", "收支总表", "财务收支预算总表", "收支预算总表", "财政拨款收支总体情况表", "财政拨款收支预算总表", "收入支出决算总表", "财政拨款收入支出决算总表"])).map((p) => p.join("")),
+    label: pick(["", "表1", "表一", "公开01表", "表1-1", "预算01表"]),
+    amount: pick(["预算数", "金额", "决算数", "本年预算"]),
+  })
+  .map(({ title, label, amount }) => ({
+    core: title,
+    label,
+    titleOptional: true,
+    rows: [
+      ["收      入", "", "支      出", ""],
+      ["项    目", amount, "项    目", amount],
+      ["一、一般公共预算拨款收入", 900, "一、社会保障和就业支出", 700],
+      ["二、政府性基金预算拨款收入", 100, "二、住房保障支出", 300],
+      ["本年收入合计", 1000, "本年支出合计", 1000],
+      ["收入总计", 1000, "支出总计", 1000],
+    ],
+    merges: [{ top: 0, left: 0, bottom: 0, right: 1 }, { top: 0, left: 2, bottom: 0, right: 3 }],
+  }));
+
+const treeArb: fc.Arbitrary<Body & { label: string }> = fc
   .record({
     title: budgetTitleArb,
     label: pick(["", "表1", "表一", "公开01表", "表1-1", "附表3", "表 5", "预算02表"]),
     codes: pick(["one", "split"] as const),
+    numeric: fc.boolean(),
     amounts: pick([["合计", "基本支出", "项目支出"], ["预算数"], ["决算数"], ["本年支出合计", "基本支出", "项目支出"]]),
   })
-  .map(({ title, label, codes, amounts }) => {
+  .map(({ title, label, codes, numeric, amounts }) => {
     const head: Row = codes === "one" ? ["科目编码", "科目名称", ...amounts] : ["类", "款", "项", "科目名称", ...amounts];
-    const code = (c: string) => (codes === "one" ? [c] : [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)]);
+    // Codes typed as text, or as numbers by a sheet that dropped the text format (208, 2080505).
+    const typed = (c: string): CellValue => (numeric && c !== "" ? Number(c) : c);
+    const code = (c: string) => (codes === "one" ? [typed(c)] : [typed(c.slice(0, 3)), c.slice(3, 5), c.slice(5, 7)]);
     const line = (c: string, name: string, v: number) => [...code(c), name, ...amounts.map((_, j) => (j === 0 ? v : j === 1 ? v * 0.6 : v * 0.4))];
     const rows: Row[] = [
       head,
@@ -268,6 +300,8 @@ const budgetArb: fc.Arbitrary<Body & { label: string }> = fc
     ];
     return { core: title, rows, titleOptional: true, label };
   });
+
+const budgetArb = fc.oneof(treeArb, balanceArb);
 
 // ————————————————————————————— subject codes —————————————————————————————
 
@@ -417,6 +451,21 @@ const otherArb: fc.Arbitrary<KindSample> = fc.oneof(
         ["二、绩效目标表填报要求：一级指标包括产出指标、效益指标和满意度指标，二级指标、三级指标由项目单位细化，指标值应当量化。"],
         ["三、资金分配表中合计数应等于各县（市、区）分配金额之和，单位为万元。"],
         ["四、“三公”经费支出预算数为86.50万元，其中公务接待费12.00万元。"],
+      ],
+      [],
+    ),
+  })),
+  // 部门职责 / 概况: sentences, no heading that says 说明
+  fc.record({ head: pick(["一、部门主要职责", "部门概况", "第一部分 部门概况", "2024年部门预算"]), name: pick(["Sheet3", "职能", "概况"]) }).map(({ head, name }) => ({
+    kind: "other" as const,
+    story: `prose ‹${head}› sheet ‹${name}›`,
+    sheet: snapshot(
+      name,
+      [
+        [head],
+        ["（一）贯彻执行国家和自治区有关人力资源和社会保障工作的方针政策和法律法规，拟订全县人力资源和社会保障事业发展规划并组织实施。"],
+        ["（二）负责全县城乡居民基本养老保险工作，2024年参保人数达到53,000人，发放养老金12,345.67万元。"],
+        ["（三）完成县委、县政府交办的其他任务。"],
       ],
       [],
     ),
