@@ -138,6 +138,7 @@ function headingOf(grid: Grid): string {
       continue;
     }
     if (texts.length > 1 || rowHasNumber(grid, r)) break;
+    if (texts[0]!.length >= 20 && /[，。；]/.test(texts[0]!)) break; // a sentence under the title is no part of it
     parts.push(texts[0]!);
     if (/表|方案/.test(texts[0]!)) break;
   }

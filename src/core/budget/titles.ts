@@ -67,17 +67,29 @@ const BUDGET_PATTERNS: [RegExp, BudgetTableType][] = [
 
 export function tableTypeOfTitle(text: string): BudgetTableType | null {
   const t = normalizeLabel(text);
-  if (t.length < 5 || !/表/.test(t) || /说明|目录/.test(t)) return null;
+  // 4 characters: the second line of a title split over two rows (`某某局` / `收入总表`).
+  if (t.length < 4 || !/表/.test(t) || /说明|目录/.test(t)) return null;
   const patterns: [RegExp, BudgetTableType][] = /决算/.test(t) ? FINAL_PATTERNS : BUDGET_PATTERNS;
   for (const [pattern, type] of patterns) if (pattern.test(t)) return type;
   return null;
 }
 
-/** `表1`, `表 7`, `附表3`: the number printed above the title, used only when the title says nothing. */
+/** `表1`, `表 7`, `附表3`, `表一`, `表十一`: the number printed above the title, used only when the title says
+ *  nothing. (`公开01表` numbers the central template's tables in another order: not a 表N.) */
 export function tableTypeOfLabel(text: string): BudgetTableType | null {
-  const m = /^附?表(\d{1,2})$/.exec(normalizeLabel(text));
-  const n = m ? Number(m[1]) : 0;
+  const m = /^附?表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(normalizeLabel(text));
+  const n = m ? (/\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)) : 0;
   return n >= 1 && n <= 11 ? (n as BudgetTableType) : null;
+}
+
+/** 一 … 十一 (no more is needed for table labels); 0 for anything else. */
+function chineseNumber(text: string): number {
+  const digit = (ch: string | undefined) => (ch === undefined ? 0 : "一二三四五六七八九".indexOf(ch) + 1);
+  if (text === "十") return 10;
+  if (text.length === 1) return digit(text);
+  if (text.length === 2 && text[0] === "十") return 10 + digit(text[1]);
+  if (text.length === 2 && text[1] === "十") return digit(text[0]) * 10;
+  return 0;
 }
 
 export function tableName(type: BudgetTableType): string {
