@@ -223,8 +223,8 @@ function hasRecipientRows(grid: Grid): boolean {
 }
 
 /** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes), each with its subject's
- *  name to its right (`208 | 社会保障和就业支出`, `208 | 05 | 05 | 机关事业单位…`): a budget table. An amount
- *  such as 243 beside a county is not a code. */
+ *  name to its right (`208 | 社会保障和就业支出`, `208 | 05 | 05 | 机关事业单位…`) or, typed as text, to its
+ *  left: a budget table. An amount such as 243 beside a county is not a code. */
 function hasSubjectCodes(grid: Grid): boolean {
   let codes = 0;
   for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
@@ -233,6 +233,8 @@ function hasSubjectCodes(grid: Grid): boolean {
       if (!/^[23]\d{2}(\d{2}){0,2}$/.test(t)) continue;
       let named = false;
       for (let k = c + 1; k <= c + 3 && k < grid.colCount && !named; k++) named = /[\u4e00-\u9fff]/.test(grid.text(r, k));
+      // 科目名称 | 科目编码: a code typed as text after its name (an amount after a county is a number).
+      if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string") named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
       if (named) codes++;
       break;
     }

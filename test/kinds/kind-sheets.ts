@@ -278,19 +278,21 @@ const treeArb: fc.Arbitrary<Body & { label: string }> = fc
   .record({
     title: budgetTitleArb,
     label: pick(["", "表1", "表一", "公开01表", "表1-1", "附表3", "表 5", "预算02表"]),
-    codes: pick(["one", "split"] as const),
+    codes: pick(["one", "split", "name-first"] as const),
     numeric: fc.boolean(),
     amounts: pick([["合计", "基本支出", "项目支出"], ["预算数"], ["决算数"], ["本年支出合计", "基本支出", "项目支出"]]),
   })
   .map(({ title, label, codes, numeric, amounts }) => {
-    const head: Row = codes === "one" ? ["科目编码", "科目名称", ...amounts] : ["类", "款", "项", "科目名称", ...amounts];
+    const head: Row = codes === "one" ? ["科目编码", "科目名称", ...amounts] : codes === "split" ? ["类", "款", "项", "科目名称", ...amounts] : ["科目名称", "科目编码", ...amounts];
     // Codes typed as text, or as numbers by a sheet that dropped the text format (208, 2080505).
     const typed = (c: string): CellValue => (numeric && c !== "" ? Number(c) : c);
     const code = (c: string) => (codes === "one" ? [typed(c)] : [typed(c.slice(0, 3)), c.slice(3, 5), c.slice(5, 7)]);
-    const line = (c: string, name: string, v: number) => [...code(c), name, ...amounts.map((_, j) => (j === 0 ? v : j === 1 ? v * 0.6 : v * 0.4))];
+    const values = (v: number) => amounts.map((_, j) => (j === 0 ? v : j === 1 ? v * 0.6 : v * 0.4));
+    // 科目名称 | 科目编码: the code after its name, typed as text.
+    const line = (c: string, name: string, v: number) => (codes === "name-first" ? [name, c, ...values(v)] : [...code(c), name, ...values(v)]);
     const rows: Row[] = [
       head,
-      [...(codes === "one" ? [""] : ["", "", ""]), "合计", ...amounts.map((_, j) => (j === 0 ? 1000 : j === 1 ? 600 : 400))],
+      codes === "name-first" ? ["合计", "", ...values(1000)] : [...(codes === "one" ? [""] : ["", "", ""]), "合计", ...values(1000)],
       line("208", "社会保障和就业支出", 700),
       line("20805", "行政事业单位养老支出", 700),
       line("2080505", "机关事业单位基本养老保险缴费支出", 700),
