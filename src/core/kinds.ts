@@ -46,7 +46,7 @@ const BUDGET_TITLES = new RegExp(
     "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|(部门|单位)(预算|决算)",
     "(收支|收入|支出)(预算|决算)?总(体情况)?表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
     "(财政拨款|一般公共预算|政府性基金|国有资本经营).{0,12}(收支|收入支出|支出|拨款)(预算|决算)?(总|明细)?表",
-    "(基本|项目)支出(预算|决算)(明细)?表",
+    "(基本|项目)支出(预算|决算)(明细)?表|(部门|单位)(收入|支出)(预算|决算)表",
   ].join("|"),
 );
 
@@ -69,7 +69,7 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
     for (const { text } of grid.rowTexts(r)) lines.push(normalizeLabel(text));
   }
   if (lines.length === 0) return "other";
-  const heading = headingOf(grid);
+  const heading = headingOf(grid).replace(/[:：。.]+$/, ""); // `填表说明：`
   if (isDocumentSection(grid, lines, heading)) return "other";
   // The heading (one or two rows above the header); else the first line that reads like a title.
   const title = /表|方案/.test(heading) ? heading : (lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !LABEL_LINE.test(t) && !UNIT_LINE.test(t)) ?? heading);
@@ -81,7 +81,7 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
 function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   if (!title) return null;
   if (/自评/.test(title)) return "self-evaluation";
-  if (/跟踪反馈|使用情况反馈|反馈表|监控表|跟踪(情况)?表/.test(title)) return "tracking-feedback";
+  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
@@ -101,7 +101,7 @@ function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
   if (isMonitoring(all)) return "tracking-feedback";
   if (isSelfEvaluation(all)) return "self-evaluation";
   if (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)) return "performance-target";
-  if (/实际支出(金额|数)/.test(all) && /未支出|结余金额|支出进度/.test(all)) return "tracking-feedback";
+  if (/(实际|已)支出(金额|数)/.test(all) && /未支出|结余金额|支出进度/.test(all)) return "tracking-feedback";
   if (hasSubjectCodes(grid) && /科目|功能分类|经济分类|(^|\|)[类款项](\||$)/.test(all)) return "budget-table";
   if (/收入总计/.test(all) && /支出总计/.test(all)) return "budget-table";
   return null;

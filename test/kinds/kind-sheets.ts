@@ -73,9 +73,9 @@ const allocationCoreArb = fc
   .tuple(
     pick(["", "提前下达", "第二批", "中央", "省级"]),
     pick(["分配", "安排", "下达", "分配下达", "测算", "清算", "预算"]),
-    pick(["表", "方案", "明细表", "情况表", "结果表", "计划表", "一览表"]),
+    pick(["表", "方案", "明细表", "情况表", "结果表", "计划表", "一览表", ""]),
   )
-  .filter(([, verb, noun]) => !(verb === "预算" && noun !== "明细表") && !(verb === "清算" && noun === "方案"))
+  .filter(([, verb, noun]) => !(verb === "预算" && noun !== "明细表") && !(verb === "清算" && noun === "方案") && !(noun === "" && verb === "测算"))
   .map(([lead, verb, noun]) => ({ lead, words: `${verb}${noun}` }));
 
 function allocationBody(core: string, opts: { total: "top" | "bottom" | "none"; prefecture: boolean; numberRow: boolean; rowHeader: string; money: string[]; seq: boolean; base: number; band: boolean; own: boolean }): Body {
@@ -172,7 +172,7 @@ const targetArb: fc.Arbitrary<Body> = fc
 // ————————————————————————————— self-evaluation —————————————————————————————
 
 const selfCoreArb = fc
-  .tuple(pick(["", "项目支出", "部门整体支出", "转移支付区域", "项目", "区域"]), pick(["绩效自评表", "绩效自评结果表", "绩效自评价表"]))
+  .tuple(pick(["", "项目支出", "部门整体支出", "转移支付区域", "项目", "区域"]), pick(["绩效自评表", "绩效自评结果表", "绩效自评价表", "绩效评价表"]))
   .map(([a, b]) => a + b);
 
 const selfArb: fc.Arbitrary<Body> = fc
@@ -199,7 +199,7 @@ const feedbackArb: fc.Arbitrary<Body> = fc
   .record({
     core: fc.tuple(pick(["财政资金", "补助资金", "转移支付资金", ""]), pick(["使用跟踪反馈表", "使用情况跟踪反馈表", "使用情况反馈表", "支出进度跟踪表"])).map(([a, b]) => a + b),
     granted: pick(["资金金额", "下达金额", "收到资金"]),
-    spent: pick(["实际支出金额", "实际支出数"]),
+    spent: pick(["实际支出金额", "实际支出数", "已支出金额"]),
     left: pick(["未支出金额", "结余金额"]),
   })
   .map(({ core, granted, spent, left }) => ({
@@ -210,12 +210,12 @@ const feedbackArb: fc.Arbitrary<Body> = fc
       [2, "就业补助资金", "某财社〔2024〕15号", 200, 200, 0, "100%", ""],
       ["合计", "", "", 500, 440, 60, "88%", ""],
     ],
-    titleOptional: spent === "实际支出金额" && left === "未支出金额",
+    titleOptional: spent !== "实际支出数" && left === "未支出金额",
   }));
 
 const monitorArb: fc.Arbitrary<Body> = fc
   .record({
-    core: fc.tuple(pick(["项目支出", "部门整体", "转移支付", ""]), pick(["绩效运行监控表", "绩效监控表", "绩效执行监控表", "绩效跟踪表", "绩效目标执行监控表", "绩效运行跟踪监控表"])).map(([a, b]) => a + b),
+    core: fc.tuple(pick(["项目支出", "部门整体", "转移支付", ""]), pick(["绩效运行监控表", "绩效监控表", "绩效执行监控表", "绩效跟踪表", "绩效目标执行监控表", "绩效运行跟踪监控表", "绩效监控情况表", "绩效运行监控"])).map(([a, b]) => a + b),
     months: pick(["1-6月执行数", "1—7月执行数", "截至6月底执行数", "1-9月执行数"]),
     project: pick(PROJECTS),
   })
@@ -237,6 +237,7 @@ const monitorArb: fc.Arbitrary<Body> = fc
 /** A budget table's title from its parts: whose (部门/单位), what (收支/收入/支出 …), how the province words it. */
 const budgetTitleArb = fc.oneof(
   fc.tuple(pick(["", "部门", "单位"]), pick(["收支", "收入", "支出", "财政拨款收支"]), pick(["总体情况表", "预算总表", "总表", "预算总体情况表"])).map((p) => p.join("")),
+  fc.tuple(pick(["部门", "单位"]), pick(["收入", "支出"]), pick(["预算表", "决算表"])).map((p) => p.join("")),
   fc.tuple(pick(["", "部门", "单位"]), pick(["一般公共预算", "一般公共预算拨款", "政府性基金预算", "国有资本经营预算"]), pick(["支出情况表", "支出预算表", "基本支出情况表", "项目支出情况表", "支出功能分类预算表", "基本支出经济分类预算表"])).map((p) => p.join("")),
   fc.tuple(pick(["", "部门"]), pick(["“三公”经费支出情况表", "“三公”经费和机关运行经费预算表", "三公经费预算表", "上年结转结余情况明细表", "财务收支预算总表"])).map((p) => p.join("")),
   pick([
@@ -440,7 +441,7 @@ const otherArb: fc.Arbitrary<KindSample> = fc.oneof(
     ),
   })),
   // 说明 with numbers and table words in its text
-  fc.record({ head: pick(["编制说明", "关于2024年部门预算的说明", "填报说明", "2024年度部门决算情况说明", "附件1", "说明"]), name: pick(["说明", "Sheet2", "编制说明", "附件1"]) }).map(({ head, name }) => ({
+  fc.record({ head: pick(["编制说明", "关于2024年部门预算的说明", "填报说明", "2024年度部门决算情况说明", "附件1", "说明", "填表说明：", "编制说明。"]), name: pick(["说明", "Sheet2", "编制说明", "附件1"]) }).map(({ head, name }) => ({
     kind: "other" as const,
     story: `notes ‹${head}› sheet ‹${name}›`,
     sheet: snapshot(

@@ -110,6 +110,15 @@ describe("performance targets, self-evaluations and monitoring forms", () => {
     expect(result.sheets[0]!.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
   });
 
+  it("绩效监控情况表 is a tracking table", () => {
+    expect(kind([["2024年某某项目绩效监控情况表"], ...monitoring])).toBe("tracking-feedback");
+  });
+
+  it("no title: 已支出金额 and 未支出金额 columns make a feedback table", () => {
+    const rows: TestCell[][] = [["序号", "资金名称", "资金金额", "已支出金额", "未支出金额", "备注"], [1, "就业补助资金", 200, 150, 50, ""], ["合计", "", 200, 150, 50, ""]];
+    expect(kind(rows)).toBe("tracking-feedback");
+  });
+
   it("支出进度跟踪表 is a tracking table, not an allocation table", () => {
     const rows: TestCell[][] = [["2024年补助资金支出进度跟踪表"], ["序号", "资金名称", "下达金额", "实际支出数", "结余金额", "实际支出进度"], [1, "就业补助资金", 200, 150, 50, "75%"], ["合计", "", 200, 150, 50, "75%"]];
     expect(kind(rows)).toBe("tracking-feedback");
@@ -154,6 +163,14 @@ describe("budget and 决算 tables", () => {
     expect(tableTypeOfTitle("收支总表")).toBe(1);
   });
 
+  it("部门收入预算表 / 部门支出预算表: budget tables 表2 / 表3", () => {
+    const s = sheet("s", [["2024年某某局部门收入预算表"], ["单位：元"], ...tree]);
+    expect(classifySheet(s)).toBe("budget-table");
+    expect(tableTypeOfTitle("2024年某某局部门收入预算表")).toBe(2);
+    expect(tableTypeOfTitle("部门支出预算表")).toBe(3);
+    expect(tableTypeOfTitle("一般公共预算支出预算表")).toBe(5);
+  });
+
   it("(基本|项目)支出预算表 is a budget table", () => {
     expect(kind([["部门项目支出预算表"], ["单位：元"], ...tree])).toBe("budget-table");
   });
@@ -170,6 +187,10 @@ describe("sheets that stay other", () => {
   it("a 目录 whose first line is the department, listing every table with page numbers", () => {
     const rows: TestCell[][] = [["某某局2024年部门预算"], ["一、部门概况"], ["表1 收支总体情况表", 3], ["表2 收入总体情况表", 4], ["表3 支出总体情况表", 5], ["项目支出绩效目标表", 6]];
     expect(kind(rows, "Sheet1")).toBe("other");
+  });
+
+  it("填表说明： (with its colon) heading a sheet of notes", () => {
+    expect(kind([["填表说明："], ["1.一级指标、二级指标、三级指标按项目实际填写"], ["2.指标值", "应量化", "单位：万元"]])).toBe("other");
   });
 
   it("…公开目录 / 附件目录", () => {

@@ -63,6 +63,9 @@ const BUDGET_PATTERNS: [RegExp, BudgetTableType][] = [
   [/国有资本经营(预算)?(拨款)?支出/, 9],
   [/三公.{0,3}经费/, 10],
   [/结转结余/, 11],
+  // 部门收入预算表 / 部门支出预算表: 表2 / 表3 when nothing more specific matched.
+  [/(部门|单位)收入预算表/, 2],
+  [/(部门|单位)支出预算表/, 3],
 ];
 
 export function tableTypeOfTitle(text: string): BudgetTableType | null {
