@@ -116,9 +116,28 @@ function kindOfSheetName(name: string, grid: Grid, all: string): SheetKind | nul
 
 /** No title word and no telling header: recipient units down the side with money beside them. */
 function weakKindOfContent(grid: Grid, all: string): SheetKind | null {
-  if (looksLikeAllocation(all) && !hasSubjectCodes(grid)) return "allocation";
-  if (hasRecipientRows(grid) && MONEY.test(all) && !hasSubjectCodes(grid)) return "allocation";
+  // A list of persons (姓名) is a roster or a list of beneficiaries: money goes to units in an allocation table.
+  if (/(^|\|)(姓名|名字)(\||$)/.test(all) || hasSubjectCodes(grid)) return null;
+  if (looksLikeAllocation(all) || (hasRecipientColumn(grid) && MONEY.test(all))) return "allocation";
   return null;
+}
+
+/** A column of distinct recipients (甲县, 乙市, 某某街道, 自治区本级 …) on the rows that hold numbers, most of its
+ *  texts so: a staff roster (张三 | 财政局) or a list of funds is not one. */
+function hasRecipientColumn(grid: Grid): boolean {
+  for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
+    const places = new Set<string>();
+    let texts = 0;
+    for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
+      if (!rowHasNumber(grid, r)) continue;
+      const t = normalizeLabel(grid.text(r, c));
+      if (t === "" || /^\d+$/.test(t)) continue;
+      texts++;
+      if (/(县|市|区|旗|州|地区|盟|街道|镇|乡|本级)$/.test(t) && !/合计|总计|小计/.test(t)) places.add(t);
+    }
+    if (places.size >= 2 && places.size * 2 >= texts) return true;
+  }
+  return false;
 }
 
 /**
@@ -167,8 +186,11 @@ function isSelfEvaluation(all: string): boolean {
 
 /** A mid-year monitoring form (绩效运行监控表): execution so far (1-6月执行数, 截至6月底) and the full-year forecast. */
 function isMonitoring(all: string): boolean {
-  const soFar = /\d{1,2}[-—–~至]\d{1,2}月(份)?(执行|实际|完成|支出)|截至.{0,6}月(底|末)?(执行|实际|完成|支出)|(上半年|前三季度)(执行|实际|完成)/.test(all);
-  const forecast = /全年预计|预计(全年)?(执行|完成)|偏差(原因|情况)/.test(all);
+  // 1-12月 is the whole year: a self-evaluation's execution, not a mid-year one.
+  const months = [...all.matchAll(/\d{1,2}[-—–~至](\d{1,2})月(份)?(执行|实际|完成|支出)/g)].some((m) => Number(m[1]) < 12);
+  const soFar = months || /截至.{0,6}月(底|末)?(执行|实际|完成|支出)|(上半年|前三季度)(执行|实际|完成)/.test(all);
+  // A forecast for the full year; 偏差原因 alone is in self-evaluations too.
+  const forecast = /全年预计|预计(全年)?(执行|完成)/.test(all);
   return soFar && forecast;
 }
 
@@ -254,8 +276,9 @@ function isSubjectCodeList(grid: Grid, all: string): boolean {
 
 /** No title word, but the header names recipient units and money, and there is a total row. */
 function looksLikeAllocation(all: string): boolean {
-  return /(县|市|区|地区|州|单位)/.test(all) && MONEY.test(all) && /(合计|总计)/.test(all);
+  return /(县|市|区|地区|州|单位)/.test(all) && /(资金|补助|金额|万元)/.test(all) && /(合计|总计)/.test(all);
 }
 
-/** Money in the header or the unit line: 资金, 补助, 金额, 中央财政, 拨款, or `单位：元` / `单位：万元`. */
+/** Money in the header or the unit line (beside a column of recipients): 资金, 补助, 金额, 中央财政, 拨款, or
+ *  `单位：元` / `单位：万元`. */
 const MONEY = /资金|补助|金额|万元|财政|拨款|下达|拨付|单位[:：][^|]*元/;

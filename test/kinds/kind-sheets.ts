@@ -176,7 +176,7 @@ const selfCoreArb = fc
   .map(([a, b]) => a + b);
 
 const selfArb: fc.Arbitrary<Body> = fc
-  .record({ core: selfCoreArb, project: pick(PROJECTS), dept: pick(DEPARTMENTS), budgetWords: pick(["全年预算数（A）", "年初预算数", "调整后预算数"]), doneWords: pick(["全年执行数（B）", "预算执行数", "全年执行数"]) })
+  .record({ core: selfCoreArb, project: pick(PROJECTS), dept: pick(DEPARTMENTS), budgetWords: pick(["全年预算数（A）", "年初预算数", "调整后预算数"]), doneWords: pick(["全年执行数（B）", "预算执行数", "全年执行数", "1-12月执行数"]) })
   .map(({ core, project, dept, budgetWords, doneWords }) => {
     const rows: Row[] = [
       ["项目名称", project, "", "", "", ""],
@@ -185,7 +185,7 @@ const selfArb: fc.Arbitrary<Body> = fc
       ["", "年度资金总额", 520, 500, "96.15%", 9.6],
       ["", "其中：财政拨款", 520, 500, "96.15%", ""],
       ["", "其他资金", 0, 0, "", ""],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "未完成原因分析及改进措施"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"],
       ["产出指标", "数量指标", "补助人数", "≥12000人", "12150人", "无"],
       ["", "时效指标", "资金拨付及时率", "≥95%", "100%", "无"],
       ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", "无"],
@@ -470,6 +470,16 @@ const otherArb: fc.Arbitrary<KindSample> = fc.oneof(
         ["（二）负责全县城乡居民基本养老保险工作，2024年参保人数达到53,000人，发放养老金12,345.67万元。"],
         ["（三）完成县委、县政府交办的其他任务。"],
       ],
+      [],
+    ),
+  })),
+  // a staff roster: persons down the side, their unit beside them, money and a 合计 row
+  fc.record({ head: pick(["2024年度职工工资发放花名册", "公益性岗位人员名册", "2024年临时救助对象名单"]), unit: pick(["单位：元", "单位：万元"]), place: pick(["财政局", "甲县", "某某街道"]) }).map(({ head, unit, place }) => ({
+    kind: "other" as const,
+    story: `roster ‹${head}› ${unit} ${place}`,
+    sheet: snapshot(
+      "Sheet1",
+      [[head], [unit], ["序号", "姓名", "所在单位", "基本工资", "补助金额", "合计"], [1, "张三", place, 3000, 1000, 4000], [2, "李四", place, 3200, 1100, 4300], [3, "王五", place, 3100, 900, 4000], ["", "合计", "", 9300, 3000, 12300]],
       [],
     ),
   })),

@@ -104,6 +104,16 @@ describe("performance targets, self-evaluations and monitoring forms", () => {
     expect(kind(monitoring)).toBe("tracking-feedback");
   });
 
+  it("no title: 1-12月执行数 and 偏差原因 are a self-evaluation's (the whole year), not a monitoring form", () => {
+    const rows: TestCell[][] = [
+      ["项目资金（万元）", "", "全年预算数（A）", "1-12月执行数（B）", "执行率"],
+      ["", "年度资金总额", 520, 500, "96.15%"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "补助人数", "≥12000人", "12150人", "无"],
+    ];
+    expect(kind(rows)).toBe("self-evaluation");
+  });
+
   it("a correct monitoring form gets no error and no warning", () => {
     const result = checkWorkbook({ sheets: [sheet("监控表", [["项目支出绩效运行监控表"], ...monitoring])] });
     expect(result.sheets[0]!.kind).toBe("tracking-feedback");
