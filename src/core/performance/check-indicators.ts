@@ -459,6 +459,13 @@ function costBounds(form: PerformanceForm): Finding[] {
   const total = budgetCell.value;
   const diff = sum.minus(total).abs();
   if (diff.lt(CENT)) return [];
+  // The bounds add up to what the sources add up to: the 年度资金总额 itself is the odd one out, and the funding
+  // check reports it there — one mistake, one finding.
+  const sources = form.funding.sources.map((s) => (s === budget ? null : (budget.budget ? s.budget : s.amount)));
+  if (sources.length > 0 && sources.every((c) => c && (c.value !== null || c.reading.kind === "blank"))) {
+    const parts = sources.reduce((acc, c) => acc.plus(c!.value ?? ZERO), ZERO);
+    if (parts.minus(sum).abs().lt(CENT) && !parts.minus(total).abs().lt(CENT)) return [];
+  }
   // Bounds above the budget are wrong for certain; bounds below it may only cover part of the budget
   // (offices often list the main cost items only): a reviewer must look, it is no proven error.
   const partial = sum.lt(total);
