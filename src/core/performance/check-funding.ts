@@ -564,7 +564,8 @@ function rateRelations(funding: Funding, values: Map<string, Dec>, typedInYuan: 
     const r = rate.reading;
     const points = r.kind === "number" && r.percent ? rate.value.times(HUNDRED) : rate.value.lte(new Dec("1.5")) && exact.gt(new Dec("1.5")) ? rate.value.times(HUNDRED) : rate.value;
     const shown = parseNumFmt(rate.numFmt).decimals;
-    const p = Math.min(2, shown ?? points.decimalPlaces());
+    // A rate typed as text (`88.00%`) shows the places typed: 87.69 % is not 88.00 %.
+    const p = Math.min(2, shown ?? rate.typedPlaces ?? points.decimalPlaces());
     values.set(rate.cell, points);
     values.set(a.cell, values.get(a.cell) ?? a.value);
     values.set(b.cell, values.get(b.cell) ?? b.value);

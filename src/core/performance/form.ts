@@ -19,6 +19,8 @@ export interface AmountCell {
   numFmt?: string;
   /** True when the cell holds a live formula: its value follows other cells, so it is not the one to retype. */
   formula?: boolean;
+  /** Decimal places written in a number typed as text (`88.00%` → 2): what the cell shows, whatever its value. */
+  typedPlaces?: number;
 }
 
 export type FundingRole = "total" | "source";
