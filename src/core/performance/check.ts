@@ -8,6 +8,8 @@ import { readPerformanceForms } from "./read-forms";
 import type { Corroboration } from "./links";
 import { costBoundsOf } from "./check-indicators";
 import { Dec } from "../decimal";
+import { scoreMismatchRule } from "./scores";
+import { totalRowRule } from "./totals";
 
 export function checkTargetSheet(sheet: SheetSnapshot): Finding[] {
   return checkForms(readPerformanceForms(sheet), "target");
@@ -29,7 +31,11 @@ export function checkForms(
   const out: Finding[] = [];
   for (const form of forms) {
     try {
-      out.push(...checkFunding(form, withCostWitness(form, corroborated?.(form))), ...checkIndicators(form, kind));
+      const indicators = checkIndicators(form, kind);
+      // The 总分 row placed a wrong 预算执行率 得分: the funding block's note on that score would say it again.
+      const placed = new Set(indicators.filter((f) => f.rule === totalRowRule.id).map((f) => f.cell));
+      const funding = checkFunding(form, withCostWitness(form, corroborated?.(form))).filter((f) => !(f.rule === scoreMismatchRule.id && placed.has(f.cell)));
+      out.push(...funding, ...indicators);
     } catch {
       // A form the checks cannot make sense of gives no findings rather than stopping the workbook.
     }
