@@ -409,6 +409,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
   if (funding.columns) {
     sumOfSources((l) => l.budget, "全年预算数", " (budget A)", "全年预算数");
     sumOfSources((l) => l.executed, "全年执行数", " (executed B)", "全年执行数");
+    sumOfSources((l) => l.initial, "年初预算数", " (initial budget)", "年初预算数");
   } else if (funding.regional) {
     const totalUnit = funding.regional.find((u) => u.isTotal);
     for (const unit of funding.regional) {

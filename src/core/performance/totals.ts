@@ -36,6 +36,10 @@ export const totalRowRule = defineRule({
       zh: "{name}分值 {actual} 应为 {expected}：各项分值合计应为 {total}，相差 {diff}，而该项得分 {score} 正是分值为 {expected} 时应得的分。",
       en: "The weight of {name} should be {expected}, not {actual}: the weights must add up to {total} (off by {diff}), and its score {score} is what a weight of {expected} gives.",
     },
+    onlyWeight: {
+      zh: "{name}分值 {actual} 应为 {expected}：各项分值合计应为 {total}，相差 {diff}，只有这一项减去差额后仍为正数。",
+      en: "The weight of {name} should be {expected}, not {actual}: the weights must add up to {total} (off by {diff}), and only this one stays positive once corrected.",
+    },
     oneScore: {
       zh: "{name}得分 {actual} 应为 {expected}：{what} {total} 与各项得分之和相差 {diff}，而按完成情况该项应得 {expected}。",
       en: "The score of {name} should be {expected}, not {actual}: {what} {total} differs from the sum of the scores by {diff}, and its completion gives {expected}.",
@@ -83,29 +87,39 @@ export function diagnoseTotals(form: PerformanceForm, kind: "target" | "self-eva
 
   // Weights: the figure they must make — the total row's, else the convention (100 with the rate's 分值, else 90 or 100).
   const withRate = (total: Dec, parts: Dec, rate: Dec | null) => rate !== null && total.minus(parts).minus(rate).abs().lt(total.minus(parts).abs());
-  const weightsWithRate = totalWeight !== null && withRate(totalWeight, weightSum, rateWeight);
+  // A 总分 of 100 beside a 预算执行率 分值 counts it (90 + 10); otherwise the reading that comes closer decides.
+  const weightsWithRate = totalWeight !== null && rateWeight !== null && (totalWeight.eq(100) || withRate(totalWeight, weightSum, rateWeight));
   const conventional = rateWeight !== null ? weightSum.plus(rateWeight).eq(100) : weightSum.eq(90) || weightSum.eq(100);
   const wanted = totalWeight !== null ? totalWeight.minus(weightsWithRate ? rateWeight! : ZERO) : conventional ? weightSum : rateWeight !== null ? new Dec(100).minus(rateWeight) : weightSum.lt(95) ? new Dec(90) : new Dec(100);
   const gap = wanted.minus(weightSum);
   if (!gap.isZero()) {
-    const candidates = rows.filter((r) => {
+    // The weight whose score then follows it; else, with nothing to say (no scores, or words), the only weight
+    // that stays positive (a 150 among 10s and 20s).
+    const possible = rows.filter((r) => {
       const w = r.weight!.value!;
       const after = w.plus(gap);
-      return after.gt(0) && fits(after, scoreOf(r), atts.get(r)!) === "yes" && fits(w, scoreOf(r), atts.get(r)!) !== "yes";
+      return after.gt(0) && fits(after, scoreOf(r), atts.get(r)!) !== "no" && fits(w, scoreOf(r), atts.get(r)!) !== "yes";
     });
+    const sure = possible.filter((r) => fits(r.weight!.value!.plus(gap), scoreOf(r), atts.get(r)!) === "yes");
+    const candidates = sure.length > 0 ? sure : possible;
     const totalConventional = totalWeight === null || (rateWeight !== null ? wanted.plus(rateWeight).eq(100) : wanted.eq(90) || wanted.eq(100));
     if (candidates.length === 1 && totalConventional) {
       const r = candidates[0]!;
       const w = r.weight!;
       const expected = w.value!.plus(gap);
       const total = totalWeight ?? wanted;
+      const score = scoreOf(r);
+      const data = { name: name(r), actual: show(w.value!), expected: show(expected), total: show(total), diff: show(gap.abs()) };
+      const details = {
+        related: [...(table.totalRow?.weight ? [table.totalRow.weight.cell] : []), ...(r.score ? [r.score.cell] : [])],
+        expected: show(expected),
+        actual: show(w.value!),
+        fix: { value: show(expected) },
+      };
       out.findings.push(
-        report(totalRowRule, w.cell, "oneWeight", { name: name(r), actual: show(w.value!), expected: show(expected), total: show(total), diff: show(gap.abs()), score: show(scoreOf(r)!) }, {
-          related: [...(table.totalRow?.weight ? [table.totalRow.weight.cell] : []), ...(r.score ? [r.score.cell] : [])],
-          expected: show(expected),
-          actual: show(w.value!),
-          fix: { value: show(expected) },
-        }),
+        sure.length > 0 && score !== null
+          ? report(totalRowRule, w.cell, "oneWeight", { ...data, score: show(score) }, details)
+          : report(totalRowRule, w.cell, "onlyWeight", data, details),
       );
       out.weightExplained = true;
       out.blamed.add(w.cell);
@@ -126,7 +140,7 @@ export function diagnoseTotals(form: PerformanceForm, kind: "target" | "self-eva
   const scoreSum = scores.reduce((acc, x) => acc.plus(x.s), ZERO);
   const rate = form.funding.rateScore;
   const rateScore = rate?.value ?? null;
-  const scoresWithRate = withRate(totalScore.value, scoreSum, rateScore);
+  const scoresWithRate = rateScore !== null && (totalWeight !== null ? weightsWithRate : withRate(totalScore.value, scoreSum, rateScore));
   const expectedTotal = scoreSum.plus(scoresWithRate ? rateScore! : ZERO);
   const diff = totalScore.value.minus(expectedTotal);
   if (diff.abs().lte(CENT)) return out;
