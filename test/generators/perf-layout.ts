@@ -44,6 +44,8 @@ interface Ctx {
   relations: PerfRelation[];
   unit: "万元" | "元";
   dp: number;
+  /** How amounts are written: numbers, or text with thousands separators (pasted from a document). */
+  money: Repr;
 }
 
 export function buildPerfWorkbook(spec: PerfSpec): PerfWorkbook {
@@ -53,7 +55,7 @@ export function buildPerfWorkbook(spec: PerfSpec): PerfWorkbook {
   const unit = rng.chance(0.7) ? "万元" : "元";
   const name = rng.pick(spec.kind === "tracking" ? ["附件3", "跟踪反馈表", "Sheet1"] : spec.kind.startsWith("self") ? ["附件4", "自评表", "项目支出绩效自评表"] : ["附件2", "绩效目标表", "项目绩效目标表1"]);
   const cv = new Canvas(name, cells);
-  const ctx: Ctx = { cv, rng, relations, unit, dp: unit === "万元" ? 2 : 0 };
+  const ctx: Ctx = { cv, rng, relations, unit, dp: unit === "万元" ? 2 : 0, money: rng.chance(0.15) ? "text" : "number" };
   let row = 0;
   if (rng.chance(0.5)) cv.text(row++, 0, rng.pick(["附件2", "附件", "报表编号：ZB-01"]));
   const count = spec.kind === "regional" || spec.kind === "tracking" || spec.kind === "department" ? 1 : spec.forms;
@@ -164,6 +166,7 @@ function targetForm(ctx: Ctx, top: number, kind: "project" | "regional" | "depar
   headers.forEach(([, text], i) => cv.header(r, i, text));
   const first = r + 1;
   const weights = weighted ? weightsFor(rng, drafts.length, weightTotal) : [];
+  const fenWeights = rng.chance(0.15); // `10分`
   const weightCells: string[] = [];
   drafts.forEach((d, i) => {
     const y = first + i;
@@ -171,7 +174,7 @@ function targetForm(ctx: Ctx, top: number, kind: "project" | "regional" | "depar
     if (basis) cv.text(y, col.basis!, rng.pick(["计划标准", "历史标准", "行业标准", "预算标准"]));
     if (lastYear) cv.text(y, col.lastYear!, d.lastYear);
     if (col.scoring !== undefined) cv.text(y, col.scoring, "按完成比例赋分");
-    if (weighted) weightCells.push(cv.num(y, col.weight!, new D(weights[i]!), 0, "number", `「${d.level3}」分值`));
+    if (weighted) weightCells.push(cv.num(y, col.weight!, new D(weights[i]!), 0, fenWeights ? "fen" : "number", `「${d.level3}」分值`));
   });
   levelColumns(ctx, first, drafts, col.level1!, col.level2!, rng.chance(0.6));
   r = first + drafts.length;
@@ -207,22 +210,22 @@ function pairFunding(ctx: Ctx, top: number, department: boolean): { row: number;
   let totalCell: string;
   if (rng.chance(0.5)) {
     cv.text(r, 0, blockLabel).text(r, 1, totalLabel);
-    totalCell = cv.num(r, 2, total, ctx.dp, "number", `「${totalLabel}」`);
+    totalCell = cv.num(r, 2, total, ctx.dp, ctx.money, `「${totalLabel}」`);
     names.forEach((_, i) => {
       cv.text(r, 3 + 2 * i, labelOf(i));
-      ids.push(cv.num(r, 4 + 2 * i, parts[i]!, ctx.dp, "number", `「${names[i]}」`));
+      ids.push(cv.num(r, 4 + 2 * i, parts[i]!, ctx.dp, ctx.money, `「${names[i]}」`));
     });
     r++;
   } else {
     const wide = rng.chance(0.5); // the amount merged over two columns
     cv.text(r, 0, blockLabel).merge(r, 0, r + names.length, 0);
     cv.text(r, 1, totalLabel);
-    totalCell = cv.num(r, 2, total, ctx.dp, "number", `「${totalLabel}」`);
+    totalCell = cv.num(r, 2, total, ctx.dp, ctx.money, `「${totalLabel}」`);
     if (wide) cv.merge(r, 2, r, 3);
     names.forEach((_, i) => {
       const y = r + 1 + i;
       cv.text(y, 1, labelOf(i));
-      ids.push(cv.num(y, 2, parts[i]!, ctx.dp, "number", `「${names[i]}」`));
+      ids.push(cv.num(y, 2, parts[i]!, ctx.dp, ctx.money, `「${names[i]}」`));
       if (wide) cv.merge(y, 2, y, 3);
     });
     r += names.length + 1;
@@ -241,10 +244,13 @@ function regionalFunding(ctx: Ctx, top: number): { row: number; totalCell: strin
   // amounts[unit][source]
   const amounts = units.map(() => sourceAmounts(ctx, names.length));
   let r = top;
+  // The total column first (合计 | 甲县 | 乙县) or, in some provinces, last (甲县 | 乙县 | 合计).
+  const last = totalName !== "某某地区" && rng.chance(0.3);
+  const colOf = (j: number) => (last ? (j < 0 ? 2 + units.length : 2 + j) : 3 + j);
   cv.text(r, 0, `资金情况（${ctx.unit}）`).merge(r, 0, r + names.length + 1, 0);
   cv.text(r, 1, rng.pick(["资金来源", "项目"]));
-  cv.text(r, 2, totalName);
-  units.forEach((u, j) => cv.text(r, 3 + j, u));
+  cv.text(r, colOf(-1), totalName);
+  units.forEach((u, j) => cv.text(r, colOf(j), u));
   r++;
   const lineLabels = [rng.pick(["年度资金总额", "下达资金总额：", "资金总额"]), ...names.map((s, i) => (i === 0 ? `其中：${s}` : s))];
   // grid[line][column] of ids; column 0 is the total column.
@@ -253,8 +259,8 @@ function regionalFunding(ctx: Ctx, top: number): { row: number; totalCell: strin
     const y = r + li;
     cv.text(y, 1, label);
     const values = units.map((_, j) => (li === 0 ? sum(amounts[j]!) : amounts[j]![li - 1]!));
-    const ids = [cv.num(y, 2, sum(values), ctx.dp, "number", `${totalName}「${label}」`)];
-    values.forEach((v, j) => ids.push(cv.num(y, 3 + j, v, ctx.dp, "number", `${units[j]}「${label}」`)));
+    const ids = [cv.num(y, colOf(-1), sum(values), ctx.dp, "number", `${totalName}「${label}」`)];
+    values.forEach((v, j) => ids.push(cv.num(y, colOf(j), v, ctx.dp, "number", `${units[j]}「${label}」`)));
     grid.push(ids);
   });
   for (let c = 0; c <= units.length; c++) {
@@ -315,8 +321,8 @@ function selfEvaluationForm(ctx: Ctx, top: number, department: boolean): number 
     const y = r + 1 + li;
     cv.text(y, 1, line.label);
     const name = line.label.replace(/^其中：|：$/g, "");
-    const a = cv.num(y, col.budget!, line.a, ctx.dp, "number", `「${name}」全年预算数`);
-    const b = cv.num(y, col.executed!, line.b, ctx.dp, "number", `「${name}」全年执行数`);
+    const a = cv.num(y, col.budget!, line.a, ctx.dp, ctx.money, `「${name}」全年预算数`);
+    const b = cv.num(y, col.executed!, line.b, ctx.dp, ctx.money, `「${name}」全年执行数`);
     const e = early ? cv.num(y, col.early!, line.e, ctx.dp, "number", `「${name}」年初预算数`) : null;
     let rate: string | null = null;
     if (!line.a.isZero()) {
@@ -409,14 +415,22 @@ function selfEvaluationForm(ctx: Ctx, top: number, department: boolean): number 
 function trackingForm(ctx: Ctx, top: number): number {
   const { cv, rng } = ctx;
   let r = top;
-  cv.text(r, 0, rng.pick(["自治区财政资金使用跟踪反馈表", "财政专项资金跟踪反馈表", "2024年财政资金使用情况反馈表"])).merge(r, 0, r, 9);
+  cv.text(r, 0, rng.pick(["自治区财政资金使用跟踪反馈表", "财政专项资金跟踪反馈表", "2024年财政资金使用情况反馈表", "2024年专项资金绩效运行监控跟踪反馈表"])).merge(r, 0, r, 9);
   r++;
   cv.text(r, 0, "填报单位：某某县财政局").text(r, 8, `单位：${ctx.unit}`);
   r++;
   const unspentFirst = rng.chance(0.3);
   const heads = ["序号", "收到的财政专项资金名称", "文号", rng.pick(["资金金额", "资金金额", "下达资金"]), "实际支出金额", ...(unspentFirst ? ["未支出金额", "资金支出方向"] : ["资金支出方向", "未支出金额"]), "实际支出进度", "未按计划或预算执行要求支出的原因", "整改措施及整改时间"];
-  heads.forEach((h, i) => cv.header(r, i, h));
   const c = { amount: 3, spent: 4, unspent: unspentFirst ? 5 : 6, direction: unspentFirst ? 6 : 5, progress: 7 };
+  if (rng.chance(0.4)) {
+    // A two-row band: 资金使用情况 over 实际支出金额 … 实际支出进度, the other heads merged down both rows.
+    heads.forEach((h, i) => {
+      if (i >= 4 && i <= 7) cv.header(r + 1, i, h);
+      else cv.header(r, i, h).merge(r, i, r + 1, i);
+    });
+    cv.text(r, 4, "资金使用情况").merge(r, 4, r, 7);
+    r++;
+  } else heads.forEach((h, i) => cv.header(r, i, h));
   r++;
   const n = rng.int(2, 7);
   const amounts = sourceAmounts(ctx, n).map((a) => (a.isZero() ? new D(ctx.unit === "万元" ? "35.60" : 35600) : a));

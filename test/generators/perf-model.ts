@@ -11,7 +11,7 @@ import { D, roundUp, unitOf } from "./model";
 export { D };
 
 /** How a number is written: a plain number, a percent as a fraction shown `0.00%`, `95.23%` text, or points. */
-export type Repr = "number" | "pctFraction" | "pctText" | "points";
+export type Repr = "number" | "pctFraction" | "pctText" | "points" | "text" | "fen";
 
 export interface PerfCell {
   /** `自评表!E7` */
@@ -211,6 +211,13 @@ export function written(cell: PerfCell, value: D): CellSnapshot {
       return { value: value.div(100).toNumber(), numFmt: "0.00%" };
     case "pctText":
       return { value: `${value.toFixed(2)}%` };
+    case "text": {
+      // A number pasted as text with thousands separators: `1,234.56`.
+      const [int, frac] = value.toFixed(cell.dp).split(".");
+      return { value: `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}` };
+    }
+    case "fen":
+      return { value: `${value.toFixed()}分` };
     default:
       return { value: value.toNumber(), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
   }
