@@ -8,7 +8,7 @@ import { readPerformanceForms } from "./read-forms";
 import type { Corroboration } from "./links";
 import { costBoundsOf } from "./check-indicators";
 import { Dec } from "../decimal";
-import { scoreMismatchRule } from "./scores";
+import { scoreMismatchRule, scoreOverWeightRule } from "./scores";
 import { totalRowRule } from "./totals";
 
 export function checkTargetSheet(sheet: SheetSnapshot): Finding[] {
@@ -32,9 +32,10 @@ export function checkForms(
   for (const form of forms) {
     try {
       const indicators = checkIndicators(form, kind);
-      // The 总分 row placed a wrong 预算执行率 得分: the funding block's note on that score would say it again.
+      // The 总分 row placed a wrong 预算执行率 得分 (or its 分值): the funding block's note on that score would say it again.
       const placed = new Set(indicators.filter((f) => f.rule === totalRowRule.id).map((f) => f.cell));
-      const funding = checkFunding(form, withCostWitness(form, corroborated?.(form))).filter((f) => !(f.rule === scoreMismatchRule.id && placed.has(f.cell)));
+      const echo = (f: Finding) => (f.rule === scoreMismatchRule.id || f.rule === scoreOverWeightRule.id) && (placed.has(f.cell) || f.related.some((c) => placed.has(c)));
+      const funding = checkFunding(form, withCostWitness(form, corroborated?.(form))).filter((f) => !echo(f));
       out.push(...funding, ...indicators);
     } catch {
       // A form the checks cannot make sense of gives no findings rather than stopping the workbook.

@@ -91,8 +91,29 @@ export function diagnoseTotals(form: PerformanceForm, kind: "target" | "self-eva
   const weightsWithRate = totalWeight !== null && rateWeight !== null && (totalWeight.eq(100) || withRate(totalWeight, weightSum, rateWeight));
   const conventional = rateWeight !== null ? weightSum.plus(rateWeight).eq(100) : weightSum.eq(90) || weightSum.eq(100);
   const wanted = totalWeight !== null ? totalWeight.minus(weightsWithRate ? rateWeight! : ZERO) : conventional ? weightSum : rateWeight !== null ? new Dec(100).minus(rateWeight) : weightSum.lt(95) ? new Dec(90) : new Dec(100);
+  // The 预算执行率's own 分值 (10 typed 8): where no 总分 counts it, the indicators decide what it must be (100 − Σ),
+  // and its 得分 (分值 × 执行率) says it too.
+  const rateCell = form.funding.rateWeight;
+  const rateScoreValue = form.funding.rateScore?.value ?? null;
+  const ratio = executionRatio(form);
+  if ((totalWeight === null || !weightsWithRate) && rateCell && rateWeight !== null && rateScoreValue !== null && ratio !== null && !weightSum.plus(rateWeight).eq(100)) {
+    const should = new Dec(100).minus(weightSum);
+    const follows = (w: Dec) => roundHalfUp(w.times(ratio), 2).minus(rateScoreValue).abs().lte(CENT);
+    if (should.gt(0) && follows(should) && !follows(rateWeight)) {
+      out.findings.push(
+        report(totalRowRule, rateCell.cell, "oneWeight", { name: { zh: "预算执行率", en: "the execution rate" }, actual: show(rateWeight), expected: show(should), total: "100", diff: show(should.minus(rateWeight).abs()), score: show(rateScoreValue) }, {
+          related: form.funding.rateScore ? [form.funding.rateScore.cell] : [],
+          expected: show(should),
+          actual: show(rateWeight),
+          fix: { value: show(should) },
+        }),
+      );
+      out.weightExplained = true;
+      out.blamed.add(rateCell.cell);
+    }
+  }
   const gap = wanted.minus(weightSum);
-  if (!gap.isZero()) {
+  if (!gap.isZero() && !out.weightExplained) {
     // The weight whose score then follows it; else, with nothing to say (no scores, or words), the only weight
     // that stays positive (a 150 among 10s and 20s).
     const possible = rows.filter((r) => {
@@ -179,10 +200,17 @@ export function diagnoseTotals(form: PerformanceForm, kind: "target" | "self-eva
 /** 分值 × B/A of the total line, the rate capped at 100 %, two decimals; null when A or B is missing. */
 function expectedRateScore(form: PerformanceForm): Dec | null {
   const weight = form.funding.rateWeight?.value;
+  const ratio = executionRatio(form);
+  if (!weight || ratio === null) return null;
+  return roundHalfUp(weight.times(ratio), 2);
+}
+
+/** B/A of the total line, capped at 1; null when A or B is missing. */
+function executionRatio(form: PerformanceForm): Dec | null {
   const a = form.funding.total?.budget?.value;
   const b = form.funding.total?.executed?.value;
-  if (!weight || !a || !b || a.isZero()) return null;
-  return roundHalfUp(weight.times(Dec.min(b.div(a), 1)), 2);
+  if (!a || !b || a.isZero()) return null;
+  return Dec.min(b.div(a), 1);
 }
 
 function totalFinding(cell: AmountCell, messageId: "weightTotal" | "scoreTotal", expected: Dec, parts: string[], what: { zh: string; en: string }): Finding {
