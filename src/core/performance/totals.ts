@@ -122,7 +122,8 @@ export function diagnoseTotals(form: PerformanceForm, kind: "target" | "self-eva
       return after.gt(0) && fits(after, scoreOf(r), atts.get(r)!) !== "no" && fits(w, scoreOf(r), atts.get(r)!) !== "yes";
     });
     const sure = possible.filter((r) => fits(r.weight!.value!.plus(gap), scoreOf(r), atts.get(r)!) === "yes");
-    const candidates = sure.length > 0 ? sure : possible;
+    // Only-positive needs the figure itself: a total row or the rate's 100, not "90 or 100" (a 200 among 20s).
+    const candidates = sure.length > 0 ? sure : totalWeight !== null || rateWeight !== null ? possible : [];
     const totalConventional = totalWeight === null || (rateWeight !== null ? wanted.plus(rateWeight).eq(100) : wanted.eq(90) || wanted.eq(100));
     if (candidates.length === 1 && totalConventional) {
       const r = candidates[0]!;

@@ -39,6 +39,16 @@ testRule(fundingSumRule, {
       findings: [{ cell: "E4", messageId: "oneOf", severity: "warning", related: ["G4", "C4", "D10"] }],
     },
     {
+      name: "年初预算数 adds up like 全年预算数: 1850 + 200 + 0 under 2000 (nothing else to tell which): at the total",
+      sheets: [selfEvaluation({ C8: 1850 })],
+      findings: [{ cell: "C7", messageId: "sum", severity: "error", expected: "2050", actual: "2000", related: ["C8", "C9", "C10"] }],
+    },
+    {
+      name: "a wrong 年度资金总额 (529.93) over sources and cost bounds of 519.93: at the total (and no cost-sum echo)",
+      sheets: [projectTarget({ C4: 529.93 })],
+      findings: [{ cell: "C4", messageId: "sum", severity: "error", expected: "519.93", actual: "529.93" }],
+    },
+    {
       name: "one line per row: 单位自有 40 makes 360",
       sheets: [rowsOfFunding(40)],
       findings: [{ cell: "C3", messageId: "sum", severity: "error", expected: "360", actual: "350" }],

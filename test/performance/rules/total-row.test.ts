@@ -1,6 +1,6 @@
 import { totalRowRule } from "../../../src/core/performance/totals";
 import { testRule } from "../../helpers/rule-tester";
-import { numberedSelfEvaluation, projectTarget, selfEvaluation } from "./forms";
+import { numberedSelfEvaluation, projectTarget, regionalTarget, selfEvaluation } from "./forms";
 
 /** kashi 项目绩效目标表 with a 合计 row under its weights (sum 90). */
 const withTotal = (total: number) => projectTarget({ A16: "合计", G16: total });
@@ -32,6 +32,16 @@ testRule(totalRowRule, {
       name: "a weight typed 12 under a 总分 of 100 whose met indicator scored 10: at the weight (no weight-sum at the header)",
       sheets: [selfEvaluation({ G18: 12 })],
       findings: [{ cell: "G18", messageId: "oneWeight", severity: "error", expected: "10", actual: "12", related: ["G23", "H18"] }],
+    },
+    {
+      name: "a weight typed 200 (for 20) under a 合计 of 90: the only weight that stays positive once corrected",
+      sheets: [regionalTarget({ A15: "合计", G15: 90, G12: 200 })],
+      findings: [{ cell: "G12", messageId: "onlyWeight", severity: "error", expected: "20", actual: "200", related: ["G15"] }],
+    },
+    {
+      name: "the 预算执行率's 分值 typed 8: the indicators' 90 and its 得分 9.5 (10 × 95 %) both say 10",
+      sheets: [numberedSelfEvaluation({ F6: 8 })],
+      findings: [{ cell: "F6", messageId: "oneWeight", severity: "error", expected: "10", actual: "8", related: ["H6"] }],
     },
     {
       name: "a target form's 合计 100 over weights that add up to 90: at the total",
