@@ -64,7 +64,7 @@ describe("funding block of a self-evaluation", () => {
   });
 
   it("a total that breaks only its sum: the total is named (A and B separately)", async () => {
-    const fs = await findings({ D7: 2100, G7: { value: 1900 / 2100, numFmt: "0.00%" }, H7: 9.05 });
+    const fs = await findings({ D7: 2100, G7: { value: 1900 / 2100, numFmt: "0.00%" }, H7: 9.05, H23: 98.76 });
     expect(fs.map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/funding-sum", "error", "D7", "2000"]]);
   });
 
@@ -82,7 +82,7 @@ describe("funding block of a self-evaluation", () => {
   it("executed above budget: rate-over-100 warnings on each line concerned", async () => {
     const fs = await findings({
       E7: 2100, E8: 1890, E9: 210,
-      G7: { value: 1.05, numFmt: "0.00%" }, G8: { value: 1.05, numFmt: "0.00%" }, G9: { value: 1.05, numFmt: "0.00%" }, H7: 10,
+      G7: { value: 1.05, numFmt: "0.00%" }, G8: { value: 1.05, numFmt: "0.00%" }, G9: { value: 1.05, numFmt: "0.00%" }, H7: 10, H23: 99.71,
     });
     expect(brief(fs)).toEqual([
       ["performance/rate-over-100", "warning", "G7"],
@@ -110,7 +110,11 @@ describe("funding block of a self-evaluation", () => {
 
   it("the rate's 得分 above its 分值 is an error; a score that does not follow the rate is a warning", async () => {
     expect(brief(await findings({ H7: 11 }))).toEqual([["performance/score-over-weight", "error", "H7"]]);
-    expect((await findings({ H7: 10 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H7", "9.5"]]);
+    expect((await findings({ H7: 10, H23: 99.71 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H7", "9.5"]]);
+  });
+
+  it("the rate's 得分 off while the 总分 still adds up to 9.5: an error at the score (the total and the rate both say 9.5)", async () => {
+    expect((await findings({ H7: 10 })).map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/total-row", "error", "H7", "9.5"]]);
   });
 });
 
@@ -136,8 +140,13 @@ describe("indicators of a self-evaluation", () => {
 
   it("scores: above the weight (error), not full when met, not proportional when missed (warnings)", async () => {
     expect(brief(await findings({ H22: 6 }))).toEqual([["performance/score-over-weight", "error", "H22"]]);
-    expect((await findings({ H16: 8 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H16", "10"]]);
-    expect((await findings({ H15: 9 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H15", "9.71"]]);
+    // With the 总分 updated the score only breaks its completion: a warning.
+    expect((await findings({ H16: 8, H23: 97.21 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H16", "10"]]);
+    expect((await findings({ H15: 9, H23: 98.5 })).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/score-mismatch", "H15", "9.71"]]);
+    // With the 总分 left at 99.21 it breaks the total as well, by exactly what it lacks: an error there.
+    expect((await findings({ H16: 8 })).map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/total-row", "error", "H16", "10"]]);
+    expect((await findings({ H15: 9 })).map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/total-row", "error", "H15", "9.71"]]);
+    expect((await findings({ H23: 98.21 })).map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/total-row", "error", "H23", "99.21"]]);
   });
 
   it("qualitative 部分达成 without a reason and with the full score", async () => {
@@ -152,8 +161,13 @@ describe("indicators of a self-evaluation", () => {
     expect(brief(await findings({ F17: null }))).toEqual([["performance/missing-actual", "warning", "F17"]]);
   });
 
-  it("a weight changed: the sum is neither 90 (+10 for the rate) nor 100; the met indicator's score no longer full", async () => {
+  it("a weight changed under a 总分 of 100: the weight whose met indicator scored the old weight is the cell", async () => {
     const fs = await findings({ G18: 12 });
+    expect(fs.map((f) => [f.rule, f.severity, f.cell, f.expected])).toEqual([["performance/total-row", "error", "G18", "10"]]);
+  });
+
+  it("a weight changed: the sum is neither 90 (+10 for the rate) nor 100; the met indicator's score no longer full", async () => {
+    const fs = await findings({ G18: 12, G23: 102 });
     expect(fs.map((f) => [f.rule, f.cell, f.actual])).toEqual([
       ["performance/weight-sum", "G13", "92"],
       ["performance/score-mismatch", "H18", "10"],

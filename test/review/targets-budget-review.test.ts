@@ -234,11 +234,11 @@ describe("self-evaluation variants", () => {
     ["sources named 中央财政补助资金 / 地方财政资金（含上年结转）", { B8: "中央财政补助资金", B9: "地方财政资金（含上年结转）" }],
     ["a score with decimals (9.7 for 34000 of ≥3.5万人)", { H15: 9.7 }],
     ["actual typed 98.5% / as 0.99 shown 0%", { F17: "98.5%", F22: { value: 0.99, numFmt: "0%" } }],
-    ["qualitative actual 基本达成 with a reason and a partial score", { F20: "基本达成", H20: 9, I20: "部分地区宣传不到位" }],
+    ["qualitative actual 基本达成 with a reason and a partial score", { F20: "基本达成", H20: 9, I20: "部分地区宣传不到位", H23: 98.21 }],
     ["actuals 100.00% for =100%, 180元/人/年 for ≤200元/人/年, 201,000人 and 20.1万人 for ≥199500人", { F18: "100.00%", F19: "180元/人/年", F14: "201,000人" }],
     ["actual 按时完成 for a =100% rate (the officer's words)", { F18: "按时完成" }],
     ["a score written — and a blank score", { H16: "—", H17: null }],
-    ["未达成 with a real reason and score 0", { F21: "未达成", H21: 0, I21: "制度调整，下年度完善" }],
+    ["未达成 with a real reason and score 0", { F21: "未达成", H21: 0, I21: "制度调整，下年度完善", H23: 94.21 }],
     ["a 三级指标 merged over two rows, its value on the first row only", { D16: "发放丧葬补助人数（含抚恤）", E17: null, F17: null, G17: null, H17: null, G16: 20, H16: 20 }],
     ["rate to two decimals of 1711/1800 (95.06%)", { E8: 1711, G8: { value: 0.9506, numFmt: "0.00%" }, E7: 1901, G7: { value: 0.9505, numFmt: "0.00%" }, H7: 9.51 }],
   ];

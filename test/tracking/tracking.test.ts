@@ -73,3 +73,39 @@ describe("tracking-feedback tables (跟踪反馈表)", () => {
     expect(brief(feedback(plain)).findings).toEqual([]);
   });
 });
+
+describe("a tracking-feedback table with a two-row header band (资金使用情况 over the spending columns)", () => {
+  /** Found by the generated forms (test/properties/perf-layout.property.test.ts): the columns' own names are the band's last line. */
+  function banded(rows: TestCell[][]) {
+    return sheet(
+      "跟踪反馈表",
+      [
+        ["2024年专项资金绩效运行监控跟踪反馈表"],
+        ["填报单位：某某县财政局", null, null, null, null, null, null, null, "单位：万元"],
+        ["序号", "收到的财政专项资金名称", "文号", "资金金额", "资金使用情况", null, null, null, "未按计划或预算执行要求支出的原因", "整改措施及整改时间"],
+        [null, null, null, null, "实际支出金额", "资金支出方向", "未支出金额", "实际支出进度"],
+        ...rows,
+      ],
+      ["A1:J1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:H3", "I3:I4", "J3:J4"],
+    );
+  }
+
+  it("a correct one: no finding", () => {
+    expect(brief(banded(rows))).toEqual({ kind: "tracking-feedback", findings: [] });
+  });
+
+  it("a mistyped 实际支出金额 breaks 未支出金额, 进度 and the 合计: one error at that cell", () => {
+    expect(brief(withValue(banded(rows), "E7", 130.25)).findings).toEqual([["allocation/wrong-value", "error", "E7", "120.25"]]);
+  });
+
+  it("more spent than received: the overspent warning still finds its columns", () => {
+    const over: TestCell[][] = [
+      [null, "合计", null, 100, 120, null, -20, { v: 1.2, fmt: PCT }],
+      [1, "某项资金", null, 100, 120, null, -20, { v: 1.2, fmt: PCT }],
+    ];
+    expect(brief(banded(over)).findings.map((f) => f.slice(0, 3))).toEqual([
+      ["tracking/overspent", "warning", "E5"],
+      ["tracking/overspent", "warning", "E6"],
+    ]);
+  });
+});

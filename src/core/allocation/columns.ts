@@ -385,7 +385,9 @@ function refinePoints(numeric: AllocColumn[], values: Map<number, ColumnValues>,
  * percents (a %-format or `85%` text): a plain 85 or 0.85 under a header without `%` is ambiguous.
  */
 function attachNamedRules(numeric: AllocColumn[]): void {
-  const find = (pattern: RegExp) => numeric.find((c) => pattern.test(normalizeLabel(c.header)));
+  // Under a band (资金使用情况 over 实际支出金额 | 未支出金额 | 实际支出进度) the column's own name is the last line.
+  const leaf = (c: AllocColumn) => c.table.headerPath[c.table.headerPath.length - 1] ?? c.header;
+  const find = (pattern: RegExp) => numeric.find((c) => pattern.test(normalizeLabel(c.header)) || pattern.test(normalizeLabel(leaf(c))));
   const granted = find(/^(资金|下达|拨付|预算)?金额$|^资金金额|^下达资金|^收到资金/);
   const spent = find(/^实际支出(金额|数)?$|^实际支出金额/);
   if (!granted || !spent || granted.percent || spent.percent) return;

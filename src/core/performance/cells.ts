@@ -15,6 +15,7 @@ export function amountAt(grid: Grid, row: number, col: number): AmountCell {
   const out: AmountCell = { cell: a1(r, c), row: r, col: c, reading, value };
   if (snap?.numFmt) out.numFmt = snap.numFmt;
   if (snap?.formula) out.formula = true;
+  if (reading.kind === "number" && typeof snap?.value === "string") out.typedPlaces = /[.．](\d+)/.exec(snap.value)?.[1]?.length ?? 0;
   return out;
 }
 

@@ -409,6 +409,7 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
   if (funding.columns) {
     sumOfSources((l) => l.budget, "全年预算数", " (budget A)", "全年预算数");
     sumOfSources((l) => l.executed, "全年执行数", " (executed B)", "全年执行数");
+    sumOfSources((l) => l.initial, "年初预算数", " (initial budget)", "年初预算数");
   } else if (funding.regional) {
     const totalUnit = funding.regional.find((u) => u.isTotal);
     for (const unit of funding.regional) {
@@ -564,7 +565,8 @@ function rateRelations(funding: Funding, values: Map<string, Dec>, typedInYuan: 
     const r = rate.reading;
     const points = r.kind === "number" && r.percent ? rate.value.times(HUNDRED) : rate.value.lte(new Dec("1.5")) && exact.gt(new Dec("1.5")) ? rate.value.times(HUNDRED) : rate.value;
     const shown = parseNumFmt(rate.numFmt).decimals;
-    const p = Math.min(2, shown ?? points.decimalPlaces());
+    // A rate typed as text (`88.00%`) shows the places typed: 87.69 % is not 88.00 %.
+    const p = Math.min(2, shown ?? rate.typedPlaces ?? points.decimalPlaces());
     values.set(rate.cell, points);
     values.set(a.cell, values.get(a.cell) ?? a.value);
     values.set(b.cell, values.get(b.cell) ?? b.value);

@@ -15,6 +15,7 @@ import { type Attainment, compareActual } from "./indicator-compare";
 import { type IndicatorValue, inBaseUnit, parseIndicatorValue } from "./indicator-value";
 import { isCostIndicator, isRealReason, misplacedLevel2 } from "./labels";
 import { indicatorScoreFindings } from "./scores";
+import { diagnoseTotals } from "./totals";
 
 const TEN_THOUSAND = new Dec(10000);
 /** Cost indicators that state a rate, not a part of the budget: 人均补助标准, 单位成本, 每人每月 … */
@@ -244,16 +245,20 @@ export function checkIndicators(form: PerformanceForm, kind: "target" | "self-ev
   const out: Finding[] = [];
   // A self-evaluation submitted with its 完成值 (or 得分) column blank throughout: one warning for the table.
   const blank = kind === "self-evaluation" ? blankColumns(table) : null;
+  const totals = diagnoseTotals(form, kind, (ind) => (ind.target && ind.actual ? attainment(parseIndicatorValue(ind.target.text), ind.actual.text) : { status: "unknown" }), name);
+  out.push(...totals.findings);
   for (const ind of table.rows) {
     out.push(...structure(ind, table));
     const target = ind.target ? parseIndicatorValue(ind.target.text) : null;
     if (target && ind.target && target.kind === "qualitative" && target.looksNumeric) out.push(unparsed(ind));
     if (target) out.push(...belowLastYear(ind, target));
-    if (kind === "self-evaluation" && target && !blank) out.push(...actualFindings(ind, table, target));
+    // A weight or score the totals placed: its row's score findings would only echo that mistake.
+    const placed = [ind.weight?.cell, ind.score?.cell].some((c) => c !== undefined && totals.blamed.has(c));
+    if (kind === "self-evaluation" && target && !blank) out.push(...actualFindings(ind, table, target, placed));
   }
   // A 中长期 block is not assessed year by year: its actual values may all be left blank.
   if (blank && table.block !== "long-term") out.push(blank);
-  const weight = weightSum(form, kind);
+  const weight = totals.weightExplained ? null : weightSum(form, kind);
   if (weight) out.push(...weight.findings);
   out.push(...costBounds(form));
   return out;
@@ -339,7 +344,7 @@ function attainment(target: IndicatorValue, actualText: string): Attainment {
   return compareActual(target, parseIndicatorValue(actualText));
 }
 
-function actualFindings(ind: Indicator, table: IndicatorTable, target: IndicatorValue): Finding[] {
+function actualFindings(ind: Indicator, table: IndicatorTable, target: IndicatorValue, scorePlaced = false): Finding[] {
   const out: Finding[] = [];
   if (!ind.target) return out;
   if (!ind.actual) {
@@ -369,7 +374,7 @@ function actualFindings(ind: Indicator, table: IndicatorTable, target: Indicator
       }),
     );
   }
-  out.push(...indicatorScoreFindings(ind, att, name(ind)));
+  if (!scorePlaced) out.push(...indicatorScoreFindings(ind, att, name(ind)));
   return out;
 }
 
@@ -459,6 +464,13 @@ function costBounds(form: PerformanceForm): Finding[] {
   const total = budgetCell.value;
   const diff = sum.minus(total).abs();
   if (diff.lt(CENT)) return [];
+  // The bounds add up to what the sources add up to: the 年度资金总额 itself is the odd one out, and the funding
+  // check reports it there — one mistake, one finding.
+  const sources = form.funding.sources.map((s) => (s === budget ? null : (budget.budget ? s.budget : s.amount)));
+  if (sources.length > 0 && sources.every((c) => c && (c.value !== null || c.reading.kind === "blank"))) {
+    const parts = sources.reduce((acc, c) => acc.plus(c!.value ?? ZERO), ZERO);
+    if (parts.minus(sum).abs().lt(CENT) && !parts.minus(total).abs().lt(CENT)) return [];
+  }
   // Bounds above the budget are wrong for certain; bounds below it may only cover part of the budget
   // (offices often list the main cost items only): a reviewer must look, it is no proven error.
   const partial = sum.lt(total);

@@ -6,6 +6,10 @@ import { checkIndicators } from "./check-indicators";
 import type { PerformanceForm } from "./form";
 import { readPerformanceForms } from "./read-forms";
 import type { Corroboration } from "./links";
+import { costBoundsOf } from "./check-indicators";
+import { Dec } from "../decimal";
+import { scoreMismatchRule, scoreOverWeightRule } from "./scores";
+import { totalRowRule } from "./totals";
 
 export function checkTargetSheet(sheet: SheetSnapshot): Finding[] {
   return checkForms(readPerformanceForms(sheet), "target");
@@ -27,10 +31,37 @@ export function checkForms(
   const out: Finding[] = [];
   for (const form of forms) {
     try {
-      out.push(...checkFunding(form, corroborated?.(form)), ...checkIndicators(form, kind));
+      const indicators = checkIndicators(form, kind);
+      // The 总分 row placed a wrong 预算执行率 得分 (or its 分值): the funding block's note on that score would say it again.
+      const placed = new Set(indicators.filter((f) => f.rule === totalRowRule.id).map((f) => f.cell));
+      const echo = (f: Finding) => (f.rule === scoreMismatchRule.id || f.rule === scoreOverWeightRule.id) && (placed.has(f.cell) || f.related.some((c) => placed.has(c)));
+      const funding = checkFunding(form, withCostWitness(form, corroborated?.(form))).filter((f) => !echo(f));
+      out.push(...funding, ...indicators);
     } catch {
       // A form the checks cannot make sense of gives no findings rather than stopping the workbook.
     }
   }
   return dedupeFindings(out);
+}
+
+const CENT = new Dec("0.01");
+
+/**
+ * The 成本指标 upper bounds split the budget: when they add up exactly to 年度资金总额, the form itself confirms
+ * that total, and a source line that does not add up to it is the cell to look at — not the total.
+ */
+function withCostWitness(form: PerformanceForm, linked: ReadonlyMap<string, Corroboration> | undefined): ReadonlyMap<string, Corroboration> | undefined {
+  const bounds = costBoundsOf(form);
+  const total = form.funding.total;
+  const cell = total?.budget ?? total?.amount ?? null;
+  if (!bounds || !cell || cell.value === null || linked?.has(cell.cell)) return linked;
+  if (bounds.cells.length === 0 || bounds.sum.minus(cell.value).abs().gte(CENT)) return linked;
+  const witness: Corroboration = {
+    allocCell: bounds.cells[0]!,
+    value: cell.value,
+    describe: `成本指标上限之和（${bounds.cells.join("、")}）`,
+    describeEn: `the sum of the cost indicators' upper bounds (${bounds.cells.join(", ")})`,
+    agrees: true,
+  };
+  return new Map([...(linked ?? []), [cell.cell, witness]]);
 }

@@ -19,6 +19,8 @@ export interface AmountCell {
   numFmt?: string;
   /** True when the cell holds a live formula: its value follows other cells, so it is not the one to retype. */
   formula?: boolean;
+  /** Decimal places written in a number typed as text (`88.00%` → 2): what the cell shows, whatever its value. */
+  typedPlaces?: number;
 }
 
 export type FundingRole = "total" | "source";
@@ -35,6 +37,8 @@ export interface FundingLine {
   budget?: AmountCell | null;
   executed?: AmountCell | null;
   rate?: AmountCell | null;
+  /** 年初预算数 beside 全年预算数(A), when the form has both: its total adds up like the others. */
+  initial?: AmountCell | null;
   /** Wide regional forms: one amount per unit column, keyed by column index. */
   byColumn?: Map<number, AmountCell>;
 }
@@ -55,7 +59,7 @@ export interface Funding {
   total: FundingLine | null;
   sources: FundingLine[];
   /** Self-evaluation column layout (全年预算数(A) | 全年执行数(B) | 执行率), when present. */
-  columns: { budget: number; executed: number; rate: number | null; weight: number | null; score: number | null } | null;
+  columns: { budget: number; executed: number; rate: number | null; weight: number | null; score: number | null; initial?: number | null } | null;
   /** The 分值 / 得分 of the 预算执行率 line in a self-evaluation (usually 10). */
   rateWeight: AmountCell | null;
   rateScore: AmountCell | null;

@@ -76,7 +76,14 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
     const col = (re: RegExp) => texts.find((t) => re.test(t.text))?.col ?? null;
     return {
       row: r,
-      columns: { budget: budget.col, executed: executed.col, rate: col(/执行率/), weight: col(/^分值|^权重/), score: col(/^得分/) },
+      columns: {
+        budget: budget.col,
+        executed: executed.col,
+        rate: col(/执行率/),
+        weight: col(/^分值|^权重/),
+        score: col(/^得分/),
+        initial: budgets.find((t) => t !== budget && /年初/.test(t.text))?.col ?? null,
+      },
     };
   }
   return null;
@@ -94,6 +101,7 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
       budget: moneyAt(grid, r, cols.budget, funding),
       executed: moneyAt(grid, r, cols.executed, funding),
       rate: cols.rate === null ? null : amountAt(grid, r, cols.rate),
+      initial: cols.initial == null ? null : moneyAt(grid, r, cols.initial, funding),
     };
     line.amount = line.budget ?? null;
     funding.lines.push(line);

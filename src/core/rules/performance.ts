@@ -24,6 +24,7 @@ import {
 import { allocationMismatchRule, allocationUnmatchedRule, weightConventionRule } from "../performance/reconcile";
 import { scoreMismatchRule, scoreOverWeightRule } from "../performance/scores";
 import { standardDiffersRule, standardPeriodMismatchRule } from "../performance/standard-periods";
+import { totalRowRule } from "../performance/totals";
 
 export const PERFORMANCE_RULES = [
   missingIndicatorRule,
@@ -45,6 +46,7 @@ export const PERFORMANCE_RULES = [
   farAboveTargetRule,
   scoreOverWeightRule,
   scoreMismatchRule,
+  totalRowRule,
   costSumRule,
   standardPeriodMismatchRule,
   standardDiffersRule,

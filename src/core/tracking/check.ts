@@ -85,7 +85,9 @@ function pointsRate(f: Finding, sheet: SheetSnapshot, model: AllocationModel): F
 }
 
 function overspent(model: AllocationModel): Finding[] {
-  const header = (pattern: RegExp) => model.columns.numeric.find((c) => pattern.test(normalizeLabel(c.header)));
+  // The column's own name: the whole header, or its last line under a band (资金使用情况 over 实际支出金额).
+  const header = (pattern: RegExp) =>
+    model.columns.numeric.find((c) => pattern.test(normalizeLabel(c.header)) || pattern.test(normalizeLabel(c.table.headerPath[c.table.headerPath.length - 1] ?? "")));
   const granted = header(/^(资金|下达|拨付|预算)?金额$|^资金金额|^下达资金|^收到资金/);
   const spent = header(/^实际支出(金额|数)?$|^实际支出金额/);
   if (!granted || !spent) return [];

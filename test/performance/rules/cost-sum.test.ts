@@ -9,6 +9,7 @@ testRule(costSumRule, {
     { name: "bounds in 元 and 万元 mixed", sheets: [projectTarget({ D10: "≤135000元" })] },
     { name: "中长期指标值 | 年度指标值: only the 年度 bounds split the year's budget", sheets: [twoValueColumns()] },
     { name: "stacked 中长期 / 年度 blocks", sheets: [stackedBlocks()] },
+    { name: "a wrong 年度资金总额 (529.93) where sources and bounds agree on 519.93: the funding check names the total, no echo here", sheets: [projectTarget({ C4: 529.93 })] },
   ],
   invalid: [
     {

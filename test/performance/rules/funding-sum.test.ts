@@ -29,9 +29,24 @@ testRule(fundingSumRule, {
   ],
   invalid: [
     {
-      name: "财政拨款 500 under a total of 519.93 (nothing else to tell which): at the total",
-      sheets: [projectTarget({ E4: 500 })],
+      name: "财政拨款 500 under a total of 519.93 (the bounds are no 成本指标 here: nothing else to tell which): at the total",
+      sheets: [projectTarget({ E4: 500, B10: "质量指标" })],
       findings: [{ cell: "C4", messageId: "sum", severity: "error", expected: "500.00", actual: "519.93", related: ["E4", "G4"] }],
+    },
+    {
+      name: "财政拨款 500 under a total of 519.93 that the 成本指标 bounds (13.50 + 52.97 + 453.46) confirm: 财政拨款 or 其他资金, one warning naming both",
+      sheets: [projectTarget({ E4: 500 })],
+      findings: [{ cell: "E4", messageId: "oneOf", severity: "warning", related: ["G4", "C4", "D10"] }],
+    },
+    {
+      name: "年初预算数 adds up like 全年预算数: 1850 + 200 + 0 under 2000 (nothing else to tell which): at the total",
+      sheets: [selfEvaluation({ C8: 1850 })],
+      findings: [{ cell: "C7", messageId: "sum", severity: "error", expected: "2050", actual: "2000", related: ["C8", "C9", "C10"] }],
+    },
+    {
+      name: "a wrong 年度资金总额 (529.93) over sources and cost bounds of 519.93: at the total (and no cost-sum echo)",
+      sheets: [projectTarget({ C4: 529.93 })],
+      findings: [{ cell: "C4", messageId: "sum", severity: "error", expected: "519.93", actual: "529.93" }],
     },
     {
       name: "one line per row: 单位自有 40 makes 360",

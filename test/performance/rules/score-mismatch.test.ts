@@ -19,8 +19,8 @@ testRule(scoreMismatchRule, {
       findings: [{ cell: "H15", messageId: "missed", expected: "9.71", actual: "10" }],
     },
     {
-      name: "the 预算执行率 line scored 10 at 95 %",
-      sheets: [selfEvaluation({ H7: 10 })],
+      name: "the 预算执行率 line scored 10 at 95 % (the 总分 updated to match)",
+      sheets: [selfEvaluation({ H7: 10, H23: 99.71 })],
       findings: [{ cell: "H7", messageId: "rate", expected: "9.5", actual: "10", related: ["F7", "D7", "E7"] }],
     },
     {

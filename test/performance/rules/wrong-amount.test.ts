@@ -1,7 +1,7 @@
 import { wrongAmountRule } from "../../../src/core/performance/check-funding";
 import { testRule } from "../../helpers/rule-tester";
 import { sheet } from "../../helpers/sheet";
-import { regionalAllocation, regionalTarget } from "./forms";
+import { regionalAllocation, regionalTarget, selfEvaluation } from "./forms";
 
 /** Issue 10, S4: `附件2-某某地区`, a one-unit target form whose 年度资金总额 the allocation table confirms. */
 const allocation = sheet(
@@ -34,6 +34,11 @@ testRule(wrongAmountRule, {
     { name: "S4 clean: 95 = 95 + 0", sheets: [allocation, unitTarget(95, 0)] },
   ],
   invalid: [
+    {
+      name: "a source's 全年预算数 1805 beside its rate typed as text 95.00% (1710 ÷ 1805 = 94.74 %): the amount, not the total",
+      sheets: [selfEvaluation({ D8: 1805, G8: "95.00%" })],
+      findings: [{ cell: "D8", messageId: "everyRelation", severity: "error", expected: "1800", actual: "1805", fixValue: "1800" }],
+    },
     {
       name: "塔城市 typed 76 on the total line: its column (其中：自治区资金 67) and the line's 合计 both point at it",
       sheets: [regionalTarget({ F6: 76 })],
