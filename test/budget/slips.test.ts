@@ -42,10 +42,10 @@ describe("slipVerdict", () => {
     expect(v.single).toBeNull();
     expect(v.tied.map((s) => s.cell).sort()).toEqual(["A", "T"]);
   });
-  it("singles out nothing when a digit typed wrong elsewhere, or a part left out, repairs the sum as well", () => {
+  it("singles out nothing when a digit typed wrong, or a figure copied from another line, repairs the sum as well", () => {
     set({ T: "10.00", A: "1.21", B: "0.02", C: "7.87" }); // 0.02 for 0.92 leaves the sum 0.90 short, as 1.21 for 2.11 would
     expect(slipVerdict(sum("T", ["A", "B", "C"]), ["A", "B", "C"], valueOf, () => 2).single).toBeNull();
-    set({ T: "10.00", A: "1.30", B: "0", C: "6.90" }); // 1.30 for 3.10 — or a 1.80 left out beside it
+    set({ T: "10.00", A: "1.30", B: "1.30", C: "5.60" }); // 1.30 for 3.10 — or B's 1.30 copied where 3.10 belongs
     expect(slipVerdict(sum("T", ["A", "B", "C"]), ["A", "B", "C"], valueOf, () => 2).single).toBeNull();
   });
 });

@@ -64,8 +64,8 @@ function replacedValues(typed: Dec, places: number): Dec[] {
 
 /**
  * Where one slip explains a broken relation. Every candidate is tried with each slip undone, with each
- * digit typed wrong put right, and — when it is 0, blank or the same figure as another line — with whatever
- * repairs it (a number left out or copied from the next line). Any repair within the relation's rounding
+ * digit typed wrong put right, and — when it shows the same figure as another line — with whatever repairs
+ * it (a figure copied from another line). Any repair within the relation's rounding
  * counts: the residue it leaves cannot tell one explanation from another. One cell alone explained, by an
  * undone swap, drop or doubling: `single`. Several cells (0.02 for 0.92 moves the sum by 0.90, as 1.21 for
  * 2.11 does): `tied`, the slip suspects among them. A digit typed wrong is a rival, never a suspect of its
@@ -84,10 +84,13 @@ export function slipVerdict(relation: Relation, candidates: readonly string[], v
   const others = candidates.map(valueOf);
   for (const cell of candidates) {
     const current = valueOf(cell);
-    // A number left out (0 or blank), or one copied from the next line, may stand for anything: a rival.
-    if (current.isZero() || others.filter((v) => v.eq(current)).length > 1) {
+    // No slip makes a 0 or a blank. A number left out could be any figure, so the exact digits a slip
+    // accounts for weigh far more than the chance that what is missing is exactly the gap: no rival either.
+    if (current.isZero()) continue;
+    // A figure copied from another line (the same value twice) may stand for anything: a rival.
+    if (others.filter((v) => v.eq(current)).length > 1) {
       const solved = relation.solve(cell, valueOf);
-      if (solved && (solved.gt(0) || (solved.isZero() && !current.isZero()))) consider(cell, roundHalfUp(solved, placesOf(cell)), null);
+      if (solved && !solved.isNegative()) consider(cell, roundHalfUp(solved, placesOf(cell)), null);
       continue;
     }
     const places = placesOf(cell);
