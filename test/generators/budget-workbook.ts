@@ -5,14 +5,14 @@
  * test/generators/oracle.ts can say where a typo must be found.
  */
 import { BudgetBuild, type Draft } from "./budget-draft";
-import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, headerBand, rollUp, titleBlock, writeTree } from "./budget-layout";
+import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, rollUp, titleBlock, writeTree } from "./budget-layout";
 import type { BudgetSpec, EconomicMoney, ItemMoney } from "./budget-spec";
 import { ALL_CLASSES, CLASS_NAMES, chineseNumber } from "./budget-subjects";
 import type { GeneratedWorkbook } from "./model";
 
 export interface BudgetGenerated extends GeneratedWorkbook {
   spec: BudgetSpec;
-  /** Sheet name → the table it is (1–10 预算, 21–27 决算). */
+  /** Sheet name → the table it is (1–11 预算, 21–27 决算). */
   tableOf: Map<string, number>;
 }
 
@@ -63,6 +63,7 @@ const TITLES: Record<number, string[]> = {
   7: ["一般公共预算项目支出情况表", "部门一般公共预算项目支出预算表", "一般公共预算项目支出表"],
   8: ["政府性基金预算支出情况表", "部门政府性基金预算支出功能分类预算表", "政府性基金预算支出表"],
   10: ["一般公共预算“三公”经费支出情况表", "部门“三公”经费和机关运行经费预算表", "一般公共预算“三公”经费支出表"],
+  11: ["上年结转结余情况明细表", "部门上年结转结余情况表", "上年结转结余情况表"],
   21: ["收入支出决算总表"],
   22: ["收入决算表"],
   23: ["支出决算表"],
@@ -137,9 +138,50 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   }
 
   // 表1 and 表4: the summaries.
-  summary(open(1, 4), build, spec, money, t2 ? t2col : () => undefined, t3);
+  const carried = summary(open(1, 4), build, spec, money, t2 ? t2col : () => undefined, t3);
   appropriations(open(4, 7), build, spec, items, money, t5, t8);
   threePublic(open(10, 6), build, spec, false);
+  // 表11: what last year left over, by project (only a department that carries money over prints it).
+  if (money.C > 0) {
+    const t11 = carryOver(open(11, 8), build, spec, items, money);
+    if (t11) {
+      build.sum(carried.carry, [t11.grand], "表1 上年结转结余 = 表11 总计");
+      const t2carry = t2 ? t2col("carry") : undefined;
+      // 表2's column is matched by its words: 财政拨款结转 (kashi) names the money; a bare 上年结转 does not.
+      if (t2carry && spec.incomeColumns === "kashi") build.sum(t2carry, [t11.appropriated], "表2 财政拨款结转 = 表11 财政拨款合计");
+      if (!t2) build.sum(carried.appropriated, [t11.appropriated], "表1 财政拨款结转 = 表11 财政拨款合计");
+    }
+  }
+}
+
+/**
+ * 表11 上年结转结余情况明细表: 项目 | 总计 | 财政拨款 (合计 | 基本支出 | 项目支出) | 非财政拨款 (合计 | 基本支出 |
+ * 项目支出), one line per project the carry-over pays for, the 合计 line at the top or the bottom.
+ */
+function carryOver(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], money: IncomeMoney): { grand: string; appropriated: string } | null {
+  if (!opened) return null;
+  const { d, top } = opened;
+  const carrier = items.find((i) => money.of.carry(i) > 0)!;
+  const parts = carrier.projects.length > 1 && money.C > 10 ? [money.C - Math.floor(money.C / 3), Math.floor(money.C / 3)] : [money.C];
+  const names = parts.map((_, k) => `${carrier.name}${["结转项目", "续建项目"][k]}`);
+  const paths = [["项目"], ["总计"], ["财政拨款", "合计"], ["财政拨款", "基本支出"], ["财政拨款", "项目支出"], ["非财政拨款", "合计"], ["非财政拨款", "基本支出"], ["非财政拨款", "项目支出"]];
+  let r = headerBand(d, top, paths);
+  if (spec.columnNumbers) r = columnNumberRow(d, r, 0, 1, 7);
+  const line = (label: string, v: number): string[] => {
+    d.text(r, 0, label);
+    const ids = [v, v, 0, v, 0, 0, 0].map((x, c) => d.money(r, 1 + c, x));
+    r++;
+    build.sum(ids[0], [ids[1], ids[4]], `表11 ${label} 总计 = 财政拨款 + 非财政拨款`);
+    build.sum(ids[1], [ids[2], ids[3]], `表11 ${label} 财政拨款合计 = 基本 + 项目`);
+    build.sum(ids[4], [ids[5], ids[6]], `表11 ${label} 非财政拨款合计 = 基本 + 项目`);
+    return ids;
+  };
+  let total: string[] = [];
+  if (spec.totalAt === "top") total = line(spec.totalLabel, money.C);
+  const lines = parts.map((v, k) => line(names[k]!, v));
+  if (spec.totalAt === "bottom") total = line(spec.totalLabel, money.C);
+  for (let c = 0; c < 7; c++) build.sum(total[c], lines.map((ids) => ids[c]), `表11 合计 栏${c + 1} = Σ 项目`);
+  return { grand: total[0]!, appropriated: total[1]! };
 }
 
 function tree(opened: { d: Draft; top: number } | null, build: BudgetBuild, table: TreeTable, what: string): WrittenTree | null {
@@ -253,8 +295,9 @@ function sideRelations(build: BudgetBuild, ids: string[], lines: Line[], what: s
 }
 
 /** 表1 收支总表: 收入 | 支出 side by side, three provinces' styles. */
-function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, money: IncomeMoney, t2col: (key: IncomeKey) => string | undefined, t3: WrittenTree | null): void {
-  if (!opened) return;
+function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, money: IncomeMoney, t2col: (key: IncomeKey) => string | undefined, t3: WrittenTree | null): { carry?: string; appropriated?: string } {
+  if (!opened) return {};
+  let carried: { carry?: string; appropriated?: string } = {};
   const { d, top } = opened;
   const items = spec.items;
   const { G, F, O, C, own } = money;
@@ -322,6 +365,7 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     build.sum(spendingSub, spendingIds, "表1 本年支出合计 = Σ 类");
     d.text(r, 0, "上年结转结余");
     const carry = d.money(r, 1, C);
+    carried = { carry };
     build.sum(carry, [t2col("carry")].filter((x) => x !== undefined), "表1 上年结转结余 = 表2 上年结转");
     d.text(r, 2, "年终结转结余");
     const carryOut = d.money(r++, 3, 0);
@@ -342,6 +386,11 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
   build.sum(incomeTotal, [t2col("total")], "表1 收入总计 = 表2 合计");
   build.sum(spendingTotal, [incomeTotal], "表1 支出总计 = 收入总计");
   if (t3) build.sum(spendingTotal, [t3.total[0]], "表1 支出总计 = 表3 合计");
+  if (spec.summaryStyle === "kashi") {
+    const at = (label: RegExp) => incomeIds[income.findIndex((l) => label.test(l.label))];
+    carried = { carry: at(/^二、上年结转结余$/), appropriated: at(/^1\.财政拨款结转$/) };
+  }
+  return carried;
 }
 
 /** 表4 财政拨款收支总表: 收入 by source | 支出 by 类 in 合计 / 一般公共预算 / 政府性基金 / 国有资本经营 columns. */

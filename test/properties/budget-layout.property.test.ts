@@ -23,7 +23,7 @@ const failuresOf = <T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
   sampledFailures(BudgetPropertyFailure, arb, predicate, SEED + offset, n);
 
 /** Failing workbooks per property on the default seed (of SAMPLE), measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0, pair: 99 };
+const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0, pair: 0 };
 const SAMPLE = { clean: 200, single: 150, echo: 100, blank: 60, pair: 100 };
 
 describe("generated department budgets and 决算 (proof by variety)", () => {
