@@ -576,3 +576,92 @@ describe("B16: 表5 under a band ↔ 表7, live totals", () => {
     expect(loud([bandedGeneral(29580977), projects(55916195)]).length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * B17 — a 款 of the side-by-side 基本支出决算表 that no other table repeats, typed with two digits swapped. Its only
+ * relation is its 类, which agrees with 人员经费合计 / 公用经费合计: before, always "one of the parts is wrong" at
+ * the 类. The gap is exactly what the swap makes, and no other 款 is one slip or one wrong digit away from it.
+ */
+function basicFinal(values: { wage?: number; office?: number } = {}): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["一般公共预算财政拨款基本支出决算表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+    ["301", "工资福利支出", 314.65, "302", "商品和服务支出", 47.84],
+    ["30101", "基本工资", values.wage ?? 86.14, "30201", "办公费", values.office ?? 12.05],
+    ["30102", "津贴补贴", 120.33, "30211", "差旅费", 3.4],
+    ["30107", "绩效工资", 58.61, "30228", "工会经费", 6.19],
+    ["30112", "其他社会保障缴费", 4.17, "30299", "其他商品和服务支出", 26.2],
+    ["30199", "其他工资福利支出", 45.4, "310", "资本性支出", 0],
+    ["人员经费合计", null, 314.65, "公用经费合计", null, 47.84],
+  ];
+  return sheet("一般公共预算财政拨款基本支出决算表", rows, ["A1:F1", "A10:B10", "D10:E10"], { 2: WAN, 5: WAN });
+}
+
+describe("B17: a transposed 款 that only its 类 relates is found at its cell", () => {
+  it("clean: no finding", () => {
+    expect(loud([basicFinal()])).toEqual([]);
+  });
+
+  it("基本工资 86.14 typed 68.14 (gap 18.00): an error at the 款 with 86.14", () => {
+    expect(loud([basicFinal({ wage: 68.14 })])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "C5", "86.14"]]);
+  });
+
+  it("办公费 12.05 typed 12.50: 0.45 is a swap of 12.05 only — an error there", () => {
+    expect(loud([basicFinal({ office: 12.5 })])).toEqual([["error", "一般公共预算财政拨款基本支出决算表", "F5", "12.05"]]);
+  });
+
+  it("基本工资 typed 86.74 (one digit wrong): 58.61 for 58.01 would make the same gap — a warning at the 类, no error", () => {
+    expect(loud([basicFinal({ wage: 86.74 })])).toEqual([["warning", "一般公共预算财政拨款基本支出决算表", "C4", ""]]);
+  });
+});
+
+/** B18 — 表9 国有资本经营预算支出 with numbers (the generator wrote it empty only), 元, 合计 on top. */
+function capitalSpending(item = 1139222): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["表9"],
+    ["国有资本经营预算支出情况表"],
+    ["编制部门：某某区司法局", null, null, null, "单位：元"],
+    ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+    [null, "合计", 1439222, null, 1439222],
+    ["223", "国有资本经营预算支出", 1439222, null, 1439222],
+    ["22301", "解决历史遗留问题及改革成本支出", 1439222, null, 1439222],
+    ["2230105", "国有企业退休人员社会化管理补助支出", item, null, 1139222],
+    ["2230199", "其他解决历史遗留问题及改革成本支出", 300000, null, 300000],
+  ];
+  return sheet("表9", rows, ["A1:E1", "A2:E2"], { 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+}
+
+describe("B18: 表9 with numbers", () => {
+  it("is read as 表9, clean: no finding", () => {
+    expect(budgetTableOf(capitalSpending())!.type).toBe(9);
+    expect(loud([capitalSpending()])).toEqual([]);
+  });
+  it("a slip in a 项's 合计 is an error there", () => {
+    expect(loud([capitalSpending(1193222)])).toEqual([["error", "表9", "C8", "1139222"]]);
+  });
+});
+
+/** B19 — 表11 上年结转结余情况明细表 by project: 总计 = 财政拨款 + 非财政拨款, each 合计 = 基本 + 项目, 合计 line at the bottom. */
+function carriedOver(first = 360000): SheetSnapshot {
+  const rows: TestCell[][] = [
+    ["上年结转结余情况明细表"],
+    ["编制部门：某某区司法局", null, null, null, null, null, null, "单位：元"],
+    ["项目", "总计", "财政拨款", null, null, "非财政拨款"],
+    [null, null, "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+    ["基层司法业务结转项目", 360000, first, 0, 360000, 0, 0, 0],
+    ["基层司法业务续建项目", 180000, 180000, 0, 180000, 0, 0, 0],
+    ["合计", 540000, 540000, 0, 540000, 0, 0, 0],
+  ];
+  return sheet("表11", rows, ["A1:H1", "A3:A4", "B3:B4", "C3:E3", "F3:H3"], Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((c) => [c, "#,##0"])));
+}
+
+describe("B19: 表11 with its projects", () => {
+  it("is read as 表11, clean: no finding", () => {
+    expect(budgetTableOf(carriedOver())!.type).toBe(11);
+    expect(loud([carriedOver()])).toEqual([]);
+  });
+  it("a slip in a project's 财政拨款合计 is an error there", () => {
+    expect(loud([carriedOver(630000)])).toEqual([["error", "表11", "C5", "360000"]]);
+  });
+});

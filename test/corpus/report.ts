@@ -30,7 +30,7 @@ export interface FileReport {
   checkMs: number;
   amountCells: number;
   singles: { tried: number; detected: number; atCell: number; echoed: number; misses: string[] };
-  pairs: { tried: number; bothAtCells: number; echoed: number };
+  pairs: { tried: number; bothAtCells: number; echoed: number; misses: string[] };
 }
 
 function listFiles(inputs: string[]): string[] {
@@ -51,7 +51,7 @@ export async function reportFile(file: string, options: Options): Promise<FileRe
     checkMs: 0,
     amountCells: 0,
     singles: { tried: 0, detected: 0, atCell: 0, echoed: 0, misses: [] },
-    pairs: { tried: 0, bothAtCells: 0, echoed: 0 },
+    pairs: { tried: 0, bothAtCells: 0, echoed: 0, misses: [] },
   };
   let workbook;
   try {
@@ -114,6 +114,10 @@ export async function reportFile(file: string, options: Options): Promise<FileRe
     report.pairs.tried++;
     if (outcome.atCell.every(Boolean)) report.pairs.bothAtCells++;
     if (outcome.echoes.length > 0) report.pairs.echoed++;
+    if (!outcome.atCell.every(Boolean) || outcome.echoes.length > 0) {
+      const changed = outcome.changes.map((c, k) => `${c.ref.sheet}!${c.ref.address} ${c.from}→${c.to}${outcome.atCell[k] ? " ✓" : ""}`).join(" + ");
+      report.pairs.misses.push(`${changed}: ${outcome.news.slice(0, 4).join("; ") || "nothing found"}${outcome.news.length > 4 ? " …" : ""}`);
+    }
   }
   return report;
 }
@@ -141,6 +145,7 @@ function printFile(r: FileReport, verbose: boolean) {
   const shown = verbose ? s.misses : s.misses.slice(0, 5);
   for (const m of shown) console.log(`    ✗ ${m}`);
   if (shown.length < s.misses.length) console.log(`    … ${s.misses.length - shown.length} more (--verbose)`);
+  if (verbose) for (const m of r.pairs.misses) console.log(`    ✗✗ ${m}`);
 }
 
 function printSummary(reports: FileReport[]) {

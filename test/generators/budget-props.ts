@@ -10,7 +10,7 @@ import { type BudgetGenerated, buildBudgetWorkbook } from "./budget-workbook";
 import { budgetSpecArb } from "./budget-spec";
 import { errorCells, findingsText, workbookText } from "./describe";
 import { type D, evaluate, render } from "./model";
-import { analyze, findMutation, mutableCells, status } from "./oracle";
+import { RelationIndex, analyze, findMutation, mutableCells, status } from "./oracle";
 
 export type Pick = { start: number; kind: number; pos: number; k: number };
 export const pickArb: fc.Arbitrary<Pick> = fc.record({ start: fc.nat({ max: 2000 }), kind: fc.nat({ max: 3 }), pos: fc.nat({ max: 12 }), k: fc.nat({ max: 8 }) });
@@ -19,7 +19,7 @@ export { budgetSpecArb };
 export class BudgetPropertyFailure extends Error {}
 
 /** Cases that really tested something (a case may offer no fair mutation). */
-export const budgetTally = { single: 0, echo: 0, blank: 0 };
+export const budgetTally = { single: 0, echo: 0, blank: 0, pair: 0 };
 
 function specLine(gw: BudgetGenerated): string {
   const { items: _i, economic: _e, threePublic: _t, ...layout } = gw.spec;
@@ -96,4 +96,31 @@ export function budgetBlankAtItsCell(spec: Parameters<typeof buildBudgetWorkbook
       throw new BudgetPropertyFailure(explain(`one number left blank (localized; breaks ${analysis.broken.map((r) => r.label).join("; ")}): expected errors [${cell.id}]`, gw, overrides, result));
     return;
   }
+}
+
+/**
+ * Two wrong numbers in different tables, or in different columns of one table, each singled out on its own
+ * and breaking relations the other does not touch: both errors at their cells, nothing on any other cell
+ * (above all nothing echoed onto a correct table).
+ */
+export function budgetTwoTyposAtTheirCells(spec: Parameters<typeof buildBudgetWorkbook>[0], pick1: Pick, pick2: Pick): void {
+  const gw = buildBudgetWorkbook(spec);
+  const index = new RelationIndex(gw);
+  const cells = mutableCells(gw);
+  const first = findMutation(gw, cells, pick1, ["localized"], index);
+  if (!first) return;
+  const others = cells.filter((c) => c.sheet !== first.cell.sheet || c.col !== first.cell.col);
+  const second = findMutation(gw, others, pick2, ["localized"], index);
+  if (!second) return;
+  const overrides = new Map([[first.cell.id, first.value], [second.cell.id, second.value]]);
+  // A fair pair: the two break disjoint sets of relations, and together exactly their union.
+  const mine = new Set(first.analysis.broken);
+  if (second.analysis.broken.some((r) => mine.has(r))) return;
+  const both = analyze(gw, overrides, index);
+  if (both.verdict === "debatable" || both.broken.length !== mine.size + second.analysis.broken.length) return;
+  budgetTally.pair++;
+  const result = checkWorkbook(render(gw, overrides));
+  const expected = [first.cell.id, second.cell.id].sort();
+  if (errorCells(result).sort().join() !== expected.join())
+    throw new BudgetPropertyFailure(explain(`two wrong numbers (each localized): expected errors [${expected}]`, gw, overrides, result));
 }

@@ -5,14 +5,14 @@
  * a 栏次 row, 元 or 万元 with 0 or 2 decimals, blank or 0 for nothing, tables left out, 决算 columns.
  */
 import fc from "fast-check";
-import { ECONOMIC, GOVERNMENT_ECONOMIC, SECTIONS } from "./budget-subjects";
+import { CAPITAL_SECTIONS, ECONOMIC, GOVERNMENT_ECONOMIC, SECTIONS } from "./budget-subjects";
 
 export interface ItemMoney {
   code: string;
   name: string;
   sectionCode: string;
   sectionName: string;
-  fund: "general" | "gov-fund";
+  fund: "general" | "gov-fund" | "state-capital";
   /** Minor units (元 or 分 or 0.01 万元, per the unit). */
   basic: number;
   project: number;
@@ -183,13 +183,16 @@ const itemChoiceArb = fc.record({
   headroom: fc.tuple(fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 }), fc.nat({ max: 20_000 })),
   ownShare: fc.integer({ min: 1, max: 9 }),
   runningCost: yuanArb(200_000, 3_000_000),
+  /** 0–1: one 国有资本经营预算 section (表9 with numbers); otherwise none. */
+  capital: fc.nat({ max: 5 }),
 });
 
 export const budgetSpecArb: fc.Arbitrary<BudgetSpec> = fc.tuple(layoutArb, itemChoiceArb).map(([layout, choice]) => {
   const { otherIncome, ...rest } = layout;
   const unit = layout.unit;
   const items: ItemMoney[] = [];
-  const sections = [...choice.generalSections.map((i) => SECTIONS[i]!), ...(choice.fundSection !== undefined ? [SECTIONS[choice.fundSection]!] : [])];
+  const capital = !layout.finalAccounts && choice.capital < CAPITAL_SECTIONS.length ? [CAPITAL_SECTIONS[choice.capital]!] : [];
+  const sections = [...choice.generalSections.map((i) => SECTIONS[i]!), ...(choice.fundSection !== undefined ? [SECTIONS[choice.fundSection]!] : []), ...capital];
   sections.sort((a, b) => a.code.localeCompare(b.code));
   let k = 0;
   sections.forEach((section, s) => {

@@ -14,7 +14,7 @@ export interface FunctionSection {
   /** 5 digits. */
   code: string;
   name: string;
-  fund: "general" | "gov-fund";
+  fund: "general" | "gov-fund" | "state-capital";
   items: FunctionItem[];
 }
 
@@ -28,6 +28,7 @@ export const CLASS_NAMES: Record<string, string> = {
   "212": "城乡社区支出",
   "213": "农林水支出",
   "221": "住房保障支出",
+  "223": "国有资本经营预算支出",
   "229": "其他支出",
 };
 
@@ -54,6 +55,7 @@ export const ALL_CLASSES: [string, string][] = [
   ["220", "自然资源海洋气象等支出"],
   ["221", "住房保障支出"],
   ["222", "粮油物资储备支出"],
+  ["223", "国有资本经营预算支出"],
   ["224", "灾害防治及应急管理支出"],
   ["227", "预备费"],
   ["229", "其他支出"],
@@ -74,6 +76,12 @@ export const SECTIONS: FunctionSection[] = [
   { code: "22102", name: "住房改革支出", fund: "general", items: [{ code: "2210201", name: "住房公积金" }, { code: "2210203", name: "购房补贴" }] },
   { code: "21208", name: "国有土地使用权出让收入安排的支出", fund: "gov-fund", items: [{ code: "2120803", name: "城市建设支出" }, { code: "2120804", name: "农村基础设施建设支出" }] },
   { code: "22960", name: "彩票公益金安排的支出", fund: "gov-fund", items: [{ code: "2296002", name: "用于社会福利的彩票公益金支出" }, { code: "2296003", name: "用于体育事业的彩票公益金支出" }] },
+];
+
+/** 国有资本经营预算 spending a department may book (表9), kept apart so the general and fund picks stay as they were. */
+export const CAPITAL_SECTIONS: FunctionSection[] = [
+  { code: "22301", name: "解决历史遗留问题及改革成本支出", fund: "state-capital", items: [{ code: "2230105", name: "国有企业退休人员社会化管理补助支出" }, { code: "2230199", name: "其他解决历史遗留问题及改革成本支出" }] },
+  { code: "22304", name: "国有企业资本金注入", fund: "state-capital", items: [{ code: "2230401", name: "国有经济结构调整支出" }] },
 ];
 
 export interface EconomicItem {

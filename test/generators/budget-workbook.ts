@@ -5,19 +5,20 @@
  * test/generators/oracle.ts can say where a typo must be found.
  */
 import { BudgetBuild, type Draft } from "./budget-draft";
-import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, headerBand, rollUp, titleBlock, writeTree } from "./budget-layout";
+import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, rollUp, titleBlock, writeTree } from "./budget-layout";
 import type { BudgetSpec, EconomicMoney, ItemMoney } from "./budget-spec";
 import { ALL_CLASSES, CLASS_NAMES, chineseNumber } from "./budget-subjects";
 import type { GeneratedWorkbook } from "./model";
 
 export interface BudgetGenerated extends GeneratedWorkbook {
   spec: BudgetSpec;
-  /** Sheet name → the table it is (1–10 预算, 21–27 决算). */
+  /** Sheet name → the table it is (1–11 预算, 21–27 决算). */
   tableOf: Map<string, number>;
 }
 
 const gen = (i: ItemMoney) => i.basic + (i.fund === "general" ? i.project : 0);
 const govFund = (i: ItemMoney) => (i.fund === "gov-fund" ? i.project : 0);
+const capital = (i: ItemMoney) => (i.fund === "state-capital" ? i.project : 0);
 const total = (i: ItemMoney) => i.basic + i.project + i.otherProject;
 
 /** 类 → 款 → 项 with the given values per item; items whose values are all 0 are left out. */
@@ -62,7 +63,9 @@ const TITLES: Record<number, string[]> = {
   6: ["一般公共预算基本支出情况表", "部门一般公共预算基本支出经济分类预算表", "一般公共预算基本支出表"],
   7: ["一般公共预算项目支出情况表", "部门一般公共预算项目支出预算表", "一般公共预算项目支出表"],
   8: ["政府性基金预算支出情况表", "部门政府性基金预算支出功能分类预算表", "政府性基金预算支出表"],
+  9: ["国有资本经营预算支出情况表", "部门国有资本经营预算支出功能分类预算表", "国有资本经营预算支出表"],
   10: ["一般公共预算“三公”经费支出情况表", "部门“三公”经费和机关运行经费预算表", "一般公共预算“三公”经费支出表"],
+  11: ["上年结转结余情况明细表", "部门上年结转结余情况表", "上年结转结余情况表"],
   21: ["收入支出决算总表"],
   22: ["收入决算表"],
   23: ["支出决算表"],
@@ -103,7 +106,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
 
   // 表2 收入总表: 合计 = the sources.
   const money = incomeMoney(spec, items);
-  const columns = incomeColumns(spec, money.C > 0);
+  const columns = incomeColumns(spec, money.C > 0, money.K > 0);
   const t2 = tree(open(2, cw + columns.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: columns.map((c) => c.path), rowSums: incomeRowSums(columns), roots: functionTree(items, (i) => columns.map((c) => money.of[c.key](i))) }, "表2");
   const t2col = (key: IncomeKey) => {
     const k = columns.findIndex((c) => c.key === key);
@@ -115,6 +118,8 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const t5 = tree(open(5, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "一般公共预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [gen(i), i.basic, i.project] : [0, 0, 0])) }, "表5");
   const fundRoots = functionTree(items, (i) => [govFund(i), 0, govFund(i)]);
   const t8 = fundRoots.length > 0 ? tree(open(8, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "政府性基金预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: fundRoots }, "表8") : emptyTable(open(8, cw + 3), build, cw, "本部门无政府性基金预算财政拨款安排的支出，故本表为空表。");
+  const capitalRoots = functionTree(items, (i) => [capital(i), 0, capital(i)]);
+  const t9 = capitalRoots.length > 0 ? tree(open(9, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "国有资本经营预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: capitalRoots }, "表9") : emptyTable(open(9, cw + 3), build, cw, "本部门无国有资本经营预算财政拨款安排的支出，故本表为空表。");
 
   // 表6 基本支出 by economic class.
   const ew = codeWidth(spec.economicLayout, 2);
@@ -137,9 +142,50 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   }
 
   // 表1 and 表4: the summaries.
-  summary(open(1, 4), build, spec, money, t2 ? t2col : () => undefined, t3);
-  appropriations(open(4, 7), build, spec, items, money, t5, t8);
+  const carried = summary(open(1, 4), build, spec, money, t2 ? t2col : () => undefined, t3);
+  appropriations(open(4, 7), build, spec, items, money, t5, t8, t9);
   threePublic(open(10, 6), build, spec, false);
+  // 表11: what last year left over, by project (only a department that carries money over prints it).
+  if (money.C > 0) {
+    const t11 = carryOver(open(11, 8), build, spec, items, money);
+    if (t11) {
+      build.sum(carried.carry, [t11.grand], "表1 上年结转结余 = 表11 总计");
+      const t2carry = t2 ? t2col("carry") : undefined;
+      // 表2's column is matched by its words: 财政拨款结转 (kashi) names the money; a bare 上年结转 does not.
+      if (t2carry && spec.incomeColumns === "kashi") build.sum(t2carry, [t11.appropriated], "表2 财政拨款结转 = 表11 财政拨款合计");
+      if (!t2) build.sum(carried.appropriated, [t11.appropriated], "表1 财政拨款结转 = 表11 财政拨款合计");
+    }
+  }
+}
+
+/**
+ * 表11 上年结转结余情况明细表: 项目 | 总计 | 财政拨款 (合计 | 基本支出 | 项目支出) | 非财政拨款 (合计 | 基本支出 |
+ * 项目支出), one line per project the carry-over pays for, the 合计 line at the top or the bottom.
+ */
+function carryOver(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], money: IncomeMoney): { grand: string; appropriated: string } | null {
+  if (!opened) return null;
+  const { d, top } = opened;
+  const carrier = items.find((i) => money.of.carry(i) > 0)!;
+  const parts = carrier.projects.length > 1 && money.C > 10 ? [money.C - Math.floor(money.C / 3), Math.floor(money.C / 3)] : [money.C];
+  const names = parts.map((_, k) => `${carrier.name}${["结转项目", "续建项目"][k]}`);
+  const paths = [["项目"], ["总计"], ["财政拨款", "合计"], ["财政拨款", "基本支出"], ["财政拨款", "项目支出"], ["非财政拨款", "合计"], ["非财政拨款", "基本支出"], ["非财政拨款", "项目支出"]];
+  let r = headerBand(d, top, paths);
+  if (spec.columnNumbers) r = columnNumberRow(d, r, 0, 1, 7);
+  const line = (label: string, v: number): string[] => {
+    d.text(r, 0, label);
+    const ids = [v, v, 0, v, 0, 0, 0].map((x, c) => d.money(r, 1 + c, x));
+    r++;
+    build.sum(ids[0], [ids[1], ids[4]], `表11 ${label} 总计 = 财政拨款 + 非财政拨款`);
+    build.sum(ids[1], [ids[2], ids[3]], `表11 ${label} 财政拨款合计 = 基本 + 项目`);
+    build.sum(ids[4], [ids[5], ids[6]], `表11 ${label} 非财政拨款合计 = 基本 + 项目`);
+    return ids;
+  };
+  let total: string[] = [];
+  if (spec.totalAt === "top") total = line(spec.totalLabel, money.C);
+  const lines = parts.map((v, k) => line(names[k]!, v));
+  if (spec.totalAt === "bottom") total = line(spec.totalLabel, money.C);
+  for (let c = 0; c < 7; c++) build.sum(total[c], lines.map((ids) => ids[c]), `表11 合计 栏${c + 1} = Σ 项目`);
+  return { grand: total[0]!, appropriated: total[1]! };
 }
 
 function tree(opened: { d: Draft; top: number } | null, build: BudgetBuild, table: TreeTable, what: string): WrittenTree | null {
@@ -253,11 +299,12 @@ function sideRelations(build: BudgetBuild, ids: string[], lines: Line[], what: s
 }
 
 /** 表1 收支总表: 收入 | 支出 side by side, three provinces' styles. */
-function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, money: IncomeMoney, t2col: (key: IncomeKey) => string | undefined, t3: WrittenTree | null): void {
-  if (!opened) return;
+function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, money: IncomeMoney, t2col: (key: IncomeKey) => string | undefined, t3: WrittenTree | null): { carry?: string; appropriated?: string } {
+  if (!opened) return {};
+  let carried: { carry?: string; appropriated?: string } = {};
   const { d, top } = opened;
   const items = spec.items;
-  const { G, F, O, C, own } = money;
+  const { G, F, O, C, K, own } = money;
   // 一般公共预算 of this year: one 表2 column, or kashi's 一般公共预算 + 上级转移支付.
   const genCells = t2col("gen") ? [t2col("gen")] : t2col("own") ? [t2col("own"), t2col("transfer")] : undefined;
   let income: Line[];
@@ -265,7 +312,7 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     income = [
       { label: "一、一般公共预算拨款收入", value: G - C, parent: 9, same: genCells },
       { label: "二、政府性基金预算拨款收入", value: F, parent: 9, same: t2col("fund") },
-      { label: "三、国有资本经营预算拨款收入", value: 0, parent: 9 },
+      { label: "三、国有资本经营预算拨款收入", value: K, parent: 9, same: t2col("capital") },
       { label: "四、财政专户管理资金收入", value: 0, parent: 9 },
       { label: "五、事业收入", value: O, parent: 9, same: t2col("other") },
       { label: "六、事业单位经营收入", value: 0, parent: 9 },
@@ -275,10 +322,10 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     ];
   } else if (spec.summaryStyle === "putuo") {
     income = [
-      { label: "一、财政拨款收入", value: G + F, same: t2col("appropriated") },
+      { label: "一、财政拨款收入", value: G + F + K, same: t2col("appropriated") },
       { label: "1. 一般公共预算", value: G, parent: 0, same: genCells },
       { label: "2. 政府性基金预算", value: F, parent: 0, same: t2col("fund") },
-      { label: "3. 国有资本经营预算", value: 0, parent: 0 },
+      { label: "3. 国有资本经营预算", value: K, parent: 0, same: t2col("capital") },
       { label: "二、事业收入", value: O, same: t2col("other") },
       { label: "三、事业单位经营收入", value: 0 },
       { label: "四、其他收入", value: 0 },
@@ -287,11 +334,11 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     const ofWhich: Line[] = spec.ofWhich ? [{ label: "其中：一般财力", value: own, parent: 1, same: t2col("own") }, { label: "上级一般公共预算安排转移支付", value: G - C - own, parent: 1, same: t2col("transfer") }] : [];
     const after = 2 + ofWhich.length + 4; // index of 二、上年结转结余
     income = [
-      { label: "一、本年收入", value: G - C + F + O },
+      { label: "一、本年收入", value: G - C + F + O + K },
       { label: "1.一般公共预算拨款", value: G - C, parent: 0, same: genCells },
       ...ofWhich,
       { label: "2.政府性基金预算拨款", value: F, parent: 0, same: t2col("fund") },
-      { label: "3.国有资本经营预算拨款", value: 0, parent: 0 },
+      { label: "3.国有资本经营预算拨款", value: K, parent: 0, same: t2col("capital") },
       { label: "4.财政专户核拨", value: 0, parent: 0 },
       { label: "5.单位资金", value: O, parent: 0, same: t2col("other") },
       { label: "二、上年结转结余", value: C, same: t2col("carry") },
@@ -309,7 +356,7 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
   sideRelations(build, incomeIds, income, "表1收入");
   sideRelations(build, spendingIds, spending, "表1支出");
   r += body;
-  const all = G + F + O;
+  const all = G + F + O + K;
   let incomeTotal: string;
   const current = all - C;
   let spendingTotal: string;
@@ -322,6 +369,7 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
     build.sum(spendingSub, spendingIds, "表1 本年支出合计 = Σ 类");
     d.text(r, 0, "上年结转结余");
     const carry = d.money(r, 1, C);
+    carried = { carry };
     build.sum(carry, [t2col("carry")].filter((x) => x !== undefined), "表1 上年结转结余 = 表2 上年结转");
     d.text(r, 2, "年终结转结余");
     const carryOut = d.money(r++, 3, 0);
@@ -342,23 +390,28 @@ function summary(opened: { d: Draft; top: number } | null, build: BudgetBuild, s
   build.sum(incomeTotal, [t2col("total")], "表1 收入总计 = 表2 合计");
   build.sum(spendingTotal, [incomeTotal], "表1 支出总计 = 收入总计");
   if (t3) build.sum(spendingTotal, [t3.total[0]], "表1 支出总计 = 表3 合计");
+  if (spec.summaryStyle === "kashi") {
+    const at = (label: RegExp) => incomeIds[income.findIndex((l) => label.test(l.label))];
+    carried = { carry: at(/^二、上年结转结余$/), appropriated: at(/^1\.财政拨款结转$/) };
+  }
+  return carried;
 }
 
 /** 表4 财政拨款收支总表: 收入 by source | 支出 by 类 in 合计 / 一般公共预算 / 政府性基金 / 国有资本经营 columns. */
-function appropriations(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], money: IncomeMoney, t5: WrittenTree | null, t8: WrittenTree | null): void {
+function appropriations(opened: { d: Draft; top: number } | null, build: BudgetBuild, spec: BudgetSpec, items: ItemMoney[], money: IncomeMoney, t5: WrittenTree | null, t8: WrittenTree | null, t9: WrittenTree | null): void {
   if (!opened) return;
   const { d, top } = opened;
-  const { G, F, C } = money;
+  const { G, F, C, K } = money;
   // With carry-over, 表5 spends this year's 一般公共预算 and last year's 结转 together.
   // A carry-over line that does not say whose money it is leaves every source's detail table in doubt.
   const named = spec.titleVariant % 2 === 0;
   const income: Line[] = [
     { label: "一、一般公共预算", value: G - C, same: C === 0 ? t5?.total[0] : undefined },
     { label: "二、政府性基金预算", value: F, same: C === 0 || named ? t8?.total[0] : undefined },
-    { label: "三、国有资本经营预算", value: 0 },
+    { label: "三、国有资本经营预算", value: K, same: C === 0 || named ? t9?.total[0] : undefined },
     ...(C > 0 ? [{ label: named ? "四、上年结转一般公共预算" : "四、上年财政拨款结转", value: C }] : []),
   ];
-  const appropriated = items.filter((i) => gen(i) + govFund(i) > 0);
+  const appropriated = items.filter((i) => gen(i) + govFund(i) + capital(i) > 0);
   const classes = classLines(spec, appropriated, () => 0);
   let r = headerBand(d, top, [["财政拨款收入", "项目"], ["财政拨款收入", "预算数"], ["财政拨款支出", "项目"], ["财政拨款支出", "合计"], ["财政拨款支出", "一般公共预算"], ["财政拨款支出", "政府性基金预算"], ["财政拨款支出", "国有资本经营预算"]]);
   const incomeIds = side(d, r, 0, 1, income);
@@ -366,23 +419,27 @@ function appropriations(opened: { d: Draft; top: number } | null, build: BudgetB
   const rows: string[][] = classes.map((c, k) => {
     const g = items.filter((i) => i.code.startsWith(c.code)).reduce((s, i) => s + gen(i), 0);
     const f = items.filter((i) => i.code.startsWith(c.code)).reduce((s, i) => s + govFund(i), 0);
+    const kk = items.filter((i) => i.code.startsWith(c.code)).reduce((s, i) => s + capital(i), 0);
     d.text(r + k, 2, classLabel(spec, k, c.code, c.name));
-    const ids = [d.money(r + k, 3, g + f), d.money(r + k, 4, g), d.money(r + k, 5, f), d.money(r + k, 6, 0)];
+    const ids = [d.money(r + k, 3, g + f + kk), d.money(r + k, 4, g), d.money(r + k, 5, f), d.money(r + k, 6, kk)];
     build.sum(ids[0], ids.slice(1), `表4 ${c.code} 合计 = Σ 栏`);
     if (t5) build.sum(ids[1], [nodeByCode(t5, c.code)?.[0]], `表4 ${c.code} 一般公共预算 = 表5`);
     if (t8) build.sum(ids[2], [nodeByCode(t8, c.code)?.[0]], `表4 ${c.code} 政府性基金 = 表8`);
+    if (t9) build.sum(ids[3], [nodeByCode(t9, c.code)?.[0]], `表4 ${c.code} 国有资本经营 = 表9`);
     return ids;
   });
   r += Math.max(income.length, classes.length);
   d.text(r, 0, "收入总计");
-  const incomeTotal = d.money(r, 1, G + F);
+  const incomeTotal = d.money(r, 1, G + F + K);
   d.text(r, 2, "支出总计");
-  const totals = [d.money(r, 3, G + F), d.money(r, 4, G), d.money(r, 5, F), d.money(r, 6, 0)];
+  const totals = [d.money(r, 3, G + F + K), d.money(r, 4, G), d.money(r, 5, F), d.money(r, 6, K)];
   build.sum(incomeTotal, incomeIds, "表4 收入总计 = Σ");
   for (let c = 0; c < 4; c++) build.sum(totals[c], rows.map((row) => row[c]), `表4 支出总计 栏${c + 1} = Σ 类`);
   build.sum(totals[0], totals.slice(1), "表4 支出总计 = Σ 栏");
   build.sum(totals[0], [incomeTotal], "表4 支出总计 = 收入总计");
   if (t5) build.sum(totals[1], [t5.total[0]], "表4 一般公共预算支出 = 表5 合计");
+  if (t8) build.sum(totals[2], [t8.total[0]], "表4 政府性基金支出 = 表8 合计");
+  if (t9) build.sum(totals[3], [t9.total[0]], "表4 国有资本经营支出 = 表9 合计");
 }
 
 /** “三公” one line: grouped (公务用车购置及运行费 小计 | 购置费 | 运行费) or flat; 决算: 预算数 | 决算数 per item. */
@@ -588,7 +645,7 @@ function rowNumbers(d: Draft, spec: BudgetSpec, from: number, to: number, _top: 
 
 // ───────────────────────── 表2's sources ─────────────────────────
 
-type IncomeKey = "total" | "appropriated" | "gen" | "own" | "transfer" | "fund" | "other" | "none" | "carry";
+type IncomeKey = "total" | "appropriated" | "gen" | "own" | "transfer" | "fund" | "capital" | "other" | "none" | "carry";
 
 interface IncomeColumn {
   path: string[];
@@ -601,6 +658,8 @@ interface IncomeMoney {
   O: number;
   /** Last year's carry-over spent this year (all of it 一般公共预算 财政拨款结转). */
   C: number;
+  /** 国有资本经营预算 拨款 (表9). */
+  K: number;
   /** 一般财力: the part of this year's 一般公共预算 that is not a transfer from above. */
   own: number;
   of: Record<IncomeKey, (i: ItemMoney) => number>;
@@ -613,7 +672,8 @@ function incomeMoney(spec: BudgetSpec, items: ItemMoney[]): IncomeMoney {
   const own = (i: ItemMoney) => Math.floor((now(i) * spec.ownShare) / 10);
   const of: Record<IncomeKey, (i: ItemMoney) => number> = {
     total,
-    appropriated: (i) => now(i) + govFund(i),
+    appropriated: (i) => now(i) + govFund(i) + capital(i),
+    capital,
     gen: now,
     own,
     transfer: (i) => now(i) - own(i),
@@ -623,10 +683,10 @@ function incomeMoney(spec: BudgetSpec, items: ItemMoney[]): IncomeMoney {
     carry,
   };
   const sum = (f: (i: ItemMoney) => number) => items.reduce((s, i) => s + f(i), 0);
-  return { G: sum(gen), F: sum(govFund), O: sum(of.other), C: sum(carry), own: sum(own), of };
+  return { G: sum(gen), F: sum(govFund), O: sum(of.other), C: sum(carry), K: sum(capital), own: sum(own), of };
 }
 
-function incomeColumns(spec: BudgetSpec, carry: boolean): IncomeColumn[] {
+function incomeColumns(spec: BudgetSpec, carry: boolean, capital: boolean): IncomeColumn[] {
   if (spec.incomeColumns === "kashi") {
     const group = "财政拨款（补助）";
     return [
@@ -635,14 +695,22 @@ function incomeColumns(spec: BudgetSpec, carry: boolean): IncomeColumn[] {
       { path: [group, "一般公共预算"], key: "own" },
       { path: [group, "上级一般公共预算安排的转移支付"], key: "transfer" },
       { path: [group, "政府性基金预算"], key: "fund" },
+      ...(capital ? [{ path: [group, "国有资本经营预算"], key: "capital" as const }] : []),
       { path: ["单位资金"], key: "other" },
       ...(carry ? [{ path: ["财政拨款结转"], key: "carry" as const }] : []),
     ];
   }
   const tail: IncomeColumn[] = [{ path: ["事业收入"], key: "other" }, { path: ["其他收入"], key: "none" }, ...(carry ? [{ path: ["上年结转"], key: "carry" as const }] : [])];
   if (spec.incomeColumns === "grouped")
-    return [{ path: ["合计"], key: "total" }, { path: ["财政拨款收入", "小计"], key: "appropriated" }, { path: ["财政拨款收入", "一般公共预算"], key: "gen" }, { path: ["财政拨款收入", "政府性基金预算"], key: "fund" }, ...tail];
-  return [{ path: ["合计"], key: "total" }, { path: ["一般公共预算拨款收入"], key: "gen" }, { path: ["政府性基金预算拨款收入"], key: "fund" }, ...tail];
+    return [
+      { path: ["合计"], key: "total" },
+      { path: ["财政拨款收入", "小计"], key: "appropriated" },
+      { path: ["财政拨款收入", "一般公共预算"], key: "gen" },
+      { path: ["财政拨款收入", "政府性基金预算"], key: "fund" },
+      ...(capital ? [{ path: ["财政拨款收入", "国有资本经营预算"], key: "capital" as const }] : []),
+      ...tail,
+    ];
+  return [{ path: ["合计"], key: "total" }, { path: ["一般公共预算拨款收入"], key: "gen" }, { path: ["政府性基金预算拨款收入"], key: "fund" }, ...(capital ? [{ path: ["国有资本经营预算拨款收入"], key: "capital" as const }] : []), ...tail];
 }
 
 /** 合计 = the top-level sources (a group through its 小计), 小计 = the group's columns. */

@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { failuresOf as sampledFailures } from "./sampling";
-import { BudgetPropertyFailure, budgetBlankAtItsCell, budgetCleanHasNoFinding, budgetGeneratorConsistent, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, budgetTally, pickArb } from "../generators/budget-props";
+import { BudgetPropertyFailure, budgetBlankAtItsCell, budgetCleanHasNoFinding, budgetGeneratorConsistent, budgetNoEcho, budgetSingleTypoAtItsCell, budgetSpecArb, budgetTally, budgetTwoTyposAtTheirCells, pickArb } from "../generators/budget-props";
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
 const STRICT = process.env.FC_STRICT === "1";
@@ -23,8 +23,8 @@ const failuresOf = <T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
   sampledFailures(BudgetPropertyFailure, arb, predicate, SEED + offset, n);
 
 /** Failing workbooks per property on the default seed (of SAMPLE), measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0 };
-const SAMPLE = { clean: 200, single: 150, echo: 100, blank: 60 };
+const KNOWN_FAILURES = { clean: 0, single: 0, echo: 0, blank: 0, pair: 0 };
+const SAMPLE = { clean: 200, single: 150, echo: 100, blank: 60, pair: 100 };
 
 describe("generated department budgets and 决算 (proof by variety)", () => {
   it("the generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
@@ -43,6 +43,9 @@ describe("generated department budgets and 决算 (proof by variety)", () => {
     });
     it(`a number left blank that the numbers single out: an error at that cell (${RUNS})`, { timeout: 1_800_000 }, () => {
       fc.assert(fc.property(budgetSpecArb, pickArb, budgetBlankAtItsCell), { seed: SEED + 4, numRuns: RUNS });
+    });
+    it(`two wrong numbers in different tables or columns: both errors at their cells, nothing else (${RUNS})`, { timeout: 1_800_000 }, () => {
+      fc.assert(fc.property(budgetSpecArb, pickArb, pickArb, budgetTwoTyposAtTheirCells), { seed: SEED + 5, numRuns: RUNS });
     });
     return;
   }
@@ -75,5 +78,13 @@ describe("generated department budgets and 决算 (proof by variety)", () => {
     console.log(`budget blank: ${count} of ${budgetTally.blank} tested fail`);
     expect(budgetTally.blank).toBeGreaterThan(SAMPLE.blank * 0.5);
     expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.blank);
+  });
+
+  it(`two wrong numbers in different tables or columns: both errors at their cells, nothing else — at most ${KNOWN_FAILURES.pair} of ${SAMPLE.pair} fail`, LIMIT, () => {
+    budgetTally.pair = 0;
+    const { count, first } = failuresOf(fc.tuple(budgetSpecArb, pickArb, pickArb), budgetTwoTyposAtTheirCells, 5, SAMPLE.pair);
+    console.log(`budget pair: ${count} of ${budgetTally.pair} tested fail`);
+    expect(budgetTally.pair).toBeGreaterThan(SAMPLE.pair * 0.5);
+    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.pair);
   });
 });

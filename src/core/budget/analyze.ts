@@ -15,6 +15,7 @@ import type { BudgetTable } from "./read";
 import { BROKEN_RELATION_MESSAGES, type BudgetRelation, type Counterpart, type RelationKind, RelationSet, describeCell } from "./relation-set";
 import { addRowRules, balanceMismatchRule, ofWhichMismatchRule, rollupMismatchRule, rowSumMismatchRule, totalMismatchRule } from "./row-rules";
 import { addCrossRules } from "./cross-rules";
+import { type Slip, type SlipSuspect, slipVerdict } from "./slips";
 import { type TargetTables, addTargetRules, targetTableMismatchRule } from "./target-rules";
 
 export const wrongValueRule = defineRule({
@@ -33,6 +34,10 @@ export const wrongValueRule = defineRule({
     witnessed: {
       zh: "{where}应为 {expected}，表中为 {actual}：{relation}，而{witness}正是 {expected}——改这一格两处都对上。",
       en: "{where} should be {expected}, not {actual}: {relation}, and {witness} shows exactly {expected} — changing this cell reconciles both.",
+    },
+    slip: {
+      zh: "{where}应为 {expected}，表中为 {actual}：{relation}，差额 {gap} 正是把 {expected} {slip}录成 {actual} 所致；其他各项都不是一处笔误能解释的。",
+      en: "{where} should be {expected}, not {actual}: {relation}; the gap of {gap} is exactly {expected} typed as {actual} ({slip}), and no other figure of it is one slip away.",
     },
   },
 });
@@ -124,6 +129,22 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
     if (witnessed) {
       out.push(witnessFinding(set, b.relations[0]!, witnessed, byRelation, valueOf));
       continue;
+    }
+    if ((among && among.length > 1) || atTotal) {
+      // Nothing but the sum says where its mistake is: a typing slip that only one of its cells explains
+      // does; a slip that several explain (a total and its one non-zero part, 2.85 ↔ 2.58) is a tie.
+      const ev = b.relations[0]!;
+      const candidates = (among ?? [ev.relation.target, ...ev.relation.operands]).filter((c) => c === ev.relation.target || !corroborated(c, ev, evaluations, valueOf));
+      const placesOf = (k: string) => set.placesOf(k);
+      const { single, tied } = slipVerdict(ev.relation, candidates, valueOf, placesOf);
+      if (single && single.cell !== ev.relation.target) {
+        out.push(slipFinding(set, ev, single, byRelation, valueOf));
+        continue;
+      }
+      if (tied.length > 1) {
+        out.push(slipTieFinding(set, ev, tied, byRelation, valueOf));
+        continue;
+      }
     }
     if (!among) {
       const acrossOnly = b.relations.every((e) => byRelation.get(e.relation)?.kind === "cross");
@@ -342,6 +363,54 @@ function witnessFinding(set: RelationSet, ev: Evaluation, w: Witnessed, byRelati
       "witnessed",
       { where: nameOf(set, w.part), expected, actual, relation: rel, witness: w.witness },
       { related, expected, actual, fix: { value: expected } },
+    ),
+  };
+}
+
+const SLIP_WORDS: Record<Slip, { zh: string; en: string }> = {
+  swap: { zh: "两位数字颠倒，", en: "two digits swapped" },
+  drop: { zh: "漏录一位，", en: "a digit dropped" },
+  double: { zh: "多录一位，", en: "a digit doubled" },
+};
+
+/** The one cell of a broken sum that a typing slip explains: an error there, with the value that repairs it. */
+function slipFinding(set: RelationSet, ev: Evaluation, suspect: SlipSuspect, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const { sheet, cell } = placeOf(set, suspect.cell);
+  const places = set.placesOf(suspect.cell);
+  const expected = formatDec(suspect.value, places);
+  const actual = formatDec(valueOf(suspect.cell), places);
+  const gap = formatDec(valueOf(suspect.cell).minus(suspect.value).abs(), places);
+  return {
+    sheet,
+    finding: report(
+      wrongValueRule,
+      cell,
+      "slip",
+      { where: nameOf(set, suspect.cell), expected, actual, relation: byRelation.get(ev.relation)!, gap, slip: SLIP_WORDS[suspect.slip] },
+      { related: relatedCells([ev], suspect.cell, sheet), expected, actual, fix: { value: expected } },
+    ),
+  };
+}
+
+/** A slip in any of several cells (the total among them) explains the break: one warning naming them. */
+function slipTieFinding(set: RelationSet, ev: Evaluation, suspects: SlipSuspect[], byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const { sheet, cell } = placeOf(set, target);
+  const rel = byRelation.get(ev.relation)!;
+  const places = ev.relation.places;
+  const named = suspects.map((s) => {
+    const name = nameOf(set, s.cell);
+    const value = formatDec(valueOf(s.cell), set.placesOf(s.cell));
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  });
+  return {
+    sheet,
+    finding: report(
+      RULE_OF_KIND[rel.kind],
+      cell,
+      "slips",
+      { relation: rel, expected: formatDec(ev.expected, places), actual: formatDec(valueOf(target), places), cells: joinTexts(named) },
+      { related: relatedCells([ev], target, sheet), severity: "warning" },
     ),
   };
 }

@@ -109,6 +109,11 @@ export const BROKEN_RELATION_MESSAGES = {
     zh: "{relation}：{first}与{second}不一致，两处各自与其他数字都相符，数字无法判断哪一处有误，请核对。",
     en: "{relation}: {first} and {second} differ; each agrees with every other figure, so the numbers cannot tell which is wrong.",
   },
+  /** A broken sum that a typing slip in either of several cells explains (2.85 ↔ 2.58): say so, name them. */
+  slips: {
+    zh: "{relation}：应为 {expected}，表中为 {actual}。{cells}中任一处把数字录颠倒（或多录、漏录一位）都会造成这个差额，数字无法判断是哪一处，请逐一核对。",
+    en: "{relation}: expected {expected}, found {actual}. A typing slip (digits swapped, one dropped or doubled) in any of {cells} makes this gap; the numbers cannot tell which, so check each.",
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 /** Amounts are 万元 with 2 decimals unless the table displays otherwise (whole 元: `#,##0`). */

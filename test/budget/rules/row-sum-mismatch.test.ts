@@ -1,6 +1,6 @@
 import { rowSumMismatchRule } from "../../../src/core/budget/row-rules";
 import { testRule } from "../../helpers/rule-tester";
-import { threePublicTable } from "./workbooks";
+import { edit, finalAccounts, threePublicTable } from "./workbooks";
 
 testRule(rowSumMismatchRule, {
   valid: [
@@ -12,6 +12,13 @@ testRule(rowSumMismatchRule, {
       name: "合计 typed 9.99 over 0 + 8.99 + 0",
       sheets: [threePublicTable([9.99, 0, 8.99, 0, 0, 0, 238.99])],
       findings: [{ cell: "A6", messageId: "broken", severity: "error", expected: "8.99", actual: "9.99", related: ["B6", "C6", "D6"] }],
+    },
+    {
+      // 合计 2.85 over one non-zero part, 公务接待费, typed 2.58: each is the other with two digits swapped, and
+      // nothing else shows either figure — one warning naming both, no fix on either.
+      name: "决算 三公 预算数 公务接待费 typed 2.58 under 合计 2.85",
+      sheets: edit(finalAccounts(), { "财政拨款“三公”经费支出决算表!K7": 2.58 }),
+      findings: [{ sheet: "财政拨款“三公”经费支出决算表", cell: "A7", messageId: "slips", severity: "warning", messageIncludes: ["公务接待费", "2.85"] }],
     },
   ],
 });

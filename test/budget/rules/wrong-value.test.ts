@@ -34,6 +34,15 @@ testRule(wrongValueRule, {
       ],
     },
     {
+      // Only the 类 says a 款 is wrong; the gap 27.00 is exactly 14.12 with its first two digits swapped, and no
+      // other 款 is one slip, one digit or one left-out figure away from repairing it.
+      name: "30101 基本工资 typed 41.12 (was 14.12): a transposition only that 款 explains",
+      sheets: edit(finalAccounts(), { [`${BASIC}!C5`]: 41.12 }),
+      findings: [
+        { sheet: BASIC, cell: "C5", messageId: "slip", severity: "error", expected: "14.12", actual: "41.12", fixValue: "14.12", messageIncludes: ["两位数字颠倒", "27.00"] },
+      ],
+    },
+    {
       name: "三公 公务接待费 决算数 typed 3.09: 合计 0.39 and 30217 公务接待费 0.39 agree on it",
       sheets: edit(finalAccounts(), { [`${THREE}!L7`]: 3.09 }),
       findings: [{ sheet: THREE, cell: "L7", messageId: "witnessed", severity: "error", expected: "0.39", actual: "3.09" }],
