@@ -1239,3 +1239,109 @@ describe("live inputs under a live 小计 named by its block", () => {
   it("温泉县 上年结余 typed 17846.44 → one error at D9, not at its 合计 E9", () =>
     expect(errorsAt(allocation(17846.44), target())).toEqual(["附件1!D9=1784.64"]));
 });
+
+// Clean workbooks, session 6 — a regional target form paired with the allocation's rows. A bare 小计 (not the
+// grand total) names no unit: it was paired with the form's 合计 column (「应为 2857」 on a correct 合计), and a
+// block name (博州本级 … 小计 is 博州) was used only when plain names paired nothing, so one plain name beside it
+// left 博州 unpaired and warned about every county under it. (Seeds 7 #93 #470, 777 #120 #169 #293, 4242 #263.)
+describe("clean (session 6) regional target paired with the allocation's rows", () => {
+  const indicators: TestCell[][] = [
+    [undefined, "一级指标", "二级指标", "三级指标", "指标值"],
+    [undefined, "产出指标", "数量指标", "保障人数", "年初预算人数的95%-105%"],
+    [undefined, undefined, "质量指标", "资金足额发放率", "100%"],
+    [undefined, undefined, "时效指标", "补助资金拨付时限", "收到补助资金后30日内"],
+    [undefined, "效益指标", "社会效益指标", "政策知晓率", "≥90%"],
+    [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+  ];
+  /** A regional form: 合计 then one column per unit, 年度金额 = 其中 + 其他资金. */
+  function regional(name: string, fund: string, unit: string, columns: [string, number][]): Sheet {
+    const width = 3 + columns.length;
+    const line = (label: string, f: (v: number) => number): TestCell[] => [undefined, label, undefined, ...columns.map(([, v]) => f(v))];
+    const rows: TestCell[][] = [
+      [name],
+      [`2023年${fund}区域绩效目标表`],
+      ["项目名称", fund, undefined, ...columns.map(([n]) => n)],
+      ["主管部门", "人力资源和社会保障厅"],
+      [`资金情况（${unit}）`, "年度金额：", undefined, ...columns.map(([, v]) => v)],
+      line("其中：财政拨款", (v) => v),
+      line("其他资金", () => 0),
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", ...indicators[0]!.slice(1)],
+      ...indicators.slice(1),
+    ];
+    rows[4]![0] = `资金情况（${unit}）`;
+    const last = String.fromCharCode(64 + width);
+    return sheet(name, rows, [`A2:${last}2`, "B3:C3", `B4:${last}4`, "A5:A7", "B5:C5", "B6:C6", "B7:C7", `B8:${last}8`, "A9:A14", "B10:B12"]);
+  }
+
+  // 4242 #263: 喀什地区小计 = 喀什市 + a bare 小计 over two towns; no 全区 row. The form's 合计 5104 is Σ its units.
+  function kashgar(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年自治区财政困难群众救助补助资金分配表"],
+      ["单位：万元"],
+      ["地区", "补助资金"],
+      [undefined, 1],
+      ["乌鲁木齐市本级", 1233],
+      ["天山区", 1014],
+      ["乌鲁木齐市小计", { v: 2247, f: "SUM(B6:B7)" }],
+      ["喀什市", 0],
+      ["城关镇", 51],
+      ["团结镇", 2806],
+      ["小计", { v: 2857, f: "SUM(B10:B11)" }],
+      ["喀什地区小计", { v: 2857, f: "B9+B12" }],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3", "A4:A5"], { 1: "#,##0" });
+  }
+  it("a bare 小计 is not the form's 合计 (no 全区 row): clean", () =>
+    expect(loud(kashgar(), regional("附件2", "困难群众救助补助资金", "万元", [["全区", 5104], ["乌鲁木齐市", 2247], ["喀什地区", 2857]]))).toEqual([]));
+
+  // 7 #93: 克州本级 … 小计 is 克州; 吐鲁番市 and 乌鲁木齐市 pair by their names.
+  function kizilsu(): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年自治区财政城乡居民基本医疗保险补助资金预算明细表"],
+      [undefined, undefined, "单位：万元"],
+      ["县（市）、单位", "上年结余", "补助资金", "合计"],
+      ["克州本级", 587.76, 10639.15, 11226.91],
+      ["阿图什市"],
+      ["阿克陶县", 1173.91, 10394.2, 11568.11],
+      ["阿合奇县", 2497.16, 1797.62, 4294.78],
+      ["乌恰县", 364.12, 6744.4, 7108.52],
+      ["小计", { v: 4622.95, f: "SUM(B4:B8)" }, { v: 29575.37, f: "SUM(C4:C8)" }, { v: 34198.32, f: "SUM(D4:D8)" }],
+      ["吐鲁番市", 1569.7, 6877.34, 8447.04],
+      ["乌鲁木齐市", 1698.05, 9027.92, 10725.97],
+      ["全区", { v: 7890.7, f: "SUM(B9:B11)" }, { v: 45480.63, f: "SUM(C9:C11)" }, { v: 53371.33, f: "SUM(D9:D11)" }],
+    ];
+    return sheet("附件1", rows, ["A1:D1"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00" });
+  }
+  const kizilsuTarget = (kz = 34198.32) =>
+    regional("附件2", "城乡居民基本医疗保险补助资金", "万元", [["合计", 53371.33 + kz - 34198.32], ["克州", kz], ["吐鲁番市", 8447.04], ["乌鲁木齐市", 10725.97]]);
+  it("a block named by its 本级 row pairs beside plain names: clean", () => expect(loud(kizilsu(), kizilsuTarget())).toEqual([]));
+  it("…and the form's 克州 typed wrong is an error there, at the target's cell", () =>
+    expect(errorsAt(kizilsu(), kizilsuTarget(34189.32)).filter((e) => e.startsWith("附件2!E5"))).toEqual(["附件2!E5=34198.32"]));
+
+  // 777 #169: 阿勒泰市, 布尔津县, 富蕴县 and a bare 小计 — 阿勒泰地区 is written nowhere; the form copies the 小计.
+  function altay(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2026年提前下达自治区财政孤儿基本生活费补助资金预算明细表"],
+      [undefined, undefined, "单位：万元"],
+      ["序号", "县（市）、单位", "补助资金"],
+      [1, "吐鲁番市", 2468.1],
+      [2, "乌鲁木齐市", 4983.59],
+      [3, "阿勒泰市", 7376],
+      [4, "布尔津县", 9361.32],
+      [5, "富蕴县", 8863.08],
+      [undefined, "小计", { v: 25600.4, f: "SUM(C7:C9)" }],
+    ];
+    return sheet("附件1", rows, ["A2:C2"], { 2: "0.00" });
+  }
+  const altayTarget = (v = 25600.4) => regional("附件2", "孤儿基本生活费补助资金", "万元", [["合计", 7451.69 + v], ["吐鲁番市", 2468.1], ["乌鲁木齐市", 4983.59], ["阿勒泰地区", v]]);
+  it("a bare 小计 holding exactly the amount of the one unpaired unit is that unit: clean", () => expect(loud(altay(), altayTarget())).toEqual([]));
+  it("…and when the amounts differ the unit stays unpaired: a warning, no error", () =>
+    expect(loud(altay(), altayTarget(25600.04))).toEqual([
+      "附件2!G3 warning performance/allocation-unmatched",
+      // 阿勒泰市, 布尔津县, 富蕴县: allocation rows the form does not show.
+      ...Array<string>(3).fill("附件2!D5 warning performance/allocation-unmatched"),
+    ]));
+});
