@@ -1345,3 +1345,23 @@ describe("clean (session 6) regional target paired with the allocation's rows", 
       ...Array<string>(3).fill("附件2!D5 warning performance/allocation-unmatched"),
     ]));
 });
+
+// Clean workbooks, session 6 — a money 合计 column beside persons and months, two counties, one of them all zero but
+// its 补助月数: `合计 = 缴费人数 + 补助月数 + … + 上年结余` was borne out by that row (0 against 6 months, taken for
+// rounding residue) and the one real row then broke it: 「合计 应为 47,193」 and a 小计 naming eight cells. Persons
+// and months are never parts of a money 合计. (Seed 3 #377.)
+describe("clean (session 6) a money 合计 never adds persons or months", () => {
+  function twoCounties(): Sheet {
+    const sum = (col: string, v: number): TestCell => ({ v, f: `SUM(${col}4:${col}5)` });
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政就业补助资金分配表"],
+      ["县（市）、单位", "缴费人数（人）", "补助月数", "缴费补助资金（万元）", "领取人数（人）", "基础养老金补助资金（万元）", "小计（万元）", "上年结余（万元）", "合计（万元）"],
+      ["阿勒泰市", 19412, 7, 68, 18125, 3263, 3331, 2987, 6318],
+      ["布尔津县", 0, 6, 0, 0, 0, 0, 0, 0],
+      ["全区", sum("B", 19412), "×", sum("D", 68), sum("E", 18125), sum("F", 3263), sum("G", 3331), sum("H", 2987), sum("I", 6318)],
+    ];
+    return sheet("附件1", rows, ["A2:I2"], Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((c) => [c, "#,##0"])));
+  }
+  it("is clean", () => expect(loud(twoCounties())).toEqual([]));
+});
