@@ -1365,3 +1365,28 @@ describe("clean (session 6) a money 合计 never adds persons or months", () => 
   }
   it("is clean", () => expect(loud(twoCounties())).toEqual([]));
 });
+
+// Clean workbooks, session 6 — `2=1*12*20元/10000` over two counties and two totals: each total adds its parts'
+// rounding (167.55 = 141.29 + 26.26 against 6981 × 240 / 10000 = 167.544), so the annotation "held on 2 rows of 4"
+// and was set aside with a warning (annotation-unclear). A sliver off tells no reading from another; the totals'
+// 尾差 is info. (Seed 2 #233.)
+describe("clean (session 6) an annotation whose totals carry their parts' rounding", () => {
+  function karamay(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["单位：人、万元"],
+      ["序号", "地区", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      [undefined, undefined, 1, "2=1*12*20元/10000", 3, "4=2+3"],
+      [undefined, "全区合计", 6981, 167.55, 2391.12, 2558.67],
+      [1, "库尔勒市"],
+      [undefined, "巴州小计"],
+      [2, "克拉玛依市本级", 5887, 141.29, 612.45, 753.74],
+      [3, "克拉玛依区", 1094, 26.26, 1778.67, 1804.93],
+      [undefined, "克拉玛依市小计", 6981, 167.55, 2391.12, 2558.67],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3", "A4:A5", "B4:B5"], { 2: "#,##0", 3: "#,##0.00", 4: "#,##0.00", 5: "#,##0.00" });
+  }
+  it("is clean (the totals' 尾差 is info)", () => expect(loud(karamay())).toEqual([]));
+  it("克拉玛依区 领取人数 typed 1049 → one error, at C10", () => expect(errorsAt(withValue(karamay(), "C10", 1049))).toEqual(["附件1!C10=1,094"]));
+});
