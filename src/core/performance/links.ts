@@ -21,7 +21,7 @@ import { followersOf, liveLeaves, tryAllocationValue } from "../workbook/allocat
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { show } from "./finding";
-import { matchUnits } from "./names";
+import { matchUnits, shortName } from "./names";
 
 /** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
 export const differsFromTargetsRule = defineRule({
@@ -450,7 +450,7 @@ function pairWithAllocation(
     column = { ...only, agree: column.agree };
   }
   const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
-  pairs.push(...pairUnnamedTotalsByAmount(units, alloc, pairs, (j) => valueIn(chosen, j)?.typed ?? null));
+  pairs.push(...pairByAmount(units, alloc, pairs, (j) => valueIn(chosen, j)?.typed ?? null));
   const fromUnit = (value: Dec, to: MoneyUnit | null) => (to === unit || !to || !unit ? value : to === "元" ? value.times(10000) : value.div(10000));
   const link: FormLink = {
     sheet,
@@ -514,19 +514,21 @@ function pairByName(units: TargetUnit[], alloc: Allocation): [number, number][] 
 }
 
 /**
- * A form's unit that no row names, and a bare 小计 that names no unit (阿勒泰市, 布尔津县, 小计 — the
- * prefecture written nowhere): the same unit when the 小计 is the only unpaired one holding exactly the
- * form's amount and no other unpaired unit of the form holds it. An amount that differs proves nothing
- * either way: the unit stays unpaired (a warning), never a mismatch.
+ * Form units the names leave unpaired, paired by the one amount they hold: a bare 小计 that names no unit
+ * (阿勒泰市, 布尔津县, 小计 — the prefecture written nowhere), or a short name two rows share (伊宁 for 伊宁市 and
+ * 伊宁县). The same unit when exactly one such row holds exactly the form's amount and no other unpaired unit
+ * of the form holds it. An amount that differs proves nothing either way: the unit stays unpaired (a
+ * warning), never a mismatch.
  */
-function pairUnnamedTotalsByAmount(units: TargetUnit[], alloc: Allocation, pairs: [number, number][], typed: (j: number) => Dec | null): [number, number][] {
+function pairByAmount(units: TargetUnit[], alloc: Allocation, pairs: [number, number][], typed: (j: number) => Dec | null): [number, number][] {
   const pairedT = new Set(pairs.map(([i]) => i));
   const pairedA = new Set(pairs.map(([, j]) => j));
   const openT = units.map((u, i) => ({ u, i })).filter(({ u, i }) => !pairedT.has(i) && !u.isTotal && u.amount.value && !u.amount.value.isZero());
-  const openA = alloc.units.map((u, j) => ({ u, j })).filter(({ u, j }) => !pairedA.has(j) && unnamedTotal(u) && typed(j) && !typed(j)!.isZero());
+  const openA = alloc.units.map((u, j) => ({ u, j })).filter(({ u, j }) => !pairedA.has(j) && u.role !== "grand" && typed(j) && !typed(j)!.isZero());
   const out: [number, number][] = [];
   for (const { u, i } of openT) {
-    const same = openA.filter(({ j }) => typed(j)!.eq(u.amount.value!));
+    const named = (a: AllocUnit) => unnamedTotal(a) || shortName(a.name) === shortName(u.name);
+    const same = openA.filter(({ u: a, j }) => named(a) && typed(j)!.eq(u.amount.value!));
     const rivals = openT.filter((o) => o.u.amount.value!.eq(u.amount.value!));
     if (same.length === 1 && rivals.length === 1) out.push([i, same[0]!.j]);
   }
