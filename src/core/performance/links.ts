@@ -21,7 +21,7 @@ import { followersOf, liveLeaves, tryAllocationValue } from "../workbook/allocat
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { show } from "./finding";
-import { matchUnits, shortName } from "./names";
+import { matchUnits } from "./names";
 
 /** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
 export const differsFromTargetsRule = defineRule({
@@ -527,7 +527,8 @@ function pairByAmount(units: TargetUnit[], alloc: Allocation, pairs: [number, nu
   const openA = alloc.units.map((u, j) => ({ u, j })).filter(({ u, j }) => !pairedA.has(j) && u.role !== "grand" && typed(j) && !typed(j)!.isZero());
   const out: [number, number][] = [];
   for (const { u, i } of openT) {
-    const named = (a: AllocUnit) => unnamedTotal(a) || shortName(a.name) === shortName(u.name);
+    // Names that would pair but for a rival of the same name (a county's 喀什市 is no 喀什地区: matchUnits tells).
+    const named = (a: AllocUnit) => unnamedTotal(a) || matchUnits([u.name], [a.name]).length === 1;
     const same = openA.filter(({ u: a, j }) => named(a) && typed(j)!.eq(u.amount.value!));
     const rivals = openT.filter((o) => o.u.amount.value!.eq(u.amount.value!));
     if (same.length === 1 && rivals.length === 1) out.push([i, same[0]!.j]);
