@@ -141,10 +141,12 @@ function totalValues(spec: LayoutSpec, children: BodyRow[]): ColumnValue[] {
     };
   });
   if (!spec.residue) return exact;
-  const unit = unitOf(spec.dp);
-  const residue = exact.map((x, j) => (x.value !== null && statedRounded(spec, j) ? { value: roundUp(x.raw!, spec.dp), raw: x.raw } : x));
+  // Each column at its own precision: a 测算人数 total over whole persons is whole too (212738, never 212737.99 —
+  // no sheet shows counties rounded and their total with cents unless it stores the counties unrounded).
+  const residue = exact.map((x, j) => (x.value !== null && statedRounded(spec, j) ? { value: roundUp(x.raw!, columnDp(spec, cols[j]!)), raw: x.raw } : x));
   const ok = residue.every((x, j) => {
     if (x.value === null) return true;
+    const unit = unitOf(columnDp(spec, cols[j]!));
     if (x.value.minus(exact[j]!.value!).abs().gt(unit)) return false;
     const c = cols[j]!;
     if (c.kind !== "sum") return true;

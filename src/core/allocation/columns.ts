@@ -418,16 +418,18 @@ function inferTotalColumns(
     // 资金合计（元）: the unit in brackets is not part of the name.
     if (!TOTAL_HEADER.test(normalizeLabel(last).replace(/\([^()]*\)$/, ""))) continue;
     const parent = total.table.headerPath.slice(0, -1).join("/");
+    // A money 合计 beside persons and months (领取人数 | 基础养老金补助资金 | 上年结余 | 合计) adds up the money only:
+    // persons and months are never its parts (two counties, one all zero but its 月数, bore `合计 = 人数 + 月数 + …`
+    // out, its 月数 passing for rounding residue).
     const siblings = numeric.filter(
       (o) =>
         o !== total &&
+        (isCountColumn(total) || !isCountColumn(o)) &&
         !o.percent &&
         !/^其中/.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "")) &&
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );
-    // A money 合计 beside persons and months (领取人数 | 基础养老金补助资金 | 上年结余 | 合计) adds up the money.
-    const amounts = isCountColumn(total) ? siblings : siblings.filter((o) => !isCountColumn(o));
     // A 合计 outside the band over its parts (合计 | 补助资金安排: 中央资金 | 自治区资金): every money column.
     const everyAmount = numeric.filter(
       (o) =>
@@ -436,15 +438,9 @@ function inferTotalColumns(
     );
     const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum, numeric);
     const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
-    const chosen = bornOut(siblings)
-      ? siblings
-      : amounts.length < siblings.length && bornOut(amounts)
-        ? amounts
-        : !sameSet(everyAmount, siblings) && !sameSet(everyAmount, amounts) && bornOut(everyAmount)
-          ? everyAmount
-          : null;
+    const chosen = bornOut(siblings) ? siblings : !sameSet(everyAmount, siblings) && bornOut(everyAmount) ? everyAmount : null;
     if (!chosen) {
-      const sets = [siblings, amounts, everyAmount].filter((set, k, all) => set.length >= 2 && all.findIndex((o) => sameSet(o, set)) === k);
+      const sets = [siblings, everyAmount].filter((set, k, all) => set.length >= 2 && all.findIndex((o) => sameSet(o, set)) === k);
       if (sets.length > 0) unread.push({ total, name: last, sets });
       continue;
     }

@@ -181,7 +181,7 @@ const MAX_TRIAL_LEAVES = 500;
 
 /** The operand total rounds its rows' unrounded values, as the cells are (or with trial values). */
 function rightTotal(model: AllocationModel, column: AllocColumn, index: number, read: ValueOf, trial: boolean): boolean {
-  return trial ? partUnroundedWith(model, column, index, read) : partUnrounded(model, column, index) !== null;
+  return trial ? partUnroundedWith(model, column, index, read) : CARRIES.some((carry) => partUnrounded(model, column, index, baseScope(model, carry)) !== null);
 }
 
 const leafCounts = new WeakMap<AllocationModel, Map<number, number>>();
@@ -196,7 +196,7 @@ function leafCount(model: AllocationModel, index: number): number {
 
 function partUnroundedWith(model: AllocationModel, column: AllocColumn, index: number, read: ValueOf): boolean {
   if (leafCount(model, index) > MAX_TRIAL_LEAVES) return false;
-  return partUnrounded(model, column, index, { valueOf: read, parts: new Map(), rights: new Map() }) !== null;
+  return CARRIES.some((carry) => partUnrounded(model, column, index, { valueOf: read, carry, parts: new Map(), rights: new Map() }) !== null);
 }
 
 /**
@@ -256,15 +256,22 @@ function computeUnrounded(model: AllocationModel, column: AllocColumn, row: numb
  *  cells as they are; per call with trial values). */
 interface Scope {
   valueOf: ValueOf;
+  /** How the office carried a unit's unrounded amount into its totals: through the whole unrounded chain
+   *  (测算人数 unrounded too), or as its rule on the row's typed operands (测算人数 rounded first). A table
+   *  keeps to one; its totals tell which. */
+  carry: Carry;
   parts: Map<string, Dec | null>;
   rights: Map<string, boolean>;
 }
 
-const baseScopes = new WeakMap<AllocationModel, Scope>();
+type Carry = "chain" | "typed";
+const CARRIES: readonly Carry[] = ["chain", "typed"];
 
-function baseScope(model: AllocationModel): Scope {
-  let scope = baseScopes.get(model);
-  if (!scope) baseScopes.set(model, (scope = { valueOf: baseValueOf(model), parts: new Map(), rights: new Map() }));
+const baseScopes = { chain: new WeakMap<AllocationModel, Scope>(), typed: new WeakMap<AllocationModel, Scope>() };
+
+function baseScope(model: AllocationModel, carry: Carry = "chain"): Scope {
+  let scope = baseScopes[carry].get(model);
+  if (!scope) baseScopes[carry].set(model, (scope = { valueOf: baseValueOf(model), carry, parts: new Map(), rights: new Map() }));
   return scope;
 }
 
@@ -300,7 +307,24 @@ function computePartUnrounded(model: AllocationModel, column: AllocColumn, index
     }
     return typed.eq(roundHalfUp(unrounded, column.places)) || typed.eq(sum) ? unrounded : null;
   }
-  return rightAsTyped(model, column, r.row, scope) ? unroundedValue(model, column, r.row, valueOf, 0) : null;
+  if (!rightAsTyped(model, column, r.row, scope)) return null;
+  const chain = unroundedValue(model, column, r.row, valueOf, 0);
+  if (scope.carry === "chain") return chain;
+  // Worked out from the row's rounded operands (whole 测算人数 × 12 × 20元): that value, when the cell shows it.
+  const onTyped = onTypedOperands(column, r.row, valueOf);
+  return onTyped !== null && roundHalfUp(onTyped, column.places).eq(typed) ? onTyped : chain;
+}
+
+/** The rule applied to the row's typed operands, scaled to the column's stored values. */
+function onTypedOperands(column: AllocColumn, row: number, valueOf: ValueOf): Dec | null {
+  const rule = column.rule;
+  if (!rule) return valueOf(a1(row, column.col));
+  const value = evaluateExpr(rule.expr, (ref) => {
+    const col = rule.refColumns.get(ref);
+    return col === undefined ? null : valueOf(a1(row, col));
+  });
+  const { num, den } = ruleFactor(column);
+  return value === null ? null : value.times(num).div(den);
 }
 
 /** A unit's cell shows its rule's unrounded result, or its rule applied to operands that are right as typed. */
@@ -316,14 +340,8 @@ function rightAsTyped(model: AllocationModel, column: AllocColumn, row: number, 
   right = typedMatchesUnrounded(model, column, row, valueOf);
   if (!right) {
     const operands = [...rule.refColumns.values()].map((c) => model.columnAt.get(c));
-    const onTyped = operands.every((o) => o && rightAsTyped(model, o, row, scope))
-      ? evaluateExpr(rule.expr, (ref) => {
-          const col = rule.refColumns.get(ref);
-          return col === undefined ? null : valueOf(a1(row, col));
-        })
-      : null;
-    const { num, den } = ruleFactor(column);
-    right = onTyped !== null && roundHalfUp(valueOf(key), column.places).eq(roundHalfUp(onTyped.times(num).div(den), column.places));
+    const onTyped = operands.every((o) => o && rightAsTyped(model, o, row, scope)) ? onTypedOperands(column, row, valueOf) : null;
+    right = onTyped !== null && roundHalfUp(valueOf(key), column.places).eq(roundHalfUp(onTyped, column.places));
   }
   memo.set(key, right);
   return right;
@@ -347,15 +365,21 @@ function addSumRelations(
     if (!cells.every((c) => c?.known)) return;
     const rounded = () => residueAddends(cells.filter((c) => isRounded(model, c.key)).length);
     // Only when every part is right as typed (see partUnrounded): a mistyped part must not be excused.
+    const unroundedSumBy = (carry: Carry) => {
+      let sum = ZERO;
+      for (const i of parts) {
+        const part = partUnrounded(model, column, i, baseScope(model, carry));
+        if (part === null) return null;
+        sum = sum.plus(part);
+      }
+      return sum;
+    };
+    // The way of carrying that gives the total as typed, else the first one that can be worked out.
     const unroundedSum = column.rule
       ? () => {
-          let sum = ZERO;
-          for (const i of parts) {
-            const part = partUnrounded(model, column, i);
-            if (part === null) return null;
-            sum = sum.plus(part);
-          }
-          return sum;
+          const sums = CARRIES.map(unroundedSumBy);
+          const typed = targetCell.value;
+          return sums.find((sum) => sum !== null && typed !== null && roundHalfUp(sum, column.places).eq(roundHalfUp(typed, column.places))) ?? sums.find((sum) => sum !== null) ?? null;
         }
       : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;

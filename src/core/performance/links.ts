@@ -404,24 +404,13 @@ function pairWithAllocation(
   const candidates = referenced.length > 0 ? referenced : allocations;
   let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
   for (const alloc of candidates) {
-    let pairs = matchUnits(
-      units.map((u) => u.name),
-      alloc.units.map((u) => (u.role === "grand" ? "合计" : u.name)),
-    );
-    // Named by their blocks only when that names every unit of the form: a block name is a reading, and a
-    // form half paired by it would report the other half as missing from the allocation.
-    if (pairs.length === 0 && alloc.units.some((u) => u.blockName)) {
-      const byBlock = matchUnits(
-        units.map((u) => u.name),
-        alloc.units.map((u) => (u.role === "grand" ? "合计" : (u.blockName ?? u.name))),
-      );
-      if (byBlock.length === units.length) pairs = byBlock;
-    }
+    const pairs = pairByName(units, alloc);
     if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
   }
   if (!best || best.pairs.length === 0) return null;
   if (regional && best.pairs.length < 2) return null;
-  const { alloc, pairs } = best;
+  const { alloc } = best;
+  const pairs = [...best.pairs];
   const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
   const valueIn = (c: AllocMoneyColumn, j: number): AllocValue | null => {
     const amount = alloc.units[j]!.amounts.get(c.col);
@@ -461,6 +450,7 @@ function pairWithAllocation(
     column = { ...only, agree: column.agree };
   }
   const chosen: AllocMoneyColumn = { col: column.col, header: column.header, unit: column.unit };
+  pairs.push(...pairByAmount(units, alloc, pairs, (j) => valueIn(chosen, j)?.typed ?? null));
   const fromUnit = (value: Dec, to: MoneyUnit | null) => (to === unit || !to || !unit ? value : to === "元" ? value.times(10000) : value.div(10000));
   const link: FormLink = {
     sheet,
@@ -491,6 +481,59 @@ function pairWithAllocation(
     for (const f of blame.followers) verdicts.set(f.cell, { value: f.value, origin: blame.cell });
   }
   return link;
+}
+
+/** A row whose label is only 小计 / 合计 / 总计 (not the grand total): it names no unit by itself. */
+function unnamedTotal(u: AllocUnit): boolean {
+  return u.role !== "grand" && /^(小计|合计|总计)$/.test(u.name.replace(/\s/g, ""));
+}
+
+/**
+ * Target units paired with allocation rows by name: the grand total as 合计; a bare 小计 only through the
+ * name of its block (博州本级 … 小计 is 博州), never as the form's 合计. Block names pair the units the
+ * plain names leave, and only when they pair more of them (a block name is a reading, not a label).
+ */
+function pairByName(units: TargetUnit[], alloc: Allocation): [number, number][] {
+  const names = (byBlock: boolean) =>
+    alloc.units.flatMap((u, j) => {
+      if (u.role === "grand") return [{ j, name: "合计" }];
+      if (byBlock && u.blockName) return [{ j, name: u.blockName }];
+      return unnamedTotal(u) ? [] : [{ j, name: u.name }];
+    });
+  const pairUp = (byBlock: boolean) => {
+    const right = names(byBlock);
+    return matchUnits(
+      units.map((u) => u.name),
+      right.map((r) => r.name),
+    ).map(([i, k]): [number, number] => [i, right[k]!.j]);
+  };
+  const plain = pairUp(false);
+  if (!alloc.units.some((u) => u.blockName) || plain.length === units.length) return plain;
+  const byBlock = pairUp(true);
+  return byBlock.length > plain.length ? byBlock : plain;
+}
+
+/**
+ * Form units the names leave unpaired, paired by the one amount they hold: a bare 小计 that names no unit
+ * (阿勒泰市, 布尔津县, 小计 — the prefecture written nowhere), or a short name two rows share (伊宁 for 伊宁市 and
+ * 伊宁县). The same unit when exactly one such row holds exactly the form's amount and no other unpaired unit
+ * of the form holds it. An amount that differs proves nothing either way: the unit stays unpaired (a
+ * warning), never a mismatch.
+ */
+function pairByAmount(units: TargetUnit[], alloc: Allocation, pairs: [number, number][], typed: (j: number) => Dec | null): [number, number][] {
+  const pairedT = new Set(pairs.map(([i]) => i));
+  const pairedA = new Set(pairs.map(([, j]) => j));
+  const openT = units.map((u, i) => ({ u, i })).filter(({ u, i }) => !pairedT.has(i) && !u.isTotal && u.amount.value && !u.amount.value.isZero());
+  const openA = alloc.units.map((u, j) => ({ u, j })).filter(({ u, j }) => !pairedA.has(j) && u.role !== "grand" && typed(j) && !typed(j)!.isZero());
+  const out: [number, number][] = [];
+  for (const { u, i } of openT) {
+    // Names that would pair but for a rival of the same name (a county's 喀什市 is no 喀什地区: matchUnits tells).
+    const named = (a: AllocUnit) => unnamedTotal(a) || matchUnits([u.name], [a.name]).length === 1;
+    const same = openA.filter(({ u: a, j }) => named(a) && typed(j)!.eq(u.amount.value!));
+    const rivals = openT.filter((o) => o.u.amount.value!.eq(u.amount.value!));
+    if (same.length === 1 && rivals.length === 1) out.push([i, same[0]!.j]);
+  }
+  return out;
 }
 
 interface AllocationBlame {
