@@ -1239,3 +1239,78 @@ describe("live inputs under a live 小计 named by its block", () => {
   it("温泉县 上年结余 typed 17846.44 → one error at D9, not at its 合计 E9", () =>
     expect(errorsAt(allocation(17846.44), target())).toEqual(["附件1!D9=1784.64"]));
 });
+
+// single (session 6) — one wrong number on the allocation that breaks only the allocation's own sums, while a
+// target form copies the total over it. The allocation alone cannot tell a prefecture's 本级 (or its one
+// county) from the 小计 / ×-marked total over it, and blamed the total; the copy of the total on the regional
+// target says the total is right, so the part is the cell to fix. A total counts as witnessed only when the
+// table writes it over its rows (a …小计 label, × markers, a live =SUM) and at least one of its rows holds a
+// number: over blank rows, the rows are the reader's guess. (Seed 20261201 single #376, seed 7 #87.)
+describe("single (session 6): a total the target copies is not the cell to fix", () => {
+  const regionalTarget = (name: string, heads: string[], amounts: number[], places = 2): Sheet => {
+    const fmt = places === 2 ? "#,##0.00" : "#,##0";
+    const width = 3 + heads.length;
+    const pad = (cells: TestCell[]) => [...cells, ...Array<TestCell>(Math.max(0, width - cells.length)).fill(undefined)];
+    const money = amounts.map((v) => ({ v, fmt }));
+    const rows: TestCell[][] = [
+      ["附件2"],
+      ["2025年城乡居民基本医疗保险补助资金区域绩效目标表"],
+      pad(["项目名称", "城乡居民基本医疗保险补助资金", undefined, ...heads]),
+      pad(["主管部门", "人力资源和社会保障厅"]),
+      pad(["资金情况（万元）", "年度金额：", undefined, ...money]),
+      pad([undefined, "其中：自治区资金", undefined, ...money]),
+      pad([undefined, "其他资金"]),
+      pad(["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"]),
+      pad(["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"]),
+      pad([undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"]),
+      pad([undefined, undefined, "质量指标", "资金足额发放率", undefined, "100%"]),
+      pad([undefined, undefined, "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"]),
+      pad([undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"]),
+      pad([undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"]),
+    ];
+    return sheet(name, rows, ["A2:F2", "B3:C3", "B4:F4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:F8", "A9:A14", "D9:E9", "D10:E10", "D11:E11", "D12:E12", "D13:E13", "D14:E14", "B10:B12"]);
+  };
+
+  // Three levels closing with bare 小计 rows over towns, no 合计 row; the regional target copies both prefecture totals.
+  function closingTowns(own = 920.78): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年自治区财政城乡居民基本医疗保险补助资金预算明细表"],
+      [undefined, undefined, undefined, "单位：人、万元"],
+      ["序号", "县（市）", "领取人数", "基础养老金补助资金"],
+      [1, "克州本级", 38366, own],
+      [2, "城关镇", 20104, 482.5],
+      [undefined, "小计", 20104, 482.5],
+      [3, "团结镇", 58904, 1413.7],
+      [4, "红星镇"],
+      [undefined, "小计", 58904, 1413.7],
+      [undefined, "克州小计", 117374, 2816.98],
+      [5, "乌鲁木齐市本级", 0, 0],
+      [6, "胜利镇", 5956, 142.94],
+      [7, "和平镇"],
+      [undefined, "小计", 5956, 142.94],
+      [undefined, "乌鲁木齐市小计", 5956, 142.94],
+    ];
+    return sheet("附件1", rows, ["A2:D2"], { 2: "#,##0", 3: "#,##0.00" });
+  }
+  const closingTarget = () => regionalTarget("附件2", ["全区", "克州", "乌鲁木齐市"], [2959.92, 2816.98, 142.94]);
+  it("S6-1: is clean", () => expect(loud(closingTowns(), closingTarget())).toEqual([]));
+  it("S6-1: 克州本级 typed 940.78 → one error at D5, not at 克州小计 D11", () =>
+    expect(errorsAt(closingTowns(940.78), closingTarget())).toEqual(["附件1!D5=920.78"]));
+
+  // A ×-marked prefecture heading its one county, a prefecture-level city as a leaf, no 合计 row.
+  function markedHead(county = 148): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年自治区财政孤儿基本生活费补助资金分配表"],
+      ["序号", "地区", "人数（人）", "按1%增长率测算人数（人）", "补助比例", "补助资金（万元）"],
+      [undefined, "巴州", 10207, 10309, "×", 148],
+      [1, "库尔勒市", 10207, 10309, 0.6, county],
+      [2, "哈密市", 6556, 6622, 0.5, 79],
+    ];
+    return sheet("附件1", rows, ["A2:F2"], { 2: "#,##0", 3: "#,##0", 5: "#,##0" });
+  }
+  const markedTarget = () => regionalTarget("附件3", ["全区", "巴州", "哈密"], [227, 148, 79], 0);
+  it("S6-2: is clean", () => expect(loud(markedHead(), markedTarget())).toEqual([]));
+  it("S6-2: 库尔勒市 typed 418 → one error at F5, not at 巴州 F4", () => expect(errorsAt(markedHead(418), markedTarget())).toEqual(["附件1!F5=148"]));
+});
