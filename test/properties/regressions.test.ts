@@ -1314,3 +1314,34 @@ describe("single (session 6): a total the target copies is not the cell to fix",
   it("S6-2: is clean", () => expect(loud(markedHead(), markedTarget())).toEqual([]));
   it("S6-2: 库尔勒市 typed 418 → one error at F5, not at 巴州 F4", () => expect(errorsAt(markedHead(418), markedTarget())).toEqual(["附件1!F5=148"]));
 });
+
+// single (session 6) — 和田市小计 over its one town 城关镇, after 和田地区本级, all totals closing: with the town
+// typed wrong (2147.6 → 21476) the numbers agree nowhere, and the 小计 took its whole block, 和田地区本级 too; every
+// total above was then misread (one warning naming five cells, and the regional target's units unmatched).
+// 和田市小计 is 和田市's total: a county-level stated total over towns takes its towns, not the 本级 beyond them
+// (seed 20261201 single #123).
+describe("single (session 6): a county's 小计 over its towns, named by the county", () => {
+  function hotan(town = 2147.6): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政困难群众救助补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["单位", "补助资金"],
+      ["和田地区本级", 1907.63],
+      ["城关镇", town],
+      ["和田市小计", 2147.6],
+      ["团结镇", 734.28],
+      ["红星镇", 0],
+      ["胜利镇", 1519.17],
+      ["和田县小计", 2253.45],
+      ["和田地区小计", 6308.68],
+      ["高昌区", 1072.28],
+      ["吐鲁番市小计", 1072.28],
+      ["全区合计", 7380.96],
+    ];
+    return sheet("附件1", rows, ["A2:B2"], { 1: "#,##0.00" });
+  }
+  it("is clean", () => expect(loud(hotan())).toEqual([]));
+  it("城关镇 typed 21476 → one error at B6", () => expect(errorsAt(hotan(21476))).toEqual(["附件1!B6=2,147.60"]));
+  it("和田地区本级 typed 1970.63 → one error at B5", () => expect(errorsAt(withValue(hotan(), "B5", 1970.63))).toEqual(["附件1!B5=1,907.63"]));
+});
