@@ -1345,3 +1345,48 @@ describe("single (session 6): a county's 小计 over its towns, named by the cou
   it("城关镇 typed 21476 → one error at B6", () => expect(errorsAt(hotan(21476))).toEqual(["附件1!B6=2,147.60"]));
   it("和田地区本级 typed 1970.63 → one error at B5", () => expect(errorsAt(withValue(hotan(), "B5", 1970.63))).toEqual(["附件1!B5=1,907.63"]));
 });
+
+// single (session 6) — three levels closing with bare 小计 rows over towns, each prefecture's 本级 first and its
+// …州小计 last. A town's 人数 typed wrong (6146 → 616) leaves its 小计 agreeing nowhere (the money column is off by
+// the 1-unit 尾差 only), so the bare 小计 took its whole block, 昌吉州本级 too, and 昌吉州小计 was left with nothing:
+// errors at 全省合计 and at the 小计. 昌吉州本级 is 昌吉州's own part: a total of another name stops short of it when
+// 昌吉州's total is in the table (seed 20261201 single #74).
+describe("single (session 6): a 本级 row belongs to its own unit's total", () => {
+  const money = "#,##0.00";
+  function changji(persons = 6146): Sheet {
+    const row = (name: string, n: number | undefined, v: number | undefined): TestCell[] => [name, n === undefined ? undefined : n, v === undefined ? undefined : { v, fmt: money }];
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政孤儿基本生活费补助资金分配表"],
+      ["单位：人、万元"],
+      ["县（市）", "领取人数", "基础养老金补助资金"],
+      [],
+      [undefined, 1, "2=1 × 12 × 52元 / 10000"],
+      row("全省合计", 386021, 24087.71),
+      row("伊犁州本级", 17141, 1069.6),
+      row("伊宁市", 55899, 3488.1),
+      row("城关镇", 18565, 1158.46),
+      row("团结镇", 54221, 3383.39),
+      row("红星镇", 59015, 3682.54),
+      row("小计", 131801, 8224.38),
+      row("伊犁州小计", 204841, 12782.08),
+      row("昌吉州本级", 47442, 2960.38),
+      row("胜利镇", persons, 383.51),
+      row("和平镇", 7297, 455.33),
+      row("前进镇", 39976, 2494.5),
+      row("小计", 53419, 3333.35),
+      row("新华镇", 7043, 439.48),
+      row("东风镇", undefined, undefined),
+      row("幸福镇", 31361, 1956.93),
+      row("小计", 38404, 2396.41),
+      row("光明镇", 5234, 326.6),
+      row("建设镇", 36681, 2288.89),
+      row("小计", 41915, 2615.5),
+      row("昌吉州小计", 181180, 11305.63),
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:C3", "A4:A6", "B4:B5", "C4:C5"], { 1: "#,##0" });
+  }
+  it("is clean", () => expect(loud(changji())).toEqual([]));
+  it("胜利镇 人数 typed 616 → one error at B16", () => expect(errorsAt(changji(616))).toEqual(["附件1!B16=6,146"]));
+  it("昌吉州本级 人数 typed 4742 → one error at B15", () => expect(errorsAt(withValue(changji(), "B15", 4742))).toEqual(["附件1!B15=47,442"]));
+});

@@ -119,6 +119,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   };
 
   const ordered = inner.filter((i) => candidates.has(i));
+  const totalNames = new Set(ordered.map((i) => unitName(rows[i]!)));
 
   /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
   const assign = (direction: Direction, compare = false) => {
@@ -224,11 +225,20 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         return [[], "block"];
       }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      // A 本级 row is its own unit's part (昌吉州本级 → 昌吉州小计): a total of another name stops short of it when
+      // that unit's total is in the table (a bare 小计 over 昌吉州's towns, one of them typed wrong).
+      const foreign = block.findIndex((j) => ownLevelOfAnother(j, i));
+      if (foreign > 0) return [block.slice(0, foreign), "block"];
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
       if (towns > 0 && /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!))) return [block.slice(0, towns), "block"];
       return [block, "block"];
+    };
+    /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
+    const ownLevelOfAnother = (j: number, i: number) => {
+      const unit = /^(.+)本级$/.exec(rows[j]!.label)?.[1];
+      return unit !== undefined && unit !== unitName(rows[i]!) && totalNames.has(unit);
     };
     /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
     const countyLevelTotal = (j: number) =>
