@@ -1390,3 +1390,48 @@ describe("single (session 6): a 本级 row belongs to its own unit's total", () 
   it("胜利镇 人数 typed 616 → one error at B16", () => expect(errorsAt(changji(616))).toEqual(["附件1!B16=6,146"]));
   it("昌吉州本级 人数 typed 4742 → one error at B15", () => expect(errorsAt(withValue(changji(), "B15", 4742))).toEqual(["附件1!B15=47,442"]));
 });
+
+// single (session 6) — two total columns and no number row (缴费补助资金 | 基础养老金补助资金 | 小计 | 上年结余 | 合计):
+// the headers say there are totals, not which columns each adds (合计 = 小计 + 上年结余 and 合计 = 缴费 + 基础 + 上年结余
+// both hold on every row). What the rows bear out is an unstated relation (issue 10 §3, K9): a 小计 typed wrong that
+// breaks only the row relations is a warning for a reviewer, not an error with a fix; a part typed wrong is still
+// found at its cell, where the 合计 row (stated) breaks and the row relations say which row. Before: an error at the
+// 小计 (「应为 4,354」), or at a correct live =SUM of the 合计 column (seed 20261201 single #309, #439).
+describe("single (session 6): 小计 and 合计 columns with no number row", () => {
+  /** `live`: the 合计 row is =SUM over the counties (saved with the values typed below it, as Excel saves it). */
+  function twoTotals(live: boolean, usuSubtotal = 8720): Sheet {
+    const counties: [string, number, number, number, number, number][] = [
+      ["塔城市", 163, 4168, 4331, 1869, 6200],
+      ["乌苏市", 242, 8478, usuSubtotal, 1424, 10144],
+      ["沙湾市", 324, 4523, 4847, 892, 5739],
+      ["额敏县", 116, 1850, 1966, 1240, 3206],
+      ["布尔津县", 154, 2158, 2312, 2510, 4822],
+      ["福海县", 98, 11911, 12009, 0, 12009],
+    ];
+    const total = (k: number): TestCell => {
+      const v = counties.reduce((acc, c) => acc + (c[k] as number), 0);
+      const col = "ABCDEF"[k]!;
+      return live ? { v, f: `SUM(${col}7:${col}12)` } : k === 3 ? 34185 : v;
+    };
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：万元"],
+      ["地区", "缴费补助资金", "基础养老金补助资金", "小计", "补助资金安排"],
+      [undefined, undefined, undefined, undefined, "上年结余", "合计"],
+      ["合计", total(1), total(2), total(3), total(4), total(5)],
+      ...counties,
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4"]);
+  }
+  it("is clean (typed totals)", () => expect(loud(twoTotals(false))).toEqual([]));
+  it("is clean (live totals)", () => expect(loud(twoTotals(true))).toEqual([]));
+  it("live totals: 乌苏市 小计 typed 870 → no error, a warning at D8 (only the row relations break)", () => {
+    expect(errorsAt(twoTotals(true, 870))).toEqual([]);
+    expect(loud(twoTotals(true, 870))).toContain("附件1!D8 warning allocation/row-pattern");
+  });
+  it("typed totals: 乌苏市 小计 typed 870 → one error at D8 (the 合计 row breaks; the rows say where)", () =>
+    expect(errorsAt(twoTotals(false, 870))).toEqual(["附件1!D8=8720"]));
+  it("typed totals: 沙湾市 基础养老金补助资金 typed 4253 → one error at C9", () =>
+    expect(errorsAt(withValue(twoTotals(false), "C9", 4253))).toEqual(["附件1!C9=4523"]));
+});
