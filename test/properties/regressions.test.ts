@@ -1435,3 +1435,43 @@ describe("single (session 6): 小计 and 合计 columns with no number row", () 
   it("typed totals: 沙湾市 基础养老金补助资金 typed 4253 → one error at C9", () =>
     expect(errorsAt(withValue(twoTotals(false), "C9", 4253))).toEqual(["附件1!C9=4523"]));
 });
+
+// single (session 6) — three levels closing: a county row with its own figure (阿勒泰市 17.40) above the bare 小计 of
+// its towns, both inside 阿勒泰地区小计. The prefecture's 小计 typed wrong (2890.24 → 890.24) agrees with nothing, and
+// it took only the county totals of its block (the 小计), not the county row beside them: left with no rows, it
+// became a unit and 合计 got the blame. A …地区/州 total's county rows between its county totals are its too
+// (seed 4242 single #166).
+describe("single (session 6): a prefecture's 小计 over a county row and its towns' 小计", () => {
+  function altay(prefecture = 2890.24): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年提前下达自治区财政困难群众救助补助资金分配方案"],
+      ["单位：万元"],
+      ["单位", "补助资金"],
+      [undefined, 1],
+      ["合计", 14132.02],
+      ["和田市", 2962.11],
+      ["城关镇"],
+      ["小计"],
+      ["墨玉县", 1832.41],
+      ["和田地区小计", 4794.52],
+      ["阿勒泰市", 17.4],
+      ["团结镇", 1004.62],
+      ["红星镇", 1868.22],
+      ["胜利镇"],
+      ["小计", 2872.84],
+      ["阿勒泰地区小计", prefecture],
+      ["伊宁市", 961.35],
+      ["和平镇", 2371.14],
+      ["小计", 2371.14],
+      ["前进镇", 756.53],
+      ["新华镇", 1622.52],
+      ["东风镇", 735.72],
+      ["小计", 3114.77],
+      ["伊犁州小计", 6447.26],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A2:B2", "A3:A4"], { 1: "0.00" });
+  }
+  it("is clean", () => expect(loud(altay())).toEqual([]));
+  it("阿勒泰地区小计 typed 890.24 → one error at B16", () => expect(errorsAt(altay(890.24))).toEqual(["附件1!B16=2890.24"]));
+  it("阿勒泰市 typed 71.4 → one error at B11", () => expect(errorsAt(withValue(altay(), "B11", 71.4))).toEqual(["附件1!B11=17.40"]));
+});

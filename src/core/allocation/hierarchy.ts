@@ -173,7 +173,13 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const beyond = extent.slice(rowsNear.length);
       const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(unitName(rows[j]!)));
       const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
-      const block = !county && own.length > 0 && own.every((j) => countyLevelTotal(j) || ownPart(j)) ? [...rowsNear, ...own] : rowsNear;
+      // A …地区/州 total's county rows between its county totals are its too (阿勒泰市 with its own figure above the
+      // 小计 of its towns, inside 阿勒泰地区小计).
+      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
+      const takesOwn =
+        own.length > 0 && (own.every((j) => countyLevelTotal(j) || ownPart(j)) || (own.some(countyLevelTotal) && own.every((j) => countyLevelTotal(j) || ownPart(j) || countyRow(j))));
+      const block = !county && takesOwn ? [...rowsNear, ...own] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
