@@ -1462,3 +1462,239 @@ describe("clean (session 6) totals of amounts worked out from rounded 测算人�
   it("is clean (the totals' 尾差 are info)", () => expect(loud(hami(), target())).toEqual([]));
   it("胜利镇 补助资金 typed 1064.14 → one error, at E12", () => expect(errorsAt(withValue(hami(), "E12", 1064.14), target())).toEqual(["附件1!E12=1046.14"]));
 });
+
+// single (session 6) — one wrong number on the allocation that breaks only the allocation's own sums, while a
+// target form copies the total over it. The allocation alone cannot tell a prefecture's 本级 (or its one
+// county) from the 小计 / ×-marked total over it, and blamed the total; the copy of the total on the regional
+// target says the total is right, so the part is the cell to fix. A total counts as witnessed only when the
+// table writes it over its rows (a …小计 label, × markers, a live =SUM) and at least one of its rows holds a
+// number: over blank rows, the rows are the reader's guess. (Seed 20261201 single #376, seed 7 #87.)
+describe("single (session 6): a total the target copies is not the cell to fix", () => {
+  const regionalTarget = (name: string, heads: string[], amounts: number[], places = 2): Sheet => {
+    const fmt = places === 2 ? "#,##0.00" : "#,##0";
+    const width = 3 + heads.length;
+    const pad = (cells: TestCell[]) => [...cells, ...Array<TestCell>(Math.max(0, width - cells.length)).fill(undefined)];
+    const money = amounts.map((v) => ({ v, fmt }));
+    const rows: TestCell[][] = [
+      ["附件2"],
+      ["2025年城乡居民基本医疗保险补助资金区域绩效目标表"],
+      pad(["项目名称", "城乡居民基本医疗保险补助资金", undefined, ...heads]),
+      pad(["主管部门", "人力资源和社会保障厅"]),
+      pad(["资金情况（万元）", "年度金额：", undefined, ...money]),
+      pad([undefined, "其中：自治区资金", undefined, ...money]),
+      pad([undefined, "其他资金"]),
+      pad(["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"]),
+      pad(["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"]),
+      pad([undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"]),
+      pad([undefined, undefined, "质量指标", "资金足额发放率", undefined, "100%"]),
+      pad([undefined, undefined, "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"]),
+      pad([undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"]),
+      pad([undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"]),
+    ];
+    return sheet(name, rows, ["A2:F2", "B3:C3", "B4:F4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:F8", "A9:A14", "D9:E9", "D10:E10", "D11:E11", "D12:E12", "D13:E13", "D14:E14", "B10:B12"]);
+  };
+
+  // Three levels closing with bare 小计 rows over towns, no 合计 row; the regional target copies both prefecture totals.
+  function closingTowns(own = 920.78): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年自治区财政城乡居民基本医疗保险补助资金预算明细表"],
+      [undefined, undefined, undefined, "单位：人、万元"],
+      ["序号", "县（市）", "领取人数", "基础养老金补助资金"],
+      [1, "克州本级", 38366, own],
+      [2, "城关镇", 20104, 482.5],
+      [undefined, "小计", 20104, 482.5],
+      [3, "团结镇", 58904, 1413.7],
+      [4, "红星镇"],
+      [undefined, "小计", 58904, 1413.7],
+      [undefined, "克州小计", 117374, 2816.98],
+      [5, "乌鲁木齐市本级", 0, 0],
+      [6, "胜利镇", 5956, 142.94],
+      [7, "和平镇"],
+      [undefined, "小计", 5956, 142.94],
+      [undefined, "乌鲁木齐市小计", 5956, 142.94],
+    ];
+    return sheet("附件1", rows, ["A2:D2"], { 2: "#,##0", 3: "#,##0.00" });
+  }
+  const closingTarget = () => regionalTarget("附件2", ["全区", "克州", "乌鲁木齐市"], [2959.92, 2816.98, 142.94]);
+  it("S6-1: is clean", () => expect(loud(closingTowns(), closingTarget())).toEqual([]));
+  it("S6-1: 克州本级 typed 940.78 → one error at D5, not at 克州小计 D11", () =>
+    expect(errorsAt(closingTowns(940.78), closingTarget())).toEqual(["附件1!D5=920.78"]));
+
+  // A ×-marked prefecture heading its one county, a prefecture-level city as a leaf, no 合计 row.
+  function markedHead(county = 148): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年自治区财政孤儿基本生活费补助资金分配表"],
+      ["序号", "地区", "人数（人）", "按1%增长率测算人数（人）", "补助比例", "补助资金（万元）"],
+      [undefined, "巴州", 10207, 10309, "×", 148],
+      [1, "库尔勒市", 10207, 10309, 0.6, county],
+      [2, "哈密市", 6556, 6622, 0.5, 79],
+    ];
+    return sheet("附件1", rows, ["A2:F2"], { 2: "#,##0", 3: "#,##0", 5: "#,##0" });
+  }
+  const markedTarget = () => regionalTarget("附件3", ["全区", "巴州", "哈密"], [227, 148, 79], 0);
+  it("S6-2: is clean", () => expect(loud(markedHead(), markedTarget())).toEqual([]));
+  it("S6-2: 库尔勒市 typed 418 → one error at F5, not at 巴州 F4", () => expect(errorsAt(markedHead(418), markedTarget())).toEqual(["附件1!F5=148"]));
+});
+
+// single (session 6) — 和田市小计 over its one town 城关镇, after 和田地区本级, all totals closing: with the town
+// typed wrong (2147.6 → 21476) the numbers agree nowhere, and the 小计 took its whole block, 和田地区本级 too; every
+// total above was then misread (one warning naming five cells, and the regional target's units unmatched).
+// 和田市小计 is 和田市's total: a county-level stated total over towns takes its towns, not the 本级 beyond them
+// (seed 20261201 single #123).
+describe("single (session 6): a county's 小计 over its towns, named by the county", () => {
+  function hotan(town = 2147.6): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政困难群众救助补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["单位", "补助资金"],
+      ["和田地区本级", 1907.63],
+      ["城关镇", town],
+      ["和田市小计", 2147.6],
+      ["团结镇", 734.28],
+      ["红星镇", 0],
+      ["胜利镇", 1519.17],
+      ["和田县小计", 2253.45],
+      ["和田地区小计", 6308.68],
+      ["高昌区", 1072.28],
+      ["吐鲁番市小计", 1072.28],
+      ["全区合计", 7380.96],
+    ];
+    return sheet("附件1", rows, ["A2:B2"], { 1: "#,##0.00" });
+  }
+  it("is clean", () => expect(loud(hotan())).toEqual([]));
+  it("城关镇 typed 21476 → one error at B6", () => expect(errorsAt(hotan(21476))).toEqual(["附件1!B6=2,147.60"]));
+  it("和田地区本级 typed 1970.63 → one error at B5", () => expect(errorsAt(withValue(hotan(), "B5", 1970.63))).toEqual(["附件1!B5=1,907.63"]));
+});
+
+// single (session 6) — three levels closing with bare 小计 rows over towns, each prefecture's 本级 first and its
+// …州小计 last. A town's 人数 typed wrong (6146 → 616) leaves its 小计 agreeing nowhere (the money column is off by
+// the 1-unit 尾差 only), so the bare 小计 took its whole block, 昌吉州本级 too, and 昌吉州小计 was left with nothing:
+// errors at 全省合计 and at the 小计. 昌吉州本级 is 昌吉州's own part: a total of another name stops short of it when
+// 昌吉州's total is in the table (seed 20261201 single #74).
+describe("single (session 6): a 本级 row belongs to its own unit's total", () => {
+  const money = "#,##0.00";
+  function changji(persons = 6146): Sheet {
+    const row = (name: string, n: number | undefined, v: number | undefined): TestCell[] => [name, n === undefined ? undefined : n, v === undefined ? undefined : { v, fmt: money }];
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政孤儿基本生活费补助资金分配表"],
+      ["单位：人、万元"],
+      ["县（市）", "领取人数", "基础养老金补助资金"],
+      [],
+      [undefined, 1, "2=1 × 12 × 52元 / 10000"],
+      row("全省合计", 386021, 24087.71),
+      row("伊犁州本级", 17141, 1069.6),
+      row("伊宁市", 55899, 3488.1),
+      row("城关镇", 18565, 1158.46),
+      row("团结镇", 54221, 3383.39),
+      row("红星镇", 59015, 3682.54),
+      row("小计", 131801, 8224.38),
+      row("伊犁州小计", 204841, 12782.08),
+      row("昌吉州本级", 47442, 2960.38),
+      row("胜利镇", persons, 383.51),
+      row("和平镇", 7297, 455.33),
+      row("前进镇", 39976, 2494.5),
+      row("小计", 53419, 3333.35),
+      row("新华镇", 7043, 439.48),
+      row("东风镇", undefined, undefined),
+      row("幸福镇", 31361, 1956.93),
+      row("小计", 38404, 2396.41),
+      row("光明镇", 5234, 326.6),
+      row("建设镇", 36681, 2288.89),
+      row("小计", 41915, 2615.5),
+      row("昌吉州小计", 181180, 11305.63),
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:C3", "A4:A6", "B4:B5", "C4:C5"], { 1: "#,##0" });
+  }
+  it("is clean", () => expect(loud(changji())).toEqual([]));
+  it("胜利镇 人数 typed 616 → one error at B16", () => expect(errorsAt(changji(616))).toEqual(["附件1!B16=6,146"]));
+  it("昌吉州本级 人数 typed 4742 → one error at B15", () => expect(errorsAt(withValue(changji(), "B15", 4742))).toEqual(["附件1!B15=47,442"]));
+});
+
+// single (session 6) — two total columns and no number row (缴费补助资金 | 基础养老金补助资金 | 小计 | 上年结余 | 合计):
+// the headers say there are totals, not which columns each adds (合计 = 小计 + 上年结余 and 合计 = 缴费 + 基础 + 上年结余
+// both hold on every row). What the rows bear out is an unstated relation (issue 10 §3, K9): a 小计 typed wrong that
+// breaks only the row relations is a warning for a reviewer, not an error with a fix; a part typed wrong is still
+// found at its cell, where the 合计 row (stated) breaks and the row relations say which row. Before: an error at the
+// 小计 (「应为 4,354」), or at a correct live =SUM of the 合计 column (seed 20261201 single #309, #439).
+describe("single (session 6): 小计 and 合计 columns with no number row", () => {
+  /** `live`: the 合计 row is =SUM over the counties (saved with the values typed below it, as Excel saves it). */
+  function twoTotals(live: boolean, usuSubtotal = 8720): Sheet {
+    const counties: [string, number, number, number, number, number][] = [
+      ["塔城市", 163, 4168, 4331, 1869, 6200],
+      ["乌苏市", 242, 8478, usuSubtotal, 1424, 10144],
+      ["沙湾市", 324, 4523, 4847, 892, 5739],
+      ["额敏县", 116, 1850, 1966, 1240, 3206],
+      ["布尔津县", 154, 2158, 2312, 2510, 4822],
+      ["福海县", 98, 11911, 12009, 0, 12009],
+    ];
+    const total = (k: number): TestCell => {
+      const v = counties.reduce((acc, c) => acc + (c[k] as number), 0);
+      const col = "ABCDEF"[k]!;
+      return live ? { v, f: `SUM(${col}7:${col}12)` } : k === 3 ? 34185 : v;
+    };
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：万元"],
+      ["地区", "缴费补助资金", "基础养老金补助资金", "小计", "补助资金安排"],
+      [undefined, undefined, undefined, undefined, "上年结余", "合计"],
+      ["合计", total(1), total(2), total(3), total(4), total(5)],
+      ...counties,
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4"]);
+  }
+  it("is clean (typed totals)", () => expect(loud(twoTotals(false))).toEqual([]));
+  it("is clean (live totals)", () => expect(loud(twoTotals(true))).toEqual([]));
+  it("live totals: 乌苏市 小计 typed 870 → no error, a warning at D8 (only the row relations break)", () => {
+    expect(errorsAt(twoTotals(true, 870))).toEqual([]);
+    expect(loud(twoTotals(true, 870))).toContain("附件1!D8 warning allocation/row-pattern");
+  });
+  it("typed totals: 乌苏市 小计 typed 870 → one error at D8 (the 合计 row breaks; the rows say where)", () =>
+    expect(errorsAt(twoTotals(false, 870))).toEqual(["附件1!D8=8720"]));
+  it("typed totals: 沙湾市 基础养老金补助资金 typed 4253 → one error at C9", () =>
+    expect(errorsAt(withValue(twoTotals(false), "C9", 4253))).toEqual(["附件1!C9=4523"]));
+});
+
+// single (session 6) — three levels closing: a county row with its own figure (阿勒泰市 17.40) above the bare 小计 of
+// its towns, both inside 阿勒泰地区小计. The prefecture's 小计 typed wrong (2890.24 → 890.24) agrees with nothing, and
+// it took only the county totals of its block (the 小计), not the county row beside them: left with no rows, it
+// became a unit and 合计 got the blame. A …地区/州 total's county rows between its county totals are its too
+// (seed 4242 single #166).
+describe("single (session 6): a prefecture's 小计 over a county row and its towns' 小计", () => {
+  function altay(prefecture = 2890.24): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年提前下达自治区财政困难群众救助补助资金分配方案"],
+      ["单位：万元"],
+      ["单位", "补助资金"],
+      [undefined, 1],
+      ["合计", 14132.02],
+      ["和田市", 2962.11],
+      ["城关镇"],
+      ["小计"],
+      ["墨玉县", 1832.41],
+      ["和田地区小计", 4794.52],
+      ["阿勒泰市", 17.4],
+      ["团结镇", 1004.62],
+      ["红星镇", 1868.22],
+      ["胜利镇"],
+      ["小计", 2872.84],
+      ["阿勒泰地区小计", prefecture],
+      ["伊宁市", 961.35],
+      ["和平镇", 2371.14],
+      ["小计", 2371.14],
+      ["前进镇", 756.53],
+      ["新华镇", 1622.52],
+      ["东风镇", 735.72],
+      ["小计", 3114.77],
+      ["伊犁州小计", 6447.26],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A2:B2", "A3:A4"], { 1: "0.00" });
+  }
+  it("is clean", () => expect(loud(altay())).toEqual([]));
+  it("阿勒泰地区小计 typed 890.24 → one error at B16", () => expect(errorsAt(altay(890.24))).toEqual(["附件1!B16=2890.24"]));
+  it("阿勒泰市 typed 71.4 → one error at B11", () => expect(errorsAt(withValue(altay(), "B11", 71.4))).toEqual(["附件1!B11=17.40"]));
+});

@@ -27,6 +27,9 @@ export interface ColumnRule {
   refColumns: Map<string, number>;
   /** A 合计 column inferred from its header, not written as a formula. */
   inferred: boolean;
+  /** An inferred 合计 beside another total column (小计 | 上年结余 | 合计) with no column-number row: which columns it
+   *  adds only the rows bear out — evidence for where a stated relation's fault lies, a warning on its own. */
+  borneOutOnly?: boolean;
 }
 
 export interface AllocColumn {
@@ -344,6 +347,7 @@ function attachRules(
     }
   }
   inferTotalColumns(numeric, values, bodySize, columnSum, unreadTotals);
+  if (layout.columnNumberRow === null) markTotalsBorneOutOnly(numeric);
   attachNamedRules(numeric);
 }
 
@@ -446,6 +450,17 @@ function inferTotalColumns(
     }
     setTotalRule(total, last, chosen);
   }
+}
+
+/**
+ * Two total columns and no number row (缴费补助资金 | 基础养老金补助资金 | 小计 | 上年结余 | 合计): the headers say
+ * there are totals, not which columns each adds — 合计 = 小计 + 上年结余 and 合计 = 3+5+7 both hold on every row.
+ * What the rows bear out is an unstated relation (issue 10 §3, COUNTEREXAMPLES K9).
+ */
+function markTotalsBorneOutOnly(numeric: AllocColumn[]): void {
+  const headed = numeric.filter((c) => !c.percent && TOTAL_HEADER.test(normalizeLabel(c.table.headerPath[c.table.headerPath.length - 1] ?? "").replace(/\([^()]*\)$/, "")));
+  if (headed.length < 2) return;
+  for (const c of headed) if (c.rule?.inferred) c.rule.borneOutOnly = true;
 }
 
 function setTotalRule(total: AllocColumn, name: string, parts: AllocColumn[]): void {

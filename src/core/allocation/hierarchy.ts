@@ -119,6 +119,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
   };
 
   const ordered = inner.filter((i) => candidates.has(i));
+  const totalNames = new Set(ordered.map((i) => unitName(rows[i]!)));
 
   /** The structure in one direction, with the faults it leaves (runs taken against their numbers, grand total). */
   const assign = (direction: Direction, compare = false) => {
@@ -131,16 +132,16 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     // (or only one whose every run disagrees) is a county (博乐市 under 博州), not where its rows end.
     const ownRows = (i: number, near: number[]) => {
       // A …市 candidate's rows end at the next …市 (the same rank); a …地区/州's pass over county-level cities.
-      const passesCities = PREFECTURE_ONLY.test(rows[i]!.label);
+      const passesCities = PREFECTURE_ONLY.test(unitName(rows[i]!));
       // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
       // …or a …市 found to total towns (阿克苏市 over its 镇): a county-level city.
       const countyTotal = (j: number) =>
-        resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
+        resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
       const k = near.findIndex(
         (j) =>
           candidates.has(j) &&
           !countyTotal(j) &&
-          (!passesCities || isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(rows[j]!.label) || undecided.some((u) => u.i === j && !u.exact)),
+          (!passesCities || isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(unitName(rows[j]!)) || undecided.some((u) => u.i === j && !u.exact)),
       );
       return k < 0 ? near : near.slice(0, k);
     };
@@ -165,14 +166,20 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const extent = end < 0 ? reachable : reachable.slice(0, end);
       // A stated …市/地区 whose numbers agree nowhere still takes the county totals below it (高昌区 under
       // 吐鲁番市), not only the rows up to the first of them.
-      const county = COUNTY_LEVEL.test(rows[i]!.label) || TOWN_ONLY.test(rows[i]!.label);
+      const county = COUNTY_LEVEL.test(unitName(rows[i]!)) || TOWN_ONLY.test(unitName(rows[i]!));
       // …and its own 本级 row beyond them (巴州本级 above 库尔勒市 when totals close their rows).
-      const ownPart = (j: number) => rows[j]!.label === `${rows[i]!.label}本级`;
+      const ownPart = (j: number) => unitName(rows[j]!) === `${unitName(rows[i]!)}本级`;
       // Up to a total of its own level (巴州 above 阿克苏市 when both close their rows).
       const beyond = extent.slice(rowsNear.length);
-      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(rows[j]!.label));
+      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(unitName(rows[j]!)));
       const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
-      const block = !county && own.length > 0 && own.every((j) => countyLevelTotal(j) || ownPart(j)) ? [...rowsNear, ...own] : rowsNear;
+      // A …地区/州 total's county rows between its county totals are its too (阿勒泰市 with its own figure above the
+      // 小计 of its towns, inside 阿勒泰地区小计).
+      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
+      const takesOwn =
+        own.length > 0 && (own.every((j) => countyLevelTotal(j) || ownPart(j)) || (own.some(countyLevelTotal) && own.every((j) => countyLevelTotal(j) || ownPart(j) || countyRow(j))));
+      const block = !county && takesOwn ? [...rowsNear, ...own] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
@@ -194,8 +201,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // amounts, only its persons tell).
       let best = found;
       const leftOut = best ? extent.slice(best.rows.length) : [];
-      const prefecture = PREFECTURE_ONLY.test(rows[i]!.label);
-      const below = (j: number) => (TOWN_ONLY.test(rows[j]!.label) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(rows[j]!.label));
+      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      const below = (j: number) => (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!)));
       if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
         const whole = bestRun(evidence, i, extent, true);
         if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
@@ -224,15 +231,24 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         return [[], "block"];
       }
       if (best && best.faults === 0 && best.weak === 0 && best.cleanReach > 0) return [rowsNear.slice(0, Math.min(best.cleanReach, rowsNear.length)), "block"];
+      // A 本级 row is its own unit's part (昌吉州本级 → 昌吉州小计): a total of another name stops short of it when
+      // that unit's total is in the table (a bare 小计 over 昌吉州's towns, one of them typed wrong).
+      const foreign = block.findIndex((j) => ownLevelOfAnother(j, i));
+      if (foreign > 0) return [block.slice(0, foreign), "block"];
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
-      const towns = block.findIndex((j) => !TOWN_ONLY.test(rows[j]!.label));
-      if (towns > 0 && /(市|县|旗|区)$/.test(rows[i]!.label) && !PREFECTURE_ONLY.test(rows[i]!.label)) return [block.slice(0, towns), "block"];
+      const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
+      if (towns > 0 && /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!))) return [block.slice(0, towns), "block"];
       return [block, "block"];
+    };
+    /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
+    const ownLevelOfAnother = (j: number, i: number) => {
+      const unit = /^(.+)本级$/.exec(rows[j]!.label)?.[1];
+      return unit !== undefined && unit !== unitName(rows[i]!) && totalNames.has(unit);
     };
     /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
     const countyLevelTotal = (j: number) =>
-      resolved.has(j) && (COUNTY_LEVEL.test(rows[j]!.label) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(rows[k]!.label)) ?? false));
+      resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
     const resolved = new Set<number>();
@@ -404,11 +420,16 @@ interface Undecided {
  * row but it.
  */
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
-  const name = rows[i]!.label;
+  const name = unitName(rows[i]!);
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
-  if (own.length > 0 && own.every((j) => TOWN_ONLY.test(rows[j]!.label)) && !TOWN_ONLY.test(name)) return true;
-  return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(rows[j]!.label) || TOWN_ONLY.test(rows[j]!.label));
+  if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
+  return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
+}
+
+/** The unit a row names: 和田市小计 and 塔城地区合计 are 和田市's and 塔城地区's totals. */
+function unitName(row: RowLike): string {
+  return row.label.replace(/(小计|合计)$/, "");
 }
 
 /** County-level names other than …市 (which may be a prefecture-level city). */
@@ -614,7 +635,7 @@ function nestedDecisions(evidence: EvidenceColumn[], decided: Undecided[], tried
  */
 function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
   if (score.rows.length === 1) {
-    const parent = rows[i]!.label;
+    const parent = unitName(rows[i]!);
     const child = rows[score.rows[0]!]!.label;
     if (PREFECTURE_ONLY.test(child)) return false;
     // A town is never a sibling of a county: a county row next to its one town with the same figures is its total.
@@ -625,7 +646,7 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
   }
   // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
-  if (PREFECTURE_ONLY.test(rows[i]!.label)) return prefectureAccepts(score);
+  if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
   return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && score.faults * 2 < score.agree;
 }
 

@@ -61,6 +61,7 @@ export function buildRelations(
   }
   const formulas: RelationInfo[] = [];
   for (const column of model.columns.numeric) if (column.rule) addFormulaRelations(model, column, formulas, rows);
+  for (const info of formulas) if (info.column.rule!.borneOutOnly) info.unstated = true;
   const stated = formulas.length;
   for (const column of unstated) addFormulaRelations(model, column, formulas, rows, true);
   for (const info of formulas.slice(stated)) info.unstated = true;

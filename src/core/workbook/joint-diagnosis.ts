@@ -382,9 +382,9 @@ function placeWitnessed(
   const touchesWitness = (s: { values: Map<string, Dec> }) => [...s.values.keys()].some((k) => witnessesOf(k).length > 0);
   // Without the copies the allocation would blame no witnessed cell: its own check says it as well.
   if (!group.unwitnessed!.some(touchesWitness) || solutions.length === 0) return;
-  // Only a row rule's own cell (「5=3+4」, `2=1×12×20元/10000`, a row total) is taken as witnessed: a sum the
-  // allocation reads over its rows may be a structure it misreads (a county left blank under its subtotal).
-  const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && infos.get(r)?.scope === "formula" && !infos.get(r)?.unstated).map((r) => r.target));
+  // Only a row rule's own cell (「5=3+4」, `2=1×12×20元/10000`, a row total) or a total the table writes over
+  // its rows is taken as witnessed: a sum the allocation only reads over its rows may be a structure it misreads.
+  const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && (isRowRule(infos.get(r)) || isWrittenTotal(r, infos.get(r), models))).map((r) => r.target));
   const witnessedCells = group.unwitnessed!.flatMap((s) => [...s.values.keys()].filter((k) => witnessesOf(k).length > 0));
   if (!witnessedCells.every((k) => ruleTargets.has(k))) return;
   // The witness moves a blame; it does not make one fault into several.
@@ -432,6 +432,21 @@ function placeWitnessed(
   out.findings.push(...findings);
   for (const r of broken) if (r instanceof SheetRelation && models.has(r.sheet)) acrossOf(r.sheet).add(r.inner.id);
   for (const { sheet: at, finding } of findings) if (finding.fix && models.has(at)) out.verdicts.set(qualifiedAddress(at, finding.cell), finding);
+}
+
+const isRowRule = (info: RelationInfo | undefined) => info?.scope === "formula" && !info.unstated;
+
+/**
+ * A total the table itself writes over its rows (a …小计/合计 label, × markers, a live =SUM), whose rows are
+ * therefore not a reading of the numbers: a copy that agrees with it pins it as a row rule's cell is pinned.
+ */
+function isWrittenTotal(r: Relation, info: RelationInfo | undefined, models: Map<string, AllocationModel>): boolean {
+  if (!(r instanceof SheetRelation) || !info || info.scope === "formula" || info.unstated || info.unstatedStructure || info.totalIndex === undefined) return false;
+  const model = models.get(r.sheet);
+  const basis = model?.rows[info.totalIndex]?.basis;
+  if (!model || (basis !== "label" && basis !== "marker" && basis !== "formula")) return false;
+  // Over blank rows only, the rows are the reader's guess (a county left blank under its subtotal).
+  return r.inner.operands.some((k) => model.cells.get(k)?.reading.kind === "number");
 }
 
 /**
