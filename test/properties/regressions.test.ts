@@ -1239,3 +1239,31 @@ describe("live inputs under a live 小计 named by its block", () => {
   it("温泉县 上年结余 typed 17846.44 → one error at D9, not at its 合计 E9", () =>
     expect(errorsAt(allocation(17846.44), target())).toEqual(["附件1!D9=1784.64"]));
 });
+
+// pair (session 6) A — a rule read one way only (`2=1×12×150元/10000`, no column 12) in a table of two districts,
+// both 领取人数 typed wrong: no typed row bears the rule out (the live 合计 follows the typos), and it was set aside
+// as unclear (one warning on the header, no error). Two typed rows breaking it each by its own factor are two typos
+// as likely as a misread rule: the stated rule stands and each row's cell is found. (Seed 777 pair #175, #308.)
+describe("pair (session 6) A: a rule read one way, both rows of two typed wrong", () => {
+  const sum = (col: string, v: number): TestCell => ({ v, f: `SUM(${col}6:${col}7)` });
+  function districts(persons6 = 9692, persons7 = 3191): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["单位：人、万元"],
+      ["序号", "县（市）、单位", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      [undefined, "栏次", 1, "2=1 x 12 x 150元 / 10000", 3, "4=2 + 3"],
+      [1, "天山区", persons6, 1745, 443, 2188],
+      [2, "沙依巴克区", persons7, 574, 690, 1264],
+      [undefined, "乌鲁木齐市合计", sum("C", persons6 + persons7), sum("D", 2319), sum("E", 1133), sum("F", 3452)],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3"], { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0" });
+  }
+  it("is clean", () => expect(loud(districts())).toEqual([]));
+  it("both 领取人数 typed wrong → two errors at C6 and C7, no header warning", () => {
+    expect(loud(districts(99692, 31911))).toEqual(["附件1!C6 error allocation/wrong-value", "附件1!C7 error allocation/wrong-value"]);
+    expect(errorsAt(districts(99692, 31911))).toEqual(["附件1!C6=9,694", "附件1!C7=3,189"]);
+  });
+  it("rows off by one factor alike still read as a misread constant (one warning)", () =>
+    expect(loud(districts(96920, 31910))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]));
+});

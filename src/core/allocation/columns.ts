@@ -295,13 +295,16 @@ function attachRules(
   }
   /** The reading the rows bear out, or a note when none holds on most rows. */
   const adopt = (c: AllocColumn, readings: RuleReading[], source: string, row: number) => {
-    const best = bestReading(readings, c, values, bodySize);
+    const best = bestReading(readings, c, values, bodySize, (i) => layout.grid.cell(layout.bodyRows[i]!, c.col)?.formula !== undefined);
     if (!best) return;
     // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
     // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out. So is
     // the one reading any row bears out (`1×2×5元` holding exactly on one row of three, no other reading on
     // any) — unless the rows that break it all break it alike: then the constant, not the rows, is off.
-    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && best.support.holds >= 1 && !best.support.breaksAlike;
+    // A table of two or three units whose only reading no row bears out, broken on at most two typed rows each by its
+    // own amount, is two typos as likely as a misread rule: the stated rule stands (at most two errors).
+    const fewTypos = (best.support.typedBreaks ?? Infinity) <= 2;
+    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && (best.support.holds >= 1 || fewTypos) && !best.support.breaksAlike;
     if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };

@@ -28,6 +28,8 @@ export interface Support {
    *  is off. Rows that break it each by their own factor are typos. (Not asked of sums: one typo carried
    *  into live totals breaks a sum rule on several rows by the same amount.) */
   breaksAlike?: boolean;
+  /** Rows that break it whose cell is typed (a live total follows its rows: its break is their echo). */
+  typedBreaks?: number;
 }
 
 /** What a reading needs to know of a column. */
@@ -128,6 +130,7 @@ export function supportOf(
   target: ReadingColumn,
   values: ReadonlyMap<number, ColumnValues>,
   bodySize: number,
+  live?: (i: number) => boolean,
 ): Support {
   const targetValues = values.get(target.col);
   if (!targetValues) return { holds: 0, evidence: 0 };
@@ -146,6 +149,7 @@ export function supportOf(
   let firstBreak: number | null = null;
   let breaks = 0;
   let alike = true;
+  let typedBreaks = 0;
   // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
   const stride = Math.max(1, Math.floor(bodySize / SAMPLE_ROWS));
   rows: for (let i = 0; i < bodySize; i += stride) {
@@ -164,15 +168,19 @@ export function supportOf(
     evidence++;
     const gap = Math.abs(result - t) - Math.abs(t) * 1e-12;
     // Rounded half up to the column's precision; a sum may also show the unrounded chain (one unit).
-    if (gap <= unit * 0.5000001 || (additive && gap <= unit * 1.0000001)) holds++;
-    else if (alike && !additive) {
+    if (gap <= unit * 0.5000001 || (additive && gap <= unit * 1.0000001)) {
+      holds++;
+      continue;
+    }
+    if (!live?.(i)) typedBreaks++;
+    if (alike && !additive) {
       const ratio = result === 0 ? NaN : t / result;
       breaks++;
       if (firstBreak === null) firstBreak = ratio;
       else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * 1e-3)) alike = false;
     }
   }
-  return { holds, evidence, breaksAlike: alike && breaks >= 2 };
+  return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks };
 }
 
 /** Rows looked at per reading, at most (evenly spread). */
@@ -187,11 +195,12 @@ export function bestReading(
   target: ReadingColumn,
   values: ReadonlyMap<number, ColumnValues>,
   bodySize: number,
+  live?: (i: number) => boolean,
 ): { reading: RuleReading; support: Support; rivalHolds: number } | null {
   let best: { reading: RuleReading; support: Support } | null = null;
   const holds: number[] = [];
   for (const reading of readings) {
-    const support = supportOf(reading, target, values, bodySize);
+    const support = supportOf(reading, target, values, bodySize, live);
     holds.push(support.holds);
     // Rows that agree minus rows that do not: readings that read fewer columns see more rows.
     if (!best || margin(support) > margin(best.support)) best = { reading, support };
