@@ -1267,3 +1267,57 @@ describe("pair (session 6) A: a rule read one way, both rows of two typed wrong"
   it("rows off by one factor alike still read as a misread constant (one warning)", () =>
     expect(loud(districts(96920, 31910))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]));
 });
+
+// pair (session 6) B — two 领取人数 typed wrong under `2=1×12×150元/10000`, 全区 on top, a regional target form
+// copying every amount. The 全区 row's rule is off by its 尾差 until its 人数 add up again: a break a correction
+// elsewhere repairs along. The workbook graph branched on it first, so its one cell (全区's 人数) entered every
+// explanation: three errors, 「应为 125778」 on the right total. It now comes last there too, as in the sheet's own
+// diagnosis (K13). (Seed 4242 pair #74, #28.)
+describe("pair (session 6) B: a total row's 尾差 waits for the other faults in the workbook graph", () => {
+  function allocation(persons7 = 48480, persons10 = 6234): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年自治区财政城乡居民基本医疗保险补助资金分配方案"],
+      ["单位：人、万元"],
+      ["序号", "县（市）、单位", "领取人数", "基础养老金补助资金"],
+      [],
+      [undefined, undefined, 1, "2=1 x 12 x 150元 / 10000"],
+      [undefined, "全区", 125782, 22640],
+      [1, "州儿童福利院", persons7, 8726],
+      [2, "奎屯市"],
+      [3, "霍尔果斯市", 742, 134],
+      [4, "伊宁县", persons10, 1122],
+      [5, "察布查尔锡伯自治县", 11818, 2127],
+      [6, "霍城县", 58508, 10531],
+      [7, "巩留县", 0, 0],
+    ];
+    return sheet("附件1", rows, ["A1:D1", "A2:D2", "A3:A5", "B3:B5", "C3:C4", "D3:D4"]);
+  }
+  function target(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2026年城乡居民基本医疗保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本医疗保险补助资金", undefined, "伊犁州", "州儿童福利院", "霍尔果斯市", "伊宁县", "察布查尔锡伯自治县", "霍城县"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, 22640, 8726, 134, 1122, 2127, 10531],
+      [undefined, "其中：自治区资金", undefined, 22640, 8726, 134, 1122, 2127, 10531],
+      [undefined, "地方资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, undefined, undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, undefined, undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, undefined, undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, undefined, undefined, "≥90%"],
+    ];
+    const merges = ["A2:I2", "B3:C3", "B4:I4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:I8", "A9:A14", "D9:H9", "B10:B12"];
+    for (let r = 10; r <= 14; r++) merges.push(`D${r}:H${r}`);
+    return sheet("附件3", rows, merges);
+  }
+  it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+  it("州儿童福利院 and 伊宁县 领取人数 typed wrong → two errors at C7 and C10, none at 全区", () =>
+    expect(loud(allocation(8480, 6634), target())).toEqual(["附件1!C7 error allocation/wrong-value", "附件1!C10 error allocation/wrong-value"]));
+  it("each pinned only within its rule's rounding: 「应在 … 之间」, no one value", () => {
+    const findings = checkWorkbook({ sheets: [allocation(8480, 6634), target()] }).sheets[0]!.findings.filter((f) => f.severity === "error");
+    expect(findings.map((f) => [f.cell, f.message.match(/应在 [\d,]+ 至 [\d,]+ 之间/)?.[0]])).toEqual([["C7", "应在 48475 至 48480 之间"], ["C10", "应在 6231 至 6236 之间"]]);
+  });
+});
