@@ -1321,3 +1321,55 @@ describe("pair (session 6) B: a total row's 尾差 waits for the other faults in
     expect(findings.map((f) => [f.cell, f.message.match(/应在 [\d,]+ 至 [\d,]+ 之间/)?.[0]])).toEqual([["C7", "应在 48475 至 48480 之间"], ["C10", "应在 6231 至 6236 之间"]]);
   });
 });
+
+// pair (session 6) C — a 本级 typed wrong under a closing …地区小计 over two county subtotals that add up, the …地区小计
+// copied right on the regional target form, and a second typo elsewhere (乌鲁木齐市, copied too). Alone the sheet
+// blames the 小计 (「应为 41176220」: its parts cannot tell); the copy confirms the 小计, and with the county
+// subtotals holding, the 本级 is the one cell whose correction repairs it. A copy confirmed only row-rule cells
+// before (a sum may be a misread structure): a confirmed total counts now when one correction alone explains the
+// group — no tie, so no misread row could absorb the difference. (Default seed pair #493, #404.)
+describe("pair (session 6) C: a subtotal the target confirms puts the blame on its one free part", () => {
+  function allocation(own = 10737984, urumqi = 9978624): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["县（市）、单位", "人数（人）", "按2%增长率测算人数（人）", "补助比例", "补助资金（元）"],
+      [],
+      ["阿克苏地区本级", 54830, 55927, 0.8, own],
+      ["城关镇", 26696, 27230, 0.8, 5228160],
+      ["团结镇", 13998, 14278, 0.5, 1713360],
+      ["阿克苏市小计", 40694, 41508, "X", 6941520],
+      ["红星镇", 49475, 50465, 1, 12111600],
+      ["胜利镇", 58135, 59298, 0.8, 11385216],
+      ["库车市小计", 107610, 109763, "X", 23496816],
+      ["阿克苏地区小计", 203134, 207198, "X", 41176320],
+      ["乌鲁木齐市", 50953, 51972, 0.8, urumqi],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3"]);
+  }
+  function target(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2024年城乡居民基本养老保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本养老保险补助资金", undefined, "合计", "阿克苏地区", "乌鲁木齐市"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（元）", "年度金额：", undefined, 51154944, 41176320, 9978624],
+      [undefined, "其中：财政拨款", undefined, 51154944, 41176320, 9978624],
+      [undefined, "其他资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    const merges = ["A2:F2", "B3:C3", "B4:F4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:F8", "A9:A14", "B10:B12"];
+    for (let r = 9; r <= 14; r++) merges.push(`D${r}:E${r}`);
+    return sheet("附件3", rows, merges);
+  }
+  it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+  it("阿克苏地区本级 typed wrong → an error at E4, not at the 小计", () =>
+    expect(errorsAt(allocation(10737884), target())).toEqual(["附件1!E4=10737984"]));
+  it("and 乌鲁木齐市 typed wrong too → both errors at their cells", () =>
+    expect(errorsAt(allocation(10737884, 9978642), target())).toEqual(["附件1!E4=10737984", "附件1!E12=9978624"]));
+});
