@@ -1373,3 +1373,32 @@ describe("pair (session 6) C: a subtotal the target confirms puts the blame on i
   it("and 乌鲁木齐市 typed wrong too → both errors at their cells", () =>
     expect(errorsAt(allocation(10737884, 9978642), target())).toEqual(["附件1!E4=10737984", "附件1!E12=9978624"]));
 });
+
+// pair (session 6) D — a 合计 column beside 补助资金 | 清算资金 (no number row), prefectures as live totals (=F7 over a
+// prefecture's one county, =F5+F6+F8), two counties' 合计 typed wrong. The 合计 is read only where the rows bear it
+// out, and `=F7` was not seen as a live column sum: six rows, two adding up, so the 合计 was not read and the second
+// typo became one warning naming every county under the copied prefecture. A one-cell live reference is a live
+// sum too (four typed rows), and half of them adding up something other than 0 reads a column its header calls
+// 合计 (the check that one other column makes up every break still applies). (Default seed pair #10.)
+describe("pair (session 6) D: a 合计 column two of four typed rows break", () => {
+  function allocation(f7 = 1399, f10 = 2391): Sheet {
+    const live = (f: string, v: number): TestCell => ({ v, f });
+    const rows: TestCell[][] = [
+      ["2022年自治区财政城乡居民基本医疗保险补助资金分配方案"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["县（市）", "补助对象人数", "补助比例（%）", "补助资金", "清算资金", "合计"],
+      ["伊犁州", live("B5+B6+B8", 91917), "×", live("D5+D6+D8", 122), live("E5+E6+E8", 6278), live("F5+F6+F8", 5001 + f7)],
+      ["伊犁州本级", 14615, 100, 29, 2036, 2065],
+      ["伊宁市", live("B7", 49771), "×", live("D7", 60), live("E7", 1339), live("F7", f7)],
+      ["城关镇", 49771, 60, 60, 1339, f7],
+      ["奎屯市", 27531, 60, 33, 2903, 2936],
+      ["阿勒泰地区", live("B10", 36130), "×", live("D10", 36), live("E10", 2355), live("F10", f10)],
+      ["阿勒泰市", 36130, 50, 36, 2355, f10],
+      ["全省合计", live("B4+B9", 128047), "×", live("D4+D9", 158), live("E4+E9", 8633), live("F4+F9", 5001 + f7 + f10)],
+    ];
+    return sheet("附件1", rows, ["A1:F1"]);
+  }
+  it("is clean", () => expect(loud(allocation())).toEqual([]));
+  it("城关镇 and 阿勒泰市 合计 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(allocation(139, 2691))).toEqual(["附件1!F7=1399", "附件1!F10=2391"]));
+});

@@ -106,11 +106,13 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   }
   nameCol = chooseNameColumn(layout, textCols);
   const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
-  // A total cell that is a live column sum (=SUM(G7:G8), =G6+G9) says nothing about whether the 合计 column
-  // adds up its row.
+  // A total cell that is a live column sum (=SUM(G7:G8), =G6+G9, or =G7 over a prefecture's one county) says
+  // nothing about whether the 合计 column adds up its row.
   const columnSum = (col: number, i: number) => {
     const formula = layout.grid.cell(body[i]!, col)?.formula;
     if (!formula) return false;
+    const single = /^\s*=?\s*\$?([A-Z]+)\$?\d+\s*$/i.exec(formula);
+    if (single) return single[1]!.toUpperCase() === columnLetters(col);
     const m = /^\s*SUM\(\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+\)\s*$/i.exec(formula);
     if (m) return m[1]!.toUpperCase() === columnLetters(col) && m[2]!.toUpperCase() === columnLetters(col);
     const terms = /^\s*=?\s*\$?[A-Z]+\$?\d+(\s*\+\s*\$?[A-Z]+\$?\d+)+\s*$/i.test(formula) ? formula.match(/[A-Z]+(?=\$?\d)/gi) : null;
@@ -606,7 +608,10 @@ function totalBornOut(
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).
   const oneException = rows - agree === 1 && telling >= 1;
-  if (!oneException && (agree < 2 || agree * 2 <= rows)) return false;
+  // Half the rows, two or more adding up something other than 0, is as far as two typos in four units leave it:
+  // the header states the total, and the check below still asks whether another set explains the breaks.
+  const half = agree * 2 === rows && telling >= 2;
+  if (!oneException && !half && (agree < 2 || agree * 2 <= rows)) return false;
   // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
   const others = numeric.filter((o) => o !== total && !o.percent);
   return !others.some((o) => {
