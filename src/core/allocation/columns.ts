@@ -585,6 +585,7 @@ function totalBornOut(
   let agree = 0;
   let telling = 0;
   let rows = 0;
+  let liveSums = 0;
   const totalValues = values.get(total.col)!;
   const parts = siblings.map((o) => values.get(o.col)!);
   const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
@@ -592,7 +593,10 @@ function totalBornOut(
   for (let i = 0; i < bodySize; i++) {
     if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
     if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
-    if (columnSum(total.col, i)) continue;
+    if (columnSum(total.col, i)) {
+      liveSums++;
+      continue;
+    }
     rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
     const gap = atPlaces(totalValues, i) - sum;
@@ -608,9 +612,10 @@ function totalBornOut(
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).
   const oneException = rows - agree === 1 && telling >= 1;
-  // Half the rows, two or more adding up something other than 0, is as far as two typos in four units leave it:
-  // the header states the total, and the check below still asks whether another set explains the breaks.
-  const half = agree * 2 === rows && telling >= 2;
+  // Half the rows, two or more adding up something other than 0, is as far as two typos in four units leave it
+  // when the totals are live sums (they follow the rows: no total can confirm the typos, confirmTotalColumns asks
+  // typed ones): the header states the total, and the check below still asks whether another set explains the breaks.
+  const half = agree * 2 === rows && telling >= 2 && liveSums > 0;
   if (!oneException && !half && (agree < 2 || agree * 2 <= rows)) return false;
   // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
   const others = numeric.filter((o) => o !== total && !o.percent);
