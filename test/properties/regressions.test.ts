@@ -1698,3 +1698,167 @@ describe("single (session 6): a prefecture's 小计 over a county row and its to
   it("阿勒泰地区小计 typed 890.24 → one error at B16", () => expect(errorsAt(altay(890.24))).toEqual(["附件1!B16=2890.24"]));
   it("阿勒泰市 typed 71.4 → one error at B11", () => expect(errorsAt(withValue(altay(), "B11", 71.4))).toEqual(["附件1!B11=17.40"]));
 });
+
+
+// pair (session 6) A — a rule read one way only (`2=1×12×150元/10000`, no column 12) in a table of two districts,
+// both 领取人数 typed wrong: no typed row bears the rule out (the live 合计 follows the typos), and it was set aside
+// as unclear (one warning on the header, no error). Two typed rows breaking it each by its own factor are two typos
+// as likely as a misread rule: the stated rule stands and each row's cell is found. (Seed 777 pair #175, #308.)
+describe("pair (session 6) A: a rule read one way, both rows of two typed wrong", () => {
+  const sum = (col: string, v: number): TestCell => ({ v, f: `SUM(${col}6:${col}7)` });
+  function districts(persons6 = 9692, persons7 = 3191): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["单位：人、万元"],
+      ["序号", "县（市）、单位", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      [undefined, "栏次", 1, "2=1 x 12 x 150元 / 10000", 3, "4=2 + 3"],
+      [1, "天山区", persons6, 1745, 443, 2188],
+      [2, "沙依巴克区", persons7, 574, 690, 1264],
+      [undefined, "乌鲁木齐市合计", sum("C", persons6 + persons7), sum("D", 2319), sum("E", 1133), sum("F", 3452)],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3"], { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0" });
+  }
+  it("is clean", () => expect(loud(districts())).toEqual([]));
+  it("both 领取人数 typed wrong → two errors at C6 and C7, no header warning", () => {
+    expect(loud(districts(99692, 31911))).toEqual(["附件1!C6 error allocation/wrong-value", "附件1!C7 error allocation/wrong-value"]);
+    expect(errorsAt(districts(99692, 31911))).toEqual(["附件1!C6=9,694", "附件1!C7=3,189"]);
+  });
+  it("rows off by one factor alike still read as a misread constant (one warning)", () =>
+    expect(loud(districts(96920, 31910))).toEqual(["附件1!D5 warning allocation/annotation-unclear"]));
+});
+
+// pair (session 6) B — two 领取人数 typed wrong under `2=1×12×150元/10000`, 全区 on top, a regional target form
+// copying every amount. The 全区 row's rule is off by its 尾差 until its 人数 add up again: a break a correction
+// elsewhere repairs along. The workbook graph branched on it first, so its one cell (全区's 人数) entered every
+// explanation: three errors, 「应为 125778」 on the right total. It now comes last there too, as in the sheet's own
+// diagnosis (K13). (Seed 4242 pair #74, #28.)
+describe("pair (session 6) B: a total row's 尾差 waits for the other faults in the workbook graph", () => {
+  function allocation(persons7 = 48480, persons10 = 6234): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年自治区财政城乡居民基本医疗保险补助资金分配方案"],
+      ["单位：人、万元"],
+      ["序号", "县（市）、单位", "领取人数", "基础养老金补助资金"],
+      [],
+      [undefined, undefined, 1, "2=1 x 12 x 150元 / 10000"],
+      [undefined, "全区", 125782, 22640],
+      [1, "州儿童福利院", persons7, 8726],
+      [2, "奎屯市"],
+      [3, "霍尔果斯市", 742, 134],
+      [4, "伊宁县", persons10, 1122],
+      [5, "察布查尔锡伯自治县", 11818, 2127],
+      [6, "霍城县", 58508, 10531],
+      [7, "巩留县", 0, 0],
+    ];
+    return sheet("附件1", rows, ["A1:D1", "A2:D2", "A3:A5", "B3:B5", "C3:C4", "D3:D4"]);
+  }
+  function target(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2026年城乡居民基本医疗保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本医疗保险补助资金", undefined, "伊犁州", "州儿童福利院", "霍尔果斯市", "伊宁县", "察布查尔锡伯自治县", "霍城县"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, 22640, 8726, 134, 1122, 2127, 10531],
+      [undefined, "其中：自治区资金", undefined, 22640, 8726, 134, 1122, 2127, 10531],
+      [undefined, "地方资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, undefined, undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, undefined, undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, undefined, undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, undefined, undefined, "≥90%"],
+    ];
+    const merges = ["A2:I2", "B3:C3", "B4:I4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:I8", "A9:A14", "D9:H9", "B10:B12"];
+    for (let r = 10; r <= 14; r++) merges.push(`D${r}:H${r}`);
+    return sheet("附件3", rows, merges);
+  }
+  it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+  it("州儿童福利院 and 伊宁县 领取人数 typed wrong → two errors at C7 and C10, none at 全区", () =>
+    expect(loud(allocation(8480, 6634), target())).toEqual(["附件1!C7 error allocation/wrong-value", "附件1!C10 error allocation/wrong-value"]));
+  it("each pinned only within its rule's rounding: 「应在 … 之间」, no one value", () => {
+    const findings = checkWorkbook({ sheets: [allocation(8480, 6634), target()] }).sheets[0]!.findings.filter((f) => f.severity === "error");
+    expect(findings.map((f) => [f.cell, f.message.match(/应在 [\d,]+ 至 [\d,]+ 之间/)?.[0]])).toEqual([["C7", "应在 48475 至 48480 之间"], ["C10", "应在 6231 至 6236 之间"]]);
+  });
+});
+
+// pair (session 6) C — a 本级 typed wrong under a closing …地区小计 over two county subtotals that add up, the …地区小计
+// copied right on the regional target form, and a second typo elsewhere (乌鲁木齐市, copied too). Alone the sheet
+// blames the 小计 (「应为 41176220」: its parts cannot tell); the copy confirms the 小计, and with the county
+// subtotals holding, the 本级 is the one cell whose correction repairs it. A copy confirmed only row-rule cells
+// before (a sum may be a misread structure): a confirmed total counts now when one correction alone explains the
+// group — no tie, so no misread row could absorb the difference. (Default seed pair #493, #404.)
+describe("pair (session 6) C: a subtotal the target confirms puts the blame on its one free part", () => {
+  function allocation(own = 10737984, urumqi = 9978624): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["县（市）、单位", "人数（人）", "按2%增长率测算人数（人）", "补助比例", "补助资金（元）"],
+      [],
+      ["阿克苏地区本级", 54830, 55927, 0.8, own],
+      ["城关镇", 26696, 27230, 0.8, 5228160],
+      ["团结镇", 13998, 14278, 0.5, 1713360],
+      ["阿克苏市小计", 40694, 41508, "X", 6941520],
+      ["红星镇", 49475, 50465, 1, 12111600],
+      ["胜利镇", 58135, 59298, 0.8, 11385216],
+      ["库车市小计", 107610, 109763, "X", 23496816],
+      ["阿克苏地区小计", 203134, 207198, "X", 41176320],
+      ["乌鲁木齐市", 50953, 51972, 0.8, urumqi],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3"]);
+  }
+  function target(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2024年城乡居民基本养老保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本养老保险补助资金", undefined, "合计", "阿克苏地区", "乌鲁木齐市"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（元）", "年度金额：", undefined, 51154944, 41176320, 9978624],
+      [undefined, "其中：财政拨款", undefined, 51154944, 41176320, 9978624],
+      [undefined, "其他资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    const merges = ["A2:F2", "B3:C3", "B4:F4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:F8", "A9:A14", "B10:B12"];
+    for (let r = 9; r <= 14; r++) merges.push(`D${r}:E${r}`);
+    return sheet("附件3", rows, merges);
+  }
+  it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+  it("阿克苏地区本级 typed wrong → an error at E4, not at the 小计", () =>
+    expect(errorsAt(allocation(10737884), target())).toEqual(["附件1!E4=10737984"]));
+  it("and 乌鲁木齐市 typed wrong too → both errors at their cells", () =>
+    expect(errorsAt(allocation(10737884, 9978642), target())).toEqual(["附件1!E4=10737984", "附件1!E12=9978624"]));
+});
+
+// pair (session 6) D — a 合计 column beside 补助资金 | 清算资金 (no number row), prefectures as live totals (=F7 over a
+// prefecture's one county, =F5+F6+F8), two counties' 合计 typed wrong. The 合计 is read only where the rows bear it
+// out, and `=F7` was not seen as a live column sum: six rows, two adding up, so the 合计 was not read and the second
+// typo became one warning naming every county under the copied prefecture. A one-cell live reference is a live
+// sum too (four typed rows), and half of them adding up something other than 0 reads a column its header calls
+// 合计 (the check that one other column makes up every break still applies). (Default seed pair #10.)
+describe("pair (session 6) D: a 合计 column two of four typed rows break", () => {
+  function allocation(f7 = 1399, f10 = 2391): Sheet {
+    const live = (f: string, v: number): TestCell => ({ v, f });
+    const rows: TestCell[][] = [
+      ["2022年自治区财政城乡居民基本医疗保险补助资金分配方案"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["县（市）", "补助对象人数", "补助比例（%）", "补助资金", "清算资金", "合计"],
+      ["伊犁州", live("B5+B6+B8", 91917), "×", live("D5+D6+D8", 122), live("E5+E6+E8", 6278), live("F5+F6+F8", 5001 + f7)],
+      ["伊犁州本级", 14615, 100, 29, 2036, 2065],
+      ["伊宁市", live("B7", 49771), "×", live("D7", 60), live("E7", 1339), live("F7", f7)],
+      ["城关镇", 49771, 60, 60, 1339, f7],
+      ["奎屯市", 27531, 60, 33, 2903, 2936],
+      ["阿勒泰地区", live("B10", 36130), "×", live("D10", 36), live("E10", 2355), live("F10", f10)],
+      ["阿勒泰市", 36130, 50, 36, 2355, f10],
+      ["全省合计", live("B4+B9", 128047), "×", live("D4+D9", 158), live("E4+E9", 8633), live("F4+F9", 5001 + f7 + f10)],
+    ];
+    return sheet("附件1", rows, ["A1:F1"]);
+  }
+  it("is clean", () => expect(loud(allocation())).toEqual([]));
+  it("城关镇 and 阿勒泰市 合计 typed wrong → both errors at their cells", () =>
+    expect(errorsAt(allocation(139, 2691))).toEqual(["附件1!F7=1399", "附件1!F10=2391"]));
+});

@@ -109,11 +109,13 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
   }
   nameCol = chooseNameColumn(layout, textCols);
   const values = new Map(numeric.map((c) => [c.col, new ColumnValues(layout, body, c.col)]));
-  // A total cell that is a live column sum (=SUM(G7:G8), =G6+G9) says nothing about whether the 合计 column
-  // adds up its row.
+  // A total cell that is a live column sum (=SUM(G7:G8), =G6+G9, or =G7 over a prefecture's one county) says
+  // nothing about whether the 合计 column adds up its row.
   const columnSum = (col: number, i: number) => {
     const formula = layout.grid.cell(body[i]!, col)?.formula;
     if (!formula) return false;
+    const single = /^\s*=?\s*\$?([A-Z]+)\$?\d+\s*$/i.exec(formula);
+    if (single) return single[1]!.toUpperCase() === columnLetters(col);
     const m = /^\s*SUM\(\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+\)\s*$/i.exec(formula);
     if (m) return m[1]!.toUpperCase() === columnLetters(col) && m[2]!.toUpperCase() === columnLetters(col);
     const terms = /^\s*=?\s*\$?[A-Z]+\$?\d+(\s*\+\s*\$?[A-Z]+\$?\d+)+\s*$/i.test(formula) ? formula.match(/[A-Z]+(?=\$?\d)/gi) : null;
@@ -298,13 +300,16 @@ function attachRules(
   }
   /** The reading the rows bear out, or a note when none holds on most rows. */
   const adopt = (c: AllocColumn, readings: RuleReading[], source: string, row: number) => {
-    const best = bestReading(readings, c, values, bodySize);
+    const best = bestReading(readings, c, values, bodySize, (i) => layout.grid.cell(layout.bodyRows[i]!, c.col)?.formula !== undefined);
     if (!best) return;
     // An annotation read only one way is a stated fact: rows that break it are faults to report, not doubts
     // about the reading (two wrong numbers in a table of five rows), as long as some row bears it out. So is
     // the one reading any row bears out (`1×2×5元` holding exactly on one row of three, no other reading on
     // any) — unless the rows that break it all break it alike: then the constant, not the rows, is off.
-    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && best.support.holds >= 1 && !best.support.breaksAlike;
+    // A table of two or three units whose only reading no row bears out, broken on at most two typed rows each by its
+    // own amount, is two typos as likely as a misread rule: the stated rule stands (at most two errors).
+    const fewTypos = (best.support.typedBreaks ?? Infinity) <= 2;
+    const onlyReading = (readings.length === 1 || best.rivalHolds === 0) && (best.support.holds >= 1 || fewTypos) && !best.support.breaksAlike;
     if (isUnclear(best.support) && !onlyReading) unclear.push({ col: c.col, row, source, ...best.support });
     else c.rule = { expr: best.reading.expr, source, refColumns: best.reading.refColumns, inferred: false };
   };
@@ -593,6 +598,7 @@ function totalBornOut(
   let agree = 0;
   let telling = 0;
   let rows = 0;
+  let liveSums = 0;
   const totalValues = values.get(total.col)!;
   const parts = siblings.map((o) => values.get(o.col)!);
   const atPlaces = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (total.places - v.scale[i]!);
@@ -600,7 +606,10 @@ function totalBornOut(
   for (let i = 0; i < bodySize; i++) {
     if (!totalValues.known(i) || parts.some((p) => !p.known(i))) continue;
     if (totalValues.kind[i] === BIG || parts.some((p) => p.kind[i] === BIG)) continue;
-    if (columnSum(total.col, i)) continue;
+    if (columnSum(total.col, i)) {
+      liveSums++;
+      continue;
+    }
     rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
     const gap = atPlaces(totalValues, i) - sum;
@@ -616,7 +625,11 @@ function totalBornOut(
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).
   const oneException = rows - agree === 1 && telling >= 1;
-  if (!oneException && (agree < 2 || agree * 2 <= rows)) return false;
+  // Half the rows, two or more adding up something other than 0, is as far as two typos in four units leave it
+  // when the totals are live sums (they follow the rows: no total can confirm the typos, confirmTotalColumns asks
+  // typed ones): the header states the total, and the check below still asks whether another set explains the breaks.
+  const half = agree * 2 === rows && telling >= 2 && liveSums > 0;
+  if (!oneException && !half && (agree < 2 || agree * 2 <= rows)) return false;
   // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
   const others = numeric.filter((o) => o !== total && !o.percent);
   return !others.some((o) => {

@@ -28,6 +28,8 @@ export interface Support {
    *  is off. Rows that break it each by their own factor are typos. (Not asked of sums: one typo carried
    *  into live totals breaks a sum rule on several rows by the same amount.) */
   breaksAlike?: boolean;
+  /** Rows that break it whose cell is typed (a live total follows its rows: its break is their echo). */
+  typedBreaks?: number;
 }
 
 /** What a reading needs to know of a column. */
@@ -128,6 +130,7 @@ export function supportOf(
   target: ReadingColumn,
   values: ReadonlyMap<number, ColumnValues>,
   bodySize: number,
+  live?: (i: number) => boolean,
 ): Support {
   const targetValues = values.get(target.col);
   if (!targetValues) return { holds: 0, evidence: 0 };
@@ -146,6 +149,7 @@ export function supportOf(
   let firstBreak: number | null = null;
   let breaks = 0;
   let alike = true;
+  let typedBreaks = 0;
   // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
   const stride = Math.max(1, Math.floor(bodySize / SAMPLE_ROWS));
   rows: for (let i = 0; i < bodySize; i += stride) {
@@ -169,15 +173,19 @@ export function supportOf(
     // comes later, with the tolerance of its rows.
     if (!holdsHere && gap <= Math.abs(result) * NEAR_MISS) continue;
     evidence++;
-    if (holdsHere) holds++;
-    else if (alike && !additive) {
+    if (holdsHere) {
+      holds++;
+      continue;
+    }
+    if (!live?.(i)) typedBreaks++;
+    if (alike && !additive) {
       const ratio = result === 0 ? NaN : t / result;
       breaks++;
       if (firstBreak === null) firstBreak = ratio;
       else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * 1e-3)) alike = false;
     }
   }
-  return { holds, evidence, breaksAlike: alike && breaks >= 2 };
+  return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks };
 }
 
 /** A gap this small a share of the computed value is rounding carried through, not another reading. */
@@ -195,11 +203,12 @@ export function bestReading(
   target: ReadingColumn,
   values: ReadonlyMap<number, ColumnValues>,
   bodySize: number,
+  live?: (i: number) => boolean,
 ): { reading: RuleReading; support: Support; rivalHolds: number } | null {
   let best: { reading: RuleReading; support: Support } | null = null;
   const holds: number[] = [];
   for (const reading of readings) {
-    const support = supportOf(reading, target, values, bodySize);
+    const support = supportOf(reading, target, values, bodySize, live);
     holds.push(support.holds);
     // Rows that agree minus rows that do not: readings that read fewer columns see more rows.
     if (!best || margin(support) > margin(best.support)) best = { reading, support };

@@ -80,6 +80,10 @@ export class SheetRelation implements Relation {
   holdsExactly(): boolean {
     return this.inner.holdsExactly?.() ?? false;
   }
+
+  get excusedAlong(): boolean | undefined {
+    return this.inner.excusedAlong;
+  }
 }
 
 /** A target cell that copies an allocation cell (in the target's unit: `factor` × the allocation's value). */
@@ -160,6 +164,8 @@ const MAX_GROUP = 40;
 const MAX_SOLUTIONS = 24;
 /** Relation evaluations per workbook diagnosis; beyond, the groups left stay with the sheets' own checks. */
 const MAX_TRIALS = 50_000;
+/** Ranks a relation that may be repaired along after every other (see `solve`). */
+const EXCUSED_LAST = 1_000_000;
 /** Cells of a relation a trial correction breaks that may repair it in turn. */
 const MAX_NEW_CANDIDATES = 12;
 
@@ -343,11 +349,13 @@ class Graph {
             if (!candidatesOf.has(r)) candidatesOf.set(r, this.cellsOf(r).filter((c) => !this.spec.fixed?.(c)).slice(0, MAX_NEW_CANDIDATES));
           }
         // Branch on the broken relation with the fewest cells left to choose: its value is pinned soonest
-        // (a unit's copy before the 合计 copy that two faults break together).
+        // (a unit's copy before the 合计 copy that two faults break together). One a correction elsewhere may
+        // repair (a total row's rounding excuse, back once its 人数 add up: excusedAlong) comes last, as in
+        // diagnose.ts: it need not hold a fault of its own.
         let open: Relation | undefined;
         let fewest = Infinity;
         for (const r of stillBroken) {
-          const left = candidatesOf.get(r)!.filter((c) => !subs.has(c)).length;
+          const left = candidatesOf.get(r)!.filter((c) => !subs.has(c)).length + (r.excusedAlong ? EXCUSED_LAST : 0);
           if (left < fewest) [open, fewest] = [r, left];
         }
         if (!open) {

@@ -385,8 +385,14 @@ function placeWitnessed(
   // Only a row rule's own cell (「5=3+4」, `2=1×12×20元/10000`, a row total) or a total the table writes over
   // its rows is taken as witnessed: a sum the allocation only reads over its rows may be a structure it misreads.
   const ruleTargets = new Set(broken.filter((r) => r instanceof SheetRelation && (isRowRule(infos.get(r)) || isWrittenTotal(r, infos.get(r), models))).map((r) => r.target));
+  // A stated total the copy confirms is taken too when one correction alone repairs the group with it: every other
+  // part is pinned by relations that hold (a 本级 under a …地区小计 over county subtotals that add up), so no
+  // misread row can absorb the difference. Two or more ways would be a tie, not a blame.
+  const sumTargets = new Set(
+    broken.filter((r) => r instanceof SheetRelation && r.kind === "sum" && !infos.get(r)?.unstated && !infos.get(r)?.unstatedStructure).map((r) => r.target),
+  );
   const witnessedCells = group.unwitnessed!.flatMap((s) => [...s.values.keys()].filter((k) => witnessesOf(k).length > 0));
-  if (!witnessedCells.every((k) => ruleTargets.has(k))) return;
+  if (!witnessedCells.every((k) => ruleTargets.has(k) || (solutions.length === 1 && sumTargets.has(k)))) return;
   // The witness moves a blame; it does not make one fault into several.
   const size = (list: { values: Map<string, Dec> }[]) => new Set(list.map((s) => s.values.size));
   const sizes = new Set([...size(group.unwitnessed!), ...size(solutions)]);
