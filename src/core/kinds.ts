@@ -75,7 +75,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
   if (BUDGET_TITLES.test(title)) return "budget-table";
   if (/科目表/.test(title) || isSubjectCodeList(grid, all)) return "subject-codes";
-  if (/分配|资金.*(明细|安排)表/.test(title) || looksLikeAllocation(all)) return "allocation";
+  // …资金安排表, …资金安排情况表, …资金下达情况表, …补助资金明细表.
+  if (/分配|资金.*(明细|安排|下达)(情况)?表/.test(title) || looksLikeAllocation(all)) return "allocation";
   return "other";
 }
 
