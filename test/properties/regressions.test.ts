@@ -1239,3 +1239,93 @@ describe("live inputs under a live 小计 named by its block", () => {
   it("温泉县 上年结余 typed 17846.44 → one error at D9, not at its 合计 E9", () =>
     expect(errorsAt(allocation(17846.44), target())).toEqual(["附件1!D9=1784.64"]));
 });
+
+// Wide layouts (session 6, test/properties/wide-layout.property.test.ts; WIDE-COUNTEREXAMPLES.md) — layouts of other
+// provinces the first generator did not make.
+describe("wide layouts (session 6): a 行政区划代码 column, a sign-off line, other titles and short names", () => {
+  // W1 — a 区划代码 column of typed numbers beside the names: identifiers, never an amount column (read before as
+  // money: 「合计数与分项之和不符」 on 合计 and every prefecture, and number-as-text warnings when typed as text).
+  function withCodes(asText = false): Sheet {
+    const code = (n: number): TestCell => (asText ? String(n) : n);
+    const rows: TestCell[][] = [
+      ...title("2025年自治区财政孤儿基本生活费补助资金分配表", 7),
+      ["序号", "地区", "行政区划代码", "补助资金合计", "中央资金", "自治区资金", "备注"],
+      ["合  计", undefined, undefined, 5406, 3590, 1816, undefined],
+      [undefined, "兴安盟", code(152200), 2365, 1570, 795, undefined],
+      [1, "乌兰浩特市", code(152201), 1208, 800, 408, "含清算资金"],
+      [2, "阿尔山市", code(152202), 342, 242, 100, undefined],
+      [3, "科尔沁右翼前旗", code(152221), 815, 528, 287, "按实际人数结算"],
+      [undefined, "锡林郭勒盟", code(152500), 3041, 2020, 1021, undefined],
+      [4, "锡林浩特市", code(152502), 1730, 1130, 600, undefined],
+      [5, "阿巴嘎旗", code(152522), 496, 350, 146, "—"],
+      [6, "苏尼特左旗", code(152523), 815, 540, 275, undefined],
+    ];
+    return sheet("附件1", rows, ["A1:G1", "A4:B4"]);
+  }
+  it("W1: is clean with codes as numbers", () => expect(loud(withCodes())).toEqual([]));
+  it("W1: is clean with codes as text", () => expect(loud(withCodes(true))).toEqual([]));
+  it("W1: 阿巴嘎旗 中央资金 typed 530 → one error at E11", () => expect(errorsAt(withValue(withCodes(), "E11", 530))).toEqual(["附件1!E11=350"]));
+
+  // W2 — 填表人： … 审核人： … 填报日期： spread over the cells of a line under the table: a sign-off, not a unit row
+  // (read before as a row with text in its amount cells: 「不是数字」 warnings, and a 合计 checked over it).
+  function signedOff(): Sheet {
+    const rows: TestCell[][] = [
+      ...title("2024年就业补助资金分配表", 4),
+      ["县（市、区）", "资金合计", "中央资金", "自治区资金"],
+      ["城关区", 1520, 1000, 520],
+      ["七里河区", 980, 600, 380],
+      ["西固区", 705, 405, 300],
+      ["合计", 3205, 2005, 1200],
+      [],
+      ["填表人：", "审核人：", undefined, "填报日期："],
+    ];
+    return sheet("附件1", rows, ["A1:D1"]);
+  }
+  it("W2: is clean", () => expect(loud(signedOff())).toEqual([]));
+  it("W2: 七里河区 中央资金 typed 690 → one error at C5", () => expect(errorsAt(withValue(signedOff(), "C5", 690))).toEqual(["附件1!C5=600"]));
+
+  // W3 — titled …资金安排情况表, no 合计 row: an allocation table all the same (read before as kind other: nothing checked).
+  it("W3: a …安排情况表 without a 合计 row is an allocation table", () => {
+    const rows: TestCell[][] = [
+      ...title("2025年自治区财政城乡居民基本养老保险补助资金安排情况表", 3),
+      ["序号", "县（市）", "补助资金"],
+      [1, "临夏市", 350],
+      [2, "临夏县", 845],
+      [3, "康乐县", 151],
+    ];
+    expect(checkWorkbook({ sheets: [sheet("附件1", rows, ["A1:C1"])] }).sheets.map((s) => s.kind)).toEqual(["allocation"]);
+  });
+
+  // W4 — a target form naming 兰州市 by its short name 兰州: a city, not a …州 prefecture (unpaired before:
+  // 「…在分配表中找不到」 and the amount unchecked).
+  function lanzhou(): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [...title("2023年困难群众救助补助资金分配表", 3), ["地区", "补助资金", "备注"], ["总计", 1500, undefined], ["兰州市", 900, undefined], ["天水市", 600, undefined]],
+      ["A1:C1"],
+    );
+    const target = sheet(
+      "附件2",
+      [
+        ["附件2"],
+        ["2023年困难群众救助补助资金区域绩效目标表"],
+        ["项目名称", "困难群众救助补助资金", undefined, "全省", "兰州", "天水"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, 1500, 900, 600],
+        [undefined, "其中：中央资金", undefined, 1500, 900, 600],
+        [undefined, "其他资金"],
+        ["年度总目标", "保障困难群众基本生活。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+      ],
+      ["A2:F2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:E9", "D10:E10", "D11:E11"],
+    );
+    return [alloc, target];
+  }
+  it("W4: is clean", () => expect(loud(...lanzhou())).toEqual([]));
+  it("W4: 附件2 兰州 typed 990 → one error there (附件1 agrees with its total)", () => {
+    const [alloc, target] = lanzhou();
+    expect(errorsAt(alloc!, withValue(target!, "E5", 990))).toEqual(["附件2!E5=900"]);
+  });
+});
