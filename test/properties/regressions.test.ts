@@ -1329,3 +1329,45 @@ describe("wide layouts (session 6): a 行政区划代码 column, a sign-off line
     expect(errorsAt(alloc!, withValue(target!, "E5", 990))).toEqual(["附件2!E5=900"]);
   });
 });
+
+describe("wide layouts (session 6): a city's regional form headed by the city", () => {
+  // W5 — 呼伦贝尔市 | 海拉尔区 | 市儿童福利院 on the target form: a …市 over units none of which is a prefecture, its
+  // amount the others' sum — the city's total column, not one more unit (read before as a unit: a wrong 其中 total
+  // blamed on the correct 年度金额 total, 「应为 1106.12」).
+  function cityForm(source = 1116.12): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [
+        ["2023年自治区财政孤儿基本生活费补助资金预算明细表"],
+        ["单位：万元"],
+        ["地区名称", "补助资金", "备 注"],
+        ["总计", { v: 1116.12, f: "SUM(B5:B6)" }],
+        ["市儿童福利院", 816.12, "含清算资金"],
+        ["海拉尔区", 300],
+      ],
+      ["A1:C1", "A2:C2"],
+      { 1: "#,##0.00" },
+    );
+    const target = sheet(
+      "附件3",
+      [
+        ["附件3"],
+        ["2023年孤儿基本生活费补助资金区域绩效目标表"],
+        ["项目名称", "孤儿基本生活费补助资金", undefined, "呼伦贝尔市", "市儿童福利院", "海拉尔区"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, 1116.12, 816.12, 300],
+        [undefined, "其中：财政拨款", undefined, source, 816.12, 300],
+        [undefined, "其他资金", undefined, 0, 0, 0],
+        ["年度总目标", "确保孤儿基本生活费按时足额发放。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+      ],
+      ["A2:F2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:E9", "D10:E10", "D11:E11"],
+      { 3: "#,##0.00", 4: "#,##0.00", 5: "#,##0.00" },
+    );
+    return [alloc, target];
+  }
+  it("W5: is clean", () => expect(loud(...cityForm())).toEqual([]));
+  it("W5: 其中 total typed 1106.12 → one error at D6, not at the 年度金额 total", () => expect(errorsAt(...cityForm(1106.12))).toEqual(["附件3!D6=1116.12"]));
+});
