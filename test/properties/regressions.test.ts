@@ -1371,3 +1371,28 @@ describe("wide layouts (session 6): a city's regional form headed by the city", 
   it("W5: is clean", () => expect(loud(...cityForm())).toEqual([]));
   it("W5: 其中 total typed 1106.12 → one error at D6, not at the 年度金额 total", () => expect(errorsAt(...cityForm(1106.12))).toEqual(["附件3!D6=1116.12"]));
 });
+
+describe("wide layouts (session 6): a stated annotation whose only break repeats in a subtotal", () => {
+  // W6 — `2=1×12×150元/10000`, each prefecture's money on one county (the other 0), live 小计 rows below: a typo in
+  // 伊宁市's persons breaks the row and, through =SUM, its 小计 by the very same numbers. That is one break seen
+  // twice, not two rows breaking alike (which would say the constant is off): the annotation holds, the typo is an
+  // error (read before as 「表头公式与各行不符」 on the header and nothing at the cell).
+  const sum = (col: string, from: number, to: number, v: number): TestCell => ({ v, f: `SUM(${col}${from}:${col}${to})` });
+  function oneFundedCounty(persons = 27795): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年自治区财政城乡居民基本养老保险补助资金安排情况表"],
+      [undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["县（市）", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      ["栏次", 1, "2=1×12×150元/10000", 3, "4=2+3"],
+      ["伊宁市", persons, 5003.1, 2675.59, 7678.69],
+      ["伊宁县", 0, 0, 0, 0],
+      ["伊犁州小计", sum("B", 5, 6, persons), sum("C", 5, 6, 5003.1), sum("D", 5, 6, 2675.59), sum("E", 5, 6, 7678.69)],
+      ["鄯善县", 6527, 1174.86, 59.97, 1234.83],
+      ["托克逊县", 0, 0, 0, 0],
+      ["吐鲁番市小计", sum("B", 8, 9, 6527), sum("C", 8, 9, 1174.86), sum("D", 8, 9, 59.97), sum("E", 8, 9, 1234.83)],
+    ];
+    return sheet("附件1", rows, ["A1:E1"], { 2: "0.00", 3: "0.00", 4: "0.00" });
+  }
+  it("W6: is clean", () => expect(loud(oneFundedCounty())).toEqual([]));
+  it("W6: 伊宁市 领取人数 typed 27975 → one error at B5", () => expect(errorsAt(oneFundedCounty(27975))).toEqual(["附件1!B5=27795"]));
+});

@@ -144,6 +144,8 @@ export function supportOf(
   let holds = 0;
   let evidence = 0;
   let firstBreak: number | null = null;
+  let firstTarget = NaN;
+  let firstResult = NaN;
   let breaks = 0;
   let alike = true;
   // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
@@ -166,9 +168,11 @@ export function supportOf(
     // Rounded half up to the column's precision; a sum may also show the unrounded chain (one unit).
     if (gap <= unit * 0.5000001 || (additive && gap <= unit * 1.0000001)) holds++;
     else if (alike && !additive) {
+      // A subtotal over one funded row repeats that row's numbers: the same break again, not a second row.
+      if (t === firstTarget && result === firstResult) continue;
       const ratio = result === 0 ? NaN : t / result;
       breaks++;
-      if (firstBreak === null) firstBreak = ratio;
+      if (firstBreak === null) [firstBreak, firstTarget, firstResult] = [ratio, t, result];
       else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * 1e-3)) alike = false;
     }
   }
