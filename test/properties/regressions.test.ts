@@ -1396,3 +1396,31 @@ describe("wide layouts (session 6): a stated annotation whose only break repeats
   it("W6: is clean", () => expect(loud(oneFundedCounty())).toEqual([]));
   it("W6: 伊宁市 领取人数 typed 27975 → one error at B5", () => expect(errorsAt(oneFundedCounty(27975))).toEqual(["附件1!B5=27795"]));
 });
+
+describe("wide layouts (session 6): a typo of a few per mille carried into live totals", () => {
+  // W7 — `2=1×12×52元`, live 小计 and 全区合计 rows: 七里河区's persons typed 45141 for 45241 (0.2 %) breaks its row, its
+  // 小计 and the 合计 by ratios 1.0022, 1.0034, 1.0031 — alike to 1e-3, which is how a wrong constant looks, so the
+  // annotation was set aside (「表头公式与各行不符」). A wrong constant gives every row the same ratio up to the
+  // target's rounding: ratios now count as alike within that (and 2e-4 for operands' rounding), not within 1e-3.
+  const sum = (col: string, from: number, to: number, v: number): TestCell => ({ v, f: `SUM(${col}${from}:${col}${to})` });
+  const plus = (col: string, v: number): TestCell => ({ v, f: `${col}5+${col}9` });
+  function lanzhouDingxi(persons = 45241): Sheet {
+    const p = persons - 45241;
+    const rows: TestCell[][] = [
+      ["2022年自治区财政城乡居民基本医疗保险补助资金安排情况表"],
+      ["县（市、区）", "领取人数（人）", "基础养老金补助资金（元）", "上年结余（元）", "合计（元）", "备注"],
+      [undefined, 1, "2=1 × 12 × 52元", 3, "4=2 + 3"],
+      ["全区合计", plus("B", 65745 + p), plus("C", 41024880), plus("D", 12587.9), plus("E", 41037467.9)],
+      ["兰州市", sum("B", 6, 8, 59212 + p), sum("C", 6, 8, 36948288), sum("D", 6, 8, 10559.76), sum("E", 6, 8, 36958847.76)],
+      ["城关区", undefined, undefined, undefined, undefined, "含清算资金"],
+      ["七里河区", persons, 28230384, 1134.09, 28231518.09, "提前下达部分"],
+      ["西固区", 13971, 8717904, 9425.67, 8727329.67, "按实际人数结算"],
+      ["定西市", sum("B", 10, 11, 6533), sum("C", 10, 11, 4076592), sum("D", 10, 11, 2028.14), sum("E", 10, 11, 4078620.14)],
+      ["定西市本级", 6533, 4076592, 2028.14, 4078620.14, "含上年结余"],
+      ["安定区", 0, 0, 0, 0, "—"],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:A3", "F2:F3"], { 2: "#,##0.00", 3: "#,##0.00", 4: "#,##0.00" });
+  }
+  it("W7: is clean", () => expect(loud(lanzhouDingxi())).toEqual([]));
+  it("W7: 七里河区 领取人数 typed 45141 → one error at B7", () => expect(errorsAt(lanzhouDingxi(45141))).toEqual(["附件1!B7=45241"]));
+});
