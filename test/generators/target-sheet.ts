@@ -39,7 +39,7 @@ export function buildTargetSheet(
   const merge = (top: number, left: number, bottom: number, right: number) => {
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
   };
-  const fund = spec.title.replace(/^\d{4}年(提前下达)?(自治区财政)?/, "").replace(/(分配表|分配方案|预算明细表|分配明细表)$/, "");
+  const fund = spec.title.replace(/^\d{4}年(提前下达)?(自治区财政)?/, "").replace(/(分配表|分配方案|预算明细表|分配明细表|安排情况表|分配结果表)$/, "");
   const year = /^\d{4}年/.exec(spec.title)?.[0] ?? "";
   text(0, 0, name);
   text(1, 0, `${year}${fund}区域绩效目标表`);
@@ -146,7 +146,7 @@ export function buildUnitTargetSheet(
     while (rows.length <= r) rows.push([]);
     rows[r]![c] = { value };
   };
-  const fund = spec.title.replace(/^\d{4}年(提前下达)?(自治区财政)?/, "").replace(/(分配表|分配方案|预算明细表|分配明细表)$/, "");
+  const fund = spec.title.replace(/^\d{4}年(提前下达)?(自治区财政)?/, "").replace(/(分配表|分配方案|预算明细表|分配明细表|安排情况表|分配结果表)$/, "");
   const year = /^\d{4}年/.exec(spec.title)?.[0] ?? "";
   text(0, 0, t.sheetName);
   text(1, 0, `${year}${fund}绩效目标表`);

@@ -37,7 +37,11 @@ export function generatorConsistent(spec: LayoutSpec): void {
 }
 
 export function cleanHasNoFinding(spec: LayoutSpec): void {
-  const workbook = buildWorkbook(spec);
+  cleanWorkbookHasNoFinding(buildWorkbook(spec));
+}
+
+/** The properties on a built workbook (test/properties/wide-layout.property.test.ts builds its own). */
+export function cleanWorkbookHasNoFinding(workbook: GeneratedWorkbook): void {
   const result = checkWorkbook(workbook.base);
   const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
   const kinds = result.sheets.map((s) => s.kind);
@@ -46,7 +50,10 @@ export function cleanHasNoFinding(spec: LayoutSpec): void {
 }
 
 export function singleTypoAtItsCell(spec: LayoutSpec, pick: Pick): void {
-  const workbook = buildWorkbook(spec);
+  singleTypoInWorkbook(buildWorkbook(spec), pick);
+}
+
+export function singleTypoInWorkbook(workbook: GeneratedWorkbook, pick: Pick): void {
   const m = findMutation(workbook, mutableCells(workbook), pick, ["localized", "unstated-only"]);
   if (!m) return;
   tally.single++;
@@ -58,7 +65,10 @@ export function singleTypoAtItsCell(spec: LayoutSpec, pick: Pick): void {
 }
 
 export function twoTyposInTwoGroups(spec: LayoutSpec, pick1: Pick, pick2: Pick): void {
-  const workbook = buildWorkbook(spec);
+  twoTyposInWorkbook(buildWorkbook(spec), pick1, pick2);
+}
+
+export function twoTyposInWorkbook(workbook: GeneratedWorkbook, pick1: Pick, pick2: Pick): void {
   const index = new RelationIndex(workbook);
   const grouped = mutableCells(workbook, workbook.allocationSheet).filter((c) => c.group !== null);
   const first = findMutation(workbook, grouped, pick1, ["localized"], index);
@@ -76,7 +86,10 @@ export function twoTyposInTwoGroups(spec: LayoutSpec, pick1: Pick, pick2: Pick):
 }
 
 export function noEchoOnTarget(spec: LayoutSpec, pick: Pick): void {
-  const workbook = buildWorkbook(spec);
+  noEchoInWorkbook(buildWorkbook(spec), pick);
+}
+
+export function noEchoInWorkbook(workbook: GeneratedWorkbook, pick: Pick): void {
   if (workbook.targetSheets.length === 0) return;
   const m = findMutation(workbook, mutableCells(workbook, workbook.allocationSheet), pick, ["localized", "ambiguous", "unstated-only"]);
   if (!m) return;

@@ -1862,3 +1862,189 @@ describe("pair (session 6) D: a 合计 column two of four typed rows break", () 
   it("城关镇 and 阿勒泰市 合计 typed wrong → both errors at their cells", () =>
     expect(errorsAt(allocation(139, 2691))).toEqual(["附件1!F7=1399", "附件1!F10=2391"]));
 });
+
+
+// Wide layouts (session 6, test/properties/wide-layout.property.test.ts; WIDE-COUNTEREXAMPLES.md) — layouts of other
+// provinces the first generator did not make.
+describe("wide layouts (session 6): a 行政区划代码 column, a sign-off line, other titles and short names", () => {
+  // W1 — a 区划代码 column of typed numbers beside the names: identifiers, never an amount column (read before as
+  // money: 「合计数与分项之和不符」 on 合计 and every prefecture, and number-as-text warnings when typed as text).
+  function withCodes(asText = false): Sheet {
+    const code = (n: number): TestCell => (asText ? String(n) : n);
+    const rows: TestCell[][] = [
+      ...title("2025年自治区财政孤儿基本生活费补助资金分配表", 7),
+      ["序号", "地区", "行政区划代码", "补助资金合计", "中央资金", "自治区资金", "备注"],
+      ["合  计", undefined, undefined, 5406, 3590, 1816, undefined],
+      [undefined, "兴安盟", code(152200), 2365, 1570, 795, undefined],
+      [1, "乌兰浩特市", code(152201), 1208, 800, 408, "含清算资金"],
+      [2, "阿尔山市", code(152202), 342, 242, 100, undefined],
+      [3, "科尔沁右翼前旗", code(152221), 815, 528, 287, "按实际人数结算"],
+      [undefined, "锡林郭勒盟", code(152500), 3041, 2020, 1021, undefined],
+      [4, "锡林浩特市", code(152502), 1730, 1130, 600, undefined],
+      [5, "阿巴嘎旗", code(152522), 496, 350, 146, "—"],
+      [6, "苏尼特左旗", code(152523), 815, 540, 275, undefined],
+    ];
+    return sheet("附件1", rows, ["A1:G1", "A4:B4"]);
+  }
+  it("W1: is clean with codes as numbers", () => expect(loud(withCodes())).toEqual([]));
+  it("W1: is clean with codes as text", () => expect(loud(withCodes(true))).toEqual([]));
+  it("W1: 阿巴嘎旗 中央资金 typed 530 → one error at E11", () => expect(errorsAt(withValue(withCodes(), "E11", 530))).toEqual(["附件1!E11=350"]));
+
+  // W2 — 填表人： … 审核人： … 填报日期： spread over the cells of a line under the table: a sign-off, not a unit row
+  // (read before as a row with text in its amount cells: 「不是数字」 warnings, and a 合计 checked over it).
+  function signedOff(): Sheet {
+    const rows: TestCell[][] = [
+      ...title("2024年就业补助资金分配表", 4),
+      ["县（市、区）", "资金合计", "中央资金", "自治区资金"],
+      ["城关区", 1520, 1000, 520],
+      ["七里河区", 980, 600, 380],
+      ["西固区", 705, 405, 300],
+      ["合计", 3205, 2005, 1200],
+      [],
+      ["填表人：", "审核人：", undefined, "填报日期："],
+    ];
+    return sheet("附件1", rows, ["A1:D1"]);
+  }
+  it("W2: is clean", () => expect(loud(signedOff())).toEqual([]));
+  it("W2: 七里河区 中央资金 typed 690 → one error at C5", () => expect(errorsAt(withValue(signedOff(), "C5", 690))).toEqual(["附件1!C5=600"]));
+
+  // W3 — titled …资金安排情况表, no 合计 row: an allocation table all the same (read before as kind other: nothing checked).
+  it("W3: a …安排情况表 without a 合计 row is an allocation table", () => {
+    const rows: TestCell[][] = [
+      ...title("2025年自治区财政城乡居民基本养老保险补助资金安排情况表", 3),
+      ["序号", "县（市）", "补助资金"],
+      [1, "临夏市", 350],
+      [2, "临夏县", 845],
+      [3, "康乐县", 151],
+    ];
+    expect(checkWorkbook({ sheets: [sheet("附件1", rows, ["A1:C1"])] }).sheets.map((s) => s.kind)).toEqual(["allocation"]);
+  });
+
+  // W4 — a target form naming 兰州市 by its short name 兰州: a city, not a …州 prefecture (unpaired before:
+  // 「…在分配表中找不到」 and the amount unchecked).
+  function lanzhou(): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [...title("2023年困难群众救助补助资金分配表", 3), ["地区", "补助资金", "备注"], ["总计", 1500, undefined], ["兰州市", 900, undefined], ["天水市", 600, undefined]],
+      ["A1:C1"],
+    );
+    const target = sheet(
+      "附件2",
+      [
+        ["附件2"],
+        ["2023年困难群众救助补助资金区域绩效目标表"],
+        ["项目名称", "困难群众救助补助资金", undefined, "全省", "兰州", "天水"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, 1500, 900, 600],
+        [undefined, "其中：中央资金", undefined, 1500, 900, 600],
+        [undefined, "其他资金"],
+        ["年度总目标", "保障困难群众基本生活。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+      ],
+      ["A2:F2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:E9", "D10:E10", "D11:E11"],
+    );
+    return [alloc, target];
+  }
+  it("W4: is clean", () => expect(loud(...lanzhou())).toEqual([]));
+  it("W4: 附件2 兰州 typed 990 → one error there (附件1 agrees with its total)", () => {
+    const [alloc, target] = lanzhou();
+    expect(errorsAt(alloc!, withValue(target!, "E5", 990))).toEqual(["附件2!E5=900"]);
+  });
+});
+
+describe("wide layouts (session 6): a city's regional form headed by the city", () => {
+  // W5 — 呼伦贝尔市 | 海拉尔区 | 市儿童福利院 on the target form: a …市 over units none of which is a prefecture, its
+  // amount the others' sum — the city's total column, not one more unit (read before as a unit: a wrong 其中 total
+  // blamed on the correct 年度金额 total, 「应为 1106.12」).
+  function cityForm(source = 1116.12): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [
+        ["2023年自治区财政孤儿基本生活费补助资金预算明细表"],
+        ["单位：万元"],
+        ["地区名称", "补助资金", "备 注"],
+        ["总计", { v: 1116.12, f: "SUM(B5:B6)" }],
+        ["市儿童福利院", 816.12, "含清算资金"],
+        ["海拉尔区", 300],
+      ],
+      ["A1:C1", "A2:C2"],
+      { 1: "#,##0.00" },
+    );
+    const target = sheet(
+      "附件3",
+      [
+        ["附件3"],
+        ["2023年孤儿基本生活费补助资金区域绩效目标表"],
+        ["项目名称", "孤儿基本生活费补助资金", undefined, "呼伦贝尔市", "市儿童福利院", "海拉尔区"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, 1116.12, 816.12, 300],
+        [undefined, "其中：财政拨款", undefined, source, 816.12, 300],
+        [undefined, "其他资金", undefined, 0, 0, 0],
+        ["年度总目标", "确保孤儿基本生活费按时足额发放。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+      ],
+      ["A2:F2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:E9", "D10:E10", "D11:E11"],
+      { 3: "#,##0.00", 4: "#,##0.00", 5: "#,##0.00" },
+    );
+    return [alloc, target];
+  }
+  it("W5: is clean", () => expect(loud(...cityForm())).toEqual([]));
+  it("W5: 其中 total typed 1106.12 → one error at D6, not at the 年度金额 total", () => expect(errorsAt(...cityForm(1106.12))).toEqual(["附件3!D6=1116.12"]));
+});
+
+describe("wide layouts (session 6): a stated annotation whose only break repeats in a subtotal", () => {
+  // W6 — `2=1×12×150元/10000`, each prefecture's money on one county (the other 0), live 小计 rows below: a typo in
+  // 伊宁市's persons breaks the row and, through =SUM, its 小计 by the very same numbers. That is one break seen
+  // twice, not two rows breaking alike (which would say the constant is off): the annotation holds, the typo is an
+  // error (read before as 「表头公式与各行不符」 on the header and nothing at the cell).
+  const sum = (col: string, from: number, to: number, v: number): TestCell => ({ v, f: `SUM(${col}${from}:${col}${to})` });
+  function oneFundedCounty(persons = 27795): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年自治区财政城乡居民基本养老保险补助资金安排情况表"],
+      [undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["县（市）", "领取人数", "基础养老金补助资金", "上年结余", "合计"],
+      ["栏次", 1, "2=1×12×150元/10000", 3, "4=2+3"],
+      ["伊宁市", persons, 5003.1, 2675.59, 7678.69],
+      ["伊宁县", 0, 0, 0, 0],
+      ["伊犁州小计", sum("B", 5, 6, persons), sum("C", 5, 6, 5003.1), sum("D", 5, 6, 2675.59), sum("E", 5, 6, 7678.69)],
+      ["鄯善县", 6527, 1174.86, 59.97, 1234.83],
+      ["托克逊县", 0, 0, 0, 0],
+      ["吐鲁番市小计", sum("B", 8, 9, 6527), sum("C", 8, 9, 1174.86), sum("D", 8, 9, 59.97), sum("E", 8, 9, 1234.83)],
+    ];
+    return sheet("附件1", rows, ["A1:E1"], { 2: "0.00", 3: "0.00", 4: "0.00" });
+  }
+  it("W6: is clean", () => expect(loud(oneFundedCounty())).toEqual([]));
+  it("W6: 伊宁市 领取人数 typed 27975 → one error at B5", () => expect(errorsAt(oneFundedCounty(27975))).toEqual(["附件1!B5=27795"]));
+});
+
+describe("wide layouts (session 6): a typo of a few per mille carried into live totals", () => {
+  // W7 — `2=1×12×52元`, live 小计 and 全区合计 rows: 七里河区's persons typed 45141 for 45241 (0.2 %) breaks its row, its
+  // 小计 and the 合计 by ratios 1.0022, 1.0034, 1.0031 — alike to 1e-3, which is how a wrong constant looks, so the
+  // annotation was set aside (「表头公式与各行不符」). A wrong constant gives every row the same ratio up to the
+  // target's rounding: ratios now count as alike within that (and 2e-4 for operands' rounding), not within 1e-3.
+  const sum = (col: string, from: number, to: number, v: number): TestCell => ({ v, f: `SUM(${col}${from}:${col}${to})` });
+  const plus = (col: string, v: number): TestCell => ({ v, f: `${col}5+${col}9` });
+  function lanzhouDingxi(persons = 45241): Sheet {
+    const p = persons - 45241;
+    const rows: TestCell[][] = [
+      ["2022年自治区财政城乡居民基本医疗保险补助资金安排情况表"],
+      ["县（市、区）", "领取人数（人）", "基础养老金补助资金（元）", "上年结余（元）", "合计（元）", "备注"],
+      [undefined, 1, "2=1 × 12 × 52元", 3, "4=2 + 3"],
+      ["全区合计", plus("B", 65745 + p), plus("C", 41024880), plus("D", 12587.9), plus("E", 41037467.9)],
+      ["兰州市", sum("B", 6, 8, 59212 + p), sum("C", 6, 8, 36948288), sum("D", 6, 8, 10559.76), sum("E", 6, 8, 36958847.76)],
+      ["城关区", undefined, undefined, undefined, undefined, "含清算资金"],
+      ["七里河区", persons, 28230384, 1134.09, 28231518.09, "提前下达部分"],
+      ["西固区", 13971, 8717904, 9425.67, 8727329.67, "按实际人数结算"],
+      ["定西市", sum("B", 10, 11, 6533), sum("C", 10, 11, 4076592), sum("D", 10, 11, 2028.14), sum("E", 10, 11, 4078620.14)],
+      ["定西市本级", 6533, 4076592, 2028.14, 4078620.14, "含上年结余"],
+      ["安定区", 0, 0, 0, 0, "—"],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:A3", "F2:F3"], { 2: "#,##0.00", 3: "#,##0.00", 4: "#,##0.00" });
+  }
+  it("W7: is clean", () => expect(loud(lanzhouDingxi())).toEqual([]));
+  it("W7: 七里河区 领取人数 typed 45141 → one error at B7", () => expect(errorsAt(lanzhouDingxi(45141))).toEqual(["附件1!B7=45241"]));
+});

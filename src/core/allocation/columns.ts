@@ -78,6 +78,7 @@ interface UnreadTotal {
 }
 
 const NAME_HEADER = /县|市|区|地区|单位|名称|地州|盟|旗|州|项目|地方/;
+const IDENTIFIER_HEADER = /代码|编码|代号|识别码|统一社会信用/;
 const PERCENT_HEADER = /%|％|比例|比重|占比|百分比|率/;
 /** Rates, standards and counts of months are not added up in total rows. */
 const NOT_SUMMABLE_HEADER = /标准|单价|月数|天数|系数|年限|人均|户均|比例|比重|占比|增长率|执行率|进度/;
@@ -101,6 +102,8 @@ export function analyzeColumns(layout: TableLayout): ColumnAnalysis {
       seqCol = column.col;
       continue;
     }
+    // 行政区划代码, 单位编码, 科目代码: identifiers typed as numbers, never amounts (nothing adds them up).
+    if (IDENTIFIER_HEADER.test(header)) continue;
     if (stats.numbers > 0 && stats.numbers + stats.markers + stats.blanks >= (stats.filled - stats.labels) * 0.6 && stats.numbers >= stats.texts) {
       numeric.push(describeNumeric(column, stats));
       continue;

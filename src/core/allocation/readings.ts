@@ -147,6 +147,8 @@ export function supportOf(
   let holds = 0;
   let evidence = 0;
   let firstBreak: number | null = null;
+  let firstTarget = NaN;
+  let firstResult = NaN;
   let breaks = 0;
   let alike = true;
   let typedBreaks = 0;
@@ -179,10 +181,14 @@ export function supportOf(
     }
     if (!live?.(i)) typedBreaks++;
     if (alike && !additive) {
+      // A subtotal over one funded row repeats that row's numbers: the same break again, not a second row.
+      if (t === firstTarget && result === firstResult) continue;
       const ratio = result === 0 ? NaN : t / result;
       breaks++;
-      if (firstBreak === null) firstBreak = ratio;
-      else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * 1e-3)) alike = false;
+      if (firstBreak === null) [firstBreak, firstTarget, firstResult] = [ratio, t, result];
+      // Alike up to what rounding the target to its precision can do (and a little operand rounding): a wrong
+      // constant gives every row the same ratio; a typo of a few per mille gives its row and its totals others.
+      else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * Math.max(2e-4, (2 * unit) / Math.abs(result)))) alike = false;
     }
   }
   return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks };

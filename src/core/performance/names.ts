@@ -57,7 +57,8 @@ const COUNTY = /(县|市|区|旗)$/;
 function sameLevel(a: string, b: string): boolean {
   const x = fullName(a);
   const y = fullName(b);
-  const level = (n: string) => (PREFECTURE.test(n) ? "prefecture" : COUNTY.test(n) ? "county" : null);
+  // 兰州, 杭州 (a city's short name) and 博州, 巴州 (a prefecture's) look alike: a two-character …州 says no level.
+  const level = (n: string) => (/^.州$/.test(n) ? null : PREFECTURE.test(n) ? "prefecture" : COUNTY.test(n) ? "county" : null);
   const lx = level(x);
   const ly = level(y);
   if (lx !== null && ly !== null && lx !== ly) return false;

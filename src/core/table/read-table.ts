@@ -44,6 +44,7 @@ export interface TableLayout {
 }
 
 const NOTE_START = /^(说明|注|备注|附注|填表说明|数据来源)\s*\d*\s*[:：、.]?/;
+const SIGN_OFF = /^((填表|填报|制表|审核|复核|审批|经办|单位负责|财务负责|负责|联系)(人|日期|电话)|(分管|主管|单位)领导)\s*[:：]/;
 const UNIT_LINE = /单位\s*[:：]\s*(.*)$/;
 const ATTACHMENT_LABEL = /^附件\s*\d*[-—]?\d*$/;
 const TOTAL_LABEL = /(合|总|小)\s*计/;
@@ -247,6 +248,12 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
       if (firstText === "") firstText = text;
     }
     if (filled === 0 && !grid.hasMergeInRow(r)) continue;
+    // 填表人：… 审核人：… under the table: a sign-off line, and what follows it is no longer the table.
+    if (!hasNumbers && /[人期话导]/.test(firstText) && SIGN_OFF.test(normalizeLabel(firstText))) {
+      inNotes = true;
+      layout.noteRows.push(r);
+      continue;
+    }
     if (inNotes || (/[注说备来]/.test(firstText) && NOTE_START.test(normalizeLabel(firstText)))) {
       // A note is prose: one text (maybe merged across the table) and no numbers beside it.
       if (inNotes || filled <= 2) {
