@@ -397,7 +397,7 @@ function kindWordStart(title: string): number {
 function snapshot(name: string, rows: Row[], merges: CellRange[]): SheetSnapshot {
   return {
     name,
-    rows: rows.map((r) => r.map((v): CellSnapshot | undefined => (v === "" || v === null ? undefined : { value: typeof v === "number" ? v : v }))),
+    rows: rows.map((r) => r.map((v): CellSnapshot | undefined => (v === "" || v === null ? undefined : { value: v }))),
     merges,
   };
 }

@@ -12,8 +12,9 @@ import { KINDS_TESTED, kindSampleArb } from "./kind-sheets";
 const SEED = Number(process.env.FC_SEED ?? 20261201);
 const RUNS = Number(process.env.FC_RUNS ?? 400);
 
-/** Misread sheets per kind on the default seed (of RUNS): a ratchet that may only go down. */
-const KNOWN_FAILURES: Record<string, number> = {};
+/** Misread sheets per kind on the default seed (of RUNS): a ratchet that may only go down. Before this test's
+ *  fixes: allocation 88, target 191, self-evaluation 0, tracking 258, budget 194, subject codes 14, other 152. */
+const KNOWN_FAILURES: Record<string, number> = { allocation: 0, "performance-target": 0, "self-evaluation": 0, "tracking-feedback": 0, "budget-table": 0, "subject-codes": 0, other: 0 };
 
 describe("sheet kinds over varied titles and layouts (proof by variety)", () => {
   for (const [i, kind] of KINDS_TESTED.entries()) {
