@@ -206,7 +206,7 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
     // Every figure of the broken sums copies the allocation table exactly: the break is the allocation's own
     // (a 尾差 its totals carry, or its mistake), judged on its sheet — not this form's.
     if (blame.relations.every((ev) => [ev.relation.target, ...ev.relation.operands].every((c) => corroborated.has(c)))) continue;
-    const confirmed = corroborated.get(blame.cell);
+    const confirmed = corroborated.get(blame.cell) ?? (blame.localized ? undefined : rateWitness(blame, rates.described, valueOf, funding));
     if (confirmed) {
       const moved = blamePartsInstead(blame, confirmed, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });
       if (moved) {
@@ -366,6 +366,41 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
     cells.push(...fits.map((f) => f.cell));
   }
   return { findings, cells };
+}
+
+/**
+ * A total whose own 执行率 holds (A, B and the rate shown agree on its line) while a source of the broken sum is odd
+ * on its own line (其他资金: B 0.3 over an A of 0, or an A of 0.1 beside a rate shown `—`): changing the total would
+ * break its rate, and that source is odd on its own line — the rate confirms the total, and the source's slip is what to look at. (A rate
+ * that merely agrees with a total, with no odd source, proves nothing: it may have been computed from the slip.)
+ */
+function rateWitness(blame: Blame, rates: Described[], valueOf: ValueOf, funding: Funding): Corroboration | undefined {
+  const cell = blame.cell;
+  const operands = new Set(blame.relations.flatMap((ev) => ev.relation.operands));
+  // Odd on its own line: more executed than budgeted, or a budget beside a rate shown as `—` (which says A is 0).
+  const noRate = (l: FundingLine) => funding.columns?.rate != null && (!l.rate || l.rate.value === null) && l.rate?.reading.kind !== "error";
+  const odd = funding.sources.some(
+    (l) =>
+      l.budget &&
+      l.executed &&
+      (operands.has(l.budget.cell) || operands.has(l.executed.cell)) &&
+      (valueOf(l.executed.cell).gt(valueOf(l.budget.cell)) || (noRate(l) && !valueOf(l.budget.cell).isZero())),
+  );
+  if (!odd) return undefined;
+  const rate = rates.find((d) => d.relation.operands.includes(cell));
+  if (!rate) return undefined;
+  const status = evaluate(rate.relation, valueOf);
+  if (!status || status.status === "broken") return undefined;
+  const line = funding.lines.find((l) => l.rate?.cell === rate.relation.target);
+  if (!line || line.role !== "total") return undefined;
+  const shown = `${valueOf(rate.relation.target).toFixed(2)}%`;
+  return {
+    allocCell: rate.relation.target,
+    value: valueOf(cell),
+    describe: `本行执行率 ${shown}（${rate.relation.target}）`,
+    describeEn: `its line's execution rate ${shown} (${rate.relation.target})`,
+    agrees: true,
+  };
 }
 
 function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names: Map<string, string>): Described[] {

@@ -35,6 +35,16 @@ testRule(wrongAmountRule, {
   ],
   invalid: [
     {
+      name: "其他资金 executed 0.3 over an A of 0, the total's rate 95.00% holding: the source, not the total",
+      sheets: [selfEvaluation({ E10: 0.3 })],
+      findings: [{ cell: "E10", messageId: "partOfConfirmed", severity: "error", related: ["E7", "G7", "E8", "E9"] }],
+    },
+    {
+      name: "其他资金 budget 5 beside its rate shown —, the total's rate 95.00% holding (1900 ÷ 2005 would not): the source, not the total",
+      sheets: [selfEvaluation({ D10: 5 })],
+      findings: [{ cell: "D10", messageId: "partOfConfirmed", severity: "error" }],
+    },
+    {
       name: "a source's 全年预算数 1805 beside its rate typed as text 95.00% (1710 ÷ 1805 = 94.74 %): the amount, not the total",
       sheets: [selfEvaluation({ D8: 1805, G8: "95.00%" })],
       findings: [{ cell: "D8", messageId: "everyRelation", severity: "error", expected: "1800", actual: "1805", fixValue: "1800" }],
