@@ -65,8 +65,8 @@ function replacedValues(typed: Dec, places: number): Dec[] {
 /**
  * Where one slip explains a broken relation. Every candidate is tried with each slip undone, with each
  * digit typed wrong put right, and — when it shows the same figure as another line — with whatever repairs
- * it (a figure copied from another line). Any repair within the relation's rounding
- * counts: the residue it leaves cannot tell one explanation from another. One cell alone explained, by an
+ * it (a figure copied from another line). Any repair within the relation's rounding counts: the residue
+ * it leaves cannot tell one explanation from another. One cell alone explained, by an
  * undone swap, drop or doubling: `single`. Several cells (0.02 for 0.92 moves the sum by 0.90, as 1.21 for
  * 2.11 does): `tied`, the slip suspects among them. A digit typed wrong is a rival, never a suspect of its
  * own (see the head of this file).
@@ -78,7 +78,8 @@ export function slipVerdict(relation: Relation, candidates: readonly string[], v
     if (!ev || ev.status === "broken") return;
     const residual = ev.actual.minus(ev.expected).abs();
     const known = best.get(cell);
-    if (known && (known.residual.lt(residual) || (known.residual.eq(residual) && (known.suspect || !slip)))) return;
+    // A cell a slip explains is a suspect however a wrong digit would do; among its repairs, the closest.
+    if (known && (known.suspect ? !slip || !residual.lt(known.residual) : !slip && !residual.lt(known.residual))) return;
     best.set(cell, { residual, suspect: slip ? { cell, value, slip } : null });
   };
   const others = candidates.map(valueOf);
@@ -97,7 +98,7 @@ export function slipVerdict(relation: Relation, candidates: readonly string[], v
     for (const { value, slip } of intendedValues(current, places)) consider(cell, value, slip);
     for (const value of replacedValues(current, places)) consider(cell, value, null);
   }
-  const top = [...best.values()];
-  const tied = top.flatMap((b) => (b.suspect ? [b.suspect] : []));
-  return top.length === 1 && tied.length === 1 ? { single: tied[0]!, tied: [] } : { single: null, tied: tied.length > 1 ? tied : [] };
+  const explained = [...best.values()];
+  const tied = explained.flatMap((b) => (b.suspect ? [b.suspect] : []));
+  return explained.length === 1 && tied.length === 1 ? { single: tied[0]!, tied: [] } : { single: null, tied: tied.length > 1 ? tied : [] };
 }
