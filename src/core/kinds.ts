@@ -253,8 +253,15 @@ function hasSubjectCodes(grid: Grid): boolean {
     for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
       const t = grid.text(r, c).replace(/\s/g, "");
       if (!/^[23]\d{2}(\d{2}){0,2}$/.test(t)) continue;
+      // Its name is the next cell that is not another part of the code (款 `01`, 项 `02`) or blank: an amount with a
+      // 备注 further along (33721 | 80 | 539536 | 含上年结余) is no code and name.
       let named = false;
-      for (let k = c + 1; k <= c + 3 && k < grid.colCount && !named; k++) named = /[\u4e00-\u9fff]/.test(grid.text(r, k));
+      for (let k = c + 1; k <= c + 3 && k < grid.colCount; k++) {
+        const next = grid.text(r, k).replace(/\s/g, "");
+        if (next === "" || /^\d{1,2}$/.test(next)) continue;
+        named = /[\u4e00-\u9fff]/.test(next);
+        break;
+      }
       // 科目名称 | 科目编码: a code typed as text after its name (an amount after a county is a number).
       if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string") named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
       if (named) codes++;

@@ -65,6 +65,18 @@ describe("allocation tables under any office's wording", () => {
     const rows: TestCell[][] = [["2024年城乡居民基本养老保险补助资金分配表"], ["县（市）", "缴费补助", "基础养老金", "合计"], ["甲县", 30, 243, 273], ["乙县", 68, 244, 312], ["丙市", 80, 284, 364]];
     expect(kind(rows)).toBe("allocation");
   });
+
+  it("a 区划代码 column before the amounts and a 备注 column after: 33721 | 80 | 539536 | 含上年结余 is no code and name", () => {
+    const rows: TestCell[][] = [
+      ["2025年就业补助资金分配表"],
+      ["地区", "区划代码", "补助对象人数", "补助比例（%）", "补助资金", "备注"],
+      ["克拉玛依区", 650104, 33721, 80, 539536, "含上年结余"],
+      ["皮山县", 653223, 22601, 60, 271212, "含清算资金"],
+      ["沙湾市", 654223, 35774, 50, 357740, "按实际人数结算"],
+      ["合计", undefined, 92096, "×", 1168488],
+    ];
+    expect(kind(rows)).toBe("allocation");
+  });
 });
 
 describe("performance targets, self-evaluations and monitoring forms", () => {
