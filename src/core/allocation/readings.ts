@@ -186,9 +186,10 @@ export function supportOf(
       const ratio = result === 0 ? NaN : t / result;
       breaks++;
       if (firstBreak === null) [firstBreak, firstTarget, firstResult] = [ratio, t, result];
-      // Alike up to what rounding the target to its precision can do (and a little operand rounding): a wrong
-      // constant gives every row the same ratio; a typo of a few per mille gives its row and its totals others.
-      else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * Math.max(2e-4, (2 * unit) / Math.abs(result)))) alike = false;
+      // Alike up to what rounding the typed targets can do (half a unit of each, relative to it, with a margin; at
+      // least 2e-4): a wrong constant gives every row the same ratio; a typo of a few per mille gives its row and
+      // its totals others.
+      else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * Math.max(2e-4, unit / Math.abs(t) + unit / Math.abs(firstTarget)))) alike = false;
     }
   }
   return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks };
