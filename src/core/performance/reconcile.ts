@@ -203,7 +203,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     }
     // The allocation itself names this cell among the suspects of a break it cannot place: the target's
     // figure is one more opinion, not the proof that it is the target that is wrong.
-    if (link.undecided.has(j) || link.unresolved.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
+    if (link.undecided.has(j) || link.unresolved.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && (witnessed || addsUpUnpairedUnits(link))) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -265,6 +265,19 @@ function rowRuleBacksCopy(link: FormLink, expected: AllocValue, copy: Dec): bool
   } catch {
     return false;
   }
+}
+
+/**
+ * The target's 合计 equals the sum of all its units, and some unit found no row of the allocation: the total is
+ * borne out by the form's own figures, and the allocation's total may differ through that unit's row (a bare 小计
+ * typed wrong below it) — the total is not shown to be the cell to fix.
+ */
+function addsUpUnpairedUnits(link: FormLink): boolean {
+  const paired = new Set(link.pairs.map(([i]) => i));
+  const units = link.units.filter((u) => !u.isTotal);
+  const total = link.units.find((u) => u.isTotal)?.amount.value;
+  if (!total || units.length < 2 || units.every((u) => paired.has(link.units.indexOf(u))) || units.some((u) => !u.amount.value)) return false;
+  return units.reduce((acc: Dec, u) => acc.plus(u.amount.value!), new Dec(0)).eq(total);
 }
 
 /** The target's 合计 equals the sum of its unit amounts, and no unit differs from the allocation. */
