@@ -1388,6 +1388,27 @@ describe("clean (session 6) regional target paired with the allocation's rows", 
   it("a bare live 小计 paired by its amount: clean", () => expect(loud(bayingol(), bayingolTarget())).toEqual([]));
   it("…a county under it typed wrong: no error on the correct form", () =>
     expect(errorsAt(bayingol(980), bayingolTarget()).filter((e) => e.startsWith("附件3!"))).toEqual([]));
+  // 5 #481: one prefecture's table, its 总计 244 over 243 (the office's 尾差, info); the form heads its total column
+  // 乌鲁木齐市, which pairs with no row and adds its districts only to 243: it is the form's total all the same.
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配方案"],
+      [undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["序号", "县（市）、单位", "补助对象人数", "补助比例", "补助资金"],
+      [undefined, undefined, 1, 2, "3=1×2×20元/10000"],
+      [1, "市儿童福利院"],
+      [2, "沙依巴克区", 28584, { v: 1, fmt: "0%" }, 57],
+      [3, "新市区", 25738, { v: 0.8, fmt: "0%" }, 41],
+      [4, "水磨沟区", 6517, { v: 0.8, fmt: "0%" }, 10],
+      [5, "头屯河区", 50478, { v: 1, fmt: "0%" }, 101],
+      [6, "达坂城区", 28416, { v: 0.6, fmt: "0%" }, 34],
+      [undefined, "总计", 139733, "×", 244],
+    ];
+    return sheet("附件1", rows, ["A1:E1"]);
+  }
+  const urumqiTarget = () =>
+    regional("附件2", "就业补助资金", "万元", [["乌鲁木齐市", 244], ["沙依巴克区", 57], ["新市区", 41], ["水磨沟区", 10], ["头屯河区", 101], ["达坂城区", 34]]);
+  it("a total column named after the region, copying a 总计 with its 尾差: clean", () => expect(loud(urumqi(), urumqiTarget())).toEqual([]));
   it("a bare 小计 holding exactly the amount of the one unpaired unit is that unit: clean", () => expect(loud(altay(), altayTarget())).toEqual([]));
   it("…and when the amounts differ the unit stays unpaired: a warning, no error", () =>
     expect(loud(altay(), altayTarget(25600.04))).toEqual([

@@ -315,14 +315,19 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
   const matchedA = new Set(pairs.map(([, j]) => j));
   const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
   const totalCell = units.find((u) => u.isTotal)?.amount.cell ?? units[0]!.amount.cell;
+  const grandPaired = pairs.some(([, j]) => alloc.units[j]!.role === "grand");
+  const grandAmount = alloc.units.find((a) => a.role === "grand")?.amounts.get(column.col)?.value ?? null;
   units.forEach((t, i) => {
     // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
     // (合计 = Σ units) checks it, and each unit is compared with the allocation.
     if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
     // A column named after the region that adds up every other unit (乌鲁木齐市 over its districts) is the
     // form's total, whatever its heading.
+    // So is one that copies the allocation's grand total when no column pairs with it (乌鲁木齐市 244 over 243: the
+    // 总计 carries the office's 尾差).
     const others = units.filter((u, k) => k !== i && !u.isTotal);
     if (others.length >= 2 && others.reduce((acc: Dec, u) => acc.plus(u.amount.value ?? 0), new Dec(0)).eq(t.amount.value!)) return;
+    if (others.length >= 2 && !grandPaired && grandAmount?.eq(t.amount.value!)) return;
     out.push({ sheet, finding: report(allocationUnmatchedRule, t.nameCell, "targetOnly", { name: t.name, sheet: alloc.sheet }, { related: [t.amount.cell] }) });
   });
   // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
