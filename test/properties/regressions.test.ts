@@ -1359,6 +1359,56 @@ describe("clean (session 6) regional target paired with the allocation's rows", 
   const iliTarget = () =>
     regional("附件3", "就业补助资金", "万元", [["伊犁州", 16534.44], ["奎屯", 5625.5], ["霍尔果斯市", 491.62], ["伊宁", 1899.6], ["察布查尔锡伯自治县", 4319.38], ["霍城", 4198.34]]);
   it("a short name two rows share is the one holding the form's amount: clean", () => expect(loud(ili(), iliTarget())).toEqual([]));
+  // 7 #146 (echo): 巴州's counties under a bare live 小计, 尉犁县 typed 980 for 890 (the 小计 and 总计 follow). The form's
+  // 巴州 1725 no longer pairs (the 小计 shows 1815), its 全区 2739 still pairs with 总计 2829 — and got an error
+  // 「应为 2829」 with a fix, though 全区 = 乌鲁木齐市 + 巴州 holds on the form. A total the form's own units add up,
+  // beside a unit the allocation's rows could not reach, is not shown to be the cell to fix: a warning.
+  function bayingol(yuli = 890): Sheet {
+    const counties = 835 + yuli;
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政城乡居民基本医疗保险补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["县（市）", "补助资金"],
+      [undefined, 1],
+      ["和田市"],
+      ["小计", { v: 0, f: "B6" }],
+      ["乌鲁木齐市", 1014],
+      ["库尔勒市", 0],
+      ["轮台县", 835],
+      ["尉犁县", yuli],
+      ["若羌县", 0],
+      ["且末县", 0],
+      ["小计", { v: counties, f: "SUM(B9:B13)" }],
+      ["总计", { v: 1014 + counties, f: "B7+B8+B14" }],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A4:A5"], { 1: "#,##0" });
+  }
+  const bayingolTarget = () => regional("附件3", "城乡居民基本医疗保险补助资金", "万元", [["全区", 2739], ["乌鲁木齐市", 1014], ["巴州", 1725]]);
+  it("a bare live 小计 paired by its amount: clean", () => expect(loud(bayingol(), bayingolTarget())).toEqual([]));
+  it("…a county under it typed wrong: no error on the correct form", () =>
+    expect(errorsAt(bayingol(980), bayingolTarget()).filter((e) => e.startsWith("附件3!"))).toEqual([]));
+  // 5 #481: one prefecture's table, its 总计 244 over 243 (the office's 尾差, info); the form heads its total column
+  // 乌鲁木齐市, which pairs with no row and adds its districts only to 243: it is the form's total all the same.
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配方案"],
+      [undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["序号", "县（市）、单位", "补助对象人数", "补助比例", "补助资金"],
+      [undefined, undefined, 1, 2, "3=1×2×20元/10000"],
+      [1, "市儿童福利院"],
+      [2, "沙依巴克区", 28584, { v: 1, fmt: "0%" }, 57],
+      [3, "新市区", 25738, { v: 0.8, fmt: "0%" }, 41],
+      [4, "水磨沟区", 6517, { v: 0.8, fmt: "0%" }, 10],
+      [5, "头屯河区", 50478, { v: 1, fmt: "0%" }, 101],
+      [6, "达坂城区", 28416, { v: 0.6, fmt: "0%" }, 34],
+      [undefined, "总计", 139733, "×", 244],
+    ];
+    return sheet("附件1", rows, ["A1:E1"]);
+  }
+  const urumqiTarget = () =>
+    regional("附件2", "就业补助资金", "万元", [["乌鲁木齐市", 244], ["沙依巴克区", 57], ["新市区", 41], ["水磨沟区", 10], ["头屯河区", 101], ["达坂城区", 34]]);
+  it("a total column named after the region, copying a 总计 with its 尾差: clean", () => expect(loud(urumqi(), urumqiTarget())).toEqual([]));
   it("a bare 小计 holding exactly the amount of the one unpaired unit is that unit: clean", () => expect(loud(altay(), altayTarget())).toEqual([]));
   it("…and when the amounts differ the unit stays unpaired: a warning, no error", () =>
     expect(loud(altay(), altayTarget(25600.04))).toEqual([

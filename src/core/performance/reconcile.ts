@@ -203,7 +203,7 @@ function compareUnits(link: FormLink, reported: (sheet: string, cell: string) =>
     }
     // The allocation itself names this cell among the suspects of a break it cannot place: the target's
     // figure is one more opinion, not the proof that it is the target that is wrong.
-    if (link.undecided.has(j) || link.unresolved.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && witnessed) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
+    if (link.undecided.has(j) || link.unresolved.has(j) || (expected.suspect && !expected.finding) || (t.isTotal && (witnessed || addsUpUnpairedUnits(link))) || rowRuleBacksCopy(link, expected, t.amount.value!)) {
       out.push({
         sheet,
         finding: report(allocationMismatchRule, t.amount.cell, "undecided", { ...data, allocCell: splitCell(expected.cell) }, {
@@ -267,6 +267,19 @@ function rowRuleBacksCopy(link: FormLink, expected: AllocValue, copy: Dec): bool
   }
 }
 
+/**
+ * The target's 合计 equals the sum of all its units, and some unit found no row of the allocation: the total is
+ * borne out by the form's own figures, and the allocation's total may differ through that unit's row (a bare 小计
+ * typed wrong below it) — the total is not shown to be the cell to fix.
+ */
+function addsUpUnpairedUnits(link: FormLink): boolean {
+  const paired = new Set(link.pairs.map(([i]) => i));
+  const units = link.units.filter((u) => !u.isTotal);
+  const total = link.units.find((u) => u.isTotal)?.amount.value;
+  if (!total || units.length < 2 || units.every((u) => paired.has(link.units.indexOf(u))) || units.some((u) => !u.amount.value)) return false;
+  return units.reduce((acc: Dec, u) => acc.plus(u.amount.value!), new Dec(0)).eq(total);
+}
+
 /** The target's 合计 equals the sum of its unit amounts, and no unit differs from the allocation. */
 function totalWitnessedByUnits(link: FormLink, mismatches: Mismatch[]): boolean {
   if (mismatches.some((m) => !m.unit.isTotal)) return false;
@@ -302,14 +315,19 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
   const matchedA = new Set(pairs.map(([, j]) => j));
   const matchedRoles = new Set(pairs.map(([, j]) => alloc.units[j]!.role).filter((r) => r !== "grand"));
   const totalCell = units.find((u) => u.isTotal)?.amount.cell ?? units[0]!.amount.cell;
+  const grandPaired = pairs.some(([, j]) => alloc.units[j]!.role === "grand");
+  const grandAmount = alloc.units.find((a) => a.role === "grand")?.amounts.get(column.col)?.value ?? null;
   units.forEach((t, i) => {
     // A 合计 column has no row to match when the allocation table has no 合计 row: its own regional sum
     // (合计 = Σ units) checks it, and each unit is compared with the allocation.
     if (matchedT.has(i) || t.amount.value!.isZero() || t.isTotal) return;
     // A column named after the region that adds up every other unit (乌鲁木齐市 over its districts) is the
     // form's total, whatever its heading.
+    // So is one that copies the allocation's grand total when no column pairs with it (乌鲁木齐市 244 over 243: the
+    // 总计 carries the office's 尾差).
     const others = units.filter((u, k) => k !== i && !u.isTotal);
     if (others.length >= 2 && others.reduce((acc: Dec, u) => acc.plus(u.amount.value ?? 0), new Dec(0)).eq(t.amount.value!)) return;
+    if (others.length >= 2 && !grandPaired && grandAmount?.eq(t.amount.value!)) return;
     out.push({ sheet, finding: report(allocationUnmatchedRule, t.nameCell, "targetOnly", { name: t.name, sheet: alloc.sheet }, { related: [t.amount.cell] }) });
   });
   // Units above or below a matched one (a county under a matched prefecture, a town under a city) are
