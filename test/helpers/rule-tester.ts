@@ -27,6 +27,8 @@ export interface ExpectedFinding {
   /** Parts of the Chinese message that must be in it. */
   messageIncludes?: string[];
   fixValue?: string;
+  /** The finding offers no fix (an ambiguity: the numbers cannot tell which cell to change). */
+  noFix?: boolean;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -79,6 +81,7 @@ export function testRule(rule: RuleMeta, cases: { valid: ValidCase[]; invalid: I
           for (const key of ["messageId", "severity", "expected", "actual", "related", "fixValue"] as const) {
             if (want[key] !== undefined) expect(actual[key], `${short(actual)} ${key}`).toEqual(want[key]);
           }
+          if (want.noFix) expect(actual.fixValue, `${short(actual)} fix`).toBeUndefined();
           for (const part of want.messageIncludes ?? []) expect(actual.message).toContain(part);
           // Both languages are filled: no placeholder left unreplaced.
           expect(actual.message).not.toMatch(/\{\w+\}/);

@@ -36,6 +36,15 @@ const SUM_MESSAGES = {
     zh: "{candidates}中有一处不对：{total} {totalValue} 与{confirmedBy}一致，各项相加应为 {totalValue}，表中为 {sum}，请核实是哪一项。",
     en: "One of {candidates} is wrong: {total} {totalValue} agrees with {confirmedBy}; the parts add up to {sum} instead. Please check which.",
   },
+  /** Nothing else on the form or the workbook pins the break: the total or any part that could take the difference. */
+  undecided: {
+    zh: "{candidates}中有一处不对：{total}为 {totalValue}，{parts}相加为 {sum}，相差 {diff}。仅凭表中数字无法判断错在哪一格，请对照原始资料核实。",
+    en: "One of {candidates} is wrong: {total} is {totalValue} but {parts} add up to {sum} (off by {diff}). The numbers alone cannot tell which cell is wrong; please check against the source documents.",
+  },
+  undecidedWithBlank: {
+    zh: "{candidates}中有一处不对：{total}为 {totalValue}，{parts}相加为 {sum}，相差 {diff}。仅凭表中数字无法判断错在哪一格，请对照原始资料核实（空白格可能是漏填）。",
+    en: "One of {candidates} is wrong: {total} is {totalValue} but {parts} add up to {sum} (off by {diff}). The numbers alone cannot tell which cell is wrong; please check against the source documents (a blank cell may be a missing entry).",
+  },
 } as const;
 
 export const fundingSumRule = defineRule({
@@ -245,6 +254,14 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
     }
     const diff = actual.minus(blame.proposed).abs();
     const lastDigit = diff.lte(new Dec(10).pow(-places));
+    if (!lastDigit && info.rule === fundingSumRule && blame.relations.length === 1) {
+      const open = undecidedSum(blame, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });
+      if (open) {
+        findings.push(...open.findings);
+        open.cells.forEach((c) => movedTo.add(c));
+        continue;
+      }
+    }
     findings.push(
       report(
         info.rule as SumRule,
@@ -366,6 +383,69 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
     cells.push(...fits.map((f) => f.cell));
   }
   return { findings, cells };
+}
+
+/**
+ * A lone broken sum of sources with no witness for its total (no allocation copy, no 成本指标 bounds adding up to
+ * it, not in a second broken relation): the total or any part whose correction repairs it is as likely the slip.
+ * Candidates are the typed cells (not live formulas) whose solved value is no negative amount where none was
+ * typed and breaks no other sum that holds — a blank or 0 part included. (A 执行率 does not rule a cell out: it
+ * may have been computed from the slip.) A cell another sheet or the cost bounds give exactly the value needed is
+ * the one to fix: at a part the reconciliation reports it; at the total the sum's own error stays. Null when the
+ * total is pinned or is the only candidate (the error at the total stands).
+ */
+function undecidedSum(blame: Blame, ctx: Context): { findings: Finding[]; cells: string[] } | null {
+  const ev = blame.relations[0]!;
+  const relation = ev.relation;
+  const info = ctx.byRelation.get(relation);
+  if (!info || info.rule !== fundingSumRule) return null;
+  const { valueOf, names } = ctx;
+  const fits: { cell: string; value: Dec }[] = [];
+  for (const cell of [relation.target, ...relation.operands]) {
+    const amount = ctx.cells.get(cell);
+    if (ctx.fixed.has(cell) || !amount || amount.formula) continue;
+    const solved = relation.solve(cell, valueOf);
+    if (!solved) continue;
+    const value = roundHalfUp(solved, ctx.placesOf(cell));
+    if (value.eq(valueOf(cell)) || (value.isNegative() && !valueOf(cell).isNegative())) continue;
+    const sub = { cell, value };
+    const keepsTheRest = ctx.all.every(({ relation: other, rule }) => {
+      if (other === relation || rule === executionRateRule) return true;
+      if (other.target !== cell && !other.operands.includes(cell)) return true;
+      const after = evaluate(other, valueOf, sub);
+      return after === null || after.status !== "broken";
+    });
+    if (keepsTheRest) fits.push(sub);
+  }
+  // Within one unit of the last digit: 成本指标 bounds that carry their own 尾差 (519.94 over sources of 519.93) still say
+  // the total is the slip when it is far from both.
+  const close = (a: Dec, b: Dec, cell: string) => a.minus(b).abs().lte(new Dec(10).pow(-ctx.placesOf(cell)));
+  const pinned = fits.filter((f) => ctx.linked.get(f.cell)?.agrees === false && close(ctx.linked.get(f.cell)!.value, f.value, f.cell));
+  if (pinned.length === 1) return pinned[0]!.cell === relation.target ? null : { findings: [], cells: [pinned[0]!.cell] };
+  if (fits.length < 2 || !fits.some((f) => f.cell === relation.target)) return null;
+  const zh = fits.map((f) => (names.has(f.cell) ? `${names.get(f.cell)}（${f.cell}）` : f.cell));
+  const en = fits.map((f) => (names.has(f.cell) ? `${names.get(f.cell)} (${f.cell})` : f.cell));
+  const zhList = `${zh.slice(0, -1).join("、")}与${zh[zh.length - 1]}`;
+  const enList = `${en.slice(0, -1).join(", ")} and ${en[en.length - 1]}`;
+  const places = ctx.placesOf(relation.target);
+  const total = valueOf(relation.target);
+  const sum = ev.expected;
+  const withBlank = fits.some((f) => ctx.cells.get(f.cell)!.reading.kind === "blank");
+  const data = {
+    candidates: { zh: zhList, en: enList },
+    total: names.get(relation.target) ?? relation.target,
+    totalValue: show(total, places),
+    parts: info.what,
+    sum: show(sum, places),
+    diff: show(total.minus(sum).abs(), places),
+  };
+  const others = [relation.target, ...relation.operands].filter((c) => !fits.some((f) => f.cell === c));
+  const finding = report(fundingSumRule, relation.target, withBlank ? "undecidedWithBlank" : "undecided", data, {
+    related: [...fits.slice(1).map((f) => f.cell), ...others],
+    severity: "warning",
+    actual: show(total, places),
+  });
+  return { findings: [finding], cells: fits.map((f) => f.cell) };
 }
 
 /**

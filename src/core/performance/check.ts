@@ -55,13 +55,14 @@ function withCostWitness(form: PerformanceForm, linked: ReadonlyMap<string, Corr
   const total = form.funding.total;
   const cell = total?.budget ?? total?.amount ?? null;
   if (!bounds || !cell || cell.value === null || linked?.has(cell.cell)) return linked;
-  if (bounds.cells.length === 0 || bounds.sum.minus(cell.value).abs().gte(CENT)) return linked;
+  if (bounds.cells.length === 0) return linked;
+  // Bounds that differ from the total say what it should be: when the sources add up to them, the total is the slip.
   const witness: Corroboration = {
     allocCell: bounds.cells[0]!,
-    value: cell.value,
+    value: bounds.sum.minus(cell.value).abs().gte(CENT) ? bounds.sum : cell.value,
     describe: `成本指标上限之和（${bounds.cells.join("、")}）`,
     describeEn: `the sum of the cost indicators' upper bounds (${bounds.cells.join(", ")})`,
-    agrees: true,
+    agrees: bounds.sum.minus(cell.value).abs().lt(CENT),
   };
   return new Map([...(linked ?? []), [cell.cell, witness]]);
 }
