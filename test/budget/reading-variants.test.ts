@@ -132,7 +132,8 @@ describe("三公 决算数 beside 预算数", () => {
   const merges = ["A1:F1", "A3:F3", "A4:B4", "C4:D4", "E4:F4"];
   it("決算 within 预算: nothing; the 合计 pairs add up per 预算数 and per 决算数", () => {
     expect(problems([sheet("三公", rows(1.5), merges, {})])).toEqual([]);
-    expect(problems([withValue(sheet("三公", rows(1.5), merges), "B6", 3)]).map(([sev, , cell]) => [sev, cell])).toEqual([["error", "B6"]]);
+    // 决算数 合计 3 over 1 + 1.5: 1.5 typed for 2 (or 1 for 1.5) explains it as well as the 合计 — a warning there, no fix.
+    expect(problems([withValue(sheet("三公", rows(1.5), merges), "B6", 3)]).map(([sev, , cell]) => [sev, cell])).toEqual([["warning", "B6"]]);
   });
   it("决算数 above 预算数: a warning at the 决算数 cell", () => {
     expect(problems([sheet("三公", rows(2.4), merges)])).toEqual([

@@ -48,4 +48,10 @@ describe("slipVerdict", () => {
     set({ T: "10.00", A: "1.30", B: "1.30", C: "5.60" }); // 1.30 for 3.10 — or B's 1.30 copied where 3.10 belongs
     expect(slipVerdict(sum("T", ["A", "B", "C"]), ["A", "B", "C"], valueOf, () => 2).single).toBeNull();
   });
+  it("names as near every cell one mistake away from repairing the sum, and no part when none is", () => {
+    set({ T: "9.99", A: "0", B: "8.99", C: "0" }); // 8.99 for 9.99 (one digit); the zeros are no one's suspects
+    expect(slipVerdict(sum("T", ["A", "B", "C"]), ["T", "A", "B", "C"], valueOf, () => 2).near).toEqual(["T", "B"]);
+    set({ T: "12.99", A: "0", B: "8.99", C: "0" }); // 8.99 → 12.99 takes two digits (nor is 12.99 one digit from 8.99)
+    expect(slipVerdict(sum("T", ["A", "B", "C"]), ["T", "A", "B", "C"], valueOf, () => 2).near).toEqual([]);
+  });
 });

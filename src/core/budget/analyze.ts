@@ -136,13 +136,20 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
       const ev = b.relations[0]!;
       const candidates = (among ?? [ev.relation.target, ...ev.relation.operands]).filter((c) => c === ev.relation.target || !corroborated(c, ev, evaluations, valueOf));
       const placesOf = (k: string) => set.placesOf(k);
-      const { single, tied } = slipVerdict(ev.relation, candidates, valueOf, placesOf);
+      const { single, tied, near } = slipVerdict(ev.relation, candidates, valueOf, placesOf);
       if (single && single.cell !== ev.relation.target) {
         out.push(slipFinding(set, ev, single, byRelation, valueOf));
         continue;
       }
       if (tied.length > 1) {
         out.push(slipTieFinding(set, ev, tied, byRelation, valueOf));
+        continue;
+      }
+      // Blamed on its total for want of evidence, while one wrong digit in a part repairs it as well: the
+      // fix would copy that part's mistake into a correct total. A warning at the total naming the parts.
+      const nearParts = near.filter((c) => c !== ev.relation.target);
+      if (atTotal && nearParts.length > 0) {
+        out.push(totalOrPartFinding(set, ev, nearParts, byRelation, valueOf));
         continue;
       }
     }
@@ -409,6 +416,29 @@ function slipTieFinding(set: RelationSet, ev: Evaluation, suspects: SlipSuspect[
       RULE_OF_KIND[rel.kind],
       cell,
       "slips",
+      { relation: rel, expected: formatDec(ev.expected, places), actual: formatDec(valueOf(target), places), cells: joinTexts(named) },
+      { related: relatedCells([ev], target, sheet), severity: "warning" },
+    ),
+  };
+}
+
+/** The total or one of `parts` (each one digit away from repairing the sum) is wrong: one warning at the total, no fix. */
+function totalOrPartFinding(set: RelationSet, ev: Evaluation, parts: string[], byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+  const target = ev.relation.target;
+  const { sheet, cell } = placeOf(set, target);
+  const rel = byRelation.get(ev.relation)!;
+  const places = ev.relation.places;
+  const named = parts.map((p) => {
+    const name = nameOf(set, p);
+    const value = formatDec(valueOf(p), set.placesOf(p));
+    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
+  });
+  return {
+    sheet,
+    finding: report(
+      RULE_OF_KIND[rel.kind],
+      cell,
+      "totalOrPart",
       { relation: rel, expected: formatDec(ev.expected, places), actual: formatDec(valueOf(target), places), cells: joinTexts(named) },
       { related: relatedCells([ev], target, sheet), severity: "warning" },
     ),

@@ -114,6 +114,14 @@ export const BROKEN_RELATION_MESSAGES = {
     zh: "{relation}：应为 {expected}，表中为 {actual}。{cells}中任一处把数字录颠倒（或多录、漏录一位）都会造成这个差额，数字无法判断是哪一处，请逐一核对。",
     en: "{relation}: expected {expected}, found {actual}. A typing slip (digits swapped, one dropped or doubled) in any of {cells} makes this gap; the numbers cannot tell which, so check each.",
   },
+  /**
+   * A broken sum blamed on its total only for want of other evidence, where one typing mistake in a part (a
+   * digit wrong, a slip, a copied figure) repairs it as well: the total may be the correct figure, so no fix copies a part's mistake into it.
+   */
+  totalOrPart: {
+    zh: "{relation}：分项相加为 {expected}，表中为 {actual}。可能是这一格录错，也可能是{cells}录错（错一位数字、两位颠倒、多录或漏录一位，或照抄了别处的数），数字无法判断是哪一处，请核对后再改。",
+    en: "{relation}: the parts add up to {expected}, the cell shows {actual}. Either this cell is mistyped or {cells} is (one digit wrong, two swapped, one doubled or dropped, or a figure copied from elsewhere); the numbers cannot tell which, so check before changing either.",
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 /** Amounts are 万元 with 2 decimals unless the table displays otherwise (whole 元: `#,##0`). */

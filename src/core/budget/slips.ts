@@ -69,13 +69,16 @@ function replacedValues(typed: Dec, places: number): Dec[] {
  * it leaves cannot tell one explanation from another. One cell alone explained, by an
  * undone swap, drop or doubling: `single`. Several cells (0.02 for 0.92 moves the sum by 0.90, as 1.21 for
  * 2.11 does): `tied`, the slip suspects among them. A digit typed wrong is a rival, never a suspect of its
- * own (see the head of this file).
+ * own (see the head of this file). `near`: every candidate one such mistake away from repairing the relation
+ * (a slip undone, a digit put right, a copied figure replaced): each is as good an explanation as any other.
  */
-export function slipVerdict(relation: Relation, candidates: readonly string[], valueOf: (key: string) => Dec, placesOf: (key: string) => number): { single: SlipSuspect | null; tied: SlipSuspect[] } {
+export function slipVerdict(relation: Relation, candidates: readonly string[], valueOf: (key: string) => Dec, placesOf: (key: string) => number): { single: SlipSuspect | null; tied: SlipSuspect[]; near: string[] } {
   const best = new Map<string, { residual: Dec; suspect: SlipSuspect | null }>();
+  const near = new Set<string>();
   const consider = (cell: string, value: Dec, slip: Slip | null) => {
     const ev = evaluate(relation, valueOf, { cell, value });
     if (!ev || ev.status === "broken") return;
+    near.add(cell);
     const residual = ev.actual.minus(ev.expected).abs();
     const known = best.get(cell);
     // A cell a slip explains is a suspect however a wrong digit would do; among its repairs, the closest.
@@ -100,5 +103,6 @@ export function slipVerdict(relation: Relation, candidates: readonly string[], v
   }
   const explained = [...best.values()];
   const tied = explained.flatMap((b) => (b.suspect ? [b.suspect] : []));
-  return explained.length === 1 && tied.length === 1 ? { single: tied[0]!, tied: [] } : { single: null, tied: tied.length > 1 ? tied : [] };
+  const nearCells = candidates.filter((c) => near.has(c));
+  return explained.length === 1 && tied.length === 1 ? { single: tied[0]!, tied: [], near: nearCells } : { single: null, tied: tied.length > 1 ? tied : [], near: nearCells };
 }
