@@ -647,7 +647,9 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
   }
   // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
   if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
-  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && score.faults * 2 < score.agree;
+  // One column off where at least two agree to the unit: one wrong cell among its rows (or its own figure), not
+  // another structure — two telling columns do not add up exactly by chance.
+  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1);
 }
 
 /** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */
