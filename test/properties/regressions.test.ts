@@ -2085,3 +2085,42 @@ describe("struct (session 6): a district over its towns with one column typed wr
   it("天山区 提前下达 typed 105021 → one error at C12", () => expect(errorsAt(urumqi(105021))).toEqual(["附件1!C12=1051021"]));
   it("东风镇 本次下达 typed 24365 → one error at D13", () => expect(errorsAt(withValue(urumqi(), "D13", 24365))).toEqual(["附件1!D13=243655"]));
 });
+
+// struct (session 6) — bare …小计 rows closing their towns, 塔城地区小计 and 博州小计 closing their counties, 全区合计 on top:
+// 精河县小计 adds up 建设镇 alone, the shortest run, so 幸福镇 (blank) and 光明镇 (0) above it were nobody's, and 博州小计,
+// its county city 博乐市 typed ten times too big, could take neither its numbers (no column agrees) nor its block (two
+// towns of no county in it): 博州 read flat, an error at 全区合计. A town is never a county's sibling: a run over towns
+// takes the towns right after it that add nothing (0 or blank in every column) (seed 777 single #421).
+describe("struct (session 6): blank and 0 towns belong to the county total beside them", () => {
+  function bortala(bole = 400558): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年提前下达自治区财政孤儿基本生活费补助资金分配表"],
+      [undefined, undefined, "单位：元"],
+      ["序号", "县（市）、单位", "补助资金"],
+      [],
+      [undefined, "全区合计", 4546542],
+      [1, "城关镇", 811006],
+      [2, "团结镇", 306733],
+      [3, "红星镇", 565304],
+      [undefined, "塔城市小计", 1683043],
+      [4, "乌苏市", 404524],
+      [5, "胜利镇", undefined],
+      [6, "和平镇", 0],
+      [undefined, "沙湾市小计", 0],
+      [undefined, "塔城地区小计", 2087567],
+      [7, "博乐市", bole],
+      [8, "前进镇", 881301],
+      [9, "新华镇", 517820],
+      [10, "东风镇", 606662],
+      [undefined, "阿拉山口市小计", 2005783],
+      [11, "幸福镇", undefined],
+      [12, "光明镇", 0],
+      [13, "建设镇", 52634],
+      [undefined, "精河县小计", 52634],
+      [undefined, "博州小计", 2458975],
+    ];
+    return sheet("附件1", rows, ["A1:C1", "A3:A4", "B3:B4", "C3:C4"], { 2: "#,##0" });
+  }
+  it("is clean", () => expect(loud(bortala())).toEqual([]));
+  it("博乐市 typed 4005558 → one error at C15", () => expect(errorsAt(bortala(4005558))).toEqual(["附件1!C15=400,558"]));
+});
