@@ -241,6 +241,24 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       if (towns > 0 && /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!))) return [block.slice(0, towns), "block"];
       return [block, "block"];
     };
+    /**
+     * A run over towns takes the towns right after it that add nothing (0 or blank in every column: 幸福镇, 光明镇
+     * above 建设镇 under 精河县小计): the shortest run that adds up left them out, and a town is never a county's
+     * sibling. Left out, they would be the prefecture's own rows and a candidate for any fault there.
+     */
+    const withEmptyTowns = (run: number[], direction: Direction, claimed: Uint8Array): number[] => {
+      if (!run.every((j) => TOWN_ONLY.test(unitName(rows[j]!)))) return run;
+      const step = direction === "head" ? 1 : -1;
+      const out = [...run];
+      const edge = run.map((j) => position.get(j)!);
+      for (let q = (direction === "head" ? Math.max(...edge) : Math.min(...edge)) + step; q >= 0 && q < inner.length; q += step) {
+        const j = inner[q]!;
+        if (claimed[q] === 1 || candidates.has(j) || !TOWN_ONLY.test(unitName(rows[j]!))) break;
+        if (!evidence.every((c) => !c.values.known(j) || unitsAt(c, j) === 0)) break;
+        out.push(j);
+      }
+      return out;
+    };
     /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
     const ownLevelOfAnother = (j: number, i: number) => {
       const unit = /^(.+)本级$/.exec(rows[j]!.label)?.[1];
@@ -255,8 +273,9 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
     for (const i of direction === "head" ? [...ordered].reverse() : ordered) {
       const p = position.get(i)!;
       if (claimed[p] === 1) continue;
-      const [run, basis] = runOf(i, p);
-      if (run.length === 0) continue;
+      const [found, basis] = runOf(i, p);
+      if (found.length === 0) continue;
+      const run = basis === "numbers" ? withEmptyTowns(found, direction, claimed) : found;
       for (const j of run) claimed[position.get(j)!] = 1;
       runs.set(i, { rows: run, basis });
       resolved.add(i);
@@ -647,7 +666,9 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
   }
   // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
   if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
-  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && score.faults * 2 < score.agree;
+  // One column off where at least two agree to the unit: one wrong cell among its rows (or its own figure), not
+  // another structure — two telling columns do not add up exactly by chance.
+  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1);
 }
 
 /** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */
