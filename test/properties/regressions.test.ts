@@ -2174,3 +2174,46 @@ describe("struct (session 6): blank and 0 towns belong to the county total besid
   it("is clean", () => expect(loud(bortala())).toEqual([]));
   it("博乐市 typed 4005558 → one error at C15", () => expect(errorsAt(bortala(4005558))).toEqual(["附件1!C15=400,558"]));
 });
+
+// lead (session 6) — a one-unit target form named after a prefecture the allocation never writes: 塔城市 then a bare
+// 小计 (the prefecture 塔城地区 is written nowhere). Names pair nothing, so the form was not linked at all; with
+// 年度资金总额 typed wrong on the form, its funding sum could only say "one of the two" (a warning). The form is now
+// paired by the amount it holds (its total, or the source line that still carries the figure) with the one row of
+// the allocation's one money column that could be that unit (a bare 小计), and the copy pins the total.
+// (Seed 31337 single #89.)
+describe("lead (session 6): a one-unit form paired by its amount with a bare 小计", () => {
+  function allocation(): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配表"],
+      ["单位：元"],
+      ["序号", "单位", "补助资金"],
+      [undefined, "总计", 2156286],
+      [1, "塔城市", 606843],
+      [undefined, "小计", 606843],
+      [2, "阿克苏地区本级", 332115],
+      [3, "阿克苏市", 316213],
+      [4, "库车市", 901115],
+      [undefined, "小计", 1549443],
+    ];
+    return sheet("附件1", rows, ["A1:C1", "A2:C2"], { 2: "#,##0" });
+  }
+  function form(name: string, total: number, own: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2026年就业补助资金绩效目标表"],
+      ["项目名称", "就业补助资金"],
+      ["地区名称", name],
+      ["资金情况（元）", "年度资金总额：", total],
+      [undefined, "其中：自治区资金", own],
+      [undefined, "地方资金"],
+      ["年度目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      ["产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    return sheet(`附件3-${name}`, rows, ["A2:E2", "B3:E3", "B4:E4", "A5:A7", "B8:E8", "C9:D9", "C10:D10", "C11:D11"], { 2: "#,##0" });
+  }
+  it("is clean", () => expect(loud(allocation(), form("塔城地区", 606843, 606843), form("阿克苏地区", 1549443, 1549443))).toEqual([]));
+  it("塔城地区 年度资金总额 typed 606853 → one error at its C5 (应为 606843), not a warning naming two cells", () =>
+    expect(loud(allocation(), form("塔城地区", 606853, 606843), form("阿克苏地区", 1549443, 1549443))).toEqual(["附件3-塔城地区!C5 error performance/funding-sum"]));
+});

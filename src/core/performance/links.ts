@@ -407,6 +407,7 @@ function pairWithAllocation(
     const pairs = pairByName(units, alloc);
     if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
   }
+  if ((!best || best.pairs.length === 0) && !regional && units.length === 1) best = pairOneUnitByAmount(units, candidates, unit);
   if (!best || best.pairs.length === 0) return null;
   if (regional && best.pairs.length < 2) return null;
   const { alloc } = best;
@@ -514,6 +515,27 @@ function pairByName(units: TargetUnit[], alloc: Allocation): [number, number][] 
 }
 
 /**
+ * A one-unit form whose name no allocation row writes (塔城地区 over 塔城市 … and a bare 小计): paired by its amount
+ * with the one allocation, of those it may copy, whose one money column (or 合计 column) holds it on exactly one
+ * row that could be that unit (`pairByAmount`).
+ */
+function pairOneUnitByAmount(units: TargetUnit[], allocations: Allocation[], unit: MoneyUnit | null): { alloc: Allocation; pairs: [number, number][] } | null {
+  const found: { alloc: Allocation; pairs: [number, number][] }[] = [];
+  for (const alloc of allocations) {
+    const column = alloc.columns.length === 1 ? alloc.columns[0] : alloc.columns.find((c) => /合计|总额|总计/.test(c.header));
+    if (!column) continue;
+    const typed = (j: number) => {
+      const value = alloc.units[j]!.amounts.get(column.col)?.value ?? null;
+      if (!value || column.unit === unit || !column.unit || !unit) return value;
+      return column.unit === "元" ? value.div(10000) : value.times(10000);
+    };
+    const pairs = pairByAmount(units, alloc, [], typed);
+    if (pairs.length === 1) found.push({ alloc, pairs });
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
  * Form units the names leave unpaired, paired by the one amount they hold: a bare 小计 that names no unit
  * (阿勒泰市, 布尔津县, 小计 — the prefecture written nowhere), or a short name two rows share (伊宁 for 伊宁市 and
  * 伊宁县). The same unit when exactly one such row holds exactly the form's amount and no other unpaired unit
@@ -526,11 +548,14 @@ function pairByAmount(units: TargetUnit[], alloc: Allocation, pairs: [number, nu
   const openT = units.map((u, i) => ({ u, i })).filter(({ u, i }) => !pairedT.has(i) && !u.isTotal && u.amount.value && !u.amount.value.isZero());
   const openA = alloc.units.map((u, j) => ({ u, j })).filter(({ u, j }) => !pairedA.has(j) && u.role !== "grand" && typed(j) && !typed(j)!.isZero());
   const out: [number, number][] = [];
+  // The amounts a form unit holds: its total, and the source lines under it — one typo on the form leaves the
+  // other carrying the allocation's figure (年度资金总额 typed wrong, 其中：自治区资金 still the 小计's amount).
+  const held = (u: TargetUnit) => [u.amount.value!, ...u.sources.map((s) => s.amount.value).filter((v): v is Dec => !!v && !v.isZero())];
   for (const { u, i } of openT) {
     // Names that would pair but for a rival of the same name (a county's 喀什市 is no 喀什地区: matchUnits tells).
     const named = (a: AllocUnit) => unnamedTotal(a) || matchUnits([u.name], [a.name]).length === 1;
-    const same = openA.filter(({ u: a, j }) => named(a) && typed(j)!.eq(u.amount.value!));
-    const rivals = openT.filter((o) => o.u.amount.value!.eq(u.amount.value!));
+    const same = openA.filter(({ u: a, j }) => named(a) && held(u).some((v) => typed(j)!.eq(v)));
+    const rivals = openT.filter((o) => held(o.u).some((v) => same.some(({ j }) => typed(j)!.eq(v))));
     if (same.length === 1 && rivals.length === 1) out.push([i, same[0]!.j]);
   }
   return out;
