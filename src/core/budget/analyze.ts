@@ -142,14 +142,14 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
         continue;
       }
       if (tied.length > 1) {
-        out.push(slipTieFinding(set, ev, tied, byRelation, valueOf));
+        out.push(namedCellsWarning("slips", set, ev, tied.map((t) => t.cell), byRelation, valueOf));
         continue;
       }
       // Blamed on its total for want of evidence, while one wrong digit in a part repairs it as well: the
       // fix would copy that part's mistake into a correct total. A warning at the total naming the parts.
       const nearParts = near.filter((c) => c !== ev.relation.target);
       if (atTotal && nearParts.length > 0) {
-        out.push(totalOrPartFinding(set, ev, nearParts, byRelation, valueOf));
+        out.push(namedCellsWarning("totalOrPart", set, ev, nearParts, byRelation, valueOf));
         continue;
       }
     }
@@ -399,15 +399,26 @@ function slipFinding(set: RelationSet, ev: Evaluation, suspect: SlipSuspect, byR
   };
 }
 
-/** A slip in any of several cells (the total among them) explains the break: one warning naming them. */
-function slipTieFinding(set: RelationSet, ev: Evaluation, suspects: SlipSuspect[], byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
+/**
+ * One warning at the total naming the cells that could be wrong, no fix: `slips` when a slip in any of them (the
+ * total among them) explains the break, `totalOrPart` when the total or one of these parts (each one typing mistake
+ * away from repairing the sum) is wrong.
+ */
+function namedCellsWarning(
+  messageId: "slips" | "totalOrPart",
+  set: RelationSet,
+  ev: Evaluation,
+  cells: string[],
+  byRelation: Map<Relation, BudgetRelation>,
+  valueOf: (k: string) => Dec,
+): SheetFinding {
   const target = ev.relation.target;
   const { sheet, cell } = placeOf(set, target);
   const rel = byRelation.get(ev.relation)!;
   const places = ev.relation.places;
-  const named = suspects.map((s) => {
-    const name = nameOf(set, s.cell);
-    const value = formatDec(valueOf(s.cell), set.placesOf(s.cell));
+  const named = cells.map((c) => {
+    const name = nameOf(set, c);
+    const value = formatDec(valueOf(c), set.placesOf(c));
     return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
   });
   return {
@@ -415,30 +426,7 @@ function slipTieFinding(set: RelationSet, ev: Evaluation, suspects: SlipSuspect[
     finding: report(
       RULE_OF_KIND[rel.kind],
       cell,
-      "slips",
-      { relation: rel, expected: formatDec(ev.expected, places), actual: formatDec(valueOf(target), places), cells: joinTexts(named) },
-      { related: relatedCells([ev], target, sheet), severity: "warning" },
-    ),
-  };
-}
-
-/** The total or one of `parts` (each one digit away from repairing the sum) is wrong: one warning at the total, no fix. */
-function totalOrPartFinding(set: RelationSet, ev: Evaluation, parts: string[], byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec): SheetFinding {
-  const target = ev.relation.target;
-  const { sheet, cell } = placeOf(set, target);
-  const rel = byRelation.get(ev.relation)!;
-  const places = ev.relation.places;
-  const named = parts.map((p) => {
-    const name = nameOf(set, p);
-    const value = formatDec(valueOf(p), set.placesOf(p));
-    return { zh: `${name.zh}（${value}）`, en: `${name.en} (${value})` };
-  });
-  return {
-    sheet,
-    finding: report(
-      RULE_OF_KIND[rel.kind],
-      cell,
-      "totalOrPart",
+      messageId,
       { relation: rel, expected: formatDec(ev.expected, places), actual: formatDec(valueOf(target), places), cells: joinTexts(named) },
       { related: relatedCells([ev], target, sheet), severity: "warning" },
     ),
