@@ -309,6 +309,33 @@ interface Context {
 }
 
 /**
+ * The typed cells of a broken relation (not live formulas, not confirmed by another sheet) whose corrected value
+ * repairs it: no negative amount where none was typed, and no other relation that holds broken by it (`ignored`
+ * relations are not asked).
+ */
+function singleCellRepairs(relation: Relation, ctx: Context, ignored: (other: Relation, rule: Described["rule"]) => boolean): { cell: string; value: Dec }[] {
+  const { valueOf } = ctx;
+  const fits: { cell: string; value: Dec }[] = [];
+  for (const cell of [relation.target, ...relation.operands]) {
+    const amount = ctx.cells.get(cell);
+    if (ctx.fixed.has(cell) || !amount || amount.formula) continue;
+    const solved = relation.solve(cell, valueOf);
+    if (!solved) continue;
+    const value = roundHalfUp(solved, ctx.placesOf(cell));
+    if (value.eq(valueOf(cell)) || (value.isNegative() && !valueOf(cell).isNegative())) continue;
+    const sub = { cell, value };
+    const keepsTheRest = ctx.all.every(({ relation: other, rule }) => {
+      if (ignored(other, rule)) return true;
+      if (other.target !== cell && !other.operands.includes(cell)) return true;
+      const after = evaluate(other, valueOf, sub);
+      return after === null || after.status !== "broken";
+    });
+    if (keepsTheRest) fits.push(sub);
+  }
+  return fits;
+}
+
+/**
  * A broken sum whose total the allocation table confirms: the part whose correction repairs it without
  * breaking anything that holds (no negative amount where one was not typed) is the cell to fix. Two or
  * more such parts (two blank sources under a confirmed total): the numbers cannot tell which, so one
@@ -322,22 +349,7 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
     const relation = ev.relation;
     const info = ctx.byRelation.get(relation);
     if (!info || info.rule === executionRateRule) return null;
-    const fits: { cell: string; value: Dec }[] = [];
-    for (const cell of [relation.target, ...relation.operands]) {
-      const amount = ctx.cells.get(cell);
-      if (ctx.fixed.has(cell) || !amount || amount.formula) continue;
-      const solved = relation.solve(cell, valueOf);
-      if (!solved) continue;
-      const value = roundHalfUp(solved, ctx.placesOf(cell));
-      if (value.eq(valueOf(cell)) || (value.isNegative() && !valueOf(cell).isNegative())) continue;
-      const sub = { cell, value };
-      const keepsTheRest = ctx.all.every(({ relation: other }) => {
-        if (other.target !== cell && !other.operands.includes(cell)) return true;
-        const after = evaluate(other, valueOf, sub);
-        return after === null || after.status !== "broken";
-      });
-      if (keepsTheRest) fits.push(sub);
-    }
+    const fits = singleCellRepairs(relation, ctx, () => false);
     // A blank part is a candidate like any other (an omission, or "no such funds"): with a typed part that
     // could be the slip too, the numbers cannot tell, and one warning names both.
     // A part that another table gives exactly the value the sum needs is the one that was mistyped.
@@ -400,23 +412,7 @@ function undecidedSum(blame: Blame, ctx: Context): { findings: Finding[]; cells:
   const info = ctx.byRelation.get(relation);
   if (!info || info.rule !== fundingSumRule) return null;
   const { valueOf, names } = ctx;
-  const fits: { cell: string; value: Dec }[] = [];
-  for (const cell of [relation.target, ...relation.operands]) {
-    const amount = ctx.cells.get(cell);
-    if (ctx.fixed.has(cell) || !amount || amount.formula) continue;
-    const solved = relation.solve(cell, valueOf);
-    if (!solved) continue;
-    const value = roundHalfUp(solved, ctx.placesOf(cell));
-    if (value.eq(valueOf(cell)) || (value.isNegative() && !valueOf(cell).isNegative())) continue;
-    const sub = { cell, value };
-    const keepsTheRest = ctx.all.every(({ relation: other, rule }) => {
-      if (other === relation || rule === executionRateRule) return true;
-      if (other.target !== cell && !other.operands.includes(cell)) return true;
-      const after = evaluate(other, valueOf, sub);
-      return after === null || after.status !== "broken";
-    });
-    if (keepsTheRest) fits.push(sub);
-  }
+  const fits = singleCellRepairs(relation, ctx, (other, rule) => other === relation || rule === executionRateRule);
   // Within one unit of the last digit: 成本指标 bounds that carry their own 尾差 (519.94 over sources of 519.93) still say
   // the total is the slip when it is far from both.
   const close = (a: Dec, b: Dec, cell: string) => a.minus(b).abs().lte(new Dec(10).pow(-ctx.placesOf(cell)));
