@@ -229,6 +229,49 @@ function allocationsOf(reading: WorkbookReading): Allocation[] {
     .filter((a): a is Allocation => !!a);
 }
 
+/** A figure a target form gives an allocation row, in the allocation column it copies (that column's unit). */
+export interface CopiedFigure {
+  /** Index into the allocation model's rows. */
+  row: number;
+  col: number;
+  value: Dec;
+}
+
+/**
+ * The figures the target forms give the rows of one allocation table, paired by name (read before the workbook's
+ * relations are: they tell the allocation's structure where its own numbers cannot — a prefecture typed wrong
+ * over counties that add up to its copy).
+ */
+export function copiedFigures(sheet: SheetSnapshot, model: AllocationModel, targets: { sheet: SheetSnapshot; forms: PerformanceForm[] }[]): CopiedFigure[] {
+  const alloc = readAllocation(sheet, model);
+  if (!alloc) return [];
+  const out: CopiedFigure[] = [];
+  for (const target of targets) {
+    for (const form of target.forms) {
+      try {
+        const units = targetUnits(target.sheet, form);
+        const pairs = pairByName(units, alloc).filter(([i, j]) => !units[i]!.isTotal && alloc.units[j]!.role !== "grand");
+        if (pairs.length === 0 || (form.funding.regional !== null && pairs.length < 2)) continue;
+        const unit = form.funding.unit;
+        const inColumn = (c: AllocMoneyColumn, v: Dec) => (c.unit === unit || !c.unit || !unit ? v : c.unit === "元" ? v.times(10000) : v.div(10000));
+        // The column most of the paired units agree with (the one money column when they cannot say).
+        const agreeing = alloc.columns.map((c) => ({ c, agree: pairs.filter(([i, j]) => alloc.units[j]!.amounts.get(c.col)?.value?.eq(inColumn(c, units[i]!.amount.value!))).length }));
+        agreeing.sort((a, b) => b.agree - a.agree);
+        const best = agreeing[0];
+        const column = best && best.agree * 2 >= pairs.length && (agreeing.length === 1 || best.agree > agreeing[1]!.agree) ? best.c : alloc.columns.length === 1 ? alloc.columns[0]! : null;
+        if (!column) continue;
+        for (const [i, j] of pairs) {
+          const row = model.rowIndex.get(Number(/\d+$/.exec(alloc.units[j]!.nameCell)?.[0] ?? 0) - 1);
+          if (row !== undefined) out.push({ row, col: column.col, value: inColumn(column, units[i]!.amount.value!) });
+        }
+      } catch {
+        // A form that cannot be read says nothing about the allocation's structure.
+      }
+    }
+  }
+  return out;
+}
+
 /** Target forms paired with the allocation cells they copy, as typed: no verdict, no evidence weighed. */
 export function pairTargetsWithAllocations(reading: WorkbookReading): FormLink[] {
   const targets = reading.sheetsOf("performance-target");

@@ -12,8 +12,10 @@ import { type BudgetWorkbook, budgetTables } from "../budget/reconcile";
 import { targetTablesOf } from "../budget/target-rules";
 import { type SheetKind, classifySheet } from "../kinds";
 import type { PerformanceForm } from "../performance/form";
+import { copiedFigures } from "../performance/links";
 import { readPerformanceForms } from "../performance/read-forms";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { confirmStructure } from "./confirmed-structure";
 
 export class WorkbookReading {
   readonly kinds: ReadonlyMap<string, SheetKind>;
@@ -33,7 +35,8 @@ export class WorkbookReading {
     return this.workbook.sheets.filter((s) => this.kinds.get(s.name) === kind);
   }
 
-  /** The allocation model of a sheet, or null when it cannot be read as one. */
+  /** The allocation model of a sheet, or null when it cannot be read as one. Its structure is as the target
+   *  forms of the workbook bear it out (a prefecture typed wrong over counties adding up to its copy). */
   allocation(sheet: SheetSnapshot): AllocationModel | null {
     if (!this.allocations.has(sheet)) {
       let model: AllocationModel | null = null;
@@ -41,6 +44,14 @@ export class WorkbookReading {
         model = buildAllocationModel(sheet);
       } catch {
         model = null;
+      }
+      if (model) {
+        try {
+          const targets = this.sheetsOf("performance-target").map((s) => ({ sheet: s, forms: this.performanceForms(s) }));
+          if (targets.length > 0) confirmStructure(model, copiedFigures(sheet, model, targets));
+        } catch {
+          // Targets that cannot be read leave the structure as the allocation's own numbers read it.
+        }
       }
       this.allocations.set(sheet, model);
     }
