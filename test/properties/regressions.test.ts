@@ -2217,3 +2217,143 @@ describe("lead (session 6): a one-unit form paired by its amount with a bare 小
   it("塔城地区 年度资金总额 typed 606853 → one error at its C5 (应为 606843), not a warning naming two cells", () =>
     expect(loud(allocation(), form("塔城地区", 606853, 606843), form("阿克苏地区", 1549443, 1549443))).toEqual(["附件3-塔城地区!C5 error performance/funding-sum"]));
 });
+
+// links (session 7) — a regional target form copies each prefecture's figure; the allocation's own numbers, with two
+// typos, could no longer read that prefecture as the total of its rows: 克州 typed 7991 over counties adding up to
+// 1991 (read as a unit, its counties hung on 全区合计: 「应为 16,783」 at the total, warnings on the form naming the
+// typos as 应为), 和田地区 over 和田县 whose towns no longer add up (its rows stopped at 和田市: 「应为 41734」 on the
+// right 和田地区), 和田地区小计 over a bare 小计 typed wrong (read as a unit: one warning naming nine cells). The copy
+// says what the total is, and the run beside it that adds up to the copy exactly is its rows
+// (workbook/confirmed-structure.ts). (Default seed pair #19, #249, #457.)
+describe("links (session 7): a prefecture's copy on the target form tells its rows", () => {
+  function regional(name: string, title: string, heads: string[], amounts: number[], fmt: string, local: TestCell[] = [], central = amounts): Sheet {
+    const last = 2 + heads.length;
+    const col = (c: number) => String.fromCharCode(65 + c);
+    const at = (row: TestCell[], value: TestCell) => [...row, ...Array<TestCell>(Math.max(0, last - row.length)).fill(undefined), value];
+    const rows: TestCell[][] = [
+      [name],
+      [title],
+      ["项目名称", title.replace(/^\d+年|区域绩效目标表$/g, ""), undefined, ...heads],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, ...amounts],
+      [undefined, "其中：中央资金", undefined, ...central],
+      [undefined, "地方资金", undefined, ...local],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      at(["绩效指标", "一级指标", "二级指标", "三级指标"], "指标值"),
+      at([undefined, "产出指标", "数量指标", "保障人数"], "年初预算人数的95%-105%"),
+      at([undefined, undefined, "质量指标", "资金足额发放率"], "100%"),
+      at([undefined, undefined, "时效指标", "补助资金拨付时限"], "收到补助资金后30日内"),
+      at([undefined, "效益指标", "社会效益指标", "政策知晓率"], "≥90%"),
+      at([undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度"], "≥90%"),
+    ];
+    const merges = [`A2:${col(last)}2`, "B3:C3", `B4:${col(last)}4`, "A5:A7", "B5:C5", "B6:C6", "B7:C7", `B8:${col(last)}8`, "A9:A14", "B10:B12"];
+    for (let r = 9; r <= 14; r++) merges.push(`D${r}:${col(last - 1)}${r}`);
+    const formats: Record<number, string> = {};
+    for (let c = 3; c <= last; c++) formats[c] = fmt;
+    return sheet(name, rows, merges, formats);
+  }
+
+  describe("克州 typed wrong over its counties, 吐鲁番市 too (#19)", () => {
+    function allocation(turpan = 396, kizilsu = 1991): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+        ["单位：万元"],
+        ["地区", "补助资金"],
+        [],
+        ["和田地区", 3405],
+        ["和田地区本级", 2080],
+        ["和田市", 1325],
+        ["吐鲁番市", turpan],
+        ["克州", kizilsu],
+        ["克州本级", 0],
+        ["阿图什市", 1676],
+        ["阿克陶县", 315],
+        ["全区合计", 5792],
+      ];
+      return sheet("附件1", rows, ["A2:B2", "A3:B3", "A4:A5", "B4:B5"], { 1: "#,##0" });
+    }
+    const target = (turpan = 396) =>
+      regional("附件3", "2024年城乡居民基本医疗保险补助资金区域绩效目标表", ["合计", "和田地区", "吐鲁番市", "克州"], [5792, 3405, turpan, 1991], "#,##0", [], [5792, 3405, 396, 1991]);
+    it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+    it("吐鲁番市 and 克州 typed wrong → two errors at B9 and B10, nothing on the form", () =>
+      expect(loud(allocation(3396, 7991), target())).toEqual(["附件1!B9 error allocation/wrong-value", "附件1!B10 error allocation/wrong-value"]));
+    it("…with the form's copies related and the right figures expected", () => {
+      const findings = checkWorkbook({ sheets: [allocation(3396, 7991), target()] }).sheets[0]!.findings.filter((f) => f.severity === "error");
+      expect(findings.map((f) => [f.cell, f.expected, f.related.filter((c) => c.startsWith("附件3!"))])).toEqual([
+        ["B9", "396", ["附件3!F5"]],
+        ["B10", "1,991", ["附件3!G5"]],
+      ]);
+    });
+    // The form's own sums and its source line pin its 年度金额: its error (performance/wrong-amount) names the
+    // allocation cell it copies. Before: 「本格与…B9 中有一处不对」, a warning, as the group held a fault on each side.
+    it("克州 typed wrong and the form's 吐鲁番市 typed wrong → the error at B10 and one at the form's F5 naming B9", () => {
+      const findings = checkWorkbook({ sheets: [allocation(396, 7991), target(369)] }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => ({ at: `${s.name}!${f.cell}`, f })));
+      expect(findings.map(({ at, f }) => `${at} ${f.severity} ${f.rule}`)).toEqual(["附件1!B10 error allocation/wrong-value", "附件3!F5 error performance/wrong-amount"]);
+      expect(findings[1]!.f.related).toContain("附件1!B9");
+    });
+  });
+
+  describe("和田县's town typed wrong under 和田地区, 巴州本级 too (#249)", () => {
+    function allocation(town = 9707.76, own = 38388): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2022年提前下达自治区财政城乡居民基本养老保险补助资金分配明细表"],
+        [undefined, undefined, "单位：人、万元"],
+        ["县（市）", "补助资金安排"],
+        [undefined, "领取人数", "基础养老金补助资金"],
+        [undefined, 1, "2=1 × 12 × 150元 / 10000"],
+        ["全区合计", 467457, 84142.26],
+        ["和田地区", 307331, 55319.58],
+        ["和田地区本级", 0, 0],
+        ["和田市", 41734, 7512.12],
+        ["和田县", 150334, 27060.12],
+        ["城关镇", 58542, 10537.56],
+        ["团结镇", 37860, 6814.8],
+        ["红星镇", 53932, town],
+        ["墨玉县", 115263, 20747.34],
+        ["胜利镇", 58688, 10563.84],
+        ["和平镇", 56575, 10183.5],
+        ["巴州", 144235, 25962.3],
+        ["巴州本级", own, 6909.84],
+        ["库尔勒市", 60335, 10860.3],
+        ["前进镇", 56823, 10228.14],
+        ["新华镇", 3512, 632.16],
+        ["轮台县", 45512, 8192.16],
+        ["乌鲁木齐市", 15891, 2860.38],
+      ];
+      return sheet("附件1", rows, ["A2:C2", "A4:A6", "B4:C4"], { 2: "0.00" });
+    }
+    const target = () => regional("附件3", "2022年城乡居民基本养老保险补助资金区域绩效目标表", ["合计", "和田地区", "巴州", "乌鲁木齐市"], [84142.26, 55319.58, 25962.3, 2860.38], "0.00");
+    it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+    it("红星镇 typed wrong → one error at C14, none on 和田地区, nothing on the form", () => expect(errorsAt(allocation(970.77), target())).toEqual(["附件1!C14=9707.76"]));
+    it("and 巴州本级 领取人数 typed wrong too → two errors at C14 and B19, no warning", () =>
+      expect(loud(allocation(970.77, 3888), target())).toEqual(["附件1!C14 error allocation/wrong-value", "附件1!B19 error allocation/wrong-value"]));
+  });
+
+  describe("a bare 小计 typed wrong under 和田地区小计, 乌鲁木齐市 too (#457)", () => {
+    function allocation(urumqi = 1537, towns = 4251): Sheet {
+      const rows: TestCell[][] = [
+        ["2023年提前下达自治区财政就业补助资金分配明细表"],
+        ["序号", "地区", "补助资金（万元）"],
+        [undefined, undefined, 1],
+        [1, "乌鲁木齐市", urumqi],
+        [2, "城关镇", 1051],
+        [undefined, "小计", 1051],
+        [3, "和田县", 0],
+        [4, "团结镇", 1107],
+        [5, "红星镇", 2791],
+        [6, "胜利镇", 353],
+        [undefined, "小计", towns],
+        [undefined, "和田地区小计", 5302],
+        [undefined, "全区合计", 6839],
+      ];
+      return sheet("附件1", rows, ["A1:C1", "A2:A3", "B2:B3"], { 2: "#,##0" });
+    }
+    const target = () => regional("附件2", "2023年就业补助资金区域绩效目标表", ["全区", "乌鲁木齐市", "和田地区"], [6839, 1537, 5302], "#,##0", [0, 0, 0]);
+    it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+    it("the 小计 typed wrong → one error at C11, not a warning naming nine cells", () => expect(loud(allocation(1537, 4851), target())).toEqual(["附件1!C11 error allocation/wrong-value"]));
+    it("and 乌鲁木齐市 typed wrong too → two errors at C4 and C11, nothing on the form", () =>
+      expect(errorsAt(allocation(153, 4851), target())).toEqual(["附件1!C4=1,537", "附件1!C11=4,251"]));
+  });
+});

@@ -311,7 +311,12 @@ function placeGroup(
   const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
   const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
   const findings: SheetFinding[] = [];
-  if (!sure.every(([key]) => onAllocation(key) && (copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0))) return false;
+  // A target copy typed wrong beside an allocation fault (one explanation, no tie): the allocation's cells are
+  // reported here, the copy by the target's reconciliation against the corrected allocation (an error there).
+  const copyTyped = (key: string) => unsure.length === 0 && copies.some((c) => c.relation.target === key);
+  const onTargets = sure.filter(([key]) => !onAllocation(key)).map(([key]) => key);
+  if (!sure.every(([key]) => (onAllocation(key) ? copiesOf(key).length > 0 || ownRelations(key, broken, infos).length > 0 : copyTyped(key)))) return false;
+  if (onTargets.length === sure.length) return false;
   if (unsure.length > 0) {
     const onTarget = unsure.filter((k) => !onAllocation(k));
     if (onTarget.length === 0) {
@@ -333,7 +338,7 @@ function placeGroup(
   const ownBreaks = broken.some((r) => !byRelation.has(r) && onAllocation(r.target));
   const stale = broken.filter((r) => r.target.endsWith(SAVED)).map((r) => splitGraphKey(r.target.slice(0, -SAVED.length)).cell);
   findings.unshift(
-    ...sure.map(([key, value]) => {
+    ...sure.filter(([key]) => onAllocation(key)).map(([key, value]) => {
       const own = ownRelations(key, broken, infos);
       // Two broken relations of the allocation's own already single the cell out: its own finding, with the
       // target copies that agree named as related. Otherwise the copies are what decides it.
@@ -355,7 +360,7 @@ function placeGroup(
       acrossOf(sheet).add(staleTotalId(cell));
     }
   }
-  for (const c of copies) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
+  for (const c of copies) if (!onTargets.includes(c.relation.target)) out.decided.add(qualifiedAddress(c.link.alloc.sheet, c.allocCell));
   for (const { sheet, finding } of findings)
     if (finding.fix && models.has(sheet)) out.verdicts.set(qualifiedAddress(sheet, finding.cell), finding);
   return true;
