@@ -78,6 +78,10 @@ export const allocationUnmatchedRule = defineRule({
       zh: "资金分配表（{sheet}）中的“{name}”（{amount}）在本表没有对应的一栏：请核对是否漏列或名称写法不同。",
       en: "“{name}” ({amount}) of the allocation table ({sheet}) has no column in this table: left out, or spelt differently?",
     },
+    allocationOnlyMany: {
+      zh: "资金分配表（{sheet}）中的 {names} 共 {count} 个单位在本表没有对应的一栏：请核对是否漏列或名称写法不同。",
+      en: "{count} units of the allocation table ({sheet}) have no column in this table ({names}): left out, or spelt differently?",
+    },
   },
 });
 
@@ -348,17 +352,26 @@ function unmatchedUnits(link: FormLink): SheetFinding[] {
     return [...matchedRows].some((m) => ancestors(m).has(r));
   };
   const underMatched = partsOfMatchedUnits(link, matchedA);
+  const missing: { name: string; cells: string[]; amount: Dec }[] = [];
   alloc.units.forEach((a, j) => {
     if (matchedA.has(j) || a.role === "grand" || a.role === "subtotal" || !matchedRoles.has(a.role) || related(j) || underMatched.has(j)) return;
     const amount = a.amounts.get(column.col);
     if (!amount?.value || amount.value.isZero()) return;
+    missing.push({ name: a.name, cells: [qualifiedAddress(alloc.sheet, a.nameCell), qualifiedAddress(alloc.sheet, amount.cell)], amount: amount.value });
+  });
+  // All at the form's total cell: one warning naming them, never one per unit on the same cell.
+  if (missing.length === 1) {
+    const [m] = missing;
+    out.push({ sheet, finding: report(allocationUnmatchedRule, totalCell, "allocationOnly", { name: m!.name, sheet: alloc.sheet, amount: show(m!.amount) }, { related: m!.cells }) });
+  } else if (missing.length > 1) {
+    const shown = missing.slice(0, 12);
+    const names = shown.map((m) => `“${m.name}”（${show(m.amount)}）`).join("、") + (missing.length > shown.length ? "等" : "");
+    const namesEn = shown.map((m) => `“${m.name}” (${show(m.amount)})`).join(", ") + (missing.length > shown.length ? " …" : "");
     out.push({
       sheet,
-      finding: report(allocationUnmatchedRule, totalCell, "allocationOnly", { name: a.name, sheet: alloc.sheet, amount: show(amount.value) }, {
-        related: [qualifiedAddress(alloc.sheet, a.nameCell), qualifiedAddress(alloc.sheet, amount.cell)],
-      }),
+      finding: report(allocationUnmatchedRule, totalCell, "allocationOnlyMany", { names: { zh: names, en: namesEn }, sheet: alloc.sheet, count: missing.length }, { related: missing.flatMap((m) => m.cells) }),
     });
-  });
+  }
   return out;
 }
 
