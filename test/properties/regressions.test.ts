@@ -1410,12 +1410,11 @@ describe("clean (session 6) regional target paired with the allocation's rows", 
     regional("附件2", "就业补助资金", "万元", [["乌鲁木齐市", 244], ["沙依巴克区", 57], ["新市区", 41], ["水磨沟区", 10], ["头屯河区", 101], ["达坂城区", 34]]);
   it("a total column named after the region, copying a 总计 with its 尾差: clean", () => expect(loud(urumqi(), urumqiTarget())).toEqual([]));
   it("a bare 小计 holding exactly the amount of the one unpaired unit is that unit: clean", () => expect(loud(altay(), altayTarget())).toEqual([]));
-  it("…and when the amounts differ the unit stays unpaired: a warning, no error", () =>
-    expect(loud(altay(), altayTarget(25600.04))).toEqual([
-      "附件2!G3 warning performance/allocation-unmatched",
-      // 阿勒泰市, 布尔津县, 富蕴县: allocation rows the form does not show — one warning naming the three (session 7).
-      "附件2!D5 warning performance/allocation-unmatched",
-    ]));
+  // Session 7: the one unnamed unit and the one bare 小计 at the prefecture level are paired by the structure (links.ts
+  // pairByStructure) whatever the amounts; the difference is then one warning naming the cells one of which is wrong
+  // (was: the column and the three counties each called unmatched).
+  it("…and when the amounts differ: one warning naming the cells one of which is wrong, no error", () =>
+    expect(loud(altay(), altayTarget(25600.04))).toEqual(["附件1!C7 warning allocation/ambiguous-fault"]));
 });
 
 // Clean workbooks, session 6 — a money 合计 column beside persons and months, two counties, one of them all zero but
@@ -2252,6 +2251,43 @@ describe("links (session 7): a prefecture's copy on the target form tells its ro
     for (let c = 3; c <= last; c++) formats[c] = fmt;
     return sheet(name, rows, merges, formats);
   }
+
+  // Prefectures written only as bare 小计 blocks (伊宁市, 奎屯市, 小计): the form's 伊犁州 and 塔城地区 pair with no row by
+  // name, so the form was not linked at all (one pair, 合计; the amounts pair units only beside two named ones). The unnamed units pair with the unnamed blocks in the table's order, the
+  // amounts (or a county of the unit's name: 塔城市 in 塔城地区's block) bearing it out.
+  describe("prefectures written only as bare 小计 blocks", () => {
+    function allocation(kuytun = 2651, tacheng = 3012): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2025年自治区财政城乡居民基本医疗保险补助资金分配表"],
+        ["单位：万元"],
+        ["序号", "地区", "补助资金"],
+        [undefined, "全区合计", 9656],
+        [1, "伊宁市", 1876],
+        [2, "奎屯市", kuytun],
+        [undefined, "小计", 4527],
+        [3, "塔城市", tacheng],
+        [4, "乌苏市", 2117],
+        [undefined, "小计", 5129],
+      ];
+      return sheet("附件1", rows, ["A2:C2", "A3:C3"], { 2: "#,##0" });
+    }
+    const target = (tacheng = 5129) =>
+      regional("附件3", "2025年城乡居民基本医疗保险补助资金区域绩效目标表", ["合计", "伊犁州", "塔城地区"], [9656, 4527, tacheng], "#,##0", [], [9656, 4527, 5129]);
+    it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+    // One money column: the 小计 and the total agree with the form, so one of its two counties is wrong — which one,
+    // the numbers cannot tell (one warning naming both); the correct form gets nothing.
+    it("奎屯市 typed wrong → one warning naming 伊宁市 and 奎屯市, nothing on the form", () => {
+      const findings = checkWorkbook({ sheets: [allocation(2561), target()] }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => ({ at: `${s.name}!${f.cell}`, f })));
+      expect(findings.map(({ at, f }) => `${at} ${f.severity} ${f.rule}`)).toEqual(["附件1!C6 warning allocation/ambiguous-fault"]);
+      expect(findings[0]!.f.related).toContain("C7");
+    });
+    it("塔城地区 typed wrong on the form → one error there, naming the 小计 it copies", () => {
+      const findings = checkWorkbook({ sheets: [allocation(), target(5192)] }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => ({ at: `${s.name}!${f.cell}`, f })));
+      expect(findings.map(({ at, f }) => `${at} ${f.severity} ${f.expected}`)).toEqual(["附件3!F5 error 5129"]);
+      expect(findings[0]!.f.related).toContain("附件1!C11");
+    });
+  });
 
   describe("克州 typed wrong over its counties, 吐鲁番市 too (#19)", () => {
     function allocation(turpan = 396, kizilsu = 1991): Sheet {

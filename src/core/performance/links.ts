@@ -21,7 +21,7 @@ import { followersOf, liveLeaves, tryAllocationValue } from "../workbook/allocat
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { show } from "./finding";
-import { matchUnits } from "./names";
+import { matchUnits, shortName } from "./names";
 
 /** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
 export const differsFromTargetsRule = defineRule({
@@ -58,6 +58,8 @@ export const differsFromTargetsRule = defineRule({
 
 /** One recipient of an allocation table with its amount in every money column. */
 export interface AllocUnit {
+  /** Index into the allocation model's rows. */
+  index: number;
   name: string;
   nameCell: string;
   role: string;
@@ -250,9 +252,12 @@ export function copiedFigures(sheet: SheetSnapshot, model: AllocationModel, targ
     for (const form of target.forms) {
       try {
         const units = targetUnits(target.sheet, form);
-        const pairs = pairByName(units, alloc).filter(([i, j]) => !units[i]!.isTotal && alloc.units[j]!.role !== "grand");
-        if (pairs.length === 0 || (form.funding.regional !== null && pairs.length < 2)) continue;
         const unit = form.funding.unit;
+        const named = pairByName(units, alloc);
+        const all = form.funding.regional !== null ? [...named, ...pairByStructure(units, alloc, named, unit)] : named;
+        if (form.funding.regional !== null && all.length < 2) continue;
+        const pairs = all.filter(([i, j]) => !units[i]!.isTotal && alloc.units[j]!.role !== "grand");
+        if (pairs.length === 0) continue;
         const inColumn = (c: AllocMoneyColumn, v: Dec) => (c.unit === unit || !c.unit || !unit ? v : c.unit === "元" ? v.times(10000) : v.div(10000));
         // The column most of the paired units agree with (the one money column when they cannot say).
         const agreeing = alloc.columns.map((c) => ({ c, agree: pairs.filter(([i, j]) => alloc.units[j]!.amounts.get(c.col)?.value?.eq(inColumn(c, units[i]!.amount.value!))).length }));
@@ -261,8 +266,7 @@ export function copiedFigures(sheet: SheetSnapshot, model: AllocationModel, targ
         const column = best && best.agree * 2 >= pairs.length && (agreeing.length === 1 || best.agree > agreeing[1]!.agree) ? best.c : alloc.columns.length === 1 ? alloc.columns[0]! : null;
         if (!column) continue;
         for (const [i, j] of pairs) {
-          const row = model.rowIndex.get(Number(/\d+$/.exec(alloc.units[j]!.nameCell)?.[0] ?? 0) - 1);
-          if (row !== undefined) out.push({ row, col: column.col, value: inColumn(column, units[i]!.amount.value!) });
+          out.push({ row: alloc.units[j]!.index, col: column.col, value: inColumn(column, units[i]!.amount.value!) });
         }
       } catch {
         // A form that cannot be read says nothing about the allocation's structure.
@@ -328,9 +332,11 @@ function readAllocation(sheet: SheetSnapshot, model: AllocationModel | null): Al
   if (columns.length === 0) return null;
   const nameCol = model.columns.nameCol;
   const units: AllocUnit[] = model.rows
+    .map((r, index) => ({ r, index }))
     // A 合计 row often writes its label in the 序号 column (A5 合计, B5 blank): still the grand total.
-    .filter((r) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
-    .map((r) => ({
+    .filter(({ r }) => r.role !== "breakdown" && (r.label !== "" || r.role === "grand"))
+    .map(({ r, index }) => ({
+      index,
       name: r.label,
       ...(blockNameOf(model, r) ? { blockName: blockNameOf(model, r)! } : {}),
       nameCell: `${nameCol === null ? "A" : columnLetters(nameCol)}${r.row + 1}`,
@@ -447,7 +453,8 @@ function pairWithAllocation(
   const candidates = referenced.length > 0 ? referenced : allocations;
   let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
   for (const alloc of candidates) {
-    const pairs = pairByName(units, alloc);
+    const named = pairByName(units, alloc);
+    const pairs = regional ? [...named, ...pairByStructure(units, alloc, named, unit)] : named;
     if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
   }
   if ((!best || best.pairs.length === 0) && !regional && units.length === 1) best = pairOneUnitByAmount(units, candidates, unit);
@@ -555,6 +562,47 @@ function pairByName(units: TargetUnit[], alloc: Allocation): [number, number][] 
   if (!alloc.units.some((u) => u.blockName) || plain.length === units.length) return plain;
   const byBlock = pairUp(true);
   return byBlock.length > plain.length ? byBlock : plain;
+}
+
+/**
+ * Form units no row names, paired with the allocation's bare 小计 blocks at the top level (伊宁市, 奎屯市, 小计 — the
+ * prefecture written nowhere): the k-th such unit with the k-th such block, when there are as many of each and the
+ * form lists its units in the table's order (the units paired by name included). The amounts are evidence, never
+ * the only proof: each pair agrees in amount or the block holds a county of the unit's name (塔城市 in 塔城地区's
+ * block) — all but one, which is then a figure typed wrong on one side, for the diagnosis to place.
+ */
+function pairByStructure(units: TargetUnit[], alloc: Allocation, pairs: [number, number][], unit: MoneyUnit | null): [number, number][] {
+  const pairedT = new Set(pairs.map(([i]) => i));
+  const pairedA = new Set(pairs.map(([, j]) => j));
+  const openT = units.flatMap((u, i) => (!pairedT.has(i) && !u.isTotal && u.amount.value && !u.amount.value.isZero() ? [i] : []));
+  if (openT.length === 0) return [];
+  const rows = alloc.model.rows;
+  const parentOf = new Map<number, number>();
+  rows.forEach((r, k) => r.children.forEach((c) => parentOf.set(c, k)));
+  const topLevel = (j: number) => {
+    const p = parentOf.get(alloc.units[j]!.index);
+    return p === undefined || rows[p]!.role === "grand";
+  };
+  const openA = alloc.units.flatMap((u, j) => (!pairedA.has(j) && unnamedTotal(u) && rows[u.index]!.children.length > 0 && topLevel(j) ? [j] : []));
+  if (openA.length !== openT.length) return [];
+  const proposed = openT.map((i, k): [number, number] => [i, openA[k]!]);
+  // In the table's order, with the units the names paired.
+  const ordered = [...pairs.filter(([i, j]) => !units[i]!.isTotal && alloc.units[j]!.role !== "grand"), ...proposed].sort((a, b) => a[0] - b[0]);
+  for (let k = 1; k < ordered.length; k++) if (alloc.units[ordered[k]![1]]!.index < alloc.units[ordered[k - 1]![1]]!.index) return [];
+  const inForm = (v: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? v : from === "元" ? v.div(10000) : v.times(10000));
+  let unexplained = 0;
+  for (const [i, j] of proposed) {
+    const t = units[i]!;
+    const a = alloc.units[j]!;
+    const agrees = alloc.columns.some((c) => {
+      const v = a.amounts.get(c.col)?.value;
+      return !!v && inForm(v, c.unit).eq(t.amount.value!);
+    });
+    const stem = shortName(t.name);
+    const holdsCounty = rows[a.index]!.children.some((c) => shortName(rows[c]!.label) === stem);
+    if (!agrees && !holdsCounty) unexplained++;
+  }
+  return unexplained <= 1 && (proposed.length === 1 || unexplained < proposed.length) ? proposed : [];
 }
 
 /**
