@@ -2367,6 +2367,32 @@ describe("links (session 7): a prefecture's copy on the target form tells its ro
       expect(loud(allocation(970.77, 3888), target())).toEqual(["附件1!C14 error allocation/wrong-value", "附件1!B19 error allocation/wrong-value"]));
   });
 
+  // Seed 7 pair #110: a bare 小计 typed wrong closing 伊犁州本级 and 伊宁市 was read as heading 克拉玛依市 (typed wrong
+  // too): one warning naming five cells, and two 「…中有一处不对」 warnings on the correct form. Its copy (伊犁州, by the
+  // block's 本级) is what its rows add up to the other way: the reading the copy contradicts is redone in the one
+  // direction that adds up, and the row it was read over goes back to the top level.
+  describe("a 小计 typed wrong read the wrong way (seed 7 #110)", () => {
+    function allocation(ili = 3148.95, karamay = 0.89): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2026年自治区财政城乡居民基本医疗保险补助资金分配表"],
+        [undefined, "单位：万元"],
+        ["县（市）", "补助资金"],
+        [undefined, 1],
+        ["伊犁州本级", 1000.51],
+        ["伊宁市", 2148.44],
+        ["小计", ili],
+        ["克拉玛依市", karamay],
+        ["全省合计", 3149.84],
+      ];
+      return sheet("附件1", rows, ["A2:B2", "A4:A5"], { 1: "#,##0.00" });
+    }
+    const target = () => regional("附件3", "2026年城乡居民基本医疗保险补助资金区域绩效目标表", ["全区", "伊犁州", "克拉玛依市"], [3149.84, 3148.95, 0.89], "#,##0.00", [0, 0, 0]);
+    it("is clean", () => expect(loud(allocation(), target())).toEqual([]));
+    it("the 小计 and 克拉玛依市 typed wrong → two errors at B8 and B9, nothing on the form", () =>
+      expect(loud(allocation(1348.95, 8.89), target())).toEqual(["附件1!B8 error allocation/wrong-value", "附件1!B9 error allocation/wrong-value"]));
+  });
+
   describe("a bare 小计 typed wrong under 和田地区小计, 乌鲁木齐市 too (#457)", () => {
     function allocation(urumqi = 1537, towns = 4251): Sheet {
       const rows: TestCell[][] = [

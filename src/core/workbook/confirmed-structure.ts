@@ -47,15 +47,17 @@ function confirmOne(model: AllocationModel, figure: CopiedFigure): void {
     // A row read as a unit: only a figure the copy says is wrong, or a stated 小计 left with nothing under it.
     if (own.eq(figure.value) && !stated) return;
   } else {
-    // A total read over rows that do not add up to the figure its copy confirms: its rows were misread.
-    if (!own.eq(figure.value)) return;
+    // A total read over rows that add up neither to its figure nor to its copy: its rows were misread (when they add
+    // up to one of them, the structure holds and a figure is the fault).
     const sum = sumOf(model, r.children, figure.col);
-    if (sum === null || sum.eq(own)) return;
+    if (sum === null || sum.eq(own) || sum.eq(figure.value)) return;
   }
   const parentOf = parents(model);
   const level = parentOf.get(figure.row);
   const found: { direction: Direction; run: number[] }[] = [];
-  for (const direction of directionsOf(model)) {
+  // The table's direction, or — a reading the copy contradicts — either, when only one adds up.
+  const misread = r.children.length > 0 && !own.eq(figure.value);
+  for (const direction of misread ? (["head", "close"] as const) : directionsOf(model)) {
     const run = runTo(model, figure, direction, level, parentOf);
     if (run) found.push({ direction, run });
   }
@@ -64,7 +66,9 @@ function confirmOne(model: AllocationModel, figure: CopiedFigure): void {
   if (!otherColumnsAgree(model, figure, run)) return;
   // The run's rows leave the level they were read at and become the copied row's.
   const from = level === undefined ? null : rows[level]!;
-  if (from) from.children = from.children.filter((k) => !run.includes(k));
+  // Rows it was read over that the run leaves go back to its level.
+  const left = r.children.filter((k) => !run.includes(k));
+  if (from) from.children = [...from.children.filter((k) => !run.includes(k)), ...left].sort((a, b) => a - b);
   for (const k of run) {
     const p = parentOf.get(k);
     if (p !== undefined && p !== level && p !== figure.row) rows[p]!.children = rows[p]!.children.filter((x) => x !== k);
