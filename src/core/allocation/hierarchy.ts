@@ -171,7 +171,10 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const ownPart = (j: number) => unitName(rows[j]!) === `${unitName(rows[i]!)}本级`;
       // Up to a total of its own level (巴州 above 阿克苏市 when both close their rows).
       const beyond = extent.slice(rowsNear.length);
-      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(unitName(rows[j]!)));
+      // (A total over county-level totals is of that level too: 克拉玛依市小计 over its 小计s before 伊犁州小计.)
+      const sameLevel = beyond.findIndex(
+        (j) => resolved.has(j) && (PREFECTURE_ONLY.test(unitName(rows[j]!)) || (runs.get(j)?.rows.some(countyLevelTotal) ?? false)),
+      );
       const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
       // A …地区/州 total's county rows between its county totals are its too (阿勒泰市 with its own figure above the
       // 小计 of its towns, inside 阿勒泰地区小计).
@@ -209,7 +212,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
-        return [best.rows, "numbers"];
+        return [isMust(i) ? withNothingRows(best.rows, rowsNear) : best.rows, "numbers"];
       }
       if (!isMust(i)) {
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
@@ -238,8 +241,21 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
-      if (towns > 0 && /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!))) return [block.slice(0, towns), "block"];
+      // …and so does a bare 小计 right after towns (城关镇 小计 above 巴州小计): a 市 beyond them is their county's sibling.
+      const countyName = /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!));
+      if (towns > 0 && (countyName || unitName(rows[i]!) === "")) return [block.slice(0, towns), "block"];
       return [block, "block"];
+    };
+    /**
+     * A stated total (×, no 序号) takes the rest of its block when those rows add nothing (blank or 0 in every
+     * column: 托克逊县 numbered 11 under 吐鲁番市, with no figure yet): the shortest run that adds up left them out,
+     * and at the top level a blank unit would be a suspect for any break of the grand total.
+     */
+    const withNothingRows = (run: number[], rowsNear: number[]): number[] => {
+      if (run.length === 0 || run.length >= rowsNear.length || !run.every((j, k) => rowsNear[k] === j)) return run;
+      const rest = rowsNear.slice(run.length);
+      const nothing = (j: number) => !candidates.has(j) && evidence.every((c) => !c.values.known(j) || unitsAt(c, j) === 0);
+      return rest.every(nothing) ? [...run, ...rest] : run;
     };
     /**
      * A run over towns takes the towns right after it that add nothing (0 or blank in every column: 幸福镇, 光明镇
@@ -658,7 +674,8 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     const child = rows[score.rows[0]!]!.label;
     if (PREFECTURE_ONLY.test(child)) return false;
     // A town is never a sibling of a county: a county row next to its one town with the same figures is its total.
-    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 && score.agree + score.weak > 0;
+    // One column off where two telling ones agree to the unit: a typo in it, not a coincidence.
+    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 ? score.agree + score.weak > 0 : score.faults === 1 && score.agree >= 2;
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
