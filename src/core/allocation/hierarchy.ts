@@ -141,9 +141,15 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         (j) =>
           candidates.has(j) &&
           !countyTotal(j) &&
+          // A weak candidate with no figure of its own (独山子区 blank beside 白碱滩区) is a unit with nothing, not a total.
+          (isMust(j) || resolved.has(j) || hasFigure(j)) &&
           (!passesCities || isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(unitName(rows[j]!)) || undecided.some((u) => u.i === j && !u.exact)),
       );
-      return k < 0 ? near : near.slice(0, k);
+      const own = k < 0 ? near : near.slice(0, k);
+      // …but one at the end of them is no row of its own (吐鲁番市 0 after 哈密市's counties).
+      let end = own.length;
+      while (end > 0 && candidates.has(own[end - 1]!) && !hasFigure(own[end - 1]!)) end--;
+      return own.slice(0, end);
     };
     let faults = 0;
     /** Totals whose rows disagreed everywhere, taken because the grand total then holds exactly (evidence of the structure). */
@@ -178,11 +184,14 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
       // A …地区/州 total's county rows between its county totals are its too (阿勒泰市 with its own figure above the
       // 小计 of its towns, inside 阿勒泰地区小计).
-      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      // (So are a …市 total's, once county totals are among them: 鄯善县 between 吐鲁番市's 小计s.)
+      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!)) || own.some(countyLevelTotal);
       const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
-      const takesOwn =
-        own.length > 0 && (own.every((j) => countyLevelTotal(j) || ownPart(j)) || (own.some(countyLevelTotal) && own.every((j) => countyLevelTotal(j) || ownPart(j) || countyRow(j))));
-      const block = !county && takesOwn ? [...rowsNear, ...own] : rowsNear;
+      // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
+      const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
+      const ownRun = stop < 0 ? own : own.slice(0, stop);
+      const takesOwn = ownRun.length > 0 && (ownRun.every((j) => countyLevelTotal(j) || ownPart(j)) || ownRun.some(countyLevelTotal));
+      const block = !county && takesOwn ? [...rowsNear, ...ownRun] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
@@ -215,11 +224,20 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         return [isMust(i) ? withNothingRows(best.rows, rowsNear) : best.rows, "numbers"];
       }
       if (!isMust(i)) {
+        // Towns are never a county's siblings: the towns right after a …市/县 row up to the next total are its own,
+        // whatever one wrong number among them (or its own figure) says — that number is the fault to find.
+        const name = unitName(rows[i]!);
+        const notTown = rowsNear.findIndex((j) => candidates.has(j) || !TOWN_ONLY.test(unitName(rows[j]!)));
+        const towns = PREFECTURE_ONLY.test(name) || TOWN_ONLY.test(name) ? [] : notTown < 0 ? rowsNear : rowsNear.slice(0, notTown);
+        if (best && towns.length > 0) {
+          faults += scoreRun(evidence, i, towns).faults;
+          return [towns, "numbers"];
+        }
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
         else if (best && best.faults > 0) {
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
-          const own = ownRows(i, rowsNear);
+          const own = hasFigure(i) ? ownRows(i, rowsNear) : [];
           if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
         }
         return [[], "block"];
@@ -275,6 +293,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       }
       return out;
     };
+    /** A figure other than 0 in some column: a row blank or 0 everywhere adds nothing and totals nothing. */
+    const hasFigure = (j: number) => hasFigureIn(evidence, j);
     /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
     const ownLevelOfAnother = (j: number, i: number) => {
       const unit = /^(.+)本级$/.exec(rows[j]!.label)?.[1];
@@ -306,6 +326,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         faults += decidedFaults ?? 0;
       }
       extendTiedRuns(direction, runs, claimed);
+      trimStatedBlocks(runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults, exactDecided };
@@ -340,6 +361,36 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
           break;
         }
         for (const k of extra) claimed[position.get(k)!] = 0;
+      }
+    }
+  };
+
+  /**
+   * A stated total whose rows disagree everywhere took its whole block (its own figure or one of its rows typed
+   * wrong): the grand total, which adds up the top-level rows, says where the block ends. A unit at the far end
+   * (吐鲁番市 numbered 5 after 克州's 阿克陶县) is the grand total's own when it then adds up in every column and the
+   * total's own faults stay as they are.
+   */
+  const trimStatedBlocks = (runs: Map<number, { rows: number[]; basis: RunBasis }>, claimed: Uint8Array) => {
+    if (input.grand === null || grandFaults(evidence, input.grand, inner, claimed) === 0) return;
+    for (const [i, run] of runs) {
+      if (run.basis !== "block" || !isMust(i) || run.rows.length < 2) continue;
+      const own = scoreRun(evidence, i, run.rows);
+      if (own.faults === 0) continue;
+      const byPosition = [...run.rows].sort((a, b) => position.get(a)! - position.get(b)!);
+      const farFirst = position.get(byPosition[0]!)! > position.get(i)! ? byPosition.reverse() : byPosition;
+      for (let n = 1; n <= Math.min(MAX_TIED_EXTENSION, farFirst.length - 1); n++) {
+        const cut = farFirst.slice(0, n);
+        if (cut.some((j) => runs.has(j) || TOWN_ONLY.test(unitName(rows[j]!)) || !hasFigureIn(evidence, j))) break;
+        const kept = run.rows.filter((j) => !cut.includes(j));
+        const trimmed = scoreRun(evidence, i, kept);
+        if (trimmed.faults > own.faults) continue;
+        for (const j of cut) claimed[position.get(j)!] = 0;
+        if (grandFaults(evidence, input.grand, inner, claimed) === 0 && grandAgrees(evidence, input.grand, inner, claimed)) {
+          run.rows = kept;
+          return;
+        }
+        for (const j of cut) claimed[position.get(j)!] = 1;
       }
     }
   };
@@ -422,6 +473,26 @@ function grandFaults(evidence: EvidenceColumn[], grand: number, inner: number[],
     if (sum !== null && Math.abs(sum - total) > 1) faults++;
   }
   return faults;
+}
+
+/** The grand total adds up its top-level rows exactly in some telling column. */
+function grandAgrees(evidence: EvidenceColumn[], grand: number, inner: number[], claimed: Uint8Array): boolean {
+  return evidence.some((c) => {
+    const total = unitsAt(c, grand);
+    if (total === null || Math.abs(total) < MIN_TELLING_UNITS) return false;
+    let sum = 0;
+    for (let p = 0; p < inner.length; p++) {
+      if (claimed[p] === 1) continue;
+      const v = unitsAt(c, inner[p]!);
+      if (v === null) return false;
+      sum += v;
+    }
+    return sum === total;
+  });
+}
+
+function hasFigureIn(evidence: EvidenceColumn[], j: number): boolean {
+  return evidence.some((c) => (unitsAt(c, j) ?? 0) !== 0);
 }
 
 /** Index into `inner` of a row index, as a typed array (looked up once per row and candidate). */
