@@ -2501,3 +2501,45 @@ describe("seeds (session 7): the row structure around one wrong number", () => {
   it("99991 #169: 吐鲁番市小计 takes its 小计s and the county 鄯善县 between them — clean", () => expect(loud(turpanSubtotals(2379))).toEqual([]));
   it("99991 #169: 吐鲁番市小计 takes its 小计s and the county 鄯善县 between them — B15 typed 2397", () => expect(errorsAt(turpanSubtotals(2397))).toEqual(["附件1!B15=2,379"]));
 });
+
+// seeds (session 7) — a regional target form whose total column is headed by its 市 (哈密市 | 市儿童福利院 | 巴里坤… | 伊吾),
+// with the 哈密市 年度金额 typed 70028.96 for 7028.96 (seed 2027 single #361; 4242 #305 is the same layout). The column
+// was taken for the 市's total only when the 年度金额 line itself added up, so with that very figure wrong the form had
+// no regional sum and one lone broken funding sum (a warning naming two cells). Any funding line that adds up (其中：
+// 中央资金 here) tells the 市 column is the total: three relations then point at D5.
+describe("seeds (session 7): a regional form headed by its 市, its own 年度金额 typed wrong", () => {
+  function hamiAllocation(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政困难群众救助补助资金分配表"],
+      ["单位：人、万元"],
+      ["地县", "补助对象人数", "补助比例", "补助资金", "清算资金", "合计"],
+      ["市儿童福利院", 32136, "100%", { v: 64.27, fmt: "0.00" }, { v: 2714.1, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }],
+      ["巴里坤哈萨克自治县", 40179, "60%", { v: 48.21, fmt: "0.00" }, { v: 2794.53, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }],
+      ["伊吾县", 19466, "50%", { v: 19.47, fmt: "0.00" }, { v: 1388.38, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      ["全区", { v: 91781, f: "SUM(B5:B7)" }, "×", { v: 131.95, f: "SUM(D5:D7)", fmt: "0.00" }, { v: 6897.01, f: "SUM(E5:E7)", fmt: "0.00" }, { v: 7028.96, f: "SUM(F5:F7)", fmt: "0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3"]);
+  }
+  function hamiForm(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2022年困难群众救助补助资金区域绩效目标表"],
+      ["项目名称", "困难群众救助补助资金", undefined, "哈密市", "市儿童福利院", "巴里坤哈萨克自治县", "伊吾"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, { v: v, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      [undefined, "其中：中央资金", undefined, { v: 7028.96, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      [undefined, "地方资金", undefined, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+    ];
+    return sheet("附件3", rows, ["A2:G2", "B3:C3", "B4:G4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:G8", "A9:A14", "D10:F10", "D11:F11", "D12:F12", "D13:F13", "D14:F14", "D9:F9", "B10:B12"]);
+  }
+  it("is clean", () => expect(loud(hamiAllocation(), hamiForm(7028.96))).toEqual([]));
+  it("哈密市 年度金额 typed 70028.96 → one error at 附件3!D5", () => expect(errorsAt(hamiAllocation(), hamiForm(70028.96))).toEqual(["附件3!D5=7028.96"]));
+});
