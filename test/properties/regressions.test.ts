@@ -2543,3 +2543,42 @@ describe("seeds (session 7): a regional form headed by its 市, its own 年度�
   it("is clean", () => expect(loud(hamiAllocation(), hamiForm(7028.96))).toEqual([]));
   it("哈密市 年度金额 typed 70028.96 → one error at 附件3!D5", () => expect(errorsAt(hamiAllocation(), hamiForm(70028.96))).toEqual(["附件3!D5=7028.96"]));
 });
+
+// seeds (session 7) — …市 rows closing their counties, one column, 全省合计 first: 吐鲁番市 typed 658.06 for 4658.06
+// (seed 13 single #479). Its rows disagree, so the grand total decides — and a total whose own figure is the typo is
+// recognised by its name: a …地区/州, or a row whose own 本级 is among its rows. That 本级 was looked for only as the
+// nearest row (totals heading their rows); closing them, it is the farthest. Was 「应为 14,971.84」 at 全省合计.
+describe("seeds (session 7): a closing …市 whose own figure is typed wrong", () => {
+  function turpanClosing(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["全省合计", { v: 14313.78, fmt: "#,##0.00" }],
+      ["博乐市", { v: 0, fmt: "#,##0.00" }],
+      ["阿拉山口市", { v: 2164.27, fmt: "#,##0.00" }],
+      ["博州", { v: 2164.27, fmt: "#,##0.00" }],
+      ["克州本级", { v: 1051.15, fmt: "#,##0.00" }],
+      ["阿图什市", { v: 232.45, fmt: "#,##0.00" }],
+      ["阿克陶县", { v: 2948.37, fmt: "#,##0.00" }],
+      ["克州", { v: 4231.97, fmt: "#,##0.00" }],
+      ["吐鲁番市本级", { v: 833.46, fmt: "#,##0.00" }],
+      ["高昌区", { v: 2180.33, fmt: "#,##0.00" }],
+      ["鄯善县", { v: 1192.1, fmt: "#,##0.00" }],
+      ["托克逊县", { v: 452.17, fmt: "#,##0.00" }],
+      ["吐鲁番市", { v: v, fmt: "#,##0.00" }],
+      ["伊宁市", { v: 0, fmt: "#,##0.00" }],
+      ["奎屯市", { v: 683.26, fmt: "#,##0.00" }],
+      ["霍尔果斯市", { v: 2393.63, fmt: "#,##0.00" }],
+      ["伊宁县", { v: 182.59, fmt: "#,##0.00" }],
+      ["察布查尔锡伯自治县", { v: 0, fmt: "#,##0.00" }],
+      ["伊犁州", { v: 3259.48, fmt: "#,##0.00" }],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A3:A4"]);
+  }
+  it("is clean", () => expect(loud(turpanClosing(4658.06))).toEqual([]));
+  it("吐鲁番市 typed 658.06 → one error at B17", () => expect(errorsAt(turpanClosing(658.06))).toEqual(["附件1!B17=4,658.06"]));
+});

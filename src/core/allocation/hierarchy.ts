@@ -527,7 +527,8 @@ interface Undecided {
  */
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
   const name = unitName(rows[i]!);
-  if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
+  // (Its 本级 is the farthest of its rows when it closes them: 吐鲁番市本级 … 托克逊县, 吐鲁番市.)
+  if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
