@@ -2419,3 +2419,368 @@ describe("links (session 7): a prefecture's copy on the target form tells its ro
       expect(errorsAt(allocation(153, 4851), target())).toEqual(["附件1!C4=1,537", "附件1!C11=4,251"]));
   });
 });
+
+// seeds (session 7) — single wrong numbers on seeds nobody tuned against (FC_SEED=7, 777, 4242, 31337, 99991,
+// 123456), each blamed elsewhere because the row structure fell apart around the typo. The sheets are the generated
+// allocation sheets as the census printed them (test/properties/COUNTEREXAMPLES.md, "seeds (session 7)").
+describe("seeds (session 7): the row structure around one wrong number", () => {
+  function bazhou(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政孤儿基本生活费补助资金分配表"],
+      [undefined, "单位：元"],
+      ["地区", "补助资金"],
+      [],
+      ["克拉玛依市", { v: 898209, fmt: "#,##0" }],
+      ["城关镇", { v: v, fmt: "#,##0" }],
+      ["小计", { v: 295525, fmt: "#,##0" }],
+      ["巴州小计", { v: 295525, fmt: "#,##0" }],
+      ["哈密市", { v: 422481, fmt: "#,##0" }],
+      ["合计", { v: 1616215, fmt: "#,##0" }],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A3:A4", "B3:B4"]);
+  }
+  function turpanTrailing(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配表"],
+      ["序号", "县（市）", "补助资金安排", undefined, "补助资金（万元）"],
+      [undefined, undefined, "补助对象人数（人）", "补助比例"],
+      [undefined, "昌吉州", 102696, "×", { v: 104.28, fmt: "0.00" }],
+      [1, "昌吉州本级", 58485, { v: 0.5, fmt: "0%" }, { v: 58.49, fmt: "0.00" }],
+      [2, "昌吉市", 7855, { v: 0.6, fmt: "0%" }, { v: 9.43, fmt: "0.00" }],
+      [3, "阜康市", 36356, { v: 0.5, fmt: "0%" }, { v: 36.36, fmt: "0.00" }],
+      [undefined, "喀什地区", 88618, "×", { v: 115.92, fmt: "0.00" }],
+      [4, "喀什地区本级", 34209, { v: 0.5, fmt: "0%" }, { v: 34.21, fmt: "0.00" }],
+      [5, "喀什市", 41049, { v: 0.8, fmt: "0%" }, { v: 65.68, fmt: "0.00" }],
+      [6, "疏附县"],
+      [7, "疏勒县", 13360, { v: 0.6, fmt: "0%" }, { v: 16.03, fmt: "0.00" }],
+      [undefined, "吐鲁番市", 68562, "×", { v: 106, fmt: "0.00" }],
+      [8, "吐鲁番市本级", 18093, { v: 1, fmt: "0%" }, { v: 36.19, fmt: "0.00" }],
+      [9, "高昌区", 11559, { v: 1, fmt: "0%" }, { v: 23.12, fmt: "0.00" }],
+      [10, "鄯善县", 38910, { v: 0.6, fmt: "0%" }, { v: 46.69, fmt: "0.00" }],
+      [11, "托克逊县"],
+      [undefined, "全区", v, "×", { v: 326.2, fmt: "0.00" }],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"]);
+  }
+  function yiliSubtotal(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政城乡居民基本养老保险补助资金预算明细表"],
+      ["单位：元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["全省合计", { v: 6368540, fmt: "#,##0" }],
+      ["克拉玛依市本级", { v: 127191, fmt: "#,##0" }],
+      ["城关镇", { v: 520816, fmt: "#,##0" }],
+      ["团结镇", { v: 763289, fmt: "#,##0" }],
+      ["红星镇", { v: 172806, fmt: "#,##0" }],
+      ["小计", { v: 1456911, fmt: "#,##0" }],
+      ["独山子区", { v: 652724, fmt: "#,##0" }],
+      ["白碱滩区", { v: 931447, fmt: "#,##0" }],
+      ["克拉玛依市小计", { v: 3168273, fmt: "#,##0" }],
+      ["胜利镇", { v: 918872, fmt: "#,##0" }],
+      ["和平镇", { v: 758514, fmt: "#,##0" }],
+      ["前进镇", { v: 354984, fmt: "#,##0" }],
+      ["小计", { v: 2032370, fmt: "#,##0" }],
+      ["新华镇", { v: 202802, fmt: "#,##0" }],
+      ["东风镇", { v: 965095, fmt: "#,##0" }],
+      ["小计", { v: 1167897, fmt: "#,##0" }],
+      ["伊犁州小计", { v: v, fmt: "#,##0" }],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3"]);
+  }
+  function changjiOneTown(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年自治区财政就业补助资金分配明细表"],
+      ["单位：万元"],
+      ["地区", "提前下达资金", "本次下达资金", "追加资金", "补助资金合计"],
+      ["栏次", 1, 2, 3, "4=1+2+3"],
+      ["伊犁州", 1738, 2820, 3995, 8553],
+      ["伊宁市", 1738, 2820, 3995, 8553],
+      ["城关镇", 1048, 559, 2691, 4298],
+      ["团结镇", 690, 2261, 1304, 4255],
+      ["昌吉州", 5466, 4571, 5930, 15967],
+      ["昌吉州本级", 2742, 1364, 2596, 6702],
+      ["昌吉市", 719, 1822, 851, 3392],
+      ["红星镇", 719, v, 851, 3392],
+      ["阜康市", 2005, 1385, 2483, 5873],
+      ["胜利镇", 38, 368, 1049, 1455],
+      ["和平镇", 1063, 973, 628, 2664],
+      ["前进镇", 904, 44, 806, 1754],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A1:E1", "A2:E2"]);
+  }
+  function aksuTowns(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年提前下达自治区财政就业补助资金分配表"],
+      ["单位：人、万元"],
+      ["县（市）、单位", "领取人数", "基础养老金补助资金"],
+      [],
+      [undefined, 1, "2=1 * 12 * 52元 / 10000"],
+      ["塔城地区", { v: 148815, fmt: "#,##0" }, { v: 9286, fmt: "#,##0" }],
+      ["塔城市", { v: 0, fmt: "#,##0" }, { v: 0, fmt: "#,##0" }],
+      ["乌苏市", { v: 128603, fmt: "#,##0" }, { v: 8025, fmt: "#,##0" }],
+      ["城关镇", { v: 55874, fmt: "#,##0" }, { v: 3487, fmt: "#,##0" }],
+      ["团结镇", { v: 21311, fmt: "#,##0" }, { v: 1330, fmt: "#,##0" }],
+      ["红星镇", { v: 51418, fmt: "#,##0" }, { v: 3208, fmt: "#,##0" }],
+      ["沙湾市", { v: 20212, fmt: "#,##0" }, { v: 1261, fmt: "#,##0" }],
+      ["胜利镇", { v: 6073, fmt: "#,##0" }, { v: 379, fmt: "#,##0" }],
+      ["和平镇", { v: 14139, fmt: "#,##0" }, { v: 882, fmt: "#,##0" }],
+      ["阿克苏地区", { v: 181056, fmt: "#,##0" }, { v: 11298, fmt: "#,##0" }],
+      ["阿克苏地区本级", { v: 19229, fmt: "#,##0" }, { v: 1200, fmt: "#,##0" }],
+      ["阿克苏市", { v: 76331, fmt: "#,##0" }, { v: 4763, fmt: "#,##0" }],
+      ["前进镇", { v: 53857, fmt: "#,##0" }, { v: 3361, fmt: "#,##0" }],
+      ["新华镇", { v: 17011, fmt: "#,##0" }, { v: 1061, fmt: "#,##0" }],
+      ["东风镇", { v: 5463, fmt: "#,##0" }, { v: v, fmt: "#,##0" }],
+      ["库车市", { v: 85496, fmt: "#,##0" }, { v: 5335, fmt: "#,##0" }],
+      ["幸福镇", { v: 46454, fmt: "#,##0" }, { v: 2899, fmt: "#,##0" }],
+      ["光明镇", { v: 39042, fmt: "#,##0" }, { v: 2436, fmt: "#,##0" }],
+      ["全区合计", { v: 329871, fmt: "#,##0" }, { v: 20584, fmt: "#,##0" }],
+    ];
+    return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A5", "B3:B4", "C3:C4"]);
+  }
+  function wusuTowns(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["县（市）", "补助资金（元）"],
+      ["栏次", 1],
+      ["全区合计", { v: 5700244, fmt: "#,##0" }],
+      ["塔城地区", { v: 5036767, fmt: "#,##0" }],
+      ["塔城市", { v: 1354773, fmt: "#,##0" }],
+      ["城关镇", { v: 804990, fmt: "#,##0" }],
+      ["团结镇", { v: 0, fmt: "#,##0" }],
+      ["红星镇", { v: 549783, fmt: "#,##0" }],
+      ["乌苏市", { v: v, fmt: "#,##0" }],
+      ["胜利镇", { v: 722766, fmt: "#,##0" }],
+      ["和平镇", { v: 734819, fmt: "#,##0" }],
+      ["前进镇", { v: 837292, fmt: "#,##0" }],
+      ["沙湾市", { v: 1387117, fmt: "#,##0" }],
+      ["新华镇"],
+      ["东风镇", { v: 764976, fmt: "#,##0" }],
+      ["幸福镇", { v: 622141, fmt: "#,##0" }],
+      ["喀什地区", { v: 663477, fmt: "#,##0" }],
+      ["喀什市", { v: 663477, fmt: "#,##0" }],
+      ["光明镇", { v: 214124, fmt: "#,##0" }],
+      ["建设镇", { v: 449353, fmt: "#,##0" }],
+      ["疏附县"],
+      ["友谊镇"],
+    ];
+    return sheet("附件1", rows, ["A1:B1"]);
+  }
+  function karamayBlank(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政困难群众救助补助资金分配明细表"],
+      ["单位：万元"],
+      ["地区", "补助资金"],
+      [],
+      ["全区合计", { v: 14745.34, fmt: "0.00" }],
+      ["巴州", { v: 7917.27, fmt: "0.00" }],
+      ["巴州本级", { v: 1819.68, fmt: "0.00" }],
+      ["库尔勒市", { v: 2652.56, fmt: "0.00" }],
+      ["城关镇", { v: 2652.56, fmt: "0.00" }],
+      ["轮台县", { v: 485.17, fmt: "0.00" }],
+      ["团结镇", { v: 212.67, fmt: "0.00" }],
+      ["红星镇", { v: 272.5, fmt: "0.00" }],
+      ["尉犁县", { v: 2959.86, fmt: "0.00" }],
+      ["克拉玛依市", { v: 6828.07, fmt: "0.00" }],
+      ["克拉玛依区", { v: 4042.78, fmt: "0.00" }],
+      ["胜利镇", { v: 2863.49, fmt: "0.00" }],
+      ["和平镇", { v: 1179.29, fmt: "0.00" }],
+      ["独山子区"],
+      ["白碱滩区", { v: v, fmt: "0.00" }],
+      ["前进镇", { v: 2785.29, fmt: "0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3", "A4:A5", "B4:B5"]);
+  }
+  function kezhouBlock(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2026年自治区财政就业补助资金分配表"],
+      ["序号", "县（市）", "补助资金（万元）"],
+      [],
+      [undefined, undefined, 1],
+      [undefined, "克州", { v: 5127.62, fmt: "0.00" }],
+      [1, "阿图什市", { v: v, fmt: "0.00" }],
+      [undefined, "阿克陶县", { v: 4020.15, fmt: "0.00" }],
+      [2, "城关镇", { v: 1692.51, fmt: "0.00" }],
+      [3, "团结镇", { v: 1471.04, fmt: "0.00" }],
+      [4, "红星镇", { v: 856.6, fmt: "0.00" }],
+      [5, "吐鲁番市", { v: 1781.48, fmt: "0.00" }],
+      [undefined, "昌吉州", { v: 7353.21, fmt: "0.00" }],
+      [6, "昌吉州本级"],
+      [undefined, "昌吉市", { v: 3989.21, fmt: "0.00" }],
+      [7, "胜利镇", { v: 1337.17, fmt: "0.00" }],
+      [8, "和平镇", { v: 2652.04, fmt: "0.00" }],
+      [undefined, "阜康市", { v: 3364, fmt: "0.00" }],
+      [9, "前进镇", { v: 2038.82, fmt: "0.00" }],
+      [10, "新华镇", { v: 1325.18, fmt: "0.00" }],
+      [undefined, "合计", { v: 14262.31, fmt: "0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:A4", "B3:B4", "C3:C4"]);
+  }
+  function turpanCounties(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["单位：万元"],
+      ["序号", "单位", "补助资金"],
+      [undefined, "合计", { v: 12133.25, fmt: "#,##0.00" }],
+      [undefined, "博州", { v: 4898.05, fmt: "#,##0.00" }],
+      [undefined, "博乐市", { v: 997.72, fmt: "#,##0.00" }],
+      [1, "城关镇"],
+      [2, "团结镇", { v: 660.31, fmt: "#,##0.00" }],
+      [3, "红星镇", { v: 337.41, fmt: "#,##0.00" }],
+      [undefined, "阿拉山口市", { v: 3153.62, fmt: "#,##0.00" }],
+      [4, "胜利镇", { v: 2795.59, fmt: "#,##0.00" }],
+      [5, "和平镇", { v: 0, fmt: "#,##0.00" }],
+      [6, "前进镇", { v: 358.03, fmt: "#,##0.00" }],
+      [undefined, "精河县", { v: 746.71, fmt: "#,##0.00" }],
+      [7, "新华镇", { v: 746.71, fmt: "#,##0.00" }],
+      [undefined, "吐鲁番市", { v: 6356.97, fmt: "#,##0.00" }],
+      [8, "吐鲁番市本级"],
+      [9, "高昌区"],
+      [undefined, "鄯善县", { v: 4271.13, fmt: "#,##0.00" }],
+      [10, "东风镇", { v: 0, fmt: "#,##0.00" }],
+      [11, "幸福镇", { v: 2414.19, fmt: "#,##0.00" }],
+      [12, "光明镇", { v: 1856.94, fmt: "#,##0.00" }],
+      [undefined, "托克逊县", { v: v, fmt: "#,##0.00" }],
+      [13, "建设镇", { v: 667.63, fmt: "#,##0.00" }],
+      [14, "友谊镇", { v: 1418.21, fmt: "#,##0.00" }],
+      [15, "哈密市", { v: 878.23, fmt: "#,##0.00" }],
+    ];
+    return sheet("附件1", rows, ["A1:C1", "A2:C2"]);
+  }
+  function turpanSubtotals(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政困难群众救助补助资金预算明细表"],
+      ["单位：万元"],
+      ["地区", "补助资金"],
+      ["城关镇", { v: 916, fmt: "#,##0" }],
+      ["团结镇", { v: 1429, fmt: "#,##0" }],
+      ["小计", { v: 2345, fmt: "#,##0" }],
+      ["红星镇", { v: 112, fmt: "#,##0" }],
+      ["胜利镇", { v: 1057, fmt: "#,##0" }],
+      ["和平镇", { v: 1098, fmt: "#,##0" }],
+      ["小计", { v: 2267, fmt: "#,##0" }],
+      ["和田地区小计", { v: 4612, fmt: "#,##0" }],
+      ["前进镇"],
+      ["新华镇", { v: 2379, fmt: "#,##0" }],
+      ["小计", { v: v, fmt: "#,##0" }],
+      ["鄯善县", { v: 1673, fmt: "#,##0" }],
+      ["东风镇", { v: 1983, fmt: "#,##0" }],
+      ["幸福镇", { v: 0, fmt: "#,##0" }],
+      ["小计", { v: 1983, fmt: "#,##0" }],
+      ["吐鲁番市小计", { v: 6035, fmt: "#,##0" }],
+      ["全区合计", { v: 10647, fmt: "#,##0" }],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3"]);
+  }
+  it("7 #161: a bare 小计 over one town stops at the town (克拉玛依市 above it is no part of it) — clean", () => expect(loud(bazhou(295525))).toEqual([]));
+  it("7 #161: a bare 小计 over one town stops at the town (克拉玛依市 above it is no part of it) — B6 typed 95525", () => expect(errorsAt(bazhou(95525))).toEqual(["附件1!B6=295,525"]));
+  it("31337 #125: a stated total takes the blank county numbered in its block (托克逊县 under 吐鲁番市) — clean", () => expect(loud(turpanTrailing(259876))).toEqual([]));
+  it("31337 #125: a stated total takes the blank county numbered in its block (托克逊县 under 吐鲁番市) — C18 typed 2559876", () => expect(errorsAt(turpanTrailing(2559876))).toEqual(["附件1!C18=259876"]));
+  it("31337 #316: 伊犁州小计 typed wrong takes the 小计s before it up to 克拉玛依市小计 — clean", () => expect(loud(yiliSubtotal(3200267))).toEqual([]));
+  it("31337 #316: 伊犁州小计 typed wrong takes the 小计s before it up to 克拉玛依市小计 — B22 typed 3270267", () => expect(errorsAt(yiliSubtotal(3270267))).toEqual(["附件1!B22=3,200,267"]));
+  it("123456 #287: one town under 昌吉市 with one column typed wrong, two agreeing — clean", () => expect(loud(changjiOneTown(1822))).toEqual([]));
+  it("123456 #287: one town under 昌吉市 with one column typed wrong, two agreeing — C12 typed 18822", () => expect(errorsAt(changjiOneTown(18822))).toEqual(["附件1!C12=1822"]));
+  it("4242 #12: the towns right after 阿克苏市 are its own though one of them is typed wrong — clean", () => expect(loud(aksuTowns(341))).toEqual([]));
+  it("4242 #12: the towns right after 阿克苏市 are its own though one of them is typed wrong — C20 typed 345", () => expect(errorsAt(aksuTowns(345))).toEqual(["附件1!C20=341"]));
+  it("99991 #90: the towns right after 乌苏市 are its own though its own figure is typed wrong — clean", () => expect(loud(wusuTowns(2294877))).toEqual([]));
+  it("99991 #90: the towns right after 乌苏市 are its own though its own figure is typed wrong — B10 typed 22944877", () => expect(errorsAt(wusuTowns(22944877))).toEqual(["附件1!B10=2,294,877"]));
+  it("777 #85: a blank 独山子区 among 克拉玛依市's districts totals nothing — clean", () => expect(loud(karamayBlank(2785.29))).toEqual([]));
+  it("777 #85: a blank 独山子区 among 克拉玛依市's districts totals nothing — B20 typed 278.59", () => expect(errorsAt(karamayBlank(278.59))).toEqual(["附件1!B20=2785.29"]));
+  it("777 #324: 克州's block ends before 吐鲁番市, where the grand total adds up — clean", () => expect(loud(kezhouBlock(1107.47))).toEqual([]));
+  it("777 #324: 克州's block ends before 吐鲁番市, where the grand total adds up — C7 typed 110.47", () => expect(errorsAt(kezhouBlock(110.47))).toEqual(["附件1!C7=1107.47"]));
+  it("4242 #301: 吐鲁番市 (stated by its missing 序号) takes its county totals 鄯善县 and 托克逊县 — clean", () => expect(loud(turpanCounties(2085.84))).toEqual([]));
+  it("4242 #301: 吐鲁番市 (stated by its missing 序号) takes its county totals 鄯善县 and 托克逊县 — C23 typed 20858.44", () => expect(errorsAt(turpanCounties(20858.44))).toEqual(["附件1!C23=2,085.84"]));
+  it("99991 #169: 吐鲁番市小计 takes its 小计s and the county 鄯善县 between them — clean", () => expect(loud(turpanSubtotals(2379))).toEqual([]));
+  it("99991 #169: 吐鲁番市小计 takes its 小计s and the county 鄯善县 between them — B15 typed 2397", () => expect(errorsAt(turpanSubtotals(2397))).toEqual(["附件1!B15=2,379"]));
+});
+
+// seeds (session 7) — a regional target form whose total column is headed by its 市 (哈密市 | 市儿童福利院 | 巴里坤… | 伊吾),
+// with the 哈密市 年度金额 typed 70028.96 for 7028.96 (seed 2027 single #361; 4242 #305 is the same layout). The column
+// was taken for the 市's total only when the 年度金额 line itself added up, so with that very figure wrong the form had
+// no regional sum and one lone broken funding sum (a warning naming two cells). Any funding line that adds up (其中：
+// 中央资金 here) tells the 市 column is the total: three relations then point at D5.
+describe("seeds (session 7): a regional form headed by its 市, its own 年度金额 typed wrong", () => {
+  function hamiAllocation(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2022年自治区财政困难群众救助补助资金分配表"],
+      ["单位：人、万元"],
+      ["地县", "补助对象人数", "补助比例", "补助资金", "清算资金", "合计"],
+      ["市儿童福利院", 32136, "100%", { v: 64.27, fmt: "0.00" }, { v: 2714.1, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }],
+      ["巴里坤哈萨克自治县", 40179, "60%", { v: 48.21, fmt: "0.00" }, { v: 2794.53, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }],
+      ["伊吾县", 19466, "50%", { v: 19.47, fmt: "0.00" }, { v: 1388.38, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      ["全区", { v: 91781, f: "SUM(B5:B7)" }, "×", { v: 131.95, f: "SUM(D5:D7)", fmt: "0.00" }, { v: 6897.01, f: "SUM(E5:E7)", fmt: "0.00" }, { v: 7028.96, f: "SUM(F5:F7)", fmt: "0.00" }],
+    ];
+    return sheet("附件1", rows, ["A2:F2", "A3:F3"]);
+  }
+  function hamiForm(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2022年困难群众救助补助资金区域绩效目标表"],
+      ["项目名称", "困难群众救助补助资金", undefined, "哈密市", "市儿童福利院", "巴里坤哈萨克自治县", "伊吾"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, { v: v, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      [undefined, "其中：中央资金", undefined, { v: 7028.96, fmt: "0.00" }, { v: 2778.37, fmt: "0.00" }, { v: 2842.74, fmt: "0.00" }, { v: 1407.85, fmt: "0.00" }],
+      [undefined, "地方资金", undefined, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }, { v: 0, fmt: "0.00" }],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, "100%"],
+      [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, "收到补助资金后30日内"],
+      [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, "≥90%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+    ];
+    return sheet("附件3", rows, ["A2:G2", "B3:C3", "B4:G4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:G8", "A9:A14", "D10:F10", "D11:F11", "D12:F12", "D13:F13", "D14:F14", "D9:F9", "B10:B12"]);
+  }
+  it("is clean", () => expect(loud(hamiAllocation(), hamiForm(7028.96))).toEqual([]));
+  it("哈密市 年度金额 typed 70028.96 → one error at 附件3!D5", () => expect(errorsAt(hamiAllocation(), hamiForm(70028.96))).toEqual(["附件3!D5=7028.96"]));
+});
+
+// seeds (session 7) — …市 rows closing their counties, one column, 全省合计 first: 吐鲁番市 typed 658.06 for 4658.06
+// (seed 13 single #479). Its rows disagree, so the grand total decides — and a total whose own figure is the typo is
+// recognised by its name: a …地区/州, or a row whose own 本级 is among its rows. That 本级 was looked for only as the
+// nearest row (totals heading their rows); closing them, it is the farthest. Was 「应为 14,971.84」 at 全省合计.
+describe("seeds (session 7): a closing …市 whose own figure is typed wrong", () => {
+  function turpanClosing(v: number): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年提前下达自治区财政就业补助资金分配表"],
+      [undefined, "单位：万元"],
+      ["县（市）、单位", "补助资金"],
+      [undefined, 1],
+      ["全省合计", { v: 14313.78, fmt: "#,##0.00" }],
+      ["博乐市", { v: 0, fmt: "#,##0.00" }],
+      ["阿拉山口市", { v: 2164.27, fmt: "#,##0.00" }],
+      ["博州", { v: 2164.27, fmt: "#,##0.00" }],
+      ["克州本级", { v: 1051.15, fmt: "#,##0.00" }],
+      ["阿图什市", { v: 232.45, fmt: "#,##0.00" }],
+      ["阿克陶县", { v: 2948.37, fmt: "#,##0.00" }],
+      ["克州", { v: 4231.97, fmt: "#,##0.00" }],
+      ["吐鲁番市本级", { v: 833.46, fmt: "#,##0.00" }],
+      ["高昌区", { v: 2180.33, fmt: "#,##0.00" }],
+      ["鄯善县", { v: 1192.1, fmt: "#,##0.00" }],
+      ["托克逊县", { v: 452.17, fmt: "#,##0.00" }],
+      ["吐鲁番市", { v: v, fmt: "#,##0.00" }],
+      ["伊宁市", { v: 0, fmt: "#,##0.00" }],
+      ["奎屯市", { v: 683.26, fmt: "#,##0.00" }],
+      ["霍尔果斯市", { v: 2393.63, fmt: "#,##0.00" }],
+      ["伊宁县", { v: 182.59, fmt: "#,##0.00" }],
+      ["察布查尔锡伯自治县", { v: 0, fmt: "#,##0.00" }],
+      ["伊犁州", { v: 3259.48, fmt: "#,##0.00" }],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A1:B1", "A3:A4"]);
+  }
+  it("is clean", () => expect(loud(turpanClosing(4658.06))).toEqual([]));
+  it("吐鲁番市 typed 658.06 → one error at B17", () => expect(errorsAt(turpanClosing(658.06))).toEqual(["附件1!B17=4,658.06"]));
+});

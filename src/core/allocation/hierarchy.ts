@@ -141,9 +141,15 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         (j) =>
           candidates.has(j) &&
           !countyTotal(j) &&
+          // A weak candidate with no figure of its own (独山子区 blank beside 白碱滩区) is a unit with nothing, not a total.
+          (isMust(j) || resolved.has(j) || hasFigure(j)) &&
           (!passesCities || isMust(j) || resolved.has(j) || PREFECTURE_ONLY.test(unitName(rows[j]!)) || undecided.some((u) => u.i === j && !u.exact)),
       );
-      return k < 0 ? near : near.slice(0, k);
+      const own = k < 0 ? near : near.slice(0, k);
+      // …but one at the end of them is no row of its own (吐鲁番市 0 after 哈密市's counties).
+      let end = own.length;
+      while (end > 0 && candidates.has(own[end - 1]!) && !hasFigure(own[end - 1]!)) end--;
+      return own.slice(0, end);
     };
     let faults = 0;
     /** Totals whose rows disagreed everywhere, taken because the grand total then holds exactly (evidence of the structure). */
@@ -171,15 +177,21 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       const ownPart = (j: number) => unitName(rows[j]!) === `${unitName(rows[i]!)}本级`;
       // Up to a total of its own level (巴州 above 阿克苏市 when both close their rows).
       const beyond = extent.slice(rowsNear.length);
-      const sameLevel = beyond.findIndex((j) => resolved.has(j) && PREFECTURE_ONLY.test(unitName(rows[j]!)));
+      // (A total over county-level totals is of that level too: 克拉玛依市小计 over its 小计s before 伊犁州小计.)
+      const sameLevel = beyond.findIndex(
+        (j) => resolved.has(j) && (PREFECTURE_ONLY.test(unitName(rows[j]!)) || (runs.get(j)?.rows.some(countyLevelTotal) ?? false)),
+      );
       const own = sameLevel < 0 ? beyond : beyond.slice(0, sameLevel);
       // A …地区/州 total's county rows between its county totals are its too (阿勒泰市 with its own figure above the
       // 小计 of its towns, inside 阿勒泰地区小计).
-      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      // (So are a …市 total's, once county totals are among them: 鄯善县 between 吐鲁番市's 小计s.)
+      const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!)) || own.some(countyLevelTotal);
       const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
-      const takesOwn =
-        own.length > 0 && (own.every((j) => countyLevelTotal(j) || ownPart(j)) || (own.some(countyLevelTotal) && own.every((j) => countyLevelTotal(j) || ownPart(j) || countyRow(j))));
-      const block = !county && takesOwn ? [...rowsNear, ...own] : rowsNear;
+      // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
+      const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
+      const ownRun = stop < 0 ? own : own.slice(0, stop);
+      const takesOwn = ownRun.length > 0 && (ownRun.every((j) => countyLevelTotal(j) || ownPart(j)) || ownRun.some(countyLevelTotal));
+      const block = !county && takesOwn ? [...rowsNear, ...ownRun] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
         const inBlock = rowsNear.length > 0 ? bestRun(evidence, i, rowsNear) : null;
         // A stated total (×) is a total: the numbers only say how far it reaches. Past the next stated total
@@ -209,14 +221,23 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
-        return [best.rows, "numbers"];
+        return [isMust(i) ? withNothingRows(best.rows, rowsNear) : best.rows, "numbers"];
       }
       if (!isMust(i)) {
+        // Towns are never a county's siblings: the towns right after a …市/县 row up to the next total are its own,
+        // whatever one wrong number among them (or its own figure) says — that number is the fault to find.
+        const name = unitName(rows[i]!);
+        const notTown = rowsNear.findIndex((j) => candidates.has(j) || !TOWN_ONLY.test(unitName(rows[j]!)));
+        const towns = PREFECTURE_ONLY.test(name) || TOWN_ONLY.test(name) ? [] : notTown < 0 ? rowsNear : rowsNear.slice(0, notTown);
+        if (best && towns.length > 0) {
+          faults += scoreRun(evidence, i, towns).faults;
+          return [towns, "numbers"];
+        }
         if (best && best.agree + best.weak > 0) undecided.push({ i, rows: best.rows });
         else if (best && best.faults > 0) {
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
-          const own = ownRows(i, rowsNear);
+          const own = hasFigure(i) ? ownRows(i, rowsNear) : [];
           if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
         }
         return [[], "block"];
@@ -238,8 +259,21 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
-      if (towns > 0 && /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!))) return [block.slice(0, towns), "block"];
+      // …and so does a bare 小计 right after towns (城关镇 小计 above 巴州小计): a 市 beyond them is their county's sibling.
+      const countyName = /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!));
+      if (towns > 0 && (countyName || unitName(rows[i]!) === "")) return [block.slice(0, towns), "block"];
       return [block, "block"];
+    };
+    /**
+     * A stated total (×, no 序号) takes the rest of its block when those rows add nothing (blank or 0 in every
+     * column: 托克逊县 numbered 11 under 吐鲁番市, with no figure yet): the shortest run that adds up left them out,
+     * and at the top level a blank unit would be a suspect for any break of the grand total.
+     */
+    const withNothingRows = (run: number[], rowsNear: number[]): number[] => {
+      if (run.length === 0 || run.length >= rowsNear.length || !run.every((j, k) => rowsNear[k] === j)) return run;
+      const rest = rowsNear.slice(run.length);
+      const nothing = (j: number) => !candidates.has(j) && evidence.every((c) => !c.values.known(j) || unitsAt(c, j) === 0);
+      return rest.every(nothing) ? [...run, ...rest] : run;
     };
     /**
      * A run over towns takes the towns right after it that add nothing (0 or blank in every column: 幸福镇, 光明镇
@@ -259,6 +293,8 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       }
       return out;
     };
+    /** A figure other than 0 in some column: a row blank or 0 everywhere adds nothing and totals nothing. */
+    const hasFigure = (j: number) => hasFigureIn(evidence, j);
     /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
     const ownLevelOfAnother = (j: number, i: number) => {
       const unit = /^(.+)本级$/.exec(rows[j]!.label)?.[1];
@@ -290,6 +326,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         faults += decidedFaults ?? 0;
       }
       extendTiedRuns(direction, runs, claimed);
+      trimStatedBlocks(runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults, exactDecided };
@@ -324,6 +361,36 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
           break;
         }
         for (const k of extra) claimed[position.get(k)!] = 0;
+      }
+    }
+  };
+
+  /**
+   * A stated total whose rows disagree everywhere took its whole block (its own figure or one of its rows typed
+   * wrong): the grand total, which adds up the top-level rows, says where the block ends. A unit at the far end
+   * (吐鲁番市 numbered 5 after 克州's 阿克陶县) is the grand total's own when it then adds up in every column and the
+   * total's own faults stay as they are.
+   */
+  const trimStatedBlocks = (runs: Map<number, { rows: number[]; basis: RunBasis }>, claimed: Uint8Array) => {
+    if (input.grand === null || grandFaults(evidence, input.grand, inner, claimed) === 0) return;
+    for (const [i, run] of runs) {
+      if (run.basis !== "block" || !isMust(i) || run.rows.length < 2) continue;
+      const own = scoreRun(evidence, i, run.rows);
+      if (own.faults === 0) continue;
+      const byPosition = [...run.rows].sort((a, b) => position.get(a)! - position.get(b)!);
+      const farFirst = position.get(byPosition[0]!)! > position.get(i)! ? byPosition.reverse() : byPosition;
+      for (let n = 1; n <= Math.min(MAX_TIED_EXTENSION, farFirst.length - 1); n++) {
+        const cut = farFirst.slice(0, n);
+        if (cut.some((j) => runs.has(j) || TOWN_ONLY.test(unitName(rows[j]!)) || !hasFigureIn(evidence, j))) break;
+        const kept = run.rows.filter((j) => !cut.includes(j));
+        const trimmed = scoreRun(evidence, i, kept);
+        if (trimmed.faults > own.faults) continue;
+        for (const j of cut) claimed[position.get(j)!] = 0;
+        if (grandFaults(evidence, input.grand, inner, claimed) === 0 && grandAgrees(evidence, input.grand, inner, claimed)) {
+          run.rows = kept;
+          return;
+        }
+        for (const j of cut) claimed[position.get(j)!] = 1;
       }
     }
   };
@@ -408,6 +475,26 @@ function grandFaults(evidence: EvidenceColumn[], grand: number, inner: number[],
   return faults;
 }
 
+/** The grand total adds up its top-level rows exactly in some telling column. */
+function grandAgrees(evidence: EvidenceColumn[], grand: number, inner: number[], claimed: Uint8Array): boolean {
+  return evidence.some((c) => {
+    const total = unitsAt(c, grand);
+    if (total === null || Math.abs(total) < MIN_TELLING_UNITS) return false;
+    let sum = 0;
+    for (let p = 0; p < inner.length; p++) {
+      if (claimed[p] === 1) continue;
+      const v = unitsAt(c, inner[p]!);
+      if (v === null) return false;
+      sum += v;
+    }
+    return sum === total;
+  });
+}
+
+function hasFigureIn(evidence: EvidenceColumn[], j: number): boolean {
+  return evidence.some((c) => (unitsAt(c, j) ?? 0) !== 0);
+}
+
 /** Index into `inner` of a row index, as a typed array (looked up once per row and candidate). */
 class PositionOf {
   private readonly at: Int32Array;
@@ -440,7 +527,8 @@ interface Undecided {
  */
 function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
   const name = unitName(rows[i]!);
-  if (PREFECTURE_ONLY.test(name) || (own.length > 0 && rows[own[0]!]!.label === `${name}本级`)) return true;
+  // (Its 本级 is the farthest of its rows when it closes them: 吐鲁番市本级 … 托克逊县, 吐鲁番市.)
+  if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
@@ -658,7 +746,8 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     const child = rows[score.rows[0]!]!.label;
     if (PREFECTURE_ONLY.test(child)) return false;
     // A town is never a sibling of a county: a county row next to its one town with the same figures is its total.
-    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 && score.agree + score.weak > 0;
+    // One column off where two telling ones agree to the unit: a typo in it, not a coincidence.
+    if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 ? score.agree + score.weak > 0 : score.faults === 1 && score.agree >= 2;
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
