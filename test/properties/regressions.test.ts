@@ -2217,3 +2217,48 @@ describe("lead (session 6): a one-unit form paired by its amount with a bare 小
   it("塔城地区 年度资金总额 typed 606853 → one error at its C5 (应为 606843), not a warning naming two cells", () =>
     expect(loud(allocation(), form("塔城地区", 606853, 606843), form("阿克苏地区", 1549443, 1549443))).toEqual(["附件3-塔城地区!C5 error performance/funding-sum"]));
 });
+
+describe("wide (session 7): a city's form whose 年度金额 total is the typo", () => {
+  // W8 — 乌鲁木齐市 | 天山区 | 沙依巴克区 | 水磨沟区 on the form, the allocation a flat list of the districts with no
+  // 合计 row. The city's column was read as its total only when the 年度金额 line added up; with that very cell
+  // typed wrong (1612 for 12612) the city became one more unit 「在分配表中找不到」 and the typo only a warning.
+  // The 其中 line still adds up: any funding line may show the column is the total (wide seed 20261206 single #252).
+  function workbook(total = 12612): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [
+        ["2024年提前下达自治区财政困难群众救助补助资金预算明细表"],
+        ["单位：万元"],
+        ["序号", "地县", "资金合计", "其中：中央资金", "自治区资金", "地州市资金", "备注"],
+        [1, "天山区", 5487, 2480, 15, 2992],
+        [2, "沙依巴克区", 4950, 471, 1849, 2630, "含提前下达"],
+        [3, "新市区"],
+        [4, "水磨沟区", 2175, 715, 643, 817],
+      ],
+      ["A1:F1", "A2:F2"],
+      { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0" },
+    );
+    const target = sheet(
+      "附件2",
+      [
+        ["附件2"],
+        ["2024年困难群众救助补助资金区域绩效目标表"],
+        ["项目名称", "困难群众救助补助资金", undefined, "乌鲁木齐市", "天山区", "沙依巴克区", "水磨沟区"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, total, 5487, 4950, 2175],
+        [undefined, "其中：财政拨款", undefined, 12612, 5487, 4950, 2175],
+        [undefined, "其他资金", undefined, 0, 0, 0, 0],
+        ["年度总目标", "确保补助资金按时足额拨付到位。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+      ],
+      ["A2:G2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:F9", "D10:F10", "D11:F11"],
+      { 3: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" },
+    );
+    return [alloc, target];
+  }
+  it("W8: is clean", () => expect(loud(...workbook())).toEqual([]));
+  it("W8: 年度金额 total typed 1612 → one error at D5 (应为 12612), the city still the total", () =>
+    expect(loud(...workbook(1612))).toEqual(["附件2!D5 error performance/funding-sum"]));
+});

@@ -216,15 +216,17 @@ function isSourceLike(text: string): boolean {
 
 /**
  * 呼伦贝尔市 | 海拉尔区 | 市儿童福利院: a city's form whose first column is the city's total — named …市 before units
- * none of which is a prefecture, and on the line read its amount (not 0) is the others' sum.
+ * none of which is a prefecture, and on some funding line its amount (not 0) is the others' sum.
  */
-function cityOverItsUnits(units: RegionalUnit[], amounts: AmountCell[]): boolean {
+function cityOverItsUnits(units: RegionalUnit[], lines: (Dec | null)[][]): boolean {
   if (units.length < 2 || !/市$/.test(units[0]!.name) || units.slice(1).some((u) => /(地区|州|盟)$/.test(u.name))) return false;
-  const [first, ...rest] = amounts.map((a) => a.value);
-  if (!first || first.isZero() || rest.some((v) => v === null)) return false;
-  let sum = new Dec(0);
-  for (const v of rest) sum = sum.plus(v!);
-  return first.eq(sum);
+  // Any funding line will do (年度金额 or 其中): a typo in the one line must not turn the total into one more unit.
+  return lines.some(([first, ...rest]) => {
+    if (!first || first.isZero() || rest.some((v) => v === null)) return false;
+    let sum = new Dec(0);
+    for (const v of rest) sum = sum.plus(v!);
+    return first.eq(sum);
+  });
 }
 
 /** A line with several amounts: unit names head those columns somewhere above it. */
@@ -238,7 +240,8 @@ function readRegional(grid: Grid, top: number, wide: { line: FundingLine; amount
     const totalIndex = units.findIndex((u) => /^(合计|总计|小计)$|^全(区|疆|省|市|州|地区|盟)/.test(u.name));
     if (totalIndex >= 0) units[totalIndex]!.isTotal = true;
     else if (/(地区|自治州|州|盟)$/.test(units[0]!.name) && !units.slice(1).some((u) => /(地区|自治州|盟)$/.test(u.name))) units[0]!.isTotal = true;
-    else if (cityOverItsUnits(units, wide.amounts)) units[0]!.isTotal = true;
+    else if (cityOverItsUnits(units, [wide.amounts.map((a) => a.value), ...funding.lines.filter((l) => l.row > r && l.row !== wide.line.row).map((l) => cols.map((c) => moneyAt(grid, l.row, c, funding).value))]))
+      units[0]!.isTotal = true;
     funding.regional = units;
     const unitCols = new Set(cols);
     // A 合计 among the unit names is a column head, not a funding line.
