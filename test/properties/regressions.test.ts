@@ -2262,3 +2262,55 @@ describe("wide (session 7): a city's form whose 年度金额 total is the typo",
   it("W8: 年度金额 total typed 1612 → one error at D5 (应为 12612), the city still the total", () =>
     expect(loud(...workbook(1612))).toEqual(["附件2!D5 error performance/funding-sum"]));
 });
+
+describe("wide (session 7): 比上年增减 and 其中 transfers beside the 合计", () => {
+  // W10 — `2025年补助资金 | 2024年补助资金 | 比上年增减`: the header says the column is a difference (it may be negative),
+  // the rows say of which two columns. Unread before: a typo in 本年 broke only its column's sums and the diagnosis could
+  // not choose between the county and its 地区 (「有一处不对」), a typo in 比上年增减 was found only through its sums.
+  function differences(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年中央财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, "单位：万元"],
+      ["序号", "地区", "2025年补助资金", "2024年补助资金", "比上年增减", "备注"],
+      [undefined, "合计", 5120, 5003, 117],
+      ["一、", "伊犁州", 3200, 3350, -150],
+      ["1.", "　　伊宁市", 1500, 1400, 100, "含提前下达1200万元"],
+      ["2.", "　　奎屯市", 900, 1050, -150],
+      ["3.", "　　霍城县", 800, 900, -100],
+      ["二、", "塔城地区", 1920, 1653, 267],
+      ["1.", "　　塔城市", 1020, 853, 167, "含提前下达"],
+      ["2.", "　　乌苏市", 900, 800, 100],
+    ];
+    const s = sheet("附件1", rows, ["A1:F1", "A4:B4"], { 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W10: is clean", () => expect(loud(differences())).toEqual([]));
+  it("W10: 奎屯市 2025年 typed 990 → one error at C7", () => expect(errorsAt(differences(["C7", 990]))).toEqual(["附件1!C7=900"]));
+  it("W10: 塔城市 比上年增减 typed 176 → one error at E10", () => expect(errorsAt(differences(["E10", 176]))).toEqual(["附件1!E10=167"]));
+
+  // W11 — `补助资金合计 | 其中：一般性转移支付 | 专项转移支付 | 2024年补助资金 | 比上年增减`: the 合计's parts were sought
+  // among columns not headed 其中 (专项 + 上年 + 增减) or among every amount (with 上年): neither holds, so the 合计 column
+  // was not read and a typo in 专项转移支付 was 「有一处不对」 between a county and its 地区. 其中 says "of which", not how
+  // many follow: the parts are the run of columns after the 合计, from the 其中 column on, that the rows bear out.
+  function transfers(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年中央财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, undefined, "单位：万元"],
+      ["序号", "地区", "补助资金合计", "其中：一般性转移支付", "专项转移支付", "2025年补助资金", "比上年增减"],
+      ["一、", "克州", 1872, 914, 958, 1813, 59],
+      ["（1）", "　　阿图什市", 471, 276, 195, 405, 66],
+      ["（2）", "　　阿克陶县", 651, 338, 313, 729, -78],
+      ["（3）", "　　乌恰县", 750, 300, 450, 679, 71],
+      ["二、", "喀什地区", 1088, 532, 556, 1127, -39],
+      ["（1）", "　　喀什市", 375, 14, 361, 356, 19],
+      ["（2）", "　　疏附县", 328, 305, 23, 312, 16],
+      ["（3）", "　　疏勒县", 385, 213, 172, 459, -74],
+      [],
+      ["总计", undefined, 2960, 1446, 1514, 2940, 20],
+    ];
+    const s = sheet("附件1", rows, ["A1:G1", "A13:B13"], { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W11: is clean", () => expect(loud(transfers())).toEqual([]));
+  it("W11: 疏附县 专项转移支付 typed 32 → one error at E10", () => expect(errorsAt(transfers(["E10", 32]))).toEqual(["附件1!E10=23"]));
+});
