@@ -354,8 +354,9 @@ function attachRules(
       adopt(c, readings, growth[0], headerRowOf(layout, c, growth[0]));
     }
   }
-  inferTotalColumns(numeric, values, bodySize, columnSum, unreadTotals);
+  // Differences first: 上年 + 比上年增减 = 本年 holds on every row, and a 合计 must not take them for its parts.
   inferDifferenceColumns(numeric, values, bodySize);
+  inferTotalColumns(numeric, values, bodySize, columnSum, unreadTotals);
   if (layout.columnNumberRow === null) markTotalsBorneOutOnly(numeric);
   attachNamedRules(numeric);
 }
@@ -440,6 +441,7 @@ function inferTotalColumns(
         (isCountColumn(total) || !isCountColumn(o)) &&
         !o.percent &&
         !/^其中/.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "")) &&
+        !o.rule?.refColumns.has(total.letters) &&
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );
@@ -459,7 +461,9 @@ function inferTotalColumns(
       if (o.col !== (run[run.length - 1]?.col ?? total.col) + 1 || o.rule || isCountColumn(o)) break;
       run.push(o);
     }
-    const runs = run.map((_, k) => run.slice(0, k + 1)).filter((set) => set.length >= 2 && /^其中/.test(normalizeLabel(set[0]!.table.headerPath[set[0]!.table.headerPath.length - 1] ?? "")));
+    // 其中 in the first part's own header (其中：一般性转移支付) or as the band over it (其中 over 一般性 | 专项).
+    const ofWhich = (c: AllocColumn) => c.table.headerPath.some((h) => /^其中/.test(normalizeLabel(h)));
+    const runs = run.map((_, k) => run.slice(0, k + 1)).filter((set) => set.length >= 2 && ofWhich(set[0]!));
     const chosen = bornOut(siblings)
       ? siblings
       : !sameSet(everyAmount, siblings) && bornOut(everyAmount)
