@@ -2314,3 +2314,31 @@ describe("wide (session 7): 比上年增减 and 其中 transfers beside the 合�
   it("W11: is clean", () => expect(loud(transfers())).toEqual([]));
   it("W11: 疏附县 专项转移支付 typed 32 → one error at E10", () => expect(errorsAt(transfers(["E10", 32]))).toEqual(["附件1!E10=23"]));
 });
+
+describe("wide (session 7): 其中 as a band over the transfers, 上年 and 比上年增减 beside them", () => {
+  // W12 — `补助资金合计 | 其中 (over 一般性转移支付 | 专项转移支付) | 2022年补助资金 | 比上年增减`, a flat list: 上年 + 比上年增减
+  // = 本年 on every row, so the 合计 was read as 上年 + 增减 and a typo in 专项转移支付 was blamed on the 合计 row
+  // (「应为 69,960.72」). The difference is read first, a column defined from the 合计 is never one of its parts, and
+  // 其中 may be the band over the parts.
+  function flat(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2023年中央财政城乡居民基本养老保险补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：元"],
+      ["地区", "补助资金合计", "其中", undefined, "2022年补助资金", "比上年增减"],
+      [undefined, undefined, "一般性转移支付", "专项转移支付"],
+      ["合计", 145004.75, 73071.03, 71933.72, 141755.99, 3248.76],
+      ["阿勒泰市", 32163.22, 11977.83, 20185.39, 31198.32, 964.9],
+      ["布尔津县", 7185.26, 4690.64, 2494.62, 6466.73, 718.53],
+      ["富蕴县", 8881.71, 3218.45, 5663.26, 9236.98, -355.27],
+      ["福海县", 33673.19, 8079.73, 25593.46, 34683.39, -1010.2],
+      ["哈巴河县", 17543.89, 13077.36, 4466.53, 17894.77, -350.88],
+      ["青河县", 24007.16, 12669.36, 11337.8, 23527.02, 480.14],
+      ["吉木乃县", 21550.32, 19357.66, 2192.66, 18748.78, 2801.54],
+    ];
+    const s = sheet("附件1", rows, ["A1:F1", "A3:A4", "B3:B4", "E3:E4", "F3:F4", "C3:D3"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00", 4: "#,##0.00", 5: "#,##0.00" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W12: is clean", () => expect(loud(flat())).toEqual([]));
+  it("W12: 吉木乃县 专项转移支付 typed 219.66 → one error at D12, not at the 合计 row", () => expect(errorsAt(flat(["D12", 219.66]))).toEqual(["附件1!D12=2,192.66"]));
+  it("W12: 富蕴县 2022年 typed 9326.98 → one error at E8", () => expect(errorsAt(flat(["E8", 9326.98]))).toEqual(["附件1!E8=9,236.98"]));
+});
