@@ -2342,3 +2342,25 @@ describe("wide (session 7): 其中 as a band over the transfers, 上年 and 比�
   it("W12: 吉木乃县 专项转移支付 typed 219.66 → one error at D12, not at the 合计 row", () => expect(errorsAt(flat(["D12", 219.66]))).toEqual(["附件1!D12=2,192.66"]));
   it("W12: 富蕴县 2022年 typed 9326.98 → one error at E8", () => expect(errorsAt(flat(["E8", 9326.98]))).toEqual(["附件1!E8=9,236.98"]));
 });
+
+describe("wide (session 7): two typos in a short list with 比上年增减", () => {
+  // W13 — five counties, `2022年 | 2021年 | 比上年增减`, 上年 typed wrong on one row and 增减 on another: two of six rows
+  // break the difference, which was then not read (70 % of rows asked), and both typos were blamed on the 合计 row.
+  function short(cells: [string, number][] = []): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年孤儿基本生活费补助资金分配表"],
+      [undefined, undefined, undefined, "单位：元"],
+      ["地区", "2022年补助资金", "2021年补助资金", "比上年增减"],
+      ["合计", 110991.69, 108334.48, 2657.21],
+      ["伊宁市", 34524.7, 37631.92, -3107.22],
+      ["奎屯市", 32579.91, 29647.72, 2932.19],
+      ["霍尔果斯市", 16154.13, 18577.25, -2423.12],
+      ["伊宁县", 2080.22, 1955.41, 124.81],
+      ["察布查尔锡伯自治县", 25652.73, 20522.18, 5130.55],
+    ];
+    return cells.reduce((s, [at, v]) => withValue(s, at, v), sheet("附件1", rows, ["A1:D1"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00" }));
+  }
+  it("W13: is clean", () => expect(loud(short())).toEqual([]));
+  it("W13: 霍尔果斯市 2021年 1877.25 and 察布查尔 增减 1530.55 → both at their cells", () =>
+    expect(errorsAt(short([["C7", 1877.25], ["D9", 1530.55]])).sort()).toEqual(["附件1!C7=18,577.25", "附件1!D9=5,130.55"]));
+});

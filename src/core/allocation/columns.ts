@@ -492,7 +492,7 @@ function inferDifferenceColumns(numeric: AllocColumn[], values: Map<number, Colu
     if (!DIFFERENCE_HEADER.test(last) || /率/.test(last)) continue;
     const others = numeric.filter((o) => o !== diff && !o.percent && !isCountColumn(o));
     const target = values.get(diff.col)!;
-    let best: { a: AllocColumn; b: AllocColumn; agree: number; rows: number } | null = null;
+    let best: { a: AllocColumn; b: AllocColumn; agree: number; rows: number; tie: boolean } | null = null;
     for (const a of others)
       for (const b of others) {
         if (a === b) continue;
@@ -511,9 +511,12 @@ function inferDifferenceColumns(numeric: AllocColumn[], values: Map<number, Colu
           }
         }
         if (telling < 2) continue;
-        if (!best || agree > best.agree) best = { a, b, agree, rows };
+        if (!best || agree > best.agree) best = { a, b, agree, rows, tie: false };
+        else if (agree === best.agree) best.tie = true;
       }
-    if (!best || (best.agree < best.rows * 0.7 && !(best.rows - best.agree === 1 && best.agree >= 2))) continue;
+    // The header states a difference; the rows only choose the pair: more than half of them (two typos in a short
+    // list leave that), by one pair alone.
+    if (!best || best.tie || best.agree * 2 <= best.rows) continue;
     const refColumns = new Map([best.a, best.b].map((c) => [c.letters, c.col] as [string, number]));
     const expr: Expr = { type: "bin", op: "-", left: { type: "col", ref: best.a.letters }, right: { type: "col", ref: best.b.letters } };
     diff.rule = { expr, source: `${last}=${best.a.header}−${best.b.header}`, refColumns, inferred: true };
