@@ -17,8 +17,14 @@ const INDICATORS: [string, string, string, string][] = [
   ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
 ];
 
-function shortName(name: string): string {
-  return name.length <= 4 && /[县市]$/.test(name) ? name.slice(0, -1) : name;
+/**
+ * 塔城 for 塔城市, as forms abbreviate: never a one-character stem (环县 stays 环县, 成县 成县) and never a stem two
+ * units would share (伊宁市 and 伊宁县 both stay whole): no office writes a name its readers cannot tell apart.
+ */
+function shortNames(names: string[]): string[] {
+  const stem = (name: string) => (name.length >= 3 && name.length <= 4 && /[县市]$/.test(name) ? name.slice(0, -1) : name);
+  const stems = names.map(stem);
+  return names.map((name, i) => (stems.filter((s) => s === stems[i]).length > 1 ? name : stems[i]!));
 }
 
 export function buildTargetSheet(
@@ -48,7 +54,8 @@ export function buildTargetSheet(
   text(2, 1, fund);
   merge(2, 1, 2, 2);
   text(2, 3, t.totalLabel);
-  units.forEach((u, i) => text(2, 4 + i, t.shortNames ? shortName(u.name) : u.name));
+  const shown = t.shortNames ? shortNames(units.map((u) => u.name)) : units.map((u) => u.name);
+  units.forEach((_, i) => text(2, 4 + i, shown[i]!));
   text(3, 0, "主管部门");
   text(3, 1, "人力资源和社会保障厅");
   merge(3, 1, 3, last);

@@ -2784,3 +2784,150 @@ describe("seeds (session 7): a closing …市 whose own figure is typed wrong", 
   it("is clean", () => expect(loud(turpanClosing(4658.06))).toEqual([]));
   it("吐鲁番市 typed 658.06 → one error at B17", () => expect(errorsAt(turpanClosing(658.06))).toEqual(["附件1!B17=4,658.06"]));
 });
+
+describe("wide (session 7): a city's form whose 年度金额 total is the typo", () => {
+  // W8 — 乌鲁木齐市 | 天山区 | 沙依巴克区 | 水磨沟区 on the form, the allocation a flat list of the districts with no
+  // 合计 row. The city's column was read as its total only when the 年度金额 line added up; with that very cell
+  // typed wrong (1612 for 12612) the city became one more unit 「在分配表中找不到」 and the typo only a warning.
+  // The 其中 line still adds up: any funding line may show the column is the total (wide seed 20261206 single #252).
+  function workbook(total = 12612): Sheet[] {
+    const alloc = sheet(
+      "附件1",
+      [
+        ["2024年提前下达自治区财政困难群众救助补助资金预算明细表"],
+        ["单位：万元"],
+        ["序号", "地县", "资金合计", "其中：中央资金", "自治区资金", "地州市资金", "备注"],
+        [1, "天山区", 5487, 2480, 15, 2992],
+        [2, "沙依巴克区", 4950, 471, 1849, 2630, "含提前下达"],
+        [3, "新市区"],
+        [4, "水磨沟区", 2175, 715, 643, 817],
+      ],
+      ["A1:F1", "A2:F2"],
+      { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0" },
+    );
+    const target = sheet(
+      "附件2",
+      [
+        ["附件2"],
+        ["2024年困难群众救助补助资金区域绩效目标表"],
+        ["项目名称", "困难群众救助补助资金", undefined, "乌鲁木齐市", "天山区", "沙依巴克区", "水磨沟区"],
+        ["主管部门", "民政厅"],
+        ["资金情况（万元）", "年度金额：", undefined, total, 5487, 4950, 2175],
+        [undefined, "其中：财政拨款", undefined, 12612, 5487, 4950, 2175],
+        [undefined, "其他资金", undefined, 0, 0, 0, 0],
+        ["年度总目标", "确保补助资金按时足额拨付到位。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+        [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+        [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+      ],
+      ["A2:G2", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "A9:A11", "D9:F9", "D10:F10", "D11:F11"],
+      { 3: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" },
+    );
+    return [alloc, target];
+  }
+  it("W8: is clean", () => expect(loud(...workbook())).toEqual([]));
+  it("W8: 年度金额 total typed 1612 → one error at D5 (应为 12612), the city still the total", () =>
+    expect(loud(...workbook(1612))).toEqual(["附件2!D5 error performance/funding-sum"]));
+});
+
+describe("wide (session 7): 比上年增减 and 其中 transfers beside the 合计", () => {
+  // W10 — `2025年补助资金 | 2024年补助资金 | 比上年增减`: the header says the column is a difference (it may be negative),
+  // the rows say of which two columns. Unread before: a typo in 本年 broke only its column's sums and the diagnosis could
+  // not choose between the county and its 地区 (「有一处不对」), a typo in 比上年增减 was found only through its sums.
+  function differences(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2025年中央财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, "单位：万元"],
+      ["序号", "地区", "2025年补助资金", "2024年补助资金", "比上年增减", "备注"],
+      [undefined, "合计", 5120, 5003, 117],
+      ["一、", "伊犁州", 3200, 3350, -150],
+      ["1.", "　　伊宁市", 1500, 1400, 100, "含提前下达1200万元"],
+      ["2.", "　　奎屯市", 900, 1050, -150],
+      ["3.", "　　霍城县", 800, 900, -100],
+      ["二、", "塔城地区", 1920, 1653, 267],
+      ["1.", "　　塔城市", 1020, 853, 167, "含提前下达"],
+      ["2.", "　　乌苏市", 900, 800, 100],
+    ];
+    const s = sheet("附件1", rows, ["A1:F1", "A4:B4"], { 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W10: is clean", () => expect(loud(differences())).toEqual([]));
+  it("W10: 奎屯市 2025年 typed 990 → one error at C7", () => expect(errorsAt(differences(["C7", 990]))).toEqual(["附件1!C7=900"]));
+  it("W10: 塔城市 比上年增减 typed 176 → one error at E10", () => expect(errorsAt(differences(["E10", 176]))).toEqual(["附件1!E10=167"]));
+
+  // W11 — `补助资金合计 | 其中：一般性转移支付 | 专项转移支付 | 2024年补助资金 | 比上年增减`: the 合计's parts were sought
+  // among columns not headed 其中 (专项 + 上年 + 增减) or among every amount (with 上年): neither holds, so the 合计 column
+  // was not read and a typo in 专项转移支付 was 「有一处不对」 between a county and its 地区. 其中 says "of which", not how
+  // many follow: the parts are the run of columns after the 合计, from the 其中 column on, that the rows bear out.
+  function transfers(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2026年中央财政就业补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, undefined, "单位：万元"],
+      ["序号", "地区", "补助资金合计", "其中：一般性转移支付", "专项转移支付", "2025年补助资金", "比上年增减"],
+      ["一、", "克州", 1872, 914, 958, 1813, 59],
+      ["（1）", "　　阿图什市", 471, 276, 195, 405, 66],
+      ["（2）", "　　阿克陶县", 651, 338, 313, 729, -78],
+      ["（3）", "　　乌恰县", 750, 300, 450, 679, 71],
+      ["二、", "喀什地区", 1088, 532, 556, 1127, -39],
+      ["（1）", "　　喀什市", 375, 14, 361, 356, 19],
+      ["（2）", "　　疏附县", 328, 305, 23, 312, 16],
+      ["（3）", "　　疏勒县", 385, 213, 172, 459, -74],
+      [],
+      ["总计", undefined, 2960, 1446, 1514, 2940, 20],
+    ];
+    const s = sheet("附件1", rows, ["A1:G1", "A13:B13"], { 2: "#,##0", 3: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W11: is clean", () => expect(loud(transfers())).toEqual([]));
+  it("W11: 疏附县 专项转移支付 typed 32 → one error at E10", () => expect(errorsAt(transfers(["E10", 32]))).toEqual(["附件1!E10=23"]));
+});
+
+describe("wide (session 7): 其中 as a band over the transfers, 上年 and 比上年增减 beside them", () => {
+  // W12 — `补助资金合计 | 其中 (over 一般性转移支付 | 专项转移支付) | 2022年补助资金 | 比上年增减`, a flat list: 上年 + 比上年增减
+  // = 本年 on every row, so the 合计 was read as 上年 + 增减 and a typo in 专项转移支付 was blamed on the 合计 row
+  // (「应为 69,960.72」). The difference is read first, a column defined from the 合计 is never one of its parts, and
+  // 其中 may be the band over the parts.
+  function flat(cell?: [string, number]): Sheet {
+    const rows: TestCell[][] = [
+      ["2023年中央财政城乡居民基本养老保险补助资金分配表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：元"],
+      ["地区", "补助资金合计", "其中", undefined, "2022年补助资金", "比上年增减"],
+      [undefined, undefined, "一般性转移支付", "专项转移支付"],
+      ["合计", 145004.75, 73071.03, 71933.72, 141755.99, 3248.76],
+      ["阿勒泰市", 32163.22, 11977.83, 20185.39, 31198.32, 964.9],
+      ["布尔津县", 7185.26, 4690.64, 2494.62, 6466.73, 718.53],
+      ["富蕴县", 8881.71, 3218.45, 5663.26, 9236.98, -355.27],
+      ["福海县", 33673.19, 8079.73, 25593.46, 34683.39, -1010.2],
+      ["哈巴河县", 17543.89, 13077.36, 4466.53, 17894.77, -350.88],
+      ["青河县", 24007.16, 12669.36, 11337.8, 23527.02, 480.14],
+      ["吉木乃县", 21550.32, 19357.66, 2192.66, 18748.78, 2801.54],
+    ];
+    const s = sheet("附件1", rows, ["A1:F1", "A3:A4", "B3:B4", "E3:E4", "F3:F4", "C3:D3"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00", 4: "#,##0.00", 5: "#,##0.00" });
+    return cell ? withValue(s, cell[0], cell[1]) : s;
+  }
+  it("W12: is clean", () => expect(loud(flat())).toEqual([]));
+  it("W12: 吉木乃县 专项转移支付 typed 219.66 → one error at D12, not at the 合计 row", () => expect(errorsAt(flat(["D12", 219.66]))).toEqual(["附件1!D12=2,192.66"]));
+  it("W12: 富蕴县 2022年 typed 9326.98 → one error at E8", () => expect(errorsAt(flat(["E8", 9326.98]))).toEqual(["附件1!E8=9,236.98"]));
+});
+
+describe("wide (session 7): two typos in a short list with 比上年增减", () => {
+  // W13 — five counties, `2022年 | 2021年 | 比上年增减`, 上年 typed wrong on one row and 增减 on another: two of six rows
+  // break the difference, which was then not read (70 % of rows asked), and both typos were blamed on the 合计 row.
+  function short(cells: [string, number][] = []): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年孤儿基本生活费补助资金分配表"],
+      [undefined, undefined, undefined, "单位：元"],
+      ["地区", "2022年补助资金", "2021年补助资金", "比上年增减"],
+      ["合计", 110991.69, 108334.48, 2657.21],
+      ["伊宁市", 34524.7, 37631.92, -3107.22],
+      ["奎屯市", 32579.91, 29647.72, 2932.19],
+      ["霍尔果斯市", 16154.13, 18577.25, -2423.12],
+      ["伊宁县", 2080.22, 1955.41, 124.81],
+      ["察布查尔锡伯自治县", 25652.73, 20522.18, 5130.55],
+    ];
+    return cells.reduce((s, [at, v]) => withValue(s, at, v), sheet("附件1", rows, ["A1:D1"], { 1: "#,##0.00", 2: "#,##0.00", 3: "#,##0.00" }));
+  }
+  it("W13: is clean", () => expect(loud(short())).toEqual([]));
+  it("W13: 霍尔果斯市 2021年 1877.25 and 察布查尔 增减 1530.55 → both at their cells", () =>
+    expect(errorsAt(short([["C7", 1877.25], ["D9", 1530.55]])).sort()).toEqual(["附件1!C7=18,577.25", "附件1!D9=5,130.55"]));
+});

@@ -12,6 +12,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type VarietySpec, buildVariety, varietySpecArb } from "../generators/allocation-variety";
 import { type WideSpec, buildWide, wideSpecArb } from "../generators/allocation-wide";
 import { evaluate } from "../generators/model";
 import { status } from "../generators/oracle";
@@ -49,13 +50,50 @@ const pair = (spec: WideSpec, a: Pick, b: Pick) => twoTyposInWorkbook(buildWide(
 const echo = (spec: WideSpec, pick: Pick) => noEchoInWorkbook(buildWide(spec), pick);
 
 /** What the engine said (rule/severity pairs, no cells), after the layout's tags. */
-function signature(spec: WideSpec, message: string): string {
+function signature(spec: { tags: string[] }, message: string): string {
   const findings = [...message.matchAll(/^ {2}(\S+)!(\S+) (error|warning) (\S+)/gm)].map((m) => `${m[3]} ${m[4]}`);
   const head = message.split("\n")[0]!;
   const kind = /^(clean workbook|one wrong number|two wrong numbers|echo|generator)/.exec(head)?.[1] ?? head;
   const verdict = /\((localized|ambiguous|unstated-only)/.exec(head)?.[1] ?? "";
   return `[${spec.tags.join(" ")}] ${kind} ${verdict} → ${[...new Set(findings)].sort().join(", ") || "nothing"}`;
 }
+
+const VARIETY_FAILURES = { clean: 0, single: 2, pair: 6 };
+const varietyConsistent = (spec: VarietySpec) => {
+  const workbook = buildVariety(spec);
+  const values = evaluate(workbook);
+  const broken = workbook.relations.filter((r) => status(r, values) !== "holds").map((r) => `${r.label} (${r.target})`);
+  if (broken.length > 0) throw new PropertyFailure(`generator: relations broken on the clean workbook: ${broken.join(", ")}`);
+};
+const varietyClean = (spec: VarietySpec) => cleanWorkbookHasNoFinding(buildVariety(spec));
+const varietySingle = (spec: VarietySpec, pick: Pick) => singleTypoInWorkbook(buildVariety(spec), pick);
+const varietyPair = (spec: VarietySpec, a: Pick, b: Pick) => twoTyposInWorkbook(buildVariety(spec), a, b);
+
+describe.skipIf(CENSUS > 0)("generated allocation workbooks of further variety (序号 一、/1., indents, 总计 last, 其中 transfers, 比上年增减, 备注, two tables)", () => {
+  it("the variety generator is consistent", LIMIT, () => {
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(varietySpecArb), varietyConsistent, SEED, SAMPLE);
+    expect(count, first).toBe(0);
+  });
+  it(`a clean workbook: no error and no warning — at most ${VARIETY_FAILURES.clean} of ${SAMPLE} still fail`, LIMIT, () => {
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(varietySpecArb), varietyClean, SEED + 11, SAMPLE);
+    console.log(`variety clean: ${count} of ${SAMPLE} fail`);
+    expect(count, first).toBeLessThanOrEqual(VARIETY_FAILURES.clean);
+  });
+  it(`one wrong number: an error at that cell and no other — at most ${VARIETY_FAILURES.single} of ${SAMPLE} still fail`, LIMIT, () => {
+    tally.single = 0;
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(varietySpecArb, pickArb), varietySingle, SEED + 12, SAMPLE);
+    console.log(`variety single: ${count} of ${tally.single} tested fail`);
+    expect(tally.single).toBeGreaterThan(SAMPLE * 0.6);
+    expect(count, first).toBeLessThanOrEqual(VARIETY_FAILURES.single);
+  });
+  it(`two wrong numbers in different groups: both at their cells — at most ${VARIETY_FAILURES.pair} of ${SAMPLE} still fail`, LIMIT, () => {
+    tally.pair = 0;
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(varietySpecArb, pickArb, pickArb), varietyPair, SEED + 13, SAMPLE);
+    console.log(`variety pair: ${count} of ${tally.pair} tested fail`);
+    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.25);
+    expect(count, first).toBeLessThanOrEqual(VARIETY_FAILURES.pair);
+  });
+});
 
 describe.skipIf(CENSUS > 0)("generated allocation workbooks of wider layouts", () => {
   it("the wide generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
@@ -127,5 +165,11 @@ describe.skipIf(CENSUS === 0)("census of failing wide layouts", () => {
     if (want("single")) census("single", fc.tuple(wideSpecArb, pickArb), single, 2);
     if (want("pair")) census("pair", fc.tuple(wideSpecArb, pickArb, pickArb), pair, 3);
     if (want("echo")) census("echo", fc.tuple(withTarget, pickArb), echo, 4);
+    const variety = <T extends [VarietySpec, ...unknown[]]>(name: string, arb: fc.Arbitrary<T>, predicate: (...args: T) => void, offset: number) =>
+      console.log(censusLines(name, PropertyFailure, arb, predicate, { seed: SEED + offset, runs: CENSUS, show: SHOW, keyOf: (args, message) => signature(args[0], message) }));
+    if (want("variety-consistent")) variety("variety consistent", fc.tuple(varietySpecArb), varietyConsistent, 0);
+    if (want("variety-clean")) variety("variety clean", fc.tuple(varietySpecArb), varietyClean, 11);
+    if (want("variety-single")) variety("variety single", fc.tuple(varietySpecArb, pickArb), varietySingle, 12);
+    if (want("variety-pair")) variety("variety pair", fc.tuple(varietySpecArb, pickArb, pickArb), varietyPair, 13);
   });
 });

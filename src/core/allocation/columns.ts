@@ -354,6 +354,8 @@ function attachRules(
       adopt(c, readings, growth[0], headerRowOf(layout, c, growth[0]));
     }
   }
+  // Differences first: 上年 + 比上年增减 = 本年 holds on every row, and a 合计 must not take them for its parts.
+  inferDifferenceColumns(numeric, values, bodySize);
   inferTotalColumns(numeric, values, bodySize, columnSum, unreadTotals);
   if (layout.columnNumberRow === null) markTotalsBorneOutOnly(numeric);
   attachNamedRules(numeric);
@@ -439,6 +441,7 @@ function inferTotalColumns(
         (isCountColumn(total) || !isCountColumn(o)) &&
         !o.percent &&
         !/^其中/.test(normalizeLabel(o.table.headerPath[o.table.headerPath.length - 1] ?? "")) &&
+        !o.rule?.refColumns.has(total.letters) &&
         o.table.headerPath.slice(0, -1).join("/") === parent &&
         o.table.headerPath.length === total.table.headerPath.length,
     );
@@ -450,13 +453,73 @@ function inferTotalColumns(
     );
     const bornOut = (set: AllocColumn[]) => set.length >= 2 && totalBornOut(total, set, values, bodySize, columnSum, numeric);
     const sameSet = (a: AllocColumn[], b: AllocColumn[]) => a.length === b.length && a.every((x) => b.includes(x));
-    const chosen = bornOut(siblings) ? siblings : !sameSet(everyAmount, siblings) && bornOut(everyAmount) ? everyAmount : null;
+    // 合计 | 其中：一般性转移支付 | 专项转移支付 | 上年数 | 比上年增减: the parts are the run of columns right after the
+    // total that the rows bear out (其中 says "of which", not how many follow).
+    const after = numeric.filter((o) => o.col > total.col && !o.percent).sort((a, b) => a.col - b.col);
+    const run: AllocColumn[] = [];
+    for (const o of after) {
+      if (o.col !== (run[run.length - 1]?.col ?? total.col) + 1 || o.rule || isCountColumn(o)) break;
+      run.push(o);
+    }
+    // 其中 in the first part's own header (其中：一般性转移支付) or as the band over it (其中 over 一般性 | 专项).
+    const ofWhich = (c: AllocColumn) => c.table.headerPath.some((h) => /^其中/.test(normalizeLabel(h)));
+    const runs = run.map((_, k) => run.slice(0, k + 1)).filter((set) => set.length >= 2 && ofWhich(set[0]!));
+    const chosen = bornOut(siblings)
+      ? siblings
+      : !sameSet(everyAmount, siblings) && bornOut(everyAmount)
+        ? everyAmount
+        : (runs.find((set) => !sameSet(set, siblings) && !sameSet(set, everyAmount) && bornOut(set)) ?? null);
     if (!chosen) {
       const sets = [siblings, everyAmount].filter((set, k, all) => set.length >= 2 && all.findIndex((o) => sameSet(o, set)) === k);
       if (sets.length > 0) unread.push({ total, name: last, sets });
       continue;
     }
     setTotalRule(total, last, chosen);
+  }
+}
+
+const DIFFERENCE_HEADER = /^(比上年|较上年|与上年相比|同比)?增(减|加)(额|数|金额)?$|^(比上年|较上年)(增减|增加|减少)/;
+
+/**
+ * A column headed 比上年增减 (增减额, 较上年增减) is one amount column minus another (本年 − 上年): the header says it is
+ * a difference, the rows say of which two — the pair that most rows bear out, as a 合计 header's parts are chosen.
+ * It may be negative. A rate (增减率, 增长率) is not a difference.
+ */
+function inferDifferenceColumns(numeric: AllocColumn[], values: Map<number, ColumnValues>, bodySize: number): void {
+  for (const diff of numeric) {
+    if (diff.rule || diff.percent) continue;
+    const last = normalizeLabel(diff.table.headerPath[diff.table.headerPath.length - 1] ?? diff.header).replace(/\([^()]*\)$/, "");
+    if (!DIFFERENCE_HEADER.test(last) || /率/.test(last)) continue;
+    const others = numeric.filter((o) => o !== diff && !o.percent && !isCountColumn(o));
+    const target = values.get(diff.col)!;
+    let best: { a: AllocColumn; b: AllocColumn; agree: number; rows: number; tie: boolean } | null = null;
+    for (const a of others)
+      for (const b of others) {
+        if (a === b) continue;
+        const va = values.get(a.col)!;
+        const vb = values.get(b.col)!;
+        const at = (v: ColumnValues, i: number) => v.n[i]! * 10 ** (diff.places - v.scale[i]!);
+        let agree = 0;
+        let rows = 0;
+        let telling = 0;
+        for (let i = 0; i < bodySize; i++) {
+          if (!target.known(i) || !va.known(i) || !vb.known(i) || [target, va, vb].some((v) => v.kind[i] === BIG)) continue;
+          rows++;
+          if (Math.abs(at(target, i) - (at(va, i) - at(vb, i))) <= 1) {
+            agree++;
+            if (at(target, i) !== 0) telling++;
+          }
+        }
+        if (telling < 2) continue;
+        if (!best || agree > best.agree) best = { a, b, agree, rows, tie: false };
+        else if (agree === best.agree) best.tie = true;
+      }
+    // The header states a difference; the rows only choose the pair: more than half of them (two typos in a short
+    // list leave that), by one pair alone.
+    if (!best || best.tie || best.agree * 2 <= best.rows) continue;
+    const refColumns = new Map([best.a, best.b].map((c) => [c.letters, c.col] as [string, number]));
+    const expr: Expr = { type: "bin", op: "-", left: { type: "col", ref: best.a.letters }, right: { type: "col", ref: best.b.letters } };
+    diff.rule = { expr, source: `${last}=${best.a.header}−${best.b.header}`, refColumns, inferred: true };
   }
 }
 
