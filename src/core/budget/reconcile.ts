@@ -10,7 +10,8 @@ import { nameConflicts } from "./names";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { staffSplitConflicts } from "./staff-split";
 import type { TargetTables } from "./target-rules";
-import { type BudgetTableType, tableName } from "./titles";
+import { FINAL_TWIN } from "./shape";
+import { type BudgetTableType, isFinalAccount, tableName } from "./titles";
 
 export const tableMissingRule = defineRule({
   id: "budget/table-missing",
@@ -47,12 +48,34 @@ export function reconcileBudgetTables(budget: BudgetWorkbook): SheetFinding[] {
 
 /** The first table of each type among the budget-table sheets (a second 表3 in one workbook is not compared). */
 export function budgetTables(sheets: readonly SheetSnapshot[]): BudgetTable[] {
+  const read = sheets.map(budgetTableOf).filter((t): t is BudgetTable => t !== null);
+  resolveGuesses(read);
   const byType = new Map<BudgetTableType, BudgetTable>();
-  for (const sheet of sheets) {
-    const table = budgetTableOf(sheet);
-    if (table && !byType.has(table.type)) byType.set(table.type, table);
-  }
+  for (const table of read) if (!byType.has(table.type)) byType.set(table.type, table);
   return [...byType.values()];
+}
+
+/**
+ * Tables no title names (shape.ts) take their place in the workbook: in a workbook of 决算 tables they are the 决算
+ * twins; a 合计 | 基本支出 | 项目支出 table by function code that nothing else tells apart is the first of 表3, 表5,
+ * 表8, 表9 (决算: 支出决算表, 一般公共预算财政拨款支出决算表) not yet in the workbook, in sheet order — the order every
+ * province publishes them in.
+ */
+function resolveGuesses(tables: BudgetTable[]): void {
+  const named = tables.filter((t) => !t.guessed);
+  const final = named.length > 0 && named.every((t) => isFinalAccount(t.type));
+  const taken = new Set<BudgetTableType>(named.map((t) => t.type));
+  for (const table of tables) {
+    if (!table.guessed) continue;
+    let type = table.guessed.type;
+    if (final && !isFinalAccount(type)) type = FINAL_TWIN[type] ?? type;
+    if (table.guessed.ambiguous) {
+      const options: BudgetTableType[] = final ? [23, 25] : [3, 5, 8, 9];
+      type = options.find((o) => !taken.has(o)) ?? type;
+    }
+    table.type = type;
+    taken.add(type);
+  }
 }
 
 const ALL_TYPES: BudgetTableType[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];

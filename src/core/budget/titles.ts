@@ -77,11 +77,44 @@ export function tableTypeOfTitle(text: string): BudgetTableType | null {
   return null;
 }
 
-/** `表1`, `表 7`, `附表3`, `表一`, `表十一`: the number printed above the title, used only when the title says
- *  nothing. (`公开01表` numbers the central template's tables in another order: not a 表N.) */
-export function tableTypeOfLabel(text: string): BudgetTableType | null {
-  const m = /^附?表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(normalizeLabel(text));
-  const n = m ? (/\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)) : 0;
+/** A table number printed above (or beside) a title: `表3`, `附表3`, `表三`, `公开03表`, `部门公开表3`, `附表1-3`, `表2-1`. */
+export interface PrintedLabel {
+  text: string;
+  number: number;
+  /**
+   * `table`: 表N / 附表N, the standard 表1–表11 numbering; `public`: 公开NN表 / 部门公开表N (预算 公开01–11 in the standard
+   * order, 决算 公开01–09 in the national 决算 order); `annex`: 附表K-N, the Nth table of attachment K; `sub`: 表K-N,
+   * a province's own grouping (四川: 表1-1 is the 收入总表) that says nothing about which table it is.
+   */
+  scheme: "table" | "public" | "annex" | "sub";
+}
+
+const DASH = "[-—－–]";
+
+export function printedLabelOf(text: string): PrintedLabel | null {
+  const t = normalizeLabel(text).replace(/\s/g, "").replace(/[:：]$/, "");
+  if (t.length > 12) return null;
+  const number = (s: string) => (/\d/.test(s) ? Number(s) : chineseNumber(s));
+  let m = /^附?表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(t);
+  if (m) return { text: t, number: number(m[1]!), scheme: "table" };
+  m = /^(?:部门|单位)?(?:预算|决算)?公开(?:(\d{1,2})表|表(\d{1,2}))$/.exec(t);
+  if (m) return { text: t, number: Number(m[1] ?? m[2]), scheme: "public" };
+  m = new RegExp(`^附表(\\d{1,2})${DASH}(\\d{1,2})$`).exec(t);
+  if (m) return { text: t, number: Number(m[2]), scheme: "annex" };
+  m = new RegExp(`^表(\\d{1,2})${DASH}(\\d{1,2})$`).exec(t);
+  if (m) return { text: t, number: Number(m[2]), scheme: "sub" };
+  return null;
+}
+
+/**
+ * The table a printed number stands for, used only when the title says nothing: 表N and 附表K-N are 表N; 公开NN表
+ * is 表NN of 预算, or the NNth 决算 table (收入支出决算总表 = 公开01表 …) in a 决算 (`final`).
+ */
+export function tableTypeOfLabel(text: string, final = false): BudgetTableType | null {
+  const label = printedLabelOf(text);
+  if (!label || label.scheme === "sub") return null;
+  const n = label.number;
+  if (final && label.scheme !== "table") return n >= 1 && n <= 9 ? ((20 + n) as BudgetTableType) : null;
   return n >= 1 && n <= 11 ? (n as BudgetTableType) : null;
 }
 
