@@ -175,7 +175,7 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   while (headerTop < grid.rowCount && headerTop < found.row + 6 && grid.rowTexts(headerTop).length === 0) headerTop++;
   // Without a title line, a line of one text above the header (a title in words no pattern knows, a note) is not
   // part of the header: the header's first row names at least two columns.
-  if (found.type === null) while (headerTop < Math.min(grid.rowCount, 8) && grid.rowTexts(headerTop).length < 2) headerTop++;
+  if (found.type === null) while (headerTop < Math.min(grid.rowCount, 8) && grid.rowTexts(headerTop).length < 2 && !isGroupHeading(grid, headerTop)) headerTop++;
   let headerBottom = headerTop - 1;
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
@@ -219,6 +219,18 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.isZero)));
   table.places = displayedPlaces(sides);
   return table;
+}
+
+/** A row's one text merged over some of the columns, not from the first to the last (a title): a group heading of the
+ *  header band (`本年支出` over 合计 | 基本支出 | 项目支出, the leaves' names in the row below). */
+function isGroupHeading(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length !== 1) return false;
+  const m = grid.merge(r, texts[0]!.col);
+  if (!m || m.right === m.left) return false;
+  let first = 0;
+  while (first < grid.colCount && grid.rowTexts(r + 1).every((t) => t.col !== first)) first++;
+  return m.left > first || m.right < grid.colCount - 1;
 }
 
 interface FoundTitle {
@@ -470,7 +482,13 @@ function headerBand(grid: Grid, top: number, bottom: number): Map<number, Set<st
 /** A header block repeated where a long table continues on the next page: every text of the row is a
  *  header text of its column, and there is no number. */
 function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: string }[], band: Map<number, Set<string>>): boolean {
-  if (texts.length < 2) return false;
+  // One text: only a group heading merged over several columns (`本年支出` over 合计 | 基本支出 | 项目支出) whose
+  // columns' names follow in the rows under it.
+  if (texts.length === 0) return false;
+  if (texts.length === 1) {
+    const m = grid.merge(r, texts[0]!.col);
+    if (!m || m.right === m.left) return false;
+  }
   for (const { col, text } of texts) {
     const cell = grid.shown(r, col);
     if (cell && typeof cell.value === "number") return false;

@@ -46,6 +46,9 @@ export function typeOfShape(table: ReadTable, finalWords: boolean): Shape | null
   };
   if (THREE_PUBLIC.test(money) || lines.filter((l) => THREE_PUBLIC.test(l.name)).length >= 2) return twin(10);
   const coded = lines.filter((l) => l.code !== undefined);
+  // 经济分类 codes (301 …, 501 …): the 基本支出 table, one list or 人员经费 | 公用经费 side by side (决算).
+  const economic = coded.length > 0 && (sides.some((s) => s.codeKind === "economic") || coded.every((l) => /^[35]/.test(l.code!.digits)));
+  if (economic) return twin(6);
   // 收入 | 支出 side by side, or one side running down to 收入总计 / 支出总计.
   if (sides.length >= 2 || /(^|\|)(收入|支出)总计(\||$)/.test(lineNames)) {
     const spending = sides[sides.length - 1]!;
@@ -63,8 +66,6 @@ export function typeOfShape(table: ReadTable, finalWords: boolean): Shape | null
     if (/项目名称/.test(names)) return final ? null : { type: 7, ambiguous: false };
     return null;
   }
-  const economic = sides.some((s) => s.codeKind === "economic") || coded.every((l) => /^[35]/.test(l.code!.digits));
-  if (economic) return twin(6);
   if (/项目名称/.test(names)) return final ? null : { type: 7, ambiguous: false };
   if (INCOME_SOURCE.test(money)) return twin(2);
   if (!/基本支出/.test(money) || !/项目支出/.test(money)) return null;
