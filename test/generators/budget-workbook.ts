@@ -151,7 +151,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   if (t5 && t6) build.sum(t5.total[1], [t6.total[0]], "表5 基本支出合计 = 表6 合计");
 
   // 表7 projects.
-  const t7 = projects(open(7, spec.projectLayout === "coded" ? cw + 2 : 2, ownCodes && spec.projectLayout === "coded"), build, spec, items);
+  const t7 = projects(open(7, spec.projectLayout === "coded" ? cw + 2 : 2, ownCodes && spec.projectLayout === "coded" && items.some((i) => i.fund === "general" && i.projects.length > 0)), build, spec, items);
   if (t5 && t7) {
     build.sum(t5.total[2], [t7.total], "表5 项目支出合计 = 表7 合计");
     for (const [code, ids] of t7.byCode) build.sum(nodeByCode(t5, code)?.[2], ids, `表5 ${code} 项目支出 = 表7 该科目各项目`);
