@@ -73,6 +73,26 @@ describe("a budget table without a title is read by its header and rows", () => 
     expect(budgetTables([titled, bareSpending("Sheet2")]).map((t) => [t.sheet, t.type])).toEqual([["表3", 3], ["Sheet2", 5]]);
   });
 
+  it("beside a titled 表2 whose lines it does not repeat, the only untitled one is 表5, not 表3 (the figures decide)", () => {
+    // 表2 by code: most lines have 事业收入 as well, so 表3's lines are larger than this table's (一般公共预算 only).
+    const income: TestCell[][] = [
+      ["部门收入总表"],
+      [null, null, null, null, "单位：万元"],
+      ["科目编码", "科目名称", "合计", "一般公共预算拨款收入", "事业收入"],
+      ["201", "一般公共服务支出", 600, 500, 100],
+      ["20101", "人大事务", 600, 500, 100],
+      ["2010101", "行政运行", 400, 300, 100],
+      ["2010102", "一般行政管理事务", 200, 200, 0],
+      ["208", "社会保障和就业支出", 150, 120, 30],
+      ["20805", "行政事业单位养老支出", 150, 120, 30],
+      ["2080505", "机关事业单位基本养老保险缴费支出", 150, 120, 30],
+      ["合计", null, 750, 620, 130],
+    ];
+    const wb = [sheet("收入总表", income), bareSpending("Sheet2")];
+    expect(budgetTables(wb).map((t) => [t.sheet, t.type])).toEqual([["收入总表", 2], ["Sheet2", 5]]);
+    expect(problems(wb)).toEqual([]);
+  });
+
   it("经济分类 codes: the 基本支出 table (表6)", () => {
     const rows: TestCell[][] = [
       ["单位：元"],
