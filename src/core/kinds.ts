@@ -281,7 +281,7 @@ function hasSubjectCodes(grid: Grid): boolean {
 
 /** A list of subject names with 7-digit codes and no amounts. */
 function isSubjectCodeList(grid: Grid, all: string): boolean {
-  if (!/科目(代码|编码)/.test(all) || /预算数|合计|总计|小计|金额/.test(all)) return false;
+  if (!/科目(代码|编码)/.test(all) || /预算数|决算数|合计|总计|小计|金额/.test(all)) return false;
   let codes = 0;
   for (let r = 0; r < grid.rowCount; r++)
     for (const { text } of grid.rowTexts(r)) if (/^\d{7}$/.test(text)) codes++;
