@@ -43,7 +43,7 @@ export const KIND_LABELS: Record<SheetKind, { zh: string; en: string }> = {
 const BUDGET_TITLES = new RegExp(
   [
     "收支总体情况表|收入总体情况表|支出总体情况表|收支预算总体情况表|一般公共预算支出情况表|基本支出情况表|项目支出情况表",
-    "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余情况|(部门|单位)(预算|决算)",
+    "政府性基金预算支出情况表|国有资本经营预算支出情况表|三公.{0,2}经费|结转结余(情况|明细)|(部门|单位)(预算|决算)",
     "(收支|收入|支出)(预算|决算)?总(体情况)?表|(收入|支出|拨款)决算表|决算总表|(功能|经济)分类(预算|决算)?表",
     "(财政拨款|一般公共预算|政府性基金|国有资本经营).{0,12}(收支|收入支出|支出|拨款)(预算|决算)?(总|明细)?表",
     "(基本|项目)支出(预算|决算)(明细)?表|(部门|单位)(收入|支出)(预算|决算)表",
@@ -54,7 +54,7 @@ const BUDGET_TITLES = new RegExp(
 const DOCUMENT_SECTION = /^(目录|封面)$|(目录|职能|机构设置|名词解释|编制说明|情况说明|说明|简介|概况)$|(检查|核查|审核|审查|自查)(情况)?(表|清单|要点|底稿)$/;
 
 /** Lines above a title that are not the title: `附件1`, `附件一：`, `附表3`, `表1`, `表一`, `公开01表`, `报表编号：…`. */
-const LABEL_LINE = /^附[件表]\s*[\d一二三四五六七八九十]*([-—－]\d+)?[:：]?$|^(公开|预算|决算)?\d{1,2}表$|^表[\d一二三四五六七八九十]+([-—－]\d+)?$|^(报表编号|表号|编号)[:：]/;
+const LABEL_LINE = /^附[件表]\s*[\d一二三四五六七八九十]*([-—－]\d+)?[:：]?$|^(公开|预算|决算)?\d{1,2}表$|^(部门|单位)?(预算|决算)?公开(\d{1,2}表|表\d{1,2})$|^表[\d一二三四五六七八九十]+([-—－]\d+)?$|^(报表编号|表号|编号)[:：]/;
 /** Lines beside or under a title that are not the title: the unit, who compiled it, when. */
 const UNIT_LINE = /^(金额)?单位[:：]|^(编制|填报|申报|报送|制表)(单位|部门|日期|时间|人)[:：]?|^(填表|编制)日期/;
 /** An inline attachment label before a title on the same line: `附件1：2024年…分配表`. */
@@ -74,7 +74,7 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
   // The heading (one or two rows above the header); else the first line that reads like a title.
   const title = /表|方案/.test(heading) ? heading : (lines.find((t) => t.length >= 5 && /表|方案|\(\d{4}年/.test(t) && !LABEL_LINE.test(t) && !UNIT_LINE.test(t)) ?? heading);
   const all = lines.join("|");
-  return kindOfTitle(title, grid, all) ?? kindOfContent(grid, lines) ?? kindOfSheetName(sheet.name, grid, all) ?? weakKindOfContent(grid, all) ?? "other";
+  return kindOfTitle(title, grid, all) ?? budgetBySheetName(sheet.name, title) ?? kindOfContent(grid, lines) ?? kindOfSheetName(sheet.name, grid, all) ?? weakKindOfContent(grid, all) ?? "other";
 }
 
 /** What a title's words say the table is: whatever the office, the kind word is in it. */
@@ -105,6 +105,13 @@ function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
   if (hasSubjectCodes(grid) && /科目|功能分类|经济分类|(^|\|)[类款项](\||$)/.test(all)) return "budget-table";
   if (/收入总计/.test(all) && /支出总计/.test(all)) return "budget-table";
   return null;
+}
+
+/** A budget table without a title row on a sheet named by its title (`一般公共预算财政拨款基本支出决算表`): the name
+ *  says more than a guess from the content (a code list, an allocation's words). */
+function budgetBySheetName(name: string, title: string): SheetKind | null {
+  const text = normalizeLabel(name);
+  return !/表/.test(title) && text.length >= 5 && !DOCUMENT_SECTION.test(text) && BUDGET_TITLES.test(text) ? "budget-table" : null;
 }
 
 /** A sheet named by its title (`2024年就业补助资金分配表`) with no title row: the name's kind word decides. */
@@ -274,7 +281,7 @@ function hasSubjectCodes(grid: Grid): boolean {
 
 /** A list of subject names with 7-digit codes and no amounts. */
 function isSubjectCodeList(grid: Grid, all: string): boolean {
-  if (!/科目(代码|编码)/.test(all) || /预算数|合计|金额/.test(all)) return false;
+  if (!/科目(代码|编码)/.test(all) || /预算数|决算数|合计|总计|小计|金额/.test(all)) return false;
   let codes = 0;
   for (let r = 0; r < grid.rowCount; r++)
     for (const { text } of grid.rowTexts(r)) if (/^\d{7}$/.test(text)) codes++;

@@ -19,6 +19,9 @@ export class BudgetBuild {
   /** Amounts are kept in whole 元 and each cell shows them rounded to 0.01 万元 (unit `wan2r`). */
   readonly fromYuan: boolean;
 
+  /** Cells whose amount before rounding (unit `wan2r`) was not 0. */
+  readonly typedNonzero = new Set<string>();
+
   constructor(readonly spec: BudgetSpec) {
     this.dp = spec.unit === "yuan0" ? 0 : 2;
     this.fromYuan = spec.unit === "wan2r";
@@ -46,7 +49,8 @@ export class BudgetBuild {
     if (ids.includes(target)) return;
     const cells = [target, ...ids].map((id) => this.cells.get(id)!);
     if (cells.every((c) => c.clean === null)) return; // blank = blank: nothing stated
-    const nonzero = ids.filter((id) => !(this.cells.get(id)!.clean ?? new D(0)).isZero()).length;
+    // Parts rounded one by one from 元: a part under half a unit shows 0 (or blank) and still adds its share.
+    const nonzero = ids.filter((id) => this.typedNonzero.has(id) || !(this.cells.get(id)!.clean ?? new D(0)).isZero()).length;
     // What the engine calls rounding, and what rounding each cell on its own can really make (n rounded parts
     // and the rounded total: under (n + 1) / 2 units; a figure copied from another table: none).
     const engine = Math.max(1, Math.floor(Math.sqrt(3 * (nonzero + 1)) / 2));
@@ -125,6 +129,7 @@ export class Draft {
   money(r: number, c: number, yuanOrMinor: number, dp = this.build.dp): string {
     const id = `${this.name}!${a1(r, this.col(c))}`;
     const minor = this.build.fromYuan && dp === this.build.dp ? Math.floor(yuanOrMinor / 100 + 0.5) : yuanOrMinor;
+    if (this.build.fromYuan && dp === this.build.dp && yuanOrMinor !== 0) this.build.typedNonzero.add(id);
     const zeros = this.build.spec.zeros;
     const blank = minor === 0 && zeros !== "zero";
     const clean = blank ? null : this.build.value(minor, dp);

@@ -14,16 +14,25 @@ export interface TitleOptions {
   unit?: string;
 }
 
-/** 表N / title / 编制部门 + unit: returns the first header row. */
-export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width: number): number {
+/** The number printed above a title: 表N (决算: 公开0N表), or 公开0N表 / 部门公开表N / 附表1-N (spec.labelStyle). */
+export function printedLabel(build: BudgetBuild, n: number): string {
+  const spec = build.spec;
+  if (spec.finalAccounts) return `公开${String(n - 20).padStart(2, "0")}表`;
+  return [`表${n}`, `公开${String(n).padStart(2, "0")}表`, `部门公开表${n}`, `附表1-${n}`][spec.labelStyle % 4]!;
+}
+
+/** 表N / title / 编制部门 + unit: returns the first header row. Without a title (`titled` false), only the unit line. */
+export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width: number, titled = true): number {
   const spec = build.spec;
   let r = 0;
-  if (spec.numbered) d.text(r++, 0, spec.finalAccounts ? `公开${String(Number(t.label.slice(1)) - 20).padStart(2, "0")}表` : t.label);
-  const year = spec.finalAccounts ? "2024年度" : "2025年";
-  const title = spec.titlePrefix === "none" ? t.title : spec.titlePrefix === "year" ? `${year}${t.title}` : `某某区司法局${year}${t.title}`;
-  d.text(r, 0, title);
-  d.merge(r, 0, r, width - 1);
-  r++;
+  if (titled) {
+    if (spec.numbered) d.text(r++, 0, printedLabel(build, Number(t.label.slice(1))));
+    const year = spec.finalAccounts ? "2024年度" : "2025年";
+    const title = spec.titlePrefix === "none" ? t.title : spec.titlePrefix === "year" ? `${year}${t.title}` : `某某区司法局${year}${t.title}`;
+    d.text(r, 0, title);
+    d.merge(r, 0, r, width - 1);
+    r++;
+  }
   const unit = t.unit ?? (spec.unit === "wan2" || spec.unit === "wan2r" ? "单位：万元" : "单位：元");
   const unitLine = ["", "金额", ""][spec.titleVariant % 3] + (spec.titleVariant % 4 === 3 ? unit.replace("：", ":") : unit);
   if (spec.titleVariant % 3 !== 2) d.text(r, 0, spec.finalAccounts ? "编制单位：某某区司法局" : "编制部门：某某区司法局");
@@ -45,9 +54,15 @@ export function headerBand(d: Draft, top: number, paths: string[][]): number {
       let end = c;
       const prefix = p.slice(0, level + 1).join("\u0001");
       while (end + 1 < paths.length && paths[end + 1]!.length > level && paths[end + 1]!.slice(0, level + 1).join("\u0001") === prefix) end++;
-      d.text(top + level, c, p[level]!);
       const leaf = end === c && p.length === level + 1;
-      d.merge(top + level, c, leaf ? top + depth - 1 : top + level, end);
+      const bottom = top + depth - 1;
+      const merge = d.build.spec.headerMerge;
+      if (leaf && merge === "repeated") for (let r = top + level; r <= bottom; r++) d.text(r, c, p[level]!);
+      else if (leaf && merge === "bottom") d.text(bottom, c, p[level]!);
+      else {
+        d.text(top + level, c, p[level]!);
+        d.merge(top + level, c, leaf ? bottom : top + level, end);
+      }
       c = end + 1;
     }
   }

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { budgetTableOf } from "../../src/core/budget/read";
+import { budgetTables } from "../../src/core/budget/reconcile";
 import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
 import { type BudgetGenerated, buildBudgetWorkbook } from "./budget-workbook";
 import { budgetSpecArb } from "./budget-spec";
@@ -44,6 +45,9 @@ export function budgetCleanHasNoFinding(spec: Parameters<typeof buildBudgetWorkb
   const result = checkWorkbook(gw.base);
   const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
   const wrongKinds = result.sheets.filter((s) => s.kind !== (gw.tableOf.has(s.name) ? "budget-table" : "other")).map((s) => `${s.name}: ${s.kind}`);
+  // The workbook's reading: a table no title names takes its place among the others (reconcile.ts budgetTables).
+  const budgetSheets = new Set(result.sheets.filter((s) => s.kind === "budget-table").map((s) => s.name));
+  budgetTables(gw.base.sheets.filter((s) => budgetSheets.has(s.name)));
   const wrongTypes = gw.base.sheets
     .map((s) => ({ name: s.name, want: gw.tableOf.get(s.name), got: budgetTableOf(s)?.type }))
     .filter((x) => x.want !== x.got)

@@ -74,8 +74,17 @@ export interface BudgetSpec {
   threePublicWan: boolean;
   /** 三公 table: a 机关运行经费 column beside (not part of the 三公 合计). */
   runningCost: boolean;
-  /** `表N` above each title. */
+  /** A number above each title: 表N, or (labelStyle) 公开0N表 / 部门公开表N / 附表1-N as other provinces print it. */
   numbered: boolean;
+  labelStyle: number;
+  /**
+   * `sheet`: no title line and no number; each sheet is named by its table's title (exports that put the title on the
+   * tab). `bare`: as `sheet`, and the tables whose subject codes stand in a column of their own are on sheets named
+   * Sheet1 … (a table pasted without its title): only their header and rows say which table they are.
+   */
+  titleless: "no" | "sheet" | "bare";
+  /** Header cells of one column over several header rows: merged down, repeated in each row, or in the bottom row only. */
+  headerMerge: "merged" | "repeated" | "bottom";
   /** Year and publisher in front of the title (`某某局2025年部门…`). */
   titlePrefix: "year" | "publisher" | "none";
   titleVariant: number;
@@ -150,6 +159,9 @@ const layoutArb = fc.record({
   threePublicWan: fc.boolean(),
   runningCost: fc.boolean(),
   numbered: fc.boolean(),
+  labelStyle: fc.nat({ max: 3 }),
+  titleless: fc.constantFrom<"no" | "sheet" | "bare">("no", "no", "sheet", "bare"),
+  headerMerge: fc.constantFrom<"merged" | "repeated" | "bottom">("merged", "merged", "repeated", "bottom"),
   titlePrefix: fc.constantFrom<"year" | "publisher" | "none">("year", "publisher", "none"),
   titleVariant: fc.nat({ max: 5 }),
   summaryStyle: fc.constantFrom<SummaryStyle>("national", "putuo", "kashi"),

@@ -5,8 +5,8 @@
  * test/generators/oracle.ts can say where a typo must be found.
  */
 import { BudgetBuild, type Draft } from "./budget-draft";
-import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, rollUp, titleBlock, writeTree } from "./budget-layout";
-import type { BudgetSpec, EconomicMoney, ItemMoney } from "./budget-spec";
+import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, printedLabel, rollUp, titleBlock, writeTree } from "./budget-layout";
+import type { BudgetSpec, CodeLayout, EconomicMoney, ItemMoney } from "./budget-spec";
 import { ALL_CLASSES, CLASS_NAMES, chineseNumber } from "./budget-subjects";
 import type { GeneratedWorkbook } from "./model";
 
@@ -56,16 +56,16 @@ function nodeByCode(tree: WrittenTree, code: string): string[] | undefined {
 
 const TITLES: Record<number, string[]> = {
   1: ["部门收支总体情况表", "部门财务收支预算总表", "部门收支预算总表", "部门收支总表"],
-  2: ["部门收入总体情况表", "部门收入预算总表", "部门收入总表"],
-  3: ["部门支出总体情况表", "部门支出预算总表", "部门支出总表"],
+  2: ["部门收入总体情况表", "部门收入预算总表", "部门收入总表", "部门收入预算表"],
+  3: ["部门支出总体情况表", "部门支出预算总表", "部门支出总表", "部门支出预算表"],
   4: ["部门财政拨款收支总体情况表", "部门财政拨款收支预算总表", "财政拨款收支总表"],
-  5: ["一般公共预算支出情况表", "部门一般公共预算支出功能分类预算表", "一般公共预算支出表"],
-  6: ["一般公共预算基本支出情况表", "部门一般公共预算基本支出经济分类预算表", "一般公共预算基本支出表"],
+  5: ["一般公共预算支出情况表", "部门一般公共预算支出功能分类预算表", "一般公共预算支出表", "一般公共预算财政拨款支出表"],
+  6: ["一般公共预算基本支出情况表", "部门一般公共预算基本支出经济分类预算表", "一般公共预算基本支出表", "一般公共预算财政拨款基本支出表"],
   7: ["一般公共预算项目支出情况表", "部门一般公共预算项目支出预算表", "一般公共预算项目支出表"],
-  8: ["政府性基金预算支出情况表", "部门政府性基金预算支出功能分类预算表", "政府性基金预算支出表"],
-  9: ["国有资本经营预算支出情况表", "部门国有资本经营预算支出功能分类预算表", "国有资本经营预算支出表"],
+  8: ["政府性基金预算支出情况表", "部门政府性基金预算支出功能分类预算表", "政府性基金预算支出表", "政府性基金预算财政拨款支出表"],
+  9: ["国有资本经营预算支出情况表", "部门国有资本经营预算支出功能分类预算表", "国有资本经营预算支出表", "国有资本经营预算财政拨款支出表"],
   10: ["一般公共预算“三公”经费支出情况表", "部门“三公”经费和机关运行经费预算表", "一般公共预算“三公”经费支出表"],
-  11: ["上年结转结余情况明细表", "部门上年结转结余情况表", "上年结转结余情况表"],
+  11: ["上年结转结余情况明细表", "部门上年结转结余情况表", "上年结转结余情况表", "上年结转结余明细表"],
   21: ["收入支出决算总表"],
   22: ["收入决算表"],
   23: ["支出决算表"],
@@ -78,14 +78,18 @@ const TITLES: Record<number, string[]> = {
 export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
   const build = new BudgetBuild(spec);
   const tableOf = new Map<string, number>();
-  const open = (n: number, width: number): { d: Draft; top: number } | null => {
+  let bare = 0;
+  const open = (n: number, width: number, coded = false): { d: Draft; top: number } | null => {
     const wan = (n === 10 || n === 27) && spec.threePublicWan;
     if (spec.omit.includes(n)) return null;
     const titles = TITLES[n]!;
     const title = titles[spec.titleVariant % titles.length]!;
-    const d = build.draft(spec.numbered && n < 20 ? `表${n}` : title.replace(/^部门/, ""));
+    const titled = spec.titleless === "no";
+    const named = spec.numbered && n < 20 ? printedLabel(build, n) : title.replace(/^部门/, "");
+    // Without a title the tab carries it (in full: `部门收入预算表`, as the export names it).
+    const d = build.draft(spec.titleless === "bare" && coded ? `Sheet${++bare}` : titled ? named : title);
     tableOf.set(d.name, n);
-    return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width) };
+    return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width, titled) };
   };
   if (spec.documents) documents(build, spec);
   if (spec.finalAccounts) buildFinal(build, spec, open);
@@ -93,21 +97,33 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
   return { base: { sheets: build.sheets }, cells: build.cells, relations: build.relations, allocationSheet: "", targetSheets: [], spec, tableOf };
 }
 
-type Open = (n: number, width: number) => { d: Draft; top: number } | null;
+type Open = (n: number, width: number, coded?: boolean) => { d: Draft; top: number } | null;
+
+/**
+ * Subject codes in a column of their own (not in front of the name), of a kind the sheet-kind detection reads as
+ * codes (function 2xx, economic 30x): a table without a title is still known as a budget table by them.
+ */
+function codesInColumns(spec: BudgetSpec): { ownCodes: boolean; ownEconomic: boolean; visible: (layout: CodeLayout) => boolean } {
+  // Split codes with the 类 (and 款) left blank under their line show bare `01`s, which the kind detection does not
+  // count as codes (BUDGET-COUNTEREXAMPLES.md B21).
+  const visible = (layout: CodeLayout) => layout === "joined" || (layout === "split" && !spec.parentCodesBlank);
+  return { ownCodes: visible(spec.codeLayout), ownEconomic: visible(spec.economicLayout) && spec.economicScheme === "department", visible };
+}
 
 // ───────────────────────── 预算 表1–表10 ─────────────────────────
 
 function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const items = spec.items;
   const cw = codeWidth(spec.codeLayout, 3);
+  const { ownCodes, ownEconomic } = codesInColumns(spec);
 
   // 表3 支出总表: 合计 = 基本支出 + 项目支出.
-  const t3 = tree(open(3, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", ...spendingColumns(spec, items) }, "表3");
+  const t3 = tree(open(3, cw + 3, ownCodes), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "支出预算", ...spendingColumns(spec, items) }, "表3");
 
   // 表2 收入总表: 合计 = the sources.
   const money = incomeMoney(spec, items);
   const columns = incomeColumns(spec, money.C > 0, money.K > 0);
-  const t2 = tree(open(2, cw + columns.length), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: columns.map((c) => c.path), rowSums: incomeRowSums(columns), roots: functionTree(items, (i) => columns.map((c) => money.of[c.key](i))) }, "表2");
+  const t2 = tree(open(2, cw + columns.length, ownCodes), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "收入预算", amountPaths: columns.map((c) => c.path), rowSums: incomeRowSums(columns), roots: functionTree(items, (i) => columns.map((c) => money.of[c.key](i))) }, "表2");
   const t2col = (key: IncomeKey) => {
     const k = columns.findIndex((c) => c.key === key);
     return t2 && k >= 0 ? t2.total[k] : undefined;
@@ -115,15 +131,15 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   if (t2 && t3) for (const [node, ids] of t2.ids) build.sum(ids[0], [nodeByCode(t3, node.code)?.[0]], `表2 ${node.code} 合计 = 表3`);
 
   // 表5 一般公共预算支出, 表8 政府性基金.
-  const t5 = tree(open(5, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "一般公共预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [gen(i), i.basic, i.project] : [0, 0, 0])) }, "表5");
+  const t5 = tree(open(5, cw + 3, ownCodes), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "一般公共预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [gen(i), i.basic, i.project] : [0, 0, 0])) }, "表5");
   const fundRoots = functionTree(items, (i) => [govFund(i), 0, govFund(i)]);
-  const t8 = fundRoots.length > 0 ? tree(open(8, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "政府性基金预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: fundRoots }, "表8") : emptyTable(open(8, cw + 3), build, cw, "本部门无政府性基金预算财政拨款安排的支出，故本表为空表。");
+  const t8 = fundRoots.length > 0 ? tree(open(8, cw + 3, ownCodes), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "政府性基金预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: fundRoots }, "表8") : emptyTable(open(8, cw + 3), build, cw, "本部门无政府性基金预算财政拨款安排的支出，故本表为空表。");
   const capitalRoots = functionTree(items, (i) => [capital(i), 0, capital(i)]);
-  const t9 = capitalRoots.length > 0 ? tree(open(9, cw + 3), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "国有资本经营预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: capitalRoots }, "表9") : emptyTable(open(9, cw + 3), build, cw, "本部门无国有资本经营预算财政拨款安排的支出，故本表为空表。");
+  const t9 = capitalRoots.length > 0 ? tree(open(9, cw + 3, ownCodes), build, { layout: spec.codeLayout, kind: "function", levels: 3, band: "国有资本经营预算支出", amountPaths: [["合计"], ["基本支出"], ["项目支出"]], rowSums: [[0, [1, 2]]], roots: capitalRoots }, "表9") : emptyTable(open(9, cw + 3), build, cw, "本部门无国有资本经营预算财政拨款安排的支出，故本表为空表。");
 
   // 表6 基本支出 by economic class.
   const ew = codeWidth(spec.economicLayout, 2);
-  const t6 = tree(open(6, ew + (spec.staffSplit ? 3 : 1)), build, {
+  const t6 = tree(open(6, ew + (spec.staffSplit ? 3 : 1), ownEconomic && spec.economic.length > 0), build, {
     layout: spec.economicLayout,
     kind: "economic",
     levels: 2,
@@ -135,7 +151,7 @@ function buildBudget(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   if (t5 && t6) build.sum(t5.total[1], [t6.total[0]], "表5 基本支出合计 = 表6 合计");
 
   // 表7 projects.
-  const t7 = projects(open(7, spec.projectLayout === "coded" ? cw + 2 : 2), build, spec, items);
+  const t7 = projects(open(7, spec.projectLayout === "coded" ? cw + 2 : 2, ownCodes && spec.projectLayout === "coded" && items.some((i) => i.fund === "general" && i.projects.length > 0)), build, spec, items);
   if (t5 && t7) {
     build.sum(t5.total[2], [t7.total], "表5 项目支出合计 = 表7 合计");
     for (const [code, ids] of t7.byCode) build.sum(nodeByCode(t5, code)?.[2], ids, `表5 ${code} 项目支出 = 表7 该科目各项目`);
@@ -487,22 +503,26 @@ function threePublic(opened: { d: Draft; top: number } | null, build: BudgetBuil
 
 function buildFinal(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   const items = spec.items;
+  const { ownEconomic, visible } = codesInColumns(spec);
+  // The side-by-side 基本支出决算表: the kind detection reads codes in the first columns, the 人员经费 side's.
+  const staff = spec.economic.filter((e) => e.staff);
+  const staffLines = staff.length + new Set(staff.map((e) => e.classCode)).size;
   const cw = codeWidth(spec.codeLayout, 3);
   // 决算 tables mostly print one code column (or the code before the name); some provinces split 类|款|项.
   const layout = spec.codeLayout === "split" && spec.titleVariant % 2 === 0 ? ("joined" as const) : spec.codeLayout;
   const w = codeWidth(layout, 3);
   void cw;
   const incomePaths = [["本年收入合计"], ["财政拨款收入"], ["上级补助收入"], ["事业收入"], ["经营收入"], ["附属单位上缴收入"], ["其他收入"]];
-  const t22 = tree(open(22, w + 7), build, { layout, kind: "function", levels: 3, amountPaths: incomePaths, rowSums: [[0, [1, 2, 3, 4, 5, 6]]], roots: functionTree(items, (i) => [total(i), gen(i) + govFund(i), 0, i.otherProject, 0, 0, 0]) }, "收入决算表");
-  const t23 = tree(open(23, w + 6), build, { layout, kind: "function", levels: 3, amountPaths: [["本年支出合计"], ["基本支出"], ["项目支出"], ["上缴上级支出"], ["经营支出"], ["对附属单位补助支出"]], rowSums: [[0, [1, 2, 3, 4, 5]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject, 0, 0, 0]) }, "支出决算表");
+  const t22 = tree(open(22, w + 7, visible(layout)), build, { layout, kind: "function", levels: 3, amountPaths: incomePaths, rowSums: [[0, [1, 2, 3, 4, 5, 6]]], roots: functionTree(items, (i) => [total(i), gen(i) + govFund(i), 0, i.otherProject, 0, 0, 0]) }, "收入决算表");
+  const t23 = tree(open(23, w + 6, visible(layout)), build, { layout, kind: "function", levels: 3, amountPaths: [["本年支出合计"], ["基本支出"], ["项目支出"], ["上缴上级支出"], ["经营支出"], ["对附属单位补助支出"]], rowSums: [[0, [1, 2, 3, 4, 5]]], roots: functionTree(items, (i) => [total(i), i.basic, i.project + i.otherProject, 0, 0, 0]) }, "支出决算表");
   const yearStart = spec.yearStartColumn;
   const paths25 = [...(yearStart ? [["年初预算数"]] : []), ["本年支出", "合计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"]];
   const o = yearStart ? 1 : 0;
-  const t25 = tree(open(25, w + paths25.length), build, { layout, kind: "function", levels: 3, amountPaths: paths25, rowSums: [[o, [o + 1, o + 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [...(yearStart ? [i.yearStart] : []), gen(i), i.basic, i.project] : [...(yearStart ? [0] : []), 0, 0, 0])) }, "一般公共预算财政拨款支出决算表");
+  const t25 = tree(open(25, w + paths25.length, visible(layout)), build, { layout, kind: "function", levels: 3, amountPaths: paths25, rowSums: [[o, [o + 1, o + 2]]], roots: functionTree(items, (i) => (i.fund === "general" ? [...(yearStart ? [i.yearStart] : []), gen(i), i.basic, i.project] : [...(yearStart ? [0] : []), 0, 0, 0])) }, "一般公共预算财政拨款支出决算表");
   // The national 决算 layout: 人员经费 (301, 303) on the left, 公用经费 (302, 310) on the right, each with its
   // 合计; or one list of 决算数.
   const ew = codeWidth(spec.economicLayout, 2);
-  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1);
+  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1, ownEconomic && (!spec.staffSplit || staffLines >= 3));
   if (opened26 && spec.staffSplit) {
     const totals = staffSideBySide(opened26.d, opened26.top, build, spec);
     if (t25) build.sum(t25.total[o + 1], totals, "支出决算 基本支出合计 = 人员经费合计 + 公用经费合计");

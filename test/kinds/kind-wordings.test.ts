@@ -175,12 +175,14 @@ describe("budget and 决算 tables", () => {
     expect(kind(rows)).toBe("budget-table");
   });
 
-  it("表一 … 表十一 labels number the tables like 表1 … 表11; 公开01表 does not", () => {
+  it("表一 … 表十一 labels number the tables like 表1 … 表11; 公开01表 numbers 预算 表1 or the first 决算 table", () => {
     expect(tableTypeOfLabel("表一")).toBe(1);
     expect(tableTypeOfLabel("表 十")).toBe(10);
     expect(tableTypeOfLabel("表十一")).toBe(11);
     expect(tableTypeOfLabel("表十二")).toBeNull();
-    expect(tableTypeOfLabel("公开01表")).toBeNull();
+    expect(tableTypeOfLabel("公开01表")).toBe(1);
+    expect(tableTypeOfLabel("公开01表", true)).toBe(21);
+    expect(tableTypeOfLabel("表1-1")).toBeNull(); // 四川's 表1-1 is the 收入总表: a province's own grouping
     expect(tableTypeOfTitle("收入总表")).toBe(2);
     expect(tableTypeOfTitle("收支总表")).toBe(1);
   });

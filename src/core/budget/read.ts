@@ -15,7 +15,8 @@ import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, split
 import { type ColumnSum, type HeaderNode, columnSums, headerPath } from "./header";
 import { correctCodeTypos } from "./code-typos";
 import { assignLevels } from "./levels";
-import { type BudgetTableType, tableLabel, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
+import { type BudgetTableType, type PrintedLabel, isFinalAccount, printedLabelOf, tableLabel, tableTypeOfLabel, tableTypeOfTitle } from "./titles";
+import { typeOfShape } from "./shape";
 
 export type AmountState = "number" | "blank" | "text-number" | "text" | "error";
 
@@ -139,6 +140,12 @@ export interface BudgetTable {
   empty: boolean;
   /** An unfilled template: the 编制部门 line names nobody (`编制部门：`). */
   unfilled: boolean;
+  /**
+   * No title says which table this is: the type was read from the header and rows (shape.ts). `ambiguous`: the
+   * header fits several tables alike (合计 | 基本支出 | 项目支出 is 表3, 表5, 表8 or 表9), and the workbook decides
+   * (reconcile.ts budgetTables).
+   */
+  guessed?: { type: BudgetTableType; ambiguous: boolean };
 }
 
 const SCAN_TITLE_ROWS = 6;
@@ -152,8 +159,7 @@ const NAME_HEADER = /名称|内容|^项目$|^(支出)?功能分类$|^科目$|^�
 
 export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   const grid = new Grid(sheet);
-  const found = findTitle(grid);
-  if (!found) return null;
+  const found = findTitle(grid, sheet.name);
   let headerTop = found.row + 1;
   let unit: "元" | "万元" = "万元";
   let unfilled = false;
@@ -167,6 +173,9 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     if (r >= headerTop && texts.some(({ text }) => /单位\s*[:：]|编制(部门|单位)/.test(text))) headerTop = r + 1;
   }
   while (headerTop < grid.rowCount && headerTop < found.row + 6 && grid.rowTexts(headerTop).length === 0) headerTop++;
+  // Without a title line, a line of one text above the header (a title in words no pattern knows, a note) is not
+  // part of the header: the header's first row names at least two columns.
+  if (found.type === null) while (headerTop < Math.min(grid.rowCount, 8) && grid.rowTexts(headerTop).length < 2 && !isGroupHeading(grid, headerTop)) headerTop++;
   let headerBottom = headerTop - 1;
   while (headerBottom + 1 < grid.rowCount && headerBottom - headerTop < MAX_HEADER_ROWS - 1 && isHeaderRow(grid, headerBottom + 1))
     headerBottom++;
@@ -177,15 +186,14 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
   const columns = readColumns(grid, headerTop, headerBottom);
   const sides = splitSides(columns);
   if (sides.length === 0) return null;
-  const numbered = found.numbered || /情况(明细)?表/.test(found.title);
-  const label = tableLabel(found.type, found.title, numbered);
+  const numbered = found.numbered || (found.type !== null && /情况(明细)?表/.test(found.title));
   const table: BudgetTable = {
     sheet: sheet.name,
-    type: found.type,
+    type: found.type ?? 1,
     title: found.title,
-    titleCell: a1(found.row, found.col),
-    label,
-    labelEn: numbered && found.type <= 11 ? String(found.type) : label,
+    titleCell: a1(Math.max(0, found.row), found.col),
+    label: "",
+    labelEn: "",
     numbered,
     unit,
     places: 2,
@@ -198,33 +206,74 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     correctCodeTypos(side);
     assignLevels(side.lines);
   }
+  if (found.type === null) {
+    const shape = typeOfShape(table, found.final);
+    if (!shape) return null;
+    table.type = shape.type;
+    table.guessed = shape;
+  }
+  // A table no title names is named by its sheet (the tab the reader sees); a printed number that is not the
+  // standard 表N of this table (公开03表, 附表1-3, 四川's 表2 over the 财政拨款收支总表) names it as printed.
+  table.label = found.type === null ? sheet.name : found.printed && !numbered && !isFinalAccount(table.type) ? found.printed.text : tableLabel(table.type, found.title, numbered);
+  table.labelEn = numbered && table.type <= 11 ? String(table.type) : table.label;
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.isZero)));
   table.places = displayedPlaces(sides);
   return table;
 }
 
-interface FoundTitle {
-  row: number;
-  col: number;
-  type: BudgetTableType;
-  title: string;
-  /** A `表N` label above or beside the title. */
-  numbered: boolean;
+/** A row's one text merged over some of the columns, not from the first to the last (a title): a group heading of the
+ *  header band (`本年支出` over 合计 | 基本支出 | 项目支出, the leaves' names in the row below). */
+function isGroupHeading(grid: Grid, r: number): boolean {
+  const texts = grid.rowTexts(r);
+  if (texts.length !== 1) return false;
+  const m = grid.merge(r, texts[0]!.col);
+  if (!m || m.right === m.left) return false;
+  let first = 0;
+  while (first < grid.colCount && grid.rowTexts(r + 1).every((t) => t.col !== first)) first++;
+  return m.left > first || m.right < grid.colCount - 1;
 }
 
-function findTitle(grid: Grid): FoundTitle | null {
-  let labelled: { row: number; col: number; type: BudgetTableType } | null = null;
-  let titled: FoundTitle | null = null;
+interface FoundTitle {
+  /** -1: no title line (the table starts at the top). */
+  row: number;
+  col: number;
+  /** null: neither a title, a printed number nor the sheet name says which table it is. */
+  type: BudgetTableType | null;
+  title: string;
+  /** A number printed above or beside the title (`表3`, `公开03表`). */
+  printed?: PrintedLabel;
+  /** A standard `表N` label above or beside the title, naming this table. */
+  numbered: boolean;
+  /** The first lines say 决算 (for a 公开NN表 without a title). */
+  final: boolean;
+}
+
+function findTitle(grid: Grid, sheetName: string): FoundTitle {
+  let labelled: { row: number; col: number; printed: PrintedLabel } | null = null;
+  let titled: { row: number; col: number; type: BudgetTableType; title: string } | null = null;
+  let final = false;
   for (let r = 0; r < Math.min(grid.rowCount, SCAN_TITLE_ROWS) && !titled; r++) {
     for (const { col, text } of grid.rowTexts(r)) {
+      if (/决算/.test(text)) final = true;
       const type = tableTypeOfTitle(text);
-      if (type && !titled) titled = { row: r, col, type, title: normalizeLabel(text), numbered: false };
-      const byLabel = tableTypeOfLabel(text);
-      if (byLabel && !labelled) labelled = { row: r, col, type: byLabel };
+      if (type && !titled) titled = { row: r, col, type, title: normalizeLabel(text) };
+      const printed = printedLabelOf(text);
+      if (printed && !labelled) labelled = { row: r, col, printed };
     }
   }
-  if (titled) return { ...titled, numbered: labelled !== null };
-  return labelled ? { ...labelled, title: `表${labelled.type}`, numbered: true } : null;
+  const printed = labelled?.printed;
+  if (titled) {
+    const numbered = printed?.scheme === "table" && printed.number === titled.type;
+    return { ...titled, ...(printed ? { printed } : {}), numbered, final };
+  }
+  const byLabel = labelled ? tableTypeOfLabel(labelled.printed.text, final) : null;
+  if (labelled && byLabel) return { row: labelled.row, col: labelled.col, type: byLabel, title: labelled.printed.text, printed: labelled.printed, numbered: labelled.printed.scheme === "table", final };
+  // No title line: a sheet named by its title (`部门支出总表`) or its number (`表3`, `公开03表`).
+  const name = normalizeLabel(sheetName);
+  const bySheet = tableTypeOfTitle(name) ?? tableTypeOfLabel(name, final);
+  const sheetLabel = printedLabelOf(name);
+  if (bySheet) return { row: -1, col: 0, type: bySheet, title: name, ...(sheetLabel ? { printed: sheetLabel } : {}), numbered: sheetLabel?.scheme === "table", final };
+  return { row: -1, col: 0, type: null, title: "", numbered: false, final };
 }
 
 /** The most decimals the table's amounts display (their number formats; typed decimals otherwise). */
@@ -433,7 +482,13 @@ function headerBand(grid: Grid, top: number, bottom: number): Map<number, Set<st
 /** A header block repeated where a long table continues on the next page: every text of the row is a
  *  header text of its column, and there is no number. */
 function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: string }[], band: Map<number, Set<string>>): boolean {
-  if (texts.length < 2) return false;
+  // One text: only a group heading merged over several columns (`本年支出` over 合计 | 基本支出 | 项目支出) whose
+  // columns' names follow in the rows under it.
+  if (texts.length === 0) return false;
+  if (texts.length === 1) {
+    const m = grid.merge(r, texts[0]!.col);
+    if (!m || m.right === m.left) return false;
+  }
   for (const { col, text } of texts) {
     const cell = grid.shown(r, col);
     if (cell && typeof cell.value === "number") return false;

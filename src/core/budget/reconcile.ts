@@ -10,7 +10,9 @@ import { nameConflicts } from "./names";
 import { type BudgetTable, budgetTableOf } from "./read";
 import { staffSplitConflicts } from "./staff-split";
 import type { TargetTables } from "./target-rules";
-import { type BudgetTableType, tableName } from "./titles";
+import { placementEvidence } from "./placement";
+import { FINAL_TWIN } from "./shape";
+import { type BudgetTableType, isFinalAccount, tableName } from "./titles";
 
 export const tableMissingRule = defineRule({
   id: "budget/table-missing",
@@ -47,12 +49,44 @@ export function reconcileBudgetTables(budget: BudgetWorkbook): SheetFinding[] {
 
 /** The first table of each type among the budget-table sheets (a second 表3 in one workbook is not compared). */
 export function budgetTables(sheets: readonly SheetSnapshot[]): BudgetTable[] {
+  const read = sheets.map(budgetTableOf).filter((t): t is BudgetTable => t !== null);
+  resolveGuesses(read);
   const byType = new Map<BudgetTableType, BudgetTable>();
-  for (const sheet of sheets) {
-    const table = budgetTableOf(sheet);
-    if (table && !byType.has(table.type)) byType.set(table.type, table);
-  }
+  for (const table of read) if (!byType.has(table.type)) byType.set(table.type, table);
   return [...byType.values()];
+}
+
+/**
+ * Tables no title names (shape.ts) take their place in the workbook: in a workbook of 决算 tables they are the 决算
+ * twins; a 合计 | 基本支出 | 项目支出 table by function code that nothing else tells apart is the first of 表3, 表5,
+ * 表8, 表9 (决算: 支出决算表, 一般公共预算财政拨款支出决算表) not yet in the workbook whose figures the other tables
+ * repeat (placement.ts), else the first not contradicted by them, in sheet order — the order every province
+ * publishes them in.
+ */
+function resolveGuesses(tables: BudgetTable[]): void {
+  const named = tables.filter((t) => !t.guessed);
+  const final = named.length > 0 && named.every((t) => isFinalAccount(t.type));
+  const taken = new Set<BudgetTableType>(named.map((t) => t.type));
+  const byType = new Map<BudgetTableType, BudgetTable>(named.map((t) => [t.type, t]));
+  // Tables the header places first, so that their figures can place the others.
+  const order = [...tables.filter((t) => t.guessed && !t.guessed.ambiguous), ...tables.filter((t) => t.guessed?.ambiguous)];
+  for (const table of order) {
+    if (!table.guessed) continue;
+    let type = table.guessed.type;
+    if (final && !isFinalAccount(type)) type = FINAL_TWIN[type] ?? type;
+    if (table.guessed.ambiguous) {
+      const options = (final ? [23, 25] : [3, 5, 8, 9]).filter((o) => !taken.has(o as BudgetTableType)) as BudgetTableType[];
+      // The figures other tables repeat decide where they can (placement.ts); a place most of whose figures (two at
+      // least) differ is ruled out; else sheet order.
+      const evidence = options.map((o) => placementEvidence(table, o, byType));
+      const best = Math.max(...evidence.map((e) => e.agree - e.differ));
+      const pick = best > 0 ? options[evidence.findIndex((e) => e.agree - e.differ === best)] : options.find((_, k) => evidence[k]!.differ < 2 || evidence[k]!.differ <= evidence[k]!.agree);
+      type = pick ?? options[0] ?? type;
+    }
+    table.type = type;
+    taken.add(type);
+    if (!byType.has(type)) byType.set(type, table);
+  }
 }
 
 const ALL_TYPES: BudgetTableType[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];

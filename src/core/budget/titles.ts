@@ -56,16 +56,17 @@ const BUDGET_PATTERNS: [RegExp, BudgetTableType][] = [
   [/收支(预算)?总体情况|(财务)?收支(预算)?总表/, 1],
   [/收入(预算)?总体情况|收入(预算)?总表/, 2],
   [/支出(预算)?总体情况|支出(预算)?总表/, 3],
-  [/一般公共预算(拨款)?基本支出/, 6],
-  [/一般公共预算(拨款)?项目支出/, 7],
-  [/一般公共预算(拨款)?支出/, 5],
-  [/政府性基金(预算)?(拨款)?支出/, 8],
-  [/国有资本经营(预算)?(拨款)?支出/, 9],
+  // 一般公共预算(财政)拨款(基本|项目)支出表: 北京, 湖南 … print 财政拨款 between the fund and the spending.
+  [/一般公共预算(财政)?(拨款)?基本支出/, 6],
+  [/一般公共预算(财政)?(拨款)?项目支出/, 7],
+  [/一般公共预算(财政)?(拨款)?支出/, 5],
+  [/政府性基金(预算)?(财政)?(拨款)?支出/, 8],
+  [/国有资本经营(预算)?(财政)?(拨款)?支出/, 9],
   [/三公.{0,3}经费/, 10],
   [/结转结余/, 11],
-  // 部门收入预算表 / 部门支出预算表: 表2 / 表3 when nothing more specific matched.
-  [/(部门|单位)收入预算表/, 2],
-  [/(部门|单位)支出预算表/, 3],
+  // 部门收入预算表 / 2025年支出预算表: 表2 / 表3 when nothing more specific matched (not 项目支出预算表, 财政拨款支出预算表).
+  [/(^|年度?|部门|单位)收入预算表/, 2],
+  [/(^|年度?|部门|单位)支出预算表/, 3],
 ];
 
 export function tableTypeOfTitle(text: string): BudgetTableType | null {
@@ -77,11 +78,44 @@ export function tableTypeOfTitle(text: string): BudgetTableType | null {
   return null;
 }
 
-/** `表1`, `表 7`, `附表3`, `表一`, `表十一`: the number printed above the title, used only when the title says
- *  nothing. (`公开01表` numbers the central template's tables in another order: not a 表N.) */
-export function tableTypeOfLabel(text: string): BudgetTableType | null {
-  const m = /^附?表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(normalizeLabel(text));
-  const n = m ? (/\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)) : 0;
+/** A table number printed above (or beside) a title: `表3`, `附表3`, `表三`, `公开03表`, `部门公开表3`, `附表1-3`, `表2-1`. */
+export interface PrintedLabel {
+  text: string;
+  number: number;
+  /**
+   * `table`: 表N / 附表N, the standard 表1–表11 numbering; `public`: 公开NN表 / 部门公开表N (预算 公开01–11 in the standard
+   * order, 决算 公开01–09 in the national 决算 order); `annex`: 附表K-N, the Nth table of attachment K; `sub`: 表K-N,
+   * a province's own grouping (四川: 表1-1 is the 收入总表) that says nothing about which table it is.
+   */
+  scheme: "table" | "public" | "annex" | "sub";
+}
+
+const DASH = "[-—－–]";
+
+export function printedLabelOf(text: string): PrintedLabel | null {
+  const t = normalizeLabel(text).replace(/\s/g, "").replace(/[:：]$/, "");
+  if (t.length > 12) return null;
+  const number = (s: string) => (/\d/.test(s) ? Number(s) : chineseNumber(s));
+  let m = /^附?表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(t);
+  if (m) return { text: t, number: number(m[1]!), scheme: "table" };
+  m = /^(?:部门|单位)?(?:预算|决算)?公开(?:(\d{1,2})表|表(\d{1,2}))$/.exec(t);
+  if (m) return { text: t, number: Number(m[1] ?? m[2]), scheme: "public" };
+  m = new RegExp(`^附表(\\d{1,2})${DASH}(\\d{1,2})$`).exec(t);
+  if (m) return { text: t, number: Number(m[2]), scheme: "annex" };
+  m = new RegExp(`^表(\\d{1,2})${DASH}(\\d{1,2})$`).exec(t);
+  if (m) return { text: t, number: Number(m[2]), scheme: "sub" };
+  return null;
+}
+
+/**
+ * The table a printed number stands for, used only when the title says nothing: 表N and 附表K-N are 表N; 公开NN表
+ * is 表NN of 预算, or the NNth 决算 table (收入支出决算总表 = 公开01表 …) in a 决算 (`final`).
+ */
+export function tableTypeOfLabel(text: string, final = false): BudgetTableType | null {
+  const label = printedLabelOf(text);
+  if (!label || label.scheme === "sub") return null;
+  const n = label.number;
+  if (final && label.scheme !== "table") return n >= 1 && n <= 9 ? ((20 + n) as BudgetTableType) : null;
   return n >= 1 && n <= 11 ? (n as BudgetTableType) : null;
 }
 
