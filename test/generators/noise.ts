@@ -145,7 +145,7 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
 
   plain.sheets.forEach((sheet, index) => {
     const cells = bySheet.get(index) ?? [];
-    const rows = sheet.rows.map((r) => [...(r ?? [])]);
+    const rows = Array.from(sheet.rows, (r) => [...(r ?? [])]); // sparse sheets: no holes
     const merges = sheet.merges.map((m) => ({ ...m }));
     const bodyRows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
     const structural = gw.allocationSheet === sheet.name && bodyRows.length > 0;

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import { readTable } from "../../src/core/table/read-table";
 import type { SheetSnapshot } from "../../src/core/snapshot";
+import { readXlsxBuffer } from "../../src/hosts/xlsx";
+import { buildXlsx } from "../helpers/build-xlsx";
 import { type TestCell, sheet, withValue } from "../helpers/sheet";
 
 const loud = (...sheets: SheetSnapshot[]) =>
@@ -78,5 +80,49 @@ describe("noise: a one-column table whose number row is a lone 1 under merged la
     const layout = readTable(allocation());
     expect(layout.columnNumberRow).toBe(3);
     expect(layout.repeatedHeaderRows).toEqual([10, 11]);
+  });
+});
+
+describe("noise: zeros typed as text, formulas saved without their result", () => {
+  // N3 — a unit with no money this year typed `0.00` as text (and `—`, `－`): Excel's SUM skipping a zero misses
+  // nothing, so it is no 「数字存为文本」 warning (a non-zero number typed as text still is).
+  const rows = (zero: TestCell): TestCell[][] => [
+    ["2026年自治区财政就业补助资金分配表"],
+    ["单位：万元"],
+    ["地区", "中央资金", "自治区资金", "合计"],
+    ["合计", 300, 120, 420],
+    ["甲县", 100, 40, 140],
+    ["乙县", 0, zero, 0],
+    ["丙县", 200, 80, 280],
+  ];
+  it.each(["0.00", "0", "—", "－", "-"])("「%s」 for zero: nothing", (zero) => {
+    expect(loud(sheet("附件1", rows(zero), ["A1:D1"]))).toEqual([]);
+  });
+  it("a non-zero number typed as text: one warning at it, read as the number", () => {
+    const s = sheet("附件1", rows(0), ["A1:D1"]);
+    expect(loud(withValue(s, "C5", "40.00"))).toEqual(["附件1!C5 warning allocation/number-as-text"]);
+    expect(errorsAt(withValue(s, "C5", "４１"))).toEqual(["附件1!C5=40"]);
+  });
+
+  // N4 — a workbook written by a program: `=SUM(B5:B7)` with no cached value. Excel computes it on opening; the
+  // reader did not, and the blank 合计 over non-blank parts was 「公式结果未更新」 and false errors.
+  it("the .xlsx reader computes a formula saved without a result, as Excel does on opening", async () => {
+    const bytes = await buildXlsx([
+      {
+        name: "附件1",
+        rows: [
+          ["2026年自治区财政就业补助资金分配表"],
+          ["单位：万元"],
+          ["地区", "中央资金", "自治区资金", "合计"],
+          ["合计", { formula: "SUM(B5:B7)" }, { formula: "SUM(C5:C7)" }, { formula: "B4+C4" }],
+          ["甲县", 100, 40, { formula: "B5+C5" }],
+          ["乙县", 0, 0, { formula: "B6+C6" }],
+          ["丙县", 200, 80, { formula: "B7+C7" }],
+        ],
+      },
+    ]);
+    const workbook = await readXlsxBuffer(bytes);
+    expect(workbook.sheets[0]!.rows[3]!.slice(1).map((c) => c?.value)).toEqual([300, 120, 420]);
+    expect(loud(...workbook.sheets)).toEqual([]);
   });
 });

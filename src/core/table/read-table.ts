@@ -4,7 +4,7 @@
  * rows and blank spacer columns. Kind-specific checks build on this.
  */
 import { parseColumnNumberCell, parseColumnLetter } from "../expr/annotation";
-import { readNumber } from "../numbers";
+import { numberBeforeUnit, readNumber } from "../numbers";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { normalizeLabel, valueText } from "../text";
 import { Grid } from "./grid";
@@ -85,7 +85,35 @@ export function readTable(sheet: SheetSnapshot): TableLayout {
   const headerTexts = headerSignature(grid, headerTop, headerBottom);
   readBody(grid, layout, headerTexts);
   layout.columns = readColumns(grid, layout, headerTop, headerBottom);
+  layout.grid = numbersBeforeUnits(grid, layout);
   return layout;
+}
+
+/**
+ * Amounts typed with the unit their column is counted in (`1290万元` under 单位：万元, `350人` in a 人数 column) are
+ * the number typed as text: the layout's grid reads them so (a copy of the rows that hold one; the workbook's own
+ * snapshot is never changed). Any other unit stays text (`5元` in a 万元 column is a question for the reviewer).
+ */
+function numbersBeforeUnits(grid: Grid, layout: TableLayout): Grid {
+  let rows: SheetSnapshot["rows"] | null = null;
+  const copied = new Set<number>();
+  for (const column of layout.columns) {
+    const unit = column.unit ?? columnUnit(column.headerPath, layout.units);
+    if (!unit) continue;
+    for (const r of layout.bodyRows) {
+      const cell = grid.cell(r, column.col);
+      if (typeof cell?.value !== "string") continue;
+      const number = numberBeforeUnit(cell.value, unit);
+      if (number === null) continue;
+      rows ??= [...grid.sheet.rows];
+      if (!copied.has(r)) {
+        rows[r] = [...(rows[r] ?? [])];
+        copied.add(r);
+      }
+      rows[r]![column.col] = { ...cell, value: number };
+    }
+  }
+  return rows ? new Grid({ ...grid.sheet, rows }) : grid;
 }
 
 function findHeaderTop(grid: Grid, layout: TableLayout): number {
