@@ -160,7 +160,8 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
       const v = values.get(cell.id) ?? null;
       if (v === null || !cell.amount) continue;
       if (v.isZero()) {
-        if (noise.zero !== null) rows[cell.row]![cell.col] = { value: noise.zero === "0.00" ? "0.00" : noise.zero };
+        // Not under a live formula: `=C8+C9` over a `/` is #VALUE! in Excel (SUM would skip it, `+` does not).
+        if (noise.zero !== null && !liveTerms.has(cell.id)) rows[cell.row]![cell.col] = { value: noise.zero === "0.00" ? "0.00" : noise.zero };
         continue;
       }
       if (liveTerms.has(cell.id) || v.isNegative()) continue;
@@ -192,7 +193,7 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
       // A unit with no money at all: `—` merged across its amounts.
       const emptyRows = labelled.filter(
         (r) =>
-          cells.every((c) => c.row !== r || (values.get(c.id) ?? null) === null) &&
+          cells.every((c) => c.row !== r || ((values.get(c.id) ?? null) === null && !liveTerms.has(c.id))) &&
           (rows[r] ?? []).every((c, col) => col < firstAmountCol || col > lastAmountCol || !c || c.value === null) &&
           !overridesRow(gw, overrides, r, sheet.name),
       );
@@ -204,7 +205,7 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
         merges.push({ top: dashRow, left: firstAmountCol, bottom: dashRow, right: lastAmountCol });
       }
       if (noise.strayText) {
-        const blanks = cells.filter((c) => c.amount && c.row !== dashRow && (values.get(c.id) ?? null) === null && !c.live && rows[c.row]?.[c.col] === undefined);
+        const blanks = cells.filter((c) => c.amount && c.row !== dashRow && (values.get(c.id) ?? null) === null && !c.live && !liveTerms.has(c.id) && rows[c.row]?.[c.col] === undefined);
         if (blanks.length > 0) {
           const cell = choose(noise.salt, "stray", blanks);
           rows[cell.row]![cell.col] = { value: choose(noise.salt, "stray text", ["待定", "详见附件", "另行下达"]) };
@@ -221,9 +222,13 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
       }
       // The header band again after a page break.
       if (noise.repeatHeader !== null && bodyRows.length >= 4) {
-        const at = bodyRows[Math.max(1, Math.floor(noise.repeatHeader * bodyRows.length))]!;
+        // Not inside the rows a live SUM adds up: Excel's SUM would add the pasted column numbers (1, 2, 3) too.
+        const spans = cells.filter((c) => c.live).map((c) => c.live!.terms.map((t) => parseA1(t.slice(t.lastIndexOf("!") + 1))!.row));
+        const inside = (at: number) => spans.some((rs) => Math.min(...rs) < at && at <= Math.max(...rs));
+        const from = Math.max(1, Math.floor(noise.repeatHeader * bodyRows.length));
+        const at = bodyRows.slice(from).find((r) => !inside(r) && !plan.before.has(r));
         const band = headerBand(rows, merges, bodyRows[0]!);
-        if (band && !plan.before.has(at)) {
+        if (band && at !== undefined) {
           insertBefore(at, band.lines.map((l) => [...l]));
           for (const m of band.merges) plan.merges.push({ ...m, top: -(m.top - band.top) - 1000 - at * 100, bottom: -(m.bottom - band.top) - 1000 - at * 100 });
         }

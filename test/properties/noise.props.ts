@@ -104,9 +104,11 @@ export function singleTypoInNoisy({ gw }: Built, noise: NoiseSpec, pick: Pick): 
   const result = checkWorkbook(nw.snapshot);
   const expected = m.analysis.verdict === "localized" ? [nw.where(m.cell.id)] : [];
   const errors = loud(result).filter((x) => x.f.severity === "error").map((x) => x.id);
-  const clean = applyNoise(gw, NO_NOISE, overrides);
-  const plain = unexplained(clean, checkWorkbook(clean.snapshot)).map((line) => line.replace(/^\S+/, (id) => nw.where(id)));
   const noisy = unexplained(nw, result);
+  // The check without the noise only when the noisy one says more than the error expected (half the time saved).
+  const plainly = noisy.length === expected.length && noisy.every((line, i) => line.startsWith(`${expected[i]} error `));
+  const clean = plainly ? null : applyNoise(gw, NO_NOISE, overrides);
+  const plain = clean ? unexplained(clean, checkWorkbook(clean.snapshot)).map((line) => line.replace(/^\S+/, (id) => nw.where(id))) : noisy;
   const changes = `${m.cell.id} → ${nw.where(m.cell.id)}: ${m.cell.clean?.toFixed()} → ${m.value.toFixed()}`;
   if (errors.join() !== expected.join() || noisy.join() !== plain.sort().join())
     throw new NoiseFailure(picture(`one wrong number (${m.analysis.verdict}): expected errors [${expected}]; without noise [${plain}], with noise [${noisy}]`, noise, nw, result, changes));
