@@ -126,3 +126,47 @@ describe("noise: zeros typed as text, formulas saved without their result", () =
     expect(loud(...workbook.sheets)).toEqual([]);
   });
 });
+
+describe("noise: amounts typed with their unit", () => {
+  // N5 — `1290万元` typed in a table counted in 万元: read as the number typed as text (one warning), not as text that
+  // stops every check of its row and column; `5元` in that table is no such number and stays text.
+  const rows = (cell: TestCell): TestCell[][] => [
+    ["2026年自治区财政就业补助资金分配表"],
+    ["单位：万元"],
+    ["地区", "中央资金", "自治区资金", "合计"],
+    ["合计", 300, 120, 420],
+    ["甲县", 100, 40, 140],
+    ["乙县", 0, 0, 0],
+    ["丙县", cell, 80, 280],
+  ];
+  it("「200万元」: the number, one number-as-text warning", () => {
+    expect(loud(sheet("附件1", rows("200万元"), ["A1:D1"]))).toEqual(["附件1!B7 warning allocation/number-as-text"]);
+  });
+  it("「2,000万元」 typed for 200: an error at that cell", () => {
+    expect(errorsAt(sheet("附件1", rows("2,000万元"), ["A1:D1"]))).toEqual(["附件1!B7=200"]);
+  });
+  it("「200元」 in a 万元 table stays text", () => {
+    expect(loud(sheet("附件1", rows("200元"), ["A1:D1"]))).toEqual(["附件1!B7 warning allocation/not-a-number"]);
+  });
+});
+
+describe("noise: a budget table whose first amount is typed as text", () => {
+  // N6 — 三公 table: the first line's amount `3.76` typed as text made the line read as a header row, so 总计 missed it
+  // (「应为 30.64」 on a correct 总计).
+  const threePublic = (first: TestCell) =>
+    sheet("一般公共预算“三公”经费支出表", [
+      [undefined, "一般公共预算“三公”经费支出表"],
+      [undefined, undefined, undefined, undefined, undefined, undefined, "单位：万元"],
+      [undefined, "项目", "预算数"],
+      [undefined, "1.因公出国（境）费", first],
+      [undefined, "2.公务用车购置及运行费", 25.93],
+      [undefined, "（1）公务用车购置费", 23.93],
+      [undefined, "（2）公务用车运行维护费", 2],
+      [undefined, "3.公务接待费", 4.71],
+      [undefined, "总计", 34.4],
+    ], ["B1:G1"]);
+  it("typed as a number or as text: no error", () => {
+    expect(loud(threePublic(3.76))).toEqual([]);
+    expect(loud(threePublic("3.76"))).toEqual(["一般公共预算“三公”经费支出表!C4 warning budget/number-as-text"]);
+  });
+});
