@@ -89,6 +89,18 @@ export function readNumber(value: CellValue, numFmt?: string): NumberReading {
   return { kind: "text", text: value };
 }
 
+/**
+ * `1,290万元`, `１２９０ 人`: a number typed with the unit its column or table is counted in. The number's text
+ * when `value` is exactly that (the unit must be the one given: `5元` in a 万元 column is no such number); else null.
+ */
+export function numberBeforeUnit(value: CellValue, unit: string | undefined): string | null {
+  if (typeof value !== "string" || !unit || !value.includes(unit.slice(-1))) return null;
+  const text = toHalfWidth(value).replace(SPACES, "");
+  if (!text.endsWith(unit)) return null;
+  const body = text.slice(0, -unit.length).replace(SPACES, "");
+  return body !== "" && !CJK_IDEOGRAPH.test(body) && parseNumberText(body) ? body : null;
+}
+
 const NUMBER_BODY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/;
 
 /**

@@ -233,7 +233,7 @@ describe("readXlsxBuffer: cell mapping", () => {
     ws.getCell("B1").value = { formula: "A1*2", result: 25, date1904: false };
     ws.getCell("B2").value = { formula: "A1/0", result: { error: "#DIV/0!" }, date1904: false };
     ws.getCell("B3").value = { formula: 'IF(A1>10,"超","否")', result: "超", date1904: false };
-    ws.getCell("B4").value = { formula: "A1+1", date1904: false }; // never calculated: no cached value
+    ws.getCell("B4").value = { formula: "A1+1", date1904: false }; // never calculated: no cached value (the reader computes it)
     ws.getCell("B5").value = { formula: "_xlfn.IFS(A1>10,1,TRUE,0)", result: 1, date1904: false };
     ws.getCell("B6").value = { formula: "A6+1", result: new Date(Date.UTC(2024, 2, 16)), date1904: false };
     ws.getCell("B6").numFmt = "yyyy-mm-dd";
@@ -260,7 +260,8 @@ describe("readXlsxBuffer: cell mapping", () => {
     expect(at(s, "B1")).toEqual({ value: 25, formula: "A1*2" });
     expect(at(s, "B2")).toEqual({ value: { error: "#DIV/0!" }, formula: "A1/0" });
     expect(at(s, "B3")).toEqual({ value: "超", formula: 'IF(A1>10,"超","否")' });
-    expect(at(s, "B4")).toEqual({ value: null, formula: "A1+1" });
+    // Saved without a result: computed as Excel computes it on opening (src/core/formula/results.ts).
+    expect(at(s, "B4")).toEqual({ value: 13.5, formula: "A1+1" });
     expect(at(s, "B5")).toEqual({ value: 1, formula: "IFS(A1>10,1,TRUE,0)" });
     expect(at(s, "B6")).toEqual({ value: "2024-03-16", formula: "A6+1", numFmt: "yyyy-mm-dd" });
     expect(at(s, "B7")).toEqual({ value: true, formula: "A3" });

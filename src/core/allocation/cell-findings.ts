@@ -80,6 +80,8 @@ export function cellFindings(model: AllocationModel): Finding[] {
       const where = { unit: rowLabel(model, cell.row), column: column.header };
       // Ratios are often typed as text (`60%`, DOMAIN.md): never summed, so Excel's SUM cannot miss them.
       if (reading.kind === "number" && reading.fromText && (column.percent || !column.summable)) continue;
+      // `0.00` typed as text: Excel's SUM skipping it misses nothing.
+      if (reading.kind === "number" && reading.fromText && reading.value.isZero()) continue;
       if (reading.kind === "number" && reading.fromText) {
         textNumbers++;
         if (textNumbers > MAX_CELL_WARNINGS) firstUnlisted ??= cell.key;

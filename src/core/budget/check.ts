@@ -153,7 +153,8 @@ function cellWarnings(table: BudgetTable): Finding[] {
     for (const line of side.lines) {
       for (const amount of line.amounts.values()) {
         if (out.length >= MAX_CELL_WARNINGS) return out;
-        if (amount.state === "text-number") {
+        // `0.00` typed as text: Excel's SUM skipping it misses nothing.
+        if (amount.state === "text-number" && !amount.value.isZero()) {
           out.push(report(numberAsTextRule, amount.cell, "asText", { text: amount.text, value: amount.value.toFixed() }));
         } else if (amount.state === "text" || amount.state === "error") {
           out.push(report(notANumberRule, amount.cell, "notANumber", { text: amount.text }));

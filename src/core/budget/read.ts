@@ -7,7 +7,7 @@
 import { a1, qualifiedAddress } from "../address";
 import { type Dec, ZERO, fromNumber } from "../decimal";
 import { Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
-import { StoredNumber, readNumber } from "../numbers";
+import { StoredNumber, numberBeforeUnit, readNumber } from "../numbers";
 import type { SheetSnapshot } from "../snapshot";
 import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
@@ -341,6 +341,8 @@ function isHeaderRow(grid: Grid, r: number): boolean {
     if (/^[一二三四五六七八九十]+、/.test(t)) return false;
     const cell = grid.cell(r, col);
     if (cell && typeof cell.value === "number") return false;
+    // `3.76` typed as text is an amount, not a header (the first line of a short table read as its header).
+    if (cell && typeof cell.value === "string" && /\d/.test(cell.value) && readNumber(cell.value, cell.numFmt).kind === "number") return false;
   }
   return true;
 }
@@ -443,7 +445,7 @@ function readBody(grid: Grid, table: BudgetTable, from: number, headerTop: numbe
     if (texts.some(({ text }) => STATS_SECTION.test(normalizeLabel(text)))) break; // counts below, not money
     if (isRepeatedHeader(grid, r, texts, band) || isColumnNumberRow(grid, r)) continue;
     for (const side of table.sides) {
-      const line = readLine(grid, r, side, previous.get(side.index));
+      const line = readLine(grid, r, side, previous.get(side.index), table.unit);
       if (!line || COUNT_LINE.test(normalizeLabel(line.name))) continue;
       if (line.code) previous.set(side.index, line.code.digits);
       side.lines.push(line);
@@ -497,7 +499,7 @@ function isRepeatedHeader(grid: Grid, r: number, texts: { col: number; text: str
   return true;
 }
 
-function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined): BudgetLine | null {
+function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string | undefined, unit: string): BudgetLine | null {
   const labels = side.labelCols.map((c) => ({ col: c.col, text: grid.text(r, c.col) })).filter((l) => l.text !== "");
   let code = readCode(grid, r, side, previousCode);
   if (!code && labels.length === 0) {
@@ -519,7 +521,7 @@ function readLine(grid: Grid, r: number, side: BudgetSide, previousCode: string 
   const amounts = new Map<number, AmountCell>();
   let anyAmount = false;
   for (const column of side.amountCols) {
-    const cell = readAmount(grid, r, column.col);
+    const cell = readAmount(grid, r, column.col, unit);
     if (cell.state !== "blank") anyAmount = true;
     amounts.set(column.col, cell);
   }
@@ -558,12 +560,13 @@ function readCode(grid: Grid, r: number, side: BudgetSide, previousCode: string 
   return joinCodeParts(parts) ?? undefined;
 }
 
-function readAmount(grid: Grid, r: number, col: number): AmountCell {
+function readAmount(grid: Grid, r: number, col: number, unit: string): AmountCell {
   const cell = grid.cell(r, col);
   const sheet = grid.sheet.name;
   const address = a1(r, col);
   if (!cell || cell.value === null) return new AmountCell(sheet, address, ZERO, "blank", "");
-  const reading = readNumber(cell.value, cell.numFmt);
+  // `1,290.00万元` in a table counted in 万元: the number, typed as text (src/core/numbers.ts).
+  const reading = readNumber(numberBeforeUnit(cell.value, unit) ?? cell.value, cell.numFmt);
   const text = String(typeof cell.value === "object" ? reading.kind : cell.value);
   switch (reading.kind) {
     case "number": {

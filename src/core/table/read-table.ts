@@ -4,8 +4,8 @@
  * rows and blank spacer columns. Kind-specific checks build on this.
  */
 import { parseColumnNumberCell, parseColumnLetter } from "../expr/annotation";
-import { readNumber } from "../numbers";
-import type { SheetSnapshot } from "../snapshot";
+import { numberBeforeUnit, readNumber } from "../numbers";
+import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { normalizeLabel, valueText } from "../text";
 import { Grid } from "./grid";
 
@@ -85,7 +85,35 @@ export function readTable(sheet: SheetSnapshot): TableLayout {
   const headerTexts = headerSignature(grid, headerTop, headerBottom);
   readBody(grid, layout, headerTexts);
   layout.columns = readColumns(grid, layout, headerTop, headerBottom);
+  layout.grid = numbersBeforeUnits(grid, layout);
   return layout;
+}
+
+/**
+ * Amounts typed with the unit their column is counted in (`1290万元` under 单位：万元, `350人` in a 人数 column) are
+ * the number typed as text: the layout's grid reads them so (a copy of the rows that hold one; the workbook's own
+ * snapshot is never changed). Any other unit stays text (`5元` in a 万元 column is a question for the reviewer).
+ */
+function numbersBeforeUnits(grid: Grid, layout: TableLayout): Grid {
+  let rows: SheetSnapshot["rows"] | null = null;
+  const copied = new Set<number>();
+  for (const column of layout.columns) {
+    const unit = column.unit ?? columnUnit(column.headerPath, layout.units);
+    if (!unit) continue;
+    for (const r of layout.bodyRows) {
+      const cell = grid.cell(r, column.col);
+      if (typeof cell?.value !== "string") continue;
+      const number = numberBeforeUnit(cell.value, unit);
+      if (number === null) continue;
+      rows ??= [...grid.sheet.rows];
+      if (!copied.has(r)) {
+        rows[r] = [...(rows[r] ?? [])];
+        copied.add(r);
+      }
+      rows[r]![column.col] = { ...cell, value: number };
+    }
+  }
+  return rows ? new Grid({ ...grid.sheet, rows }) : grid;
 }
 
 function findHeaderTop(grid: Grid, layout: TableLayout): number {
@@ -175,7 +203,9 @@ function isTextHeaderRow(grid: Grid, r: number): boolean {
 
 /** The column-number row: right under the band, or inside it when a header cell is merged down through it. */
 function findColumnNumberRow(grid: Grid, top: number, bandBottom: number): number | null {
-  for (let r = top + 1; r <= bandBottom + 1; r++) if (isColumnNumberRow(grid, r, r === bandBottom + 1)) return r;
+  // The band's last row may be the number row itself when the label cells are merged down through it (序号 | 地县 over
+  // rows 3–4, a lone 1 under the one amount column).
+  for (let r = top + 1; r <= bandBottom + 1; r++) if (isColumnNumberRow(grid, r, r >= bandBottom)) return r;
   return null;
 }
 
@@ -216,16 +246,19 @@ export function isColumnNumberRow(grid: Grid, r: number, underBand = false): boo
   return filled >= 2 && numbered >= 2 && numbered >= Math.ceil(filled * 0.7) && consecutive;
 }
 
-function headerSignature(grid: Grid, top: number, bottom: number): Map<number, string> {
-  const sig = new Map<number, string>();
+/** Each column's header texts over the whole band (a band pasted again repeats any of its rows). */
+function headerSignature(grid: Grid, top: number, bottom: number): Map<number, Set<string>> {
+  const sig = new Map<number, Set<string>>();
   for (let c = 0; c < grid.colCount; c++) {
-    const t = normalizeLabel(grid.text(bottom, c) || grid.text(top, c));
-    if (t) sig.set(c, t);
+    for (let r = top; r <= bottom; r++) {
+      const t = normalizeLabel(grid.text(r, c));
+      if (t) (sig.get(c) ?? sig.set(c, new Set()).get(c)!).add(t);
+    }
   }
   return sig;
 }
 
-function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, string>): void {
+function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, Set<string>>): void {
   let inNotes = false;
   const numberRowTexts = layout.columnNumberRow === null ? null : rawTexts(grid, layout.columnNumberRow);
   for (let r = layout.headerBottom + 1; r < grid.rowCount; r++) {
@@ -262,13 +295,12 @@ function readBody(grid: Grid, layout: TableLayout, headerTexts: Map<number, stri
         continue;
       }
     }
-    if (!hasNumbers && filled >= 2) {
-      const texts = grid.rowTexts(r);
-      if (isRepeatedHeader(texts, headerTexts) || (numberRowTexts !== null && sameTexts(texts, numberRowTexts))) {
-        layout.repeatedHeaderRows.push(r);
-        continue;
-      }
-    } else if (hasNumbers && numberRowTexts !== null && filled === numberRowTexts.size && sameTexts(grid.rowTexts(r), numberRowTexts)) {
+    // The column-number row pasted again (a lone `1` over a one-column table too), or a header row pasted again.
+    if (filled > 0 && numberRowTexts !== null && ownCellsRepeat(cells, numberRowTexts) && sameTexts(grid.rowTexts(r), numberRowTexts)) {
+      layout.repeatedHeaderRows.push(r);
+      continue;
+    }
+    if (!hasNumbers && filled >= 2 && isRepeatedHeader(grid.rowTexts(r), headerTexts)) {
       layout.repeatedHeaderRows.push(r);
       continue;
     }
@@ -281,16 +313,29 @@ function rawTexts(grid: Grid, r: number): Map<number, string> {
   return new Map(grid.rowTexts(r).map(({ col, text }) => [col, text]));
 }
 
+/**
+ * Every stored cell of the row says what the column-number row says in its column: a cheap test before the
+ * merge-aware comparison (a header cell merged down through the repeated number row is not stored in it).
+ */
+function ownCellsRepeat(cells: readonly (CellSnapshot | undefined)[], original: Map<number, string>): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    const value = cells[c]?.value;
+    if (value === null || value === undefined || value === "") continue;
+    if (original.get(c) !== valueText(value)) return false;
+  }
+  return true;
+}
+
 /** A column-number row pasted again between pages has the very same cells. */
 function sameTexts(texts: { col: number; text: string }[], original: Map<number, string>): boolean {
   return texts.length === original.size && texts.every(({ col, text }) => original.get(col) === text);
 }
 
 /** A header row pasted again between pages: most of its cells repeat the header's texts. */
-function isRepeatedHeader(texts: { col: number; text: string }[], headerTexts: Map<number, string>): boolean {
+function isRepeatedHeader(texts: { col: number; text: string }[], headerTexts: Map<number, Set<string>>): boolean {
   if (headerTexts.size < 2 || texts.length < 2) return false;
   let same = 0;
-  for (const { col, text } of texts) if (headerTexts.get(col) === normalizeLabel(text)) same++;
+  for (const { col, text } of texts) if (headerTexts.get(col)?.has(normalizeLabel(text))) same++;
   return same >= Math.ceil(texts.length * 0.8);
 }
 

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { columnIndex } from "../../core/address";
 import { normalizeFormula, translateFormula } from "../../core/formula";
+import { fillMissingResults } from "../../core/formula/results";
 import type { CellRange, CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { WorkbookReadError, corruptError, emptyFileError, errorDetail, noDataError, noSheetsError, unreadableError } from "./errors";
 import { dateToIsoText } from "../date-text";
@@ -35,6 +36,7 @@ export async function readXlsxWithExceljs(data: Uint8Array | ArrayBuffer): Promi
   }
   if (snapshot.sheets.length === 0) throw noSheetsError();
   if (!snapshot.sheets.some(sheetHasContent)) throw noDataError();
+  fillMissingResults(snapshot); // as read-xlsx.ts does
   return snapshot;
 }
 

@@ -5,6 +5,7 @@
  * one line in Chinese and English. exceljs is not on this path (it stays for writing, and as the
  * reference reader in read-xlsx-exceljs.ts that the tests compare with).
  */
+import { fillMissingResults } from "../../core/formula/results";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { WorkbookReadError, corruptError, emptyFileError, errorDetail, noDataError, noSheetsError, notXlsxError, unreadableError } from "./errors";
 import { parseWorkbook, workbookPath } from "./package";
@@ -88,6 +89,8 @@ async function read(bytes: Uint8Array, maxCells: number, options: ReadOptions): 
   }
   if (sheets.length === 0) throw noSheetsError();
   if (!sheets.some(sheetHasContent)) throw noDataError();
+  // Formulas saved without a result (files written by other programs): computed as Excel does on opening.
+  fillMissingResults({ sheets });
   return { sheets };
 }
 
