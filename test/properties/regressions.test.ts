@@ -2260,11 +2260,14 @@ describe("formula (session 7): an input of a row rule typed wrong under live tot
     ];
     return sheet("附件1", rows, ["A1:G1", "A3:A4", "B3:B4"], { 2: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" });
   }
-  function target(): Sheet {
+  /** The regional target form; `short`: heads as offices shorten them (和田 for both 和田市 and 和田县, 和田地区 for
+   *  全区), which no row pairs. */
+  function target(short = false): Sheet {
+    const heads = short ? ["和田地区", ...COUNTIES.map(([name]) => name.replace(/[市县]$/, ""))] : ["全区", ...COUNTIES.map(([name]) => name)];
     const rows: TestCell[][] = [
       ["附件2"],
       ["2022年城乡居民基本养老保险补助资金区域绩效目标表"],
-      ["项目名称", "城乡居民基本养老保险补助资金", undefined, "全区", ...COUNTIES.map(([name]) => name)],
+      ["项目名称", "城乡居民基本养老保险补助资金", undefined, ...heads],
       ["主管部门", "人力资源和社会保障厅"],
       ["资金情况（万元）", "年度金额：", undefined, 8127, ...COUNTIES.map(([, , , g, s]) => g + s)],
       [undefined, "其中：财政拨款", undefined, 8127, ...COUNTIES.map(([, , , g, s]) => g + s)],
@@ -2296,4 +2299,14 @@ describe("formula (session 7): an input of a row rule typed wrong under live tot
     expect(errorsAt(hetian({ G11: 594 }, ["F"]))).toEqual(["附件1!G11=954"]));
   it("every total live, a target form copying each county → one error at F11", () =>
     expect(errorsAt(hetian({ F11: 93 }), target())).toEqual(["附件1!F11=933"]));
+  // A target form no row pairs still states the figures: 和田地区 8,127 is what the live 全区 合计 shows, 民丰 954 what
+  // G11 shows. G11 → 114 would make both disagree, F11 → 933 keeps them: of the two equal explanations, F11.
+  it("every total live, a target form no row pairs → one error at F11 (the form's figures decide the tie)", () => {
+    expect(errorsAt(hetian({ F11: 93 }), target(true))).toEqual(["附件1!F11=933"]);
+    // Found by the sheet's own diagnosis (a paired form would make it allocation/differs-from-targets).
+    expect(loud(hetian({ F11: 93 }), target(true))).toEqual(["附件1!F11 error allocation/wrong-value"]);
+  });
+  // The result typed wrong: G11 → 954 makes it (and the live 全区 合计) show the form's figures again; F11 → 573 would not.
+  it("every total live, the 合计 typed wrong, a target form no row pairs → one error at G11", () =>
+    expect(errorsAt(hetian({ G11: 594 }), target(true))).toEqual(["附件1!G11=954"]));
 });

@@ -1,5 +1,6 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
+import type { Dec } from "../decimal";
 import { localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import { type Finding, dedupeFindings } from "../finding";
@@ -21,7 +22,13 @@ export const staleTotalId = (cell: string) => `saved:${cell}`;
 /** `model`: the sheet's model when the caller has read it already (a workbook check reads it once).
  *  `diagnosedAcross`: ids of broken relations the workbook diagnosis placed together with other sheets'
  *  relations (src/core/engine/workbook-graph.ts); they are not diagnosed again here. */
-export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationModel = buildAllocationModel(sheet), diagnosedAcross?: ReadonlySet<string>): Finding[] {
+export function checkAllocationSheet(
+  sheet: SheetSnapshot,
+  model: AllocationModel = buildAllocationModel(sheet),
+  diagnosedAcross?: ReadonlySet<string>,
+  /** A figure a target form of the workbook states (its funding amounts), paired with this sheet or not. */
+  stated?: (value: Dec) => boolean,
+): Finding[] {
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
   adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
@@ -55,6 +62,7 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
       // Live totals move with the cells they add up: a mistyped input of a row rule the header states
       // (5=3+4, not a 合计 column read from its name) is found through them.
       followers: liveFollowers(model, live.facts, (r) => isStatedRule(byRelation.get(r))),
+      ...(stated ? { stated } : {}),
     },
   );
 

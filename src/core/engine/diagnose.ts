@@ -48,6 +48,10 @@ export interface DiagnoseOptions {
   pinnedSumParts?: boolean;
   /** Live totals that follow typed cells: a correction moves them too (see the second search above). */
   followers?: Followers;
+  /** A figure another sheet of the workbook states (a target form's 年度资金总额, a regional form's county
+   *  amount): among equally small explanations of the second search, one that keeps the sheet's cells and
+   *  live totals agreeing with such figures, or makes one agree that nothing else does, is the likelier. */
+  stated?: (value: Dec) => boolean;
 }
 
 /** The live totals (checked =SUM facts) over the typed cells. */
@@ -197,6 +201,7 @@ function search(evaluations: Evaluation[], broken: Evaluation[], valueOf: ValueO
     widened: new Set(),
     follow,
     closed: new WeakMap(),
+    stated: follow ? (options.stated ?? null) : null,
   };
   const outcomes: Outcome[] = [];
   let allTouching: Map<string, Evaluation[]> | null = null;
@@ -208,7 +213,7 @@ function search(evaluations: Evaluation[], broken: Evaluation[], valueOf: ValueO
       allTouching ??= cellsToEvaluations(evaluations);
       if (widen(group, ctx, allTouching, options.pinnedSumParts === true)) solutions = exactSearch(group, ctx);
     }
-    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
+    const chosen = solutions.length > 0 ? likeliest(solutions, ctx) : [greedySearch(group, ctx, isBlank)];
     const outcome: Outcome = { group, blames: [], ambiguities: [...(chosen[0]!.ties ?? [])], repairedAlong: [] };
     outcome.repairedAlong = explain(group, chosen, ctx, outcome.blames, outcome.ambiguities, isBlank);
     outcomes.push(outcome);
@@ -348,6 +353,28 @@ interface Context {
   follow: Followers | null;
   /** Trial values with their live totals moved, per trial (and its size: the greedy search adds to one). */
   closed: WeakMap<Substitutions, { size: number; values: Substitutions }>;
+  /** Figures other sheets state (only with live totals moving), or null. */
+  stated: ((value: Dec) => boolean) | null;
+}
+
+/**
+ * Of tied explanations, those that keep most of the cells and live totals they move agreeing with figures
+ * another sheet states (a correction that makes the 全区 total stop showing the target form's 8,127 is less
+ * likely than one that leaves it; one that makes a 小计 show a form's 6,502 that nothing shows, likelier).
+ * All of them when the figures do not tell them apart.
+ */
+function likeliest(tied: Solution[], ctx: Context): Solution[] {
+  const stated = ctx.stated;
+  if (!stated || tied.length < 2) return tied;
+  const shows = (cell: string, v: Dec) => !v.isZero() && stated(roundHalfUp(v, ctx.placesOf(cell)));
+  const score = (s: Solution) => {
+    let n = 0;
+    for (const [cell, after] of close(ctx, s.values)) n += Number(shows(cell, after)) - Number(shows(cell, ctx.valueOf(cell)));
+    return n;
+  };
+  const scores = tied.map(score);
+  const best = Math.max(...scores);
+  return best === Math.min(...scores) ? tied : tied.filter((_, i) => scores[i] === best);
 }
 
 /** The trial values and the live totals that follow them (their saved value + the change of their cells). */
