@@ -137,6 +137,8 @@ interface Outcome {
   ambiguities: Ambiguity[];
   /** Relations the correction repairs without naming a cell of theirs. */
   repairedAlong: Evaluation[];
+  /** Not searched again with live totals moving: nothing in it runs over them. */
+  unmoved?: boolean;
 }
 
 /** The faults of every group of broken relations; with `follow`, live totals move with the typed cells. */
@@ -206,6 +208,11 @@ function search(evaluations: Evaluation[], broken: Evaluation[], valueOf: ValueO
   const outcomes: Outcome[] = [];
   let allTouching: Map<string, Evaluation[]> | null = null;
   for (const group of groups) {
+    // With live totals moving, only groups that run over them can come out otherwise: the rest keep the first answer.
+    if (follow && !group.some((ev) => follow.through(ev.relation) && [...cellsIn(ev.relation)].some((c) => behind.has(c)))) {
+      outcomes.push({ group, blames: [], ambiguities: [], repairedAlong: [], unmoved: true });
+      continue;
+    }
     let solutions = exactSearch(group, ctx);
     if (solutions.length === 0 && group.length <= MAX_WIDENED_GROUP) {
       // No cell of the usual candidates repairs the group: a formula's own target cannot be corrected
@@ -246,6 +253,10 @@ function preferMoved(plain: Outcome[], moved: Outcome[], follow: Followers, opti
     (byMoved.get(m) ?? byMoved.set(m, []).get(m)!).push(o);
   }
   for (const [m, olds] of byMoved) {
+    if (m.unmoved) {
+      out.push(...olds);
+      continue;
+    }
     const before = faults(olds, follow, options);
     const after = faults([m], follow, options);
     const same = before.cells.size === after.cells.size && [...after.cells].every((c) => before.cells.has(c));
