@@ -16,6 +16,8 @@ import type { SheetFinding, SheetResult, WorkbookResult } from "./check-types";
 import { type Finding, sortFindings } from "./finding";
 import type { SheetKind } from "./kinds";
 import { checkForms } from "./performance/check";
+import { fundingRelations } from "./performance/check-funding";
+import type { Dec } from "./decimal";
 import { allocationVerdicts, linkTargetsToAllocations } from "./performance/links";
 import { checkWeightConvention, linkedCells, reconcileLinks } from "./performance/reconcile";
 import { checkStandardPeriods } from "./performance/standard-periods";
@@ -35,7 +37,7 @@ type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading, joint: Join
 const STANDALONE: Partial<Record<SheetKind, SheetChecker>> = {
   allocation: (sheet, reading, joint) => {
     const model = reading.allocation(sheet);
-    return model ? checkAllocationSheet(sheet, model, joint.across.get(sheet.name)) : [];
+    return model ? checkAllocationSheet(sheet, model, joint.across.get(sheet.name), statedByForms(reading)) : [];
   },
   "budget-table": (sheet) => checkBudgetSheet(sheet),
   "tracking-feedback": (sheet) => checkTrackingSheet(sheet),
@@ -117,6 +119,23 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
 
   forgetLastLayout();
   return { sheets: workbook.sheets.map((s) => ({ ...results.get(s)!, findings: sortFindings(results.get(s)!.findings) })) };
+}
+
+/** The funding amounts the target forms state (to tell apart explanations an allocation's own numbers cannot). */
+function statedByForms(reading: WorkbookReading): ((value: Dec) => boolean) | undefined {
+  const figures = new Set<string>();
+  for (const sheet of reading.sheetsOf("performance-target"))
+    for (const form of safelyRead(() => reading.performanceForms(sheet)))
+      for (const v of safelyRead(() => [...fundingRelations(form).values.values()])) if (!v.isZero()) figures.add(v.toFixed());
+  return figures.size > 0 ? (value) => figures.has(value.toFixed()) : undefined;
+}
+
+function safelyRead<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }
 
 function safelyJoint(reading: WorkbookReading): JointDiagnosis {

@@ -2931,3 +2931,96 @@ describe("wide (session 7): two typos in a short list with 比上年增减", () 
   it("W13: 霍尔果斯市 2021年 1877.25 and 察布查尔 增减 1530.55 → both at their cells", () =>
     expect(errorsAt(short([["C7", 1877.25], ["D9", 1530.55]])).sort()).toEqual(["附件1!C7=18,577.25", "附件1!D9=5,130.55"]));
 });
+
+// formula (session 7) — a row rule `5=3+4` (3 = 1×2×20/10000, 4 = 清算资金 typed) under a 全区 row of live =SUM totals.
+// 民丰县's 清算资金 typed 93 for 933 breaks its row (21 + 93 ≠ 954) and, through the live =SUM(F5:F11) that follows it,
+// the 全区 row's 5=3+4 (250 + 7,037 ≠ 8,127). Live totals were facts that never move, so nothing tied the 全区 break to
+// F11: the row's break stayed at its result G11 (「应为 114」, a fix that copies the typo). Moved with their cells:
+// - every total live: G11 → 114 (G12 → 7,287) and F11 → 933 (F12 → 7,877) repair the same two breaks, E11 is pinned
+//   by its rule — the numbers cannot tell the result from the input: one warning naming both, no fix;
+// - the 合计 column's total typed (8,127, right): only F11 moves a total that repairs it — one error at F11;
+// - the 清算资金 total typed (7,877, right): F11 is in its row and its column sum — one error at F11, as before;
+// - the result typed wrong instead (G11 594), 清算资金 total typed: F11 would break its column sum — G11;
+// - a regional target form copying each county: it witnesses G11 (954), so F11 is the cell (the workbook graph).
+// (Seed 777 single #396; default seed pair #232 is the same tie under bare 小计 rows, which no target pairs.)
+describe("formula (session 7): an input of a row rule typed wrong under live totals", () => {
+  const COUNTIES: [string, number, number, number, number][] = [
+    ["和田市", 10121, 1, 20, 983],
+    ["和田县", 7024, 0.8, 11, 592],
+    ["皮山县", 9855, 0.6, 12, 374],
+    ["洛浦县", 5261, 1, 11, 1927],
+    ["策勒县", 29699, 1, 59, 2610],
+    ["于田县", 57890, 1, 116, 458],
+    ["民丰县", 10414, 1, 21, 933],
+  ];
+  /** Rows 5–11 the counties, 12 全区 (live =SUM, saved as Excel would with the values typed); `typed` columns hold
+   *  the right total as a typed number instead. */
+  function hetian(typos: Record<string, number> = {}, typed: string[] = []): Sheet {
+    const body = COUNTIES.map(([, persons, ratio, grant, settle], i) => {
+      const row = [persons, ratio, grant, settle, grant + settle];
+      return ["C", "D", "E", "F", "G"].map((col, k) => typos[`${col}${5 + i}`] ?? row[k]!);
+    });
+    const total = (k: number, right: boolean) =>
+      COUNTIES.reduce((acc, [, p, , g, s], i) => acc + (right ? [p, 0, g, s, g + s][k]! : body[i]![k]!), 0);
+    const totalCell = (col: string, k: number): TestCell =>
+      typed.includes(col) ? total(k, true) : { v: total(k, false), f: `SUM(${col}5:${col}11)` };
+    const rows: TestCell[][] = [
+      ["2022年提前下达自治区财政城乡居民基本养老保险补助资金分配方案"],
+      [undefined, undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+      ["序号", "地县", "补助对象人数", "补助比例", "补助资金", "清算资金", "合计"],
+      [undefined, undefined, 1, 2, "3=1×2×20/10000", 4, "5=3+4"],
+      ...body.map((values, i) => [i + 1, COUNTIES[i]![0], ...values.map((v, k): TestCell => (k === 1 ? { v, fmt: "0%" } : v))]),
+      [undefined, "全区", totalCell("C", 0), "×", totalCell("E", 2), totalCell("F", 3), totalCell("G", 4)],
+    ];
+    return sheet("附件1", rows, ["A1:G1", "A3:A4", "B3:B4"], { 2: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0" });
+  }
+  /** The regional target form; `short`: heads as offices shorten them (和田 for both 和田市 and 和田县, 和田地区 for
+   *  全区), which no row pairs. */
+  function target(short = false): Sheet {
+    const heads = short ? ["和田地区", ...COUNTIES.map(([name]) => name.replace(/[市县]$/, ""))] : ["全区", ...COUNTIES.map(([name]) => name)];
+    const rows: TestCell[][] = [
+      ["附件2"],
+      ["2022年城乡居民基本养老保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本养老保险补助资金", undefined, ...heads],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, 8127, ...COUNTIES.map(([, , , g, s]) => g + s)],
+      [undefined, "其中：财政拨款", undefined, 8127, ...COUNTIES.map(([, , , g, s]) => g + s)],
+      [undefined, "其他资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, undefined, undefined, undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, undefined, undefined, undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, undefined, undefined, undefined, undefined, "≥90%"],
+    ];
+    return sheet("附件2", rows, ["A2:K2", "B3:C3", "B4:K4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:K8", "A9:A11", "D9:J9", "D10:J10", "D11:J11"], { 3: "#,##0" });
+  }
+  const fullOf = (...sheets: Sheet[]) => checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
+
+  it("is clean", () => {
+    expect(loud(hetian())).toEqual([]);
+    expect(loud(hetian(), target())).toEqual([]);
+  });
+  it("every total live: one warning naming 民丰县's 清算资金 and 合计, no error", () => {
+    const found = fullOf(hetian({ F11: 93 }));
+    expect(found.map((f) => `${f.cell} ${f.severity} ${f.rule}`)).toEqual(["G11 warning allocation/ambiguous-fault"]);
+    expect(found[0]!.message).toContain("F11（民丰县「清算资金」）");
+    expect(found[0]!.fix).toBeUndefined();
+  });
+  it("the 合计 total typed (and right) → one error at F11 (应为 933)", () =>
+    expect(errorsAt(hetian({ F11: 93 }, ["G"]))).toEqual(["附件1!F11=933"]));
+  it("the 清算资金 total typed (and right) → one error at F11 (应为 933)", () =>
+    expect(errorsAt(hetian({ F11: 93 }, ["F"]))).toEqual(["附件1!F11=933"]));
+  it("the 合计 typed wrong instead, 清算资金 total typed → one error at G11 (应为 954)", () =>
+    expect(errorsAt(hetian({ G11: 594 }, ["F"]))).toEqual(["附件1!G11=954"]));
+  it("every total live, a target form copying each county → one error at F11", () =>
+    expect(errorsAt(hetian({ F11: 93 }), target())).toEqual(["附件1!F11=933"]));
+  // A target form no row pairs still states the figures: 和田地区 8,127 is what the live 全区 合计 shows, 民丰 954 what
+  // G11 shows. G11 → 114 would make both disagree, F11 → 933 keeps them: of the two equal explanations, F11.
+  it("every total live, a target form no row pairs → one error at F11 (the form's figures decide the tie)", () => {
+    expect(errorsAt(hetian({ F11: 93 }), target(true))).toEqual(["附件1!F11=933"]);
+    // Found by the sheet's own diagnosis (a paired form would make it allocation/differs-from-targets).
+    expect(loud(hetian({ F11: 93 }), target(true))).toEqual(["附件1!F11 error allocation/wrong-value"]);
+  });
+  // The result typed wrong: G11 → 954 makes it (and the live 全区 合计) show the form's figures again; F11 → 573 would not.
+  it("every total live, the 合计 typed wrong, a target form no row pairs → one error at G11", () =>
+    expect(errorsAt(hetian({ G11: 594 }), target(true))).toEqual(["附件1!G11=954"]));
+});

@@ -1,14 +1,15 @@
 /** The allocation-table check: cell readings, live formulas, then relations and where to blame. */
 import { a1 } from "../address";
+import type { Dec } from "../decimal";
 import { localize } from "../engine/localize";
 import type { Evaluation } from "../engine/relation";
 import { type Finding, dedupeFindings } from "../finding";
 import type { SheetSnapshot } from "../snapshot";
 import { cellFindings } from "./cell-findings";
-import { adoptLiveRanges, checkLiveFormulas } from "./live-formulas";
+import { adoptLiveRanges, checkLiveFormulas, liveFollowers } from "./live-formulas";
 import { type AllocationModel, buildAllocationModel } from "./model";
 import { readingFindings } from "./reading-findings";
-import { baseValueOf, buildRelations } from "./relations";
+import { type RelationInfo, baseValueOf, buildRelations } from "./relations";
 import { blameFinding, formulaMismatchRule, residueFinding, rowTotalMismatchRule, unroundedFinding } from "./relation-findings";
 import { inferRelations } from "./infer-relations";
 import { ruleNotBorneOutFinding, rulesNotBorneOut } from "./rule-evidence";
@@ -21,7 +22,13 @@ export const staleTotalId = (cell: string) => `saved:${cell}`;
 /** `model`: the sheet's model when the caller has read it already (a workbook check reads it once).
  *  `diagnosedAcross`: ids of broken relations the workbook diagnosis placed together with other sheets'
  *  relations (src/core/engine/workbook-graph.ts); they are not diagnosed again here. */
-export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationModel = buildAllocationModel(sheet), diagnosedAcross?: ReadonlySet<string>): Finding[] {
+export function checkAllocationSheet(
+  sheet: SheetSnapshot,
+  model: AllocationModel = buildAllocationModel(sheet),
+  diagnosedAcross?: ReadonlySet<string>,
+  /** A figure a target form of the workbook states (its funding amounts), paired with this sheet or not. */
+  stated?: (value: Dec) => boolean,
+): Finding[] {
   if (model.columns.numeric.length === 0 || model.rows.length === 0) return [];
   adoptLiveRanges(model);
   const findings: Finding[] = [...readingFindings(model), ...cellFindings(model)];
@@ -52,6 +59,10 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
       isBlank: (key) => model.cells.get(key)?.reading.kind === "blank",
       // A live formula follows the cells it reads: a typed cell that explains the same breaks comes first.
       cost: (key) => (model.cells.get(key)?.formula ? 2 : 1),
+      // Live totals move with the cells they add up: a mistyped input of a row rule the header states
+      // (5=3+4, not a 合计 column read from its name) is found through them.
+      followers: liveFollowers(model, live.facts, (r) => isStatedRule(byRelation.get(r))),
+      ...(stated ? { stated } : {}),
     },
   );
 
@@ -81,6 +92,11 @@ export function checkAllocationSheet(sheet: SheetSnapshot, model: AllocationMode
     else findings.push(unroundedFinding(model, ev, info));
   }
   return dedupeFindings(withoutFollowers(model, findings, isFact));
+}
+
+/** A row rule written in the header (a column-number row's 5=3+4, 按1%增长率测算), not one read from a 合计 name or the numbers. */
+function isStatedRule(info: RelationInfo | undefined): boolean {
+  return info?.scope === "formula" && !info.unstated && !info.column.rule?.inferred && !info.column.rule?.borneOutOnly;
 }
 
 /**

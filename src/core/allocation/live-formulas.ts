@@ -2,8 +2,9 @@
  * Totals written as live formulas are facts: a `=SUM` over exactly its rows cannot be wrong in Excel,
  * one that misses or double-counts rows is an error; a typed total among formula totals is a warning.
  */
-import { a1 } from "../address";
+import { a1, parseA1 } from "../address";
 import { ZERO, roundHalfUp } from "../decimal";
+import type { Followers } from "../engine/diagnose";
 import type { Finding } from "../finding";
 import { type Text, defineRule, report } from "../rules/define";
 import { formatAt } from "./display";
@@ -129,6 +130,47 @@ export function checkLiveFormulas(model: AllocationModel): LiveFormulaResult {
     }
   }
   return { findings, facts };
+}
+
+/**
+ * The live totals over each typed cell: those whose checked formula names it, and the live totals over those
+ * (=C6+C10 over =SUM(C7:C9)). A correction of the cell moves each of them by as much, as Excel would; a cell
+ * a total names twice moves it twice. Worked out only when asked (a diagnosis with broken relations over live
+ * totals), once per sheet.
+ */
+export function liveFollowers(model: AllocationModel, facts: ReadonlySet<string>, through: Followers["through"]): Followers {
+  let named: Map<string, string[]> | null = null; // cell → the live totals whose formula names it
+  const memo = new Map<string, string[]>();
+  const totalsNaming = () => {
+    if (named) return named;
+    named = new Map();
+    for (const key of facts) {
+      const at = parseA1(key);
+      const formula = at ? model.layout.grid.cell(at.row, at.col)?.formula : undefined;
+      for (const ref of (formula ? parseSumFormula(formula) : null) ?? []) {
+        const part = a1(ref.row, ref.col);
+        (named.get(part) ?? named.set(part, []).get(part)!).push(key);
+      }
+    }
+    return named;
+  };
+  return {
+    isLive: (cell) => facts.has(cell),
+    through,
+    of(cell) {
+      if (facts.size === 0) return [];
+      let out = memo.get(cell);
+      if (out) return out;
+      out = [];
+      const by = totalsNaming();
+      for (let stack = [...(by.get(cell) ?? [])], depth = 0; stack.length > 0 && depth < 8; depth++) {
+        out.push(...stack);
+        stack = stack.flatMap((total) => by.get(total) ?? []);
+      }
+      memo.set(cell, out);
+      return out;
+    },
+  };
 }
 
 /**

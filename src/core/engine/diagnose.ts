@@ -5,6 +5,13 @@
  * cells, exact up to MAX_FAULTS cells, greedy beyond. Candidates are the cells of two or more broken
  * relations, each broken relation's own target, and blank parts where a number belongs. When equally
  * small explanations differ, the data cannot tell them apart: the group is an ambiguity, not a blame.
+ *
+ * Live totals (checked =SUM facts) follow the typed cells they add up. A first search takes them as they
+ * are; where broken relations run over them, a second search moves them with each trial correction (a
+ * county's 清算资金 typed 93 for 933 breaks its row's 5=3+4 and, through the live 全区 =SUM, the 全区 row's
+ * too). Its answer is taken for a group when it names other cells with no more faults: a typed cell the
+ * moved totals point at, or — when the result and an input of a row rule explain the same breaks — both,
+ * one of which is wrong.
  */
 import { Dec, roundHalfUp } from "../decimal";
 import { type Evaluation, type Relation, type Substitutions, type ValueOf, evaluate, evaluateWith, solveWith } from "./relation";
@@ -39,6 +46,21 @@ export interface DiagnoseOptions {
   /** A lone broken sum whose total is pinned by a relation that holds: its parts become the suspects (an
    *  allocation table's 小计 under a …州小计 that holds). */
   pinnedSumParts?: boolean;
+  /** Live totals that follow typed cells: a correction moves them too (see the second search above). */
+  followers?: Followers;
+  /** A figure another sheet of the workbook states (a target form's 年度资金总额, a regional form's county
+   *  amount): among equally small explanations of the second search, one that keeps the sheet's cells and
+   *  live totals agreeing with such figures, or makes one agree that nothing else does, is the likelier. */
+  stated?: (value: Dec) => boolean;
+}
+
+/** The live totals (checked =SUM facts) over the typed cells. */
+export interface Followers {
+  /** The live totals a typed cell's change moves by as much (through live subtotals; twice if counted twice). */
+  of(cell: string): readonly string[];
+  isLive(cell: string): boolean;
+  /** A broken relation over live totals that points at the typed cells under them (a stated row rule). */
+  through(relation: Relation): boolean;
 }
 
 export interface Diagnosis {
@@ -81,53 +103,15 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   const broken = evaluations.filter((e) => e.status === "broken");
   if (broken.length === 0) return { evaluations, blames: [], ambiguities: [] };
 
-  const brokenByCell = new Map<string, Evaluation[]>();
-  for (const ev of broken)
-    for (const cell of cellsIn(ev.relation)) {
-      let list = brokenByCell.get(cell);
-      if (!list) brokenByCell.set(cell, (list = []));
-      if (list[list.length - 1] !== ev) list.push(ev);
-    }
+  let outcomes = search(evaluations, broken, valueOf, placesOf, options, null);
+  const follow = options.followers;
+  if (follow && broken.some((ev) => follow.through(ev.relation) && [...cellsIn(ev.relation)].some((c) => follow.isLive(c))))
+    outcomes = preferMoved(outcomes, search(evaluations, broken, valueOf, placesOf, options, follow), follow, options);
 
-  const groups = groupsOf(broken, brokenByCell);
-  const candidatesOf = new Map<Evaluation, string[]>();
-  const allCandidates = new Set<string>();
-  for (const ev of broken) {
-    const list = candidatesFor(ev, brokenByCell, valueOf, options);
-    candidatesOf.set(ev, list);
-    for (const c of list) allCandidates.add(c);
-  }
-  // Every relation (holding or not) a candidate takes part in: a correction must keep them all.
-  const touching = new Map<string, Evaluation[]>();
-  for (const ev of evaluations)
-    for (const cell of cellsIn(ev.relation)) {
-      if (!allCandidates.has(cell)) continue;
-      let list = touching.get(cell);
-      if (!list) touching.set(cell, (list = []));
-      if (list[list.length - 1] !== ev) list.push(ev);
-    }
-
-  const isBlank = options.isBlank ?? (() => false);
-  const ctx: Context = { valueOf, placesOf, cost: options.cost ?? (() => 1), isBlank, brokenByCell, candidatesOf, touching, budget: MAX_TRIALS, widened: new Set() };
-  const blames: Blame[] = [];
-  const ambiguities: Ambiguity[] = [];
-  const repairedAlong: Evaluation[] = [];
-  let allTouching: Map<string, Evaluation[]> | null = null;
-  for (const group of groups) {
-    let solutions = exactSearch(group, ctx);
-    if (solutions.length === 0 && group.length <= MAX_WIDENED_GROUP) {
-      // No cell of the usual candidates repairs the group: a formula's own target cannot be corrected
-      // without breaking a relation that holds (9=4+8 beside 8=7×12×52元), so its inputs are the suspects.
-      allTouching ??= cellsToEvaluations(evaluations);
-      if (widen(group, ctx, allTouching, options.pinnedSumParts === true)) solutions = exactSearch(group, ctx);
-    }
-    const chosen = solutions.length > 0 ? solutions : [greedySearch(group, ctx, isBlank)];
-    ambiguities.push(...(chosen[0]!.ties ?? []));
-    repairedAlong.push(...explain(group, chosen, ctx, blames, ambiguities, isBlank));
-  }
-
+  const blames = outcomes.flatMap((o) => o.blames);
+  const ambiguities = outcomes.flatMap((o) => o.ambiguities);
   // What no blame explains is reported at its own target (the total, the formula cell).
-  const explained = new Set<Evaluation>([...blames.flatMap((b) => b.relations), ...repairedAlong]);
+  const explained = new Set<Evaluation>([...blames.flatMap((b) => b.relations), ...outcomes.flatMap((o) => o.repairedAlong)]);
   const kept: Ambiguity[] = [];
   for (const a of ambiguities) {
     if (options.ambiguity) {
@@ -144,6 +128,174 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
     else if (!blamedCells.has(cell)) blames.push({ cell, proposed: ev.expected, relations: [ev], localized: false });
   }
   return { evaluations, blames, ambiguities: kept };
+}
+
+/** What the search says about one connected group of broken relations. */
+interface Outcome {
+  group: Evaluation[];
+  blames: Blame[];
+  ambiguities: Ambiguity[];
+  /** Relations the correction repairs without naming a cell of theirs. */
+  repairedAlong: Evaluation[];
+  /** Not searched again with live totals moving: nothing in it runs over them. */
+  unmoved?: boolean;
+}
+
+/** The faults of every group of broken relations; with `follow`, live totals move with the typed cells. */
+function search(evaluations: Evaluation[], broken: Evaluation[], valueOf: ValueOf, placesOf: PlacesOf, options: DiagnoseOptions, follow: Followers | null): Outcome[] {
+  let brokenByCell = new Map<string, Evaluation[]>();
+  for (const ev of broken)
+    for (const cell of cellsIn(ev.relation)) {
+      let list = brokenByCell.get(cell);
+      if (!list) brokenByCell.set(cell, (list = []));
+      if (list[list.length - 1] !== ev) list.push(ev);
+    }
+  // A typed cell answers for the breaks over the live totals that follow it; those totals name it as a suspect.
+  const behind = new Map<string, string[]>();
+  if (follow) {
+    const direct = brokenByCell;
+    brokenByCell = new Map([...direct].map(([cell, list]) => [cell, [...list]]));
+    for (const [cell, list] of brokenByCell) {
+      if (follow.isLive(cell)) continue;
+      for (const live of follow.of(cell)) {
+        const over = direct.get(live)?.filter((ev) => follow.through(ev.relation));
+        if (!over?.length) continue;
+        for (const ev of over) if (!list.includes(ev)) list.push(ev);
+        const typed = behind.get(live) ?? behind.set(live, []).get(live)!;
+        if (!typed.includes(cell)) typed.push(cell);
+      }
+    }
+  }
+
+  const groups = groupsOf(broken, brokenByCell);
+  const candidatesOf = new Map<Evaluation, string[]>();
+  const allCandidates = new Set<string>();
+  for (const ev of broken) {
+    const list = candidatesFor(ev, brokenByCell, valueOf, options, behind);
+    candidatesOf.set(ev, list);
+    for (const c of list) allCandidates.add(c);
+  }
+  // Every relation (holding or not) a candidate takes part in, itself or through the live totals that
+  // follow it: a correction must keep them all.
+  const watched = new Set(allCandidates);
+  if (follow) for (const c of allCandidates) for (const live of follow.of(c)) watched.add(live);
+  const byWatched = new Map<string, Evaluation[]>();
+  for (const ev of evaluations)
+    for (const cell of cellsIn(ev.relation)) {
+      if (!watched.has(cell)) continue;
+      let list = byWatched.get(cell);
+      if (!list) byWatched.set(cell, (list = []));
+      if (list[list.length - 1] !== ev) list.push(ev);
+    }
+  const touching = new Map<string, Evaluation[]>();
+  for (const c of allCandidates) touching.set(c, withFollowers(c, byWatched, follow));
+
+  const isBlank = options.isBlank ?? (() => false);
+  const ctx: Context = {
+    valueOf,
+    placesOf,
+    cost: options.cost ?? (() => 1),
+    isBlank,
+    brokenByCell,
+    candidatesOf,
+    touching,
+    budget: MAX_TRIALS,
+    widened: new Set(),
+    follow,
+    closed: new WeakMap(),
+    stated: follow ? (options.stated ?? null) : null,
+  };
+  const outcomes: Outcome[] = [];
+  let allTouching: Map<string, Evaluation[]> | null = null;
+  for (const group of groups) {
+    // With live totals moving, only groups that run over them can come out otherwise: the rest keep the first answer.
+    if (follow && !group.some((ev) => follow.through(ev.relation) && [...cellsIn(ev.relation)].some((c) => behind.has(c)))) {
+      outcomes.push({ group, blames: [], ambiguities: [], repairedAlong: [], unmoved: true });
+      continue;
+    }
+    let solutions = exactSearch(group, ctx);
+    if (solutions.length === 0 && group.length <= MAX_WIDENED_GROUP) {
+      // No cell of the usual candidates repairs the group: a formula's own target cannot be corrected
+      // without breaking a relation that holds (9=4+8 beside 8=7×12×52元), so its inputs are the suspects.
+      allTouching ??= cellsToEvaluations(evaluations);
+      if (widen(group, ctx, allTouching, options.pinnedSumParts === true)) solutions = exactSearch(group, ctx);
+    }
+    const chosen = solutions.length > 0 ? likeliest(solutions, ctx) : [greedySearch(group, ctx, isBlank)];
+    const outcome: Outcome = { group, blames: [], ambiguities: [...(chosen[0]!.ties ?? [])], repairedAlong: [] };
+    outcome.repairedAlong = explain(group, chosen, ctx, outcome.blames, outcome.ambiguities, isBlank);
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/** The relations a cell takes part in, itself and through the live totals that follow it. */
+function withFollowers(cell: string, byCell: Map<string, Evaluation[]>, follow: Followers | null): Evaluation[] {
+  const own = byCell.get(cell) ?? [];
+  if (!follow) return own;
+  const out = [...own];
+  for (const live of follow.of(cell)) for (const ev of byCell.get(live) ?? []) if (!out.includes(ev)) out.push(ev);
+  return out;
+}
+
+/**
+ * The moved search's answer for a group of broken relations, where it names other typed cells with no more
+ * faults than the first search (a live total blamed is no fault: it follows its cells). Where it needs more
+ * (a row's 5=2+4 recomputed from the typo follows it as a typed cell would), the first answer stays.
+ */
+function preferMoved(plain: Outcome[], moved: Outcome[], follow: Followers, options: DiagnoseOptions): Outcome[] {
+  const groupOf = new Map<Evaluation, Outcome>();
+  for (const o of moved) for (const ev of o.group) groupOf.set(ev, o);
+  const taken = new Set<Outcome>();
+  const out: Outcome[] = [];
+  const byMoved = new Map<Outcome, Outcome[]>();
+  for (const o of plain) {
+    const m = groupOf.get(o.group[0]!)!;
+    (byMoved.get(m) ?? byMoved.set(m, []).get(m)!).push(o);
+  }
+  for (const [m, olds] of byMoved) {
+    if (m.unmoved) {
+      out.push(...olds);
+      continue;
+    }
+    const before = faults(olds, follow, options);
+    const after = faults([m], follow, options);
+    const same = before.cells.size === after.cells.size && [...after.cells].every((c) => before.cells.has(c));
+    if (!same && after.count <= before.count && after.count > 0) {
+      if (!taken.has(m)) out.push(m);
+      taken.add(m);
+    } else out.push(...olds);
+  }
+  return out;
+}
+
+/** The faults an answer reports: its blames and ambiguities, and the targets of what it leaves unexplained. */
+function faults(outcomes: Outcome[], follow: Followers, options: DiagnoseOptions): { count: number; cells: Set<string> } {
+  const cells = new Set<string>();
+  let count = 0;
+  const explained = new Set<Evaluation>();
+  for (const o of outcomes) {
+    for (const b of o.blames) {
+      b.relations.forEach((e) => explained.add(e));
+      if (follow.isLive(b.cell)) continue;
+      count++;
+      cells.add(b.cell);
+    }
+    o.repairedAlong.forEach((e) => explained.add(e));
+    if (!options.ambiguity) continue;
+    for (const a of o.ambiguities) {
+      a.relations.forEach((e) => explained.add(e));
+      count++;
+      a.cells.forEach((c) => cells.add(c));
+    }
+  }
+  for (const o of outcomes)
+    for (const ev of o.group) {
+      const target = ev.relation.target;
+      if (explained.has(ev) || follow.isLive(target) || cells.has(target)) continue;
+      count++;
+      cells.add(target);
+    }
+  return { count, cells };
 }
 
 /** Groups of at most this many broken relations get their formulas' inputs as candidates when nothing else repairs them. */
@@ -177,8 +329,8 @@ function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evalu
     // would follow the correction).
     const target = ev.relation.target;
     const corrected = new Map([[target, ev.expected]]);
-    const pins = (allTouching.get(target) ?? []).filter(
-      (o) => o !== ev && o.status !== "broken" && o.relation.target !== target && ctx.cost(o.relation.target) <= 1 && evaluateWith(o.relation, ctx.valueOf, corrected)?.status === "broken",
+    const pins = withFollowers(target, allTouching, ctx.follow).filter(
+      (o) => o !== ev && o.status !== "broken" && o.relation.target !== target && ctx.cost(o.relation.target) <= 1 && evaluateIn(ctx, o.relation, corrected)?.status === "broken",
     );
     if (pins.length === 0) continue;
     // A sum's total is pinned only by a total over it (合计 over the subtotals): a ratio computed from the
@@ -190,7 +342,7 @@ function widen(group: Evaluation[], ctx: Context, allTouching: Map<string, Evalu
       list.push(cell);
       ctx.widened.add(cell);
       added = true;
-      if (!ctx.touching.has(cell)) ctx.touching.set(cell, allTouching.get(cell) ?? []);
+      if (!ctx.touching.has(cell)) ctx.touching.set(cell, withFollowers(cell, allTouching, ctx.follow));
     }
   }
   return added;
@@ -208,6 +360,80 @@ interface Context {
   budget: number;
   /** Inputs of formulas whose own target could not be corrected: the only way left to repair them. */
   widened: Set<string>;
+  /** Live totals that move with the trial values, or null: they stay as they are. */
+  follow: Followers | null;
+  /** Trial values with their live totals moved, per trial (and its size: the greedy search adds to one). */
+  closed: WeakMap<Substitutions, { size: number; values: Substitutions }>;
+  /** Figures other sheets state (only with live totals moving), or null. */
+  stated: ((value: Dec) => boolean) | null;
+}
+
+/**
+ * Of tied explanations, those that keep most of the cells and live totals they move agreeing with figures
+ * another sheet states (a correction that makes the 全区 total stop showing the target form's 8,127 is less
+ * likely than one that leaves it; one that makes a 小计 show a form's 6,502 that nothing shows, likelier).
+ * All of them when the figures do not tell them apart.
+ */
+function likeliest(tied: Solution[], ctx: Context): Solution[] {
+  const stated = ctx.stated;
+  if (!stated || tied.length < 2) return tied;
+  const shows = (cell: string, v: Dec) => !v.isZero() && stated(roundHalfUp(v, ctx.placesOf(cell)));
+  const score = (s: Solution) => {
+    let n = 0;
+    for (const [cell, after] of close(ctx, s.values)) n += Number(shows(cell, after)) - Number(shows(cell, ctx.valueOf(cell)));
+    return n;
+  };
+  const scores = tied.map(score);
+  const best = Math.max(...scores);
+  return best === Math.min(...scores) ? tied : tied.filter((_, i) => scores[i] === best);
+}
+
+/** The trial values and the live totals that follow them (their saved value + the change of their cells). */
+function close(ctx: Context, subs: Substitutions): Substitutions {
+  const follow = ctx.follow;
+  if (!follow || subs.size === 0) return subs;
+  const known = ctx.closed.get(subs);
+  if (known && known.size === subs.size) return known.values;
+  let out: Map<string, Dec> | null = null;
+  for (const [cell, value] of subs) {
+    const live = follow.of(cell);
+    if (live.length === 0) continue;
+    const delta = value.minus(ctx.valueOf(cell));
+    out ??= new Map(subs);
+    for (const total of live) if (!subs.has(total)) out.set(total, (out.get(total) ?? ctx.valueOf(total)).plus(delta));
+  }
+  const values = out ?? subs;
+  ctx.closed.set(subs, { size: subs.size, values });
+  return values;
+}
+
+/** A relation evaluated with trial values (and the live totals that follow them). */
+function evaluateIn(ctx: Context, relation: Relation, subs: Substitutions): Evaluation | null {
+  return evaluateWith(relation, ctx.valueOf, close(ctx, subs));
+}
+
+const cellSets = new WeakMap<Relation, Set<string>>();
+
+/** The relation names the cell itself (not only a live total over it). */
+function names(relation: Relation, cell: string): boolean {
+  if (relation.target === cell) return true;
+  let set = cellSets.get(relation);
+  if (!set) cellSets.set(relation, (set = new Set(relation.operands)));
+  return set.has(cell);
+}
+
+/** The value `cell` must take for the relation to hold, other trial values in place: solved for the cell
+ *  itself, or for a live total over it and taken back to the cell (the total moves by the cell's change). */
+function solveIn(ctx: Context, relation: Relation, cell: string, subs: Substitutions): Dec | null {
+  const closed = close(ctx, subs);
+  if (!ctx.follow || names(relation, cell)) return solveWith(relation, cell, ctx.valueOf, closed);
+  for (const live of ctx.follow.of(cell)) {
+    if (!names(relation, live)) continue;
+    const solved = solveWith(relation, live, ctx.valueOf, closed);
+    if (!solved) return null;
+    return (subs.get(cell) ?? ctx.valueOf(cell)).plus(solved.minus(closed.get(live) ?? ctx.valueOf(live)));
+  }
+  return null;
 }
 
 function* cellsIn(relation: Relation): Iterable<string> {
@@ -243,7 +469,14 @@ function groupsOf(broken: Evaluation[], brokenByCell: Map<string, Evaluation[]>)
  * Cells of a broken relation that may be its fault: those in other broken relations too, its target,
  * and its blank parts. A total over parts that are all blank or 0 is not a suspect: the parts are.
  */
-function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, valueOf: ValueOf, options: DiagnoseOptions): string[] {
+function candidatesFor(
+  ev: Evaluation,
+  brokenByCell: Map<string, Evaluation[]>,
+  valueOf: ValueOf,
+  options: DiagnoseOptions,
+  /** Live total → the typed cells of broken relations it follows (only when live totals move). */
+  behind: Map<string, string[]>,
+): string[] {
   const relation = ev.relation;
   const out: string[] = [];
   const multi = (c: string) => (brokenByCell.get(c)?.length ?? 0) >= 2;
@@ -259,6 +492,8 @@ function candidatesFor(ev: Evaluation, brokenByCell: Map<string, Evaluation[]>, 
     options.isBlank && gapBeyondRounding && relation.operands.length <= 500 ? relation.operands.filter((c) => options.isBlank!(c)) : [];
   const suspects = emptyParts ? relation.operands.slice(0, MAX_BLANK_PARTS) : blanks.length <= MAX_BLANK_PARTS ? blanks : [];
   for (const cell of relation.operands) if ((multi(cell) || suspects.includes(cell)) && !out.includes(cell)) out.push(cell);
+  if (behind.size > 0)
+    for (const live of cellsIn(relation)) for (const cell of behind.get(live) ?? []) if (multi(cell) && !out.includes(cell)) out.push(cell);
   // Cells in more broken relations first: the search tries the likelier explanation first.
   return out.sort((a, b) => (brokenByCell.get(b)?.length ?? 0) - (brokenByCell.get(a)?.length ?? 0));
 }
@@ -284,7 +519,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       let key = [-Infinity, -Infinity, -Infinity];
       for (const ev of group) {
         if (chosen.some((c) => ctx.brokenByCell.get(c)?.includes(ev))) continue;
-        if (partial && evaluateWith(ev.relation, ctx.valueOf, partial)?.status !== "broken") continue;
+        if (partial && evaluateIn(ctx, ev.relation, partial)?.status !== "broken") continue;
         const candidates = ctx.candidatesOf.get(ev)!;
         const strongest = Math.max(0, ...candidates.map((c) => ctx.brokenByCell.get(c)?.length ?? 0));
         const k = [ev.relation.excusedAlong || oneUnitOff(ev) ? 0 : 1, strongest, -candidates.length];
@@ -292,7 +527,7 @@ function exactSearch(group: Evaluation[], ctx: Context): Solution[] {
       }
       if (!open) {
         const values = assign(chosen, group, ctx);
-        if (values && group.every((ev) => evaluateWith(ev.relation, ctx.valueOf, values)?.status !== "broken"))
+        if (values && group.every((ev) => evaluateIn(ctx, ev.relation, values)?.status !== "broken"))
           found.push({ values, cost: chosen.reduce((s, c) => s + ctx.cost(c), 0) });
         return;
       }
@@ -335,7 +570,7 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
     const current = ctx.valueOf(cell);
     for (const ev of ctx.brokenByCell.get(cell) ?? []) {
       if (!inGroup.has(ev) || (strict && !settled(cell, ev))) continue;
-      const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
+      const solved = solveIn(ctx, ev.relation, cell, subs);
       if (!solved) continue;
       const rounded = roundHalfUp(solved, ctx.placesOf(cell));
       if (unlikelyFill(cell, rounded, ctx)) continue;
@@ -348,10 +583,11 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
       const around: Dec[] = [];
       for (const ev of ctx.brokenByCell.get(cell) ?? []) {
         const rel = ev.relation;
-        if (!inGroup.has(ev) || rel.kind !== "formula" || rel.target === cell || (strict && !settled(cell, ev))) continue;
+        if (!inGroup.has(ev) || rel.kind !== "formula" || rel.target === cell || !names(rel, cell) || (strict && !settled(cell, ev))) continue;
         const half = new Dec(5).div(new Dec(10).pow(rel.places + 1));
-        const t = subs.get(rel.target) ?? ctx.valueOf(rel.target);
-        const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(subs).set(rel.target, v)));
+        const closed = close(ctx, subs);
+        const t = closed.get(rel.target) ?? ctx.valueOf(rel.target);
+        const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(closed).set(rel.target, v)));
         if (!ends[0] || !ends[1]) continue;
         const lo = Dec.min(ends[0], ends[1]);
         const hi = Dec.max(ends[0], ends[1]);
@@ -392,7 +628,7 @@ function holdsAll(chosen: string[], subs: Substitutions, ctx: Context): boolean 
       if (checked.has(ev)) continue;
       checked.add(ev);
       ctx.budget--;
-      const after = evaluateWith(ev.relation, ctx.valueOf, subs);
+      const after = evaluateIn(ctx, ev.relation, subs);
       if (after === null || after.status === "broken") return false;
     }
   return true;
@@ -407,7 +643,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
   const ties: Ambiguity[] = [];
   const setAside = new Set<Evaluation>();
   const candidates = [...new Set(group.flatMap((ev) => ctx.candidatesOf.get(ev)!))];
-  const isBroken = (ev: Evaluation, s: Substitutions) => evaluateWith(ev.relation, ctx.valueOf, s)?.status === "broken";
+  const isBroken = (ev: Evaluation, s: Substitutions) => evaluateIn(ctx, ev.relation, s)?.status === "broken";
   interface Trial {
     cell: string;
     value: Dec;
@@ -428,7 +664,7 @@ function greedySearch(group: Evaluation[], ctx: Context, isBlank: (cell: string)
       const tried: Dec[] = [];
       let bestHere: Trial | null = null;
       for (const ev of mine) {
-        const solved = solveWith(ev.relation, cell, ctx.valueOf, subs);
+        const solved = solveIn(ctx, ev.relation, cell, subs);
         if (!solved) continue;
         const value = roundHalfUp(solved, ctx.placesOf(cell));
         if (value.eq(current) || tried.some((t) => t.eq(value)) || unlikelyFill(cell, value, ctx)) continue;
@@ -488,11 +724,15 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
   const sure = [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value)));
   const unsure = [...new Set(solutions.flatMap((s) => [...s.values.keys()]))].filter((c) => !sure.some(([k]) => k === c));
   // A relation is accounted for by a cell when the correction repairs it (a greedy fallback may leave some).
-  const repaired = (ev: Evaluation) => evaluateWith(ev.relation, ctx.valueOf, first.values)?.status !== "broken";
+  const repaired = (ev: Evaluation) => evaluateIn(ctx, ev.relation, first.values)?.status !== "broken";
   for (const [cell, value] of sure) {
     const relations = (ctx.brokenByCell.get(cell) ?? []).filter((ev) => inGroup.has(ev) && repaired(ev));
     if (relations.length === 0) continue;
-    const ownTarget = relations.every((ev) => ev.relation.target === cell) && (relations.length === 1 || onlyItsSums(cell));
+    // Its own relation's target, that relation carried along by the live totals over it (5=3+4 on the 全区 row
+    // over the live =SUM that follows the cell): reported as the break of its own relation.
+    const own = relations.filter((ev) => ev.relation.target === cell);
+    const carried = (ev: Evaluation) => own.length === 1 && !!ctx.follow?.of(cell).includes(ev.relation.target);
+    const ownTarget = relations.every((ev) => ev.relation.target === cell || carried(ev)) && (own.length === 1 || onlyItsSums(cell));
     if (relations.length === 1 && !ownTarget && !ctx.widened.has(cell)) {
       // One broken relation and not its total: a suspect (a blank part), not a proven fault. (An input of a
       // formula whose target cannot be corrected, found the one cell that can, is a fault.)
@@ -500,7 +740,7 @@ function explain(group: Evaluation[], tied: Solution[], ctx: Context, blames: Bl
       continue;
     }
     const range = ownTarget ? null : looseRange(cell, value, first.values, group, ctx);
-    blames.push({ cell, proposed: ownTarget ? relations[0]!.expected : value, relations, localized: !ownTarget, ...(range ? { range } : {}) });
+    blames.push({ cell, proposed: ownTarget ? (own[0] ?? relations[0]!).expected : value, relations, localized: !ownTarget, ...(range ? { range } : {}) });
   }
   if (unsure.length > 0) {
     const relations = group.filter((ev) => unsure.some((c) => ctx.brokenByCell.get(c)?.includes(ev)));
@@ -525,19 +765,20 @@ function looseRange(cell: string, value: Dec, values: ReadonlyMap<string, Dec>, 
   const chosen = [...values.keys()];
   const fits = (v: Dec) => {
     const subs = assign(chosen, group, ctx, true, new Map([[cell, v]]));
-    return subs !== null && group.every((ev) => evaluateWith(ev.relation, ctx.valueOf, subs)?.status !== "broken");
+    return subs !== null && group.every((ev) => evaluateIn(ctx, ev.relation, subs)?.status !== "broken");
   };
   if (!fits(value.plus(unit)) && !fits(value.minus(unit))) return null;
   let range: [Dec, Dec] | null = null;
   for (const ev of ctx.brokenByCell.get(cell) ?? []) {
     const rel = ev.relation;
-    if (!group.includes(ev) || rel.kind !== "formula" || rel.target === cell) continue;
+    if (!group.includes(ev) || rel.kind !== "formula" || rel.target === cell || !names(rel, cell)) continue;
     const half = new Dec(5).div(new Dec(10).pow(rel.places + 1));
-    const t = values.get(rel.target) ?? ctx.valueOf(rel.target);
-    const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(values).set(rel.target, v)));
+    const closed = close(ctx, values);
+    const t = closed.get(rel.target) ?? ctx.valueOf(rel.target);
+    const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(rel, cell, ctx.valueOf, new Map(closed).set(rel.target, v)));
     if (!ends[0] || !ends[1]) continue;
     // Rounded half up: an end exactly half a unit away belongs to the next value.
-    const holds = (v: Dec) => evaluateWith(rel, ctx.valueOf, new Map(values).set(cell, v))?.status === "ok";
+    const holds = (v: Dec) => evaluateIn(ctx, rel, new Map(values).set(cell, v))?.status === "ok";
     let lo = Dec.min(ends[0], ends[1]).toDecimalPlaces(places, Dec.ROUND_CEIL);
     let hi = Dec.max(ends[0], ends[1]).toDecimalPlaces(places, Dec.ROUND_FLOOR);
     if (!holds(lo)) lo = lo.plus(unit);
