@@ -2217,3 +2217,74 @@ describe("lead (session 6): a one-unit form paired by its amount with a bare 小
   it("塔城地区 年度资金总额 typed 606853 → one error at its C5 (应为 606843), not a warning naming two cells", () =>
     expect(loud(allocation(), form("塔城地区", 606853, 606843), form("阿克苏地区", 1549443, 1549443))).toEqual(["附件3-塔城地区!C5 error performance/funding-sum"]));
 });
+
+// multi (session 7) — two wrong numbers in one sheet (issue 10 §2/§3). A typo can change the structure the numbers
+// bear out: with 城关镇 typed ten times too big, 天山区 agrees with its towns in one column of two, so it was not taken
+// as their total, 乌鲁木齐市 above it took the towns themselves and every total from there up broke (errors on 全区 in
+// both columns). The hierarchy now reads the table again with each cell of a broken sum set aside in turn and keeps
+// the structure that leaves the fewest faults on the figures as typed, adding totals, never dropping one
+// (default seed pair #27, #399, #249).
+describe("multi (session 7): a typo does not change which rows are totals of which", () => {
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年自治区财政困难群众救助补助资金分配方案"],
+      ["单位", "领取人数（人）", "基础养老金补助资金（元）"],
+      ["栏次", 1, "2=1x12x20"],
+      ["全区", 204151, 48996240],
+      ["哈密市", 59928, 14382720],
+      ["乌鲁木齐市", 94508, 22681920],
+      ["乌鲁木齐市本级", 14171, 3401040],
+      ["天山区", 57539, 13809360],
+      ["城关镇", 2271, 545040],
+      ["团结镇", 55268, 13264320],
+      ["沙依巴克区", 22798, 5471520],
+      ["红星镇", 0, 0],
+      ["胜利镇", 7897, 1895280],
+      ["和平镇", 14901, 3576240],
+      ["伊犁州", 49715, 11931600],
+      ["伊宁市", 3911, 938640],
+      ["奎屯市", 45804, 10992960],
+      ["前进镇", 17864, 4287360],
+      ["新华镇", 27940, 6705600],
+    ];
+    return sheet("附件1", rows, ["A2:C2"]);
+  }
+  it("is clean", () => expect(loud(urumqi())).toEqual([]));
+  it("城关镇 typed 22711 → one error at B10", () => expect(errorsAt(withValue(urumqi(), "B10", 22711))).toEqual(["附件1!B10=2271"]));
+  it("城关镇 22711 and 伊犁州 47915 → the two errors, nothing on 全区", () =>
+    expect(errorsAt(withValue(withValue(urumqi(), "B10", 22711), "B16", 47915))).toEqual(["附件1!B10=2271", "附件1!B16=49715"]));
+
+  // Subtotals below their towns; 阜康市 over its one town 东风镇 agrees in 资金 only once 东风镇's persons are typed
+  // 8184 for 8148, so 昌吉州 was read as a unit and 全省合计 got the error.
+  function changji(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["单位", "领取人数（人）", "基础养老金补助资金（万元）"],
+      [],
+      ["城关镇", 7615, 1370.7],
+      ["团结镇", 8586, 1545.48],
+      ["红星镇", 28515, 5132.7],
+      ["阿克苏市", 44716, 8048.88],
+      ["胜利镇", 41865, 7535.7],
+      ["库车市", 41865, 7535.7],
+      ["阿克苏地区", 86581, 15584.58],
+      ["昌吉州本级", 15567, 2802.06],
+      ["和平镇"],
+      ["前进镇", 51586, 9285.48],
+      ["新华镇", 51026, 9184.68],
+      ["昌吉市", 102612, 18470.16],
+      ["东风镇", 8148, 1466.64],
+      ["阜康市", 8148, 1466.64],
+      ["昌吉州", 126327, 22738.86],
+      ["全省合计", 212908, 38323.44],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 1: "#,##0", 2: "#,##0.00" });
+  }
+  it("is clean", () => expect(loud(changji())).toEqual([]));
+  it("阿克苏市 4416 and 东风镇 8184 → the two errors, nothing on 全省合计", () =>
+    expect(errorsAt(withValue(withValue(changji(), "B17", 8184), "B8", 4416))).toEqual(["附件1!B8=44,716", "附件1!B17=8,148"]));
+});
