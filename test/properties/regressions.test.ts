@@ -2288,3 +2288,39 @@ describe("multi (session 7): a typo does not change which rows are totals of whi
   it("阿克苏市 4416 and 东风镇 8184 → the two errors, nothing on 全省合计", () =>
     expect(errorsAt(withValue(withValue(changji(), "B17", 8184), "B8", 4416))).toEqual(["附件1!B8=44,716", "附件1!B17=8,148"]));
 });
+
+// multi (session 7) — a total that holds once the typed cells are corrected is not a fault: 全区合计's 资金 adds up the
+// prefectures' unrounded amounts (1251.61 over 1251.62 as shown, info). With 阿勒泰地区's 680.32 typed 860.32, its
+// correction repaired its own sum but the trial left 全区合计 0.01 off, since the unrounded chain was only consulted on
+// the figures as typed: an error at 全区合计 beside the right one (default seed pair #207). A sum's unrounded chain is
+// now worked out with the trial values too; and a corrected total takes what its own parts give (680.32), not what
+// the total above it leaves (680.31).
+describe("multi (session 7): a total's 尾差 given back by the correction of a subtotal", () => {
+  function altay(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["县（市）、单位", "人数（人）", "按2%增长率测算人数（人）", "补助比例", "补助资金（万元）"],
+      [],
+      [undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元 / 10000"],
+      ["全区合计", 227194, 231738, "×", 1251.61],
+      ["伊州区", 25623, 26135, 0, 0],
+      ["巴里坤哈萨克自治县", 40858, 41675, 0, 0],
+      ["伊吾县", 58537, 59708, 0, 0],
+      ["哈密市", 125018, 127518, "×", 0],
+      ["阿克苏地区本级", 132, 135, 0.8, 2.59],
+      ["阿克苏市", 9538, 9729, 0.5, 116.75],
+      ["库车市", 36857, 37594, 0.5, 451.13],
+      ["阿克苏地区", 46527, 47458, "×", 570.47],
+      ["阿勒泰地区本级", 55581, 56693, 0.5, 680.32],
+      ["阿勒泰市"],
+      ["阿勒泰地区", 55581, 56693, "×", 680.32],
+      ["吐鲁番市", 68, 69, 0.5, 0.83],
+    ];
+    return sheet("附件1", rows, ["A2:E2", "A3:A5", "B3:B4", "C3:C4", "D3:D4", "E3:E4"], { 4: "0.00" });
+  }
+  it("is clean", () => expect(loud(altay())).toEqual([]));
+  it("阿勒泰地区 资金 typed 860.32 → one error at E17 (应为 680.32)", () => expect(errorsAt(withValue(altay(), "E17", 860.32))).toEqual(["附件1!E17=680.32"]));
+  it("with 哈密市 测算人数 typed 217518 too → the two errors", () =>
+    expect(errorsAt(withValue(withValue(altay(), "E17", 860.32), "C10", 217518))).toEqual(["附件1!C10=127518", "附件1!E17=680.32"]));
+});
