@@ -105,8 +105,10 @@ interface Structure {
 
 /** Rows beyond which the structure is the one the evidence reads as typed (the search reads one structure per suspect cell). */
 const MAX_SEARCHED_ROWS = 200;
-/** Suspect cells set aside, one at a time, at most. */
-const MAX_SUSPECTS = 300;
+/** Suspect cells set aside, one at a time, at most (those of the innermost broken sums first, the grand total's parts last). */
+const MAX_SUSPECTS = 60;
+/** Faults beyond which no structure is searched for (two typos break at most a few sums per column). */
+const MAX_SEARCHED_FAULTS = 8;
 
 /**
  * The structure that explains the table with the fewest faults. A typo can change the structure the numbers
@@ -122,7 +124,8 @@ function leastFaulty(input: HierarchyInput, evidence: EvidenceColumn[], position
   const base = structureOf(input, evidence, position);
   if (input.grand === null || input.inner.length > MAX_SEARCHED_ROWS || evidence.length === 0) return base;
   const typed = faultsOf(input, evidence, position, base);
-  if (typed.cost < 2) return base;
+  // One fault is one typo whatever the structure; many are not a few typos one suspect set aside could explain.
+  if (typed.cost < 2 || typed.cost > MAX_SEARCHED_FAULTS) return base;
   let best = base;
   let least = typed.cost;
   for (const [s, row] of typed.suspects.slice(0, MAX_SUSPECTS)) {
