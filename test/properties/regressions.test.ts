@@ -2324,3 +2324,59 @@ describe("multi (session 7): a total's 尾差 given back by the correction of a 
   it("with 哈密市 测算人数 typed 217518 too → the two errors", () =>
     expect(errorsAt(withValue(withValue(altay(), "E17", 860.32), "C10", 217518))).toEqual(["附件1!C10=127518", "附件1!E17=680.32"]));
 });
+
+// multi (session 7) — 克州 typed 1106863 for 1160863 over its four counties, and 哈密市 321052 for 321025: the grand total
+// decided 克州 only when it then held exactly, which the second typo prevents, so 克州 was read flat and 全区合计 got an
+// error beside the two right ones (default pair #37). A …州 over 县 rows, in a table where another …州 adds up its 县, is
+// their total when the grand total leaves it undecided: a 县 never sits beside prefectures.
+describe("multi (session 7): a prefecture over its counties stays their total when a second typo keeps the grand total off", () => {
+  function allocation(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政就业补助资金预算明细表"],
+      ["单位：元"],
+      ["单位", "补助资金"],
+      [undefined, 1],
+      ["昌吉州", 2913256],
+      ["昌吉州本级", 647979],
+      ["昌吉市"],
+      ["阜康市", 393092],
+      ["呼图壁县", 677237],
+      ["玛纳斯县", 823736],
+      ["奇台县", 371212],
+      ["哈密市", 321025],
+      ["克州", 1160863],
+      ["阿图什市", 43137],
+      ["阿克陶县", 886528],
+      ["阿合奇县", 206708],
+      ["乌恰县", 24490],
+      ["喀什地区", 981713],
+      ["喀什地区本级", 216501],
+      ["喀什市", 0],
+      ["疏附县", 765212],
+      ["全区合计", 5376857],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3", "A4:A5"], { 1: "#,##0" });
+  }
+  function form(name: string, amount: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2024年就业补助资金绩效目标表"],
+      ["项目名称", "就业补助资金"],
+      ["地区名称", name],
+      ["资金情况（元）", "年度资金总额：", amount],
+      [undefined, "其中：财政拨款", amount],
+      [undefined, "其他资金"],
+      ["年度目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      ["产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    return sheet(name, rows, ["A2:E2", "B3:E3", "B4:E4", "A5:A7", "B8:E8", "C9:D9", "C10:D10", "C11:D11"], { 2: "#,##0" });
+  }
+  const forms = () => [form("昌吉州", 2913256), form("哈密市", 321025), form("克州", 1160863), form("喀什地区", 981713)];
+  it("is clean", () => expect(loud(allocation(), ...forms())).toEqual([]));
+  it("克州 typed 1106863 → one error at B14", () => expect(errorsAt(withValue(allocation(), "B14", 1106863), ...forms())).toEqual(["附件1!B14=1,160,863"]));
+  it("克州 1106863 and 哈密市 321052 → the two errors, nothing on 全区合计", () =>
+    expect(errorsAt(withValue(withValue(allocation(), "B13", 321052), "B14", 1106863), ...forms())).toEqual(["附件1!B13=321,025", "附件1!B14=1,160,863"]));
+});

@@ -404,6 +404,18 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
         // Its run's own faults count against this direction's structure.
         faults += decidedFaults ?? 0;
       }
+      // Left undecided by the grand total: a …地区/州 whose rows disagree everywhere, over 县/区 rows, where another
+      // …地区/州 of the table adds up its 县/区. Prefectures head their counties in this table and a 县 never sits beside
+      // them: it is a total, its wrong figure (or a county's) the fault, even when a second typo keeps the grand
+      // total off (克州 and 哈密市 both typed wrong).
+      const heads = [...runs].some(([k, run]) => PREFECTURE_ONLY.test(unitName(rows[k]!)) && run.rows.some((j) => COUNTY_LEVEL.test(unitName(rows[j]!))));
+      for (const u of heads ? undecided.filter((v) => !decided.includes(v)) : []) {
+        if (!u.exact || !PREFECTURE_ONLY.test(unitName(rows[u.i]!)) || !u.rows.some((j) => COUNTY_LEVEL.test(unitName(rows[j]!)))) continue;
+        if (u.rows.some((j) => claimed[position.get(j)!] === 1 || runs.has(j)) || claimed[position.get(u.i)!] === 1) continue;
+        for (const j of u.rows) claimed[position.get(j)!] = 1;
+        runs.set(u.i, { rows: u.rows, basis: "numbers" });
+        faults += u.faults ?? 0;
+      }
       extendTiedRuns(direction, runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
