@@ -3024,3 +3024,166 @@ describe("formula (session 7): an input of a row rule typed wrong under live tot
   it("every total live, the 合计 typed wrong, a target form no row pairs → one error at G11", () =>
     expect(errorsAt(hetian({ G11: 594 }), target(true))).toEqual(["附件1!G11=954"]));
 });
+
+// multi (session 7) — two wrong numbers in one sheet (issue 10 §2/§3). A typo can change the structure the numbers
+// bear out: with 城关镇 typed ten times too big, 天山区 agrees with its towns in one column of two, so it was not taken
+// as their total, 乌鲁木齐市 above it took the towns themselves and every total from there up broke (errors on 全区 in
+// both columns). The hierarchy now reads the table again with each cell of a broken sum set aside in turn and keeps
+// the structure that leaves the fewest faults on the figures as typed, adding totals, never dropping one
+// (default seed pair #27, #399, #249).
+describe("multi (session 7): a typo does not change which rows are totals of which", () => {
+  function urumqi(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年自治区财政困难群众救助补助资金分配方案"],
+      ["单位", "领取人数（人）", "基础养老金补助资金（元）"],
+      ["栏次", 1, "2=1x12x20"],
+      ["全区", 204151, 48996240],
+      ["哈密市", 59928, 14382720],
+      ["乌鲁木齐市", 94508, 22681920],
+      ["乌鲁木齐市本级", 14171, 3401040],
+      ["天山区", 57539, 13809360],
+      ["城关镇", 2271, 545040],
+      ["团结镇", 55268, 13264320],
+      ["沙依巴克区", 22798, 5471520],
+      ["红星镇", 0, 0],
+      ["胜利镇", 7897, 1895280],
+      ["和平镇", 14901, 3576240],
+      ["伊犁州", 49715, 11931600],
+      ["伊宁市", 3911, 938640],
+      ["奎屯市", 45804, 10992960],
+      ["前进镇", 17864, 4287360],
+      ["新华镇", 27940, 6705600],
+    ];
+    return sheet("附件1", rows, ["A2:C2"]);
+  }
+  it("is clean", () => expect(loud(urumqi())).toEqual([]));
+  it("城关镇 typed 22711 → one error at B10", () => expect(errorsAt(withValue(urumqi(), "B10", 22711))).toEqual(["附件1!B10=2271"]));
+  it("城关镇 22711 and 伊犁州 47915 → the two errors, nothing on 全区", () =>
+    expect(errorsAt(withValue(withValue(urumqi(), "B10", 22711), "B16", 47915))).toEqual(["附件1!B10=2271", "附件1!B16=49715"]));
+
+  // Subtotals below their towns; 阜康市 over its one town 东风镇 agrees in 资金 only once 东风镇's persons are typed
+  // 8184 for 8148, so 昌吉州 was read as a unit and 全省合计 got the error.
+  function changji(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政城乡居民基本医疗保险补助资金分配表"],
+      ["单位", "领取人数（人）", "基础养老金补助资金（万元）"],
+      [],
+      ["城关镇", 7615, 1370.7],
+      ["团结镇", 8586, 1545.48],
+      ["红星镇", 28515, 5132.7],
+      ["阿克苏市", 44716, 8048.88],
+      ["胜利镇", 41865, 7535.7],
+      ["库车市", 41865, 7535.7],
+      ["阿克苏地区", 86581, 15584.58],
+      ["昌吉州本级", 15567, 2802.06],
+      ["和平镇"],
+      ["前进镇", 51586, 9285.48],
+      ["新华镇", 51026, 9184.68],
+      ["昌吉市", 102612, 18470.16],
+      ["东风镇", 8148, 1466.64],
+      ["阜康市", 8148, 1466.64],
+      ["昌吉州", 126327, 22738.86],
+      ["全省合计", 212908, 38323.44],
+      [],
+      ["注：各地要按规定及时将资金拨付到位，不得挤占挪用。"],
+    ];
+    return sheet("附件1", rows, ["A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 1: "#,##0", 2: "#,##0.00" });
+  }
+  it("is clean", () => expect(loud(changji())).toEqual([]));
+  it("阿克苏市 4416 and 东风镇 8184 → the two errors, nothing on 全省合计", () =>
+    expect(errorsAt(withValue(withValue(changji(), "B17", 8184), "B8", 4416))).toEqual(["附件1!B8=44,716", "附件1!B17=8,148"]));
+});
+
+// multi (session 7) — a total that holds once the typed cells are corrected is not a fault: 全区合计's 资金 adds up the
+// prefectures' unrounded amounts (1251.61 over 1251.62 as shown, info). With 阿勒泰地区's 680.32 typed 860.32, its
+// correction repaired its own sum but the trial left 全区合计 0.01 off, since the unrounded chain was only consulted on
+// the figures as typed: an error at 全区合计 beside the right one (default seed pair #207). A sum's unrounded chain is
+// now worked out with the trial values too; and a corrected total takes what its own parts give (680.32), not what
+// the total above it leaves (680.31).
+describe("multi (session 7): a total's 尾差 given back by the correction of a subtotal", () => {
+  function altay(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2025年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["县（市）、单位", "人数（人）", "按2%增长率测算人数（人）", "补助比例", "补助资金（万元）"],
+      [],
+      [undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元 / 10000"],
+      ["全区合计", 227194, 231738, "×", 1251.61],
+      ["伊州区", 25623, 26135, 0, 0],
+      ["巴里坤哈萨克自治县", 40858, 41675, 0, 0],
+      ["伊吾县", 58537, 59708, 0, 0],
+      ["哈密市", 125018, 127518, "×", 0],
+      ["阿克苏地区本级", 132, 135, 0.8, 2.59],
+      ["阿克苏市", 9538, 9729, 0.5, 116.75],
+      ["库车市", 36857, 37594, 0.5, 451.13],
+      ["阿克苏地区", 46527, 47458, "×", 570.47],
+      ["阿勒泰地区本级", 55581, 56693, 0.5, 680.32],
+      ["阿勒泰市"],
+      ["阿勒泰地区", 55581, 56693, "×", 680.32],
+      ["吐鲁番市", 68, 69, 0.5, 0.83],
+    ];
+    return sheet("附件1", rows, ["A2:E2", "A3:A5", "B3:B4", "C3:C4", "D3:D4", "E3:E4"], { 4: "0.00" });
+  }
+  it("is clean", () => expect(loud(altay())).toEqual([]));
+  it("阿勒泰地区 资金 typed 860.32 → one error at E17 (应为 680.32)", () => expect(errorsAt(withValue(altay(), "E17", 860.32))).toEqual(["附件1!E17=680.32"]));
+  it("with 哈密市 测算人数 typed 217518 too → the two errors", () =>
+    expect(errorsAt(withValue(withValue(altay(), "E17", 860.32), "C10", 217518))).toEqual(["附件1!C10=127518", "附件1!E17=680.32"]));
+});
+
+// multi (session 7) — 克州 typed 1106863 for 1160863 over its four counties, and 哈密市 321052 for 321025: the grand total
+// decided 克州 only when it then held exactly, which the second typo prevents, so 克州 was read flat and 全区合计 got an
+// error beside the two right ones (default pair #37). A …州 over 县 rows, in a table where another …州 adds up its 县, is
+// their total when the grand total leaves it undecided: a 县 never sits beside prefectures.
+describe("multi (session 7): a prefecture over its counties stays their total when a second typo keeps the grand total off", () => {
+  function allocation(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年自治区财政就业补助资金预算明细表"],
+      ["单位：元"],
+      ["单位", "补助资金"],
+      [undefined, 1],
+      ["昌吉州", 2913256],
+      ["昌吉州本级", 647979],
+      ["昌吉市"],
+      ["阜康市", 393092],
+      ["呼图壁县", 677237],
+      ["玛纳斯县", 823736],
+      ["奇台县", 371212],
+      ["哈密市", 321025],
+      ["克州", 1160863],
+      ["阿图什市", 43137],
+      ["阿克陶县", 886528],
+      ["阿合奇县", 206708],
+      ["乌恰县", 24490],
+      ["喀什地区", 981713],
+      ["喀什地区本级", 216501],
+      ["喀什市", 0],
+      ["疏附县", 765212],
+      ["全区合计", 5376857],
+    ];
+    return sheet("附件1", rows, ["A2:B2", "A3:B3", "A4:A5"], { 1: "#,##0" });
+  }
+  function form(name: string, amount: number): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2024年就业补助资金绩效目标表"],
+      ["项目名称", "就业补助资金"],
+      ["地区名称", name],
+      ["资金情况（元）", "年度资金总额：", amount],
+      [undefined, "其中：财政拨款", amount],
+      [undefined, "其他资金"],
+      ["年度目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      ["产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    return sheet(name, rows, ["A2:E2", "B3:E3", "B4:E4", "A5:A7", "B8:E8", "C9:D9", "C10:D10", "C11:D11"], { 2: "#,##0" });
+  }
+  const forms = () => [form("昌吉州", 2913256), form("哈密市", 321025), form("克州", 1160863), form("喀什地区", 981713)];
+  it("is clean", () => expect(loud(allocation(), ...forms())).toEqual([]));
+  it("克州 typed 1106863 → one error at B14", () => expect(errorsAt(withValue(allocation(), "B14", 1106863), ...forms())).toEqual(["附件1!B14=1,160,863"]));
+  it("克州 1106863 and 哈密市 321052 → the two errors, nothing on 全区合计", () =>
+    expect(errorsAt(withValue(withValue(allocation(), "B13", 321052), "B14", 1106863), ...forms())).toEqual(["附件1!B13=321,025", "附件1!B14=1,160,863"]));
+});

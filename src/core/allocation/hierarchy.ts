@@ -54,6 +54,8 @@ interface EvidenceColumn {
   col: number;
   values: ColumnValues;
   places: number;
+  /** Rows whose figure in this column is set aside (a suspected typo): unknown, as a blank that tells nothing. */
+  masked?: ReadonlySet<number>;
 }
 
 export interface HierarchyInput {
@@ -80,11 +82,124 @@ export type RunBasis = "formula" | "numbers" | "block";
 
 /** Assigns children to candidates; returns the top-level rows (the grand total's parts) and the rows that got children. */
 export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; totals: Map<number, RunBasis> } {
-  const { rows, inner, candidates } = input;
+  const { rows, inner } = input;
   const evidence: EvidenceColumn[] = input.columns.numeric
     .filter((c) => c.summable)
     .map((c) => ({ col: c.col, values: input.columns.values.get(c.col)!, places: c.places }));
   const position = new PositionOf(inner, rows.length);
+  const { claimed, runs } = leastFaulty(input, evidence, position);
+  const totals = new Map<number, RunBasis>();
+  for (const [i, run] of runs) {
+    rows[i]!.children = [...run.rows].sort((a, b) => a - b);
+    totals.set(i, run.basis);
+  }
+  const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
+  return { topLevel, totals };
+}
+
+interface Structure {
+  /** Per position in `inner`: 1 when the row is some total's part. */
+  claimed: Uint8Array;
+  runs: Map<number, { rows: number[]; basis: RunBasis }>;
+}
+
+/** Rows beyond which the structure is the one the evidence reads as typed (the search reads one structure per suspect cell). */
+const MAX_SEARCHED_ROWS = 200;
+/** Suspect cells set aside, one at a time, at most (those of the innermost broken sums first, the grand total's parts last). */
+const MAX_SUSPECTS = 60;
+/** Faults beyond which no structure is searched for (two typos break at most a few sums per column). */
+const MAX_SEARCHED_FAULTS = 8;
+
+/**
+ * The structure that explains the table with the fewest faults. A typo can change the structure the numbers
+ * bear out: 城关镇 typed ten times too big, 天山区 no longer agrees with its towns in 人数 (one column off of two),
+ * so 乌鲁木齐市 above it takes the towns as its rows, and every total from there up breaks. When the structure read
+ * as typed leaves two faults or more, each cell of a broken sum is set aside in turn (a suspected typo, evidence of
+ * nothing) and the structure read without it is taken when it leaves fewer faults — counted on the figures as
+ * typed, the suspect's included: a wrong subtotal is still a subtotal, and its figure one of the faults. The search
+ * adds structure, it never drops a total the figures as typed bear out; and only with a grand total, which adds
+ * up the top-level rows (without it, a structure with fewer sums would have fewer to break).
+ */
+function leastFaulty(input: HierarchyInput, evidence: EvidenceColumn[], position: PositionOf): Structure {
+  const base = structureOf(input, evidence, position);
+  if (input.grand === null || input.inner.length > MAX_SEARCHED_ROWS || evidence.length === 0) return base;
+  const typed = faultsOf(input, evidence, position, base);
+  // One fault is one typo whatever the structure; many are not a few typos one suspect set aside could explain.
+  if (typed.cost < 2 || typed.cost > MAX_SEARCHED_FAULTS) return base;
+  let best = base;
+  let least = typed.cost;
+  for (const [s, row] of typed.suspects.slice(0, MAX_SUSPECTS)) {
+    const masked = evidence.map((c, k) => (k === s ? { ...c, masked: new Set([row]) } : c));
+    const tried = structureOf(input, masked, position);
+    // A total the figures as typed bear out stays one: setting a suspect aside may add structure, never drop it
+    // (read flat, any table's faults collapse into one wrong grand total).
+    if ([...base.runs.keys()].some((i) => !tried.runs.has(i))) continue;
+    const cost = faultsOf(input, evidence, position, tried).cost;
+    if (cost < least) [best, least] = [tried, cost];
+  }
+  return best;
+}
+
+/**
+ * The faults a structure leaves: per column, the sums that break by more than one unit, less those that one
+ * cell repairs two at a time (a subtotal whose own sum and its parent's break by opposite amounts: its figure is
+ * the one fault). Suspects: the cells of the broken sums, as [evidence column, row].
+ */
+function faultsOf(input: HierarchyInput, evidence: EvidenceColumn[], position: PositionOf, structure: Structure): { cost: number; suspects: [number, number][] } {
+  const { claimed, runs } = structure;
+  const parentOf = new Map<number, number>();
+  const sums: [number, number[]][] = [];
+  for (const [i, run] of runs) {
+    sums.push([i, run.rows]);
+    for (const j of run.rows) parentOf.set(j, i);
+  }
+  const grand = input.grand!;
+  const top = input.inner.filter((i) => claimed[position.get(i)!] === 0);
+  sums.push([grand, top]);
+  for (const j of top) parentOf.set(j, grand);
+  const depth = (i: number) => {
+    let d = 0;
+    for (let k = parentOf.get(i); k !== undefined && d < 64; k = parentOf.get(k)) d++;
+    return d;
+  };
+  // Deepest totals first: matching a broken sum with its parent's, leaves up, pairs as many as can be paired.
+  sums.sort((a, b) => depth(b[0]) - depth(a[0]));
+  let cost = 0;
+  const suspects: [number, number][] = [];
+  evidence.forEach((c, s) => {
+    const gapOf = new Map<number, number>();
+    for (const [i, parts] of sums) {
+      const total = unitsAt(c, i);
+      if (total === null) continue;
+      let sum: number | null = 0;
+      for (const j of parts) {
+        const v = unitsAt(c, j);
+        sum = v === null || sum === null ? null : sum + v;
+      }
+      if (sum === null || Math.abs(total - sum) <= 1) continue;
+      gapOf.set(i, total - sum);
+      suspects.push([s, i], ...parts.map((j): [number, number] => [s, j]));
+    }
+    const paired = new Set<number>();
+    for (const [i] of sums) {
+      const gap = gapOf.get(i);
+      const parent = parentOf.get(i);
+      if (gap === undefined || parent === undefined || paired.has(i) || paired.has(parent)) continue;
+      const other = gapOf.get(parent);
+      if (other !== undefined && Math.abs(gap + other) <= 1) {
+        paired.add(i);
+        paired.add(parent);
+      }
+    }
+    cost += gapOf.size - paired.size / 2;
+  });
+  const seen = new Set<string>();
+  return { cost, suspects: suspects.filter(([s, j]) => !seen.has(`${s}:${j}`) && (seen.add(`${s}:${j}`), true)) };
+}
+
+/** The structure the evidence reads (see the file's comment); a masked cell is evidence of nothing. */
+function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position: PositionOf): Structure {
+  const { rows, inner, candidates } = input;
   const isMust = (i: number) => candidates.get(i) === "must";
 
   /** Unclaimed rows next to candidate p in a direction, nearest first, up to a must candidate or a claimed row. */
@@ -288,7 +403,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
       for (let q = (direction === "head" ? Math.max(...edge) : Math.min(...edge)) + step; q >= 0 && q < inner.length; q += step) {
         const j = inner[q]!;
         if (claimed[q] === 1 || candidates.has(j) || !TOWN_ONLY.test(unitName(rows[j]!))) break;
-        if (!evidence.every((c) => !c.values.known(j) || unitsAt(c, j) === 0)) break;
+        if (!evidence.every((c) => !c.values.known(j) || c.masked?.has(j) || unitsAt(c, j) === 0)) break;
         out.push(j);
       }
       return out;
@@ -324,6 +439,18 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
         runs.set(i, { rows: run, basis: "numbers" });
         // Its run's own faults count against this direction's structure.
         faults += decidedFaults ?? 0;
+      }
+      // Left undecided by the grand total: a …地区/州 whose rows disagree everywhere, over 县/区 rows, where another
+      // …地区/州 of the table adds up its 县/区. Prefectures head their counties in this table and a 县 never sits beside
+      // them: it is a total, its wrong figure (or a county's) the fault, even when a second typo keeps the grand
+      // total off (克州 and 哈密市 both typed wrong).
+      const heads = [...runs].some(([k, run]) => PREFECTURE_ONLY.test(unitName(rows[k]!)) && run.rows.some((j) => COUNTY_LEVEL.test(unitName(rows[j]!))));
+      for (const u of heads ? undecided.filter((v) => !decided.includes(v)) : []) {
+        if (!u.exact || !PREFECTURE_ONLY.test(unitName(rows[u.i]!)) || !u.rows.some((j) => COUNTY_LEVEL.test(unitName(rows[j]!)))) continue;
+        if (u.rows.some((j) => claimed[position.get(j)!] === 1 || runs.has(j)) || claimed[position.get(u.i)!] === 1) continue;
+        for (const j of u.rows) claimed[position.get(j)!] = 1;
+        runs.set(u.i, { rows: u.rows, basis: "numbers" });
+        faults += u.faults ?? 0;
       }
       extendTiedRuns(direction, runs, claimed);
       trimStatedBlocks(runs, claimed);
@@ -416,14 +543,7 @@ export function buildHierarchy(input: HierarchyInput): { topLevel: number[]; tot
           : positionalDirection(input, ordered, position);
     result = direction === "head" ? head : close;
   }
-  const { claimed, runs } = result;
-  const totals = new Map<number, RunBasis>();
-  for (const [i, run] of runs) {
-    rows[i]!.children = [...run.rows].sort((a, b) => a - b);
-    totals.set(i, run.basis);
-  }
-  const topLevel = inner.filter((i) => claimed[position.get(i)!] === 0);
-  return { topLevel, totals };
+  return { claimed: result.claimed, runs: result.runs };
 }
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
@@ -822,7 +942,7 @@ function positionalDirection(input: HierarchyInput, ordered: number[], position:
 /** Row value in units of the column's last displayed decimal; null when unknown or too large. */
 function unitsAt(column: EvidenceColumn, i: number): number | null {
   const values = column.values;
-  if (!values.known(i) || values.kind[i] === BIG) return null;
+  if (!values.known(i) || values.kind[i] === BIG || column.masked?.has(i)) return null;
   const v = values.n[i]! * 10 ** (column.places - values.scale[i]!);
   return Number.isSafeInteger(v) ? Math.round(v) : null;
 }

@@ -383,8 +383,30 @@ function addSumRelations(
           return sums.find((sum) => sum !== null && typed !== null && roundHalfUp(sum, column.places).eq(roundHalfUp(typed, column.places))) ?? sums.find((sum) => sum !== null) ?? null;
         }
       : undefined;
+    // With trial values (a mistyped part corrected): the way of carrying that then gives the total as it stands.
+    const unroundedSumWith = column.rule
+      ? (valueOf: ValueOf, subs: Substitutions) => {
+          if (parts.reduce((n, i) => n + leafCount(model, i), 0) > MAX_TRIAL_LEAVES) return null;
+          const read: ValueOf = (key) => subs.get(key) ?? valueOf(key);
+          const typed = roundHalfUp(read(targetCell.key), column.places);
+          for (const carry of CARRIES) {
+            const trial: Scope = { valueOf: read, carry, parts: new Map(), rights: new Map() };
+            let sum: Dec | null = ZERO;
+            for (const i of parts) {
+              const part = partUnrounded(model, column, i, trial);
+              if (part === null) {
+                sum = null;
+                break;
+              }
+              sum = sum.plus(part);
+            }
+            if (sum !== null && roundHalfUp(sum, column.places).eq(typed)) return sum;
+          }
+          return null;
+        }
+      : undefined;
     const id = `${scope === "leaves" ? "leaves" : "sum"}:${targetCell.key}`;
-    const info: RelationInfo = { relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum), column, totalIndex: index, scope };
+    const info: RelationInfo = { relation: new SumRelation(id, targetCell, cells, column.places, rounded, unroundedSum, unroundedSumWith), column, totalIndex: index, scope };
     if (unconfirmed && (rows[index]!.basis === "numbers" || rows[index]!.basis === "layout")) info.unstatedStructure = true;
     added.push(info);
   };

@@ -574,7 +574,12 @@ function assign(chosen: string[], group: Evaluation[], ctx: Context, check = tru
       if (!solved) continue;
       const rounded = roundHalfUp(solved, ctx.placesOf(cell));
       if (unlikelyFill(cell, rounded, ctx)) continue;
-      if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) proposals.push(rounded);
+      // What its own parts or rule give first: a total over rounded parts is their sum, whatever 尾差 the total
+      // above it carries.
+      if (!rounded.eq(current) && !proposals.some((p) => p.eq(rounded))) {
+        if (ev.relation.target === cell) proposals.unshift(rounded);
+        else proposals.push(rounded);
+      }
     }
     // With other faults still to place, an operand of a rounded rule may take any value the rounding
     // allows (county persons under 2=1×5元/10000): the rest of the set pins it. Nearest values first.

@@ -37,6 +37,9 @@ export interface Relation {
   expected(valueOf: ValueOf, sub?: Substitution): Dec | null;
   /** Other acceptable values, e.g. the chain computed without intermediate rounding. */
   alternatives?(valueOf: ValueOf): Dec[];
+  /** `alternatives` with trial values: a total that carries its parts' unrounded chain once a mistyped part
+   *  is corrected holds (a 尾差 the typo hid, not a second fault). */
+  alternativesWith?(valueOf: ValueOf, subs: Substitutions): Dec[];
   /** The value `cell` must take (others unchanged) for the relation to hold; null if not solvable. */
   solve(cell: string, valueOf: ValueOf): Dec | null;
   /** `expected` with several cells substituted. Optional: without it the engine passes a valueOf that
@@ -94,6 +97,7 @@ export function evaluateWith(relation: Relation, valueOf: ValueOf, subs: Substit
     // A tolerance may depend on cells outside the relation (a total row's rounding excuse): ask again.
     if (ev?.status === "broken" && subs.size > count && ev.actual.minus(ev.expected).abs().lte(relation.tolerance(valueOf, subs)))
       return { ...ev, status: "residue" };
+    if (ev?.status === "broken" && count > 0 && relation.alternativesWith?.(valueOf, subs).some((alt) => alt.eq(ev.actual))) return { ...ev, status: "ok-unrounded" };
     return ev;
   }
   const read: ValueOf = (k) => subs.get(k) ?? valueOf(k);
@@ -102,7 +106,8 @@ export function evaluateWith(relation: Relation, valueOf: ValueOf, subs: Substit
   const actualRaw = read(relation.target);
   const actual = actualRaw.decimalPlaces() > relation.places ? roundHalfUp(actualRaw, relation.places) : actualRaw;
   const diff = actual.minus(expected).abs();
-  const status: RelationStatus = diff.isZero() ? "ok" : diff.lte(relation.tolerance(valueOf, subs)) ? "residue" : "broken";
+  let status: RelationStatus = diff.isZero() ? "ok" : diff.lte(relation.tolerance(valueOf, subs)) ? "residue" : "broken";
+  if (status === "broken" && relation.alternativesWith?.(valueOf, subs).some((alt) => alt.eq(actual))) status = "ok-unrounded";
   return { relation, status, expected, actual };
 }
 
@@ -155,10 +160,17 @@ export class SumRelation implements Relation {
     private readonly roundedAddends: () => number,
     /** Σ of the parts' unrounded values, when the parts are rounded results of a formula. */
     private readonly unroundedSum?: () => Dec | null,
+    /** The same with trial values (null when it cannot be worked out). */
+    private readonly unroundedSumWith?: (valueOf: ValueOf, subs: Substitutions) => Dec | null,
   ) {}
 
   alternatives(): Dec[] {
     const sum = this.unroundedSum?.();
+    return sum ? [roundHalfUp(sum, this.places)] : [];
+  }
+
+  alternativesWith(valueOf: ValueOf, subs: Substitutions): Dec[] {
+    const sum = this.unroundedSumWith?.(valueOf, subs);
     return sum ? [roundHalfUp(sum, this.places)] : [];
   }
 
