@@ -3187,3 +3187,47 @@ describe("multi (session 7): a prefecture over its counties stays their total wh
   it("克州 1106863 and 哈密市 321052 → the two errors, nothing on 全区合计", () =>
     expect(errorsAt(withValue(withValue(allocation(), "B13", 321052), "B14", 1106863), ...forms())).toEqual(["附件1!B13=321,025", "附件1!B14=1,160,863"]));
 });
+
+// r2single (session 7) — a town's 补助资金 typed 2117.79 for 217.79 under 阿勒泰市小计 under 阿勒泰地区小计, whose 1013.34
+// rounds its rows' unrounded chain (733.056 + 217.7856 + 62.496), not their displayed sum 1013.35 (seed 31337 single
+// #265). Correcting the town gave the unrounded excuse back only to totals the trial value touched directly, so the
+// prefecture two levels up got a second error 「应为 1,013.35」. A trial value anywhere below a total now lets it carry
+// the unrounded chain again.
+describe("r2single (session 7): a typo two levels below a total that carries the unrounded chain is the only error", () => {
+  function orphans(): Sheet {
+    const rows: TestCell[][] = [
+      ["2022年自治区财政孤儿基本生活费补助资金分配表"],
+      ["单位：人、万元"],
+      ["序号", "县（市）、单位", "人数", "按1%增长率测算人数", "补助比例（%）", "补助资金"],
+      [undefined, undefined, 1, 2, 3, "4=2 × 3 × 12 × 20元 / 10000"],
+      [undefined, "全区", 324706, 327953, "×", 5756.53],
+      [1, "城关镇", 20785, 20993, 60, 302.3],
+      [2, "团结镇", 25907, 26166, 80, 502.39],
+      [undefined, "天山区小计", 46692, 47159, "×", 804.69],
+      [3, "红星镇", 1394, 1408, 80, 27.03],
+      [4, "胜利镇", 22479, 22704, 100, 544.9],
+      [5, "和平镇", 20455, 20660, 80, 396.67],
+      [undefined, "沙依巴克区小计", 44328, 44771, "×", 968.6],
+      [6, "前进镇", 14258, 14401, 100, 345.62],
+      [7, "新华镇", 9683, 9780, 60, 140.83],
+      [8, "东风镇", 59843, 60441, 50, 725.29],
+      [undefined, "新市区小计", 83784, 84622, "×", 1211.75],
+      [undefined, "乌鲁木齐市小计", 174804, 176552, "×", 2985.04],
+      [9, "克州本级", 43599, 44035, 100, 1056.84],
+      [10, "幸福镇", 57864, 58443, 50, 701.32],
+      [11, "光明镇"],
+      [undefined, "阿图什市小计", 57864, 58443, "×", 701.32],
+      [undefined, "克州小计", 101463, 102478, "×", 1758.16],
+      [12, "阿勒泰地区本级", 30242, 30544, 100, 733.06],
+      [13, "建设镇"],
+      [14, "友谊镇", 14974, 15124, 60, 217.79],
+      [undefined, "阿勒泰市小计", 14974, 15124, "×", 217.79],
+      [15, "城关乡", 3223, 3255, 80, 62.5],
+      [undefined, "布尔津县小计", 3223, 3255, "×", 62.5],
+      [undefined, "阿勒泰地区小计", 48439, 48923, "×", 1013.34],
+    ];
+    return sheet("附件1", rows, ["A1:F1", "A2:F2"], { 2: "#,##0", 3: "#,##0", 5: "#,##0.00" });
+  }
+  it("is clean", () => expect(loud(orphans())).toEqual([]));
+  it("友谊镇 typed 2117.79 → one error at F25, none on 阿勒泰地区小计", () => expect(errorsAt(withValue(orphans(), "F25", 2117.79))).toEqual(["附件1!F25=217.79"]));
+});
