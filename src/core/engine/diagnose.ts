@@ -108,6 +108,8 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
   if (follow && broken.some((ev) => follow.through(ev.relation) && [...cellsIn(ev.relation)].some((c) => follow.isLive(c))))
     outcomes = preferMoved(outcomes, search(evaluations, broken, valueOf, placesOf, options, follow), follow, options);
 
+  outcomes = repairedByOthers(outcomes, evaluations, valueOf);
+
   const blames = outcomes.flatMap((o) => o.blames);
   const ambiguities = outcomes.flatMap((o) => o.ambiguities);
   // What no blame explains is reported at its own target (the total, the formula cell).
@@ -128,6 +130,30 @@ export function diagnose(relations: Relation[], valueOf: ValueOf, placesOf: Plac
     else if (!blamedCells.has(cell)) blames.push({ cell, proposed: ev.expected, relations: [ev], localized: false });
   }
   return { evaluations, blames, ambiguities: kept };
+}
+
+/**
+ * A group whose breaks all hold once the other groups' faults are corrected holds no fault of its own: a
+ * total whose unrounded chain (尾差) runs through a subtotal down to a mistyped county shares no cell with
+ * that county's breaks, only its excuse. Its evaluations are replaced by those with the corrections, so the
+ * 尾差 is still said. Taken one group at a time, without the faults of groups already dropped.
+ */
+function repairedByOthers(outcomes: Outcome[], evaluations: Evaluation[], valueOf: ValueOf): Outcome[] {
+  if (outcomes.length < 2) return outcomes;
+  const dropped = new Set<Outcome>();
+  const fixes = (o: Outcome) => (dropped.has(o) ? [] : o.blames.filter((b) => b.localized).map((b) => [b.cell, b.proposed] as const));
+  return outcomes.map((o) => {
+    const subs = new Map(outcomes.filter((p) => p !== o).flatMap(fixes));
+    if (subs.size === 0) return o;
+    const after = o.group.map((ev) => evaluateWith(ev.relation, valueOf, subs));
+    if (after.some((ev) => !ev || ev.status === "broken")) return o;
+    dropped.add(o);
+    o.group.forEach((ev, i) => {
+      const at = evaluations.indexOf(ev);
+      if (at >= 0) evaluations[at] = after[i]!;
+    });
+    return { group: o.group, blames: [], ambiguities: [], repairedAlong: [...o.group] };
+  });
 }
 
 /** What the search says about one connected group of broken relations. */

@@ -97,7 +97,9 @@ export function evaluateWith(relation: Relation, valueOf: ValueOf, subs: Substit
     // A tolerance may depend on cells outside the relation (a total row's rounding excuse): ask again.
     if (ev?.status === "broken" && subs.size > count && ev.actual.minus(ev.expected).abs().lte(relation.tolerance(valueOf, subs)))
       return { ...ev, status: "residue" };
-    if (ev?.status === "broken" && count > 0 && relation.alternativesWith?.(valueOf, subs).some((alt) => alt.eq(ev.actual))) return { ...ev, status: "ok-unrounded" };
+    // A trial value further down (a town's typo under a county subtotal under this prefecture) gives the
+    // unrounded chain back to this total too, though it touches none of its own cells.
+    if (ev?.status === "broken" && subs.size > 0 && relation.alternativesWith?.(valueOf, subs).some((alt) => alt.eq(ev.actual))) return { ...ev, status: "ok-unrounded" };
     return ev;
   }
   const read: ValueOf = (k) => subs.get(k) ?? valueOf(k);

@@ -64,6 +64,10 @@ export class SheetRelation implements Relation {
     return this.inner.alternatives?.(this.local) ?? [];
   }
 
+  alternativesWith(_valueOf: ValueOf, subs: Substitutions): Dec[] {
+    return this.inner.alternativesWith?.(this.local, this.localSubs(subs)!) ?? [];
+  }
+
   solve(cell: string): Dec | null {
     return this.inner.solve(this.own(cell), this.local);
   }
@@ -175,9 +179,12 @@ export function diagnoseGraph(spec: GraphSpec, wanted: (broken: Relation[], witn
   const graph = new Graph(spec);
   let bare: Graph | null = null;
   const out: GraphGroup[] = [];
-  for (const group of graph.groups()) {
+  const groups = graph.groups();
+  const fixes = new Map<Relation[], Map<string, Dec>>();
+  for (const group of groups) {
     const wish = wanted(group, (cell) => graph.witnessed(cell));
     if (!wish) continue;
+    if (wish === "compare" && graph.repairedByOthers(group, groups, fixes)) continue;
     const solutions = group.length > MAX_GROUP ? [] : graph.solve(group);
     if (wish !== "compare") {
       out.push({ broken: group, solutions });
@@ -205,6 +212,29 @@ class Graph {
         this.broken.push(r);
       }
     }
+  }
+
+  /**
+   * The allocation's own breaks all hold once the other groups' certain corrections are made: a total whose
+   * unrounded chain (尾差) runs through a subtotal down to a mistyped county shares no cell with the county's
+   * breaks, only its excuse. No fault of its own; the sheet's diagnosis says so with the county's.
+   */
+  repairedByOthers(group: Relation[], groups: Relation[][], fixes: Map<Relation[], Map<string, Dec>>): boolean {
+    const subs = new Map<string, Dec>();
+    for (const other of groups) {
+      if (other === group || other.length > MAX_GROUP || this.exhausted) continue;
+      let sure = fixes.get(other);
+      if (!sure) {
+        const solutions = this.solve(other);
+        const first = solutions[0];
+        sure = new Map(first ? [...first.values].filter(([cell, value]) => solutions.every((s) => s.values.get(cell)?.eq(value))) : []);
+        fixes.set(other, sure);
+      }
+      for (const [cell, value] of sure) subs.set(cell, value);
+    }
+    if (subs.size === 0) return false;
+    const closed = this.closed(subs);
+    return group.every((r) => !this.isBroken(r, closed));
   }
 
   isHoldingWitness(r: Relation): boolean {
