@@ -170,3 +170,27 @@ describe("noise: a budget table whose first amount is typed as text", () => {
     expect(loud(threePublic("3.76"))).toEqual(["一般公共预算“三公”经费支出表!C4 warning budget/number-as-text"]);
   });
 });
+
+describe("noise: amounts typed with their unit in a one-line 三公 table", () => {
+  // N7 — the one-line 三公 table (合计 | 因公出国（境）费 | 公务用车购置及运行费: 小计 购置费 运行费 | 公务接待费) with
+  // `125051.87元` and `20015.55元` typed in its line: those columns were taken for label columns (their body read as
+  // text), so 运行费 counted 0 and the correct 小计 got 「应为 399987.19」.
+  const threePublic = (outbound: TestCell, running: TestCell) =>
+    sheet("一般公共预算“三公”经费支出表", [
+      ["一般公共预算“三公”经费支出表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：元"],
+      ["“三公”经费预算数"],
+      ["合计", "因公出国（境）费", "公务用车购置及运行费", undefined, undefined, "公务接待费"],
+      [undefined, undefined, "小计", "购置费", "运行费"],
+      [550976.38, outbound, " 420002.74 ", 399987.19, running, 5921.77],
+    ], ["A1:F1", "A3:F3", "A4:A5", "B4:B5", "C4:E4", "F4:F5"]);
+  const sheetName = "一般公共预算“三公”经费支出表";
+  it("「…元」 in a 元 table: the numbers, one number-as-text warning each", () => {
+    expect(loud(threePublic("125051.87元", "20015.55元"))).toEqual(
+      ["B6", "C6", "E6"].map((c) => `${sheetName}!${c} warning budget/number-as-text`),
+    );
+  });
+  it("「2015.55元」 typed for 20015.55: the error at 运行费 (the 小计 and 合计 agree with each other)", () => {
+    expect(errorsAt(threePublic("125051.87元", "2015.55元"))).toEqual([`${sheetName}!E6=20015.55`]);
+  });
+});
