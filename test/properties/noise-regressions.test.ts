@@ -194,3 +194,26 @@ describe("noise: amounts typed with their unit in a one-line 三公 table", () =
     expect(errorsAt(threePublic("125051.87元", "2015.55元"))).toEqual([`${sheetName}!E6=20015.55`]);
   });
 });
+
+describe("noise: a budget table whose amounts are all typed in full-width digits", () => {
+  // N9 — `７５．５７` (a Chinese input method left in full-width mode): the test that a header cell is no amount looked
+  // for ASCII digits only, so 合计, 1. and 2. were read as header rows and the correct (2) got 「应为 4.68」.
+  const name = "部门“三公”经费和机关运行经费预算表";
+  const threePublic = (running: string) =>
+    sheet(name, [
+      [undefined, "编制部门：某某区司法局", undefined, undefined, undefined, undefined, "金额单位：万元"],
+      [undefined, "项目", "预算数"],
+      [undefined, "合计", "７５．５７"],
+      [undefined, "1.因公出国（境）费", "１８．４５"],
+      [undefined, "2.公务用车购置及运行费", "５２．４４"],
+      [undefined, "（1）公务用车购置费", "３６．１６"],
+      [undefined, "（2）公务用车运行维护费", running],
+      [undefined, "3.公务接待费", "４．６８"],
+    ], []);
+  it("clean: one number-as-text warning per amount, no error", () => {
+    expect(loud(threePublic("１６．２８"))).toEqual([3, 4, 5, 6, 7, 8].map((r) => `${name}!C${r} warning budget/number-as-text`));
+  });
+  it("「１６．８２」 typed for 16.28: the error at that cell", () => {
+    expect(errorsAt(threePublic("１６．８２"))).toEqual([`${name}!C7=16.28`]);
+  });
+});

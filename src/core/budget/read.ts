@@ -342,7 +342,7 @@ function isHeaderRow(grid: Grid, r: number): boolean {
     const cell = grid.cell(r, col);
     if (cell && typeof cell.value === "number") return false;
     // `3.76` typed as text is an amount, not a header (the first line of a short table read as its header).
-    if (cell && typeof cell.value === "string" && /\d/.test(cell.value) && readNumber(amountBody(cell.value), cell.numFmt).kind === "number") return false;
+    if (cell && typeof cell.value === "string" && /[\d０-９]/.test(cell.value) && readNumber(amountBody(cell.value), cell.numFmt).kind === "number") return false;
   }
   return true;
 }
