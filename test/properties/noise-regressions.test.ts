@@ -217,3 +217,23 @@ describe("noise: a budget table whose amounts are all typed in full-width digits
     expect(errorsAt(threePublic("１６．８２"))).toEqual([`${name}!C7=16.28`]);
   });
 });
+
+describe("noise: an allocation table whose every amount is typed as text", () => {
+  // N10 — head counts typed as text (` 29196 `) in column C beside county names merged over A:B looked like 5-digit
+  // subject codes typed after their names, so the 分配表 was vetoed as a table of subject codes and read as `other`.
+  const rows: TestCell[][] = [
+    ["2024年提前下达自治区财政困难群众救助补助资金分配表"],
+    [undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+    ["地县", undefined, "人数", "按2%增长率测算人数", "补助比例", "补助资金"],
+    ["阿勒泰地区", undefined, " 46145 ", "47,068", undefined, "７７２"],
+    ["阿勒泰地区本级", undefined, "１６９４９", "17,288", "100%", " 415 "],
+    ["阿勒泰市", undefined, " 29196 ", "２９７８０", "50%", "３５７"],
+    ["塔城地区", undefined, " 21350 ", " 21777 ", "60%", " 261 "],
+    ["塔城市", undefined, " 23101 ", " 23563 ", "60%", " 283 "],
+  ];
+  const merges = ["A1:F1", ...[4, 5, 6, 7, 8].map((r) => `A${r}:B${r}`)];
+  it("is read as an allocation table", () => {
+    const result = checkWorkbook({ sheets: [sheet("附件1", rows, merges)] });
+    expect(result.sheets.map((s) => s.kind)).toEqual(["allocation"]);
+  });
+});
