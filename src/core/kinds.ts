@@ -254,6 +254,12 @@ function hasRecipientRows(grid: Grid): boolean {
 /** Subject codes down the side (3-digit 类 rows starting 2 or 3, or 5/7-digit codes), each with its subject's
  *  name to its right (`208 | 社会保障和就业支出`, `208 | 05 | 05 | 机关事业单位…`) or, typed as text, to its
  *  left: a budget table. An amount such as 243 beside a county is not a code. */
+/** The column's header names codes (科目编码, 功能分类代码, 编号): head counts typed as text beside a county do not. */
+function isCodeColumn(grid: Grid, c: number): boolean {
+  for (let r = 0; r < Math.min(grid.rowCount, 200); r++) if (/编码|代码|编号|科目/.test(grid.text(r, c))) return true;
+  return false;
+}
+
 function hasSubjectCodes(grid: Grid): boolean {
   let codes = 0;
   for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
@@ -269,8 +275,9 @@ function hasSubjectCodes(grid: Grid): boolean {
         named = /[\u4e00-\u9fff]/.test(next);
         break;
       }
-      // 科目名称 | 科目编码: a code typed as text after its name (an amount after a county is a number).
-      if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string") named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
+      // 科目名称 | 科目编码: a code typed as text after its name, under a header that says so (head counts ` 29196 `
+      // typed as text beside a county are no codes).
+      if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string" && isCodeColumn(grid, c)) named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
       if (named) codes++;
       break;
     }

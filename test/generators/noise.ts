@@ -14,6 +14,7 @@
  */
 import fc from "fast-check";
 import { a1, parseA1 } from "../../src/core/address";
+import { evaluateFormula } from "../../src/core/formula/evaluate";
 import type { CellRange, CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { D, type GeneratedWorkbook, type ModelCell, evaluate, render } from "./model";
 
@@ -173,11 +174,18 @@ export function applyNoise(gw: GeneratedWorkbook, noise: NoiseSpec, overrides: R
       rows[cell.row]![cell.col] = { value: text };
       textCells.add(cell.id);
     }
-    if (noise.dropCached)
+    if (noise.dropCached) {
+      // Only a cache Excel would rebuild as the same number: `=D5+D7` over a `-` the generator typed for zero
+      // recalculates to #VALUE! in Excel and WPS, so dropping that cache would make a workbook that is not clean.
+      const cached: SheetSnapshot = { ...sheet, rows: rows.map((r) => [...r]) };
+      const lookup = (name: string) => plain.sheets.find((s) => s.name === name);
       for (const cell of cells) {
         const snap = rows[cell.row]?.[cell.col];
-        if (snap?.formula !== undefined && salt(`cache ${cell.id}`) < 0.7) rows[cell.row]![cell.col] = { ...snap, value: null };
+        if (snap?.formula === undefined || salt(`cache ${cell.id}`) >= 0.7) continue;
+        if (typeof evaluateFormula(cached, snap.formula, lookup) !== "number") continue;
+        rows[cell.row]![cell.col] = { ...snap, value: null };
       }
+    }
     const labelCols = (r: number) => (rows[r] ?? []).flatMap((c, col) => (col < firstAmountCol && typeof c?.value === "string" && CJK.test(c.value) ? [col] : []));
     if (noise.names && structural)
       for (const r of bodyRows)

@@ -170,3 +170,70 @@ describe("noise: a budget table whose first amount is typed as text", () => {
     expect(loud(threePublic("3.76"))).toEqual(["一般公共预算“三公”经费支出表!C4 warning budget/number-as-text"]);
   });
 });
+
+describe("noise: amounts typed with their unit in a one-line 三公 table", () => {
+  // N7 — the one-line 三公 table (合计 | 因公出国（境）费 | 公务用车购置及运行费: 小计 购置费 运行费 | 公务接待费) with
+  // `125051.87元` and `20015.55元` typed in its line: those columns were taken for label columns (their body read as
+  // text), so 运行费 counted 0 and the correct 小计 got 「应为 399987.19」.
+  const threePublic = (outbound: TestCell, running: TestCell) =>
+    sheet("一般公共预算“三公”经费支出表", [
+      ["一般公共预算“三公”经费支出表"],
+      [undefined, undefined, undefined, undefined, undefined, "单位：元"],
+      ["“三公”经费预算数"],
+      ["合计", "因公出国（境）费", "公务用车购置及运行费", undefined, undefined, "公务接待费"],
+      [undefined, undefined, "小计", "购置费", "运行费"],
+      [550976.38, outbound, " 420002.74 ", 399987.19, running, 5921.77],
+    ], ["A1:F1", "A3:F3", "A4:A5", "B4:B5", "C4:E4", "F4:F5"]);
+  const sheetName = "一般公共预算“三公”经费支出表";
+  it("「…元」 in a 元 table: the numbers, one number-as-text warning each", () => {
+    expect(loud(threePublic("125051.87元", "20015.55元"))).toEqual(
+      ["B6", "C6", "E6"].map((c) => `${sheetName}!${c} warning budget/number-as-text`),
+    );
+  });
+  it("「2015.55元」 typed for 20015.55: the error at 运行费 (the 小计 and 合计 agree with each other)", () => {
+    expect(errorsAt(threePublic("125051.87元", "2015.55元"))).toEqual([`${sheetName}!E6=20015.55`]);
+  });
+});
+
+describe("noise: a budget table whose amounts are all typed in full-width digits", () => {
+  // N9 — `７５．５７` (a Chinese input method left in full-width mode): the test that a header cell is no amount looked
+  // for ASCII digits only, so 合计, 1. and 2. were read as header rows and the correct (2) got 「应为 4.68」.
+  const name = "部门“三公”经费和机关运行经费预算表";
+  const threePublic = (running: string) =>
+    sheet(name, [
+      [undefined, "编制部门：某某区司法局", undefined, undefined, undefined, undefined, "金额单位：万元"],
+      [undefined, "项目", "预算数"],
+      [undefined, "合计", "７５．５７"],
+      [undefined, "1.因公出国（境）费", "１８．４５"],
+      [undefined, "2.公务用车购置及运行费", "５２．４４"],
+      [undefined, "（1）公务用车购置费", "３６．１６"],
+      [undefined, "（2）公务用车运行维护费", running],
+      [undefined, "3.公务接待费", "４．６８"],
+    ], []);
+  it("clean: one number-as-text warning per amount, no error", () => {
+    expect(loud(threePublic("１６．２８"))).toEqual([3, 4, 5, 6, 7, 8].map((r) => `${name}!C${r} warning budget/number-as-text`));
+  });
+  it("「１６．８２」 typed for 16.28: the error at that cell", () => {
+    expect(errorsAt(threePublic("１６．８２"))).toEqual([`${name}!C7=16.28`]);
+  });
+});
+
+describe("noise: an allocation table whose every amount is typed as text", () => {
+  // N10 — head counts typed as text (` 29196 `) in column C beside county names merged over A:B looked like 5-digit
+  // subject codes typed after their names, so the 分配表 was vetoed as a table of subject codes and read as `other`.
+  const rows: TestCell[][] = [
+    ["2024年提前下达自治区财政困难群众救助补助资金分配表"],
+    [undefined, undefined, undefined, undefined, undefined, "单位：人、万元"],
+    ["地县", undefined, "人数", "按2%增长率测算人数", "补助比例", "补助资金"],
+    ["阿勒泰地区", undefined, " 46145 ", "47,068", undefined, "７７２"],
+    ["阿勒泰地区本级", undefined, "１６９４９", "17,288", "100%", " 415 "],
+    ["阿勒泰市", undefined, " 29196 ", "２９７８０", "50%", "３５７"],
+    ["塔城地区", undefined, " 21350 ", " 21777 ", "60%", " 261 "],
+    ["塔城市", undefined, " 23101 ", " 23563 ", "60%", " 283 "],
+  ];
+  const merges = ["A1:F1", ...[4, 5, 6, 7, 8].map((r) => `A${r}:B${r}`)];
+  it("is read as an allocation table", () => {
+    const result = checkWorkbook({ sheets: [sheet("附件1", rows, merges)] });
+    expect(result.sheets.map((s) => s.kind)).toEqual(["allocation"]);
+  });
+});

@@ -8,7 +8,7 @@ import { a1, qualifiedAddress } from "../address";
 import { type Dec, ZERO, fromNumber } from "../decimal";
 import { Scaled, scaledFromText, scaledIntegerOf } from "../engine/exact";
 import { StoredNumber, numberBeforeUnit, readNumber } from "../numbers";
-import type { SheetSnapshot } from "../snapshot";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 import { Grid } from "../table/grid";
 import { normalizeLabel } from "../text";
 import { type CodeKind, type SubjectCode, codeOf, codeText, joinCodeParts, splitCodedLabel } from "./codes";
@@ -342,7 +342,7 @@ function isHeaderRow(grid: Grid, r: number): boolean {
     const cell = grid.cell(r, col);
     if (cell && typeof cell.value === "number") return false;
     // `3.76` typed as text is an amount, not a header (the first line of a short table read as its header).
-    if (cell && typeof cell.value === "string" && /\d/.test(cell.value) && readNumber(cell.value, cell.numFmt).kind === "number") return false;
+    if (cell && typeof cell.value === "string" && /[\d０-９]/.test(cell.value) && readNumber(amountBody(cell.value), cell.numFmt).kind === "number") return false;
   }
   return true;
 }
@@ -369,6 +369,14 @@ function readColumns(grid: Grid, top: number, bottom: number): BudgetColumn[] {
   return columns;
 }
 
+/**
+ * `125,051.87元` / `12.5万元`: an amount whatever the table's unit, for telling amount columns and header rows
+ * from text (whether the number is read, or is text in the wrong unit, is readAmount's business).
+ */
+function amountBody(value: CellValue): CellValue {
+  return numberBeforeUnit(value, "万元") ?? numberBeforeUnit(value, "元") ?? value;
+}
+
 /** What a column's body mostly holds; its own header texts repeated on a continuation page do not count. */
 function bodyKindOf(grid: Grid, from: number, col: number, headerTexts: Set<string>): "none" | "number" | "code" | "text" {
   let numbers = 0;
@@ -383,7 +391,7 @@ function bodyKindOf(grid: Grid, from: number, col: number, headerTexts: Set<stri
       else texts++;
       continue;
     }
-    const reading = readNumber(cell.value, cell.numFmt);
+    const reading = readNumber(amountBody(cell.value), cell.numFmt);
     if (reading.kind === "blank") continue;
     if (reading.kind === "number") {
       if (typeof cell.value === "string" && codeOf(codeText(cell.value))) codes++;
