@@ -695,13 +695,28 @@ function totalBornOut(
   // when the totals are live sums (they follow the rows: no total can confirm the typos, confirmTotalColumns asks
   // typed ones): the header states the total, and the check below still asks whether another set explains the breaks.
   const half = agree * 2 === rows && telling >= 2 && liveSums > 0;
-  if (!oneException && !half && (agree < 2 || agree * 2 <= rows)) return false;
+  // Two typos in three units, the totals live sums: each break a slip of one key on the row's sum (a digit
+  // dropped, doubled or swapped with its neighbour) — a 合计 of another set of columns is never off that way.
+  const slips = liveSums > 0 && telling >= 1 && gaps.length <= 2 && gaps.every(([i, gap]) => oneKeySlip(atPlaces(totalValues, i), atPlaces(totalValues, i) - gap));
+  if (!oneException && !half && !slips && (agree < 2 || agree * 2 <= rows)) return false;
   // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
   const others = numeric.filter((o) => o !== total && !o.percent);
   return !others.some((o) => {
     const v = values.get(o.col)!;
     return gaps.every(([i, gap]) => v.known(i) && v.kind[i] !== BIG && Math.abs(Math.abs(gap) - Math.abs(atPlaces(v, i))) <= siblings.length + 1);
   });
+}
+
+/** The typed integer is the expected one with one digit left out, typed twice or swapped with its neighbour. */
+export function oneKeySlip(typed: number, expected: number): boolean {
+  if (!Number.isSafeInteger(typed) || !Number.isSafeInteger(expected) || typed === expected || typed < 0 || expected < 0) return false;
+  const a = String(typed);
+  const b = String(expected);
+  const dropped = (long: string, short: string) => long.length === short.length + 1 && [...long].some((_, k) => long.slice(0, k) + long.slice(k + 1) === short);
+  if (dropped(a, b) || dropped(b, a)) return true;
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 /**
