@@ -16,7 +16,7 @@ import { parseNumFmt } from "../format";
 import { readNumber, readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
-import { type RuleReading, annotationReadings, bestReading, isUnclear, pointReadings } from "./readings";
+import { type RuleReading, annotationReadings, bestReading, isUnclear, oneKeySlip, pointReadings } from "./readings";
 import { BIG, ColumnValues } from "./values";
 
 export interface ColumnRule {
@@ -705,18 +705,6 @@ function totalBornOut(
     const v = values.get(o.col)!;
     return gaps.every(([i, gap]) => v.known(i) && v.kind[i] !== BIG && Math.abs(Math.abs(gap) - Math.abs(atPlaces(v, i))) <= siblings.length + 1);
   });
-}
-
-/** The typed integer is the expected one with one digit left out, typed twice or swapped with its neighbour. */
-export function oneKeySlip(typed: number, expected: number): boolean {
-  if (!Number.isSafeInteger(typed) || !Number.isSafeInteger(expected) || typed === expected || typed < 0 || expected < 0) return false;
-  const a = String(typed);
-  const b = String(expected);
-  const dropped = (long: string, short: string) => long.length === short.length + 1 && [...long].some((_, k) => long.slice(0, k) + long.slice(k + 1) === short);
-  if (dropped(a, b) || dropped(b, a)) return true;
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 /**
