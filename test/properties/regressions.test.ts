@@ -3290,3 +3290,100 @@ describe("r2single (session 7): a total whose 尾差 a county's typo took away i
     expect(loud(withValue(employment(), "C11", 36061), regional())).toEqual(["附件1!C11 error allocation/wrong-value"]));
   it("the same without the regional form", () => expect(loud(withValue(employment(), "C11", 36061))).toEqual(["附件1!C11 error allocation/wrong-value"]));
 });
+
+// r2pair (session 7) — 合计（万元） over 补助资金 | 清算资金 with live =SUM totals, two counties' 合计 typed with a digit dropped
+// (205.15 → 20.55, 836.87 → 83.87): the totals follow the typos, so one unit row of three added up and the 合计 column was
+// not read as a sum; the regional target form's 阿勒泰地区 could then not tell 阿勒泰市 from 布尔津县 (777 #84, 7 #91). A break
+// that is a one-key slip of its row's sum is a typo, not another set of columns: the header's sum stands.
+describe("r2pair (session 7): a 合计 column with two digit slips under live totals is still the row sum", () => {
+  function allocation(f7 = 205.15, f9 = 836.87): Sheet {
+    const f5 = Math.round((1375.16 + f7) * 100) / 100;
+    const f4 = Math.round((f5 + f9) * 100) / 100;
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2024年提前下达自治区财政城乡居民基本养老保险补助资金分配表"],
+      ["地区", "补助对象人数（人）", "补助比例", "补助资金（万元）", "清算资金（万元）", "合计（万元）"],
+      ["全省合计", { v: 88116, f: "B5+B8" }, "×", { v: 350.45, f: "D5+D8" }, { v: 2066.73, f: "E5+E8" }, { v: f4, f: "F5+F8" }],
+      ["阿勒泰地区", { v: 68899, f: "SUM(B6:B7)" }, "×", { v: 302.41, f: "SUM(D6:D7)" }, { v: 1277.9, f: "SUM(E6:E7)" }, { v: f5, f: "SUM(F6:F7)" }],
+      ["阿勒泰市", 52063, 1, 260.32, 1114.84, 1375.16],
+      ["布尔津县", 16836, 0.5, 42.09, 163.06, f7],
+      ["巴州", { v: 19217, f: "B9" }, "×", { v: 48.04, f: "D9" }, { v: 788.83, f: "E9" }, { v: f9, f: "F9" }],
+      ["库尔勒市", 19217, 0.5, 48.04, 788.83, f9],
+    ];
+    return sheet("附件1", rows, ["A2:F2"], { 3: "0.00", 4: "0.00", 5: "0.00" });
+  }
+  function form(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件3"],
+      ["2024年城乡居民基本养老保险补助资金区域绩效目标表"],
+      ["项目名称", "城乡居民基本养老保险补助资金", undefined, "合计", "阿勒泰地区", "巴州"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, 2417.18, 1580.31, 836.87],
+      [undefined, "其中：财政拨款", undefined, 2417.18, 1580.31, 836.87],
+      [undefined, "地方资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+    ];
+    const merges = ["A2:F2", "B3:C3", "B4:F4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:F8", "A9:A11", "D9:E9", "D10:E10", "D11:E11"];
+    return sheet("附件3", rows, merges, { 3: "0.00", 4: "0.00", 5: "0.00" });
+  }
+  it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+  it("布尔津县 合计 typed 20.55 → one error at F7", () => expect(errorsAt(allocation(20.55), form())).toEqual(["附件1!F7=205.15"]));
+  it("with 库尔勒市 合计 typed 83.87 too → the two errors, no warning", () => {
+    expect(errorsAt(allocation(20.55, 83.87), form())).toEqual(["附件1!F7=205.15", "附件1!F9=836.87"]);
+    expect(loud(allocation(20.55, 83.87), form())).toEqual(["附件1!F7 error allocation/differs-from-targets", "附件1!F9 error allocation/differs-from-targets"]);
+  });
+  it("breaks no keystroke explains leave the 合计 unread: 阿勒泰地区's two counties stay a reviewer's question", () => {
+    // Off by 84.6 and 300: the 合计 may add up another set of columns, so the rows do not tell which county is wrong.
+    expect(loud(allocation(120.55, 536.87), form())).toEqual(["附件1!F9 error allocation/differs-from-targets", "附件1!F6 warning allocation/ambiguous-fault"]);
+  });
+});
+
+// r2pair (session 7) — `3=1 × 2 × 30 / 10000` over four funded rows, two of them typed with a digit dropped (82 → 8, 88 → 8):
+// two rows of four held, so the annotation was called unclear and not applied, and 克州's copy on the regional form could not
+// tell 克州本级 from 阿图什市 (seed 7 #290). Breaks that are each a one-key slip of the rule's result are typos.
+describe("r2pair (session 7): an annotation with two digit slips in four rows is still applied", () => {
+  function allocation(e9 = 82, e10 = 88): Sheet {
+    const rows: TestCell[][] = [
+      ["附件1"],
+      ["2023年提前下达自治区财政就业补助资金分配表"],
+      ["单位：人、万元"],
+      ["序号", "地区", "补助对象人数", "补助资金安排"],
+      [undefined, undefined, undefined, "补助比例", "补助资金"],
+      [undefined, undefined, 1, 2, "3=1 × 2 × 30 / 10000"],
+      [undefined, "克州", { v: 87410, f: "SUM(C8:C9)" }, "×", { v: 126 + e9, f: "SUM(E8:E9)" }],
+      [1, "克州本级", 41853, 1, 126],
+      [2, "阿图什市", 45557, 0.6, e9],
+      [3, "吐鲁番市", 36576, 0.8, e10],
+      [undefined, "巴州", { v: 1350, f: "C12" }, "×", { v: 2, f: "E12" }],
+      [4, "库尔勒市", 1350, 0.6, 2],
+      [undefined, "合计", { v: 125336, f: "C7+C10+C11" }, "×", { v: 128 + e9 + e10, f: "E7+E10+E11" }],
+    ];
+    return sheet("附件1", rows, ["A2:E2", "A3:E3", "A4:A5", "B4:B5", "C4:C5", "D4:E4"]);
+  }
+  function form(): Sheet {
+    const rows: TestCell[][] = [
+      ["附件2"],
+      ["2023年就业补助资金区域绩效目标表"],
+      ["项目名称", "就业补助资金", undefined, "全区", "克州", "吐鲁番市", "巴州"],
+      ["主管部门", "人力资源和社会保障厅"],
+      ["资金情况（万元）", "年度金额：", undefined, 298, 208, 88, 2],
+      [undefined, "其中：中央资金", undefined, 298, 208, 88, 2],
+      [undefined, "地方资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+    ];
+    const merges = ["A2:G2", "B3:C3", "B4:G4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:G8", "A9:A11", "D9:F9", "D10:F10", "D11:F11"];
+    return sheet("附件2", rows, merges);
+  }
+  it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+  it("阿图什市 typed 8 → one error at E9", () => expect(errorsAt(allocation(8), form())).toEqual(["附件1!E9=82"]));
+  it("with 吐鲁番市 typed 8 too → the two errors, no warning", () => {
+    expect(loud(allocation(8, 8), form()).filter((f) => !f.includes(" error "))).toEqual([]);
+    expect(errorsAt(allocation(8, 8), form())).toEqual(["附件1!E9=82", "附件1!E10=88"]);
+  });
+});

@@ -16,7 +16,7 @@ import { parseNumFmt } from "../format";
 import { readNumber, readingPlaces } from "../numbers";
 import { type TableColumn, type TableLayout, headerLabel } from "../table/read-table";
 import { normalizeLabel } from "../text";
-import { type RuleReading, annotationReadings, bestReading, isUnclear, pointReadings } from "./readings";
+import { type RuleReading, annotationReadings, bestReading, isUnclear, oneKeySlip, pointReadings } from "./readings";
 import { BIG, ColumnValues } from "./values";
 
 export interface ColumnRule {
@@ -695,7 +695,10 @@ function totalBornOut(
   // when the totals are live sums (they follow the rows: no total can confirm the typos, confirmTotalColumns asks
   // typed ones): the header states the total, and the check below still asks whether another set explains the breaks.
   const half = agree * 2 === rows && telling >= 2 && liveSums > 0;
-  if (!oneException && !half && (agree < 2 || agree * 2 <= rows)) return false;
+  // Two typos in three units, the totals live sums: each break a slip of one key on the row's sum (a digit
+  // dropped, doubled or swapped with its neighbour) — a 合计 of another set of columns is never off that way.
+  const slips = liveSums > 0 && telling >= 1 && gaps.length <= 2 && gaps.every(([i, gap]) => oneKeySlip(atPlaces(totalValues, i), atPlaces(totalValues, i) - gap));
+  if (!oneException && !half && !slips && (agree < 2 || agree * 2 <= rows)) return false;
   // One column's value makes up every break: the 合计 adds it too, or leaves it out — another set altogether.
   const others = numeric.filter((o) => o !== total && !o.percent);
   return !others.some((o) => {

@@ -30,6 +30,8 @@ export interface Support {
   breaksAlike?: boolean;
   /** Rows that break it whose cell is typed (a live total follows its rows: its break is their echo). */
   typedBreaks?: number;
+  /** Typed breaks that are a one-key slip of the rule's result (a digit left out, typed twice, swapped). */
+  slips?: number;
 }
 
 /** What a reading needs to know of a column. */
@@ -152,6 +154,7 @@ export function supportOf(
   let breaks = 0;
   let alike = true;
   let typedBreaks = 0;
+  let slips = 0;
   // Which reading the rows bear out is a share: a few thousand rows spread over the table tell it.
   const stride = Math.max(1, Math.floor(bodySize / SAMPLE_ROWS));
   rows: for (let i = 0; i < bodySize; i += stride) {
@@ -179,7 +182,11 @@ export function supportOf(
       holds++;
       continue;
     }
-    if (!live?.(i)) typedBreaks++;
+    if (!live?.(i)) {
+      typedBreaks++;
+      const scale = 10 ** target.places;
+      if (oneKeySlip(Math.round(Math.abs(t) * scale), Math.round(Math.abs(result) * scale))) slips++;
+    }
     if (alike && !additive) {
       // A subtotal over one funded row repeats that row's numbers: the same break again, not a second row.
       if (t === firstTarget && result === firstResult) continue;
@@ -192,7 +199,7 @@ export function supportOf(
       else if (!(Math.abs(ratio - firstBreak) <= Math.abs(firstBreak) * Math.max(2e-4, unit / Math.abs(t) + unit / Math.abs(firstTarget)))) alike = false;
     }
   }
-  return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks };
+  return { holds, evidence, breaksAlike: alike && breaks >= 2, typedBreaks, slips };
 }
 
 /** A gap this small a share of the computed value is rounding carried through, not another reading. */
@@ -238,9 +245,12 @@ function isAdditive(expr: Expr): boolean {
   return expr.type === "bin" && (expr.op === "+" || expr.op === "-") && isAdditive(expr.left) && isAdditive(expr.right);
 }
 
-/** Enough rows to judge, and the best reading holds on no more than half of them. */
+/** Enough rows to judge, and the best reading holds on no more than half of them — unless the rows that break
+ *  it are at most two, each a one-key slip of its result, beside a row that holds: two typos in a small table. */
 export function isUnclear(support: Support): boolean {
-  return support.evidence >= 3 && support.holds * 2 <= support.evidence;
+  const breaks = support.evidence - support.holds;
+  const typos = support.holds >= 1 && breaks <= 2 && support.slips === breaks;
+  return support.evidence >= 3 && support.holds * 2 <= support.evidence && !typos;
 }
 
 /** Same scaling of a rule's result as the relations use (ruleFactor in relations.ts). */
@@ -284,4 +294,16 @@ function compile(expr: Expr, index: Map<string, number>, slots: Float64Array): (
       }
     }
   }
+}
+
+/** The typed integer is the expected one with one digit left out, typed twice or swapped with its neighbour. */
+export function oneKeySlip(typed: number, expected: number): boolean {
+  if (!Number.isSafeInteger(typed) || !Number.isSafeInteger(expected) || typed === expected || typed < 0 || expected < 0) return false;
+  const a = String(typed);
+  const b = String(expected);
+  const dropped = (long: string, short: string) => long.length === short.length + 1 && [...long].some((_, k) => long.slice(0, k) + long.slice(k + 1) === short);
+  if (dropped(a, b) || dropped(b, a)) return true;
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
