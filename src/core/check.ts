@@ -35,10 +35,12 @@ type SheetChecker = (sheet: SheetSnapshot, reading: WorkbookReading, joint: Join
 /** Checks of sheets that need nothing from another sheet (an allocation's relations that the workbook
  *  diagnosis placed together with the target copies are not diagnosed again). */
 const STANDALONE: Partial<Record<SheetKind, SheetChecker>> = {
-  allocation: (sheet, reading, joint) => {
-    const model = reading.allocation(sheet);
-    return model ? checkAllocationSheet(sheet, model, joint.across.get(sheet.name), statedByForms(reading)) : [];
-  },
+  // Each table of the sheet on its own (tables stacked on one sheet: workbook/reading.ts), findings at their cells.
+  allocation: (sheet, reading, joint) =>
+    reading.allocationParts(sheet).flatMap((part) => {
+      const model = reading.allocation(part);
+      return model ? checkAllocationSheet(part, model, joint.across.get(sheet.name), statedByForms(reading)) : [];
+    }),
   "budget-table": (sheet) => checkBudgetSheet(sheet),
   "tracking-feedback": (sheet) => checkTrackingSheet(sheet),
   "subject-codes": (sheet) => checkSubjectCodeSheet(sheet),
@@ -82,7 +84,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, onSheet?: (index: numb
     run(sheet, () => (checker ? checker(sheet, reading, joint) : null));
   }
 
-  const allocations = reading.sheetsOf("allocation").map((s) => results.get(s)!);
+  const allocations = workbook.sheets.filter((s) => reading.kindOf(s) === "allocation").map((s) => results.get(s)!);
   const resultOf = (name: string) => results.get(workbook.sheets.find((s) => s.name === name)!);
   for (const { sheet, finding } of joint.findings) if (reading.kinds.get(sheet) === "allocation") resultOf(sheet)?.findings.push(finding);
   const verdicts = allocationVerdicts(allocations);

@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type VarietySpec, buildVariety, varietySpecArb } from "../generators/allocation-variety";
+import { type VarietySpec, buildVariety, twoTablesSpecArb, varietySpecArb } from "../generators/allocation-variety";
 import { type WideSpec, buildWide, wideSpecArb } from "../generators/allocation-wide";
 import { evaluate } from "../generators/model";
 import { status } from "../generators/oracle";
@@ -171,5 +171,9 @@ describe.skipIf(CENSUS === 0)("census of failing wide layouts", () => {
     if (want("variety-clean")) variety("variety clean", fc.tuple(varietySpecArb), varietyClean, 11);
     if (want("variety-single")) variety("variety single", fc.tuple(varietySpecArb, pickArb), varietySingle, 12);
     if (want("variety-pair")) variety("variety pair", fc.tuple(varietySpecArb, pickArb, pickArb), varietyPair, 13);
+    if (want("two-consistent")) variety("two tables consistent", fc.tuple(twoTablesSpecArb), varietyConsistent, 20);
+    if (want("two-clean")) variety("two tables clean", fc.tuple(twoTablesSpecArb), varietyClean, 21);
+    if (want("two-single")) variety("two tables single", fc.tuple(twoTablesSpecArb, pickArb), varietySingle, 22);
+    if (want("two-pair")) variety("two tables pair", fc.tuple(twoTablesSpecArb, pickArb, pickArb), varietyPair, 23);
   });
 });

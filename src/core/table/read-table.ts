@@ -117,8 +117,11 @@ function numbersBeforeUnits(grid: Grid, layout: TableLayout): Grid {
 }
 
 function findHeaderTop(grid: Grid, layout: TableLayout): number {
-  const limit = Math.min(grid.rowCount, MAX_PRE_HEADER_ROWS);
-  for (let r = 0; r < limit; r++) {
+  // A table further down a sheet (stacked.ts: its part holds no rows above it) starts at its first row.
+  let from = 0;
+  while (from < grid.rowCount && grid.isRowEmpty(from) && !grid.hasMergeInRow(from)) from++;
+  const limit = Math.min(grid.rowCount, from + MAX_PRE_HEADER_ROWS);
+  for (let r = from; r < limit; r++) {
     const texts = grid.rowTexts(r);
     if (texts.length === 0) continue;
     let isMeta = false;
@@ -185,7 +188,7 @@ function findHeaderBottom(grid: Grid, top: number): number {
 }
 
 /** A further header row: only text, several cells, none a total label, and not a column-number row. */
-function isTextHeaderRow(grid: Grid, r: number): boolean {
+export function isTextHeaderRow(grid: Grid, r: number): boolean {
   const texts = grid.rowTexts(r);
   if (texts.length < 2) return false;
   if (isColumnNumberRow(grid, r)) return false;

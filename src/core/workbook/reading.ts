@@ -15,11 +15,13 @@ import type { PerformanceForm } from "../performance/form";
 import { copiedFigures } from "../performance/links";
 import { readPerformanceForms } from "../performance/read-forms";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { partFromTop, splitStackedTables } from "../table/stacked";
 import { confirmStructure } from "./confirmed-structure";
 
 export class WorkbookReading {
   readonly kinds: ReadonlyMap<string, SheetKind>;
   private readonly allocations = new Map<SheetSnapshot, AllocationModel | null>();
+  private readonly parts = new Map<SheetSnapshot, SheetSnapshot[]>();
   private readonly forms = new Map<SheetSnapshot, PerformanceForm[]>();
   private budgetModel: BudgetWorkbook | undefined;
 
@@ -31,8 +33,35 @@ export class WorkbookReading {
     return this.kinds.get(sheet.name) ?? "other";
   }
 
+  /** The sheets of a kind; an allocation sheet with tables stacked on it gives each of its tables (allocationParts). */
   sheetsOf(kind: SheetKind): SheetSnapshot[] {
-    return this.workbook.sheets.filter((s) => this.kinds.get(s.name) === kind);
+    const sheets = this.workbook.sheets.filter((s) => this.kinds.get(s.name) === kind);
+    return kind === "allocation" ? sheets.flatMap((s) => this.allocationParts(s)) : sheets;
+  }
+
+  /**
+   * The allocation tables of a sheet: the sheet itself, or, where tables are stacked on it (table/stacked.ts), each
+   * table that reads as an allocation on its own, as a part of the sheet (same name, the cells at their addresses).
+   * A stacked table of another kind (a 分配因素 list, a form) is left alone.
+   */
+  allocationParts(sheet: SheetSnapshot): SheetSnapshot[] {
+    let parts = this.parts.get(sheet);
+    if (!parts) {
+      parts = [sheet];
+      if (this.kindOf(sheet) === "allocation") {
+        try {
+          const split = splitStackedTables(sheet);
+          if (split.length > 1) {
+            const tables = split.filter((part) => classifySheet(partFromTop(part)) === "allocation");
+            if (tables.length > 0) parts = tables;
+          }
+        } catch {
+          parts = [sheet];
+        }
+      }
+      this.parts.set(sheet, parts);
+    }
+    return parts;
   }
 
   /** The allocation model of a sheet, or null when it cannot be read as one. Its structure is as the target
