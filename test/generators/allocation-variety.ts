@@ -88,8 +88,8 @@ function varietyArb(twoTables: boolean): fc.Arbitrary<VarietySpec> {
 /** One table per sheet, with every other variation. */
 export const varietySpecArb = varietyArb(false);
 /**
- * Two tables on one sheet, one under the other (（一）…分配表, its header and 合计, then （二）…): the engine reads one
- * table per sheet today, so these are drawn apart, for the census (WIDE-COUNTEREXAMPLES.md, "Left").
+ * Two tables on one sheet, one under the other (（一）…分配表, its header and 合计, then （二）…): each is read as a table of
+ * its own (src/core/table/stacked.ts); a ratchet of its own in wide-layout.property.test.ts.
  */
 export const twoTablesSpecArb = varietyArb(true);
 

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type VarietySpec, buildVariety, twoTablesSpecArb, varietySpecArb } from "../generators/allocation-variety";
 import { type WideSpec, buildWide, wideSpecArb } from "../generators/allocation-wide";
-import { evaluate } from "../generators/model";
+import { type GeneratedWorkbook, evaluate } from "../generators/model";
 import { status } from "../generators/oracle";
 import {
   type Pick,
@@ -92,6 +92,51 @@ describe.skipIf(CENSUS > 0)("generated allocation workbooks of further variety (
     console.log(`variety pair: ${count} of ${tally.pair} tested fail`);
     expect(tally.pair).toBeGreaterThan(SAMPLE * 0.25);
     expect(count, first).toBeLessThanOrEqual(VARIETY_FAILURES.pair);
+  });
+});
+
+/** Two tables on one sheet (twoTablesSpecArb): each read as its own table (src/core/table/stacked.ts). */
+const TWO_TABLES_FAILURES = { clean: 0, single: 0, pair: 12, perTable: 3 };
+/** The workbook with each cell's group its table (totals too), so that a pair of typos is one per table. */
+function tablesAsGroups(spec: VarietySpec): GeneratedWorkbook {
+  const workbook = buildVariety(spec);
+  const rows = workbook.base.sheets[0]!.rows;
+  const second = rows.findIndex((r) => typeof r[0]?.value === "string" && /分配表（二）$/.test(r[0].value));
+  const cells = new Map([...workbook.cells].map(([id, c]) => [id, { ...c, group: c.row < second ? "表一" : "表二" }]));
+  return { ...workbook, cells };
+}
+const onePerTable = (spec: VarietySpec, a: Pick, b: Pick) => twoTyposInWorkbook(tablesAsGroups(spec), a, b);
+
+describe.skipIf(CENSUS > 0)("generated sheets of two tables, one under the other (（一）/（二） titles, each its band and 合计)", () => {
+  it("the generator is consistent", LIMIT, () => {
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(twoTablesSpecArb), varietyConsistent, SEED + 20, SAMPLE);
+    expect(count, first).toBe(0);
+  });
+  it(`a clean sheet of two tables: no error and no warning — at most ${TWO_TABLES_FAILURES.clean} of ${SAMPLE} still fail`, LIMIT, () => {
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(twoTablesSpecArb), varietyClean, SEED + 21, SAMPLE);
+    console.log(`two tables clean: ${count} of ${SAMPLE} fail`);
+    expect(count, first).toBeLessThanOrEqual(TWO_TABLES_FAILURES.clean);
+  });
+  it(`one wrong number in either table: an error at that cell and no other — at most ${TWO_TABLES_FAILURES.single} of ${SAMPLE} still fail`, LIMIT, () => {
+    tally.single = 0;
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(twoTablesSpecArb, pickArb), varietySingle, SEED + 22, SAMPLE);
+    console.log(`two tables single: ${count} of ${tally.single} tested fail`);
+    expect(tally.single).toBeGreaterThan(SAMPLE * 0.6);
+    expect(count, first).toBeLessThanOrEqual(TWO_TABLES_FAILURES.single);
+  });
+  it(`two wrong numbers (in one table or one in each): both at their cells — at most ${TWO_TABLES_FAILURES.pair} of ${SAMPLE} still fail`, LIMIT, () => {
+    tally.pair = 0;
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(twoTablesSpecArb, pickArb, pickArb), varietyPair, SEED + 23, SAMPLE);
+    console.log(`two tables pair: ${count} of ${tally.pair} tested fail`);
+    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.25);
+    expect(count, first).toBeLessThanOrEqual(TWO_TABLES_FAILURES.pair);
+  });
+  it(`one wrong number in each table: both at their cells — at most ${TWO_TABLES_FAILURES.perTable} of ${SAMPLE} still fail`, LIMIT, () => {
+    tally.pair = 0;
+    const { count, first } = failuresOf(PropertyFailure, fc.tuple(twoTablesSpecArb, pickArb, pickArb), onePerTable, SEED + 24, SAMPLE);
+    console.log(`two tables one per table: ${count} of ${tally.pair} tested fail`);
+    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.25);
+    expect(count, first).toBeLessThanOrEqual(TWO_TABLES_FAILURES.perTable);
   });
 });
 
@@ -175,5 +220,6 @@ describe.skipIf(CENSUS === 0)("census of failing wide layouts", () => {
     if (want("two-clean")) variety("two tables clean", fc.tuple(twoTablesSpecArb), varietyClean, 21);
     if (want("two-single")) variety("two tables single", fc.tuple(twoTablesSpecArb, pickArb), varietySingle, 22);
     if (want("two-pair")) variety("two tables pair", fc.tuple(twoTablesSpecArb, pickArb, pickArb), varietyPair, 23);
+    if (want("two-per-table")) variety("two tables one per table", fc.tuple(twoTablesSpecArb, pickArb, pickArb), onePerTable, 24);
   });
 });
