@@ -71,6 +71,51 @@ describe("tables stacked on one sheet", () => {
     expect(loud(s)).toEqual(["附件1!D11 error allocation/wrong-value 800", "附件1!B23 error allocation/wrong-value 410"]);
   });
 
+  it("a second title with the unit beside it, over a band of other words (县（市、区） | 中央 | 自治区), starts a table", () => {
+    const s = sheet(
+      "附件1",
+      [
+        ["2025年中央财政困难群众救助补助资金分配表", null, null, "单位：万元"],
+        ["县（市、区）", "合计", "中央", "自治区"],
+        ["合计", 2260, 900, 1360],
+        ["塔城市", 1210, 500, 710],
+        ["乌苏市", 1050, 400, 650],
+        [],
+        ["2025年自治区财政困难群众救助补助资金分配表", null, null, "单位：万元"],
+        ["县（市、区）", "合计", "中央", "自治区"],
+        ["合计", 1130, 380, 750],
+        ["塔城市", 470, 150, 320],
+        ["乌苏市", 660, 230, 430],
+      ],
+      ["A1:C1", "A7:C7"],
+    );
+    expect(partRows(s)).toEqual([1, 7]);
+    expect(loud(s)).toEqual([]);
+    expect(loud(withValue(s, "D10", 230))).toEqual(["附件1!D10 error allocation/wrong-value 320"]);
+  });
+
+  it("section headings over the band again, under one 合计, stay one table", () => {
+    const s = sheet(
+      "附件1",
+      [
+        ["2025年困难群众救助补助资金分配表"],
+        [null, null, null, "单位：万元"],
+        band,
+        ["合计", 3390, 1280, 2110],
+        ["一、中央资金"],
+        band,
+        ["塔城市", 1210, 500, 710],
+        ["乌苏市", 1050, 400, 650],
+        ["二、自治区资金"],
+        band,
+        ["塔城市", 470, 150, 320],
+        ["乌苏市", 660, 230, 430],
+      ],
+      ["A1:D1"],
+    );
+    expect(splitStackedTables(s)).toHaveLength(1);
+  });
+
   it("a header band pasted again after a page break (no new title) stays one table", () => {
     const rows: TestCell[][] = [
       ["2025年中央财政困难群众救助补助资金分配表"],

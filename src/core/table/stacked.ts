@@ -18,6 +18,8 @@ const NOTE_OR_SIGN_OFF = /^(说明|注|备注|附注|填表说明|数据来源)\
 const UNIT_OR_LABEL = /单位\s*[:：]|^附[件表]\s*[\d一二三四五六七八九十]*|^[(（]?\d{4}年度?[)）]?$|^(编制|填报|制表)(单位|部门|日期)/;
 /** What a table's title says it is: a table word, money, or a section number (（二）, 二、, 表2). */
 const TITLE_WORD = /表|方案|资金|经费|情况|明细|因素|清单|汇总|预算|决算|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、/;
+/** A title that names a table of its own. */
+const TABLE_TITLE = /表|方案|明细|清单/;
 /** 续表, （续）: the same table going on over a page. */
 const CONTINUED = /续表|[(（]续[)）]|^续/;
 /** Words of column headers (a county row with a remark beside a blank amount is not a header). */
@@ -60,7 +62,7 @@ function tableStarts(grid: Grid): number[] {
   const starts: number[] = [];
   let table: Table | null = null;
   let title: string | null = null;
-  let body = false;
+  let bodyRows = 0;
   let blankBefore = false;
   for (let r = 0; r < grid.rowCount; r++) {
     const { filled, numbers, first } = shapeOf(grid, r);
@@ -73,24 +75,25 @@ function tableStarts(grid: Grid): number[] {
     if (!table) {
       // Above the first header: the title, then the band.
       if (numbers > 0) return starts; // numbers before any header: not a layout this reads
-      const texts = grid.rowTexts(r);
-      if (texts.length === 1 && isTitle(texts[0]!.text)) title ??= normalizeLabel(texts[0]!.text);
-      else if (isHeaderRow(grid, r) || isTextHeaderRow(grid, r)) table = { title, header: bandTexts(grid, r) };
+      const text = titleOf(grid, r);
+      if (text !== null && isTitle(text)) title ??= normalizeLabel(text);
+      else if (isTextOnlyRow(grid, r) && !grid.rowTexts(r).every(({ text }) => /[:：]/.test(text))) table = { title, header: bandTexts(grid, r) };
       if (r > 40) return starts;
       continue;
     }
     if (numbers > 0) {
-      body = true;
+      bodyRows++;
       continue;
     }
-    if (!body) continue;
+    // A table of one row is a heading's total more often than a table (合计, then 一、中央资金 with the band again).
+    if (bodyRows < 2) continue;
     // Notes and the sign-off under a table: a title further down would be a new table, the lines themselves are not.
     if (filled <= 2 && NOTE_OR_SIGN_OFF.test(normalizeLabel(first))) continue;
     const next = newTableAt(grid, r, table, wasBlank);
     if (!next) continue;
     starts.push(r);
     table = next.table;
-    body = false;
+    bodyRows = 0;
     r = next.header;
   }
   return starts;
@@ -98,16 +101,16 @@ function tableStarts(grid: Grid): number[] {
 
 /** Does a new table start at row r (a title line, or a new band after a blank row)? Its header row and signature. */
 function newTableAt(grid: Grid, r: number, current: Table, afterBlank: boolean): { table: Table; header: number } | null {
-  const texts = grid.rowTexts(r);
-  if (texts.length === 1) {
-    const text = texts[0]!.text;
+  const text = titleOf(grid, r);
+  if (text !== null) {
     if (!isTitle(text) || CONTINUED.test(normalizeLabel(text))) return null;
-    const header = headerBelow(grid, r + 1);
+    const header = headerBelow(grid, r + 1, current.header);
     if (header === null) return null;
     const band = bandTexts(grid, header);
     const title = normalizeLabel(text);
-    // The same title and band again: one table pasted from pages.
-    if (title === current.title && sameBand(band, current.header)) return null;
+    // The same title and band again: one table pasted from pages. A section heading (二、自治区资金) over the band
+    // again may head a part of the table above, whose 合计 covers it: only a table's own title (…表) says it is not.
+    if (sameBand(band, current.header) && (title === current.title || !TABLE_TITLE.test(title))) return null;
     return { table: { title, header: band }, header };
   }
   // No title: a band that is not the table's own, with its column-number row, after a blank row.
@@ -126,25 +129,41 @@ function newTableAt(grid: Grid, r: number, current: Table, afterBlank: boolean):
   return { table: { title: null, header: band }, header: r };
 }
 
-/** The header row under a title: past at most a few meta lines (单位：万元, （2024年度）), and numbers under its band. */
-function headerBelow(grid: Grid, from: number): number | null {
+/** The text of a title line: its one text, or the one beside the unit (`…分配表（二）  单位：万元`); null otherwise. */
+function titleOf(grid: Grid, r: number): string | null {
+  const texts = grid.rowTexts(r);
+  if (texts.length === 1) return texts[0]!.text;
+  if (texts.length !== 2) return null;
+  const rest = texts.filter(({ text }) => !/单位\s*[:：]/.test(text));
+  return rest.length === 1 ? rest[0]!.text : null;
+}
+
+/**
+ * The header row under a title: past at most a few meta lines (单位：万元, （2024年度）), and numbers under its band. A
+ * band of header words, or the band of the table above under a new title (中央资金, then 自治区资金).
+ */
+function headerBelow(grid: Grid, from: number, above: Set<string>): number | null {
   let meta = 0;
   for (let r = from; r < Math.min(grid.rowCount, from + MAX_META_ROWS + 3); r++) {
     const { filled, numbers } = shapeOf(grid, r);
     if (filled === 0 && !grid.hasMergeInRow(r)) continue;
     if (numbers > 0) return null;
-    if (isHeaderRow(grid, r)) return numbersBelow(grid, r + 1) ? r : null;
+    if (isHeaderRow(grid, r) || (isTextOnlyRow(grid, r) && sameBand(bandTexts(grid, r), above))) return numbersBelow(grid, r + 1) ? r : null;
     const texts = grid.rowTexts(r);
     if (++meta > MAX_META_ROWS || !texts.every(({ text }) => UNIT_OR_LABEL.test(normalizeLabel(text)) || /[:：]/.test(text))) return null;
   }
   return null;
 }
 
+/** Several texts and no number (not the column-number row). */
+function isTextOnlyRow(grid: Grid, r: number): boolean {
+  return shapeOf(grid, r).numbers === 0 && !isColumnNumberRow(grid, r) && grid.rowTexts(r).length >= 2;
+}
+
 /** A header row: text only, several cells, most of them header words (补助资金合计 over a column is one of them). */
 function isHeaderRow(grid: Grid, r: number): boolean {
-  if (shapeOf(grid, r).numbers > 0 || isColumnNumberRow(grid, r)) return false;
+  if (!isTextOnlyRow(grid, r)) return false;
   const texts = grid.rowTexts(r);
-  if (texts.length < 2) return false;
   const worded = texts.filter(({ text }) => HEADER_WORD.test(normalizeLabel(text))).length;
   return worded >= 2 && worded * 2 >= texts.length;
 }
