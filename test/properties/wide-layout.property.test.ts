@@ -26,7 +26,9 @@ import {
   tally,
   twoTyposInWorkbook,
 } from "./allocation-layout.props";
+import { NoiseFailure, cleanNoisyHasNoFinding, singleTypoInNoisy } from "./noise.props";
 import { censusLines, failuresOf } from "./sampling";
+import { noiseSpecArb } from "../generators/noise";
 
 const SEED = Number(process.env.FC_SEED ?? 20261206);
 const CENSUS = Number(process.env.FC_CENSUS ?? 0);
@@ -221,5 +223,11 @@ describe.skipIf(CENSUS === 0)("census of failing wide layouts", () => {
     if (want("two-single")) variety("two tables single", fc.tuple(twoTablesSpecArb, pickArb), varietySingle, 22);
     if (want("two-pair")) variety("two tables pair", fc.tuple(twoTablesSpecArb, pickArb, pickArb), varietyPair, 23);
     if (want("two-per-table")) variety("two tables one per table", fc.tuple(twoTablesSpecArb, pickArb, pickArb), onePerTable, 24);
+    // The noise of real files over two tables (a band pasted again, notes, numbers as text …): the noise generator pastes
+    // the first table's band into the second too (地区 where the second says 单位), which no office does.
+    const noisy = <T extends [VarietySpec, ...unknown[]]>(name: string, arb: fc.Arbitrary<T>, predicate: (...args: T) => void, offset: number) =>
+      console.log(censusLines(name, NoiseFailure, arb, predicate, { seed: SEED + offset, runs: CENSUS, show: SHOW, keyOf: (args, message) => `[${args[0].tags.join(" ")}] ${message.split("\n")[0]!.replace(/附件1!\w+/g, "•")}` }));
+    if (want("two-noise-clean")) noisy("two tables with noise, clean", fc.tuple(twoTablesSpecArb, noiseSpecArb), (spec, noise) => cleanNoisyHasNoFinding({ gw: buildVariety(spec), kinds: ["allocation"] }, noise), 25);
+    if (want("two-noise-single")) noisy("two tables with noise, one wrong number", fc.tuple(twoTablesSpecArb, noiseSpecArb, pickArb), (spec, noise, pick) => singleTypoInNoisy({ gw: buildVariety(spec), kinds: ["allocation"] }, noise, pick), 26);
   });
 });

@@ -334,12 +334,15 @@ function sameTexts(texts: { col: number; text: string }[], original: Map<number,
   return texts.length === original.size && texts.every(({ col, text }) => original.get(col) === text);
 }
 
-/** A header row pasted again between pages: most of its cells repeat the header's texts. */
+/**
+ * A header row pasted again between pages: most of its cells repeat the header's texts (two of three: a band pasted
+ * from a version of the table that says 地区 where this one says 单位).
+ */
 function isRepeatedHeader(texts: { col: number; text: string }[], headerTexts: Map<number, Set<string>>): boolean {
   if (headerTexts.size < 2 || texts.length < 2) return false;
   let same = 0;
   for (const { col, text } of texts) if (headerTexts.get(col)?.has(normalizeLabel(text))) same++;
-  return same >= Math.ceil(texts.length * 0.8);
+  return same >= 2 && same >= Math.ceil((texts.length * 2) / 3);
 }
 
 function readColumns(grid: Grid, layout: TableLayout, top: number, bottom: number): TableColumn[] {

@@ -24,6 +24,7 @@ const TABLE_TITLE = /表|方案|明细|清单/;
 const CONTINUED = /续表|[(（]续[)）]|^续/;
 /** Words of column headers (a county row with a remark beside a blank amount is not a header). */
 const HEADER_WORD = /地区|单位|项目|名称|序号|资金|金额|合计|小计|补助|预算|决算|科目|编码|代码|人数|比例|系数|因素|权重|备注|指标|标准|支出|收入|经费|拨款|[(（](万?元|%|人)[)）]/;
+const NUMBER_TEXT = /^[-+－]?\d[\d,，]*([.．]\d+)?(%|万?元|人次?|户|个)?$/;
 const MAX_META_ROWS = 3;
 const MAX_BAND_ROWS = 6;
 
@@ -216,7 +217,8 @@ function shapeOf(grid: Grid, r: number): { filled: number; numbers: number; firs
     if (text === "") continue;
     filled++;
     if (first === "") first = text;
-    if (/^[-+]?[\d,]+(\.\d+)?%?$/.test(text)) numbers++;
+    // A number typed as text (３０２４８．９１, 19,247, 19247万元) is a number of the body too.
+    if (/[\d０-９]/.test(text) && NUMBER_TEXT.test(normalizeLabel(text))) numbers++;
   }
   return { filled, numbers, first };
 }
