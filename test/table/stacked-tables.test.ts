@@ -49,6 +49,37 @@ function twoFunds(): SheetSnapshot {
   );
 }
 
+const INDICATORS: TestCell[][] = [
+  ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, "指标值"],
+  [undefined, "产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+  [undefined, undefined, "质量指标", "资金足额发放率", undefined, "100%"],
+  [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+];
+
+/** A regional target form (区域绩效目标表) copying one table's prefecture amounts: 年度金额 and 其中 per unit. */
+function regionalTarget(name: string, project: string, units: [string, number][]): SheetSnapshot {
+  const total = units.reduce((acc, [, v]) => acc + v, 0);
+  const width = 4 + units.length;
+  const pad = (cells: TestCell[]) => [...cells, ...Array<TestCell>(Math.max(0, width - cells.length)).fill(undefined)];
+  const last = String.fromCharCode(64 + width);
+  const rows: TestCell[][] = [
+    [name],
+    pad([`2025年${project}区域绩效目标表`]),
+    pad(["项目名称", project, undefined, "合计", ...units.map(([n]) => n)]),
+    pad(["主管部门", "民政厅"]),
+    pad(["资金情况（万元）", "年度金额：", undefined, total, ...units.map(([, v]) => v)]),
+    pad([undefined, "其中：中央资金", undefined, total, ...units.map(([, v]) => v)]),
+    pad([undefined, "其他资金"]),
+    pad(["年度总目标", "确保补助资金按时足额拨付到位。"]),
+    ...INDICATORS.map((r) => pad(r.length < width ? [...r.slice(0, 5), ...Array<TestCell>(width - 6).fill(undefined), r[5]] : r)),
+  ];
+  return sheet(name, rows, [`A2:${last}2`, "B3:C3", `B4:${last}4`, "A5:A7", "B5:C5", "B6:C6", "B7:C7", `B8:${last}8`]);
+}
+const centralTarget = () => regionalTarget("附件2", "中央财政困难群众救助补助资金", [["塔城地区", 3070], ["阿勒泰地区", 2050]]);
+const regionTarget = () => regionalTarget("附件3", "自治区财政困难群众救助补助资金", [["塔城地区", 1130], ["阿勒泰地区", 730]]);
+const loudAll = (...sheets: SheetSnapshot[]) =>
+  checkWorkbook({ sheets }).sheets.flatMap((r) => r.findings.filter((f) => f.severity !== "info").map((f) => `${r.name}!${f.cell} ${f.severity} ${f.rule}${f.expected ? ` ${f.expected}` : ""}`));
+
 describe("tables stacked on one sheet", () => {
   it("splits the sheet where the second title and band start", () => {
     expect(partRows(twoFunds())).toEqual([1, 15]);
@@ -114,6 +145,15 @@ describe("tables stacked on one sheet", () => {
       ["A1:D1"],
     );
     expect(splitStackedTables(s)).toHaveLength(1);
+  });
+
+  it("target forms copying each table are paired with the table whose amounts they copy (both tables name 塔城地区)", () => {
+    expect(loudAll(twoFunds(), centralTarget(), regionTarget())).toEqual([]);
+    expect(loudAll(twoFunds(), regionTarget())).toEqual([]);
+    // A wrong 自治区 amount its target copies right: the error on the allocation only.
+    expect(loudAll(withValue(twoFunds(), "B19", 1310), centralTarget(), regionTarget())).toEqual(["附件1!B19 error allocation/wrong-value 1130"]);
+    // A wrong copy on the 自治区 target: the error on the target, against the 自治区 table.
+    expect(loudAll(twoFunds(), centralTarget(), withValue(regionTarget(), "E5", 1230))).toEqual(["附件3!E5 error performance/wrong-amount 1130"]);
   });
 
   it("a header band pasted again after a page break (no new title) stays one table", () => {

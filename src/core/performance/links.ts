@@ -451,18 +451,32 @@ function pairWithAllocation(
   // of these units. Then its column that agrees most often.
   const referenced = allocations.filter((a) => references.some((r) => r.sheet === a.sheet));
   const candidates = referenced.length > 0 ? referenced : allocations;
-  let best: { alloc: Allocation; pairs: [number, number][] } | null = null;
+  const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
+  // Tables that name the same units (中央资金 and 自治区资金 stacked on one sheet): the one whose amounts the target copies.
+  const agreeing = (alloc: Allocation, pairs: [number, number][]) =>
+    pairs.filter(([i, j]) => {
+      const v = units[i]!.amount.value;
+      return !!v && alloc.columns.some((c) => {
+        const a = alloc.units[j]!.amounts.get(c.col)?.value;
+        return !!a && (a.eq(v) || scaled(a, c.unit).eq(v));
+      });
+    }).length;
+  let best: { alloc: Allocation; pairs: [number, number][]; agree?: number } | null = null;
   for (const alloc of candidates) {
     const named = pairByName(units, alloc);
     const pairs = regional ? [...named, ...pairByStructure(units, alloc, named, unit)] : named;
     if (!best || pairs.length > best.pairs.length) best = { alloc, pairs };
+    else if (pairs.length === best.pairs.length && pairs.length > 0) {
+      best.agree ??= agreeing(best.alloc, best.pairs);
+      const agree = agreeing(alloc, pairs);
+      if (agree > best.agree) best = { alloc, pairs, agree };
+    }
   }
   if ((!best || best.pairs.length === 0) && !regional && units.length === 1) best = pairOneUnitByAmount(units, candidates, unit);
   if (!best || best.pairs.length === 0) return null;
   if (regional && best.pairs.length < 2) return null;
   const { alloc } = best;
   const pairs = [...best.pairs];
-  const scaled = (value: Dec, from: MoneyUnit | null) => (from === unit || !from || !unit ? value : from === "元" ? value.div(10000) : value.times(10000));
   const valueIn = (c: AllocMoneyColumn, j: number): AllocValue | null => {
     const amount = alloc.units[j]!.amounts.get(c.col);
     if (!amount?.value) return null;

@@ -103,6 +103,9 @@ export function diagnoseAcrossSheets(reading: WorkbookReading): JointDiagnosis {
   const copies: Copy[] = [];
   for (const link of links) {
     allocSheet(link);
+    // A second table stacked on the same sheet (workbook/reading.ts allocationParts) has a model of its own, which this
+    // graph (one model per sheet) does not hold: its copies are reconciled by the links alone.
+    if (models.get(link.alloc.sheet) !== link.alloc.model) continue;
     const factor = new Dec(1).div(link.toAllocUnit(new Dec(1)));
     for (const [i, j] of link.pairs) {
       const t = link.units[i]!;
