@@ -181,7 +181,7 @@ function isDocumentSection(grid: Grid, lines: string[], heading: string): boolea
   if (DOCUMENT_SECTION.test(lines[0]!) || lines.slice(0, 3).includes("目录")) return true;
   if (heading && DOCUMENT_SECTION.test(heading)) return true;
   if (lines.some((t) => /^(检查|审核|核查|审查)(内容|事项|项目|要点|结果)$|^是否(符合|一致|相符|完整)/.test(t))) return true;
-  return isCover(lines) || isContents(grid) || isProse(grid);
+  return isCover(grid, lines) || isContents(grid) || isProse(grid);
 }
 /** A self-evaluation form: budget and execution columns (全年预算数 / 年初预算数 … 执行数), or its title
  *  under a `报表编号：…` line. 上年(实际)完成值 in a target form is last year's, not an execution. */
@@ -233,9 +233,13 @@ function isProse(grid: Grid): boolean {
   return sentences >= 2 && sentences * 2 >= rows;
 }
 
-/** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
-function isCover(lines: string[]): boolean {
-  return lines.length <= 8 && !lines.some((t) => /表/.test(t)) && lines.some((t) => /预算|决算/.test(t)) && !lines.some((t) => /合计|总计/.test(t));
+/** A cover: no line is a table's title, the text is a name, a year and who publishes it — 预算/决算 in it, or
+ *  (资金分配及绩效目标: the words of any kind) lines one per row, no figure, naming the office or the date. */
+function isCover(grid: Grid, lines: string[]): boolean {
+  if (lines.length > 10 || lines.some((t) => /表|合计|总计/.test(t))) return false;
+  if (lines.length <= 8 && lines.some((t) => /预算|决算/.test(t))) return true;
+  for (let r = 0; r < Math.min(grid.rowCount, SCAN_ROWS); r++) if (grid.rowTexts(r).length > 1 || rowHasNumber(grid, r)) return false;
+  return lines.some((t) => /(局|厅|政府|委员会|办公室|中心)$/.test(t) || /^(二[〇○零0]|20)..年.{1,3}月/.test(t));
 }
 
 /** Recipient units down the side (甲县, 乙市, 某某街道 …) with money beside them. */

@@ -47,9 +47,20 @@ const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Stands for whitespace between two digits: a missing operator, never a number (`2 3` is no 23). */
 const SPLIT = "\u0001";
 
+/** Circled and bracketed column numbers (`①`, `⑴`, `❸`) as offices type them in the number row: `③=①×②÷10000`. */
+function foldCircled(text: string): string {
+  return text.replace(/[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u24F5-\u24FE]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code <= 0x2473) return String(code - 0x2460 + 1);
+    if (code <= 0x2487) return `(${code - 0x2474 + 1})`;
+    if (code <= 0x277f) return String(code - 0x2776 + 1);
+    return String(code - 0x24f5 + 1);
+  });
+}
+
 /** Folds widths and operator spellings; whitespace is dropped except where it splits digits. */
 function normalize(text: string): string {
-  return toHalfWidth(text)
+  return toHalfWidth(foldCircled(text))
     .replace(/(?<=[0-9.])[\s\u200B-\u200D\u2060]+(?=[0-9.])/g, SPLIT)
     .replace(/[\s\u200B-\u200D\u2060]+/g, "")
     .replace(/[×✕✖]/g, "*")
