@@ -81,7 +81,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
 function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   if (!title) return null;
   if (/自评/.test(title)) return "self-evaluation";
-  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表/.test(title)) return "tracking-feedback";
+  // …资金支出进度表, 直达资金支付进度情况表: money received against money spent, as the feedback form lists it.
+  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表|(支出|支付)进度(情况|统计|明细)?表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
@@ -101,7 +102,7 @@ function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
   if (isMonitoring(all)) return "tracking-feedback";
   if (isSelfEvaluation(all)) return "self-evaluation";
   if (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)) return "performance-target";
-  if (/(实际|已)支出(金额|数)/.test(all) && /未支出|结余金额|支出进度/.test(all)) return "tracking-feedback";
+  if (/(实际|已)(支出|支付)(金额|数)/.test(all) && /未(支出|支付)|结余金额|(支出|支付)进度/.test(all)) return "tracking-feedback";
   if (hasSubjectCodes(grid) && /科目|功能分类|经济分类|(^|\|)[类款项](\||$)/.test(all)) return "budget-table";
   if (/收入总计/.test(all) && /支出总计/.test(all)) return "budget-table";
   return null;

@@ -845,6 +845,108 @@ function nmgSelfEvaluation(): BlindWorkbook {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 19. 直达资金 支付进度 (江苏 县级): 下达指标金额 | 已支付金额 | 未支付金额 | 支付进度, a title without 跟踪/反馈.
+function jiangsuDirectFunds(): BlindWorkbook {
+  const funds: [string, number, number][] = [
+    ["义务教育公用经费保障补助资金", 2356.42, 1988.3],
+    ["城乡居民基本医疗保险补助", 5820.6, 5820.6],
+    ["困难群众救助补助资金", 1430.25, 1102.4],
+    ["基本公共卫生服务补助资金", 860.8, 512.36],
+    ["就业补助资金", 402.5, 210.0],
+    ["农业相关转移支付资金", 1215.35, 640.18],
+    ["车辆购置税收入补助地方资金", 3100.0, 1250.0],
+  ];
+  const pct = (a: number, b: number) => ({ value: r(D(b).div(a), 4), numFmt: "0.00%" });
+  const body = funds.map(([name, a, p]) => [name, a, p, r(D(a).minus(p)), pct(a, p)]);
+  const A = total(funds.map((f) => f[1]));
+  const P = total(funds.map((f) => f[2]));
+  const rows: CellSpec[][] = [
+    ["2024年直达资金支付进度情况表"],
+    ["填报单位：盐城市滨海县财政局", null, null, null, "单位：万元"],
+    ["序号", "资金名称", "下达指标金额", "已支付金额", "未支付金额", "支付进度"],
+    [null, "合计", A, P, r(D(A).minus(P)), pct(A, P)],
+    ...body.map((b, i) => [i + 1, ...b] as CellSpec[]),
+  ];
+  return {
+    id: "js-direct-funds-payment",
+    what: "江苏 滨海县 直达资金支付进度情况表：下达指标金额 | 已支付金额 | 未支付金额 | 支付进度（标题无 跟踪/反馈 字样），合计在上",
+    sheets: [{ name: "支付进度", rows, merges: ["A1:F1"], numFmt: { C: "0.00", D: "0.00", E: "0.00" } }],
+    kinds: { 支付进度: "tracking-feedback" },
+    typos: [
+      { sheet: "支付进度", cell: "E8", value: 384.44 }, // 基本公共卫生 未支付 348.44
+      { sheet: "支付进度", cell: "D6", value: 5280.6 }, // 城乡居民医保 已支付 5820.60
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 20. 辽宁: subject codes split into 类 | 款 | 项 columns with the name, codes typed as numbers.
+function liaoningSplitCodes(): BlindWorkbook {
+  const rows: CellSpec[][] = [
+    ["附件2"],
+    ["2024年就业补助资金支出科目表"],
+    ["类", "款", "项", "科目名称"],
+    [208, null, null, "社会保障和就业支出"],
+    [208, 7, null, "就业补助"],
+    [208, 7, 4, "社会保险补贴"],
+    [208, 7, 5, "公益性岗位补贴"],
+    [208, 7, 11, "就业见习补贴"],
+    [208, 7, 12, "高技能人才培养补助"],
+    [208, 7, 99, "其他就业补助支出"],
+  ];
+  return {
+    id: "ln-split-codes",
+    what: "辽宁 就业补助资金支出科目表：类 | 款 | 项 | 科目名称 分列，数字格式（7、4 不带前导零）",
+    sheets: [{ name: "附件2", rows, merges: ["A2:D2"] }],
+    kinds: { 附件2: "subject-codes" },
+    typos: [
+      { sheet: "附件2", cell: "C7", value: 50 }, // 2080705 typed 50 (a digit doubled)
+      { sheet: "附件2", cell: "B9", value: 70 }, // 款 07 typed 70
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 21. 河北: number row in brackets `（1）|（2）|（3）=（1）×（2）×12÷10000` (12 months), 万元 with 4 decimals, 合计 on top.
+function hebeiBrackets(): BlindWorkbook {
+  const units: [string, number, number][] = [
+    ["石家庄市", 1256, 230],
+    ["唐山市", 986, 230],
+    ["秦皇岛市", 402, 200],
+    ["邯郸市", 1530, 200],
+    ["邢台市", 1288, 200],
+    ["保定市", 1640, 230],
+    ["张家口市", 860, 200],
+    ["承德市", 712, 200],
+    ["沧州市", 1105, 200],
+    ["廊坊市", 530, 230],
+    ["衡水市", 690, 200],
+    ["定州市", 210, 200],
+    ["辛集市", 96, 200],
+  ];
+  const body = units.map(([, n, s]) => [n, s, r(D(n).times(s).times(12).div(10000), 4)]);
+  const rows: CellSpec[][] = [
+    ["附件1"],
+    ["2024年孤儿基本生活费补助资金分配表"],
+    [null, null, null, "单位：人、元/人·月、万元"],
+    ["地区", "孤儿人数", "补助标准", "补助资金"],
+    [null, "（1）", "（2）", "（3）=（1）×（2）×12÷10000"],
+    ["合计", total(column(body, 0), 0), "—", total(column(body, 2), 4)],
+    ...units.map(([name], i) => [name, ...body[i]!]),
+  ];
+  return {
+    id: "he-bracket-numbers-4dp",
+    what: "河北 孤儿基本生活费：编号行「（1）|（2）|（3）=（1）×（2）×12÷10000」（12 个月是常数），万元四位小数，合计在上，定州、辛集（省直管）",
+    sheets: [{ name: "附件1", rows, merges: ["A2:D2"], numFmt: { D: "0.0000" } }],
+    kinds: { 附件1: "allocation" },
+    typos: [
+      { sheet: "附件1", cell: "D10", value: 376.2 }, // 邯郸市 1530×200×12/10000 = 367.2000
+      { sheet: "附件1", cell: "B13", value: 680 }, // 张家口市 人数 860
+    ],
+  };
+}
+
 export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   xilingol(),
   liangshan(),
@@ -864,6 +966,9 @@ export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   ningxiaLanci(),
   kindWordings(),
   nmgSelfEvaluation(),
+  jiangsuDirectFunds(),
+  liaoningSplitCodes(),
+  hebeiBrackets(),
 ];
 
 /** The workbook with the first `count` typos typed in (the cell keeps its column's number format). */

@@ -51,12 +51,12 @@ export const rateAsPointsRule = defineRule({
   },
 });
 
-/** The columns of a feedback table under the wordings offices use for them (资金金额 / 下达金额 / 到位资金,
- *  实际支出金额 / 已支出金额, 未支出金额 / 结余金额 / 剩余资金, 实际支出进度 / 支出进度 / 执行进度). */
-const GRANTED = /^(资金|下达|拨付|预算|到位|收到)?(金额|资金)$|^资金金额|^(下达|到位|收到|拨付)(资金|金额)/;
-const SPENT = /^(实际|已|累计)支出(金额|数|资金)?$|^(实际|已|累计)支出金额/;
-const UNSPENT = /^(未支出|结余|剩余|尚未支出)(金额|数|资金)?$|^未支出金额/;
-const PROGRESS = /支出进度|执行进度|支出比例|支出率|执行率/;
+/** The columns of a feedback table under the wordings offices use for them (资金金额 / 下达(指标)金额 / 到位资金,
+ *  实际支出金额 / 已支出金额 / 已支付金额, 未支出金额 / 结余金额 / 未支付金额, 实际支出进度 / 支付进度 / 执行进度). */
+const GRANTED = /^(资金|下达|拨付|预算|到位|收到|指标)?(金额|资金)$|^资金金额|^(下达|到位|收到|拨付)(指标)?(资金|金额)/;
+const SPENT = /^(实际|已|累计)(支出|支付)(金额|数|资金)?$|^(实际|已|累计)(支出|支付)金额/;
+const UNSPENT = /^(未支出|未支付|结余|剩余|尚未支出)(金额|数|资金)?$|^(未支出|未支付)金额/;
+const PROGRESS = /(支出|支付|执行)进度|支出比例|支出率|执行率/;
 
 export function checkTrackingSheet(sheet: SheetSnapshot): Finding[] {
   try {
