@@ -126,6 +126,9 @@ function kindOfSheetName(name: string, grid: Grid, all: string): SheetKind | nul
 function weakKindOfContent(grid: Grid, all: string): SheetKind | null {
   // A list of persons (姓名) is a roster or a list of beneficiaries: money goes to units in an allocation table.
   if (/(^|\|)(姓名|名字)(\||$)/.test(all) || hasSubjectCodes(grid)) return null;
+  // A project list (项目库, 实施计划): the places are where a project is built, not who receives money — an
+  // allocation by project says so in its title (…项目资金分配表, …资金安排表).
+  if (/建设(地点|内容)|实施地点/.test(all)) return null;
   if (looksLikeAllocation(all) || (hasRecipientColumn(grid) && MONEY.test(all))) return "allocation";
   return null;
 }

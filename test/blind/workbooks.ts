@@ -583,7 +583,7 @@ function yunnanPerHead(): BlindWorkbook {
     kinds: { 附件1: "allocation" },
     typos: [
       { sheet: "附件1", cell: "E11", value: 1898000 }, // 马关县 2210×900 = 1989000
-      { sheet: "附件1", cell: "C12", value: 4210 }, // 广南县 人数 4120
+      { sheet: "附件1", cell: "C12", value: 4210 }, // 丘北县 人数 2530
     ],
   };
 }

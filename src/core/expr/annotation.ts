@@ -200,7 +200,8 @@ export function parseColumnNumberCell(text: string): ColumnNumberCell | null {
   const column = (head[1] ?? head[2])!;
   if (eq < 0) return { column, source: text };
   try {
-    const rhs = s.slice(eq + 1);
+    // `3=1×2÷10000（万元）`: the unit of the result in brackets after the rule is no part of it.
+    const rhs = s.slice(eq + 1).replace(/(?<=[0-9A-Z)%\u3400-\u9FFF])\((?:[\u3400-\u4DBF\u4E00-\u9FFF]|[/·]){1,6}\)$/, "");
     if (rhs.includes("=")) throw new AnnotationError("more than one =");
     return { column, expr: parseNormalized(rhs), source: text };
   } catch (e) {
