@@ -102,6 +102,20 @@ describe("parseColumnNumberCell: rules", () => {
     expect(references(e)).toEqual(["2", "3"]);
   });
 
+  it("accepts circled column numbers (安徽: ① | ② | ③=①×②÷10000) and ⑴-style ones", () => {
+    expect(parseColumnNumberCell("①")?.column).toBe("1");
+    expect(parseColumnNumberCell("③=①×②÷10000")?.column).toBe("3");
+    expect(references(rule("③=①×②÷10000"))).toEqual(["1", "2"]);
+    expect(references(rule("⑸=⑶+⑷"))).toEqual(["3", "4"]);
+  });
+
+  it("drops the result's unit in brackets after the rule (3=1×2÷10000（万元）), not a bracketed operand", () => {
+    expect(parseColumnNumberCell("3=1×2÷10000（万元）")?.error).toBeUndefined();
+    expect(references(rule("3=1×2÷10000（万元）"))).toEqual(["1", "2"]);
+    expect(references(rule("4=2×3（元/人）"))).toEqual(["2", "3"]);
+    expect(references(rule("4=(2+3)"))).toEqual(["2", "3"]);
+  });
+
   it("accepts a lettered column-number row", () => {
     const cell = parseColumnNumberCell("C=A+B");
     expect(cell?.column).toBe("C");
