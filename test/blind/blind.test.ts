@@ -129,6 +129,22 @@ const CASES: Record<string, Case> = {
     one: ["附件1!D10 error allocation/wrong-value 367.2000"],
     two: ["附件1!D10 error allocation/wrong-value 367.2000", "附件1!B13 error allocation/wrong-value 860"],
   },
+  "gs-linxia-first-column-rule": {
+    clean: [],
+    one: ["附件1!E11 error allocation/wrong-value 140.90"],
+    two: ["附件1!E11 error allocation/wrong-value 140.90", "附件1!C14 error allocation/wrong-value 991.20"],
+  },
+  "jl-yanbian-paired-wide": {
+    clean: [],
+    // The one-column allocation's typo: the target form's two copies and the 合计 say which cell it is.
+    one: ["附件1!B9 error allocation/differs-from-targets 388"],
+    two: ["附件1!B9 error allocation/differs-from-targets 388", "附件2!J6 error performance/wrong-amount 451"],
+  },
+  "hl-tracking-subtotals": {
+    clean: [],
+    one: ["Sheet1!C7 error allocation/wrong-value 1526.35"],
+    two: ["Sheet1!C7 error allocation/wrong-value 1526.35", "Sheet1!D11 error allocation/wrong-value 156.07"],
+  },
 };
 
 describe("blind workbooks of other provinces (clean, one wrong number, two)", () => {

@@ -947,6 +947,139 @@ function hebeiBrackets(): BlindWorkbook {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 22. 甘肃 临夏州: the first number column defined by later ones (`1=2+3`: 全年合计 = 提前下达 + 本次下达), 备注 text.
+function linxiaFirstColumnRule(): BlindWorkbook {
+  const units: [string, number, number, string | null][] = [
+    ["州本级", 35.2, 12.6, null],
+    ["临夏市", 420.5, 160.3, null],
+    ["临夏县", 612.8, 230.4, null],
+    ["康乐县", 455.1, 170.2, null],
+    ["永靖县", 380.6, 140.9, null],
+    ["广河县", 402.3, 150.1, null],
+    ["和政县", 350.7, 131.5, null],
+    ["东乡族自治县", 720.4, 270.8, "含易地搬迁安置点"],
+    ["积石山保安族东乡族撒拉族自治县", 590.2, 220.6, "含地震灾后重建"],
+  ];
+  const body = units.map(([, a, b]) => [r(D(a).plus(b)), a, b]);
+  const rows: CellSpec[][] = [
+    ["附件1"],
+    ["临夏州2024年中央财政衔接推进乡村振兴补助资金分配表"],
+    [null, null, null, null, null, "单位：万元"],
+    ["序号", "县（市）", "全年合计", "提前下达", "本次下达", "备注"],
+    [null, null, "1=2+3", "2", "3", null],
+    [null, "合计", ...[0, 1, 2].map((i) => total(column(body, i))), null],
+    ...units.map(([name, , , note], i) => [i + 1, name, ...body[i]!, note]),
+  ];
+  return {
+    id: "gs-linxia-first-column-rule",
+    what: "甘肃 临夏州 衔接资金：编号行「1=2+3」（第一列由后两列定义），州本级，积石山保安族东乡族撒拉族自治县长名，备注，合计在上",
+    sheets: [{ name: "附件1", rows, merges: ["A2:F2", "A4:A5", "B4:B5", "F4:F5"], numFmt: { C: "0.00", D: "0.00", E: "0.00" } }],
+    kinds: { 附件1: "allocation" },
+    typos: [
+      { sheet: "附件1", cell: "E11", value: 104.9 }, // 永靖县 本次下达 140.90
+      { sheet: "附件1", cell: "C14", value: 919.2 }, // 东乡族自治县 全年合计 720.40 + 270.80 = 991.20
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 23. 吉林 延边州: allocation + a wide regional target form whose unit columns use short names (长白县 ↔ 长白朝鲜族自治县 is
+//     not in 延边; here 安图县, 汪清县 …) and a 合计 column; the target's 合计 = Σ units.
+function yanbianPaired(): BlindWorkbook {
+  const units: [string, string, number][] = [
+    ["延吉市", "延吉", 812],
+    ["图们市", "图们", 236],
+    ["敦化市", "敦化", 705],
+    ["珲春市", "珲春", 410],
+    ["龙井市", "龙井", 388],
+    ["和龙市", "和龙", 342],
+    ["汪清县", "汪清", 451],
+    ["安图县", "安图", 297],
+  ];
+  const sum = total(units.map((u) => u[2]), 0);
+  const alloc: CellSpec[][] = [
+    ["附件1"],
+    ["2024年省级残疾人事业发展补助资金分配表"],
+    [null, "单位：万元"],
+    ["县（市）", "补助资金"],
+    ...units.map(([name, , v]) => [name, v]),
+    ["合计", sum],
+  ];
+  const target: CellSpec[][] = [
+    ["附件2"],
+    ["省对市县转移支付区域绩效目标表"],
+    ["项目名称", "残疾人事业发展补助资金"],
+    ["省级主管部门", "吉林省残疾人联合会", null, "州级主管部门", "延边州残疾人联合会"],
+    ["资金情况（万元）", null, "合计", ...units.map((u) => u[1])],
+    [null, "年度资金总额", sum, ...units.map((u) => u[2])],
+    [null, "其中：省级资金", sum, ...units.map((u) => u[2])],
+    [null, "州县资金", 0, ...units.map(() => 0)],
+    ["年度总体目标", "为困难残疾人提供康复、托养、辅具适配等服务，改善残疾人生活质量。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+    [null, "产出指标", "数量指标", "残疾儿童康复救助人数", "≥650人"],
+    [null, null, "质量指标", "辅具适配率", "≥95%"],
+    [null, null, "时效指标", "资金拨付及时率", "100%"],
+    [null, "效益指标", "社会效益指标", "残疾人生活质量", "有所改善"],
+    [null, "满意度指标", "服务对象满意度指标", "残疾人及家属满意度", "≥90%"],
+  ];
+  return {
+    id: "jl-yanbian-paired-wide",
+    what: "吉林 延边州 残疾人事业：附件1 一列分配表（合计在底）+ 附件2 区域绩效目标表（合计列 + 8 县市简称列，州县资金 0）",
+    sheets: [
+      { name: "附件1", rows: alloc, merges: ["A2:B2"] },
+      { name: "附件2", rows: target, merges: ["A2:K2", "A5:A8", "A10:A15"] },
+    ],
+    kinds: { 附件1: "allocation", 附件2: "performance-target" },
+    typos: [
+      { sheet: "附件1", cell: "B9", value: 338 }, // 龙井市 388 on 附件1 (附件2 keeps 388)
+      { sheet: "附件2", cell: "J6", value: 415 }, // 汪清 年度资金总额 on 附件2 (附件1 and 其中 keep 451)
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 24. 黑龙江: tracking table with 小计 rows per source (中央资金小计 / 省级资金小计) and 合计 on top.
+function heilongjiangTrackingGroups(): BlindWorkbook {
+  const central: [string, number, number][] = [
+    ["中央财政城乡居民基本养老保险补助", 3520.0, 2816.0],
+    ["中央财政困难群众救助补助", 2180.5, 1526.35],
+    ["中央财政就业补助", 640.0, 320.0],
+  ];
+  const provincial: [string, number, number][] = [
+    ["省级城乡居民基本养老保险补助", 880.0, 704.0],
+    ["省级困难群众救助补助", 520.25, 364.18],
+  ];
+  const pct = (a: number, b: number) => ({ value: r(D(b).div(a), 4), numFmt: "0.00%" });
+  const line = ([name, a, s]: [string, number, number]) => [name, a, s, r(D(a).minus(s)), pct(a, s)];
+  const sub = (xs: [string, number, number][], label: string) => {
+    const a = total(xs.map((x) => x[1]));
+    const sp = total(xs.map((x) => x[2]));
+    return [label, a, sp, r(D(a).minus(sp)), pct(a, sp)];
+  };
+  const all = [...central, ...provincial];
+  const rows: CellSpec[][] = [
+    ["财政资金使用情况跟踪反馈表"],
+    ["填报单位：绥化市望奎县财政局", null, null, null, "单位：万元"],
+    ["资金名称", "资金金额", "实际支出金额", "未支出金额", "实际支出进度"],
+    sub(all, "合计"),
+    sub(central, "一、中央资金小计"),
+    ...central.map(line),
+    sub(provincial, "二、省级资金小计"),
+    ...provincial.map(line),
+  ];
+  return {
+    id: "hl-tracking-subtotals",
+    what: "黑龙江 望奎县 跟踪反馈表：合计在上，「一、中央资金小计」「二、省级资金小计」在各组之上，未支出 = 资金 − 支出，进度 0.00%",
+    sheets: [{ name: "Sheet1", rows, merges: ["A1:E1"], numFmt: { B: "0.00", C: "0.00", D: "0.00" } }],
+    kinds: { Sheet1: "tracking-feedback" },
+    typos: [
+      { sheet: "Sheet1", cell: "C7", value: 1562.35 }, // 困难群众 中央 实际支出 1526.35
+      { sheet: "Sheet1", cell: "D11", value: 165.07 }, // 省级困难群众 未支出 156.07
+    ],
+  };
+}
+
 export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   xilingol(),
   liangshan(),
@@ -969,6 +1102,9 @@ export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   jiangsuDirectFunds(),
   liaoningSplitCodes(),
   hebeiBrackets(),
+  linxiaFirstColumnRule(),
+  yanbianPaired(),
+  heilongjiangTrackingGroups(),
 ];
 
 /** The workbook with the first `count` typos typed in (the cell keeps its column's number format). */
