@@ -81,8 +81,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
 function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   if (!title) return null;
   if (/自评/.test(title)) return "self-evaluation";
-  // …资金支出进度表, 直达资金支付进度情况表: money received against money spent, as the feedback form lists it.
-  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表|(支出|支付)进度(情况|统计|明细)?表/.test(title)) return "tracking-feedback";
+  // …资金支出进度表, 直达资金支付进度情况表, …支出进度通报表: money received against money spent, as the feedback form lists it.
+  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表|(支出|支付)进度[^表]{0,4}表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
