@@ -122,7 +122,7 @@ const CASES: Record<string, Case> = {
   "ln-split-codes": {
     clean: [],
     one: ["附件2!C7 warning subject-codes/name-differs 2080705"],
-    two: null, // 款 07 typed 70 (2087012) is not found: the list does not know that code (FINDINGS.md)
+    two: ["附件2!C7 warning subject-codes/name-differs 2080705", "附件2!B9 warning subject-codes/orphan-code -"],
   },
   "he-bracket-numbers-4dp": {
     clean: [],

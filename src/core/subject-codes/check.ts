@@ -67,6 +67,22 @@ export const nameDiffersRule = defineRule({
   },
 });
 
+export const orphanCodeRule = defineRule({
+  id: "subject-codes/orphan-code",
+  severity: "warning",
+  title: { zh: "项级科目不在所列款下", en: "Item code outside the listed sections" },
+  why: {
+    zh: "科目表逐级列出类、款、项时，每个项级代码的前五位应是表中列出的某个款；对不上的，多半是款或项的数字打错了。",
+    en: "When the list gives its classes, sections and items, each item's first five digits are a listed section; one that is not was most likely mistyped.",
+  },
+  messages: {
+    orphan: {
+      zh: "「{name}」的科目代码 {code} 属于款 {parent}，但本表没有列出这个款（本表列出的款：{listed}），请核对代码。",
+      en: "The code {code} of \"{name}\" belongs to section {parent}, which the list does not give (it lists {listed}); check the code.",
+    },
+  },
+});
+
 const HEADER_ROWS = 12;
 
 export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEFAULT_CODE_BOOK): Finding[] {
@@ -75,13 +91,14 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
   if (!header) return [];
   const findings: Finding[] = [];
   const seen = new Map<string, string>();
+  const items: { code: string; cell: string; name: string }[] = [];
   for (let r = header.row + 1; r < grid.rowCount; r++) {
     const name = grid.text(r, header.nameCol).trim();
     const typed = codeAt(grid, r, header);
     if (!typed && !name) continue;
     if (/^(说明|注|备注)/.test(normalizeLabel(name))) break;
     if (!typed) continue;
-    const { raw, code, col } = typed;
+    const { raw, code, col, sectionCol } = typed;
     const cell = a1(r, col);
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
       const known = codeOfName(name);
@@ -93,6 +110,8 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
       );
       continue;
     }
+    // The 款 part is what ties a 项 to its 款: in split columns, its own cell.
+    if (code.length === 7) items.push({ code, cell: a1(r, sectionCol), name });
     const previous = seen.get(code);
     if (previous) {
       findings.push(report(duplicateCodeRule, cell, "duplicate", { code, previous }, { related: [previous], actual: code }));
@@ -108,7 +127,24 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
         findings.push(report(nameDiffersRule, cell, "unknownCode", { code, name, known }, { related: [a1(r, header.nameCol)], expected: known, actual: code }));
     }
   }
+  findings.push(...orphanItems(items, seen));
   return findings;
+}
+
+/** A list that gives its 款 rows: a 项 whose 款 is not among them, while others of its 类 are, was mistyped. */
+function orphanItems(items: { code: string; cell: string; name: string }[], listed: Map<string, string>): Finding[] {
+  const sections = [...listed.keys()].filter((c) => c.length === 5);
+  if (sections.length === 0) return [];
+  const out: Finding[] = [];
+  for (const { code, cell, name } of items) {
+    const parent = code.slice(0, 5);
+    const siblings = sections.filter((c) => c.slice(0, 3) === code.slice(0, 3));
+    if (listed.has(parent) || siblings.length === 0) continue;
+    out.push(
+      report(orphanCodeRule, cell, "orphan", { name, code, parent, listed: siblings.join("、") }, { related: siblings.map((c) => listed.get(c)!), actual: code }),
+    );
+  }
+  return out;
 }
 
 interface CodeHeader {
@@ -121,12 +157,13 @@ interface CodeHeader {
 }
 
 /** The code typed on a row: its text, the digits read as a code, and the cell to point at (a split code: its last part). */
-function codeAt(grid: Grid, r: number, header: CodeHeader): { raw: string; code: string; col: number } | null {
+function codeAt(grid: Grid, r: number, header: CodeHeader): { raw: string; code: string; col: number; sectionCol: number } | null {
   if (header.codeCol !== undefined) {
     const raw = grid.text(r, header.codeCol).trim();
     const code = normalizeLabel(raw).replace(/\s+/g, "");
-    return code ? { raw, code, col: header.codeCol } : null;
+    return code ? { raw, code, col: header.codeCol, sectionCol: header.codeCol } : null;
   }
+  const sectionCol = header.split![1];
   const parts = header.split!.map((c) => normalizeLabel(grid.text(r, c)).replace(/\s+/g, ""));
   const last = parts.reduce((at, p, i) => (p ? i : at), -1);
   if (last < 0) return null;
@@ -135,8 +172,8 @@ function codeAt(grid: Grid, r: number, header: CodeHeader): { raw: string; code:
   // 类 three digits, 款 and 项 one or two (a single digit is its leading zero dropped); a blank part before a typed one,
   // or a part of any other length, is malformed as typed.
   const shaped = parts.slice(0, last + 1).every((p, i) => (i === 0 ? /^\d{3}$/.test(p) : /^\d{1,2}$/.test(p)));
-  if (!shaped) return { raw, code: raw, col };
-  return { raw, code: parts.slice(0, last + 1).map((p, i) => (i === 0 ? p : p.padStart(2, "0"))).join(""), col };
+  if (!shaped) return { raw, code: raw, col, sectionCol };
+  return { raw, code: parts.slice(0, last + 1).map((p, i) => (i === 0 ? p : p.padStart(2, "0"))).join(""), col, sectionCol };
 }
 
 function findHeader(grid: Grid): CodeHeader | null {
