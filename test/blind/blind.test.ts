@@ -145,6 +145,16 @@ const CASES: Record<string, Case> = {
     one: ["Sheet1!C7 error allocation/wrong-value 1526.35"],
     two: ["Sheet1!C7 error allocation/wrong-value 1526.35", "Sheet1!D11 error allocation/wrong-value 156.07"],
   },
+  "hb-tracking-bands": {
+    clean: [],
+    one: ["附件3!F6 error allocation/wrong-value 615.30"],
+    two: ["附件3!F6 error allocation/wrong-value 615.30", "附件3!E9 error allocation/wrong-value 176.40"],
+  },
+  "sc-nanchong-persons-money": {
+    clean: [],
+    one: ["附件1!E11 error allocation/wrong-value 3229.0"],
+    two: null, // 蓬安县's head count typed wrong: an error with a fix on the 合计 B6 (FINDINGS.md)
+  },
 };
 
 describe("blind workbooks of other provinces (clean, one wrong number, two)", () => {

@@ -1080,6 +1080,77 @@ function heilongjiangTrackingGroups(): BlindWorkbook {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 25. 湖北 宜昌: feedback table with header bands 资金到位情况 (文号 | 到位金额) and 资金支出情况 (支出金额 | 未支出金额 |
+//     支出进度), progress typed as text `52.17%`, 合计 at the bottom.
+function hubeiTrackingBands(): BlindWorkbook {
+  const funds: [string, string, number, number][] = [
+    ["中央财政农村综合改革转移支付", "鄂财农发〔2024〕15号", 1286.4, 671.1],
+    ["省级美丽乡村建设补助", "鄂财农发〔2024〕22号", 800.0, 512.0],
+    ["农村公益事业财政奖补资金", "鄂财农发〔2024〕31号", 463.25, 463.25],
+    ["村级组织运转经费补助", "鄂财农发〔2024〕36号", 352.8, 176.4],
+  ];
+  const pctText = (a: number, s: number) => `${D(s).div(a).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+  const A = total(funds.map((f) => f[2]));
+  const S = total(funds.map((f) => f[3]));
+  const rows: CellSpec[][] = [
+    ["附件3"],
+    ["财政资金使用跟踪反馈表"],
+    ["填报单位：宜昌市夷陵区财政局", null, null, null, null, null, "单位：万元"],
+    ["序号", "资金名称", "资金到位情况", null, "资金支出情况", null, null, "备注"],
+    [null, null, "文号", "到位金额", "支出金额", "未支出金额", "支出进度", null],
+    ...funds.map(([name, no, a, sp], i) => [i + 1, name, no, a, sp, r(D(a).minus(sp)), pctText(a, sp), null] as CellSpec[]),
+    ["合计", null, null, A, S, r(D(A).minus(S)), pctText(A, S), null],
+  ];
+  return {
+    id: "hb-tracking-bands",
+    what: "湖北 夷陵区 跟踪反馈表：表头两层（资金到位情况：文号 | 到位金额；资金支出情况：支出金额 | 未支出金额 | 支出进度），进度为文本 52.17%，合计在底",
+    sheets: [{ name: "附件3", rows, merges: ["A2:H2", "A4:A5", "B4:B5", "C4:D4", "E4:G4", "H4:H5"], numFmt: { D: "0.00", E: "0.00", F: "0.00" } }],
+    kinds: { 附件3: "tracking-feedback" },
+    typos: [
+      { sheet: "附件3", cell: "F6", value: 651.3 }, // 农村综合改革 未支出 615.30
+      { sheet: "附件3", cell: "E9", value: 167.4 }, // 村级组织 支出 176.40
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 26. 四川 南充: persons and money side by side per programme (人数 | 资金) and a money 资金合计 column, 合计 on top.
+function nanchongPersonsMoney(): BlindWorkbook {
+  const units: [string, number, number, number, number][] = [
+    // 城市低保 人数, 资金; 农村低保 人数, 资金
+    ["顺庆区", 5230, 1568.5, 3120, 702.3],
+    ["高坪区", 4180, 1254.2, 5620, 1265.8],
+    ["嘉陵区", 3950, 1185.6, 7810, 1757.4],
+    ["阆中市", 4620, 1386.1, 9240, 2079.2],
+    ["南部县", 5810, 1743.3, 14350, 3229.0],
+    ["营山县", 3360, 1008.4, 11230, 2526.9],
+    ["蓬安县", 2980, 894.1, 8960, 2016.3],
+    ["仪陇县", 3540, 1062.2, 12080, 2718.5],
+    ["西充县", 2150, 645.3, 7340, 1651.7],
+  ];
+  const body = units.map(([, p1, m1, p2, m2]) => [p1, m1, p2, m2, r(D(m1).plus(m2), 1)]);
+  const rows: CellSpec[][] = [
+    ["附件1"],
+    ["南充市2024年城乡最低生活保障资金分配表"],
+    [null, null, null, null, null, "单位：人、万元"],
+    ["县（市、区）", "城市低保", null, "农村低保", null, "资金合计"],
+    [null, "保障人数", "补助资金", "保障人数", "补助资金", null],
+    ["合计", ...[0, 1, 2, 3, 4].map((i) => total(column(body, i), i % 2 === 0 && i < 4 ? 0 : 1))],
+    ...units.map(([name], i) => [name, ...body[i]!]),
+  ];
+  return {
+    id: "sc-nanchong-persons-money",
+    what: "四川 南充 低保资金：城市/农村低保各「保障人数 | 补助资金」，资金合计只加资金（不加人数），万元一位小数，合计在上",
+    sheets: [{ name: "附件1", rows, merges: ["A2:F2", "A4:A5", "B4:C4", "D4:E4", "F4:F5"], numFmt: { C: "0.0", E: "0.0", F: "0.0" } }],
+    kinds: { 附件1: "allocation" },
+    typos: [
+      { sheet: "附件1", cell: "E11", value: 3292.0 }, // 南部县 农村低保 资金 3229.0
+      { sheet: "附件1", cell: "B13", value: 2890 }, // 蓬安县 城市低保 人数 2980
+    ],
+  };
+}
+
 export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   xilingol(),
   liangshan(),
@@ -1105,6 +1176,8 @@ export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   linxiaFirstColumnRule(),
   yanbianPaired(),
   heilongjiangTrackingGroups(),
+  hubeiTrackingBands(),
+  nanchongPersonsMoney(),
 ];
 
 /** The workbook with the first `count` typos typed in (the cell keeps its column's number format). */

@@ -54,7 +54,7 @@ export const rateAsPointsRule = defineRule({
 /** The columns of a feedback table under the wordings offices use for them (资金金额 / 下达(指标)金额 / 到位资金,
  *  实际支出金额 / 已支出金额 / 已支付金额, 未支出金额 / 结余金额 / 未支付金额, 实际支出进度 / 支付进度 / 执行进度). */
 const GRANTED = /^(资金|下达|拨付|预算|到位|收到|指标)?(金额|资金)$|^资金金额|^(下达|到位|收到|拨付)(指标)?(资金|金额)/;
-const SPENT = /^(实际|已|累计)(支出|支付)(金额|数|资金)?$|^(实际|已|累计)(支出|支付)金额/;
+const SPENT = /^(实际|已|累计)?(支出|支付)(金额|数|资金)?$|^(实际|已|累计)(支出|支付)金额/;
 const UNSPENT = /^(未支出|未支付|结余|剩余|尚未支出)(金额|数|资金)?$|^(未支出|未支付)金额/;
 const PROGRESS = /(支出|支付|执行)进度|支出比例|支出率|执行率/;
 
@@ -109,13 +109,15 @@ function attachFeedbackRules(model: AllocationModel): void {
   const spent = columnNamed(model, SPENT);
   if (!granted || !spent || granted === spent || granted.percent || spent.percent) return;
   const col = (c: AllocColumn): Expr => ({ type: "col", ref: c.letters });
+  // The rule as a reader says it: the columns' own names, without the bands above them (资金支出情况/…).
+  const name = (c: AllocColumn) => c.table.headerPath[c.table.headerPath.length - 1] ?? c.header;
   const refs = new Map([granted, spent].map((c) => [c.letters, c.col] as [string, number]));
   const unspent = columnNamed(model, UNSPENT);
   if (unspent && unspent !== granted && unspent !== spent && (!unspent.rule || unspent.rule.inferred) && !unspent.percent)
-    unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${unspent.header}=${granted.header}−${spent.header}`, refColumns: refs, inferred: false };
+    unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${name(unspent)}=${name(granted)}−${name(spent)}`, refColumns: refs, inferred: false };
   const progress = columnNamed(model, PROGRESS);
   if (progress && (!progress.rule || progress.rule.inferred) && progress.percent && !progress.points)
-    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${progress.header}=${spent.header}÷${granted.header}`, refColumns: refs, inferred: false };
+    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${name(progress)}=${name(spent)}÷${name(granted)}`, refColumns: refs, inferred: false };
 }
 
 function overspent(model: AllocationModel): Finding[] {
