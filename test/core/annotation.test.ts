@@ -194,6 +194,17 @@ describe("parseColumnNumberCell: rules", () => {
 });
 
 describe("lettered rules in headers", () => {
+  it("a group is read before the groups inside it: 增幅（(B-A)/A） is (B-A)/A", () => {
+    expect(exprToText(parseLetterRule("增幅（(B-A)/A）")!.expr)).toBe("(B-A)÷A");
+  });
+
+  it("a rule after the header's words without a column letter: 执行率=B/A×100%", () => {
+    const r = parseLetterRule("执行率=B/A×100%");
+    expect(r?.column).toBeUndefined();
+    expect(exprToText(r!.expr)).toBe("B÷A×100%");
+    expect(parseLetterRule("补助资金=2×3")).toBeNull(); // digits are constants in header text: no rule
+  });
+
   it.each(["(B/A×100%)", "预算执行率（B/A×100%）", "预算执行率\n（B / A × 100％）", "执行率(%)(B/A×100%)"])("%j is B/A", (text) => {
     const r = parseLetterRule(text);
     expect(r).not.toBeNull();

@@ -243,12 +243,32 @@ export function parseLetterRule(text: string): { column?: string; expr: Expr } |
       if (expr && isRule(expr)) return { column: m[1]!, expr };
     }
   }
-  // `(…)` groups, innermost first.
-  for (const m of s.matchAll(/\(([^()]*)\)/g)) {
-    const expr = tryParse(m[1]!);
+  // `(…)` groups, each before the groups inside it: `增幅（(B-A)/A）` is (B-A)/A, not B-A.
+  for (const group of bracketGroups(s)) {
+    const expr = tryParse(group);
+    if (expr && isRule(expr)) return { expr };
+  }
+  // `执行率=B/A×100%`: a rule after the header's words, with no letter naming the column.
+  const tail = /(?<![A-Za-z0-9])=([A-Z0-9.,%()*/+\-x]+)$/.exec(s);
+  if (tail) {
+    const expr = tryParse(tail[1]!);
     if (expr && isRule(expr)) return { expr };
   }
   return null;
+}
+
+/** The contents of the balanced bracket groups of a text, in order of their opening bracket (outer before inner). */
+function bracketGroups(s: string): string[] {
+  const opened: number[] = [];
+  const groups: { at: number; text: string }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") opened.push(i);
+    else if (s[i] === ")" && opened.length > 0) {
+      const at = opened.pop()!;
+      groups.push({ at, text: s.slice(at + 1, i) });
+    }
+  }
+  return groups.sort((a, b) => a.at - b.at).map((g) => g.text);
 }
 
 /** `全年预算数(A)` / `全年执行数（B）` (optionally followed by a unit such as `（万元）`) -> the letter. */
