@@ -155,6 +155,11 @@ const CASES: Record<string, Case> = {
     one: ["附件1!E11 error allocation/wrong-value 3229.0"],
     two: null, // 蓬安县's head count typed wrong: an error with a fix on the 合计 B6 (FINDINGS.md)
   },
+  "zj-wenzhou-comparison": {
+    clean: [],
+    one: ["附件2!C11 error allocation/wrong-value 2405.10"],
+    two: ["附件2!C11 error allocation/wrong-value 2405.10", "附件2!E14 error allocation/formula-mismatch 4.44%"],
+  },
 };
 
 describe("blind workbooks of other provinces (clean, one wrong number, two)", () => {

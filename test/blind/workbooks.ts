@@ -1151,6 +1151,46 @@ function nanchongPersonsMoney(): BlindWorkbook {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 27. 浙江 温州: this year against last — 2023年（A）| 2024年（B）| 增减额（C=B-A）| 增幅（(B-A)/A）as 0.00%, 合计 on top.
+function wenzhouComparison(): BlindWorkbook {
+  const units: [string, number, number][] = [
+    ["鹿城区", 1520.6, 1618.3],
+    ["龙湾区", 980.4, 1012.9],
+    ["瓯海区", 1205.7, 1260.2],
+    ["洞头区", 310.2, 342.8],
+    ["乐清市", 2150.8, 2298.4],
+    ["瑞安市", 2380.5, 2405.1],
+    ["永嘉县", 1650.3, 1802.6],
+    ["文成县", 720.4, 815.7],
+    ["平阳县", 1390.6, 1452.3],
+    ["泰顺县", 690.2, 760.8],
+    ["苍南县", 1870.9, 1935.4],
+    ["龙港市", 860.3, 921.5],
+  ];
+  const line = (a: number, b: number) => [a, b, r(D(b).minus(a)), { value: r(D(b).minus(a).div(a), 4), numFmt: "0.00%" }];
+  const A = total(units.map((u) => u[1]));
+  const B = total(units.map((u) => u[2]));
+  const rows: CellSpec[][] = [
+    ["附件2"],
+    ["温州市2024年省级就业补助资金分配对比表"],
+    [null, null, null, null, "单位：万元"],
+    ["地区", "2023年下达（A）", "2024年下达（B）", "增减额（C=B-A）", "增幅（(B-A)/A）"],
+    ["合计", ...line(A, B)],
+    ...units.map(([name, a, b]) => [name, ...line(a, b)]),
+  ];
+  return {
+    id: "zj-wenzhou-comparison",
+    what: "浙江 温州 分配对比表：2023年下达（A）| 2024年下达（B）| 增减额（C=B-A）| 增幅（(B-A)/A）0.00%，合计在上",
+    sheets: [{ name: "附件2", rows, merges: ["A2:E2"], numFmt: { B: "0.00", C: "0.00", D: "0.00" } }],
+    kinds: { 附件2: "allocation" },
+    typos: [
+      { sheet: "附件2", cell: "C11", value: 2450.1 }, // 瑞安市 2024年 2405.10
+      { sheet: "附件2", cell: "E14", value: 0.0544 }, // 平阳县 增幅 (1452.3-1390.6)/1390.6 = 4.44%
+    ],
+  };
+}
+
 export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   xilingol(),
   liangshan(),
@@ -1178,6 +1218,7 @@ export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   heilongjiangTrackingGroups(),
   hubeiTrackingBands(),
   nanchongPersonsMoney(),
+  wenzhouComparison(),
 ];
 
 /** The workbook with the first `count` typos typed in (the cell keeps its column's number format). */
