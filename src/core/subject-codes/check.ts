@@ -110,8 +110,10 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
       );
       continue;
     }
-    // The 款 part is what ties a 项 to its 款: in split columns, its own cell.
-    if (code.length === 7) items.push({ code, cell: a1(r, sectionCol), name });
+    // The 款 part is what ties a 项 to its 款: in split columns, its own cell. A code the classification gives this very
+    // name is right whatever 款 rows the list leaves out.
+    const confirmed = !!name && sameSubjectName(name, book.name("function", code) ?? "");
+    if (code.length === 7 && !confirmed) items.push({ code, cell: a1(r, sectionCol), name });
     const previous = seen.get(code);
     if (previous) {
       findings.push(report(duplicateCodeRule, cell, "duplicate", { code, previous }, { related: [previous], actual: code }));

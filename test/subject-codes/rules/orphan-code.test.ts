@@ -15,6 +15,10 @@ testRule(orphanCodeRule, {
       sheets: split([[208, null, null, "社会保障和就业支出"], [208, 7, null, "就业补助"], [208, 7, 4, "社会保险补贴"], [208, 7, 5, "公益性岗位补贴"]]),
     },
     {
+      name: "a 项 the classification confirms (临时救助支出 2082001) under a 款 the list leaves out",
+      sheets: split([[208, null, null, "社会保障和就业支出"], [208, 19, null, "最低生活保障"], [208, 19, 1, "城市最低生活保障"], [208, 20, 1, "临时救助支出"]]),
+    },
+    {
       name: "a 项 of another 类 whose 款 rows are not given at all",
       sheets: split([[208, 7, null, "就业补助"], [208, 7, 4, "社会保险补贴"], [210, 11, 1, "行政单位医疗"]]),
     },
