@@ -1191,6 +1191,42 @@ function wenzhouComparison(): BlindWorkbook {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 28. 广东 佛山 南海区: 部门整体支出绩效自评表 whose funding block gives the total twice broken down — 按收入性质分 (财政拨款 +
+//     其他资金) and 按支出性质分 (基本支出 + 项目支出) — each pair adding up to 年度资金总额.
+function foshanTwoBreakdowns(): BlindWorkbook {
+  const P = "0.00%";
+  const rows: CellSpec[][] = [
+    ["部门整体支出绩效自评表"],
+    ["（2023年度）"],
+    ["部门名称", "佛山市南海区民政局", null, null, null, null, null, null],
+    ["年度预算情况（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 5600, 6020.5, 5810.2, 10, { value: 0.9651, numFmt: P }, 9.65],
+    [null, "按收入性质分：财政拨款", 5400, 5820.5, 5620.2, null, { value: 0.9656, numFmt: P }, null],
+    [null, "其他资金", 200, 200, 190, null, { value: 0.95, numFmt: P }, null],
+    [null, "按支出性质分：基本支出", 1850, 1880.5, 1875.3, null, { value: 0.9972, numFmt: P }, null],
+    [null, "项目支出", 3750, 4140, 3934.9, null, { value: 0.9505, numFmt: P }, null],
+    ["年度总体目标", "预期目标", null, null, "实际完成情况"],
+    [null, "保障困难群众基本生活，完善养老服务体系。", null, null, "全年保障低保对象1.25万人，新增养老床位320张。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [null, "产出指标", "数量指标", "低保对象人数", "≥1.2万人", "1.25万人", 30, 30, null],
+    [null, null, "质量指标", "资金发放准确率", "100%", "100%", 20, 20, null],
+    [null, "效益指标", "社会效益指标", "困难群众生活水平", "有所提高", "有所提高", 30, 30, null],
+    [null, "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "94%", 10, 10, null],
+    ["总分", null, null, null, null, null, 100, 99.65, null],
+  ];
+  return {
+    id: "gd-foshan-two-breakdowns",
+    what: "广东 佛山 南海区 部门整体支出绩效自评表：年度资金总额按收入性质（财政拨款 + 其他资金）和按支出性质（基本支出 + 项目支出）各分一次",
+    sheets: [{ name: "自评表", rows, merges: ["A1:I1", "A2:I2", "A4:A9", "A10:A11", "A12:A16"] }],
+    kinds: { 自评表: "self-evaluation" },
+    typos: [
+      { sheet: "自评表", cell: "E8", value: 1857.3 }, // 基本支出 全年执行数 1875.30
+      { sheet: "自评表", cell: "D6", value: 5802.5 }, // 财政拨款 全年预算数 5820.50
+    ],
+  };
+}
+
 export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   xilingol(),
   liangshan(),
@@ -1219,6 +1255,7 @@ export const BLIND_WORKBOOKS: BlindWorkbook[] = [
   hubeiTrackingBands(),
   nanchongPersonsMoney(),
   wenzhouComparison(),
+  foshanTwoBreakdowns(),
 ];
 
 /** The workbook with the first `count` typos typed in (the cell keeps its column's number format). */
