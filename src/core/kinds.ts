@@ -81,7 +81,8 @@ export function classifySheet(sheet: SheetSnapshot): SheetKind {
 function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   if (!title) return null;
   if (/自评/.test(title)) return "self-evaluation";
-  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表/.test(title)) return "tracking-feedback";
+  // …资金支出进度表, 直达资金支付进度情况表, …支出进度通报表: money received against money spent, as the feedback form lists it.
+  if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表|(支出|支付)进度[^表]{0,4}表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
@@ -101,7 +102,7 @@ function kindOfContent(grid: Grid, lines: string[]): SheetKind | null {
   if (isMonitoring(all)) return "tracking-feedback";
   if (isSelfEvaluation(all)) return "self-evaluation";
   if (/一级指标/.test(all) && /二级指标/.test(all) && /三级指标|指标名称|绩效指标|具体指标|指标值/.test(all)) return "performance-target";
-  if (/(实际|已)支出(金额|数)/.test(all) && /未支出|结余金额|支出进度/.test(all)) return "tracking-feedback";
+  if (/(实际|已)(支出|支付)(金额|数)/.test(all) && /未(支出|支付)|结余金额|(支出|支付)进度/.test(all)) return "tracking-feedback";
   if (hasSubjectCodes(grid) && /科目|功能分类|经济分类|(^|\|)[类款项](\||$)/.test(all)) return "budget-table";
   if (/收入总计/.test(all) && /支出总计/.test(all)) return "budget-table";
   return null;
@@ -125,6 +126,9 @@ function kindOfSheetName(name: string, grid: Grid, all: string): SheetKind | nul
 function weakKindOfContent(grid: Grid, all: string): SheetKind | null {
   // A list of persons (姓名) is a roster or a list of beneficiaries: money goes to units in an allocation table.
   if (/(^|\|)(姓名|名字)(\||$)/.test(all) || hasSubjectCodes(grid)) return null;
+  // A project list (项目库, 实施计划): the places are where a project is built, not who receives money — an
+  // allocation by project says so in its title (…项目资金分配表, …资金安排表).
+  if (/建设(地点|内容)|实施地点/.test(all)) return null;
   if (looksLikeAllocation(all) || (hasRecipientColumn(grid) && MONEY.test(all))) return "allocation";
   return null;
 }
@@ -181,7 +185,7 @@ function isDocumentSection(grid: Grid, lines: string[], heading: string): boolea
   if (DOCUMENT_SECTION.test(lines[0]!) || lines.slice(0, 3).includes("目录")) return true;
   if (heading && DOCUMENT_SECTION.test(heading)) return true;
   if (lines.some((t) => /^(检查|审核|核查|审查)(内容|事项|项目|要点|结果)$|^是否(符合|一致|相符|完整)/.test(t))) return true;
-  return isCover(lines) || isContents(grid) || isProse(grid);
+  return isCover(grid, lines) || isContents(grid) || isProse(grid);
 }
 /** A self-evaluation form: budget and execution columns (全年预算数 / 年初预算数 … 执行数), or its title
  *  under a `报表编号：…` line. 上年(实际)完成值 in a target form is last year's, not an execution. */
@@ -233,9 +237,13 @@ function isProse(grid: Grid): boolean {
   return sentences >= 2 && sentences * 2 >= rows;
 }
 
-/** A cover: no line is a table's title, the text is a name, a year and who publishes it. */
-function isCover(lines: string[]): boolean {
-  return lines.length <= 8 && !lines.some((t) => /表/.test(t)) && lines.some((t) => /预算|决算/.test(t)) && !lines.some((t) => /合计|总计/.test(t));
+/** A cover: no line is a table's title, the text is a name, a year and who publishes it — 预算/决算 in it, or
+ *  (资金分配及绩效目标: the words of any kind) lines one per row, no figure, naming the office or the date. */
+function isCover(grid: Grid, lines: string[]): boolean {
+  if (lines.length > 10 || lines.some((t) => /表|合计|总计/.test(t))) return false;
+  if (lines.length <= 8 && lines.some((t) => /预算|决算/.test(t))) return true;
+  for (let r = 0; r < Math.min(grid.rowCount, SCAN_ROWS); r++) if (grid.rowTexts(r).length > 1 || rowHasNumber(grid, r)) return false;
+  return lines.some((t) => /(局|厅|政府|委员会|办公室|中心)$/.test(t) || /^(二[〇○零0]|20)..年.{1,3}月/.test(t));
 }
 
 /** Recipient units down the side (甲县, 乙市, 某某街道 …) with money beside them. */

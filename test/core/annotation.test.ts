@@ -102,6 +102,20 @@ describe("parseColumnNumberCell: rules", () => {
     expect(references(e)).toEqual(["2", "3"]);
   });
 
+  it("accepts circled column numbers (安徽: ① | ② | ③=①×②÷10000) and ⑴-style ones", () => {
+    expect(parseColumnNumberCell("①")?.column).toBe("1");
+    expect(parseColumnNumberCell("③=①×②÷10000")?.column).toBe("3");
+    expect(references(rule("③=①×②÷10000"))).toEqual(["1", "2"]);
+    expect(references(rule("⑸=⑶+⑷"))).toEqual(["3", "4"]);
+  });
+
+  it("drops the result's unit in brackets after the rule (3=1×2÷10000（万元）), not a bracketed operand", () => {
+    expect(parseColumnNumberCell("3=1×2÷10000（万元）")?.error).toBeUndefined();
+    expect(references(rule("3=1×2÷10000（万元）"))).toEqual(["1", "2"]);
+    expect(references(rule("4=2×3（元/人）"))).toEqual(["2", "3"]);
+    expect(references(rule("4=(2+3)"))).toEqual(["2", "3"]);
+  });
+
   it("accepts a lettered column-number row", () => {
     const cell = parseColumnNumberCell("C=A+B");
     expect(cell?.column).toBe("C");
@@ -180,6 +194,17 @@ describe("parseColumnNumberCell: rules", () => {
 });
 
 describe("lettered rules in headers", () => {
+  it("a group is read before the groups inside it: 增幅（(B-A)/A） is (B-A)/A", () => {
+    expect(exprToText(parseLetterRule("增幅（(B-A)/A）")!.expr)).toBe("(B-A)÷A");
+  });
+
+  it("a rule after the header's words without a column letter: 执行率=B/A×100%", () => {
+    const r = parseLetterRule("执行率=B/A×100%");
+    expect(r?.column).toBeUndefined();
+    expect(exprToText(r!.expr)).toBe("B÷A×100%");
+    expect(parseLetterRule("补助资金=2×3")).toBeNull(); // digits are constants in header text: no rule
+  });
+
   it.each(["(B/A×100%)", "预算执行率（B/A×100%）", "预算执行率\n（B / A × 100％）", "执行率(%)(B/A×100%)"])("%j is B/A", (text) => {
     const r = parseLetterRule(text);
     expect(r).not.toBeNull();

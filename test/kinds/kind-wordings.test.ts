@@ -207,6 +207,21 @@ describe("subject codes", () => {
   });
 });
 
+describe("spending-progress tables are feedback tables (直达资金 支付进度)", () => {
+  const body: TestCell[][] = [
+    ["序号", "资金名称", "下达指标金额", "已支付金额", "未支付金额", "支付进度"],
+    [1, "就业补助资金", 402.5, 210, 192.5, { v: 0.5217, fmt: "0.00%" }],
+    [2, "困难群众救助补助资金", 1430.25, 1102.4, 327.85, { v: 0.7708, fmt: "0.00%" }],
+  ];
+  it("by the title: …支付进度情况表, …资金支出进度表", () => {
+    expect(kind([["2024年直达资金支付进度情况表"], ...body])).toBe("tracking-feedback");
+    expect(kind([["2024年财政专项资金支出进度表"], ...body])).toBe("tracking-feedback");
+  });
+  it("by the header alone: 已支付金额 with 未支付金额", () => {
+    expect(kind(body)).toBe("tracking-feedback");
+  });
+});
+
 describe("sheets that stay other", () => {
   it("a 目录 whose first line is the department, listing every table with page numbers", () => {
     const rows: TestCell[][] = [["某某局2024年部门预算"], ["一、部门概况"], ["表1 收支总体情况表", 3], ["表2 收入总体情况表", 4], ["表3 支出总体情况表", 5], ["项目支出绩效目标表", 6]];
@@ -240,6 +255,21 @@ describe("sheets that stay other", () => {
     expect(kind([["部门预算审核清单"], ...body])).toBe("other");
     expect(kind([["预算公开审核要点"], ...body])).toBe("other");
     expect(kind([["2024年预算公开检查"], ...body])).toBe("other");
+  });
+
+  it("a title page without 预算 in it: the notice's name, the offices, the date (one line per row, no figure)", () => {
+    const rows: TestCell[][] = [[null], ["陕西省宝鸡市财政局"], ["2024年中央财政衔接推进乡村振兴补助资金"], ["项目资金分配及绩效目标"], ["宝鸡市财政局  宝鸡市乡村振兴局"], ["二〇二四年三月"]];
+    expect(kind(rows, "封面")).toBe("other");
+  });
+
+  it("a project list (建设地点 naming towns, 投资（万元）) is no allocation", () => {
+    const rows: TestCell[][] = [
+      ["2024年巩固衔接项目实施计划表"],
+      ["序号", "项目名称", "建设地点", "建设内容", "投资（万元）", "实施单位"],
+      [1, "产业路硬化", "九成宫镇", "硬化道路3.2公里", 120, "交通运输局"],
+      [2, "饮水安全巩固提升", "黄柏塬镇", "铺设管网6.5公里", 80, "水利局"],
+    ];
+    expect(kind(rows)).toBe("other");
   });
 
   it("a note sheet named after the table it explains (资金分配表示例说明)", () => {

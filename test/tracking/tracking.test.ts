@@ -109,3 +109,25 @@ describe("a tracking-feedback table with a two-row header band (资金使用情�
     ]);
   });
 });
+
+describe("feedback tables under other offices' wordings (下达金额 | 已支出金额 | 结余金额, 已支付 | 未支付 | 支付进度)", () => {
+  const PCT2 = "0.00%";
+  function worded(headers: string[], rows: TestCell[][]) {
+    return sheet("反馈表", [["财政资金使用情况跟踪反馈表"], ["填报单位：某某县财政局", null, null, null, null, null, "单位：万元"], ["序号", "资金名称", ...headers], ...rows]);
+  }
+  const body: TestCell[][] = [
+    [1, "高标准农田建设补助资金", 845, 512.03, 332.97, { v: 0.606, fmt: PCT2 }],
+    [2, "农机购置与应用补贴", 210.56, 148.02, 62.54, { v: 0.703, fmt: PCT2 }],
+    [null, "合计", 1055.56, 660.05, 395.51, { v: 0.6253, fmt: PCT2 }],
+  ];
+  for (const headers of [
+    ["下达金额", "已支出金额", "结余金额", "支出进度"],
+    ["下达指标金额", "已支付金额", "未支付金额", "支付进度"],
+  ]) {
+    it(`${headers.join(" | ")}: clean, then 结余 typed wrong at its cell, then 已支出 typed wrong at its cell`, () => {
+      expect(brief(worded(headers, body))).toEqual({ kind: "tracking-feedback", findings: [] });
+      expect(brief(withValue(worded(headers, body), "E4", 323.97)).findings).toEqual([["allocation/wrong-value", "error", "E4", "332.97"]]);
+      expect(brief(withValue(worded(headers, body), "D5", 184.02)).findings).toEqual([["allocation/wrong-value", "error", "D5", "148.02"]]);
+    });
+  }
+});

@@ -47,9 +47,20 @@ const CJK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Stands for whitespace between two digits: a missing operator, never a number (`2 3` is no 23). */
 const SPLIT = "\u0001";
 
+/** Circled and bracketed column numbers (`①`, `⑴`, `❸`) as offices type them in the number row: `③=①×②÷10000`. */
+function foldCircled(text: string): string {
+  return text.replace(/[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u24F5-\u24FE]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code <= 0x2473) return String(code - 0x2460 + 1);
+    if (code <= 0x2487) return `(${code - 0x2474 + 1})`;
+    if (code <= 0x277f) return String(code - 0x2776 + 1);
+    return String(code - 0x24f5 + 1);
+  });
+}
+
 /** Folds widths and operator spellings; whitespace is dropped except where it splits digits. */
 function normalize(text: string): string {
-  return toHalfWidth(text)
+  return toHalfWidth(foldCircled(text))
     .replace(/(?<=[0-9.])[\s\u200B-\u200D\u2060]+(?=[0-9.])/g, SPLIT)
     .replace(/[\s\u200B-\u200D\u2060]+/g, "")
     .replace(/[×✕✖]/g, "*")
@@ -189,7 +200,8 @@ export function parseColumnNumberCell(text: string): ColumnNumberCell | null {
   const column = (head[1] ?? head[2])!;
   if (eq < 0) return { column, source: text };
   try {
-    const rhs = s.slice(eq + 1);
+    // `3=1×2÷10000（万元）`: the unit of the result in brackets after the rule is no part of it.
+    const rhs = s.slice(eq + 1).replace(/(?<=[0-9A-Z)%\u3400-\u9FFF])\((?:[\u3400-\u4DBF\u4E00-\u9FFF]|[/·]){1,6}\)$/, "");
     if (rhs.includes("=")) throw new AnnotationError("more than one =");
     return { column, expr: parseNormalized(rhs), source: text };
   } catch (e) {
@@ -231,12 +243,32 @@ export function parseLetterRule(text: string): { column?: string; expr: Expr } |
       if (expr && isRule(expr)) return { column: m[1]!, expr };
     }
   }
-  // `(…)` groups, innermost first.
-  for (const m of s.matchAll(/\(([^()]*)\)/g)) {
-    const expr = tryParse(m[1]!);
+  // `(…)` groups, each before the groups inside it: `增幅（(B-A)/A）` is (B-A)/A, not B-A.
+  for (const group of bracketGroups(s)) {
+    const expr = tryParse(group);
+    if (expr && isRule(expr)) return { expr };
+  }
+  // `执行率=B/A×100%`: a rule after the header's words, with no letter naming the column.
+  const tail = /(?<![A-Za-z0-9])=([A-Z0-9.,%()*/+\-x]+)$/.exec(s);
+  if (tail) {
+    const expr = tryParse(tail[1]!);
     if (expr && isRule(expr)) return { expr };
   }
   return null;
+}
+
+/** The contents of the balanced bracket groups of a text, in order of their opening bracket (outer before inner). */
+function bracketGroups(s: string): string[] {
+  const opened: number[] = [];
+  const groups: { at: number; text: string }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") opened.push(i);
+    else if (s[i] === ")" && opened.length > 0) {
+      const at = opened.pop()!;
+      groups.push({ at, text: s.slice(at + 1, i) });
+    }
+  }
+  return groups.sort((a, b) => a.at - b.at).map((g) => g.text);
 }
 
 /** `全年预算数(A)` / `全年执行数（B）` (optionally followed by a unit such as `（万元）`) -> the letter. */

@@ -60,6 +60,26 @@ export const nameDiffersRule = defineRule({
       zh: "科目代码 {code} 的规范名称是「{reference}」，表中为「{name}」，请核对代码或名称。",
       en: "Subject code {code} is named \"{reference}\" in the classification; the table says \"{name}\".",
     },
+    unknownCode: {
+      zh: "科目代码 {code} 不在参照科目表中，而「{name}」的科目代码是 {known}，请核对代码。",
+      en: "Subject code {code} is not in the classification; \"{name}\" has the code {known}. Check the code.",
+    },
+  },
+});
+
+export const orphanCodeRule = defineRule({
+  id: "subject-codes/orphan-code",
+  severity: "warning",
+  title: { zh: "项级科目不在所列款下", en: "Item code outside the listed sections" },
+  why: {
+    zh: "科目表逐级列出类、款、项时，每个项级代码的前五位应是表中列出的某个款；对不上的，多半是款或项的数字打错了。",
+    en: "When the list gives its classes, sections and items, each item's first five digits are a listed section; one that is not was most likely mistyped.",
+  },
+  messages: {
+    orphan: {
+      zh: "「{name}」的科目代码 {code} 属于款 {parent}，但本表没有列出这个款（本表列出的款：{listed}），请核对代码。",
+      en: "The code {code} of \"{name}\" belongs to section {parent}, which the list does not give (it lists {listed}); check the code.",
+    },
   },
 });
 
@@ -71,14 +91,15 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
   if (!header) return [];
   const findings: Finding[] = [];
   const seen = new Map<string, string>();
+  const items: { code: string; cell: string; name: string }[] = [];
   for (let r = header.row + 1; r < grid.rowCount; r++) {
     const name = grid.text(r, header.nameCol).trim();
-    const raw = grid.text(r, header.codeCol).trim();
-    if (!raw && !name) continue;
+    const typed = codeAt(grid, r, header);
+    if (!typed && !name) continue;
     if (/^(说明|注|备注)/.test(normalizeLabel(name))) break;
-    const cell = a1(r, header.codeCol);
-    const code = normalizeLabel(raw).replace(/\s+/g, "");
-    if (!code) continue;
+    if (!typed) continue;
+    const { raw, code, col, sectionCol } = typed;
+    const cell = a1(r, col);
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
       const known = codeOfName(name);
       const related = [a1(r, header.nameCol)];
@@ -89,6 +110,10 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
       );
       continue;
     }
+    // The 款 part is what ties a 项 to its 款: in split columns, its own cell. A code the classification gives this very
+    // name is right whatever 款 rows the list leaves out.
+    const confirmed = !!name && sameSubjectName(name, book.name("function", code) ?? "");
+    if (code.length === 7 && !confirmed) items.push({ code, cell: a1(r, sectionCol), name });
     const previous = seen.get(code);
     if (previous) {
       findings.push(report(duplicateCodeRule, cell, "duplicate", { code, previous }, { related: [previous], actual: code }));
@@ -96,21 +121,76 @@ export function checkSubjectCodeSheet(sheet: SheetSnapshot, book: CodeBook = DEF
     const reference = book.name("function", code);
     if (reference && name && !sameSubjectName(name, reference)) {
       findings.push(report(nameDiffersRule, a1(r, header.nameCol), "differs", { code, reference, name }, { related: [cell], expected: reference, actual: name }));
+    } else if (!reference && code.length === 7 && name) {
+      // A 项 code the classification does not know, under a name it knows by another code of the same 类:
+      // the code was mistyped (2080750 for 公益性岗位补贴 2080705). A warning: the list may lack a new subject.
+      const known = codeOfName(name);
+      if (known && known !== code && known.slice(0, 3) === code.slice(0, 3))
+        findings.push(report(nameDiffersRule, cell, "unknownCode", { code, name, known }, { related: [a1(r, header.nameCol)], expected: known, actual: code }));
     }
   }
+  findings.push(...orphanItems(items, seen));
   return findings;
 }
 
-function findHeader(grid: Grid): { row: number; nameCol: number; codeCol: number } | null {
+/** A list that gives its 款 rows: a 项 whose 款 is not among them, while others of its 类 are, was mistyped. */
+function orphanItems(items: { code: string; cell: string; name: string }[], listed: Map<string, string>): Finding[] {
+  const sections = [...listed.keys()].filter((c) => c.length === 5);
+  if (sections.length === 0) return [];
+  const out: Finding[] = [];
+  for (const { code, cell, name } of items) {
+    const parent = code.slice(0, 5);
+    const siblings = sections.filter((c) => c.slice(0, 3) === code.slice(0, 3));
+    if (listed.has(parent) || siblings.length === 0) continue;
+    out.push(
+      report(orphanCodeRule, cell, "orphan", { name, code, parent, listed: siblings.join("、") }, { related: siblings.map((c) => listed.get(c)!), actual: code }),
+    );
+  }
+  return out;
+}
+
+interface CodeHeader {
+  row: number;
+  nameCol: number;
+  /** One column holding the whole code (科目编码). */
+  codeCol?: number;
+  /** Or the code split over 类 | 款 | 项 columns (`208 | 7 | 5` = 2080705: 款 and 项 typed without their leading zero). */
+  split?: [number, number, number];
+}
+
+/** The code typed on a row: its text, the digits read as a code, and the cell to point at (a split code: its last part). */
+function codeAt(grid: Grid, r: number, header: CodeHeader): { raw: string; code: string; col: number; sectionCol: number } | null {
+  if (header.codeCol !== undefined) {
+    const raw = grid.text(r, header.codeCol).trim();
+    const code = normalizeLabel(raw).replace(/\s+/g, "");
+    return code ? { raw, code, col: header.codeCol, sectionCol: header.codeCol } : null;
+  }
+  const sectionCol = header.split![1];
+  const parts = header.split!.map((c) => normalizeLabel(grid.text(r, c)).replace(/\s+/g, ""));
+  const last = parts.reduce((at, p, i) => (p ? i : at), -1);
+  if (last < 0) return null;
+  const raw = parts.slice(0, last + 1).join(" | ");
+  const col = header.split![last]!;
+  // 类 three digits, 款 and 项 one or two (a single digit is its leading zero dropped); a blank part before a typed one,
+  // or a part of any other length, is malformed as typed.
+  const shaped = parts.slice(0, last + 1).every((p, i) => (i === 0 ? /^\d{3}$/.test(p) : /^\d{1,2}$/.test(p)));
+  if (!shaped) return { raw, code: raw, col, sectionCol };
+  return { raw, code: parts.slice(0, last + 1).map((p, i) => (i === 0 ? p : p.padStart(2, "0"))).join(""), col, sectionCol };
+}
+
+function findHeader(grid: Grid): CodeHeader | null {
   for (let r = 0; r < Math.min(grid.rowCount, HEADER_ROWS); r++) {
     let nameCol = -1;
     let codeCol = -1;
+    const split = { 类: -1, 款: -1, 项: -1 };
     for (const { col, text } of grid.rowTexts(r)) {
       const t = normalizeLabel(text);
       if (/科目(代码|编码)|^(代码|编码)$/.test(t)) codeCol = col;
       else if (/科目名称|^名称$/.test(t)) nameCol = col;
+      else if (t === "类" || t === "款" || t === "项") split[t] = col;
     }
     if (nameCol >= 0 && codeCol >= 0) return { row: r, nameCol, codeCol };
+    if (nameCol >= 0 && split.类 >= 0 && split.款 > split.类 && split.项 > split.款) return { row: r, nameCol, split: [split.类, split.款, split.项] };
   }
   return null;
 }

@@ -5,7 +5,9 @@
  * spending more than was received.
  */
 import { checkAllocationSheet } from "../allocation/check";
+import type { AllocColumn } from "../allocation/columns";
 import { type AllocationModel, buildAllocationModel } from "../allocation/model";
+import type { Expr } from "../expr/expr";
 import { a1, parseA1 } from "../address";
 import { fromNumber, roundHalfUp } from "../decimal";
 import { parseNumFmt } from "../format";
@@ -49,10 +51,18 @@ export const rateAsPointsRule = defineRule({
   },
 });
 
+/** The columns of a feedback table under the wordings offices use for them (资金金额 / 下达(指标)金额 / 到位资金,
+ *  实际支出金额 / 已支出金额 / 已支付金额, 未支出金额 / 结余金额 / 未支付金额, 实际支出进度 / 支付进度 / 执行进度). */
+const GRANTED = /^(资金|下达|拨付|预算|到位|收到|指标)?(金额|资金)$|^资金金额|^(下达|到位|收到|拨付)(指标)?(资金|金额)/;
+const SPENT = /^(实际|已|累计)?(支出|支付)(金额|数|资金)?$|^(实际|已|累计)(支出|支付)金额/;
+const UNSPENT = /^(未支出|未支付|结余|剩余|尚未支出)(金额|数|资金)?$|^(未支出|未支付)金额/;
+const PROGRESS = /(支出|支付|执行)进度|支出比例|支出率|执行率/;
+
 export function checkTrackingSheet(sheet: SheetSnapshot): Finding[] {
   try {
     const model = buildAllocationModel(sheet);
-    const findings = checkAllocationSheet(sheet).map((f) => pointsRate(f, sheet, model));
+    attachFeedbackRules(model);
+    const findings = checkAllocationSheet(sheet, model).map((f) => pointsRate(f, sheet, model));
     findings.push(...overspent(model));
     return findings;
   } catch {
@@ -84,12 +94,36 @@ function pointsRate(f: Finding, sheet: SheetSnapshot, model: AllocationModel): F
   });
 }
 
+/** The column a header pattern names: its whole header, or its last line under a band (资金使用情况 over 实际支出金额). */
+function columnNamed(model: AllocationModel, pattern: RegExp): AllocColumn | undefined {
+  return model.columns.numeric.find((c) => pattern.test(normalizeLabel(c.header)) || pattern.test(normalizeLabel(c.table.headerPath[c.table.headerPath.length - 1] ?? "")));
+}
+
+/**
+ * 未支出 = 资金 − 支出 and 进度 = 支出 ÷ 资金 are what a feedback table's columns mean, whatever the office calls
+ * them (the allocation reading knows 资金金额 / 实际支出金额 / 未支出金额 only): stated relations, not inferred ones.
+ * The ratio only on a column shown as percents (a plain 85 or 0.85 is ambiguous), as for the usual wording.
+ */
+function attachFeedbackRules(model: AllocationModel): void {
+  const granted = columnNamed(model, GRANTED);
+  const spent = columnNamed(model, SPENT);
+  if (!granted || !spent || granted === spent || granted.percent || spent.percent) return;
+  const col = (c: AllocColumn): Expr => ({ type: "col", ref: c.letters });
+  // The rule as a reader says it: the columns' own names, without the bands above them (资金支出情况/…).
+  const name = (c: AllocColumn) => c.table.headerPath[c.table.headerPath.length - 1] ?? c.header;
+  const refs = new Map([granted, spent].map((c) => [c.letters, c.col] as [string, number]));
+  const unspent = columnNamed(model, UNSPENT);
+  if (unspent && unspent !== granted && unspent !== spent && (!unspent.rule || unspent.rule.inferred) && !unspent.percent)
+    unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${name(unspent)}=${name(granted)}−${name(spent)}`, refColumns: refs, inferred: false };
+  const progress = columnNamed(model, PROGRESS);
+  if (progress && (!progress.rule || progress.rule.inferred) && progress.percent && !progress.points)
+    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${name(progress)}=${name(spent)}÷${name(granted)}`, refColumns: refs, inferred: false };
+}
+
 function overspent(model: AllocationModel): Finding[] {
-  // The column's own name: the whole header, or its last line under a band (资金使用情况 over 实际支出金额).
-  const header = (pattern: RegExp) =>
-    model.columns.numeric.find((c) => pattern.test(normalizeLabel(c.header)) || pattern.test(normalizeLabel(c.table.headerPath[c.table.headerPath.length - 1] ?? "")));
-  const granted = header(/^(资金|下达|拨付|预算)?金额$|^资金金额|^下达资金|^收到资金/);
-  const spent = header(/^实际支出(金额|数)?$|^实际支出金额/);
+  const header = (pattern: RegExp) => columnNamed(model, pattern);
+  const granted = header(GRANTED);
+  const spent = header(SPENT);
   if (!granted || !spent) return [];
   const out: Finding[] = [];
   for (const r of model.rows) {
