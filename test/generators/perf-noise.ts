@@ -94,6 +94,8 @@ export interface NoisyPerfWorkbook {
   textCells: Set<string>;
   /** Noisy cells holding text that is no number (`待定`). */
   strayCells: Set<string>;
+  /** Noisy cells showing `#DIV/0!` (a rate whose A is 0): one `cell-error` warning each is the policy. */
+  errorCells: Set<string>;
 }
 
 function chance(salt: number, text: string): number {
@@ -109,16 +111,18 @@ function choose<T>(salt: number, text: string, items: readonly T[]): T {
   return items[Math.floor(chance(salt, text) * items.length)]!;
 }
 
-const isRate = (cell: PerfCell) => /执行率|进度/.test(cell.label);
+const isRate = (cell: PerfCell) => /(执行率|进度)$/.test(cell.label);
 const isScore = (cell: PerfCell) => /分值|得分/.test(cell.label);
 
 /** The noisy workbook of a generated one, with some cells typed over (a typo). */
 export function applyPerfNoise(wb: PerfWorkbook, noise: PerfNoiseSpec, overrides: ReadonlyMap<string, D> = new Map()): NoisyPerfWorkbook {
   const textCells = new Set<string>();
   const strayCells = new Set<string>();
-  const maps = new Map<string, { row: number[]; col: (c: number) => number }>();
+  const errorCells = new Set<string>();
+  const maps = new Map<string, { row: number[]; col: (r: number, c: number) => number }>();
   const sheets = wb.sheets.map((sheet) => {
-    const { snapshot, rowMap, colMap, text, stray } = noisySheet(wb, sheet, noise, overrides);
+    const { snapshot, rowMap, colMap, text, stray, errors } = noisySheet(wb, sheet, noise, overrides);
+    for (const c of errors) errorCells.add(`${sheet.name}!${c}`);
     maps.set(sheet.name, { row: rowMap, col: colMap });
     for (const c of text) textCells.add(`${sheet.name}!${c}`);
     for (const c of stray) strayCells.add(`${sheet.name}!${c}`);
@@ -130,9 +134,9 @@ export function applyPerfNoise(wb: PerfWorkbook, noise: PerfNoiseSpec, overrides
     const m = maps.get(name);
     const p = parseA1(id.slice(bang + 1));
     if (!m || !p) return id;
-    return `${name}!${a1(m.row[p.row] ?? p.row, m.col(p.col))}`;
+    return `${name}!${a1(m.row[p.row] ?? p.row, m.col(p.row, p.col))}`;
   };
-  return { snapshot: { sheets }, where, textCells: new Set([...textCells].map(where)), strayCells: new Set([...strayCells].map(where)) };
+  return { snapshot: { sheets }, where, textCells: new Set([...textCells].map(where)), strayCells: new Set([...strayCells].map(where)), errorCells: new Set([...errorCells].map(where)) };
 }
 
 type Line = (CellSnapshot | undefined)[];
@@ -147,6 +151,7 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
   const valueOf = (c: PerfCell) => overrides.get(c.id) ?? c.value;
   const text = new Set<string>();
   const stray = new Set<string>();
+  const errors = new Set<string>();
   const set = (r: number, c: number, cell: CellSnapshot | undefined) => ((rows[r] ??= [])[c] = cell);
 
   // ── numbers ──
@@ -187,6 +192,7 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
   if (noise.divZero) for (const at of meta.rateBlanks) {
     const p = parseA1(at)!;
     set(p.row, p.col, { value: { error: "#DIV/0!" } });
+    errors.add(at);
   }
 
   // ── texts ──
@@ -211,34 +217,38 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
       }
     }
 
-  // ── columns: 度量单位 after 指标值 ──
-  let unitAt: number | null = null;
-  if (noise.unitColumn && meta.tables.length > 0) {
-    const t = meta.tables[0]!;
-    unitAt = t.cols.target + 1;
-    for (const line of rows) if (line.length > unitAt) line.splice(unitAt, 0, undefined);
-    for (const m of merges) {
-      if (m.left >= unitAt) m.left++;
-      if (m.right >= unitAt) m.right++;
-    }
-    for (const table of meta.tables) {
-      const shifted = (c: number | undefined) => (c === undefined ? undefined : c >= unitAt! ? c + 1 : c);
-      set(table.header, unitAt, { value: "度量单位" });
-      for (let r = table.first; r < table.end; r++) {
-        const target = rows[r]?.[shifted(table.cols.target)!];
-        const actualCol = shifted(table.cols.actual);
+  // ── columns: 度量单位 after 指标值, in the indicator table's rows (the funding block above keeps its columns) ──
+  const bands: { from: number; to: number; at: number }[] = [];
+  if (noise.unitColumn)
+    for (const t of meta.tables) {
+      const at = t.cols.target + 1;
+      const to = t.end; // the 合计 / 总分 row, if any, moves with the table
+      bands.push({ from: t.header, to, at });
+      for (let r = t.header; r <= to; r++) if ((rows[r]?.length ?? 0) > at) rows[r]!.splice(at, 0, undefined);
+      for (const m of merges) {
+        if (m.top < t.header || m.bottom > to) continue;
+        if (m.left >= at) m.left++;
+        if (m.right >= at) m.right++;
+      }
+      const shifted = (c: number | undefined) => (c === undefined ? undefined : c >= at ? c + 1 : c);
+      set(t.header, at, { value: "度量单位" });
+      for (let r = t.first; r < t.end; r++) {
+        const target = rows[r]?.[t.cols.target];
+        const actualCol = shifted(t.cols.actual);
         const actual = actualCol === undefined ? undefined : rows[r]?.[actualCol];
         const split = typeof target?.value === "string" ? unitSplit(target.value) : null;
         if (!split) continue;
         const actualSplit = typeof actual?.value === "string" ? unitSplit(actual.value) : null;
         if (actualCol !== undefined && typeof actual?.value === "string" && (!actualSplit || actualSplit.unit !== split.unit)) continue;
-        set(r, shifted(table.cols.target)!, { value: split.rest });
-        set(r, unitAt, { value: split.unit });
+        set(r, t.cols.target, { value: split.rest });
+        set(r, at, { value: split.unit });
         if (actualSplit) set(r, actualCol!, { value: actualSplit.rest });
       }
     }
-  }
-  const colMap = (c: number) => (unitAt !== null && c >= unitAt ? c + 1 : c);
+  const colMap = (r: number, c: number) => {
+    const band = bands.find((b) => b.from <= r && r <= b.to);
+    return band && c >= band.at ? c + 1 : c;
+  };
 
   // ── rows ──
   const before = new Map<number, Line[]>();
@@ -252,7 +262,7 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
   }
   if (noise.repeatHeader)
     for (const t of meta.tables) {
-      const starts = groupStarts(rows, t.first, t.end, colMap(t.cols.level1));
+      const starts = groupStarts(rows, t.first, t.end, colMap(t.first, t.cols.level1));
       const at = starts.find((r) => r > t.first && !merges.some((m) => m.top < r && m.bottom >= r && m.left > 0));
       if (at === undefined) continue;
       const covered = (row: number, col: number) => merges.some((m) => m.top < row && m.bottom >= row && m.left <= col && m.right >= col);
@@ -294,7 +304,7 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
     }
   }
   const snapshot: SheetSnapshot = { name: sheet.name, rows: out, merges: newMerges };
-  return { snapshot, rowMap, colMap, text, stray };
+  return { snapshot, rowMap, colMap, text, stray, errors };
 }
 
 /** Rows where a new 一级指标 name starts (the column holds a name there). */

@@ -3,7 +3,8 @@
  * picture. The right answer comes from the generator's relations (perf-model.ts) and from what the noise did,
  * never from the engine. Policy, as for allocation and budget tables (NOISE-COUNTEREXAMPLES.md): a number typed as
  * text is read as the number and may get one `number-as-text` warning at its cell; text that is no number (`待定`)
- * one `not-a-number` warning at its cell; every other kind of noise nothing above info.
+ * one `not-a-number` warning at its cell; `#DIV/0!` where A is 0 one `cell-error` warning (kept by the team: a
+ * published table should show `—`); every other kind of noise nothing above info.
  */
 import fc from "fast-check";
 import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
@@ -24,6 +25,8 @@ function explainedBy(nw: NoisyPerfWorkbook) {
     const id = `${sheet}!${f.cell}`;
     if (/\/number-as-text$/.test(f.rule)) return nw.textCells.has(id);
     if (/\/not-a-number$/.test(f.rule)) return nw.strayCells.has(id);
+    // `#DIV/0!` where A is 0: the team keeps one warning at the cell (「上报前请改为“—”」, cell-error.test.ts).
+    if (f.rule === "performance/cell-error") return nw.errorCells.has(id);
     return false;
   };
 }
