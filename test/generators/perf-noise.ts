@@ -325,7 +325,8 @@ function rateAs(v: D, style: RateStyle): CellSnapshot | null {
     case "fullwidth":
       return { value: `${v.toFixed(2)}%`.replace(/[0-9.%]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) };
     case "fraction":
-      return { value: v.div(100).toNumber() };
+      // 0.9523 shown with its four places (a bare 0.9 would say less than the form's rate does).
+      return { value: v.div(100).toNumber(), numFmt: "0.0000" };
     case "points":
       return { value: v.toNumber(), numFmt: "0.00" };
   }

@@ -11,8 +11,9 @@ import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/finding";
 import { findingsText, workbookText } from "../generators/describe";
 import { type PerfSpec, buildPerfWorkbook, perfSpecArb } from "../generators/perf-layout";
+import type { PerfWorkbook } from "../generators/perf-model";
 import { NO_PERF_NOISE as NO_NOISE_TEXT, type NoisyPerfWorkbook, type PerfNoiseSpec, applyPerfNoise, perfNoiseSpecArb } from "../generators/perf-noise";
-import { type Pick, PerfFailure, judgeSingle, pickArb, singleMutation } from "./perf-layout.props";
+import { type Pick, PerfFailure, type SingleMutation, judgeSingle, pickArb, singleMutation } from "./perf-layout.props";
 import type { TextStyle } from "../generators/noise";
 
 export { PerfFailure, perfNoiseSpecArb, perfSpecArb, pickArb };
@@ -57,11 +58,26 @@ export function cleanNoisyPerf(spec: PerfSpec, noise: PerfNoiseSpec): void {
     );
 }
 
+/**
+ * The typo gets its right verdict on the form without noise. A typo that does not is the plain property's business
+ * (perf-layout.property.test.ts and its ratchet); here only what the noise changes is measured.
+ */
+function rightWithoutNoise(wb: PerfWorkbook, m: SingleMutation): boolean {
+  const plain = applyPerfNoise(wb, NO_NOISE_TEXT, m.overrides);
+  try {
+    judgeSingle(wb, m, checkWorkbook(plain.snapshot), plain.where, explainedBy(plain), (why) => why);
+    return true;
+  } catch (error) {
+    if (error instanceof PerfFailure) return false;
+    throw error;
+  }
+}
+
 /** One wrong number in a noisy form: the same verdict as singleTypo, at the cells where the noise moved them. */
 export function singleTypoNoisyPerf(spec: PerfSpec, noise: PerfNoiseSpec, pick: Pick): void {
   const wb = buildPerfWorkbook(spec);
   const m = singleMutation(wb, pick);
-  if (!m) return;
+  if (!m || !rightWithoutNoise(wb, m)) return;
   perfNoiseTally.single++;
   const nw = applyPerfNoise(wb, noise, m.overrides);
   const result = checkWorkbook(nw.snapshot);
@@ -77,7 +93,7 @@ export function singleTypoNoisyPerf(spec: PerfSpec, noise: PerfNoiseSpec, pick: 
 export function textNumberIsReadPerf(spec: PerfSpec, style: TextStyle, pick: Pick): void {
   const wb = buildPerfWorkbook(spec);
   const m = singleMutation(wb, pick);
-  if (!m) return;
+  if (!m || !rightWithoutNoise(wb, m)) return;
   const cell = wb.cells.get(m.id)!;
   if (/执行率|进度/.test(cell.label) || cell.repr === "fen") return;
   const noise = { ...NO_NOISE_TEXT, forceText: { id: m.id, style } };

@@ -487,7 +487,8 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
     if (!names.has(c.cell)) names.set(c.cell, name);
     return true;
   };
-  const filled = (list: (AmountCell | null | undefined)[]) => list.some((c) => c && c.value !== null);
+  // A part typed as a number, or as a dash for zero (`其他资金 | 0.1 | － | －`: the dashes say 0 as plainly as 0 does).
+  const filled = (list: (AmountCell | null | undefined)[]) => list.some((c) => c && (c.value !== null || c.typedZero));
   const total = funding.total;
   const sourceLabels = funding.sources.map((s) => s.label.replace(/^其中[:：]?/, "")).join("、");
   const sumOfSources = (pick: (l: FundingLine) => AmountCell | null | undefined, col: string, colEn: string, name: string) => {
