@@ -179,7 +179,7 @@ function targetForm(ctx: Ctx, top: number, kind: "project" | "regional" | "depar
     if (weighted) weightCells.push(cv.num(y, col.weight!, new D(weights[i]!), 0, fenWeights ? "fen" : "number", `「${d.level3}」分值`));
   });
   levelColumns(ctx, first, drafts, col.level1!, col.level2!, rng.chance(0.6));
-  cv.meta.tables.push({ header: r, first, end: first + drafts.length, cols: { level1: col.level1!, level2: col.level2!, level3: col.level3!, target: col.target! } });
+  cv.meta.tables.push({ header: r, first, end: first + drafts.length, cols: { level1: col.level1!, level2: col.level2!, level3: col.level3!, target: col.target!, ...(lastYear ? { lastYear: col.lastYear! } : {}) } });
   r = first + drafts.length;
   if (weighted) {
     ctx.relations.push({ kind: "weights", terms: weightCells, allowed: [90, 100], stated: false, label: "指标分值合计 90 或 100" });

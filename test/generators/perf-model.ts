@@ -57,7 +57,7 @@ export interface IndicatorTableMeta {
   header: number;
   first: number;
   end: number;
-  cols: { level1: number; level2: number; level3: number; target: number; actual?: number; reason?: number };
+  cols: { level1: number; level2: number; level3: number; target: number; actual?: number; reason?: number; lastYear?: number };
 }
 
 export interface FormMeta {

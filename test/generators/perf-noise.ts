@@ -40,6 +40,8 @@ export interface PerfNoiseSpec {
   comparisons: boolean;
   /** Units moved from 指标值 (and 实际完成值) into a 度量单位 column after 指标值. */
   unitColumn: boolean;
+  /** 实际完成值 / 上年完成值 typed as numbers: `93%` as 0.93 shown `0%`, `189` (its unit in 度量单位) as 189. */
+  typedValues: boolean;
   /** 未完成原因 of a met indicator: `无`, blank, `—`, `/`, `无偏差`. */
   reasons: boolean;
   /** The indicator header repeated before a later 一级指标 group (a page break). */
@@ -64,6 +66,7 @@ export const perfNoiseSpecArb: fc.Arbitrary<PerfNoiseSpec> = fc.record({
   divZero: fc.boolean(),
   comparisons: fc.boolean(),
   unitColumn: fc.boolean(),
+  typedValues: fc.boolean(),
   reasons: fc.boolean(),
   repeatHeader: fc.boolean(),
   notes: fc.boolean(),
@@ -81,6 +84,7 @@ export const NO_PERF_NOISE: PerfNoiseSpec = {
   divZero: false,
   comparisons: false,
   unitColumn: false,
+  typedValues: false,
   reasons: false,
   repeatHeader: false,
   notes: false,
@@ -244,6 +248,20 @@ function noisySheet(wb: PerfWorkbook, sheet: PerfSheet, noise: PerfNoiseSpec, ov
         set(r, at, { value: split.unit });
         if (actualSplit) set(r, actualCol!, { value: actualSplit.rest });
       }
+    }
+  if (noise.typedValues)
+    for (const t of meta.tables) {
+      const band = bands.find((b) => b.from === t.header);
+      const at = (c: number | undefined) => (c === undefined ? undefined : band && c >= band.at ? c + 1 : c);
+      const cols = [at(t.cols.actual), at(t.cols.lastYear)].filter((c): c is number => c !== undefined);
+      for (let r = t.first; r < t.end; r++)
+        for (const c of cols) {
+          const v = rows[r]?.[c]?.value;
+          if (typeof v !== "string") continue;
+          const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
+          if (pct) set(r, c, { value: new D(pct[1]!).div(100).toNumber(), numFmt: pct[1]!.includes(".") ? "0.00%" : "0%" });
+          else if (band && /^\d+(\.\d+)?$/.test(v)) set(r, c, { value: Number(v) });
+        }
     }
   const colMap = (r: number, c: number) => {
     const band = bands.find((b) => b.from <= r && r <= b.to);

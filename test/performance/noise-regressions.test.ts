@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { type TestCell, sheet, withValue } from "../helpers/sheet";
+import { numberedSelfEvaluation, selfEvaluation } from "./rules/forms";
 
 const PCT = "0.00%";
 
@@ -188,6 +189,8 @@ describe("performance forms with the noise of real files (PERF-COUNTEREXAMPLES.m
 
   it("PN3 `详见附件` in a unit's 其他资金 cell is an amount cell holding words, not one more source", () => {
     expect(loud(regionalTotalLast())).toEqual([]);
+    // The amounts around it typed with their unit (`117.41万元`) still make it a column of amounts.
+    expect(loud(withValue(regionalTotalLast(), "D6", "117.41万元"))).toEqual([]);
   });
 
   it("PN4 a rate typed in full-width digits shows its two places: a wrong 全年预算数 beside it is found at its cell", () => {
@@ -206,5 +209,17 @@ describe("performance forms with the noise of real files (PERF-COUNTEREXAMPLES.m
     for (const typed of [5553, "５５５３", "5,553"]) {
       expect(loud(allocationWithResidue(), regionalTargets(typed)), String(typed)).toEqual([["附件3", "performance/wrong-amount", "error", "F5", "9553"]]);
     }
+  });
+
+  it("PN7 `#DIV/0!` in a source's rate says its A is 0, as `—` does: an A typed 0.3 there is the cell, not the total", () => {
+    const divZero = { v: { error: "#DIV/0!" }, fmt: PCT };
+    expect(loud(selfEvaluation({ G10: divZero }))).toEqual([["自评表", "performance/cell-error", "warning", "G10", ""]]);
+    expect(loud(selfEvaluation({ D10: 0.3, G10: divZero })).map((f) => f.slice(1, 4))).toEqual([["performance/wrong-amount", "error", "D10"]]);
+  });
+
+  it("PN8 `达到90以上` with `%` in the 度量单位 column reads as ≥90%: a met target scored 8 of 10 is found", () => {
+    const form = (score: number, total: number) => numberedSelfEvaluation({ D14: null, E14: "达到90以上", I14: score, I15: total });
+    expect(loud(form(10, 90))).toEqual([]);
+    expect(loud(form(8, 88)).map((f) => f.slice(1, 4))).toEqual([["performance/score-mismatch", "warning", "I14"]]);
   });
 });

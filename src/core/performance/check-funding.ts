@@ -473,7 +473,9 @@ function rateWitness(blame: Blame, rates: Described[], valueOf: ValueOf, funding
   const cell = blame.cell;
   const operands = new Set(blame.relations.flatMap((ev) => ev.relation.operands));
   // Odd on its own line: more executed than budgeted, or a budget beside a rate shown as `—` (which says A is 0).
-  const noRate = (l: FundingLine) => funding.columns?.rate != null && (!l.rate || l.rate.value === null) && l.rate?.reading.kind !== "error";
+  // `#DIV/0!` in the rate says the same as `—`: B/A was computed over an A of 0.
+  const divByZero = (l: FundingLine) => l.rate?.reading.kind === "error" && l.rate.reading.code === "#DIV/0!";
+  const noRate = (l: FundingLine) => funding.columns?.rate != null && (!l.rate || l.rate.value === null) && (l.rate?.reading.kind !== "error" || divByZero(l));
   const odd = funding.sources.some(
     (l) =>
       l.budget &&

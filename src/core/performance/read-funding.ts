@@ -214,7 +214,11 @@ function blankBeside(grid: Grid, r: number, labelCell: string): AmountCell | nul
 
 /** A number right above or right below (r, c), inside the block: (r, c) is in a column of amounts. */
 function amountColumn(grid: Grid, r: number, c: number, top: number, end: number): boolean {
-  const numberAt = (y: number) => y >= top && y < end && amountAt(grid, y, c).value !== null;
+  const numberAt = (y: number) => {
+    if (y < top || y >= end) return false;
+    const a = amountAt(grid, y, c);
+    return a.value !== null || (a.reading.kind === "text" && AMOUNT_WITH_UNIT.test(normalizeLabel(a.reading.text)));
+  };
   return numberAt(r - 1) || numberAt(r + 1);
 }
 

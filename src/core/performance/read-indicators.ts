@@ -248,7 +248,8 @@ function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit
     : "";
   if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
   const u = unit ? normalizeLabel(unit.text) : "";
-  if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;
+  // `达到90以上` beside `%`: the unit goes after the number, before 以上 / 以内 / 以下.
+  if (u !== "" && u.length <= 6) text = text.replace(/(\d)(以上|以内|以下)?$/, (_all, d: string, tail?: string) => `${d}${u}${tail ?? ""}`);
   return text === value.text ? value : { ...value, text };
 }
 
