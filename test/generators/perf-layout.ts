@@ -14,6 +14,7 @@
  * Every relation is stated in the model (perf-model.ts); the clean workbook satisfies them all.
  */
 import fc from "fast-check";
+import { a1 } from "../../src/core/address";
 import { D } from "./model";
 import { type IndicatorDraft, costDrafts, indicatorDrafts, weightsFor } from "./perf-indicators";
 import { Canvas, type PerfCell, type PerfRelation, type PerfSheet, type PerfWorkbook, type Repr } from "./perf-model";
@@ -55,6 +56,7 @@ export function buildPerfWorkbook(spec: PerfSpec): PerfWorkbook {
   const unit = rng.chance(0.7) ? "万元" : "元";
   const name = rng.pick(spec.kind === "tracking" ? ["附件3", "跟踪反馈表", "Sheet1"] : spec.kind.startsWith("self") ? ["附件4", "自评表", "项目支出绩效自评表"] : ["附件2", "绩效目标表", "项目绩效目标表1"]);
   const cv = new Canvas(name, cells);
+  cv.meta.unit = unit;
   const ctx: Ctx = { cv, rng, relations, unit, dp: unit === "万元" ? 2 : 0, money: rng.chance(0.15) ? "text" : "number" };
   let row = 0;
   if (rng.chance(0.5)) cv.text(row++, 0, rng.pick(["附件2", "附件", "报表编号：ZB-01"]));
@@ -67,7 +69,7 @@ export function buildPerfWorkbook(spec: PerfSpec): PerfWorkbook {
     else row = targetForm(ctx, row, spec.kind, weightTotal);
   }
   const kind = spec.kind === "tracking" ? "tracking-feedback" : spec.kind.startsWith("self") ? "self-evaluation" : "performance-target";
-  const sheet: PerfSheet = { name, kind, layout: `${spec.kind}×${count}`, rows: cv.rows, merges: cv.merges, headerCells: cv.headerCells };
+  const sheet: PerfSheet = { name, kind, layout: `${spec.kind}×${count}`, rows: cv.rows, merges: cv.merges, headerCells: cv.headerCells, meta: cv.meta };
   return { sheets: [sheet], cells, relations };
 }
 
@@ -103,7 +105,7 @@ function levelColumns(ctx: Ctx, first: number, drafts: IndicatorDraft[], col1: n
     let start = 0;
     for (let i = 1; i <= drafts.length; i++) {
       if (i < drafts.length && key(drafts[i]!) === key(drafts[start]!)) continue;
-      cv.text(first + start, col, col === col1 ? drafts[start]!.level1 : drafts[start]!.level2);
+      cv.label(first + start, col, col === col1 ? drafts[start]!.level1 : drafts[start]!.level2);
       if (merge) cv.merge(first + start, col, first + i - 1, col);
       start = i;
     }
@@ -177,11 +179,12 @@ function targetForm(ctx: Ctx, top: number, kind: "project" | "regional" | "depar
     if (weighted) weightCells.push(cv.num(y, col.weight!, new D(weights[i]!), 0, fenWeights ? "fen" : "number", `「${d.level3}」分值`));
   });
   levelColumns(ctx, first, drafts, col.level1!, col.level2!, rng.chance(0.6));
+  cv.meta.tables.push({ header: r, first, end: first + drafts.length, cols: { level1: col.level1!, level2: col.level2!, level3: col.level3!, target: col.target!, ...(lastYear ? { lastYear: col.lastYear! } : {}) } });
   r = first + drafts.length;
   if (weighted) {
     ctx.relations.push({ kind: "weights", terms: weightCells, allowed: [90, 100], stated: false, label: "指标分值合计 90 或 100" });
     if (rng.chance(0.3)) {
-      cv.text(r, 0, "合计");
+      cv.label(r, 0, "合计");
       const total = cv.num(r, col.weight!, new D(weightTotal), 0, "number", "合计分值");
       ctx.relations.push({ kind: "linear", target: total, terms: weightCells.map((id) => ({ id, coef: 1 })), stated: true, label: "合计分值 = Σ分值" });
       r++;
@@ -209,22 +212,23 @@ function pairFunding(ctx: Ctx, top: number, department: boolean): { row: number;
   const ids: string[] = [];
   let totalCell: string;
   if (rng.chance(0.5)) {
-    cv.text(r, 0, blockLabel).text(r, 1, totalLabel);
+    cv.text(r, 0, blockLabel).label(r, 1, totalLabel);
     totalCell = cv.num(r, 2, total, ctx.dp, ctx.money, `「${totalLabel}」`);
     names.forEach((_, i) => {
-      cv.text(r, 3 + 2 * i, labelOf(i));
+      cv.label(r, 3 + 2 * i, labelOf(i));
       ids.push(cv.num(r, 4 + 2 * i, parts[i]!, ctx.dp, ctx.money, `「${names[i]}」`));
     });
     r++;
   } else {
     const wide = rng.chance(0.5); // the amount merged over two columns
     cv.text(r, 0, blockLabel).merge(r, 0, r + names.length, 0);
-    cv.text(r, 1, totalLabel);
+    cv.label(r, 1, totalLabel);
+    cv.meta.lines.push(...Array.from({ length: names.length + 1 }, (_, i) => r + i));
     totalCell = cv.num(r, 2, total, ctx.dp, ctx.money, `「${totalLabel}」`);
     if (wide) cv.merge(r, 2, r, 3);
     names.forEach((_, i) => {
       const y = r + 1 + i;
-      cv.text(y, 1, labelOf(i));
+      cv.label(y, 1, labelOf(i));
       ids.push(cv.num(y, 2, parts[i]!, ctx.dp, ctx.money, `「${names[i]}」`));
       if (wide) cv.merge(y, 2, y, 3);
     });
@@ -257,7 +261,8 @@ function regionalFunding(ctx: Ctx, top: number): { row: number; totalCell: strin
   const grid: string[][] = [];
   lineLabels.forEach((label, li) => {
     const y = r + li;
-    cv.text(y, 1, label);
+    cv.label(y, 1, label);
+    cv.meta.lines.push(y);
     const values = units.map((_, j) => (li === 0 ? sum(amounts[j]!) : amounts[j]![li - 1]!));
     const ids = [cv.num(y, colOf(-1), sum(values), ctx.dp, "number", `${totalName}「${label}」`)];
     values.forEach((v, j) => ids.push(cv.num(y, colOf(j), v, ctx.dp, "number", `${units[j]}「${label}」`)));
@@ -319,7 +324,8 @@ function selfEvaluationForm(ctx: Ctx, top: number, department: boolean): number 
   ];
   const ids = lineValues.map((line, li) => {
     const y = r + 1 + li;
-    cv.text(y, 1, line.label);
+    cv.label(y, 1, line.label);
+    cv.meta.lines.push(y);
     const name = line.label.replace(/^其中：|：$/g, "");
     const a = cv.num(y, col.budget!, line.a, ctx.dp, ctx.money, `「${name}」全年预算数`);
     const b = cv.num(y, col.executed!, line.b, ctx.dp, ctx.money, `「${name}」全年执行数`);
@@ -329,7 +335,10 @@ function selfEvaluationForm(ctx: Ctx, top: number, department: boolean): number 
       rate = cv.num(y, col.rate!, roundTo(line.b.div(line.a).times(100), 2), 2, repr, `「${name}」执行率`);
       ctx.relations.push({ kind: "rate", target: rate, a, b, dp: 2, stated: true, label: `「${name}」执行率 = B/A` });
       ctx.relations.push({ kind: "leq", small: b, big: a, stated: false, label: `「${name}」执行数 ≤ 预算数` });
-    } else cv.text(y, col.rate!, rng.pick(["—", "/", null]));
+    } else {
+      cv.text(y, col.rate!, rng.pick(["—", "/", null]));
+      cv.meta.rateBlanks.push(a1(y, col.rate!));
+    }
     return { a, b, e, rate };
   });
   const sums = (pick: (x: (typeof ids)[number]) => string | null, label: string) => {
@@ -391,12 +400,14 @@ function selfEvaluationForm(ctx: Ctx, top: number, department: boolean): number 
     if (d.ratio) ctx.relations.push({ kind: "score", score: s, weight: w, ratio: d.ratio, stated: false, label: `「${d.level3}」得分 = 分值 × 完成比例` });
   });
   levelColumns(ctx, first, drafts, ic.level1!, ic.level2!, rng.chance(0.6));
+  const cols = { level1: ic.level1!, level2: ic.level2!, level3: ic.level3!, target: ic.target!, actual: ic.actual!, reason: ic.reason! };
+  cv.meta.tables.push({ header: r, first, end: first + drafts.length, cols });
   if (label) cv.merge(r, 0, first + drafts.length - 1, 0);
   ctx.relations.push({ kind: "weights", terms: [...weightIds, rateWeight], allowed: [100], stated: false, label: "指标分值 + 执行率分值 = 100" });
   r = first + drafts.length;
   const totalKind = rng.pick(["总分", "合计", "none"]);
   if (totalKind !== "none") {
-    cv.text(r, x0, totalKind);
+    cv.label(r, x0, totalKind);
     const withRate = totalKind === "总分";
     const wSum = sum(weightIds.map((id) => ctx.cv.cells.get(id)!.value)).plus(withRate ? 10 : 0);
     const sSum = sum(scoreIds.map((id) => ctx.cv.cells.get(id)!.value)).plus(withRate ? ctx.cv.cells.get(rateScore)!.value : 0);

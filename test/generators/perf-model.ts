@@ -48,6 +48,28 @@ export interface PerfSheet {
   merges: string[];
   /** Header cells of columns: a finding there speaks of the whole column (e.g. the weight sum). */
   headerCells: Set<string>;
+  /** Where the form's parts are, for the noise layer (test/generators/perf-noise.ts). */
+  meta: FormMeta;
+}
+
+/** An indicator table: its header row, its indicator rows [first, end), and its columns. */
+export interface IndicatorTableMeta {
+  header: number;
+  first: number;
+  end: number;
+  cols: { level1: number; level2: number; level3: number; target: number; actual?: number; reason?: number; lastYear?: number };
+}
+
+export interface FormMeta {
+  /** The money unit the forms are counted in (万元 / 元). */
+  unit: string;
+  /** Label cells (`A5`): funding line labels, indicator headers, 一级/二级 names, 合计/总分. */
+  labels: Set<string>;
+  tables: IndicatorTableMeta[];
+  /** Rows of funding lines laid out one per row (label then amounts). */
+  lines: number[];
+  /** Rate cells left blank (`—`) because their A is 0. */
+  rateBlanks: string[];
 }
 
 export interface PerfWorkbook {
@@ -173,6 +195,7 @@ export class Canvas {
   readonly rows: (CellSnapshot | undefined)[][] = [];
   readonly merges: string[] = [];
   readonly headerCells = new Set<string>();
+  readonly meta: FormMeta = { unit: "", labels: new Set(), tables: [], lines: [], rateBlanks: [] };
   constructor(
     readonly name: string,
     readonly cells: Map<string, PerfCell>,
@@ -186,6 +209,12 @@ export class Canvas {
 
   header(r: number, c: number, value: string): this {
     this.headerCells.add(a1(r, c));
+    return this.text(r, c, value);
+  }
+
+  /** A label the noise layer may retype (line breaks, full-width spaces). */
+  label(r: number, c: number, value: string): this {
+    this.meta.labels.add(a1(r, c));
     return this.text(r, c, value);
   }
 

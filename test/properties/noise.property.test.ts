@@ -36,7 +36,7 @@ const failuresOf = <T extends unknown[]>(arb: fc.Arbitrary<T>, predicate: (...ar
   sampledFailures(NoiseFailure, arb, predicate, SEED + 100 + offset, n);
 
 /** Failing workbooks per property on the default seed (of RUNS), measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 0, single: 0, text: 1, budgetClean: 0, budgetSingle: 0 };
+const KNOWN_FAILURES = { clean: 0, single: 0, text: 0, budgetClean: 0, budgetSingle: 0 };
 
 const allocationArb = layoutSpecArb.map(allocationBuilt);
 const budgetArb = budgetSpecArb.map(budgetBuilt);

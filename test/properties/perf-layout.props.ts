@@ -7,7 +7,7 @@ import { type WorkbookResult, checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/finding";
 import { sheetText } from "../generators/describe";
 import { type PerfSpec, buildPerfWorkbook, perfSpecArb } from "../generators/perf-layout";
-import { D, type PerfCell, type PerfWorkbook, analyze, snapshotOf } from "../generators/perf-model";
+import { type Analysis, D, type PerfCell, type PerfWorkbook, analyze, snapshotOf } from "../generators/perf-model";
 
 export class PerfFailure extends Error {}
 
@@ -100,37 +100,67 @@ function names(f: Finding, cells: string[]): boolean {
  */
 export function singleTypo(spec: PerfSpec, pick: Pick): void {
   const wb = buildPerfWorkbook(spec);
+  const m = singleMutation(wb, pick);
+  if (!m) return;
+  tally.single++;
+  const result = check(wb, m.overrides);
+  judgeSingle(wb, m, result, (id) => id, () => false, (why) => picture(why, wb, result, m.overrides));
+}
+
+export interface SingleMutation {
+  id: string;
+  value: D;
+  overrides: Map<string, D>;
+  analysis: Analysis;
+}
+
+/** The picked cell typed wrong, when the relations single it out among their candidates; else null. */
+export function singleMutation(wb: PerfWorkbook, pick: Pick): SingleMutation | null {
   const ids = [...wb.cells.keys()];
   const id = ids[pick.index % ids.length]!;
-  const cell = wb.cells.get(id)!;
-  const value = mutated(cell, pick);
-  if (!value) return;
+  const value = mutated(wb.cells.get(id)!, pick);
+  if (!value) return null;
   const overrides = new Map([[id, value]]);
-  const a = analyze(wb, overrides);
-  if (a.broken.length === 0 || !a.candidates.includes(id)) return;
-  tally.single++;
-  const result = check(wb, overrides);
-  const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info"));
+  const analysis = analyze(wb, overrides);
+  if (analysis.broken.length === 0 || !analysis.candidates.includes(id)) return null;
+  return { id, value, overrides, analysis };
+}
+
+/**
+ * The verdict on one wrong number (see singleTypo). `where` moves a model cell to where it sits in the checked
+ * workbook (the noise layer inserts rows and columns); `explained` says a finding is the noise's own.
+ */
+export function judgeSingle(
+  wb: PerfWorkbook,
+  { id, analysis: a }: SingleMutation,
+  result: WorkbookResult,
+  where: (id: string) => string,
+  explained: (sheet: string, f: Finding) => boolean,
+  picture: (why: string) => string,
+): void {
+  const at = (x: string) => localOf(where(x));
+  const loud = result.sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info" && !explained(s.name, f)));
   const errors = loud.filter((f) => f.severity === "error");
-  const header = new Set(wb.sheets.flatMap((s) => [...s.headerCells]));
+  const header = new Set(wb.sheets.flatMap((s) => [...s.headerCells].map((c) => at(`${s.name}!${c}`))));
   const localized = a.candidates.length === 1;
   const stated = a.broken.some((r) => r.stated);
-  const verdict = localized ? (stated ? "localized" : "convention-only") : `ambiguous among ${a.candidates.map(localOf).join(" ")}`;
+  const verdict = localized ? (stated ? "localized" : "convention-only") : `ambiguous among ${a.candidates.map(at).join(" ")}`;
   const fail = (why: string) => {
-    throw new PerfFailure(picture(`one wrong number (${verdict}; breaks ${a.broken.map((r) => r.label).join("; ")}): ${why}`, wb, result, overrides));
+    throw new PerfFailure(picture(`one wrong number (${verdict}; breaks ${a.broken.map((r) => r.label).join("; ")}): ${why}`));
   };
-  if (!loud.some((f) => names(f, [id]))) fail("no finding names the changed cell");
+  const moved = (cells: string[]) => cells.map(where);
+  if (!loud.some((f) => names(f, moved([id])))) fail("no finding names the changed cell");
   // The team's convention for a sum that breaks with nothing to tell which of its cells is wrong: one error at its
   // total, naming the parts (合计分值 = Σ分值 …). PERF-COUNTEREXAMPLES.md discusses it. Not for a funding total over its
   // sources: there the honest finding is one warning naming the candidates, never an error at the total (issue 10 §2;
   // test/performance/rules/funding-sum.test.ts).
   const fundingSum = (label: string) => /Σ来源$|唯一来源$/.test(label);
   const totals = new Set(
-    localized ? [] : a.broken.filter((r) => r.kind === "linear" && r.stated && !fundingSum(r.label) && a.candidates.includes(r.target)).map((r) => localOf((r as { target: string }).target)),
+    localized ? [] : a.broken.filter((r) => r.kind === "linear" && r.stated && !fundingSum(r.label) && a.candidates.includes(r.target)).map((r) => at((r as { target: string }).target)),
   );
-  const wrongErrors = errors.filter((f) => !(f.cell === localOf(id) || (header.has(f.cell) && names(f, [id])) || (totals.has(f.cell) && names(f, [id]))));
-  if (localized && stated && !errors.some((f) => f.cell === localOf(id))) fail(`expected an error at ${localOf(id)}`);
+  const wrongErrors = errors.filter((f) => !(f.cell === at(id) || (header.has(f.cell) && names(f, moved([id]))) || (totals.has(f.cell) && names(f, moved([id])))));
+  if (localized && stated && !errors.some((f) => f.cell === at(id))) fail(`expected an error at ${at(id)}`);
   if (wrongErrors.length > 0) fail(`errors at ${wrongErrors.map((f) => f.cell).join(" ")}`);
-  const stray = loud.filter((f) => !names(f, a.candidates));
+  const stray = loud.filter((f) => !names(f, moved(a.candidates)));
   if (stray.length > 0) fail(`findings that name no candidate: ${stray.map((f) => `${f.cell} ${f.rule}`).join(", ")}`);
 }

@@ -1,7 +1,7 @@
 /** Amount cells of a form: read as numbers the way a reviewer reads them (text numbers, —, #DIV/0!). */
 import { a1 } from "../address";
 import { Dec } from "../decimal";
-import { readNumber } from "../numbers";
+import { readNumber, toHalfWidth } from "../numbers";
 import type { Grid } from "../table/grid";
 import type { AmountCell } from "./form";
 
@@ -15,7 +15,9 @@ export function amountAt(grid: Grid, row: number, col: number): AmountCell {
   const out: AmountCell = { cell: a1(r, c), row: r, col: c, reading, value };
   if (snap?.numFmt) out.numFmt = snap.numFmt;
   if (snap?.formula) out.formula = true;
-  if (reading.kind === "number" && typeof snap?.value === "string") out.typedPlaces = /[.．](\d+)/.exec(snap.value)?.[1]?.length ?? 0;
+  if (reading.kind === "blank" && typeof snap?.value === "string" && snap.value.trim() !== "") out.typedZero = true;
+  // Full-width digits (`９９．００％`) show their places too.
+  if (reading.kind === "number" && typeof snap?.value === "string") out.typedPlaces = /\.(\d+)/.exec(toHalfWidth(snap.value))?.[1]?.length ?? 0;
   return out;
 }
 

@@ -21,6 +21,8 @@ export interface AmountCell {
   formula?: boolean;
   /** Decimal places written in a number typed as text (`88.00%` → 2): what the cell shows, whatever its value. */
   typedPlaces?: number;
+  /** A zero written as a dash (`—`, `-`, `/`): typed on purpose, unlike an empty cell. */
+  typedZero?: boolean;
 }
 
 export type FundingRole = "total" | "source";

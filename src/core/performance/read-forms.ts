@@ -18,6 +18,7 @@ import {
   splitStackedBlocks,
   targetColumnsByBlock,
   textAt,
+  withoutRepeatedHeaders,
 } from "./read-indicators";
 
 const FIELD_LABEL = /^(项目名称|部门名称|单位名称|预算单位|主管部门|实施单位|自治区主管部门|地区财政部门|地区主管部门|项目负责人|部门名称（盖章）)/;
@@ -35,7 +36,7 @@ export function readPerformanceForms(sheet: SheetSnapshot): PerformanceForm[] {
 export const readTargetForms = readPerformanceForms;
 
 function readForms(grid: Grid): PerformanceForm[] {
-  const headers = indicatorHeaderRows(grid);
+  const headers = withoutRepeatedHeaders(grid, indicatorHeaderRows(grid));
   const forms: PerformanceForm[] = [];
   let top = 0;
   if (headers.length === 0) {

@@ -92,6 +92,8 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
 function readColumnLines(grid: Grid, from: number, end: number, funding: Funding): void {
   const cols = funding.columns!;
   for (let r = from; r < end; r++) {
+    // A line merged down over the row below it (label and amounts): that row is the same line, not another.
+    if ((grid.merge(r, cols.budget)?.top ?? r) < r) continue;
     const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, cols);
     if (!label) continue;
     const line: FundingLine = {
@@ -181,7 +183,9 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
         // `年度资金总额 | 100 | 其中：财政拨款 | 80 | 单位自有 | 20`, or `地方配套` under `其中：中央补助`:
         // an unknown label beside or under funding lines is one more source — left out, the total
         // would seem not to equal its sources.
-        const guessed = !known && (here.size > 0 || above.has(c)) && isSourceLike(text);
+        // Text in a column of amounts (a number right above or below it: `详见附件` in a unit's column) is an amount
+        // cell holding words, not a label.
+        const guessed = !known && (here.size > 0 || above.has(c)) && isSourceLike(text) && !amountColumn(grid, r, c, top, end);
         const role = known ?? (guessed ? "source" : null);
         if (role) current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [], guessed };
         continue;
@@ -206,6 +210,16 @@ function blankBeside(grid: Grid, r: number, labelCell: string): AmountCell | nul
   if (c >= grid.colCount) return null;
   const amount = amountAt(grid, r, c);
   return amount.reading.kind === "blank" ? amount : null;
+}
+
+/** A number right above or right below (r, c), inside the block: (r, c) is in a column of amounts. */
+function amountColumn(grid: Grid, r: number, c: number, top: number, end: number): boolean {
+  const numberAt = (y: number) => {
+    if (y < top || y >= end) return false;
+    const a = amountAt(grid, y, c);
+    return a.value !== null || (a.reading.kind === "text" && AMOUNT_WITH_UNIT.test(normalizeLabel(a.reading.text)));
+  };
+  return numberAt(r - 1) || numberAt(r + 1);
 }
 
 /** Short words, no field label, no heading: `单位自有`, `地方配套`, `省级补助`. */

@@ -65,6 +65,33 @@ export function indicatorHeaderRows(grid: Grid): number[] {
   return out;
 }
 
+/** Row `r` repeats the header row `header` text for text, column for column (a page break in a long table). */
+export function repeatsHeader(grid: Grid, header: number, r: number): boolean {
+  if (r === header) return false;
+  const a = grid.rowTexts(header);
+  const b = grid.rowTexts(r);
+  return a.length >= 3 && a.length === b.length && a.every((t, i) => t.col === b[i]!.col && normalizeLabel(t.text) === normalizeLabel(b[i]!.text));
+}
+
+/**
+ * Header rows without the ones that repeat the header above them in the middle of its table (pasted from several
+ * pages): the table runs on below them. A repeat after the table ended (a 合计 row, notes, the next form's title and
+ * funding block) starts a form of its own.
+ */
+export function withoutRepeatedHeaders(grid: Grid, headers: number[]): number[] {
+  const out: number[] = [];
+  for (const h of headers) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && repeatsHeader(grid, previous, h)) {
+      const table = readIndicatorTable(grid, previous, h - 1);
+      const lastRow = table?.rows[table.rows.length - 1]?.row;
+      if (table && !table.totalRow && lastRow !== undefined && lastRow >= h - 1) continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
 /**
  * The first column of another indicator block on the same header row, right of the first one
  * (`一级指标 … 指标值 | 一级指标 … 指标值`: 中长期 and 年度 indicators side by side); null when none.
@@ -143,6 +170,7 @@ export function readIndicatorTable(grid: Grid, headerRow: number, lastRow: numbe
   let level2: TextCell | null = null;
   for (let r = headerRow + 1; r <= lastRow; r++) {
     if (grid.isRowEmpty(r) && !grid.hasMergeInRow(r)) break;
+    if (repeatsHeader(grid, headerRow, r)) continue;
     const texts = grid.rowTexts(r);
     const first = normalizeLabel(texts[0]?.text ?? "");
     if (texts.length === 0) break;
@@ -220,7 +248,8 @@ function withNatureAndUnit(value: TextCell | null, nature: TextCell | null, unit
     : "";
   if (/^[≥≤=＝>＜<≧≦]+$|^>=$|^<=$/.test(sign) && !/^[≥≤=＝><≧≦]/.test(text)) text = `${sign}${text}`;
   const u = unit ? normalizeLabel(unit.text) : "";
-  if (u !== "" && /\d$/.test(text) && u.length <= 6) text = `${text}${u}`;
+  // `达到90以上` beside `%`: the unit goes after the number, before 以上 / 以内 / 以下.
+  if (u !== "" && u.length <= 6) text = text.replace(/(\d)(以上|以内|以下)?$/, (_all, d: string, tail?: string) => `${d}${u}${tail ?? ""}`);
   return text === value.text ? value : { ...value, text };
 }
 

@@ -1,7 +1,8 @@
 /**
  * total = Σ parts over funding cells, as an engine Relation, so `localize` can name the one amount
  * that breaks a row total and a column total at once (a unit's typo in a wide regional table).
- * Typed amounts: no rounding tolerance (a 1-unit gap is reported as a warning by the caller).
+ * Typed amounts: no rounding tolerance (a 1-unit gap is reported as a warning by the caller); a sum copied from an
+ * allocation table whose own figures carry a 尾差 carries the same (`residue`).
  */
 import { type Dec, ZERO, roundHalfUp } from "../decimal";
 import type { Relation, ValueOf } from "../engine/relation";
@@ -14,6 +15,8 @@ export class PlainSumRelation implements Relation {
     readonly target: string,
     readonly operands: readonly string[],
     readonly places: number,
+    /** The 尾差 the figures carry from where they were copied: total = Σ parts + residue (see checkFunding). */
+    readonly residue: Dec = ZERO,
   ) {}
 
   tolerance(): Dec {
@@ -23,7 +26,7 @@ export class PlainSumRelation implements Relation {
   expected(valueOf: ValueOf, sub?: { cell: string; value: Dec }): Dec {
     let sum = ZERO;
     for (const cell of this.operands) sum = sum.plus(sub && sub.cell === cell ? sub.value : valueOf(cell));
-    return roundHalfUp(sum, this.places);
+    return roundHalfUp(sum, this.places).plus(this.residue);
   }
 
   solve(cell: string, valueOf: ValueOf): Dec | null {
