@@ -64,7 +64,10 @@ function sameLevel(a: string, b: string): boolean {
   if (lx !== null && ly !== null && lx !== ly) return false;
   // 克拉玛依区 is a district of 克拉玛依市, not the city: a 区 and a 市 of one stem are two units.
   const district = (n: string) => /区$/.test(n) && !/(地区|新区)$/.test(n);
-  return !((district(x) && /市$/.test(y)) || (district(y) && /市$/.test(x)));
+  if ((district(x) && /市$/.test(y)) || (district(y) && /市$/.test(x))) return false;
+  // 安阳市 and 安阳县, 伊宁市 and 伊宁县, 临夏市 and 临夏县: a city and a county (旗) of one stem are two units.
+  const countyOnly = (n: string) => /(县|旗)$/.test(n);
+  return !((countyOnly(x) && /市$/.test(y)) || (countyOnly(y) && /市$/.test(x)));
 }
 
 /** Pairs of indexes (left, right) naming the same unit. */
