@@ -25,6 +25,9 @@ import {
   tally,
   twoTyposInWorkbook,
 } from "./allocation-layout.props";
+import { checkWorkbook } from "../../src/core/check";
+import { matchUnits } from "../../src/core/performance/names";
+import { type TestCell, sheet, withValue } from "../helpers/sheet";
 import { censusLines, failuresOf } from "./sampling";
 
 const SEED = Number(process.env.FC_SEED ?? 20261208);
@@ -128,4 +131,135 @@ describe.skipIf(CENSUS === 0)("census of failing province-named layouts", () => 
     if (want("pair")) census("pair", fc.tuple(provinceSpecArb, pickArb, pickArb), pair, 3);
     if (want("echo")) census("echo", fc.tuple(withTarget, pickArb), echo, 4);
   });
+});
+
+// ───────────────────────── counterexamples, as sheets (PROVINCES-COUNTEREXAMPLES.md) ─────────────────────────
+
+type Sheet = ReturnType<typeof sheet>;
+const loud = (...sheets: Sheet[]) =>
+  checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity !== "info").map((f) => `${s.name}!${f.cell} ${f.severity} ${f.rule}`));
+const errorsAt = (...sheets: Sheet[]) =>
+  checkWorkbook({ sheets }).sheets.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => `${s.name}!${f.cell}=${f.expected}`));
+
+/** A one-unit target form (附件3) for `unit` holding `amount` (万元). */
+function unitForm(name: string, unit: string, amount: number): Sheet {
+  const rows: TestCell[][] = [
+    ["附件3"],
+    ["2024年省财政就业补助资金绩效目标表"],
+    ["项目名称", "省财政就业补助资金"],
+    ["地区名称", unit],
+    ["资金情况（万元）", "年度资金总额：", amount],
+    [undefined, "其中：财政拨款", amount],
+    [undefined, "其他资金", 0],
+    ["年度目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+    ["一级指标", "二级指标", "三级指标", undefined, "指标值"],
+    ["产出指标", "数量指标", "保障人数", undefined, "年初预算人数的95%-105%"],
+    ["产出指标", "质量指标", "资金足额发放率", undefined, "100%"],
+    ["产出指标", "时效指标", "补助资金拨付时限", undefined, "收到补助资金后30日内"],
+    ["效益指标", "社会效益指标", "政策知晓率", undefined, "≥90%"],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, "≥90%"],
+  ];
+  return sheet(name, rows, ["A2:E2", "B3:E3", "B4:E4", "A5:A7", "B8:E8", "C9:D9", "C10:D10", "C11:D11", "C12:D12", "C13:D13", "C14:D14"]);
+}
+
+// P1 — 河南: blocks named only by their 本级 row (安阳市本级 … 小计), 安阳县 inside 安阳市's block, one-unit forms named
+// 安阳市 / 新乡市. A wrong 小计 of 新乡市's block made 安阳市's form pair with 安阳县 (one stem, 安阳) and get
+// 「应为 4219」 — an error on a correct sheet. A city and a county of one stem are two units.
+function anyangBlocks(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2024年提前下达省财政就业补助资金预算明细表"],
+    [undefined, undefined, undefined, undefined, "单位：万元"],
+    ["序号", "地区", "补助资金安排"],
+    [undefined, undefined, "提前下达资金", "本次下达资金", "资金合计"],
+    [undefined, "全省合计", 10505, 15592, 26097],
+    [1, "安阳市本级", 2317, 1016, 3333],
+    [2, "文峰区", 597, 2982, 3579],
+    [3, "北关区", 655, 1567, 2222],
+    [4, "殷都区", 2612, 991, 3603],
+    [5, "龙安区", 1348, 1343, 2691],
+    [6, "安阳县", 1475, 2744, 4219],
+    [undefined, "小计", 9004, 10643, 19647],
+    [7, "红旗区", 548, 627, 1175],
+    [8, "卫滨区", 521, 2917, 3438],
+    [undefined, "小计", 1069, 3544, 4613],
+    [9, "湖滨区", 432, 1405, 1837],
+    [undefined, "小计", 432, 1405, 1837],
+  ];
+  return sheet("附件1", rows, ["A2:E2", "A4:A5", "B4:B5", "C4:E4"]);
+}
+const anyangForms = () => [unitForm("安阳市", "安阳市", 19647), unitForm("新乡市", "新乡市", 4613), unitForm("三门峡市", "三门峡市", 1837)];
+
+describe("P1: 安阳市 and 安阳县 are two units", () => {
+  it("names of one stem and two kinds never pair (市 and 县, 市 and 旗)", () => {
+    expect(matchUnits(["安阳市", "伊宁市", "阿拉善左旗"], ["安阳县", "伊宁县", "阿拉善左市"])).toEqual([]);
+    expect(matchUnits(["安阳", "临夏回族自治州"], ["安阳市", "临夏州"])).toEqual([[0, 0], [1, 1]]);
+  });
+  it("is clean", () => expect(loud(anyangBlocks(), ...anyangForms())).toEqual([]));
+  it("a wrong block 小计 is its own error, never 安阳市's form", () => expect(errorsAt(withValue(anyangBlocks(), "E16", 6413), ...anyangForms())).toEqual(["附件1!E16=4613"]));
+});
+
+// P2 — the same blocks, one regional form with short names (安阳 | 新乡 | 三门峡): 安阳 is 安阳市's block as much as
+// 安阳县 by its stem, so the stem pairs neither; the block pairs by its place and amount.
+function shortNamesForm(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件2"],
+    ["2024年省财政就业补助资金区域绩效目标表"],
+    ["项目名称", "省财政就业补助资金", undefined, "合计", "安阳", "新乡", "三门峡"],
+    ["主管部门", "人力资源和社会保障厅"],
+    ["资金情况（万元）", "年度金额：", undefined, 26097, 19647, 4613, 1837],
+    [undefined, "其中：省级资金", undefined, 26097, 19647, 4613, 1837],
+    [undefined, "地方资金"],
+    ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+    [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+    [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, "100%"],
+    [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, "收到补助资金后30日内"],
+    [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, "≥90%"],
+    [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+  ];
+  return sheet("附件2", rows, ["A2:G2", "B3:C3", "B4:G4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:G8", "A9:A14", "D10:F10", "D11:F11", "D12:F12", "D13:F13", "D14:F14", "D9:F9", "B10:B12"]);
+}
+
+describe("P2: a form's 安阳 next to 安阳县 in 安阳市's bare-小计 block", () => {
+  it("is clean", () => expect(loud(anyangBlocks(), shortNamesForm())).toEqual([]));
+  it("a wrong county figure is its own error, never the form's", () => expect(errorsAt(withValue(anyangBlocks(), "C8", 957), shortNamesForm())).toEqual(["附件1!C8=597"]));
+  it("a wrong block 小计 is its own error", () => expect(errorsAt(withValue(anyangBlocks(), "E13", 19467), shortNamesForm())).toEqual(["附件1!E13=19647"]));
+});
+
+// P3 — 黑龙江: a prefecture-level city over one district (齐齐哈尔市 over 龙沙区), its own figure typed wrong: the grand total
+// adds up with 龙沙区's figure in its place, and a 市辖区 is never its city's sibling — the city is the cell, not 龙沙区
+// (「应为 0」 before).
+function qiqihar(): Sheet {
+  const rows: TestCell[][] = [
+    ["2023年省财政困难群众救助补助资金分配明细表"],
+    ["旗县（市、区）", "补助资金（万元）"],
+    [undefined, undefined],
+    ["大兴安岭地区", 3916],
+    ["大兴安岭地区本级", 1958],
+    ["加格达奇区", 806],
+    ["漠河市", 1152],
+    ["佳木斯市", 3490],
+    ["向阳区", 955],
+    ["前进区", 2223],
+    ["东风区", 312],
+    ["郊区", 0],
+    ["齐齐哈尔市", 2656],
+    ["龙沙区", 2656],
+    ["哈尔滨市", 4484],
+    ["道里区", 0],
+    ["南岗区", 1435],
+    ["道外区", 2253],
+    ["平房区", 796],
+    ["松北区"],
+    ["龙江森工集团", 2099],
+    ["全省合计", 16645],
+  ];
+  return sheet("附件1", rows, ["A1:B1", "A2:A3", "B2:B3"], { 1: "#,##0" });
+}
+
+describe("P3: a city over its one district", () => {
+  it("is clean", () => expect(loud(qiqihar())).toEqual([]));
+  it("the city's wrong figure is the error", () => expect(errorsAt(withValue(qiqihar(), "B13", 1656))).toEqual(["附件1!B13=2,656"]));
+  it("the district's wrong figure is the error", () => expect(errorsAt(withValue(qiqihar(), "B14", 2566))).toEqual(["附件1!B14=2,656"]));
 });

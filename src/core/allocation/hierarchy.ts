@@ -24,7 +24,7 @@
  */
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
-import { COUNTY_LEVEL, PREFECTURE_ONLY, TOWN_ONLY, isCountyOrCityName, prefectureStem } from "./place-names";
+import { COUNTY_LEVEL, PREFECTURE_ONLY, TOWN_ONLY, isCountyOrCityName, isDistrictName, prefectureStem } from "./place-names";
 import { parseSumFormula } from "./sum-formula";
 import { BIG, type ColumnValues } from "./values";
 
@@ -652,6 +652,8 @@ function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
+  // A city's district (市辖区) is never the city's sibling: a …市 over one …区 is that city (齐齐哈尔市 over 龙沙区).
+  if (own.length === 1 && /市$/.test(name) && isDistrictName(unitName(rows[own[0]!]!))) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
 }
 

@@ -27,6 +27,11 @@ export const isPrefectureOnlyName = (name: string): boolean => PREFECTURE_ONLY.t
 export const isCountyLevelName = (name: string): boolean => COUNTY_LEVEL.test(name);
 /** A county or county-level city (…市 / 县 / 旗 / 区), not a prefecture-only name. */
 export const isCountyOrCityName = (name: string): boolean => COUNTY_OR_CITY.test(name) && !PREFECTURE_ONLY.test(name);
+/**
+ * A city's district (市辖区: 龙沙区, 海拉尔区, 白云鄂博矿区), never a unit beside its city: …区 but not 地区, 自治区, and not
+ * the zones and areas that may stand under a province or a prefecture alike (新区, 林区, 开发区, 管理区, 园区, 示范区, 实验区).
+ */
+export const isDistrictName = (name: string): boolean => /区$/.test(name) && !/(地区|自治区|新区|林区|开发区|管理区|园区|示范区|实验区|试验区)$/.test(name);
 /** 镇, 乡, 街道, 苏木, 办事处. */
 export const isTownName = (name: string): boolean => TOWN_ONLY.test(name);
 /** 呼伦贝尔 for 呼伦贝尔市, 临夏回族 for 临夏回族自治州 (what the prefecture's own units' names start with). */
