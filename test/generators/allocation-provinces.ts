@@ -19,7 +19,31 @@ export interface ProvinceSpec {
   tags: string[];
 }
 
-export const buildProvinceWorkbook = (spec: ProvinceSpec): GeneratedWorkbook => buildWorkbook(spec.base);
+/**
+ * The workbook of the base layout; a target form that shortens names (`shortNames`) writes an autonomous unit the way
+ * offices do — 临夏州 for 临夏回族自治州, 张家川县 for 张家川回族自治县, 鄂伦春旗 for 鄂伦春自治旗.
+ */
+export function buildProvinceWorkbook(spec: ProvinceSpec): GeneratedWorkbook {
+  const workbook = buildWorkbook(spec.base);
+  if (!spec.base.target?.shortNames) return workbook;
+  for (const sheet of workbook.base.sheets.slice(1)) {
+    for (const row of sheet.rows) {
+      row?.forEach((cell, c) => {
+        if (typeof cell?.value === "string" && AUTONOMOUS.test(cell.value)) row[c] = { ...cell, value: autonomousShort(cell.value) };
+      });
+    }
+  }
+  return workbook;
+}
+
+const ETHNIC = "(?:蒙古|维吾尔|哈萨克|柯尔克孜|锡伯|塔吉克|达斡尔|鄂伦春|鄂温克|土家|保安|东乡|撒拉|裕固|回|藏|苗|黎|满)族?";
+const AUTONOMOUS = new RegExp(`^(.*?)((?:${ETHNIC})+)自治(县|州|旗)$`);
+/** 临夏回族自治州 → 临夏州, 东乡族自治县 → 东乡县 (the ethnic name is the unit's own name when nothing precedes it). */
+function autonomousShort(name: string): string {
+  const m = AUTONOMOUS.exec(name)!;
+  const stem = m[1] || m[2]!.replace(/族$/, "");
+  return `${stem}${m[3]}`;
+}
 
 type LeafDraft = Omit<LeafSpec, "name">;
 

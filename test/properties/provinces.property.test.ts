@@ -263,3 +263,54 @@ describe("P3: a city over its one district", () => {
   it("the city's wrong figure is the error", () => expect(errorsAt(withValue(qiqihar(), "B13", 1656))).toEqual(["附件1!B13=2,656"]));
   it("the district's wrong figure is the error", () => expect(errorsAt(withValue(qiqihar(), "B14", 2566))).toEqual(["附件1!B14=2,656"]));
 });
+
+// P4 — 甘肃: the allocation writes 临夏回族自治州 and 甘南藏族自治州 in full, the regional form 临夏州 and 甘南州 (as offices
+// shorten them). Left unpaired before (「分配表中找不到」 warnings); the people a unit is named for is not part of its name.
+function gansuPrefectures(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件1"],
+    ["2025年省财政困难群众救助补助资金分配表"],
+    [undefined, undefined, "单位：万元"],
+    ["市（州）", "补助资金", "其中：提前下达"],
+    ["全省合计", 3953, 1720],
+    ["临夏回族自治州", 1854, 810],
+    ["临夏市", 412, 180],
+    ["临夏县", 655, 290],
+    ["东乡族自治县", 787, 340],
+    ["甘南藏族自治州", 1378, 600],
+    ["合作市", 503, 220],
+    ["临潭县", 875, 380],
+    ["兰州新区", 721, 310],
+  ];
+  return sheet("附件1", rows, ["A2:C2"]);
+}
+function gansuForm(): Sheet {
+  const rows: TestCell[][] = [
+    ["附件2"],
+    ["2025年省财政困难群众救助补助资金区域绩效目标表"],
+    ["项目名称", "省财政困难群众救助补助资金", undefined, "合计", "临夏州", "甘南州", "兰州新区"],
+    ["主管部门", "民政厅"],
+    ["资金情况（万元）", "年度金额：", undefined, 3953, 1854, 1378, 721],
+    [undefined, "其中：省级资金", undefined, 3953, 1854, 1378, 721],
+    [undefined, "其他资金"],
+    ["年度总目标", "保障困难群众基本生活。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", undefined, undefined, "指标值"],
+    [undefined, "产出指标", "数量指标", "保障人数", undefined, undefined, "年初预算人数的95%-105%"],
+    [undefined, undefined, "质量指标", "资金足额发放率", undefined, undefined, "100%"],
+    [undefined, undefined, "时效指标", "补助资金拨付时限", undefined, undefined, "收到补助资金后30日内"],
+    [undefined, "效益指标", "社会效益指标", "政策知晓率", undefined, undefined, "≥90%"],
+    [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", undefined, undefined, "≥90%"],
+  ];
+  return sheet("附件2", rows, ["A2:G2", "B3:C3", "B4:G4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", "B8:G8", "A9:A14", "D10:F10", "D11:F11", "D12:F12", "D13:F13", "D14:F14", "D9:F9", "B10:B12"]);
+}
+
+describe("P4: 临夏州 is 临夏回族自治州", () => {
+  it("autonomous names pair with and without their people", () => {
+    expect(matchUnits(["临夏州", "甘南州", "张家川县", "东乡县", "鄂伦春旗", "管城区"], ["临夏回族自治州", "甘南藏族自治州", "张家川回族自治县", "东乡族自治县", "鄂伦春自治旗", "管城回族区"])).toEqual([
+      [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5],
+    ]);
+  });
+  it("is clean", () => expect(loud(gansuPrefectures(), gansuForm())).toEqual([]));
+  it("a wrong prefecture figure is the error, on 附件1", () => expect(errorsAt(withValue(gansuPrefectures(), "B10", 1387), gansuForm())).toEqual(["附件1!B10=1378"]));
+  it("a wrong form figure is the error, on 附件2", () => expect(errorsAt(gansuPrefectures(), withValue(gansuForm(), "E5", 1845))).toEqual(["附件2!E5=1854"]));
+});

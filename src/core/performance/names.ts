@@ -3,6 +3,7 @@
  * ↔ `塔城地区`. Exact names match first; then names without their administrative suffix, only where
  * that is unambiguous on both sides (`塔城市` and `塔城地区` both shorten to `塔城`).
  */
+import { withoutPeople } from "../allocation/place-names";
 import { normalizeLabel } from "../text";
 import { UNIT_ALIASES } from "./aliases";
 
@@ -26,7 +27,9 @@ export function shortName(text: string, aliases: readonly (readonly string[])[] 
   return aliasIndex(aliases).get(short) ?? short;
 }
 
-function strip(s: string): string {
+function strip(name: string): string {
+  // 临夏回族自治州 and 临夏州, 张家川回族自治县 and 张家川县: one unit, written with or without its people.
+  const s = withoutPeople(name);
   for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
   return s;
 }
