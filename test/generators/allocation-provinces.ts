@@ -67,7 +67,7 @@ interface Draw {
   province: number;
   shift: number;
   zones: boolean;
-  direct: { count: number; at: "start" | "end" | "after-first"; leaves: LeafDraft[] };
+  direct: { count: number; at: "start" | "end" | "after-first"; leaves: LeafDraft[]; grouped: boolean };
   flatDirect: boolean;
   total: number;
   nameHeader: number | null;
@@ -115,6 +115,12 @@ function renameTree(tree: NodeSpec[], p: Province, d: Draw, used: Set<string>, t
   });
   if (direct.length === 0) return out;
   tags.add(`direct-${d.direct.at}`);
+  if (d.direct.grouped && direct.length >= 2) {
+    // Under a heading of their own (省直管县（市） over 巩义市, 兰考县 …), which the subtotal style names like a prefecture.
+    tags.add("direct-group");
+    const group: NodeSpec = { name: p.directGroup, children: direct };
+    return d.direct.at === "start" ? [group, ...out] : d.direct.at === "after-first" ? [out[0]!, group, ...out.slice(1)] : [...out, group];
+  }
   if (d.direct.at === "start") return [...direct, ...out];
   if (d.direct.at === "after-first") return [out[0]!, ...direct, ...out.slice(1)];
   return [...out, ...direct];
@@ -136,6 +142,7 @@ export const provinceSpecArb: fc.Arbitrary<ProvinceSpec> = fc
       count: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 3 }),
       at: fc.constantFrom<Draw["direct"]["at"]>("end", "end", "start", "after-first"),
       leaves: fc.array(leafDraftArb, { minLength: 4, maxLength: 4 }),
+      grouped: fc.boolean(),
     }),
     flatDirect: fc.boolean(),
     total: fc.nat({ max: 4 }),

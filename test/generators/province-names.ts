@@ -25,6 +25,8 @@ export interface Province {
   prefectures: ProvincePrefecture[];
   /** Units directly under the province (leaves at the top level, beside prefectures). */
   direct: string[];
+  /** The heading offices put over those units when they group them (省直管县（市）, 新疆生产建设兵团). */
+  directGroup: string;
   /** The township word of the province (内蒙古 writes 苏木 beside 镇). */
   townSuffixes?: string[];
 }
@@ -49,6 +51,7 @@ const NEIMENGGU: Province = {
     { name: "阿拉善盟", counties: ["阿拉善左旗", "阿拉善右旗", "额济纳旗"], zones: ["阿拉善高新技术产业开发区", "孪井滩生态移民示范区"] },
   ],
   // 计划单列 cities and the state forest group, listed beside the 盟市.
+  directGroup: "计划单列市",
   direct: ["满洲里市", "二连浩特市", "内蒙古森工集团"],
 };
 
@@ -72,6 +75,7 @@ const GANSU: Province = {
     { name: "临夏回族自治州", counties: ["临夏市", "临夏县", "康乐县", "永靖县", "广河县", "和政县", "东乡族自治县", "积石山保安族东乡族撒拉族自治县"] },
     { name: "甘南藏族自治州", counties: ["合作市", "临潭县", "卓尼县", "舟曲县", "迭部县", "玛曲县", "碌曲县", "夏河县"] },
   ],
+  directGroup: "省直管单位",
   direct: ["兰州新区", "甘肃矿区", "省农垦集团"],
 };
 
@@ -94,6 +98,7 @@ const HENAN: Province = {
     { name: "周口市", city: true, counties: ["川汇区", "淮阳区", "扶沟县", "西华县", "商水县", "沈丘县", "郸城县", "太康县", "项城市"] },
   ],
   // 省直管县（市） and the 济源 demonstration zone, listed after the 18 cities.
+  directGroup: "省直管县（市）",
   direct: ["济源示范区", "巩义市", "兰考县", "汝州市", "滑县", "长垣市", "邓州市", "永城市", "固始县", "鹿邑县", "新蔡县"],
 };
 
@@ -117,6 +122,7 @@ const HUBEI: Province = {
     { name: "恩施土家族苗族自治州", counties: ["恩施市", "利川市", "建始县", "巴东县", "宣恩县", "咸丰县", "来凤县", "鹤峰县"] },
   ],
   // 省直管: three county-level cities and a 林区, under the province with no prefecture.
+  directGroup: "省直管市（林区）",
   direct: ["仙桃市", "潜江市", "天门市", "神农架林区"],
 };
 
@@ -130,6 +136,7 @@ const HAINAN: Province = {
     { name: "三沙市", city: true, counties: ["西沙区", "南沙区"] },
   ],
   // 省直管市县: no prefecture at all.
+  directGroup: "省直管市县",
   direct: ["儋州市", "五指山市", "文昌市", "琼海市", "万宁市", "东方市", "定安县", "屯昌县", "澄迈县", "临高县", "白沙黎族自治县", "昌江黎族自治县", "乐东黎族自治县", "陵水黎族自治县", "保亭黎族苗族自治县", "琼中黎族苗族自治县", "洋浦经济开发区", "海南农垦"],
 };
 
@@ -145,6 +152,7 @@ const HEBEI: Province = {
     { name: "沧州市", city: true, counties: ["新华区", "运河区", "沧县", "青县", "东光县", "海兴县", "盐山县", "肃宁县", "南皮县", "吴桥县", "献县", "孟村回族自治县", "泊头市", "任丘市", "黄骅市", "河间市"], zones: ["渤海新区", "中捷产业园区", "南大港产业园区"] },
     { name: "衡水市", city: true, counties: ["桃城区", "冀州区", "枣强县", "武邑县", "武强县", "饶阳县", "安平县", "故城县", "景县", "阜城县", "深州市"] },
   ],
+  directGroup: "省直管县（市）",
   direct: ["雄安新区", "定州市", "辛集市", "塞罕坝机械林场", "省农垦"],
 };
 
@@ -158,6 +166,7 @@ const HEILONGJIANG: Province = {
     { name: "佳木斯市", city: true, counties: ["向阳区", "前进区", "东风区", "郊区", "桦南县", "桦川县", "汤原县", "同江市", "富锦市", "抚远市"], zones: ["友谊农场", "宝泉岭农场", "孟家岗林场"] },
     { name: "大兴安岭地区", counties: ["加格达奇区", "漠河市", "呼玛县", "塔河县"], zones: ["松岭区", "新林区", "呼中区"] },
   ],
+  directGroup: "省直单位",
   direct: ["北大荒农垦集团", "龙江森工集团", "伊春森工集团"],
 };
 
@@ -176,7 +185,8 @@ const XINJIANG_BINGTUAN: Province = {
     { name: "哈密市", city: true, counties: ["伊州区", "巴里坤哈萨克自治县", "伊吾县"] },
     { name: "和田地区", counties: ["和田市", "和田县", "墨玉县", "皮山县", "洛浦县", "策勒县", "于田县", "民丰县"] },
   ],
-  direct: ["第一师阿拉尔市", "第二师铁门关市", "第三师图木舒克市", "第四师可克达拉市", "第五师双河市", "第六师五家渠市", "第七师胡杨河市", "第八师石河子市", "第十师北屯市", "第十三师新星市", "第十四师昆玉市", "新疆生产建设兵团"],
+  directGroup: "新疆生产建设兵团",
+  direct: ["第一师阿拉尔市", "第二师铁门关市", "第三师图木舒克市", "第四师可克达拉市", "第五师双河市", "第六师五家渠市", "第七师胡杨河市", "第八师石河子市", "第十师北屯市", "第十三师新星市", "第十四师昆玉市"],
 };
 
 export const PROVINCES: Province[] = [NEIMENGGU, GANSU, HENAN, HUBEI, HAINAN, HEBEI, HEILONGJIANG, XINJIANG_BINGTUAN];

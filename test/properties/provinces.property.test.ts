@@ -314,3 +314,36 @@ describe("P4: 临夏州 is 临夏回族自治州", () => {
   it("a wrong prefecture figure is the error, on 附件1", () => expect(errorsAt(withValue(gansuPrefectures(), "B10", 1387), gansuForm())).toEqual(["附件1!B10=1378"]));
   it("a wrong form figure is the error, on 附件2", () => expect(errorsAt(gansuPrefectures(), withValue(gansuForm(), "E5", 1845))).toEqual(["附件2!E5=1854"]));
 });
+
+// P5 — a heading over the units the province governs directly (省直管县（市） over 兰考县, 固始县 …; 省直单位 over the
+// 森工 groups; 新疆生产建设兵团 over its 师市), above them like a prefecture's row. Read as one more unit before: the grand
+// total "did not add up" on the clean table (three errors on 合计). A label naming a set of units may head them, when the
+// numbers bear it out.
+function directGroup(): Sheet {
+  const rows: TestCell[][] = [
+    ["2024年省财政孤儿基本生活费补助资金预算明细表"],
+    [undefined, undefined, undefined, "单位：万元"],
+    ["单位名称", "提前下达资金", "本次下达资金", "合计"],
+    ["省直管县（市）", 2613, 1876, 4489],
+    ["兰考县", 736, 293, 1029],
+    ["固始县", 735, 774, 1509],
+    ["滑县", 1018, 830, 1848],
+    ["巩义市", 124, -21, 103],
+    ["南阳市", 1845, 1717, 3562],
+    ["南阳市本级", 197, 510, 707],
+    ["宛城区", 735, 246, 981],
+    ["卧龙区", 913, 961, 1874],
+    ["周口市", 457, 64, 521],
+    ["焦作市", 466, 126, 592],
+    ["解放区", 466, 126, 592],
+    ["合计", 5381, 3783, 9164],
+  ];
+  return sheet("附件1", rows, ["A1:D1"]);
+}
+
+describe("P5: a heading over the units governed directly", () => {
+  it("is clean", () => expect(loud(directGroup())).toEqual([]));
+  it("a wrong county figure under the heading is the error", () => expect(errorsAt(withValue(directGroup(), "B6", 753))).toEqual(["附件1!B6=735"]));
+  it("the heading's wrong figure is the error", () => expect(errorsAt(withValue(directGroup(), "D4", 4498))).toEqual(["附件1!D4=4489"]));
+  it("a wrong figure in a city is the error", () => expect(errorsAt(withValue(directGroup(), "C11", 264))).toEqual(["附件1!C11=246"]));
+});

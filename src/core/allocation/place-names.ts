@@ -32,6 +32,11 @@ export const isCountyOrCityName = (name: string): boolean => COUNTY_OR_CITY.test
  * the zones and areas that may stand under a province or a prefecture alike (新区, 林区, 开发区, 管理区, 园区, 示范区, 实验区).
  */
 export const isDistrictName = (name: string): boolean => /区$/.test(name) && !/(地区|自治区|新区|林区|开发区|管理区|园区|示范区|实验区|试验区)$/.test(name);
+/**
+ * A heading that names a set of units, not one place: 省直管县（市）, 省直管市（林区）, 省直单位, 区直属单位, 计划单列市,
+ * 新疆生产建设兵团 over its 师市. Like a prefecture's row it may head or close its units, when the numbers bear it out.
+ */
+export const isGroupHeading = (name: string): boolean => /直管|直属|直辖|[省区市]直|单列|兵团$/.test(name.replace(/[（(][^）)]*[）)]$/, ""));
 /** 镇, 乡, 街道, 苏木, 办事处. */
 export const isTownName = (name: string): boolean => TOWN_ONLY.test(name);
 /** 呼伦贝尔 for 呼伦贝尔市, 临夏回族 for 临夏回族自治州 (what the prefecture's own units' names start with). */

@@ -12,7 +12,7 @@ import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
 import { type CandidateStrength, buildHierarchy } from "./hierarchy";
-import { isCountyLevelName, isGrandTotalLabel, isPrefectureName, isTownName } from "./place-names";
+import { isCountyLevelName, isGrandTotalLabel, isGroupHeading, isPrefectureName, isTownName } from "./place-names";
 import { MARKER } from "./values";
 
 export type RowRole = "grand" | "subtotal" | "group" | "leaf" | "breakdown";
@@ -71,7 +71,7 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
       strength.set(i, "strong");
       byLayout.add(i);
     }
-    else if (isPrefectureName(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
+    else if ((isPrefectureName(name) || isGroupHeading(name)) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
     // A …县/…区 row heading or closing town rows (prefecture → county → town): a total the numbers may bear out.
     else if (isCountyLevelName(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && isTownName(normalizeLabel(n.label))))
       strength.set(i, "weak");
