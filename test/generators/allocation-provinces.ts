@@ -36,7 +36,7 @@ export function buildProvinceWorkbook(spec: ProvinceSpec): GeneratedWorkbook {
   return workbook;
 }
 
-const ETHNIC = "(?:蒙古|维吾尔|哈萨克|柯尔克孜|锡伯|塔吉克|达斡尔|鄂伦春|鄂温克|土家|保安|东乡|撒拉|裕固|回|藏|苗|黎|满)族?";
+const ETHNIC = "(?:(?:蒙古|维吾尔|哈萨克|柯尔克孜|锡伯|塔吉克|鄂伦春)族?|(?:达斡尔|鄂温克|土家|保安|东乡|撒拉|裕固|回|藏|苗|黎|满)族)";
 const AUTONOMOUS = new RegExp(`^(.*?)((?:${ETHNIC})+)自治(县|州|旗)$`);
 /** 临夏回族自治州 → 临夏州, 东乡族自治县 → 东乡县 (the ethnic name is the unit's own name when nothing precedes it). */
 function autonomousShort(name: string): string {

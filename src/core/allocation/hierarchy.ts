@@ -354,7 +354,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
           const own = hasFigure(i) ? ownRows(i, rowsNear) : [];
-          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
+          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own, hasFigure) });
         }
         return [[], "block"];
       }
@@ -646,14 +646,14 @@ interface Undecided {
  * rows (哈密市 over 伊州区, 巴里坤县, 伊吾县): a total by its name and place, should the grand total add up every
  * row but it.
  */
-function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
+function namesTotal(rows: readonly RowLike[], i: number, own: number[], hasFigure: (j: number) => boolean): boolean {
   const name = unitName(rows[i]!);
   // (Its 本级 is the farthest of its rows when it closes them: 吐鲁番市本级 … 托克逊县, 吐鲁番市.)
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
-  // A city's district (市辖区) is never the city's sibling: a …市 over one …区 is that city (齐齐哈尔市 over 龙沙区).
-  if (own.length === 1 && /市$/.test(name) && isDistrictName(unitName(rows[own[0]!]!))) return true;
+  // A city's district (市辖区) is never the city's sibling: a …市 over one …区 with figures is that city (齐齐哈尔市 over 龙沙区).
+  if (own.length === 1 && /市$/.test(name) && isDistrictName(unitName(rows[own[0]!]!)) && hasFigure(own[0]!)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
 }
 

@@ -42,10 +42,12 @@ export const isTownName = (name: string): boolean => TOWN_ONLY.test(name);
 /** 呼伦贝尔 for 呼伦贝尔市, 临夏回族 for 临夏回族自治州 (what the prefecture's own units' names start with). */
 export const prefectureStem = (name: string): string => name.replace(PREFECTURE_SUFFIX, "");
 
-/** Peoples that name autonomous units (…族 or, in Xinjiang and Inner Mongolia, often without 族). */
-const ETHNIC = "(?:蒙古|维吾尔|哈萨克|柯尔克孜|锡伯|塔吉克|乌孜别克|达斡尔|鄂伦春|鄂温克|土家|保安|东乡|撒拉|裕固|仡佬|布依|傈僳|纳西|朝鲜|哈尼|拉祜|景颇|毛南|回|藏|苗|黎|满|壮|瑶|彝|侗|羌|畲|佤|傣|白|土|水)族?";
-const AUTONOMOUS = new RegExp(`^(.*?)((?:${ETHNIC})+)自治(县|州|旗)$`);
-const ETHNIC_DISTRICT = new RegExp(`^(.+?)(?:${ETHNIC.replace(/族\?$/, "族")})+区$`);
+/** Peoples that name autonomous units: with 族, or (Xinjiang's and Inner Mongolia's) without it. */
+const PEOPLE_BARE = "蒙古|哈萨克|柯尔克孜|锡伯|塔吉克|鄂伦春|乌孜别克|维吾尔";
+const PEOPLE_ZU = `${PEOPLE_BARE}|达斡尔|鄂温克|土家|保安|东乡|撒拉|裕固|仡佬|布依|傈僳|纳西|朝鲜|哈尼|拉祜|景颇|毛南|回|藏|苗|黎|满|壮|瑶|彝|侗|羌|畲|佤|傣|白|土|水`;
+const PEOPLE = `(?:(?:${PEOPLE_BARE})族?|(?:${PEOPLE_ZU})族)`;
+const AUTONOMOUS = new RegExp(`^(.*?)(${PEOPLE}+)自治(县|州|旗)$`);
+const ETHNIC_DISTRICT = new RegExp(`^(.+?)(?:(?:${PEOPLE_ZU})族)+区$`);
 
 /**
  * The name as offices shorten it, without the people it is named for: 临夏州 for 临夏回族自治州, 张家川县 for 张家川回族
