@@ -24,6 +24,7 @@
  */
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
+import { COUNTY_LEVEL, PREFECTURE_ONLY, TOWN_ONLY, isCountyOrCityName, isDistrictName, prefectureStem } from "./place-names";
 import { parseSumFormula } from "./sum-formula";
 import { BIG, type ColumnValues } from "./values";
 
@@ -301,7 +302,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       // 小计 of its towns, inside 阿勒泰地区小计).
       // (So are a …市 total's, once county totals are among them: 鄯善县 between 吐鲁番市's 小计s.)
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!)) || own.some(countyLevelTotal);
-      const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
+      const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && isCountyOrCityName(unitName(rows[j]!));
       // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
       const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
       const ownRun = stop < 0 ? own : own.slice(0, stop);
@@ -353,7 +354,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
           // Its rows disagree everywhere (one column, one wrong county): its rows up to the next total are
           // still its run when the grand total bears that out exactly — the wrong number is the fault to find.
           const own = hasFigure(i) ? ownRows(i, rowsNear) : [];
-          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own) });
+          if (own.length > 0) undecided.push({ i, rows: own, exact: true, faults: best.faults, namedTotal: namesTotal(rows, i, own, hasFigure) });
         }
         return [[], "block"];
       }
@@ -375,7 +376,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
       // …and so does a bare 小计 right after towns (城关镇 小计 above 巴州小计): a 市 beyond them is their county's sibling.
-      const countyName = /(市|县|旗|区)$/.test(unitName(rows[i]!)) && !PREFECTURE_ONLY.test(unitName(rows[i]!));
+      const countyName = isCountyOrCityName(unitName(rows[i]!));
       if (towns > 0 && (countyName || unitName(rows[i]!) === "")) return [block.slice(0, towns), "block"];
       return [block, "block"];
     };
@@ -645,12 +646,14 @@ interface Undecided {
  * rows (哈密市 over 伊州区, 巴里坤县, 伊吾县): a total by its name and place, should the grand total add up every
  * row but it.
  */
-function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean {
+function namesTotal(rows: readonly RowLike[], i: number, own: number[], hasFigure: (j: number) => boolean): boolean {
   const name = unitName(rows[i]!);
   // (Its 本级 is the farthest of its rows when it closes them: 吐鲁番市本级 … 托克逊县, 吐鲁番市.)
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
+  // A city's district (市辖区) is never the city's sibling: a …市 over one …区 with figures is that city (齐齐哈尔市 over 龙沙区).
+  if (own.length === 1 && /市$/.test(name) && isDistrictName(unitName(rows[own[0]!]!)) && hasFigure(own[0]!)) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
 }
 
@@ -659,8 +662,8 @@ function unitName(row: RowLike): string {
   return row.label.replace(/(小计|合计)$/, "");
 }
 
-/** County-level names other than …市 (which may be a prefecture-level city). */
-export const COUNTY_LEVEL = /(县|旗|(?<![地治])区)$/;
+/** County-level names other than …市 (which may be a prefecture-level city): place-names.ts. */
+export { COUNTY_LEVEL, TOWN_ONLY };
 
 /** Undecided candidates tried against the grand total at most (each costs its run's rows). */
 const MAX_UNDECIDED = 50;
@@ -870,7 +873,7 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     if (TOWN_ONLY.test(child) && !TOWN_ONLY.test(parent)) return score.faults === 0 ? score.agree + score.weak > 0 : score.faults === 1 && score.agree >= 2;
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
-    const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
+    const stem = prefectureStem(parent);
     return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
   }
   // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
@@ -890,10 +893,6 @@ function prefectureAccepts(score: RunScore): boolean {
 /** Totals below this many displayed units agree with their rows too easily to count as evidence. */
 const MIN_TELLING_UNITS = 10;
 
-/** Names that are never county-level (a …市 may be either). */
-const PREFECTURE_ONLY = /(地区|州|盟)$/;
-/** Township-level names (镇, 乡, 街道 …): always parts of a county. */
-export const TOWN_ONLY = /(镇|乡|街道|苏木|办事处)$/;
 
 /**
  * One direction for the table: the evidence of every candidate both ways (live =SUM ranges count most),

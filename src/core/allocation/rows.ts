@@ -11,7 +11,8 @@
 import { normalizeLabel } from "../text";
 import type { TableLayout } from "../table/read-table";
 import type { ColumnAnalysis } from "./columns";
-import { COUNTY_LEVEL, type CandidateStrength, TOWN_ONLY, buildHierarchy } from "./hierarchy";
+import { type CandidateStrength, buildHierarchy } from "./hierarchy";
+import { isCountyLevelName, isGrandTotalLabel, isGroupHeading, isPrefectureName, isTownName } from "./place-names";
 import { MARKER } from "./values";
 
 export type RowRole = "grand" | "subtotal" | "group" | "leaf" | "breakdown";
@@ -35,11 +36,8 @@ export interface AllocRow {
 
 export type StructureBasis = "label" | "marker" | "layout" | "formula" | "numbers";
 
-/** A whole-area label (全区, 全省合计, 全地区总计) or a plain 合计/总计. */
-const GRAND_EXACT = /^(合计|总计|总合计|共计|全(区|疆|省|市|州|盟|县|地区|自治区)(合计|总计|共计)?)$/;
 const TOTAL_SUFFIX = /(合计|总计|共计)$/;
 const SUBTOTAL = /小计$/;
-const PREFECTURE_NAME = /(地区|自治州|州|盟|市)$/;
 const BREAKDOWN = /^其中/;
 const CHINESE_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
 const ARABIC_SEQ = /^\d+[、.．]?$/;
@@ -73,9 +71,9 @@ export function analyzeRows(layout: TableLayout, columns: ColumnAnalysis): Alloc
       strength.set(i, "strong");
       byLayout.add(i);
     }
-    else if (PREFECTURE_NAME.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
+    else if ((isPrefectureName(name) || isGroupHeading(name)) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq))) strength.set(i, "weak");
     // A …县/…区 row heading or closing town rows (prefecture → county → town): a total the numbers may bear out.
-    else if (COUNTY_LEVEL.test(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && TOWN_ONLY.test(normalizeLabel(n.label))))
+    else if (isCountyLevelName(name) && !(seqMarksLeaves && ARABIC_SEQ.test(r.seq)) && [rows[i - 1], rows[i + 1]].some((n) => n && isTownName(normalizeLabel(n.label))))
       strength.set(i, "weak");
   });
   assignChildren(layout, columns, rows, strength, byLayout);
@@ -99,7 +97,7 @@ function markGrandTotal(rows: AllocRow[]): void {
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const isTotal = (r: AllocRow) => TOTAL_SUFFIX.test(normalizeLabel(r.label)) && !SUBTOTAL.test(normalizeLabel(r.label));
-  const exact = [first, last].find((r) => GRAND_EXACT.test(normalizeLabel(r.label)));
+  const exact = [first, last].find((r) => isGrandTotalLabel(normalizeLabel(r.label)));
   const grand = exact ?? (isTotal(first) ? first : isTotal(last) ? last : undefined);
   if (grand) grand.role = "grand";
 }

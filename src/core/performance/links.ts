@@ -21,7 +21,7 @@ import { followersOf, liveLeaves, tryAllocationValue } from "../workbook/allocat
 import type { WorkbookReading } from "../workbook/reading";
 import type { AmountCell, FundingLine, MoneyUnit, PerformanceForm } from "./form";
 import { show } from "./finding";
-import { matchUnits, shortName } from "./names";
+import { fullName, matchUnits, shortName } from "./names";
 
 /** An allocation cell that only the target tables show to be wrong (the workbook diagnosis, issue 10 §1). */
 export const differsFromTargetsRule = defineRule({
@@ -572,9 +572,21 @@ function pairByName(units: TargetUnit[], alloc: Allocation): [number, number][] 
       right.map((r) => r.name),
     ).map(([i, k]): [number, number] => [i, right[k]!.j]);
   };
-  const plain = pairUp(false);
+  // A stem the table's blocks also carry (安阳 for 安阳县, with 安阳市本级 … 小计 the city's block), or a stem of a county
+  // inside a bare 小计 (the prefecture named after its seat: 安阳县 in 安阳市's block), names neither for sure.
+  const blockStems = new Set(alloc.units.flatMap((u) => (u.blockName ? [shortName(u.blockName)] : [])));
+  const parentOf = new Map<number, number>();
+  alloc.model.rows.forEach((r, k) => r.children.forEach((c) => parentOf.set(c, k)));
+  const inBareBlock = (j: number) => {
+    const p = parentOf.get(alloc.units[j]!.index);
+    return p !== undefined && alloc.model.rows[p]!.role !== "grand" && /^(小计|合计)$/.test(alloc.model.rows[p]!.label);
+  };
+
+  const sure = ([i, j]: [number, number]) =>
+    fullName(units[i]!.name) === fullName(alloc.units[j]!.name) || (!blockStems.has(shortName(units[i]!.name)) && !inBareBlock(j));
+  const plain = pairUp(false).filter(sure);
   if (!alloc.units.some((u) => u.blockName) || plain.length === units.length) return plain;
-  const byBlock = pairUp(true);
+  const byBlock = pairUp(true).filter(([i, j]) => alloc.units[j]!.blockName !== undefined || sure([i, j]));
   return byBlock.length > plain.length ? byBlock : plain;
 }
 

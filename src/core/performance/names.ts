@@ -3,6 +3,7 @@
  * ↔ `塔城地区`. Exact names match first; then names without their administrative suffix, only where
  * that is unambiguous on both sides (`塔城市` and `塔城地区` both shorten to `塔城`).
  */
+import { withoutPeople } from "../allocation/place-names";
 import { normalizeLabel } from "../text";
 import { UNIT_ALIASES } from "./aliases";
 
@@ -26,7 +27,9 @@ export function shortName(text: string, aliases: readonly (readonly string[])[] 
   return aliasIndex(aliases).get(short) ?? short;
 }
 
-function strip(s: string): string {
+function strip(name: string): string {
+  // 临夏回族自治州 and 临夏州, 张家川回族自治县 and 张家川县: one unit, written with or without its people.
+  const s = withoutPeople(name);
   for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
   return s;
 }
@@ -64,7 +67,10 @@ function sameLevel(a: string, b: string): boolean {
   if (lx !== null && ly !== null && lx !== ly) return false;
   // 克拉玛依区 is a district of 克拉玛依市, not the city: a 区 and a 市 of one stem are two units.
   const district = (n: string) => /区$/.test(n) && !/(地区|新区)$/.test(n);
-  return !((district(x) && /市$/.test(y)) || (district(y) && /市$/.test(x)));
+  if ((district(x) && /市$/.test(y)) || (district(y) && /市$/.test(x))) return false;
+  // 安阳市 and 安阳县, 伊宁市 and 伊宁县, 临夏市 and 临夏县: a city and a county (旗) of one stem are two units.
+  const countyOnly = (n: string) => /(县|旗)$/.test(n);
+  return !((countyOnly(x) && /市$/.test(y)) || (countyOnly(y) && /市$/.test(x)));
 }
 
 /** Pairs of indexes (left, right) naming the same unit. */
