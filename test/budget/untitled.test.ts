@@ -153,6 +153,45 @@ describe("other provinces' numbering", () => {
   });
 });
 
+describe("a printed number the table's header and rows contradict (session 8)", () => {
+  const economicRows: TestCell[][] = [
+    ["经济分类科目编码", "经济分类科目名称", "合计"],
+    ["301", "工资福利支出", 420],
+    ["30101", "基本工资", 420],
+    ["合计", null, 420],
+  ];
+  const numberOnly = (name: string, label: string, rows: TestCell[][], merges: string[] = []) =>
+    sheet(name, [[label], [null, null, null, null, null, null, "单位：万元"], ...rows], merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 2))));
+
+  it("普陀 numbers its 基本支出 table 公开08表: the economic codes say 表6, not 表8", () => {
+    const table = budgetTableOf(numberOnly("Sheet1", "公开08表", economicRows))!;
+    expect([table.type, table.label, table.numbered]).toEqual([6, "公开08表", false]);
+  });
+
+  it("普陀's 公开06表 is its 政府性基金 table: 合计 | 基本支出 | 项目支出 is no 表6, the workbook places it (表8 beside 表3 and 表5)", () => {
+    const wb = [numberOnly("Sheet1", "公开03表", spendingRows(), SPENDING_MERGES), numberOnly("Sheet2", "公开05表", spendingRows(), SPENDING_MERGES), numberOnly("Sheet3", "公开06表", spendingRows(), SPENDING_MERGES)];
+    expect(budgetTables(wb).map((t) => [t.sheet, t.type])).toEqual([["Sheet1", 3], ["Sheet2", 5], ["Sheet3", 8]]);
+  });
+
+  it("a number the rows bear out stays (公开06表 over economic codes is 表6, 表3 over 合计 | 基本支出 | 项目支出 is 表3)", () => {
+    expect(budgetTableOf(numberOnly("Sheet1", "公开06表", economicRows))?.type).toBe(6);
+    expect(budgetTableOf(numberOnly("Sheet1", "表3", spendingRows(), SPENDING_MERGES))?.numbered).toBe(true);
+  });
+
+  it("a bare 公开02表 beside titled 决算 tables is the 收入决算表 (the national 决算 order), not 预算 表2", () => {
+    const income: TestCell[][] = [
+      ["功能分类科目编码", "功能分类科目名称", "本年收入合计", "财政拨款收入", "事业收入"],
+      ["201", "一般公共服务支出", 500, 400, 100],
+      ["20101", "人大事务", 500, 400, 100],
+      ["2010101", "行政运行", 500, 400, 100],
+      ["合计", null, 500, 400, 100],
+    ];
+    const spending = sheet("支出决算表", [["支出决算表"], [null, null, null, null, null, null, "单位：万元"], ...spendingRows()]);
+    const wb = [numberOnly("Sheet1", "公开02表", income), spending];
+    expect(budgetTables(wb).map((t) => [t.sheet, t.type])).toEqual([["Sheet1", 22], ["支出决算表", 23]]);
+  });
+});
+
 describe("other provinces' titles", () => {
   it.each([
     ["一般公共预算财政拨款支出表", 5],

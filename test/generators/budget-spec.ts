@@ -80,9 +80,15 @@ export interface BudgetSpec {
   /**
    * `sheet`: no title line and no number; each sheet is named by its table's title (exports that put the title on the
    * tab). `bare`: as `sheet`, and the tables whose subject codes stand in a column of their own are on sheets named
-   * Sheet1 … (a table pasted without its title): only their header and rows say which table they are.
+   * Sheet1 … (a table pasted without its title): only their header and rows say which table they are. `label`: as
+   * `bare`, with only the printed number (公开0N表 …, in the province's `order`) above the table.
    */
-  titleless: "no" | "sheet" | "bare";
+  titleless: "no" | "sheet" | "bare" | "label";
+  /**
+   * The order a province numbers its tables in (公开NN表 / 表N): the standard 表1–表11, or 普陀's (收支, 收入, 支出,
+   * 财政拨款收支, 一般公共预算, 政府性基金, 国有资本经营, 基本支出, 三公), where 公开06表 is the 政府性基金 table.
+   */
+  order: "standard" | "putuo";
   /** Header cells of one column over several header rows: merged down, repeated in each row, or in the bottom row only. */
   headerMerge: "merged" | "repeated" | "bottom";
   /** Year and publisher in front of the title (`某某局2025年部门…`). */
@@ -160,7 +166,8 @@ const layoutArb = fc.record({
   runningCost: fc.boolean(),
   numbered: fc.boolean(),
   labelStyle: fc.nat({ max: 3 }),
-  titleless: fc.constantFrom<"no" | "sheet" | "bare">("no", "no", "sheet", "bare"),
+  titleless: fc.constantFrom<"no" | "sheet" | "bare" | "label">("no", "no", "sheet", "bare", "label"),
+  order: fc.constantFrom<"standard" | "putuo">("standard", "putuo"),
   headerMerge: fc.constantFrom<"merged" | "repeated" | "bottom">("merged", "merged", "repeated", "bottom"),
   titlePrefix: fc.constantFrom<"year" | "publisher" | "none">("year", "publisher", "none"),
   titleVariant: fc.nat({ max: 5 }),

@@ -87,7 +87,7 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
     const titled = spec.titleless === "no";
     const named = spec.numbered && n < 20 ? printedLabel(build, n) : title.replace(/^部门/, "");
     // Without a title the tab carries it (in full: `部门收入预算表`, as the export names it).
-    const d = build.draft(spec.titleless === "bare" && coded ? `Sheet${++bare}` : titled ? named : title);
+    const d = build.draft((spec.titleless === "bare" || spec.titleless === "label") && coded ? `Sheet${++bare}` : titled ? named : title);
     tableOf.set(d.name, n);
     return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width, titled) };
   };
@@ -522,7 +522,7 @@ function buildFinal(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   // The national 决算 layout: 人员经费 (301, 303) on the left, 公用经费 (302, 310) on the right, each with its
   // 合计; or one list of 决算数.
   const ew = codeWidth(spec.economicLayout, 2);
-  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1, ownEconomic && (!spec.staffSplit || staffLines >= 3));
+  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1, ownEconomic && spec.economic.length > 0 && (!spec.staffSplit || staffLines >= 3));
   if (opened26 && spec.staffSplit) {
     const totals = staffSideBySide(opened26.d, opened26.top, build, spec);
     if (t25) build.sum(t25.total[o + 1], totals, "支出决算 基本支出合计 = 人员经费合计 + 公用经费合计");

@@ -12,7 +12,7 @@ import { staffSplitConflicts } from "./staff-split";
 import type { TargetTables } from "./target-rules";
 import { placementEvidence } from "./placement";
 import { FINAL_TWIN } from "./shape";
-import { type BudgetTableType, isFinalAccount, tableName } from "./titles";
+import { type BudgetTableType, isFinalAccount, tableName, tableTypeOfLabel } from "./titles";
 
 export const tableMissingRule = defineRule({
   id: "budget/table-missing",
@@ -64,8 +64,12 @@ export function budgetTables(sheets: readonly SheetSnapshot[]): BudgetTable[] {
  * publishes them in.
  */
 function resolveGuesses(tables: BudgetTable[]): void {
+  // Titled tables say whether this is a 决算; a bare 公开02表 beside them is read as 预算 until they do.
+  const titled = tables.filter((t) => !t.guessed && !t.printedOnly);
+  const deciding = titled.length > 0 ? titled : tables.filter((t) => !t.guessed);
+  const final = deciding.length > 0 && deciding.every((t) => isFinalAccount(t.type));
+  if (final) for (const table of tables) if (table.printedOnly && !isFinalAccount(table.type)) renumberAsFinal(table, table.printedOnly);
   const named = tables.filter((t) => !t.guessed);
-  const final = named.length > 0 && named.every((t) => isFinalAccount(t.type));
   const taken = new Set<BudgetTableType>(named.map((t) => t.type));
   const byType = new Map<BudgetTableType, BudgetTable>(named.map((t) => [t.type, t]));
   // Tables the header places first, so that their figures can place the others.
@@ -87,6 +91,15 @@ function resolveGuesses(tables: BudgetTable[]): void {
     taken.add(type);
     if (!byType.has(type)) byType.set(type, table);
   }
+}
+
+/** A printed number in a workbook of 决算 tables: the national 决算 order (公开02表 = 收入决算表), unless the table's
+ *  own shape is another 决算 table's. */
+function renumberAsFinal(table: BudgetTable, printed: string): void {
+  const byNumber = tableTypeOfLabel(printed, true);
+  const twin = FINAL_TWIN[table.type];
+  if (byNumber && (twin === byNumber || twin === undefined)) table.type = byNumber;
+  else if (twin) table.guessed = { type: twin, ambiguous: false };
 }
 
 const ALL_TYPES: BudgetTableType[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
