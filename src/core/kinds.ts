@@ -262,7 +262,18 @@ function isCodeColumn(grid: Grid, c: number): boolean {
 
 function hasSubjectCodes(grid: Grid): boolean {
   let codes = 0;
+  // Split 类 | 款 | 项 columns with the 类 written only on its own line: below it, a 款 or 项 line shows `05` alone.
+  let classCol = -1;
+  const compact = (r: number, c: number) => grid.text(r, c).replace(/\s/g, "");
   for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
+    if (classCol >= 0 && compact(r, classCol) === "") {
+      const k = [classCol + 1, classCol + 2].find((c) => /^\d{1,2}$/.test(compact(r, c)));
+      const name = k === undefined ? "" : [k + 1, k + 2].map((c) => compact(r, c)).find((t) => t !== "" && !/^\d{1,2}$/.test(t)) ?? "";
+      if (/[\u4e00-\u9fff]/.test(name)) {
+        if (++codes >= 3) return true;
+        continue;
+      }
+    }
     for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
       const t = grid.text(r, c).replace(/\s/g, "");
       if (!/^[23]\d{2}(\d{2}){0,2}$/.test(t)) continue;
@@ -279,6 +290,7 @@ function hasSubjectCodes(grid: Grid): boolean {
       // typed as text beside a county are no codes).
       if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string" && isCodeColumn(grid, c)) named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
       if (named) codes++;
+      if (named && t.length === 3 && /^\d{1,2}$|^$/.test(compact(r, c + 1))) classCol = c;
       break;
     }
     if (codes >= 3) return true;

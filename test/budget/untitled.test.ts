@@ -93,6 +93,23 @@ describe("a budget table without a title is read by its header and rows", () => 
     expect(problems(wb)).toEqual([]);
   });
 
+  it("split 类 | 款 | 项 written only on their own line (`201` once, then `01`, `01`): a budget table, read and checked (session 8)", () => {
+    const rows: TestCell[][] = [
+      [null, null, null, null, null, null, "单位：万元"],
+      ["功能分类科目编码", null, null, "功能分类科目名称", "合计", "基本支出", "项目支出"],
+      ["类", "款", "项", null, null, null, null],
+      ["201", null, null, "一般公共服务支出", 500, 300, 200],
+      [null, "01", null, "人大事务", 500, 300, 200],
+      [null, null, "01", "行政运行", 300, 300, 0],
+      [null, null, "02", "一般行政管理事务", 200, 0, 200],
+      ["合计", null, null, null, 500, 300, 200],
+    ];
+    const s = sheet("Sheet1", rows, ["A2:C2", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "A8:D8"]);
+    expect(classifySheet(s)).toBe("budget-table");
+    expect(budgetTableOf(s)?.type).toBe(3);
+    expect(problems([withValue(s, "E6", 310)])).toEqual([["error", "Sheet1", "E6", "300.00"]]);
+  });
+
   it("经济分类 codes: the 基本支出 table (表6)", () => {
     const rows: TestCell[][] = [
       ["单位：元"],

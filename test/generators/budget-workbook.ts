@@ -104,9 +104,8 @@ type Open = (n: number, width: number, coded?: boolean) => { d: Draft; top: numb
  * codes (function 2xx, economic 30x): a table without a title is still known as a budget table by them.
  */
 function codesInColumns(spec: BudgetSpec): { ownCodes: boolean; ownEconomic: boolean; visible: (layout: CodeLayout) => boolean } {
-  // Split codes with the 类 (and 款) left blank under their line show bare `01`s, which the kind detection does not
-  // count as codes (BUDGET-COUNTEREXAMPLES.md B21).
-  const visible = (layout: CodeLayout) => layout === "joined" || (layout === "split" && !spec.parentCodesBlank);
+  // Split codes with the 类 (and 款) left blank under their line show bare `01`s under the 类 line: codes as well (session 8).
+  const visible = (layout: CodeLayout) => layout === "joined" || layout === "split";
   return { ownCodes: visible(spec.codeLayout), ownEconomic: visible(spec.economicLayout) && spec.economicScheme === "department", visible };
 }
 
