@@ -195,6 +195,32 @@ describe("a printed number the table's header and rows contradict (session 8)", 
     expect(budgetTableOf(numberOnly("Sheet1", "表3", spendingRows(), SPENDING_MERGES))?.numbered).toBe(true);
   });
 
+  it("表5 of a department with only 一般公共预算 money, untitled and without 表3: its figures fit 表3 and 表5 alike, it follows 表4 — 表5", () => {
+    const summary = sheet("收支总表", [["部门收支总表"], [null, null, null, "单位：万元"], ["收入", null, "支出", null], ["项目", "预算数", "项目", "预算数"], ["一、一般公共预算拨款收入", 620, "一、一般公共服务支出", 500], [null, null, "二、社会保障和就业支出", 120], ["收入总计", 620, "支出总计", 620]], ["A3:B3", "C3:D3"]);
+    const appropriations = sheet("财政拨款收支总表", [["部门财政拨款收支总表"], [null, null, null, null, null, "单位：万元"], ["收入", null, "支出", null, null, null], ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"], ["一、一般公共预算拨款", 620, "一般公共服务支出", 500, 500, 0], ["二、政府性基金预算拨款", 0, "社会保障和就业支出", 120, 120, 0], ["收入总计", 620, "支出总计", 620, 620, 0]], ["A3:B3", "C3:F3"]);
+    expect(budgetTables([summary, appropriations, bareSpending("Sheet1")]).map((t) => [t.sheet, t.type])).toEqual([["收支总表", 1], ["财政拨款收支总表", 4], ["Sheet1", 5]]);
+  });
+
+  it("an untitled table that lacks lines 表2 has money under (政府性基金 212) is not 表3, however many of its lines agree", () => {
+    const income = sheet("收入总表", [
+      ["部门收入总表"],
+      [null, null, null, null, "单位：万元"],
+      ["科目编码", "科目名称", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入"],
+      ["201", "一般公共服务支出", 500, 500, 0],
+      ["20101", "人大事务", 500, 500, 0],
+      ["2010101", "行政运行", 300, 300, 0],
+      ["2010102", "一般行政管理事务", 200, 200, 0],
+      ["208", "社会保障和就业支出", 120, 120, 0],
+      ["20805", "行政事业单位养老支出", 120, 120, 0],
+      ["2080505", "机关事业单位基本养老保险缴费支出", 120, 120, 0],
+      ["212", "城乡社区支出", 80, 0, 80],
+      ["21208", "国有土地使用权出让收入安排的支出", 80, 0, 80],
+      ["2120803", "城市建设支出", 80, 0, 80],
+      ["合计", null, 700, 620, 80],
+    ]);
+    expect(budgetTables([income, bareSpending("Sheet1")]).map((t) => [t.sheet, t.type])).toEqual([["收入总表", 2], ["Sheet1", 5]]);
+  });
+
   it("a bare 公开02表 beside titled 决算 tables is the 收入决算表 (the national 决算 order), not 预算 表2", () => {
     const income: TestCell[][] = [
       ["功能分类科目编码", "功能分类科目名称", "本年收入合计", "财政拨款收入", "事业收入"],

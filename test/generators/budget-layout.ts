@@ -4,7 +4,7 @@
  * column, or the code in front of the name), subject trees with their roll-ups, and the 合计 line at
  * the top or the bottom.
  */
-import type { CodeLayout } from "./budget-spec";
+import type { BudgetSpec, CodeLayout } from "./budget-spec";
 import type { BudgetBuild, Draft } from "./budget-draft";
 
 export interface TitleOptions {
@@ -17,6 +17,11 @@ export interface TitleOptions {
 /** The number printed above a title: 表N (决算: 公开0N表), or 公开0N表 / 部门公开表N / 附表1-N (spec.labelStyle). */
 /** 普陀's order of the 预算 tables (its 目录); 表7 and 表11, which it does not publish, after them. */
 const PUTUO_ORDER = [1, 2, 3, 4, 5, 8, 9, 6, 10, 7, 11];
+
+/** Where a table stands in the workbook: the province's order (决算: the national 公开01–09 order). */
+export function publicationRank(spec: BudgetSpec, n: number): number {
+  return spec.order === "putuo" && n < 20 ? PUTUO_ORDER.indexOf(n) : n;
+}
 
 export function printedLabel(build: BudgetBuild, n: number): string {
   const spec = build.spec;

@@ -187,7 +187,7 @@ const layoutArb = fc.record({
   projectUnit: fc.boolean(),
   finalAccounts: fc.boolean(),
   yearStartColumn: fc.boolean(),
-  omit: fc.subarray([2, 4, 6, 7, 8, 10, 22, 24, 26, 27], { maxLength: 2 }),
+  omit: fc.subarray([2, 3, 4, 6, 7, 8, 10, 22, 24, 26, 27], { maxLength: 2 }),
   otherIncome: fc.boolean(),
 });
 

@@ -5,7 +5,7 @@
  * test/generators/oracle.ts can say where a typo must be found.
  */
 import { BudgetBuild, type Draft } from "./budget-draft";
-import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, printedLabel, rollUp, titleBlock, writeTree } from "./budget-layout";
+import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, printedLabel, publicationRank, rollUp, titleBlock, writeTree } from "./budget-layout";
 import type { BudgetSpec, CodeLayout, EconomicMoney, ItemMoney } from "./budget-spec";
 import { ALL_CLASSES, CLASS_NAMES, chineseNumber } from "./budget-subjects";
 import type { GeneratedWorkbook } from "./model";
@@ -94,6 +94,11 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
   if (spec.documents) documents(build, spec);
   if (spec.finalAccounts) buildFinal(build, spec, open);
   else buildBudget(build, spec, open);
+  // The tables are built in the order their relations need; published in the province's order.
+  const rank = (name: string) => (tableOf.has(name) ? publicationRank(spec, tableOf.get(name)!) : -1);
+  build.sheets.sort((a, b) => rank(a.name) - rank(b.name));
+  const indexOf = new Map(build.sheets.map((sheet, i) => [sheet.name, i]));
+  for (const cell of build.cells.values()) cell.sheetIndex = indexOf.get(cell.sheet)!;
   return { base: { sheets: build.sheets }, cells: build.cells, relations: build.relations, allocationSheet: "", targetSheets: [], spec, tableOf };
 }
 
