@@ -107,6 +107,8 @@ export interface BudgetSpec {
   projectLayout: "plain" | "coded";
   /** 三公 as one line of columns (grouped or flat), or as lines under 项目 | 预算数 (1. 因公出国（境）费 …). */
   threePublicLayout: "grouped" | "flat" | "vertical";
+  /** Vertical 三公: `二、相关统计数` under the money, with counts (团组数（个）, 公务用车保有量（辆）, 接待批次（批）…). */
+  statistics: boolean;
   /** 基本支出 by 部门预算 economic codes (301 …) or 政府预算 ones (501 …). */
   economicScheme: "department" | "government";
   /** 表3 with the 决算-style extra columns (上缴上级支出, 事业单位经营支出, 对附属单位补助支出), blank. */
@@ -179,6 +181,7 @@ const layoutArb = fc.record({
   staffSplit: fc.boolean(),
   projectLayout: fc.constantFrom<"plain" | "coded">("plain", "coded"),
   threePublicLayout: fc.constantFrom<"grouped" | "flat" | "vertical">("grouped", "flat", "vertical"),
+  statistics: fc.boolean(),
   economicScheme: fc.constantFrom<"department" | "government">("department", "government"),
   wideSpending: fc.boolean(),
   liveTotals: fc.boolean(),

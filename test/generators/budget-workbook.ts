@@ -807,6 +807,22 @@ function threePublicLines(d: Draft, top: number, build: BudgetBuild, spec: Budge
     return out;
   });
   if (spec.totalAt === "bottom") totalIds = writeTotal();
+  if (spec.statistics) {
+    // `二、相关统计数` under the money: counts of groups, cars, visits (个, 辆, 批, 人), typed as plain numbers.
+    d.text(r++, 0, "二、相关统计数");
+    const counts: [string, number][] = [
+      ["1.因公出国（境）团组数（个）", t.abroad > 0 ? 1 + (t.abroad % 3) : 0],
+      ["2.因公出国（境）人次数（人）", t.abroad > 0 ? 3 + (t.abroad % 7) : 0],
+      ["3.公务用车购置数（辆）", t.carBuy > 0 ? 1 + (t.carBuy % 2) : 0],
+      ["4.公务用车保有量（辆）", 4 + (t.carRun % 9)],
+      ["5.国内公务接待批次（批）", t.reception > 0 ? 10 + (t.reception % 40) : 0],
+      ["6.国内公务接待人次（人）", t.reception > 0 ? 60 + (t.reception % 200) : 0],
+    ];
+    for (const [label, n] of counts) {
+      d.text(r, 0, label);
+      d.set(r++, width, { value: n });
+    }
+  }
   for (let w = 0; w < width; w++) {
     build.sum(totalIds[w], lines.map((l, k) => (l.parent === undefined ? ids[k]![w] : undefined)).filter((x): x is string => x !== undefined), `三公 合计 = Σ (${w})`);
     build.sum(ids[1]![w], [ids[2]![w], ids[3]![w]], `三公 公务用车 = 购置 + 运行 (${w})`);
