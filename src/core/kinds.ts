@@ -83,6 +83,8 @@ function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   if (/自评/.test(title)) return "self-evaluation";
   if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
+  // 政府采购预算表 (单位 | 采购项目 | 品目 | 数量 | 金额 by fund) is published with the department budget: its 数量 is no money.
+  if (/政府采购.{0,6}(预算|计划|情况)/.test(title)) return "budget-table";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
   if (BUDGET_TITLES.test(title)) return "budget-table";

@@ -236,6 +236,19 @@ describe("a printed number the table's header and rows contradict (session 8)", 
 });
 
 describe("other provinces' titles", () => {
+  it("政府采购预算表 published with the budget is a budget table (not yet checked), not an allocation table whose 数量 must add up (session 8)", () => {
+    const procurement = sheet("政府采购预算表", [
+      ["2025年政府采购预算表"],
+      ["编制部门：某某局", null, null, null, null, null, "单位：万元"],
+      ["单位名称", "采购项目", "采购品目", "数量", "合计", "一般公共预算", "政府性基金预算"],
+      ["合计", null, null, null, 35, 35, 0],
+      ["某某局", "办公设备购置", "台式计算机", 10, 5, 5, 0],
+      ["某某局", "物业管理服务", "物业管理服务", 1, 30, 30, 0],
+    ]);
+    expect(classifySheet(procurement)).toBe("budget-table");
+    expect(problems([procurement])).toEqual([]);
+  });
+
   it.each([
     ["一般公共预算财政拨款支出表", 5],
     ["一般公共预算财政拨款基本支出表", 6],
