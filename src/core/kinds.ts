@@ -84,6 +84,8 @@ function kindOfTitle(title: string, grid: Grid, all: string): SheetKind | null {
   // …资金支出进度表, 直达资金支付进度情况表, …支出进度通报表: money received against money spent, as the feedback form lists it.
   if (/跟踪反馈|使用情况反馈|反馈表|监控|跟踪(情况)?表|(支出|支付)进度[^表]{0,4}表/.test(title)) return "tracking-feedback";
   if (/绩效目标|绩效指标表/.test(title)) return "performance-target";
+  // 政府采购预算表 (单位 | 采购项目 | 品目 | 数量 | 金额 by fund) is published with the department budget: its 数量 is no money.
+  if (/政府采购.{0,6}(预算|计划|情况)/.test(title)) return "budget-table";
   if (/分配(方案|表|明细|情况|结果|计划)/.test(title) && !hasSubjectCodes(grid)) return "allocation";
   if (/预算明细表$/.test(title) && !hasSubjectCodes(grid) && (looksLikeAllocation(all) || hasRecipientRows(grid))) return "allocation";
   if (BUDGET_TITLES.test(title)) return "budget-table";
@@ -270,7 +272,18 @@ function isCodeColumn(grid: Grid, c: number): boolean {
 
 function hasSubjectCodes(grid: Grid): boolean {
   let codes = 0;
+  // Split 类 | 款 | 项 columns with the 类 written only on its own line: below it, a 款 or 项 line shows `05` alone.
+  let classCol = -1;
+  const compact = (r: number, c: number) => grid.text(r, c).replace(/\s/g, "");
   for (let r = 0; r < Math.min(grid.rowCount, 200); r++) {
+    if (classCol >= 0 && compact(r, classCol) === "") {
+      const k = [classCol + 1, classCol + 2].find((c) => /^\d{1,2}$/.test(compact(r, c)));
+      const name = k === undefined ? "" : [k + 1, k + 2].map((c) => compact(r, c)).find((t) => t !== "" && !/^\d{1,2}$/.test(t)) ?? "";
+      if (/[\u4e00-\u9fff]/.test(name)) {
+        if (++codes >= 3) return true;
+        continue;
+      }
+    }
     for (let c = 0; c < Math.min(grid.colCount, 3); c++) {
       const t = grid.text(r, c).replace(/\s/g, "");
       if (!/^[23]\d{2}(\d{2}){0,2}$/.test(t)) continue;
@@ -287,6 +300,7 @@ function hasSubjectCodes(grid: Grid): boolean {
       // typed as text beside a county are no codes).
       if (!named && c > 0 && typeof grid.shown(r, c)?.value === "string" && isCodeColumn(grid, c)) named = /[\u4e00-\u9fff]/.test(grid.text(r, c - 1));
       if (named) codes++;
+      if (named && t.length === 3 && /^\d{1,2}$|^$/.test(compact(r, c + 1))) classCol = c;
       break;
     }
     if (codes >= 3) return true;

@@ -667,3 +667,59 @@ describe("B19: 表11 with its projects", () => {
     expect(loud([carriedOver(630000)])).toEqual([["error", "表11", "C5", "360000"]]);
   });
 });
+
+/**
+ * B28 — a 0.02 slip in a 项's 财政拨款收入 under live 类/款/合计 formulas (session 8, fresh seed 99). The 项's row
+ * (本年收入合计 = 财政拨款收入 + …) breaks; above it the gap shows only as a residue within rounding (合计 row, and
+ * 财政拨款收入 合计 = the 总表's 财政拨款 income lines). Before, the break went to the row's typed 本年收入合计, whose
+ * correction only moved the residue onto 总表 本年收入合计; the 财政拨款收入 cell makes every relation exact.
+ */
+function finalIncome(slipped: number, summaryTotal = 3070.99): SheetSnapshot[] {
+  const items: [string, string, string, string, number][] = [
+    ["2040601", "公共安全支出", "司法", "行政运行", 156.68],
+    ["2050201", "教育支出", "普通教育", "学前教育", 1450.81],
+    ["2101101", "卫生健康支出", "行政事业单位医疗", "行政单位医疗", 1312.57],
+    ["2120104", "城乡社区支出", "城乡社区管理事务", "城管执法", 15.4],
+    ["2130101", "农林水支出", "农业农村", "行政运行", 135.53],
+  ];
+  const rows: TestCell[][] = [
+    ["收入决算表"],
+    [null, null, null, null, "单位：万元"],
+    ["功能分类科目编码", "功能分类科目名称", "本年收入合计", "财政拨款收入", "事业收入"],
+  ];
+  const body: TestCell[][] = [];
+  const classRows: number[] = [];
+  items.forEach(([code, className, sectionName, name, amount], k) => {
+    const r = 5 + k * 3; // 1-based row of the 类 line (合计 is row 4)
+    classRows.push(r);
+    const fin = code === "2101101" ? slipped : amount;
+    body.push([code.slice(0, 3), className, { v: amount, f: `C${r + 1}` }, { v: fin, f: `D${r + 1}` }, "-"]);
+    body.push([code.slice(0, 5), sectionName, { v: amount, f: `C${r + 2}` }, { v: fin, f: `D${r + 2}` }, "-"]);
+    body.push([code, name, amount, fin, "-"]);
+  });
+  const sum = (c: string) => classRows.map((r) => `${c}${r}`).join("+");
+  const totalC = items.reduce((s, i) => s + i[4] * 100, 0) / 100;
+  const totalD = totalC - 1312.57 + slipped;
+  rows.push(["合计", null, { v: totalC, f: sum("C") }, { v: totalD, f: sum("D") }, "-"], ...body);
+  const income = sheet("收入决算表", rows, ["A1:E1"], { 2: "#,##0.00", 3: "#,##0.00" });
+  const summary = sheet("收入支出决算总表", [
+    ["收入支出决算总表"],
+    [null, null, null, "单位：万元"],
+    ["收入", null, "支出", null],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", 3070.99, "一、一般公共服务支出", 3070.99],
+    ["二、事业收入", "-", null, null],
+    ["本年收入合计", summaryTotal, "本年支出合计", 3070.99],
+    ["总计", summaryTotal, "总计", 3070.99],
+  ], ["A1:D1", "A3:B3", "C3:D3"], { 1: "#,##0.00", 3: "#,##0.00" });
+  return [summary, income];
+}
+
+describe("B28: a 0.02 slip under live totals is the slipped cell's, not its row total's", () => {
+  it("clean: no finding", () => {
+    expect(loud(finalIncome(1312.57))).toEqual([]);
+  });
+  it("财政拨款收入 1312.57 typed 1312.55: an error there", () => {
+    expect(loud(finalIncome(1312.55))).toEqual([["error", "收入决算表", "D13", "1312.57"]]);
+  });
+});

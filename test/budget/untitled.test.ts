@@ -93,6 +93,23 @@ describe("a budget table without a title is read by its header and rows", () => 
     expect(problems(wb)).toEqual([]);
   });
 
+  it("split 类 | 款 | 项 written only on their own line (`201` once, then `01`, `01`): a budget table, read and checked (session 8)", () => {
+    const rows: TestCell[][] = [
+      [null, null, null, null, null, null, "单位：万元"],
+      ["功能分类科目编码", null, null, "功能分类科目名称", "合计", "基本支出", "项目支出"],
+      ["类", "款", "项", null, null, null, null],
+      ["201", null, null, "一般公共服务支出", 500, 300, 200],
+      [null, "01", null, "人大事务", 500, 300, 200],
+      [null, null, "01", "行政运行", 300, 300, 0],
+      [null, null, "02", "一般行政管理事务", 200, 0, 200],
+      ["合计", null, null, null, 500, 300, 200],
+    ];
+    const s = sheet("Sheet1", rows, ["A2:C2", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "A8:D8"]);
+    expect(classifySheet(s)).toBe("budget-table");
+    expect(budgetTableOf(s)?.type).toBe(3);
+    expect(problems([withValue(s, "E6", 310)])).toEqual([["error", "Sheet1", "E6", "300.00"]]);
+  });
+
   it("经济分类 codes: the 基本支出 table (表6)", () => {
     const rows: TestCell[][] = [
       ["单位：元"],
@@ -153,7 +170,85 @@ describe("other provinces' numbering", () => {
   });
 });
 
+describe("a printed number the table's header and rows contradict (session 8)", () => {
+  const economicRows: TestCell[][] = [
+    ["经济分类科目编码", "经济分类科目名称", "合计"],
+    ["301", "工资福利支出", 420],
+    ["30101", "基本工资", 420],
+    ["合计", null, 420],
+  ];
+  const numberOnly = (name: string, label: string, rows: TestCell[][], merges: string[] = []) =>
+    sheet(name, [[label], [null, null, null, null, null, null, "单位：万元"], ...rows], merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 2))));
+
+  it("普陀 numbers its 基本支出 table 公开08表: the economic codes say 表6, not 表8", () => {
+    const table = budgetTableOf(numberOnly("Sheet1", "公开08表", economicRows))!;
+    expect([table.type, table.label, table.numbered]).toEqual([6, "公开08表", false]);
+  });
+
+  it("普陀's 公开06表 is its 政府性基金 table: 合计 | 基本支出 | 项目支出 is no 表6, the workbook places it (表8 beside 表3 and 表5)", () => {
+    const wb = [numberOnly("Sheet1", "公开03表", spendingRows(), SPENDING_MERGES), numberOnly("Sheet2", "公开05表", spendingRows(), SPENDING_MERGES), numberOnly("Sheet3", "公开06表", spendingRows(), SPENDING_MERGES)];
+    expect(budgetTables(wb).map((t) => [t.sheet, t.type])).toEqual([["Sheet1", 3], ["Sheet2", 5], ["Sheet3", 8]]);
+  });
+
+  it("a number the rows bear out stays (公开06表 over economic codes is 表6, 表3 over 合计 | 基本支出 | 项目支出 is 表3)", () => {
+    expect(budgetTableOf(numberOnly("Sheet1", "公开06表", economicRows))?.type).toBe(6);
+    expect(budgetTableOf(numberOnly("Sheet1", "表3", spendingRows(), SPENDING_MERGES))?.numbered).toBe(true);
+  });
+
+  it("表5 of a department with only 一般公共预算 money, untitled and without 表3: its figures fit 表3 and 表5 alike, it follows 表4 — 表5", () => {
+    const summary = sheet("收支总表", [["部门收支总表"], [null, null, null, "单位：万元"], ["收入", null, "支出", null], ["项目", "预算数", "项目", "预算数"], ["一、一般公共预算拨款收入", 620, "一、一般公共服务支出", 500], [null, null, "二、社会保障和就业支出", 120], ["收入总计", 620, "支出总计", 620]], ["A3:B3", "C3:D3"]);
+    const appropriations = sheet("财政拨款收支总表", [["部门财政拨款收支总表"], [null, null, null, null, null, "单位：万元"], ["收入", null, "支出", null, null, null], ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"], ["一、一般公共预算拨款", 620, "一般公共服务支出", 500, 500, 0], ["二、政府性基金预算拨款", 0, "社会保障和就业支出", 120, 120, 0], ["收入总计", 620, "支出总计", 620, 620, 0]], ["A3:B3", "C3:F3"]);
+    expect(budgetTables([summary, appropriations, bareSpending("Sheet1")]).map((t) => [t.sheet, t.type])).toEqual([["收支总表", 1], ["财政拨款收支总表", 4], ["Sheet1", 5]]);
+  });
+
+  it("an untitled table that lacks lines 表2 has money under (政府性基金 212) is not 表3, however many of its lines agree", () => {
+    const income = sheet("收入总表", [
+      ["部门收入总表"],
+      [null, null, null, null, "单位：万元"],
+      ["科目编码", "科目名称", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入"],
+      ["201", "一般公共服务支出", 500, 500, 0],
+      ["20101", "人大事务", 500, 500, 0],
+      ["2010101", "行政运行", 300, 300, 0],
+      ["2010102", "一般行政管理事务", 200, 200, 0],
+      ["208", "社会保障和就业支出", 120, 120, 0],
+      ["20805", "行政事业单位养老支出", 120, 120, 0],
+      ["2080505", "机关事业单位基本养老保险缴费支出", 120, 120, 0],
+      ["212", "城乡社区支出", 80, 0, 80],
+      ["21208", "国有土地使用权出让收入安排的支出", 80, 0, 80],
+      ["2120803", "城市建设支出", 80, 0, 80],
+      ["合计", null, 700, 620, 80],
+    ]);
+    expect(budgetTables([income, bareSpending("Sheet1")]).map((t) => [t.sheet, t.type])).toEqual([["收入总表", 2], ["Sheet1", 5]]);
+  });
+
+  it("a bare 公开02表 beside titled 决算 tables is the 收入决算表 (the national 决算 order), not 预算 表2", () => {
+    const income: TestCell[][] = [
+      ["功能分类科目编码", "功能分类科目名称", "本年收入合计", "财政拨款收入", "事业收入"],
+      ["201", "一般公共服务支出", 500, 400, 100],
+      ["20101", "人大事务", 500, 400, 100],
+      ["2010101", "行政运行", 500, 400, 100],
+      ["合计", null, 500, 400, 100],
+    ];
+    const spending = sheet("支出决算表", [["支出决算表"], [null, null, null, null, null, null, "单位：万元"], ...spendingRows()]);
+    const wb = [numberOnly("Sheet1", "公开02表", income), spending];
+    expect(budgetTables(wb).map((t) => [t.sheet, t.type])).toEqual([["Sheet1", 22], ["支出决算表", 23]]);
+  });
+});
+
 describe("other provinces' titles", () => {
+  it("政府采购预算表 published with the budget is a budget table (not yet checked), not an allocation table whose 数量 must add up (session 8)", () => {
+    const procurement = sheet("政府采购预算表", [
+      ["2025年政府采购预算表"],
+      ["编制部门：某某局", null, null, null, null, null, "单位：万元"],
+      ["单位名称", "采购项目", "采购品目", "数量", "合计", "一般公共预算", "政府性基金预算"],
+      ["合计", null, null, null, 35, 35, 0],
+      ["某某局", "办公设备购置", "台式计算机", 10, 5, 5, 0],
+      ["某某局", "物业管理服务", "物业管理服务", 1, 30, 30, 0],
+    ]);
+    expect(classifySheet(procurement)).toBe("budget-table");
+    expect(problems([procurement])).toEqual([]);
+  });
+
   it.each([
     ["一般公共预算财政拨款支出表", 5],
     ["一般公共预算财政拨款基本支出表", 6],

@@ -4,7 +4,7 @@
  * column, or the code in front of the name), subject trees with their roll-ups, and the 合计 line at
  * the top or the bottom.
  */
-import type { CodeLayout } from "./budget-spec";
+import type { BudgetSpec, CodeLayout } from "./budget-spec";
 import type { BudgetBuild, Draft } from "./budget-draft";
 
 export interface TitleOptions {
@@ -15,16 +15,26 @@ export interface TitleOptions {
 }
 
 /** The number printed above a title: 表N (决算: 公开0N表), or 公开0N表 / 部门公开表N / 附表1-N (spec.labelStyle). */
+/** 普陀's order of the 预算 tables (its 目录); 表7 and 表11, which it does not publish, after them. */
+const PUTUO_ORDER = [1, 2, 3, 4, 5, 8, 9, 6, 10, 7, 11];
+
+/** Where a table stands in the workbook: the province's order (决算: the national 公开01–09 order). */
+export function publicationRank(spec: BudgetSpec, n: number): number {
+  return spec.order === "putuo" && n < 20 ? PUTUO_ORDER.indexOf(n) : n;
+}
+
 export function printedLabel(build: BudgetBuild, n: number): string {
   const spec = build.spec;
   if (spec.finalAccounts) return `公开${String(n - 20).padStart(2, "0")}表`;
-  return [`表${n}`, `公开${String(n).padStart(2, "0")}表`, `部门公开表${n}`, `附表1-${n}`][spec.labelStyle % 4]!;
+  const k = spec.order === "putuo" ? PUTUO_ORDER.indexOf(n) + 1 : n;
+  return [`表${k}`, `公开${String(k).padStart(2, "0")}表`, `部门公开表${k}`, `附表1-${k}`][spec.labelStyle % 4]!;
 }
 
 /** 表N / title / 编制部门 + unit: returns the first header row. Without a title (`titled` false), only the unit line. */
 export function titleBlock(d: Draft, build: BudgetBuild, t: TitleOptions, width: number, titled = true): number {
   const spec = build.spec;
   let r = 0;
+  if (!titled && spec.titleless === "label") d.text(r++, 0, printedLabel(build, Number(t.label.slice(1))));
   if (titled) {
     if (spec.numbered) d.text(r++, 0, printedLabel(build, Number(t.label.slice(1))));
     const year = spec.finalAccounts ? "2024年度" : "2025年";

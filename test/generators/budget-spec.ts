@@ -80,9 +80,15 @@ export interface BudgetSpec {
   /**
    * `sheet`: no title line and no number; each sheet is named by its table's title (exports that put the title on the
    * tab). `bare`: as `sheet`, and the tables whose subject codes stand in a column of their own are on sheets named
-   * Sheet1 … (a table pasted without its title): only their header and rows say which table they are.
+   * Sheet1 … (a table pasted without its title): only their header and rows say which table they are. `label`: as
+   * `bare`, with only the printed number (公开0N表 …, in the province's `order`) above the table.
    */
-  titleless: "no" | "sheet" | "bare";
+  titleless: "no" | "sheet" | "bare" | "label";
+  /**
+   * The order a province numbers its tables in (公开NN表 / 表N): the standard 表1–表11, or 普陀's (收支, 收入, 支出,
+   * 财政拨款收支, 一般公共预算, 政府性基金, 国有资本经营, 基本支出, 三公), where 公开06表 is the 政府性基金 table.
+   */
+  order: "standard" | "putuo";
   /** Header cells of one column over several header rows: merged down, repeated in each row, or in the bottom row only. */
   headerMerge: "merged" | "repeated" | "bottom";
   /** Year and publisher in front of the title (`某某局2025年部门…`). */
@@ -101,6 +107,8 @@ export interface BudgetSpec {
   projectLayout: "plain" | "coded";
   /** 三公 as one line of columns (grouped or flat), or as lines under 项目 | 预算数 (1. 因公出国（境）费 …). */
   threePublicLayout: "grouped" | "flat" | "vertical";
+  /** Vertical 三公: `二、相关统计数` under the money, with counts (团组数（个）, 公务用车保有量（辆）, 接待批次（批）…). */
+  statistics: boolean;
   /** 基本支出 by 部门预算 economic codes (301 …) or 政府预算 ones (501 …). */
   economicScheme: "department" | "government";
   /** 表3 with the 决算-style extra columns (上缴上级支出, 事业单位经营支出, 对附属单位补助支出), blank. */
@@ -160,7 +168,8 @@ const layoutArb = fc.record({
   runningCost: fc.boolean(),
   numbered: fc.boolean(),
   labelStyle: fc.nat({ max: 3 }),
-  titleless: fc.constantFrom<"no" | "sheet" | "bare">("no", "no", "sheet", "bare"),
+  titleless: fc.constantFrom<"no" | "sheet" | "bare" | "label">("no", "no", "sheet", "bare", "label"),
+  order: fc.constantFrom<"standard" | "putuo">("standard", "putuo"),
   headerMerge: fc.constantFrom<"merged" | "repeated" | "bottom">("merged", "merged", "repeated", "bottom"),
   titlePrefix: fc.constantFrom<"year" | "publisher" | "none">("year", "publisher", "none"),
   titleVariant: fc.nat({ max: 5 }),
@@ -172,6 +181,7 @@ const layoutArb = fc.record({
   staffSplit: fc.boolean(),
   projectLayout: fc.constantFrom<"plain" | "coded">("plain", "coded"),
   threePublicLayout: fc.constantFrom<"grouped" | "flat" | "vertical">("grouped", "flat", "vertical"),
+  statistics: fc.boolean(),
   economicScheme: fc.constantFrom<"department" | "government">("department", "government"),
   wideSpending: fc.boolean(),
   liveTotals: fc.boolean(),
@@ -180,7 +190,7 @@ const layoutArb = fc.record({
   projectUnit: fc.boolean(),
   finalAccounts: fc.boolean(),
   yearStartColumn: fc.boolean(),
-  omit: fc.subarray([2, 4, 6, 7, 8, 10, 22, 24, 26, 27], { maxLength: 2 }),
+  omit: fc.subarray([2, 3, 4, 6, 7, 8, 10, 22, 24, 26, 27], { maxLength: 2 }),
   otherIncome: fc.boolean(),
 });
 

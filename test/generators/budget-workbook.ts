@@ -5,7 +5,7 @@
  * test/generators/oracle.ts can say where a typo must be found.
  */
 import { BudgetBuild, type Draft } from "./budget-draft";
-import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, printedLabel, rollUp, titleBlock, writeTree } from "./budget-layout";
+import { type SubjectNode, type TreeTable, type WrittenTree, codeWidth, columnNumberRow, headerBand, printedLabel, publicationRank, rollUp, titleBlock, writeTree } from "./budget-layout";
 import type { BudgetSpec, CodeLayout, EconomicMoney, ItemMoney } from "./budget-spec";
 import { ALL_CLASSES, CLASS_NAMES, chineseNumber } from "./budget-subjects";
 import type { GeneratedWorkbook } from "./model";
@@ -87,13 +87,18 @@ export function buildBudgetWorkbook(spec: BudgetSpec): BudgetGenerated {
     const titled = spec.titleless === "no";
     const named = spec.numbered && n < 20 ? printedLabel(build, n) : title.replace(/^部门/, "");
     // Without a title the tab carries it (in full: `部门收入预算表`, as the export names it).
-    const d = build.draft(spec.titleless === "bare" && coded ? `Sheet${++bare}` : titled ? named : title);
+    const d = build.draft((spec.titleless === "bare" || spec.titleless === "label") && coded ? `Sheet${++bare}` : titled ? named : title);
     tableOf.set(d.name, n);
     return { d, top: titleBlock(d, build, { label: `表${n}`, title, ...(wan ? { unit: "单位：万元" } : {}) }, width, titled) };
   };
   if (spec.documents) documents(build, spec);
   if (spec.finalAccounts) buildFinal(build, spec, open);
   else buildBudget(build, spec, open);
+  // The tables are built in the order their relations need; published in the province's order.
+  const rank = (name: string) => (tableOf.has(name) ? publicationRank(spec, tableOf.get(name)!) : -1);
+  build.sheets.sort((a, b) => rank(a.name) - rank(b.name));
+  const indexOf = new Map(build.sheets.map((sheet, i) => [sheet.name, i]));
+  for (const cell of build.cells.values()) cell.sheetIndex = indexOf.get(cell.sheet)!;
   return { base: { sheets: build.sheets }, cells: build.cells, relations: build.relations, allocationSheet: "", targetSheets: [], spec, tableOf };
 }
 
@@ -104,9 +109,8 @@ type Open = (n: number, width: number, coded?: boolean) => { d: Draft; top: numb
  * codes (function 2xx, economic 30x): a table without a title is still known as a budget table by them.
  */
 function codesInColumns(spec: BudgetSpec): { ownCodes: boolean; ownEconomic: boolean; visible: (layout: CodeLayout) => boolean } {
-  // Split codes with the 类 (and 款) left blank under their line show bare `01`s, which the kind detection does not
-  // count as codes (BUDGET-COUNTEREXAMPLES.md B21).
-  const visible = (layout: CodeLayout) => layout === "joined" || (layout === "split" && !spec.parentCodesBlank);
+  // Split codes with the 类 (and 款) left blank under their line show bare `01`s under the 类 line: codes as well (session 8).
+  const visible = (layout: CodeLayout) => layout === "joined" || layout === "split";
   return { ownCodes: visible(spec.codeLayout), ownEconomic: visible(spec.economicLayout) && spec.economicScheme === "department", visible };
 }
 
@@ -522,7 +526,7 @@ function buildFinal(build: BudgetBuild, spec: BudgetSpec, open: Open): void {
   // The national 决算 layout: 人员经费 (301, 303) on the left, 公用经费 (302, 310) on the right, each with its
   // 合计; or one list of 决算数.
   const ew = codeWidth(spec.economicLayout, 2);
-  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1, ownEconomic && (!spec.staffSplit || staffLines >= 3));
+  const opened26 = open(26, spec.staffSplit ? 6 : ew + 1, ownEconomic && spec.economic.length > 0 && (!spec.staffSplit || staffLines >= 3));
   if (opened26 && spec.staffSplit) {
     const totals = staffSideBySide(opened26.d, opened26.top, build, spec);
     if (t25) build.sum(t25.total[o + 1], totals, "支出决算 基本支出合计 = 人员经费合计 + 公用经费合计");
@@ -803,6 +807,22 @@ function threePublicLines(d: Draft, top: number, build: BudgetBuild, spec: Budge
     return out;
   });
   if (spec.totalAt === "bottom") totalIds = writeTotal();
+  if (spec.statistics) {
+    // `二、相关统计数` under the money: counts of groups, cars, visits (个, 辆, 批, 人), typed as plain numbers.
+    d.text(r++, 0, "二、相关统计数");
+    const counts: [string, number][] = [
+      ["1.因公出国（境）团组数（个）", t.abroad > 0 ? 1 + (t.abroad % 3) : 0],
+      ["2.因公出国（境）人次数（人）", t.abroad > 0 ? 3 + (t.abroad % 7) : 0],
+      ["3.公务用车购置数（辆）", t.carBuy > 0 ? 1 + (t.carBuy % 2) : 0],
+      ["4.公务用车保有量（辆）", 4 + (t.carRun % 9)],
+      ["5.国内公务接待批次（批）", t.reception > 0 ? 10 + (t.reception % 40) : 0],
+      ["6.国内公务接待人次（人）", t.reception > 0 ? 60 + (t.reception % 200) : 0],
+    ];
+    for (const [label, n] of counts) {
+      d.text(r, 0, label);
+      d.set(r++, width, { value: n });
+    }
+  }
   for (let w = 0; w < width; w++) {
     build.sum(totalIds[w], lines.map((l, k) => (l.parent === undefined ? ids[k]![w] : undefined)).filter((x): x is string => x !== undefined), `三公 合计 = Σ (${w})`);
     build.sum(ids[1]![w], [ids[2]![w], ids[3]![w]], `三公 公务用车 = 购置 + 运行 (${w})`);

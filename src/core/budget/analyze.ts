@@ -112,6 +112,7 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   );
   const out: SheetFinding[] = [...notes];
   const partWarnings = new Map<string, SheetFinding>();
+  const corrected: Blame[] = [];
   const sidesDiffer = undecidedBalance(blames, byRelation);
   if (sidesDiffer.length > 0) out.push(sidesDifferFinding(set, sidesDiffer, valueOf));
   for (const b of blames) {
@@ -125,6 +126,7 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
     const among = corroboratedTotal(b, evaluations, valueOf);
     // A break blamed on its own total only because nothing else says where it is.
     const atTotal = !among && !b.localized && b.relations.length === 1 && b.relations[0]!.relation.target === b.cell;
+    if (process.env.DBG) console.log("BLAME", b.cell, b.localized, b.relations.map((e) => `${e.relation.id}:${e.status}`).join(";"), "among", among, "atTotal", atTotal);
     const witnessed = among || atTotal ? witnessedPart(set, b.relations[0]!, among ?? b.relations[0]!.relation.operands, valueOf) : null;
     if (witnessed) {
       out.push(witnessFinding(set, b.relations[0]!, witnessed, byRelation, valueOf));
@@ -155,7 +157,9 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
     }
     if (!among) {
       const acrossOnly = b.relations.every((e) => byRelation.get(e.relation)?.kind === "cross");
-      out.push(blameFinding(set, b, byRelation, valueOf, acrossOnly && breaksOthers(b, evaluations, valueOf)));
+      const blame = (!b.localized && moreExact(set, b, evaluations, valueOf)) || b;
+      if (blame !== b) corrected.push(blame);
+      out.push(blameFinding(set, blame, byRelation, valueOf, blame === b && acrossOnly && breaksOthers(b, evaluations, valueOf)));
       continue;
     }
     if (among.length === 1) {
@@ -179,6 +183,8 @@ export function analyzeBudgetNumbers({ set, notes }: BudgetRelations): SheetFind
   const blamed = new Set(blames.flatMap((b) => b.relations));
   for (const ev of evaluations) {
     if (ev.status !== "residue" || blamed.has(ev)) continue;
+    // The residue a blamed slip leaves above it (moreExact) is that slip, not rounding.
+    if (corrected.some((c) => evaluate(ev.relation, valueOf, { cell: c.cell, value: c.proposed })?.status === "ok")) continue;
     out.push(residueFinding(set, ev, byRelation.get(ev.relation)!));
   }
   return out;
@@ -199,6 +205,52 @@ function breaksOthers(blame: Blame, evaluations: Evaluation[], valueOf: (k: stri
     if (trial?.status === "broken") return true;
   }
   return false;
+}
+
+/**
+ * A break blamed on its total for want of evidence, where another cell of it repairs it as well and leaves the
+ * workbook more exact: the relations that held only within rounding (a 0.02 gap over a column's 项 under live
+ * 类/款/合计 formulas) become exact with it, and none that held exactly turns into a residue — while the total's
+ * correction would only move that residue elsewhere. The slip is that cell's (收入决算表 财政拨款收入 1312.57 typed
+ * 1312.55 under 本年收入合计 1312.57, BUDGET-COUNTEREXAMPLES.md B28).
+ */
+function moreExact(set: RelationSet, blame: Blame, evaluations: Evaluation[], valueOf: (k: string) => Dec): Blame | null {
+  const mine = new Set(blame.relations.map((e) => e.relation));
+  const cellsOf = (r: Relation) => [r.target, ...r.operands];
+  const shared = cellsOf(blame.relations[0]!.relation).filter((c) => c !== blame.cell && set.cells.has(c) && blame.relations.every((e) => cellsOf(e.relation).includes(c)));
+  if (shared.length === 0 || shared.length > 12) return null;
+  /** The cell's other relations (not broken already: those belong to other blames) once it takes `value`: how
+   *  many stay or become inexact (-1 if one breaks), and how many residues become exact. */
+  const trial = (cell: string, value: Dec): { inexact: number; repaired: number } => {
+    let inexact = 0;
+    let repaired = 0;
+    for (const ev of evaluations) {
+      if (mine.has(ev.relation) || ev.status === "broken" || !cellsOf(ev.relation).includes(cell)) continue;
+      const after = evaluate(ev.relation, valueOf, { cell, value });
+      if (!after || after.status === "broken") return { inexact: -1, repaired };
+      if (after.status === "residue") inexact++;
+      else if (ev.status === "residue") repaired++;
+    }
+    return { inexact, repaired };
+  };
+  const repairs = (cell: string, value: Dec) => blame.relations.every((e) => {
+    const after = evaluate(e.relation, valueOf, { cell, value });
+    return after !== null && after.status !== "broken";
+  });
+  const own = trial(blame.cell, blame.proposed);
+  // A correction that breaks another relation is already a doubtful warning (breaksOthers).
+  if (own.inexact < 0) return null;
+  const exact: { blame: Blame; repaired: number }[] = [];
+  for (const cell of shared) {
+    const solved = blame.relations[0]!.relation.solve(cell, valueOf);
+    if (!solved) continue;
+    const value = roundHalfUp(solved, set.placesOf(cell));
+    if (value.isNegative() || !repairs(cell, value)) continue;
+    const t = trial(cell, value);
+    if (t.inexact === 0 && (own.inexact > 0 || t.repaired > own.repaired)) exact.push({ blame: { cell, proposed: value, relations: blame.relations, localized: false }, repaired: t.repaired });
+  }
+  // Exact altogether, more so than the total, and the only cell that is: otherwise the numbers cannot say which.
+  return exact.length === 1 ? exact[0]!.blame : null;
 }
 
 function blameFinding(set: RelationSet, blame: Blame, byRelation: Map<Relation, BudgetRelation>, valueOf: (k: string) => Dec, doubtful = false): SheetFinding {

@@ -21,10 +21,10 @@ function grand(side: BudgetSide | undefined, col: BudgetColumn | undefined) {
 }
 
 /** How many figures another table repeats alike, and how many it shows otherwise. */
-export function placementEvidence(table: BudgetTable, type: BudgetTableType, others: ReadonlyMap<BudgetTableType, BudgetTable>): { agree: number; differ: number } {
+export function placementEvidence(table: BudgetTable, type: BudgetTableType, others: ReadonlyMap<BudgetTableType, BudgetTable>): { agree: number; differ: number; missing: number } {
   const side = table.sides[0];
   const col = side && mainColumn(side);
-  const evidence = { agree: 0, differ: 0 };
+  const evidence = { agree: 0, differ: 0, missing: 0 };
   if (!side || !col) return evidence;
   const own = grand(side, col);
   const compare = (a: ReturnType<typeof grand>, b: ReturnType<typeof grand>) => {
@@ -48,6 +48,13 @@ export function placementEvidence(table: BudgetTable, type: BudgetTableType, oth
         if (mine?.state === "number" && theirs?.state === "number") compare(mine.value, theirs.value);
       }
       compare(own, grand(detail, detailCol));
+      // 表3 lists every subject 表2 has money under: a line it lacks is no typo, this is another table (表5 of a
+      // department that has 政府性基金 money as well).
+      const codes = new Set(side.lines.flatMap((l) => (l.code ? [l.code.digits] : [])));
+      for (const line of detail.lines) {
+        const amount = line.amounts.get(detailCol.col);
+        if (line.code && !line.total && amount?.state === "number" && !amount.value.isZero() && !codes.has(line.code.digits)) evidence.missing++;
+      }
     }
     const spending = summary?.sides[summary.sides.length - 1];
     if (summary && summary.sides.length > 1 && spending) compare(own, grand(spending, spending.amountCols[0]));

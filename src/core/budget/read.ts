@@ -146,6 +146,9 @@ export interface BudgetTable {
    * (reconcile.ts budgetTables).
    */
   guessed?: { type: BudgetTableType; ambiguous: boolean };
+  /** No title: the type is this printed number's (`公开02表`, above the table or as the sheet name), read as 预算 unless
+   *  the sheet says 决算; the workbook may say otherwise (reconcile.ts). */
+  printedOnly?: string;
 }
 
 const SCAN_TITLE_ROWS = 6;
@@ -211,11 +214,21 @@ export function readBudgetTable(sheet: SheetSnapshot): BudgetTable | null {
     if (!shape) return null;
     table.type = shape.type;
     table.guessed = shape;
+  } else if (found.byNumber) {
+    // A printed number without a title is a province's own numbering (普陀 prints its 政府性基金 table sixth): where
+    // the header and rows say otherwise, they decide.
+    const shape = typeOfShape(table, found.final || isFinalAccount(found.type));
+    const family = (t: BudgetTableType) => (isFinalAccount(t) ? [23, 25] : [3, 5, 8, 9]).includes(t);
+    if (shape && (shape.ambiguous ? !family(found.type) : shape.type !== found.type)) {
+      table.type = shape.type;
+      table.guessed = shape;
+      table.numbered = false;
+    } else table.printedOnly = found.title;
   }
   // A table no title names is named by its sheet (the tab the reader sees); a printed number that is not the
   // standard 表N of this table (公开03表, 附表1-3, 四川's 表2 over the 财政拨款收支总表) names it as printed.
-  table.label = found.type === null ? sheet.name : found.printed && !numbered && !isFinalAccount(table.type) ? found.printed.text : tableLabel(table.type, found.title, numbered);
-  table.labelEn = numbered && table.type <= 11 ? String(table.type) : table.label;
+  table.label = found.type === null ? sheet.name : table.guessed ? (found.printed?.text ?? sheet.name) : found.printed && !numbered && !isFinalAccount(table.type) ? found.printed.text : tableLabel(table.type, found.title, numbered);
+  table.labelEn = table.numbered && table.type <= 11 ? String(table.type) : table.label;
   table.empty = !sides.some((s) => s.lines.some((l) => [...l.amounts.values()].some((c) => !c.isZero)));
   table.places = displayedPlaces(sides);
   return table;
@@ -246,6 +259,8 @@ interface FoundTitle {
   numbered: boolean;
   /** The first lines say 决算 (for a 公开NN表 without a title). */
   final: boolean;
+  /** No title: the type is a printed number's (above the table or as the sheet name), a province's own numbering. */
+  byNumber?: boolean;
 }
 
 function findTitle(grid: Grid, sheetName: string): FoundTitle {
@@ -266,13 +281,16 @@ function findTitle(grid: Grid, sheetName: string): FoundTitle {
     const numbered = printed?.scheme === "table" && printed.number === titled.type;
     return { ...titled, ...(printed ? { printed } : {}), numbered, final };
   }
-  const byLabel = labelled ? tableTypeOfLabel(labelled.printed.text, final) : null;
-  if (labelled && byLabel) return { row: labelled.row, col: labelled.col, type: byLabel, title: labelled.printed.text, printed: labelled.printed, numbered: labelled.printed.scheme === "table", final };
-  // No title line: a sheet named by its title (`部门支出总表`) or its number (`表3`, `公开03表`).
+  // No title line: a sheet named by its title (`部门支出总表`) says more than a number; then the number printed above
+  // the table, then the sheet's (`表3`, `公开03表`).
   const name = normalizeLabel(sheetName);
-  const bySheet = tableTypeOfTitle(name) ?? tableTypeOfLabel(name, final);
+  const sheetTitle = tableTypeOfTitle(name);
   const sheetLabel = printedLabelOf(name);
-  if (bySheet) return { row: -1, col: 0, type: bySheet, title: name, ...(sheetLabel ? { printed: sheetLabel } : {}), numbered: sheetLabel?.scheme === "table", final };
+  if (sheetTitle) return { row: labelled?.row ?? -1, col: labelled?.col ?? 0, type: sheetTitle, title: name, ...(printed ? { printed } : sheetLabel ? { printed: sheetLabel } : {}), numbered: (printed ?? sheetLabel)?.scheme === "table" && (printed ?? sheetLabel)?.number === sheetTitle, final };
+  const byLabel = labelled ? tableTypeOfLabel(labelled.printed.text, final) : null;
+  if (labelled && byLabel) return { row: labelled.row, col: labelled.col, type: byLabel, title: labelled.printed.text, printed: labelled.printed, numbered: labelled.printed.scheme === "table", final, byNumber: true };
+  const bySheet = tableTypeOfLabel(name, final);
+  if (bySheet) return { row: -1, col: 0, type: bySheet, title: name, ...(sheetLabel ? { printed: sheetLabel } : {}), numbered: sheetLabel?.scheme === "table", final, byNumber: true };
   return { row: -1, col: 0, type: null, title: "", numbered: false, final };
 }
 
