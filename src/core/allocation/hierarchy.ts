@@ -250,8 +250,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const passesCities = PREFECTURE_ONLY.test(unitName(rows[i]!));
       // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
       // …or a …市 found to total towns (阿克苏市 over its 镇): a county-level city.
-      const countyTotal = (j: number) =>
-        resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
+      const countyTotal = (j: number) => countyLevelTotal(j);
       const k = near.findIndex(
         (j) =>
           candidates.has(j) &&
@@ -304,7 +303,15 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!));
       // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
       const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
-      const ownRun = stop < 0 ? own : own.slice(0, stop);
+      let ownRun = stop < 0 ? own : own.slice(0, stop);
+      // Past its last county total, a county row is its own only as the unit of that total's towns (阿勒泰市 beside
+      // the bare 小计 of its towns): 哈密市 beyond 塔城市小计 is a unit of the level above, not 塔城地区's.
+      let far = ownRun.length;
+      while (far > 0 && countyRow(ownRun[far - 1]!)) far--;
+      if (far > 0 && far < ownRun.length && countyLevelTotal(ownRun[far - 1]!)) {
+        const named = unitName(rows[ownRun[far - 1]!]!);
+        if (named !== "" && named !== unitName(rows[ownRun[far]!]!)) ownRun = ownRun.slice(0, far);
+      }
       const takesOwn = ownRun.length > 0 && (ownRun.every((j) => countyLevelTotal(j) || ownPart(j)) || ownRun.some(countyLevelTotal));
       const block = !county && takesOwn ? [...rowsNear, ...ownRun] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
@@ -416,8 +423,11 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       return unit !== undefined && unit !== unitName(rows[i]!) && totalNames.has(unit);
     };
     /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
-    const countyLevelTotal = (j: number) =>
-      resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
+    const countyLevelTotal = (j: number) => resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || overTowns(runs.get(j)?.rows));
+    // A total whose rows are towns, beside no total of its own rows (沙湾市小计 over 红星镇 and a blank 乌苏市 row):
+    // towns are only ever a county's, so it is a county-level total whatever the other rows are called.
+    const overTowns = (run: number[] | undefined) =>
+      run !== undefined && run.some((k) => TOWN_ONLY.test(unitName(rows[k]!))) && run.every((k) => !runs.has(k) && (TOWN_ONLY.test(unitName(rows[k]!)) || !hasFigure(k)));
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
     const resolved = new Set<number>();
@@ -452,11 +462,38 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
         runs.set(u.i, { rows: u.rows, basis: "numbers" });
         faults += u.faults ?? 0;
       }
+      if (heads) emptyPrefectures(direction, runs, claimed);
       extendTiedRuns(direction, runs, claimed);
       trimStatedBlocks(runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults, exactDecided };
+  };
+
+  /**
+   * A …地区/州 row with no figure over county rows with none (和田地区 and 和田市 both blank) where other prefectures of
+   * the table head their counties: the same structure, nothing allotted yet. Read flat, the blank prefecture would be
+   * a suspect for any break of the grand total, though filling it alone would leave its own county blank.
+   */
+  const emptyPrefectures = (direction: Direction, runs: Map<number, { rows: number[]; basis: RunBasis }>, claimed: Uint8Array) => {
+    const step = direction === "head" ? 1 : -1;
+    for (const i of ordered) {
+      const p = position.get(i)!;
+      if (runs.has(i) || claimed[p] === 1 || hasFigureIn(evidence, i) || !PREFECTURE_ONLY.test(unitName(rows[i]!))) continue;
+      const own: number[] = [];
+      for (let q = p + step; q >= 0 && q < inner.length && own.length < MAX_HOPELESS_ROWS; q += step) {
+        const j = inner[q]!;
+        const name = unitName(rows[j]!);
+        if (claimed[q] === 1 || runs.has(j) || isMust(j) || PREFECTURE_ONLY.test(name) || !/(市|县|旗|区)$/.test(name)) break;
+        own.push(j);
+      }
+      if (own.length === 0 || own.some((j) => hasFigureIn(evidence, j))) continue;
+      // The whole block is empty: the next row is another unit's total, or the end.
+      const next = inner[p + step * (own.length + 1)];
+      if (next !== undefined && !candidates.has(next) && !runs.has(next)) continue;
+      for (const j of own) claimed[position.get(j)!] = 1;
+      runs.set(i, { rows: own, basis: "numbers" });
+    }
   };
 
   /**
@@ -472,7 +509,14 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       if (run.basis === "formula" || run.rows.length === 0) continue;
       const own = scoreRun(evidence, i, run.rows);
       if (own.faults === 0) continue;
-      const ends = run.rows.map((j) => position.get(j)!);
+      // Its edge is past the rows of the totals it adds up (博州小计 over 阿拉山口市小计 and its towns).
+      const ends: number[] = [];
+      const stack = [...run.rows];
+      for (let n = 0; stack.length > 0 && n < MAX_EDGE_ROWS; n++) {
+        const j = stack.pop()!;
+        ends.push(position.get(j)!);
+        stack.push(...(runs.get(j)?.rows ?? []));
+      }
       const edge = direction === "head" ? Math.max(...ends) : Math.min(...ends);
       const extra: number[] = [];
       for (let q = edge + step; q >= 0 && q < inner.length && extra.length < MAX_TIED_EXTENSION; q += step) {
@@ -545,6 +589,9 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
   }
   return { claimed: result.claimed, runs: result.runs };
 }
+
+/** Rows of a run and of the totals under it looked at for its edge. */
+const MAX_EDGE_ROWS = 4096;
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
 const MAX_TIED_EXTENSION = 4;
@@ -651,8 +698,13 @@ function namesTotal(rows: readonly RowLike[], i: number, own: number[]): boolean
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
+  // Districts (…区) are only ever a prefecture-level city's: a …市 whose first own row is one is their city (吐鲁番市 over 高昌区).
+  if (/市$/.test(name) && own.length > 0 && DISTRICT.test(unitName(rows[own[0]!]!))) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
 }
+
+/** A city's district (not a 地区 or 自治区). */
+const DISTRICT = /(?<![地治])区$/;
 
 /** The unit a row names: 和田市小计 and 塔城地区合计 are 和田市's and 塔城地区's totals. */
 function unitName(row: RowLike): string {
