@@ -676,9 +676,11 @@ function totalBornOut(
       liveSums++;
       continue;
     }
-    rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
     const gap = atPlaces(totalValues, i) - sum;
+    // 0 = 0 + 0 proves nothing (a county with nothing allotted agrees with any set of columns).
+    if (sum === 0 && gap === 0 && parts.every((p) => atPlaces(p, i) === 0)) continue;
+    rows++;
     if (Math.abs(gap) > siblings.length) {
       gaps.push([i, gap]);
       continue;

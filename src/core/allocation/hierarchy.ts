@@ -336,7 +336,8 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       let best = found;
       const leftOut = best ? extent.slice(best.rows.length) : [];
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
-      const below = (j: number) => (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!)));
+      const below = (j: number) =>
+        (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && (COUNTY_LEVEL.test(unitName(rows[j]!)) || seatOf(unitName(rows[i]!), j)));
       if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
         const whole = bestRun(evidence, i, extent, true);
         if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
@@ -414,6 +415,12 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
         out.push(j);
       }
       return out;
+    };
+    /** The city a prefecture is named after (塔城市 of 塔城地区, 昌吉市 of 昌吉州): its seat, a county-level unit of it. */
+    const seatOf = (prefecture: string, j: number) => {
+      const stem = prefecture.replace(/(地区|自治州|州|盟)$/, "");
+      const name = unitName(rows[j]!);
+      return stem.length >= 2 && stem !== prefecture && /市$/.test(name) && name.startsWith(stem) && !resolved.has(j) && !PREFECTURE_ONLY.test(name);
     };
     /** A figure other than 0 in some column: a row blank or 0 everywhere adds nothing and totals nothing. */
     const hasFigure = (j: number) => hasFigureIn(evidence, j);
