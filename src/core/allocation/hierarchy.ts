@@ -770,7 +770,8 @@ function grandDecides(
         }
       return v;
     });
-  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0));
+  // Rows that add nothing (布尔津县 0 under 阿勒泰市) change no sum of the grand total: it cannot decide them.
+  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0) && u.rows.some((j) => hasFigureIn(evidence, j)));
   const disjoint = tried.every((u, k) => tried.slice(0, k).every((o) => !o.rows.some((j) => u.rows.includes(j)) && !o.rows.includes(u.i) && !u.rows.includes(o.i)));
   // All of them at once: each alone may leave the total further off (their rows' signs differ).
   const all = disjoint && tried.length > 1 ? faultsOf(without(sums, tried.map((u) => u.rows))) : null;
