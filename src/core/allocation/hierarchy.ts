@@ -304,10 +304,11 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
       const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
       let ownRun = stop < 0 ? own : own.slice(0, stop);
-      // Past its last county total, a county row is its own only as the unit of that total's towns (阿勒泰市 beside
-      // the bare 小计 of its towns): 哈密市 beyond 塔城市小计 is a unit of the level above, not 塔城地区's.
+      // Past its last county total, a …市 row (which may be prefecture-level) is its own only as the unit of that total's
+      // towns (阿勒泰市 beside the bare 小计 of its towns): 哈密市 beyond 塔城市小计 is a unit of the level above, not
+      // 塔城地区's. A 县/区 there is a county whatever: the prefecture's (独山子区 after 克拉玛依区's towns).
       let far = ownRun.length;
-      while (far > 0 && countyRow(ownRun[far - 1]!)) far--;
+      while (far > 0 && countyRow(ownRun[far - 1]!) && !COUNTY_LEVEL.test(unitName(rows[ownRun[far - 1]!]!))) far--;
       if (far > 0 && far < ownRun.length && countyLevelTotal(ownRun[far - 1]!)) {
         const named = unitName(rows[ownRun[far - 1]!]!);
         if (named !== "" && named !== unitName(rows[ownRun[far]!]!)) ownRun = ownRun.slice(0, far);
