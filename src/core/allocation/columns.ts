@@ -678,8 +678,6 @@ function totalBornOut(
     }
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
     const gap = atPlaces(totalValues, i) - sum;
-    // 0 = 0 + 0 proves nothing (a county with nothing allotted agrees with any set of columns).
-    if (sum === 0 && gap === 0 && parts.every((p) => atPlaces(p, i) === 0)) continue;
     rows++;
     if (Math.abs(gap) > siblings.length) {
       gaps.push([i, gap]);
@@ -688,7 +686,9 @@ function totalBornOut(
     agree++;
     if (sum !== 0) telling++;
   }
-  if (rows === 0) return false;
+  // 0 = 0 + 0 only goes along with a set some row with figures bears out (a county with nothing allotted agrees with
+  // any set of columns).
+  if (rows === 0 || telling === 0) return false;
   if (agree >= rows * 0.7) return true;
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).

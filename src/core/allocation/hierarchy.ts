@@ -311,7 +311,10 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       while (far > 0 && countyRow(ownRun[far - 1]!) && !COUNTY_LEVEL.test(unitName(rows[ownRun[far - 1]!]!))) far--;
       if (far > 0 && far < ownRun.length && countyLevelTotal(ownRun[far - 1]!)) {
         const named = unitName(rows[ownRun[far - 1]!]!);
-        if (named !== "" && named !== unitName(rows[ownRun[far]!]!)) ownRun = ownRun.slice(0, far);
+        // …unless the numbers take it: with its county totals counted by their rows, the total adds up with it and not
+        // without it (博州小计 over 博乐市 and 阿拉山口市小计 typed wrong).
+        const taken = addsUpByRows(i, [...rowsNear, ...ownRun]) && !addsUpByRows(i, [...rowsNear, ...ownRun.slice(0, far)]);
+        if (named !== "" && named !== unitName(rows[ownRun[far]!]!) && !taken) ownRun = ownRun.slice(0, far);
       }
       const takesOwn = ownRun.length > 0 && (ownRun.every((j) => countyLevelTotal(j) || ownPart(j)) || ownRun.some(countyLevelTotal));
       const block = !county && takesOwn ? [...rowsNear, ...ownRun] : rowsNear;
@@ -417,6 +420,22 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       }
       return out;
     };
+    /** Total i equals its rows exactly in some telling column, each total among them counted by its own rows. */
+    const addsUpByRows = (i: number, list: number[]) =>
+      evidence.some((c) => {
+        const total = unitsAt(c, i);
+        if (total === null || Math.abs(total) < MIN_TELLING_UNITS) return false;
+        let sum = 0;
+        for (const j of list) {
+          const parts = runs.get(j)?.rows ?? [j];
+          for (const k of parts) {
+            const v = unitsAt(c, k);
+            if (v === null) return false;
+            sum += v;
+          }
+        }
+        return sum === total;
+      });
     /** The city a prefecture is named after (塔城市 of 塔城地区, 昌吉市 of 昌吉州): its seat, a county-level unit of it. */
     const seatOf = (prefecture: string, j: number) => {
       const stem = prefecture.replace(/(地区|自治州|州|盟)$/, "");
