@@ -3387,3 +3387,260 @@ describe("r2pair (session 7): an annotation with two digit slips in four rows is
     expect(errorsAt(allocation(8, 8), form())).toEqual(["附件1!E9=82", "附件1!E10=88"]);
   });
 });
+
+// ───────────────────────────── single (session 8) ─────────────────────────────
+describe("single (session 8)", () => {
+  /** A regional target form (附件N) over the given columns, 合计/全区 first, one source line carrying the amounts. */
+  function regionalForm(name: string, title: string, unit: string, columns: [string, number][], fmt?: string): Sheet {
+    const width = 3 + columns.length;
+    const last = String.fromCharCode(64 + width);
+    const blank = (n: number) => Array<TestCell>(n).fill(undefined);
+    const rows: TestCell[][] = [
+      [name],
+      [title],
+      ["项目名称", title.replace(/^\d+年|区域绩效目标表$/g, ""), undefined, ...columns.map(([n]) => n)],
+      ["主管部门", "人力资源和社会保障厅"],
+      [`资金情况（${unit}）`, "年度金额：", undefined, ...columns.map(([, v]) => v)],
+      [undefined, "其中：自治区资金", undefined, ...columns.map(([, v]) => v)],
+      [undefined, "其他资金"],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", ...blank(width - 5), "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", ...blank(width - 5), "年初预算人数的95%-105%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", ...blank(width - 5), "≥90%"],
+    ];
+    const inner = String.fromCharCode(64 + width - 1);
+    const merges = [`A2:${last}2`, "B3:C3", `B4:${last}4`, "A5:A7", "B5:C5", "B6:C6", "B7:C7", `B8:${last}8`, "A9:A11"];
+    if (width > 5) merges.push(`D9:${inner}9`, `D10:${inner}10`, `D11:${inner}11`);
+    const formats: Record<number, string> = {};
+    if (fmt) for (let c = 3; c < width; c++) formats[c] = fmt;
+    return sheet(name, rows, merges, formats);
+  }
+
+  // 31337 #114 — a …市 over its one district (吐鲁番市 over 高昌区), one column, the city typed 205 for 2055: read flat
+  // (its one row disagrees), 总计 got the blame 「应为 2435」. Districts are only ever a prefecture-level city's: with
+  // the grand total adding up every row but the city's own figure, the city is their total and its figure the fault.
+  describe("a city over its one district, the city typed wrong", () => {
+    function table(city = 2055): Sheet {
+      const rows: TestCell[][] = [
+        ["2026年提前下达自治区财政就业补助资金分配方案"],
+        ["单位：万元"],
+        ["县（市）、单位", "补助资金"],
+        [undefined, 1],
+        ["总计", 2230],
+        ["吐鲁番市", city],
+        ["高昌区", 2055],
+        ["阿勒泰地区", 175],
+        ["阿勒泰地区本级"],
+        ["阿勒泰市", 175],
+        ["布尔津县", 0],
+      ];
+      return sheet("附件1", rows, ["A1:B1", "A2:B2"]);
+    }
+    it("is clean", () => expect(loud(table())).toEqual([]));
+    it("吐鲁番市 typed 205 → one error at B6", () => expect(errorsAt(table(205))).toEqual(["附件1!B6=2055"]));
+    it("the same in another province (成都市 over 锦江区)", () => {
+      const s = table(205);
+      s.rows[5]![0] = { value: "成都市" };
+      s.rows[6]![0] = { value: "锦江区" };
+      expect(errorsAt(s)).toEqual(["附件1!B6=2055"]);
+    });
+  });
+
+  // 31337 #283 — 全区合计 typed 8137129 for 1137129 over 阿勒泰地区 (with its counties) and a blank 和田地区 over a blank
+  // 和田市: read flat, the blank 和田地区 and 和田市 were candidates as good as the total (one warning). A blank prefecture
+  // over blank counties, where the table's other prefecture heads its counties, is the same structure with nothing
+  // allotted yet: filling it alone would leave its own county blank, so the total is the cell.
+  describe("a blank prefecture over a blank county, the grand total typed wrong", () => {
+    function table(total = 1137129): Sheet {
+      const rows: TestCell[][] = [
+        ["2026年提前下达自治区财政困难群众救助补助资金分配表"],
+        [undefined, "单位：元"],
+        ["地县", "补助资金"],
+        [undefined, 1],
+        ["全区合计", total],
+        ["阿勒泰地区", 1137129],
+        ["阿勒泰市", 258910],
+        ["布尔津县", 303567],
+        ["富蕴县", 574652],
+        ["和田地区"],
+        ["和田市"],
+      ];
+      return sheet("附件1", rows, ["A1:B1", "A3:A4"]);
+    }
+    it("is clean", () => expect(loud(table())).toEqual([]));
+    it("全区合计 typed 8137129 → one error at B5", () => expect(errorsAt(table(8137129))).toEqual(["附件1!B5=1137129"]));
+  });
+
+  // seed 2 #459 — 塔城地区小计 typed 2695 for 2965 over 塔城市小计 and 沙湾市小计 (红星镇 and a blank 乌苏市 row), 哈密市 numbered
+  // 1 above them: 沙湾市小计 was not read as a county total (not all its rows are towns), so 塔城地区小计 got nothing and
+  // 合计 the blame; then it took 哈密市 too (「应为 4254」). A total over towns and blank rows is a county's; past the last
+  // county total a …市 row is the prefecture's only as the unit of that total's towns (a bare 小计 beside it).
+  describe("a prefecture 小计 typed wrong over county 小计s, a unit row above them", () => {
+    function table(prefecture = 2965): Sheet {
+      const rows: TestCell[][] = [
+        ["2024年提前下达自治区财政孤儿基本生活费补助资金分配表"],
+        [undefined, undefined, "单位：万元"],
+        ["序号", "地区", "补助资金"],
+        [undefined, undefined, 1],
+        [1, "哈密市", 1289],
+        [2, "城关镇"],
+        [3, "团结镇", 2630],
+        [undefined, "塔城市小计", 2630],
+        [4, "乌苏市"],
+        [5, "红星镇", 335],
+        [undefined, "沙湾市小计", 335],
+        [undefined, "塔城地区小计", prefecture],
+        [6, "阿克苏地区本级", 2757],
+        [7, "胜利镇", 35],
+        [8, "和平镇", 1720],
+        [9, "前进镇", 1864],
+        [undefined, "阿克苏市小计", 3619],
+        [undefined, "阿克苏地区小计", 6376],
+        [undefined, "合计", 10630],
+      ];
+      return sheet("附件1", rows, ["A1:C1", "A3:A4", "B3:B4"], { 2: "#,##0" });
+    }
+    it("is clean", () => expect(loud(table())).toEqual([]));
+    it("塔城地区小计 typed 2695 → one error at C12, 应为 2965", () => expect(errorsAt(table(2695))).toEqual(["附件1!C12=2,965"]));
+  });
+
+  // seed 3 #195 — 塔城地区小计 over 塔城市 (补助比例 0%, 补助资金 0), 乌苏市, 沙湾市, 额敏县, no 合计 row; 乌苏市 人数 typed 25001 for
+  // 2501: no run of 人数 adds up, 补助资金 adds up with or without 塔城市, and the shorter run left it out — a second error
+  // on the 小计 (「应为 51831」). A prefecture's seat city, named after it (塔城市 of 塔城地区, 大理市 of 大理州), is its county.
+  describe("a prefecture's seat city with nothing allotted, a persons typo under the rule", () => {
+    function table(persons = 2501, seat = "塔城市", prefecture = "塔城地区"): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2024年提前下达自治区财政城乡居民基本养老保险补助资金分配明细表"],
+        ["县（市）、单位", "补助对象人数（人）", "补助资金安排"],
+        [undefined, undefined, "补助比例", "补助资金（万元）"],
+        [undefined, 1, 2, "3=1x2x30÷10000"],
+        [seat, 39107, "0%", 0],
+        ["乌苏市", persons, "60%", 5],
+        ["沙湾市", 23695, "0%", 0],
+        ["额敏县", 3135, "60%", 6],
+        [`${prefecture}小计`, 68438, "X", 11],
+        ["博州本级", 1281, "50%", 2],
+        ["博乐市", 7148, "60%", 13],
+        ["阿拉山口市", 20595, "60%", 37],
+        ["精河县", 23702, "100%", 71],
+        ["温泉县", 25684, "100%", 77],
+        ["博州小计", 78410, "X", 200],
+      ];
+      return sheet("附件1", rows, ["A2:D2", "A3:A5", "B3:B4", "C3:D3"]);
+    }
+    it("is clean", () => expect(loud(table())).toEqual([]));
+    it("乌苏市 人数 typed 25001 → one error at B7", () => expect(errorsAt(table(25001))).toEqual(["附件1!B7=2501"]));
+    it("the same with 大理市 of 大理州", () => expect(errorsAt(table(25001, "大理市", "大理州"))).toEqual(["附件1!B7=2501"]));
+  });
+
+  // seed 3 #338 — 库车市小计 typed 80850 for 808502 under 阿克苏地区小计, whose copy on the target form (2309670) its towns
+  // add up to with 阿克苏市小计: the copy "confirmed" a run that skipped the inner 小计 and 阿克苏地区本级 (0 in 补助资金), and
+  // 补助对象人数 then got a false error (「应为 167,338」). Rows that add up to the copy once the inner total typed wrong is
+  // counted by its towns are the structure as read: that inner figure is the fault.
+  describe("an inner 小计 typed wrong under a prefecture total a target form copies", () => {
+    function table(kuqa = 808502): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2022年自治区财政就业补助资金分配表"],
+        [undefined, undefined, undefined, "单位：人、元"],
+        ["县（市）", "补助对象人数", "补助比例", "补助资金"],
+        [undefined, 1, 2, "3=1×2×20元"],
+        ["全区合计", 241915, "X", 2555620],
+        ["阿克苏地区本级", 12484, "0%", 0],
+        ["城关镇", 22870, "50%", 228700],
+        ["团结镇", 38793, "80%", 620688],
+        ["红星镇", 32589, "100%", 651780],
+        ["阿克苏市小计", 94252, "X", 1501168],
+        ["胜利镇", 34265, "50%", 342650],
+        ["和平镇"],
+        ["前进镇", 38821, "60%", 465852],
+        ["库车市小计", 73086, "X", kuqa],
+        ["阿克苏地区小计", 179822, "X", 2309670],
+        ["和田地区本级", 4274, "50%", 42740],
+        ["新华镇", 20321, "50%", 203210],
+        ["东风镇", 37498, "0%", 0],
+        ["和田市小计", 57819, "X", 203210],
+        ["和田地区小计", 62093, "X", 245950],
+      ];
+      return sheet("附件1", rows, ["A2:D2", "A4:A5"], { 1: "#,##0", 3: "#,##0" });
+    }
+    const form = () => regionalForm("附件2", "2022年就业补助资金区域绩效目标表", "元", [["合计", 2555620], ["阿克苏地区", 2309670], ["和田地区", 245950]], "#,##0");
+    it("is clean", () => expect(loud(table(), form())).toEqual([]));
+    it("库车市小计 typed 80850 → one error at D15", () => expect(errorsAt(table(80850), form())).toEqual(["附件1!D15=808,502"]));
+  });
+
+  // 123456 #375 (clean) — 缴费补助资金 | 基础养老金补助资金 | 小计 | 上年结余 | 合计 with no number row, one unit with figures and two
+  // with 0 everywhere: the zero rows "bore out" 小计 = 缴费 + 基础 + 上年结余 + 合计 (0 = 0), and the one real row got two
+  // row-pattern warnings. A row of zeros agrees with any set of columns: it is no evidence of which a 合计 adds.
+  describe("a 小计 column beside zero rows", () => {
+    function table(): Sheet {
+      const rows: TestCell[][] = [
+        ["2026年自治区财政城乡居民基本医疗保险补助资金分配表"],
+        ["单位：人、万元"],
+        ["县（市）、单位", "缴费人数", "补助月数", "缴费补助资金", "领取人数", "基础养老金补助资金", "小计", "上年结余", "合计"],
+        ["哈密市", 0, 10, 0, 0, 0, 0, 0, 0],
+        ["阿勒泰地区本级", 15852, 7, 55, 54904, 9883, 9938, 325, 10263],
+        ["阿勒泰市", 0, 10, 0, 0, 0, 0, 0, 0],
+        ["阿勒泰地区", ...["B", "D", "E", "F", "G", "H", "I"].flatMap((c, k) => [
+          ...(k === 1 ? ["×"] : []),
+          { v: [15852, 55, 54904, 9883, 9938, 325, 10263][k]!, f: `SUM(${c}5:${c}6)` },
+        ])],
+      ];
+      return sheet("附件1", rows, ["A1:I1", "A2:I2"]);
+    }
+    it("is clean", () => expect(loud(table())).toEqual([]));
+  });
+
+  // seed 2 #357 — bare 小计 rows over 塔城市 (blank, its 小计 blank), 伊宁市, and five 昌吉州 counties, no 合计; the regional form
+  // copies 伊犁州 2696.71 and 昌吉州 11043.55. Three bare 小计s against two form units: nothing was paired, and 伊宁市 typed
+  // 22696.71 put the blame on its 小计 the form confirms. A 小计 with no amount is no region's figure: it is not paired.
+  describe("a blank bare 小计 beside the ones a regional form copies", () => {
+    function table(yining = 2696.71): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2026年自治区财政孤儿基本生活费补助资金分配明细表"],
+        ["序号", "县（市）", "补助资金（万元）"],
+        [],
+        [undefined, "栏次", 1],
+        [1, "塔城市"],
+        [undefined, "小计"],
+        [2, "伊宁市", yining],
+        [undefined, "小计", 2696.71],
+        [3, "昌吉市", 1687.27],
+        [4, "阜康市", 1629.46],
+        [5, "呼图壁县", 2732.24],
+        [6, "玛纳斯县", 2302],
+        [7, "奇台县", 2692.58],
+        [undefined, "小计", 11043.55],
+        [8, "吐鲁番市"],
+      ];
+      return sheet("附件1", rows, ["A2:C2", "A3:A4", "B3:B4", "C3:C4"], { 2: "#,##0.00" });
+    }
+    const form = () => regionalForm("附件2", "2026年孤儿基本生活费补助资金区域绩效目标表", "万元", [["合计", 13740.26], ["伊犁州", 2696.71], ["昌吉州", 11043.55]], "#,##0.00");
+    it("is clean", () => expect(loud(table(), form())).toEqual([]));
+    it("伊宁市 typed 22696.71 → one error at C8", () => expect(errorsAt(table(22696.71), form())).toEqual(["附件1!C8=2,696.71"]));
+  });
+
+  // 99991 #66, 8080 #48 — a one-unit allocation (乌鲁木齐市; blank rows beside it, no 合计) and a regional form 全区 | 乌鲁木齐市:
+  // one pair by name was "too few" for a regional form, so the copy witnessed nothing — 上年结余 typed 11000037 put the blame
+  // on the 合计 the form confirms (4=2+3), and a 合计 column with no rule typed wrong was not found at all. A regional form
+  // over one region, its 合计 that region's figure, is paired by that name.
+  describe("a regional form over one region", () => {
+    function table(carried = 1000037): Sheet {
+      const rows: TestCell[][] = [
+        ["2025年提前下达自治区财政城乡居民基本医疗保险补助资金分配方案"],
+        ["地县", "领取人数（人）", "基础养老金补助资金（元）", "上年结余（元）", "合计（元）"],
+        [undefined, 1, "2=1x12x52元", 3, "4=2+3"],
+        ["和田市"],
+        ["和田地区"],
+        ["乌鲁木齐市", 15351, 9579024, carried, 10579061],
+      ];
+      return sheet("附件1", rows, ["A1:E1"]);
+    }
+    const form = () => regionalForm("附件3", "2025年城乡居民基本医疗保险补助资金区域绩效目标表", "元", [["全区", 10579061], ["乌鲁木齐市", 10579061]]);
+    it("is clean", () => expect(loud(table(), form())).toEqual([]));
+    it("上年结余 typed 11000037 → one error at D6, not at the 合计 the form confirms", () =>
+      expect(errorsAt(table(11000037), form())).toEqual(["附件1!D6=1000037"]));
+  });
+});

@@ -676,9 +676,9 @@ function totalBornOut(
       liveSums++;
       continue;
     }
-    rows++;
     const sum = parts.reduce((acc, p) => acc + atPlaces(p, i), 0);
     const gap = atPlaces(totalValues, i) - sum;
+    rows++;
     if (Math.abs(gap) > siblings.length) {
       gaps.push([i, gap]);
       continue;
@@ -686,7 +686,9 @@ function totalBornOut(
     agree++;
     if (sum !== 0) telling++;
   }
-  if (rows === 0) return false;
+  // 0 = 0 + 0 only goes along with a set some row with figures bears out (a county with nothing allotted agrees with
+  // any set of columns).
+  if (rows === 0 || telling === 0) return false;
   if (agree >= rows * 0.7) return true;
   // In a table of two or three units one typo is a third of the rows: one exception, with a non-zero row
   // that adds up, still bears the 合计 out (its break is the fault to find).

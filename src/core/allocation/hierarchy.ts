@@ -251,8 +251,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const passesCities = PREFECTURE_ONLY.test(unitName(rows[i]!));
       // Either passes a …县/…区 already found to total its towns (高昌区 under 吐鲁番市).
       // …or a …市 found to total towns (阿克苏市 over its 镇): a county-level city.
-      const countyTotal = (j: number) =>
-        resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
+      const countyTotal = (j: number) => countyLevelTotal(j);
       const k = near.findIndex(
         (j) =>
           candidates.has(j) &&
@@ -305,7 +304,19 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const countyRow = (j: number) => prefecture && !isMust(j) && !resolved.has(j) && isCountyOrCityName(unitName(rows[j]!));
       // Up to the first row that is none of these (哈密市 numbered at the top level after 吐鲁番市's 鄯善县 and 托克逊县).
       const stop = own.findIndex((j) => !(countyLevelTotal(j) || ownPart(j) || countyRow(j)));
-      const ownRun = stop < 0 ? own : own.slice(0, stop);
+      let ownRun = stop < 0 ? own : own.slice(0, stop);
+      // Past its last county total, a …市 row (which may be prefecture-level) is its own only as the unit of that total's
+      // towns (阿勒泰市 beside the bare 小计 of its towns): 哈密市 beyond 塔城市小计 is a unit of the level above, not
+      // 塔城地区's. A 县/区 there is a county whatever: the prefecture's (独山子区 after 克拉玛依区's towns).
+      let far = ownRun.length;
+      while (far > 0 && countyRow(ownRun[far - 1]!) && !COUNTY_LEVEL.test(unitName(rows[ownRun[far - 1]!]!))) far--;
+      if (far > 0 && far < ownRun.length && countyLevelTotal(ownRun[far - 1]!)) {
+        const named = unitName(rows[ownRun[far - 1]!]!);
+        // …unless the numbers take it: with its county totals counted by their rows, the total adds up with it and not
+        // without it (博州小计 over 博乐市 and 阿拉山口市小计 typed wrong).
+        const taken = addsUpByRows(i, [...rowsNear, ...ownRun]) && !addsUpByRows(i, [...rowsNear, ...ownRun.slice(0, far)]);
+        if (named !== "" && named !== unitName(rows[ownRun[far]!]!) && !taken) ownRun = ownRun.slice(0, far);
+      }
       const takesOwn = ownRun.length > 0 && (ownRun.every((j) => countyLevelTotal(j) || ownPart(j)) || ownRun.some(countyLevelTotal));
       const block = !county && takesOwn ? [...rowsNear, ...ownRun] : rowsNear;
       if (best && best.rows.length > rowsNear.length && !accepted(best, rows, i)) {
@@ -330,7 +341,8 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       let best = found;
       const leftOut = best ? extent.slice(best.rows.length) : [];
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
-      const below = (j: number) => (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!)));
+      const below = (j: number) =>
+        (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && (COUNTY_LEVEL.test(unitName(rows[j]!)) || seatOf(unitName(rows[i]!), j)));
       if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
         const whole = bestRun(evidence, i, extent, true);
         if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
@@ -409,6 +421,28 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       }
       return out;
     };
+    /** Total i equals its rows exactly in some telling column, each total among them counted by its own rows. */
+    const addsUpByRows = (i: number, list: number[]) =>
+      evidence.some((c) => {
+        const total = unitsAt(c, i);
+        if (total === null || Math.abs(total) < MIN_TELLING_UNITS) return false;
+        let sum = 0;
+        for (const j of list) {
+          const parts = runs.get(j)?.rows ?? [j];
+          for (const k of parts) {
+            const v = unitsAt(c, k);
+            if (v === null) return false;
+            sum += v;
+          }
+        }
+        return sum === total;
+      });
+    /** The city a prefecture is named after (塔城市 of 塔城地区, 昌吉市 of 昌吉州): its seat, a county-level unit of it. */
+    const seatOf = (prefecture: string, j: number) => {
+      const stem = prefecture.replace(/(地区|自治州|州|盟)$/, "");
+      const name = unitName(rows[j]!);
+      return stem.length >= 2 && stem !== prefecture && /市$/.test(name) && name.startsWith(stem) && !resolved.has(j) && !PREFECTURE_ONLY.test(name);
+    };
     /** A figure other than 0 in some column: a row blank or 0 everywhere adds nothing and totals nothing. */
     const hasFigure = (j: number) => hasFigureIn(evidence, j);
     /** A 本级 row of a unit other than total i's, whose own total row is in the table. */
@@ -417,8 +451,11 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       return unit !== undefined && unit !== unitName(rows[i]!) && totalNames.has(unit);
     };
     /** A total already resolved at county level: a …县/…区, or a …市 over towns (库尔勒市 over its 镇). */
-    const countyLevelTotal = (j: number) =>
-      resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || (runs.get(j)?.rows.every((k) => TOWN_ONLY.test(unitName(rows[k]!))) ?? false));
+    const countyLevelTotal = (j: number) => resolved.has(j) && (COUNTY_LEVEL.test(unitName(rows[j]!)) || overTowns(runs.get(j)?.rows));
+    // A total whose rows are towns, beside no total of its own rows (沙湾市小计 over 红星镇 and a blank 乌苏市 row):
+    // towns are only ever a county's, so it is a county-level total whatever the other rows are called.
+    const overTowns = (run: number[] | undefined) =>
+      run !== undefined && run.some((k) => TOWN_ONLY.test(unitName(rows[k]!))) && run.every((k) => !runs.has(k) && (TOWN_ONLY.test(unitName(rows[k]!)) || !hasFigure(k)));
     // Innermost totals first: a closing total (top down) takes what is left above it, a heading total
     // (bottom up) what is left below it; a total resolved before stands for its rows.
     const resolved = new Set<number>();
@@ -453,11 +490,38 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
         runs.set(u.i, { rows: u.rows, basis: "numbers" });
         faults += u.faults ?? 0;
       }
+      if (heads) emptyPrefectures(direction, runs, claimed);
       extendTiedRuns(direction, runs, claimed);
       trimStatedBlocks(runs, claimed);
       if (compare) faults += grandFaults(evidence, input.grand, inner, claimed);
     }
     return { claimed, runs, faults, exactDecided };
+  };
+
+  /**
+   * A …地区/州 row with no figure over county rows with none (和田地区 and 和田市 both blank) where other prefectures of
+   * the table head their counties: the same structure, nothing allotted yet. Read flat, the blank prefecture would be
+   * a suspect for any break of the grand total, though filling it alone would leave its own county blank.
+   */
+  const emptyPrefectures = (direction: Direction, runs: Map<number, { rows: number[]; basis: RunBasis }>, claimed: Uint8Array) => {
+    const step = direction === "head" ? 1 : -1;
+    for (const i of ordered) {
+      const p = position.get(i)!;
+      if (runs.has(i) || claimed[p] === 1 || hasFigureIn(evidence, i) || !PREFECTURE_ONLY.test(unitName(rows[i]!))) continue;
+      const own: number[] = [];
+      for (let q = p + step; q >= 0 && q < inner.length && own.length < MAX_HOPELESS_ROWS; q += step) {
+        const j = inner[q]!;
+        const name = unitName(rows[j]!);
+        if (claimed[q] === 1 || runs.has(j) || isMust(j) || PREFECTURE_ONLY.test(name) || !/(市|县|旗|区)$/.test(name)) break;
+        own.push(j);
+      }
+      if (own.length === 0 || own.some((j) => hasFigureIn(evidence, j))) continue;
+      // The whole block is empty: the next row is another unit's total, or the end.
+      const next = inner[p + step * (own.length + 1)];
+      if (next !== undefined && !candidates.has(next) && !runs.has(next)) continue;
+      for (const j of own) claimed[position.get(j)!] = 1;
+      runs.set(i, { rows: own, basis: "numbers" });
+    }
   };
 
   /**
@@ -473,7 +537,14 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       if (run.basis === "formula" || run.rows.length === 0) continue;
       const own = scoreRun(evidence, i, run.rows);
       if (own.faults === 0) continue;
-      const ends = run.rows.map((j) => position.get(j)!);
+      // Its edge is past the rows of the totals it adds up (博州小计 over 阿拉山口市小计 and its towns).
+      const ends: number[] = [];
+      const stack = [...run.rows];
+      for (let n = 0; stack.length > 0 && n < MAX_EDGE_ROWS; n++) {
+        const j = stack.pop()!;
+        ends.push(position.get(j)!);
+        stack.push(...(runs.get(j)?.rows ?? []));
+      }
       const edge = direction === "head" ? Math.max(...ends) : Math.min(...ends);
       const extra: number[] = [];
       for (let q = edge + step; q >= 0 && q < inner.length && extra.length < MAX_TIED_EXTENSION; q += step) {
@@ -546,6 +617,9 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
   }
   return { claimed: result.claimed, runs: result.runs };
 }
+
+/** Rows of a run and of the totals under it looked at for its edge. */
+const MAX_EDGE_ROWS = 4096;
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
 const MAX_TIED_EXTENSION = 4;
@@ -652,8 +726,9 @@ function namesTotal(rows: readonly RowLike[], i: number, own: number[], hasFigur
   if (PREFECTURE_ONLY.test(name) || (own.length > 0 && [own[0]!, own[own.length - 1]!].some((j) => rows[j]!.label === `${name}本级`))) return true;
   // Towns are never a county's siblings: a row over towns only is their county (阿拉山口市 over 团结镇).
   if (own.length > 0 && own.every((j) => TOWN_ONLY.test(unitName(rows[j]!))) && !TOWN_ONLY.test(name)) return true;
-  // A city's district (市辖区) is never the city's sibling: a …市 over one …区 with figures is that city (齐齐哈尔市 over 龙沙区).
-  if (own.length === 1 && /市$/.test(name) && isDistrictName(unitName(rows[own[0]!]!)) && hasFigure(own[0]!)) return true;
+  // A city's district (市辖区) is never the city's sibling: a …市 whose first own row is one is their city (吐鲁番市 over
+  // 高昌区, 齐齐哈尔市 over 龙沙区); over that one district alone only when the district has figures.
+  if (/市$/.test(name) && own.length > 0 && isDistrictName(unitName(rows[own[0]!]!)) && (own.length > 1 || hasFigure(own[0]!))) return true;
   return own.length >= 2 && own.every((j) => COUNTY_LEVEL.test(unitName(rows[j]!)) || TOWN_ONLY.test(unitName(rows[j]!)));
 }
 
@@ -714,7 +789,8 @@ function grandDecides(
         }
       return v;
     });
-  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0));
+  // Rows that add nothing (布尔津县 0 under 阿勒泰市) change no sum of the grand total: it cannot decide them.
+  const tried = undecided.slice(0, MAX_UNDECIDED).filter((u) => u.rows.every((j) => claimed[position.get(j)!] === 0) && u.rows.some((j) => hasFigureIn(evidence, j)));
   const disjoint = tried.every((u, k) => tried.slice(0, k).every((o) => !o.rows.some((j) => u.rows.includes(j)) && !o.rows.includes(u.i) && !u.rows.includes(o.i)));
   // All of them at once: each alone may leave the total further off (their rows' signs differ).
   const all = disjoint && tried.length > 1 ? faultsOf(without(sums, tried.map((u) => u.rows))) : null;

@@ -255,7 +255,7 @@ export function copiedFigures(sheet: SheetSnapshot, model: AllocationModel, targ
         const unit = form.funding.unit;
         const named = pairByName(units, alloc);
         const all = form.funding.regional !== null ? [...named, ...pairByStructure(units, alloc, named, unit)] : named;
-        if (form.funding.regional !== null && all.length < 2) continue;
+        if (form.funding.regional !== null && all.length < 2 && !loneRegion(units, all)) continue;
         const pairs = all.filter(([i, j]) => !units[i]!.isTotal && alloc.units[j]!.role !== "grand");
         if (pairs.length === 0) continue;
         const inColumn = (c: AllocMoneyColumn, v: Dec) => (c.unit === unit || !c.unit || !unit ? v : c.unit === "元" ? v.times(10000) : v.div(10000));
@@ -474,7 +474,7 @@ function pairWithAllocation(
   }
   if ((!best || best.pairs.length === 0) && !regional && units.length === 1) best = pairOneUnitByAmount(units, candidates, unit);
   if (!best || best.pairs.length === 0) return null;
-  if (regional && best.pairs.length < 2) return null;
+  if (regional && best.pairs.length < 2 && !loneRegion(units, best.pairs)) return null;
   const { alloc } = best;
   const pairs = [...best.pairs];
   const valueIn = (c: AllocMoneyColumn, j: number): AllocValue | null => {
@@ -549,6 +549,17 @@ function pairWithAllocation(
 }
 
 /** A row whose label is only 小计 / 合计 / 总计 (not the grand total): it names no unit by itself. */
+/**
+ * A regional form over one region (合计 | 阿克陶县, the 合计 the region's figure) paired by that region's name: the
+ * one pair is the whole form, not a chance match among many columns.
+ */
+function loneRegion(units: TargetUnit[], pairs: [number, number][]): boolean {
+  const regions = units.flatMap((u, i) => (u.isTotal ? [] : [i]));
+  if (regions.length !== 1 || pairs.length !== 1 || pairs[0]![0] !== regions[0]) return false;
+  const amount = units[regions[0]!]!.amount.value;
+  return amount !== null && units.every((u) => !u.isTotal || (u.amount.value?.eq(amount) ?? false));
+}
+
 function unnamedTotal(u: AllocUnit): boolean {
   return u.role !== "grand" && /^(小计|合计|总计)$/.test(u.name.replace(/\s/g, ""));
 }
@@ -609,7 +620,9 @@ function pairByStructure(units: TargetUnit[], alloc: Allocation, pairs: [number,
     const p = parentOf.get(alloc.units[j]!.index);
     return p === undefined || rows[p]!.role === "grand";
   };
-  const openA = alloc.units.flatMap((u, j) => (!pairedA.has(j) && unnamedTotal(u) && rows[u.index]!.children.length > 0 && topLevel(j) ? [j] : []));
+  // A bare 小计 with no amount in any money column (over blank rows) is no region's figure: a form unit cannot copy it.
+  const hasAmount = (u: AllocUnit) => [...u.amounts.values()].some((a) => a.value !== null && !a.value.isZero());
+  const openA = alloc.units.flatMap((u, j) => (!pairedA.has(j) && unnamedTotal(u) && hasAmount(u) && rows[u.index]!.children.length > 0 && topLevel(j) ? [j] : []));
   if (openA.length !== openT.length) return [];
   const proposed = openT.map((i, k): [number, number] => [i, openA[k]!]);
   // In the table's order, with the units the names paired.

@@ -51,6 +51,9 @@ function confirmOne(model: AllocationModel, figure: CopiedFigure): void {
     // up to one of them, the structure holds and a figure is the fault).
     const sum = sumOf(model, r.children, figure.col);
     if (sum === null || sum.eq(own) || sum.eq(figure.value)) return;
+    // …or to the copy once an inner total typed wrong is counted by its rows (库车市小计 typed 80850 over towns adding up
+    // to 808502): the structure holds, and that inner figure is the fault.
+    if (sumsCountingRows(model, r.children, figure.col).some((s) => s.eq(figure.value))) return;
   }
   const parentOf = parents(model);
   const level = parentOf.get(figure.row);
@@ -163,6 +166,27 @@ function otherColumnsAgree(model: AllocationModel, figure: CopiedFigure, run: nu
   }
   // One other column off may be the second typo; more, and the run is not the row's.
   return faults <= Math.max(1, agree);
+}
+
+/** The sums of the rows, each inner total counted by its figure or, where they disagree, by its own rows. */
+function sumsCountingRows(model: AllocationModel, indexes: number[], col: number): Dec[] {
+  let sums: Dec[] = [ZERO];
+  let broken = 0;
+  for (const k of indexes) {
+    const v = valueAt(model, k, col);
+    if (v === null) return [];
+    const ways = [v];
+    const children = model.rows[k]!.children;
+    if (children.length > 0 && broken < MAX_BROKEN_INNER) {
+      const byRows = sumOf(model, children, col);
+      if (byRows !== null && !byRows.eq(v)) {
+        ways.push(byRows);
+        broken++;
+      }
+    }
+    sums = sums.flatMap((s) => ways.map((w) => s.plus(w)));
+  }
+  return sums;
 }
 
 function valueAt(model: AllocationModel, index: number, col: number): Dec | null {
