@@ -873,8 +873,11 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
     return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
   }
-  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
-  if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
+  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more — unless its rows say
+  // what it is: its own 本级, or county-level units (高昌区, 鄯善县) that are never a county-level city's siblings' parts.
+  // Then, as for a …地区, one column off where another adds up to the unit is a typo among its rows (persons typed
+  // wrong under an amount that agrees), not another structure.
+  if (PREFECTURE_ONLY.test(unitName(rows[i]!)) || namesTotal(rows, i, score.rows)) return prefectureAccepts(score);
   // One column off where at least two agree to the unit: one wrong cell among its rows (or its own figure), not
   // another structure — two telling columns do not add up exactly by chance.
   return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1);
