@@ -330,8 +330,12 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const leftOut = best ? extent.slice(best.rows.length) : [];
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
       const below = (j: number) => (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!)));
-      if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
-        const whole = bestRun(evidence, i, extent, true);
+      // (Those next to its run, up to the first that is not: 城关镇 left out above 团结镇 小计 is its town, 吐鲁番市 beyond
+      // it a unit of its own.)
+      const firstNot = leftOut.findIndex((j) => !below(j));
+      const belowRun = firstNot < 0 ? leftOut.length : firstNot;
+      if (best && isMust(i) && belowRun > 0 && best.rows.every((j, k) => extent[k] === j)) {
+        const whole = bestRun(evidence, i, extent.slice(0, best.rows.length + belowRun), true);
         if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
       }
       if (best && accepted(best, rows, i)) {
@@ -371,6 +375,10 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       // that unit's total is in the table (a bare 小计 over 昌吉州's towns, one of them typed wrong).
       const foreign = block.findIndex((j) => ownLevelOfAnother(j, i));
       if (foreign > 0) return [block.slice(0, foreign), "block"];
+      // A total closing its rows opens them with their 本级 (和田地区本级 … 洛浦县, 小计): a unit above the 本级 is not one
+      // of them (哈密市, a prefecture-level unit of its own, whatever wrong number keeps the numbers from saying so).
+      const opener = direction === "close" ? block.findIndex((j) => /本级$/.test(rows[j]!.label)) : -1;
+      if (opener >= 0 && opener < block.length - 1) return [block.slice(0, opener + 1), "block"];
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
