@@ -879,7 +879,10 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = parent.replace(/(地区|自治州|州|盟|市)$/, "");
-    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
+    if (score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent) return true;
+    // A …市 over one …区/县 that agrees in two telling columns or more: its one district (哈密市 over 伊州区) — two
+    // county-level units do not agree to the unit in several columns by chance, and one column off is a typo.
+    return /市$/.test(parent) && COUNTY_LEVEL.test(unitName(rows[score.rows[0]!]!)) && score.agree >= 2 && score.faults <= 1;
   }
   // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more — unless its rows say
   // what it is: its own 本级, or county-level units (高昌区, 鄯善县) that are never a county-level city's siblings' parts.
