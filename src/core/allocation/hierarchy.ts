@@ -329,7 +329,12 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       let best = found;
       const leftOut = best ? extent.slice(best.rows.length) : [];
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
-      const below = (j: number) => (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!)));
+      // (A bare 小计 names no level: the county-level units beside its run are as much its own — 阿图什市 … 阿合奇县 above
+      // 乌恰县 and a 小计 typed to 乌恰县's figure.)
+      const bare = unitName(rows[i]!) === "";
+      const countyUnit = (j: number) => /(市|县|旗|区)$/.test(unitName(rows[j]!)) && !PREFECTURE_ONLY.test(unitName(rows[j]!)) && !resolved.has(j);
+      const below = (j: number) =>
+        (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && COUNTY_LEVEL.test(unitName(rows[j]!))) || (bare && countyUnit(j));
       // (Those next to its run, up to the first that is not: 城关镇 left out above 团结镇 小计 is its town, 吐鲁番市 beyond
       // it a unit of its own.)
       const firstNot = leftOut.findIndex((j) => !below(j));
