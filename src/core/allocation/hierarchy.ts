@@ -874,6 +874,10 @@ function nestedDecisions(evidence: EvidenceColumn[], decided: Undecided[], tried
  * (某市 → 某市本级), and the row is not a prefecture-level unit itself.
  */
 function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
+  // Its own 本级 among the rows next to it (阿克苏地区 → 阿克苏地区本级): the label says it is their total. One column off
+  // (persons typed wrong), the other within its 尾差, is a typo among them, not another structure.
+  const name = unitName(rows[i]!);
+  if (score.rows.length >= 2 && score.faults <= 1 && [score.rows[0]!, score.rows[score.rows.length - 1]!].some((j) => rows[j]!.label === `${name}本级`)) return true;
   if (score.rows.length === 1) {
     const parent = unitName(rows[i]!);
     const child = rows[score.rows[0]!]!.label;
