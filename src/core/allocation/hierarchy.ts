@@ -340,8 +340,14 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const firstNot = leftOut.findIndex((j) => !below(j));
       const belowRun = firstNot < 0 ? leftOut.length : firstNot;
       if (best && isMust(i) && belowRun > 0 && best.rows.every((j, k) => extent[k] === j)) {
-        const whole = bestRun(evidence, i, extent.slice(0, best.rows.length + belowRun), true);
-        if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
+        // All of them, else the most of them the numbers allow (吐鲁番市 beyond 城关镇 breaks the amounts).
+        const shortest = Math.max(1, belowRun - MAX_BELOW_TRIED);
+        for (let n = belowRun; n >= shortest; n--) {
+          const whole = bestRun(evidence, i, extent.slice(0, best.rows.length + n), true);
+          if (!whole || whole.faults > best.faults || whole.agree < Math.max(1, best.agree)) continue;
+          best = whole;
+          break;
+        }
       }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
@@ -558,6 +564,9 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
   }
   return { claimed: result.claimed, runs: result.runs };
 }
+
+/** Shorter stretches of the towns or units beside a stated total's run tried when all of them do not add up. */
+const MAX_BELOW_TRIED = 8;
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
 const MAX_TIED_EXTENSION = 4;
