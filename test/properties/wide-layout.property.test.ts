@@ -33,7 +33,7 @@ const CENSUS = Number(process.env.FC_CENSUS ?? 0);
 const SHOW = Number(process.env.FC_CENSUS_SHOW ?? 1);
 const SAMPLE = 200;
 /** Failing workbooks per property on the default seed (of SAMPLE), measured when this ratchet was last lowered. */
-const KNOWN_FAILURES = { clean: 0, single: 0, pair: 2, echo: 0 };
+const KNOWN_FAILURES = { clean: 0, single: 0, pair: 1, echo: 0 };
 const LIMIT = { timeout: 180_000 };
 
 const withTarget = wideSpecArb.filter((s) => s.base.target !== null);
