@@ -341,7 +341,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       const belowRun = firstNot < 0 ? leftOut.length : firstNot;
       if (best && isMust(i) && belowRun > 0 && best.rows.every((j, k) => extent[k] === j)) {
         // All of them, else the most of them the numbers allow (吐鲁番市 beyond 城关镇 breaks the amounts).
-        const shortest = Math.max(1, belowRun - MAX_BELOW_TRIED);
+        const shortest = belowRun <= MAX_BELOW_TRIED ? 1 : belowRun;
         for (let n = belowRun; n >= shortest; n--) {
           const whole = bestRun(evidence, i, extent.slice(0, best.rows.length + n), true);
           if (!whole || whole.faults > best.faults || whole.agree < Math.max(1, best.agree)) continue;
@@ -565,7 +565,7 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
   return { claimed: result.claimed, runs: result.runs };
 }
 
-/** Shorter stretches of the towns or units beside a stated total's run tried when all of them do not add up. */
+/** Towns or units beside a stated total's run up to which shorter stretches are tried when all of them do not add up. */
 const MAX_BELOW_TRIED = 8;
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
@@ -906,10 +906,12 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
   // what it is: its own 本级, or county-level units (高昌区, 鄯善县) that are never a county-level city's siblings' parts.
   // Then, as for a …地区, one column off where another adds up to the unit is a typo among its rows (persons typed
   // wrong under an amount that agrees), not another structure.
-  if (PREFECTURE_ONLY.test(unitName(rows[i]!)) || namesTotal(rows, i, score.rows)) return prefectureAccepts(score);
+  if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
   // One column off where at least two agree to the unit: one wrong cell among its rows (or its own figure), not
   // another structure — two telling columns do not add up exactly by chance.
-  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1);
+  if (score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1)) return true;
+  // (Its rows are read only when the numbers leave it open: a long run is costly to name.)
+  return prefectureAccepts(score) && namesTotal(rows, i, score.rows);
 }
 
 /** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */
