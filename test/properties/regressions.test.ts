@@ -3644,3 +3644,238 @@ describe("single (session 8)", () => {
       expect(errorsAt(table(11000037), form())).toEqual(["附件1!D6=1000037"]));
   });
 });
+
+// pair (session 8) — two wrong numbers in one workbook on census seeds nobody tuned against (7, 777, 2027, 4242, 8080):
+// each a structure a typo hid (the rows a total adds up) or a rounded rule's range, now found at both cells.
+describe("pair (session 8)", () => {
+  /** A regional target form (区域绩效目标表) copying one amount per region, 合计 first. */
+  function regionalForm(name: string, title: string, unit: string, regions: string[], amounts: number[], fmt = "#,##0"): Sheet {
+    const width = 3 + regions.length + 1;
+    const last = String.fromCharCode(64 + width);
+    const lastButOne = String.fromCharCode(63 + width);
+    const total = amounts.reduce((a, b) => a + b, 0);
+    const pad = (n: number) => Array<TestCell>(n).fill(undefined);
+    const rows: TestCell[][] = [
+      [name],
+      [title],
+      ["项目名称", title.replace(/^\d{4}年/, "").replace(/区域绩效目标表$/, ""), undefined, "合计", ...regions],
+      ["主管部门", "人力资源和社会保障厅"],
+      [`资金情况（${unit}）`, "年度金额：", undefined, total, ...amounts],
+      [undefined, "其中：自治区资金", undefined, total, ...amounts],
+      [undefined, "其他资金", undefined, 0, ...amounts.map(() => 0)],
+      ["年度总目标", "确保补助资金按时足额拨付到位，保障对象待遇按时足额发放。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", ...pad(regions.length - 1), "指标值"],
+      [undefined, "产出指标", "数量指标", "保障人数", ...pad(regions.length - 1), "年初预算人数的95%-105%"],
+      [undefined, "满意度指标", "服务对象满意度指标", "服务对象满意度", ...pad(regions.length - 1), "≥90%"],
+    ];
+    const merges = [`A2:${last}2`, "B3:C3", `B4:${last}4`, "A5:A7", "B5:C5", "B6:C6", "B7:C7", `B8:${last}8`, "A9:A11", `D9:${lastButOne}9`, `D10:${lastButOne}10`, `D11:${lastButOne}11`];
+    return sheet(name, rows, merges, Object.fromEntries(Array.from({ length: regions.length + 1 }, (_, k) => [3 + k, fmt])));
+  }
+
+  // Seed 7 #25 — 博州小计 over bare 小计s, a prefecture-level unit (吐鲁番市, no counties) above the first: 城关镇 (补助比例 0%,
+  // 补助资金 0) is the first 小计's town as much as 团结镇 is. With the 小计's persons typed 67606 for 66706 neither run adds
+  // up, and the shorter was taken: 城关镇 hung beside the 小计s, 「应为 41,877」 on B7 and a false error on 博州小计.
+  describe("a bare 小计's run takes the towns beside it the numbers cannot tell apart (seed 7 #25)", () => {
+    function allocation(b7 = 66706, d4 = 881440): Sheet {
+      const rows: TestCell[][] = [
+        ["2023年自治区财政就业补助资金分配表"],
+        [undefined, undefined, undefined, "单位：人、元"],
+        ["地区", "补助对象人数", "补助比例", "补助资金"],
+        ["吐鲁番市", 55090, "80%", d4],
+        ["城关镇", 24829, "0%", 0],
+        ["团结镇", 41877, "80%", 670032],
+        ["小计", b7, "×", 670032],
+        ["红星镇", 51259, "60%", 615108],
+        ["胜利镇", 6755, "60%", 81060],
+        ["和平镇", 24852, "60%", 298224],
+        ["小计", 82866, "×", 994392],
+        ["前进镇", 10632, "80%", 170112],
+        ["新华镇", 13270, "50%", 132700],
+        ["小计", 23902, "×", 302812],
+        ["博州小计", 173474, "×", 1967236],
+        ["东风镇", 51713, "80%", 827408],
+        ["幸福镇", 56523, "80%", 904368],
+        ["光明镇", 16842, "80%", 269472],
+        ["小计", 125078, "×", 2001248],
+        ["喀什地区小计", 125078, "×", 2001248],
+      ];
+      return sheet("附件1", rows, ["A1:D1"], { 1: "#,##0", 3: "#,##0" });
+    }
+    const form = () => regionalForm("附件2", "2023年就业补助资金区域绩效目标表", "元", ["吐鲁番市", "博州", "喀什地区"], [881440, 1967236, 2001248]);
+    it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+    it("小计 persons typed 67606 → one error at B7", () => expect(errorsAt(allocation(67606), form())).toEqual(["附件1!B7=66,706"]));
+    it("with 吐鲁番市 typed 81440 too → the two errors", () =>
+      expect(errorsAt(allocation(67606, 81440), form()).sort()).toEqual(["附件1!B7=66,706", "附件1!D4=881440"]));
+  });
+
+  // Seed 7 #295 — two persons typed wrong under `2=1 × 12 × 150元 / 10000`, the amounts copied on the target form: each
+  // rule pins its persons only within its rounding, the 全省合计 pins their sum. The workbook graph solved each rule
+  // exactly (52,350 and 38,039) and, the 合计 then off, blamed it as a third fault.
+  describe("two persons under a rounded rule, the amounts copied on a target form (seed 7 #295)", () => {
+    function allocation(c6 = 52348, c7 = 38037): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2024年提前下达自治区财政困难群众救助补助资金分配方案"],
+        ["序号", "地区", "补助资金安排"],
+        [undefined, undefined, "领取人数（人）", "基础养老金补助资金（万元）"],
+        [undefined, "栏次", 1, "2=1 × 12 × 150元 / 10000"],
+        [1, "州儿童福利院", c6, 9423],
+        [2, "阜康市", c7, 6847],
+        [3, "呼图壁县", 0, 0],
+        [undefined, "全省合计", 90385, 16270],
+      ];
+      return sheet("附件1", rows, ["A2:D2", "A3:A4", "B3:B4", "C3:D3"], { 2: "#,##0", 3: "#,##0" });
+    }
+    const form = () => regionalForm("附件2", "2024年困难群众救助补助资金区域绩效目标表", "万元", ["州儿童福利院", "阜康市"], [9423, 6847]);
+    it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+    it("52648 and 3807 → the two errors, nothing on the 合计", () =>
+      expect(errorsAt(allocation(52648, 3807), form()).sort()).toEqual(["附件1!C6=52,348", "附件1!C7=38,037"]));
+  });
+
+  // Seed 777 #334 — 阿克苏地区 over its 本级 and counties, amounts in 万元 (its own figure one unit off its rows: 尾差): with
+  // 库车市's persons typed 4852 for 42852 no column agreed exactly and the prefecture was read as a unit (「应为 -82123」).
+  // Its own 本级 row under it says what it is.
+  describe("a …地区 over its own 本级, one column off and the other within its 尾差 (seed 777 #334)", () => {
+    function allocation(b9 = 42852, c12 = 11489): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2025年提前下达自治区财政就业补助资金分配表"],
+        ["地区", "领取人数（人）", "基础养老金补助资金（万元）"],
+        [],
+        ["栏次", 1, "2=1×12×52/10000"],
+        ["阿克苏地区", 124975, 7798],
+        ["阿克苏地区本级", 47366, 2956],
+        ["阿克苏市", 34757, 2169],
+        ["库车市", b9, 2674],
+        ["温宿县", 0, 0],
+        ["吐鲁番市", 32536, 2030],
+        ["伊犁州", 184122, c12],
+        ["伊犁州本级", 47904, 2989],
+        ["伊宁市", 59733, 3727],
+        ["奎屯市", 18482, 1153],
+        ["霍尔果斯市", 58003, 3619],
+        ["全区合计", 341633, 21318],
+      ];
+      return sheet("附件1", rows, ["A2:C2", "A3:A4", "B3:B4", "C3:C4"]);
+    }
+    it("is clean", () => expect(loud(allocation())).toEqual([]));
+    it("库车市 typed 4852 → one error at B9", () => expect(errorsAt(allocation(4852))).toEqual(["附件1!B9=42852"]));
+    it("with 伊犁州 typed 111489 too → the two errors", () => expect(errorsAt(allocation(4852, 111489)).sort()).toEqual(["附件1!B9=42852", "附件1!C12=11489"]));
+  });
+
+  // Seed 4242 #177 — a bare 小计 closing 和田地区本级 … 洛浦县, 哈密市 (a unit of its own) above: with 洛浦县's persons typed
+  // wrong no run agreed exactly (the other columns within their 尾差) and the 小计 took its whole block, 哈密市 included —
+  // three false total errors. Its rows start at their 本级.
+  describe("a bare 小计 closing its rows starts at their 本级 (seed 4242 #177)", () => {
+    function allocation(b7 = 4998, b13 = 44467): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2024年提前下达自治区财政就业补助资金预算明细表"],
+        [undefined, undefined, undefined, undefined, "单位：人、万元"],
+        ["单位", "人数", "补助资金安排", undefined, "补助资金"],
+        [undefined, undefined, "按2%增长率测算人数", "补助比例"],
+        [undefined, 1, 2, 3, "4=2*3*12*20元÷10000"],
+        ["哈密市", b7, 5098, 0.5, 61.18],
+        ["和田地区本级", 28771, 29346, 1, 704.3],
+        ["和田市", 21178, 21602, 0.8, 414.76],
+        ["和田县", 26066, 26587, 0.8, 510.47],
+        ["墨玉县", 39120, 39902, 0.5, 478.82],
+        ["皮山县"],
+        ["洛浦县", b13, 45356, 0.5, 544.27],
+        ["小计", 159602, 162794, "×", 2652.63],
+      ];
+      return sheet("附件1", rows, ["A2:E2", "A4:A6", "B4:B5", "C4:D4", "E4:E5"], { 1: "#,##0", 2: "#,##0", 4: "#,##0.00" });
+    }
+    it("is clean", () => expect(loud(allocation())).toEqual([]));
+    it("哈密市 typed 44998 and 洛浦县 40467 → the two errors", () =>
+      expect(errorsAt(allocation(44998, 40467)).sort()).toEqual(["附件1!B13=44,467", "附件1!B7=4,998"]));
+  });
+
+  // Seed 2027 #211 — 吐鲁番市 over 高昌区, 鄯善县, 托克逊县, no grand total: a …市 may be a county, so one column off (高昌区's
+  // persons typed 44977 for 49477) where only the amounts agree undid it, and the amount 89,058,600 took the blame. County-
+  // level units under it say it is a prefecture-level city.
+  describe("a …市 over county-level units, its persons typed wrong (seed 2027 #211)", () => {
+    function allocation(b7 = 49477, c13 = 16443000): Sheet {
+      const rows: TestCell[][] = [
+        ["2025年自治区财政困难群众救助补助资金分配方案"],
+        ["单位：人、元"],
+        ["县（市）、单位", "补助资金安排"],
+        [undefined, "领取人数", "基础养老金补助资金"],
+        ["栏次", 1, "2=1×12×150元"],
+        ["吐鲁番市", 101771, 183187800],
+        ["高昌区", b7, 89058600],
+        ["鄯善县", 25541, 45973800],
+        ["托克逊县", 26753, 48155400],
+        ["博州", 49364, 88855200],
+        ["博乐市", 0, 0],
+        ["阿拉山口市", 40229, 72412200],
+        ["精河县", 9135, c13],
+        ["伊犁州", 69150, 124470000],
+        ["伊宁市", 20063, 36113400],
+        ["奎屯市", 21845, 39321000],
+        ["霍尔果斯市", 14094, 25369200],
+        ["伊宁县", 7672, 13809600],
+        ["察布查尔锡伯自治县", 5476, 9856800],
+      ];
+      return sheet("附件1", rows, ["A1:C1", "A2:C2", "A3:A4", "B3:C3"]);
+    }
+    it("is clean", () => expect(loud(allocation())).toEqual([]));
+    it("高昌区 typed 44977 → one error at B7", () => expect(errorsAt(allocation(44977))).toEqual(["附件1!B7=49477"]));
+    it("with 精河县 typed 166443000 too → the two errors", () =>
+      expect(errorsAt(allocation(44977, 166443000)).sort()).toEqual(["附件1!B7=49477", "附件1!C13=16443000"]));
+  });
+
+  // Seed 2027 #431 — 哈密市 over its one district 伊州区, the same figures in three columns: read as two units, 伊州区's
+  // 提前下达资金 typed 162238 broke only its row's 4=1+2+3, blamed on the 合计 774,320 that 哈密市 and the target form show.
+  describe("a …市 over its one …区, three columns alike (seed 2027 #431)", () => {
+    function allocation(b7 = 126238, e8 = 1271247): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2023年提前下达自治区财政困难群众救助补助资金分配表"],
+        [undefined, undefined, undefined, undefined, "单位：元"],
+        ["单位", "提前下达资金", "本次下达资金", "追加资金", "合计"],
+        [undefined, 1, 2, 3, "4=1 + 2 + 3"],
+        ["哈密市", 126238, 355458, 292624, 774320],
+        ["伊州区", b7, 355458, 292624, 774320],
+        ["吐鲁番市", 137023, 150205, 984019, e8],
+      ];
+      return sheet("附件1", rows, ["A2:E2", "A4:A5"], { 1: "#,##0", 2: "#,##0", 3: "#,##0", 4: "#,##0" });
+    }
+    const form = () => regionalForm("附件3", "2023年困难群众救助补助资金区域绩效目标表", "元", ["哈密市", "吐鲁番市"], [774320, 1271247]);
+    it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+    it("伊州区 typed 162238 and 吐鲁番市's 合计 171247 → the two errors", () =>
+      expect(errorsAt(allocation(162238, 171247), form()).sort()).toEqual(["附件1!B7=126,238", "附件1!E8=1271247"]));
+  });
+
+  // Seed 8080 #21 — a bare 小计 typed 107 for 407, 乌恰县's own figure: its run of one row agreed in 补助资金 as its four rows
+  // agree in persons, the shorter was taken, and the target form's correct 407 got two errors 「应为 107」.
+  describe("a bare 小计 typed to its last county's figure (seed 8080 #21)", () => {
+    function allocation(b13 = 151356, d18 = 407): Sheet {
+      const rows: TestCell[][] = [
+        ["附件1"],
+        ["2026年自治区财政城乡居民基本养老保险补助资金分配表"],
+        ["单位：人、万元"],
+        ["单位", "补助对象人数", "补助比例", "补助资金"],
+        ["栏次", 1, 2, "3=1*2*50元/10000"],
+        ["全区合计", 244444, "×", 960],
+        ["伊宁市", 204, "100%", 1],
+        ["小计", 204, "×", 1],
+        ["阿克苏地区本级", 32167, "50%", 80],
+        ["阿克苏市", 59421, "80%", 238],
+        ["库车市", 55909, "80%", 224],
+        ["温宿县", 3859, "50%", 10],
+        ["小计", b13, "×", 552],
+        ["阿图什市", 12290, "60%", 37],
+        ["阿克陶县", 33342, "80%", 133],
+        ["阿合奇县", 25946, "100%", 130],
+        ["乌恰县", 21306, "100%", 107],
+        ["小计", 92884, "×", d18],
+      ];
+      return sheet("附件1", rows, ["A2:D2", "A3:D3"], { 1: "#,##0", 3: "#,##0" });
+    }
+    const form = () => regionalForm("附件3", "2026年城乡居民基本养老保险补助资金区域绩效目标表", "万元", ["伊犁州", "阿克苏地区", "克州"], [1, 552, 407]);
+    it("is clean", () => expect(loud(allocation(), form())).toEqual([]));
+    it("the 小计 typed 107 and another's persons 15136 → the two errors, none on the target form", () =>
+      expect(errorsAt(allocation(15136, 107), form()).sort()).toEqual(["附件1!B13=151,356", "附件1!D18=407"]));
+  });
+});

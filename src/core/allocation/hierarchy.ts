@@ -341,11 +341,25 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       let best = found;
       const leftOut = best ? extent.slice(best.rows.length) : [];
       const prefecture = PREFECTURE_ONLY.test(unitName(rows[i]!));
+      // (A bare 小计 names no level: the county-level units beside its run are as much its own — 阿图什市 … 阿合奇县 above
+      // 乌恰县 and a 小计 typed to 乌恰县's figure.)
+      const bare = unitName(rows[i]!) === "";
+      const countyUnit = (j: number) => isCountyOrCityName(unitName(rows[j]!)) && !resolved.has(j);
       const below = (j: number) =>
-        (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && (COUNTY_LEVEL.test(unitName(rows[j]!)) || seatOf(unitName(rows[i]!), j)));
-      if (best && isMust(i) && leftOut.length > 0 && leftOut.every(below) && best.rows.every((j, k) => extent[k] === j)) {
-        const whole = bestRun(evidence, i, extent, true);
-        if (whole && whole.faults <= best.faults && whole.agree >= Math.max(1, best.agree)) best = whole;
+        (TOWN_ONLY.test(unitName(rows[j]!)) && !resolved.has(j)) || (prefecture && (COUNTY_LEVEL.test(unitName(rows[j]!)) || seatOf(unitName(rows[i]!), j))) || (bare && countyUnit(j));
+      // (Those next to its run, up to the first that is not: 城关镇 left out above 团结镇 小计 is its town, 吐鲁番市 beyond
+      // it a unit of its own.)
+      const firstNot = leftOut.findIndex((j) => !below(j));
+      const belowRun = firstNot < 0 ? leftOut.length : firstNot;
+      if (best && isMust(i) && belowRun > 0 && best.rows.every((j, k) => extent[k] === j)) {
+        // All of them, else the most of them the numbers allow (吐鲁番市 beyond 城关镇 breaks the amounts).
+        const shortest = belowRun <= MAX_BELOW_TRIED ? 1 : belowRun;
+        for (let n = belowRun; n >= shortest; n--) {
+          const whole = bestRun(evidence, i, extent.slice(0, best.rows.length + n), true);
+          if (!whole || whole.faults > best.faults || whole.agree < Math.max(1, best.agree)) continue;
+          best = whole;
+          break;
+        }
       }
       if (best && accepted(best, rows, i)) {
         faults += best.faults;
@@ -384,6 +398,10 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
       // that unit's total is in the table (a bare 小计 over 昌吉州's towns, one of them typed wrong).
       const foreign = block.findIndex((j) => ownLevelOfAnother(j, i));
       if (foreign > 0) return [block.slice(0, foreign), "block"];
+      // A total closing its rows opens them with their 本级 (和田地区本级 … 洛浦县, 小计): a unit above the 本级 is not one
+      // of them (哈密市, a prefecture-level unit of its own, whatever wrong number keeps the numbers from saying so).
+      const opener = direction === "close" ? block.findIndex((j) => /本级$/.test(rows[j]!.label)) : -1;
+      if (opener >= 0 && opener < block.length - 1) return [block.slice(0, opener + 1), "block"];
       // A …市/县 stated total over towns takes its towns, not the 本级 or county rows beyond them (a town is never a
       // county's sibling; its own figure is what disagrees).
       const towns = block.findIndex((j) => !TOWN_ONLY.test(unitName(rows[j]!)));
@@ -620,6 +638,9 @@ function structureOf(input: HierarchyInput, evidence: EvidenceColumn[], position
 
 /** Rows of a run and of the totals under it looked at for its edge. */
 const MAX_EDGE_ROWS = 4096;
+
+/** Towns or units beside a stated total's run up to which shorter stretches are tried when all of them do not add up. */
+const MAX_BELOW_TRIED = 8;
 
 /** Rows a tied run may take beyond the one its numbers chose (the grand total decides). */
 const MAX_TIED_EXTENSION = 4;
@@ -940,6 +961,10 @@ function nestedDecisions(evidence: EvidenceColumn[], decided: Undecided[], tried
  * (某市 → 某市本级), and the row is not a prefecture-level unit itself.
  */
 function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean {
+  // Its own 本级 among the rows next to it (阿克苏地区 → 阿克苏地区本级): the label says it is their total. One column off
+  // (persons typed wrong), the other within its 尾差, is a typo among them, not another structure.
+  const name = unitName(rows[i]!);
+  if (score.rows.length >= 2 && score.faults <= 1 && [score.rows[0]!, score.rows[score.rows.length - 1]!].some((j) => rows[j]!.label === `${name}本级`)) return true;
   if (score.rows.length === 1) {
     const parent = unitName(rows[i]!);
     const child = rows[score.rows[0]!]!.label;
@@ -950,13 +975,22 @@ function accepted(score: RunScore, rows: readonly RowLike[], i: number): boolean
     // A …地区 over one county: as with several, one wrong number does not undo it.
     if (PREFECTURE_ONLY.test(parent)) return prefectureAccepts(score);
     const stem = prefectureStem(parent);
-    return score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent;
+    if (score.agree >= 2 && score.faults === 0 && stem.length > 0 && child.startsWith(stem) && child !== parent) return true;
+    // A …市 over one …区/县 that agrees in two telling columns or more: its one district (哈密市 over 伊州区) — two
+    // county-level units do not agree to the unit in several columns by chance, and one column off is a typo.
+    return /市$/.test(parent) && COUNTY_LEVEL.test(unitName(rows[score.rows[0]!]!)) && score.agree >= 2 && score.faults <= 1;
   }
-  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more.
+  // A …地区 row is a total or a unit of its own; a …市 row may be a county, so it needs more — unless its rows say
+  // what it is: its own 本级, or county-level units (高昌区, 鄯善县) that are never a county-level city's siblings' parts.
+  // Then, as for a …地区, one column off where another adds up to the unit is a typo among its rows (persons typed
+  // wrong under an amount that agrees), not another structure.
   if (PREFECTURE_ONLY.test(unitName(rows[i]!))) return prefectureAccepts(score);
   // One column off where at least two agree to the unit: one wrong cell among its rows (or its own figure), not
   // another structure — two telling columns do not add up exactly by chance.
-  return score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1);
+  if (score.faults === 0 ? score.agree >= 1 : score.agree >= 2 && (score.faults * 2 < score.agree || score.faults === 1)) return true;
+  // (Its rows are read only when the numbers leave it open: a long run is costly to name.)
+  // (Two rows or more here: whether a lone district has figures does not arise.)
+  return prefectureAccepts(score) && namesTotal(rows, i, score.rows, () => true);
 }
 
 /** A …地区 row over its rows: telling agreements, or several small ones, outweigh the faults. */

@@ -170,6 +170,8 @@ const MAX_SOLUTIONS = 24;
 const MAX_TRIALS = 50_000;
 /** Ranks a relation that may be repaired along after every other (see `solve`). */
 const EXCUSED_LAST = 1_000_000;
+/** Values an operand of a rounded rule may take, tried when other faults are still to place (as in diagnose.ts). */
+const MAX_ROUNDING_STEPS = 40;
 /** Cells of a relation a trial correction breaks that may repair it in turn. */
 const MAX_NEW_CANDIDATES = 12;
 
@@ -329,8 +331,11 @@ class Graph {
     return evaluateWith(r, this.spec.valueOf, closed)?.status === "broken";
   }
 
-  /** Values a typed cell may take to repair one relation, the other trial values in place. */
-  private proposals(cell: string, r: Relation, subs: Map<string, Dec>): Dec[] {
+  /** Values a typed cell may take to repair one relation, the other trial values in place. With `loose` (other
+   *  faults still to place), an operand of a rounded row rule may also take any value the rounding allows, nearest
+   *  first: persons under `2=1×12×150元/10000` are pinned by the rule only within a range, and the sum over them
+   *  pins the value (two counties typed wrong under one 合计). */
+  private proposals(cell: string, r: Relation, subs: Map<string, Dec>, loose = false): Dec[] {
     const closed = this.closed(subs);
     const current = subs.get(cell) ?? this.spec.valueOf(cell);
     const out: Dec[] = [];
@@ -345,7 +350,32 @@ class Graph {
       if (value.isNegative() && !this.spec.valueOf(cell).isNegative()) continue;
       if (!value.eq(current) && !out.some((v) => v.eq(value))) out.push(value);
     }
+    if (loose && direct && r.kind === "formula" && r.target !== cell)
+      for (const v of this.roundingRange(cell, r, closed, out[0])) if (!v.eq(current) && !out.some((w) => w.eq(v))) out.push(v);
     return out;
+  }
+
+  /** The values of an operand under which a rounded rule still shows its target as typed, sampled evenly (both ends
+   *  in) when the range is wide, nearest to `mid` first. */
+  private roundingRange(cell: string, r: Relation, closed: Map<string, Dec>, mid: Dec | undefined): Dec[] {
+    const places = this.spec.placesOf(cell);
+    const unit = new Dec(1).div(new Dec(10).pow(places));
+    const half = new Dec(5).div(new Dec(10).pow(r.places + 1));
+    const t = closed.get(r.target) ?? this.spec.valueOf(r.target);
+    const ends = [t.minus(half), t.plus(half)].map((v) => solveWith(r, cell, this.spec.valueOf, new Map(closed).set(r.target, v)));
+    if (!ends[0] || !ends[1] || !ends[0].isFinite() || !ends[1].isFinite()) return [];
+    const lo = Dec.min(ends[0], ends[1]);
+    const hi = Dec.max(ends[0], ends[1]);
+    const steps = hi.minus(lo).div(unit);
+    const stride = steps.gt(MAX_ROUNDING_STEPS) ? steps.div(MAX_ROUNDING_STEPS).ceil().times(unit) : unit;
+    const out: Dec[] = [];
+    const first = roundHalfUp(lo, places);
+    for (let v = first.lt(lo) ? first.plus(unit) : first; v.lte(hi); v = v.plus(stride)) out.push(v);
+    const last = roundHalfUp(hi, places);
+    out.push(last.gt(hi) ? last.minus(unit) : last);
+    const kept = out.filter((v) => !v.isNegative() || this.spec.valueOf(cell).isNegative());
+    if (mid) kept.sort((a, b) => a.minus(mid).abs().cmp(b.minus(mid).abs()));
+    return kept;
   }
 
   solve(group: Relation[]): GraphSolution[] {
@@ -404,7 +434,7 @@ class Graph {
           if (subs.has(cell)) continue;
           const values: Dec[] = [];
           for (const r of [open, ...stillBroken.filter((x) => x !== open && this.cellSet(x).has(cell))])
-            for (const v of this.proposals(cell, r, subs)) if (!values.some((w) => w.eq(v))) values.push(v);
+            for (const v of this.proposals(cell, r, subs, subs.size < size - 1)) if (!values.some((w) => w.eq(v))) values.push(v);
           for (const value of values) {
             const next = new Map(subs).set(cell, value);
             const key = [...next].map(([k, v]) => `${k}=${v.toFixed()}`).sort().join("|");
