@@ -9,7 +9,7 @@ import type { AllocColumn } from "../allocation/columns";
 import { type AllocationModel, buildAllocationModel } from "../allocation/model";
 import type { Expr } from "../expr/expr";
 import { a1, parseA1 } from "../address";
-import { fromNumber, roundHalfUp } from "../decimal";
+import { Dec, fromNumber, roundHalfUp } from "../decimal";
 import { parseNumFmt } from "../format";
 import { parseNumberText } from "../numbers";
 import { formatAt } from "../allocation/display";
@@ -102,7 +102,7 @@ function columnNamed(model: AllocationModel, pattern: RegExp): AllocColumn | und
 /**
  * 未支出 = 资金 − 支出 and 进度 = 支出 ÷ 资金 are what a feedback table's columns mean, whatever the office calls
  * them (the allocation reading knows 资金金额 / 实际支出金额 / 未支出金额 only): stated relations, not inferred ones.
- * The ratio only on a column shown as percents (a plain 85 or 0.85 is ambiguous), as for the usual wording.
+ * The ratio on a column shown as percents, or typed as a bare fraction or as points where the rows bear that out.
  */
 function attachFeedbackRules(model: AllocationModel): void {
   const granted = columnNamed(model, GRANTED);
@@ -116,8 +116,48 @@ function attachFeedbackRules(model: AllocationModel): void {
   if (unspent && unspent !== granted && unspent !== spent && (!unspent.rule || unspent.rule.inferred) && !unspent.percent)
     unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${name(unspent)}=${name(granted)}−${name(spent)}`, refColumns: refs, inferred: false };
   const progress = columnNamed(model, PROGRESS);
-  if (progress && (!progress.rule || progress.rule.inferred) && progress.percent && !progress.points)
-    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${name(progress)}=${name(spent)}÷${name(granted)}`, refColumns: refs, inferred: false };
+  if (!progress || (progress.rule && !progress.rule.inferred) || progress === granted || progress === spent) return;
+  const ratio: Expr = { type: "bin", op: "/", left: col(spent), right: col(granted) };
+  const source = `${name(progress)}=${name(spent)}÷${name(granted)}`;
+  // Shown as percents (%-format, `85%` text): the engine scales the fraction itself.
+  if (progress.percent && !progress.points) {
+    progress.rule = { expr: ratio, source, refColumns: refs, inferred: false };
+    return;
+  }
+  // Typed as a bare fraction (0.3050) or as points (30.50, no % sign): the rows say which.
+  const scale = progressScale(model, granted, spent, progress);
+  if (scale === "fraction" && !progress.percent) progress.rule = { expr: ratio, source, refColumns: refs, inferred: false };
+  else if (scale === "points" && progress.points) progress.rule = { expr: ratio, source, refColumns: refs, inferred: false };
+  else if (scale === "points" && !progress.percent)
+    progress.rule = { expr: { type: "bin", op: "*", left: ratio, right: HUNDRED }, source: `${source}×100`, refColumns: refs, inferred: false };
+}
+
+const HUNDRED: Expr = { type: "num", value: "100", integer: true };
+
+/**
+ * How a progress column without % signs is written, as its rows bear it out: each row where 资金金额, 实际支出金额 and
+ * the progress are numbers says whether the progress is 支出 ÷ 资金 (0.3050) or a hundred times it (30.50), at the
+ * column's displayed decimals (one unit of slack: the scale is asked, not the cell judged). A reading holding on at
+ * least half of the rows, and on more than the other, is the column's; one wrong cell among them is then an error.
+ */
+function progressScale(model: AllocationModel, granted: AllocColumn, spent: AllocColumn, progress: AllocColumn): "fraction" | "points" | undefined {
+  const unit = new Dec(1).div(new Dec(10).pow(progress.places));
+  let evidence = 0;
+  let fraction = 0;
+  let points = 0;
+  for (const r of model.rows) {
+    const g = model.cells.at(r.row, granted.col);
+    const s = model.cells.at(r.row, spent.col);
+    const p = model.cells.at(r.row, progress.col);
+    if (!g?.known || !s?.known || !p?.known || g.value === null || s.value === null || p.value === null || g.value.isZero()) continue;
+    evidence++;
+    const ratio = s.value.div(g.value);
+    if (roundHalfUp(ratio, progress.places).minus(p.value).abs().lte(unit)) fraction++;
+    if (roundHalfUp(ratio.times(100), progress.places).minus(p.value).abs().lte(unit)) points++;
+  }
+  const best = Math.max(fraction, points);
+  if (best === 0 || fraction === points || best * 2 < evidence) return undefined;
+  return fraction > points ? "fraction" : "points";
 }
 
 function overspent(model: AllocationModel): Finding[] {
