@@ -39,6 +39,16 @@ describe("tracking-feedback tables (跟踪反馈表)", () => {
     ]);
   });
 
+  it("says the rules the way a finance officer does: the header of a feedback table writes no formula", () => {
+    const [f] = checkSheet(withValue(feedback(rows), "E7", 130.25)).findings;
+    expect([f?.rule, f?.severity, f?.cell, f?.messageId]).toEqual(["allocation/wrong-value", "error", "E7", "wrongValue"]);
+    expect(f?.message).toBe(
+      "困难群众救助补助资金「实际支出金额」应为 120.25，表中为 130.25：「未支出金额应等于资金金额减实际支出金额」、「实际支出进度应等于实际支出金额除以资金金额」、合计都指向这一格。",
+    );
+    expect(f?.messageEn).toContain('the rule "未支出金额 is 资金金额 less 实际支出金额"');
+    expect(f?.message).not.toContain("表头公式");
+  });
+
   it("blames a mistyped 实际支出金额 once: it breaks 未支出金额, 进度 and the 合计 together", () => {
     const r = brief(withValue(feedback(rows), "E7", 130.25));
     expect(r.findings).toEqual([["allocation/wrong-value", "error", "E7", "120.25"]]);
