@@ -39,6 +39,16 @@ describe("tracking-feedback tables (跟踪反馈表)", () => {
     ]);
   });
 
+  it("says the rules the way a finance officer does: the header of a feedback table writes no formula", () => {
+    const [f] = checkSheet(withValue(feedback(rows), "E7", 130.25)).findings;
+    expect([f?.rule, f?.severity, f?.cell, f?.messageId]).toEqual(["allocation/wrong-value", "error", "E7", "wrongValue"]);
+    expect(f?.message).toBe(
+      "困难群众救助补助资金「实际支出金额」应为 120.25，表中为 130.25：「未支出金额应等于资金金额减实际支出金额」、「实际支出进度应等于实际支出金额除以资金金额」、合计都指向这一格。",
+    );
+    expect(f?.messageEn).toContain('the rule "未支出金额 is 资金金额 less 实际支出金额"');
+    expect(f?.message).not.toContain("表头公式");
+  });
+
   it("blames a mistyped 实际支出金额 once: it breaks 未支出金额, 进度 and the 合计 together", () => {
     const r = brief(withValue(feedback(rows), "E7", 130.25));
     expect(r.findings).toEqual([["allocation/wrong-value", "error", "E7", "120.25"]]);
@@ -65,7 +75,7 @@ describe("tracking-feedback tables (跟踪反馈表)", () => {
     expect(brief(feedback([[null, "合计"], [1], [2], [3]]))).toEqual({ kind: "tracking-feedback", findings: [] });
   });
 
-  it("does not guess the progress unit when the column shows plain numbers", () => {
+  it("plain numbers the rows bear out as points (70 for 700 ÷ 1000): a correct table stays clean", () => {
     const plain: TestCell[][] = [
       [null, "合计", null, 1000, 700, null, 300, 70],
       [1, "某项资金", null, 1000, 700, null, 300, 70],
@@ -130,4 +140,48 @@ describe("feedback tables under other offices' wordings (下达金额 | 已支�
       expect(brief(withValue(worded(headers, body), "D5", 184.02)).findings).toEqual([["allocation/wrong-value", "error", "D5", "148.02"]]);
     });
   }
+});
+
+describe("实际支出进度 typed without a % sign: a bare fraction (0.6074) or points (60.74), as the rows bear it out", () => {
+  /** Counties that type the progress as a number: `0.0000` (the fraction) or `0.00` (percentage points). */
+  const typed = (progress: (fraction: number) => TestCell): TestCell[][] => [
+    [1, "城乡居民基本养老保险补助资金", "新财社〔2024〕12号", 1000, 700, "基础养老金发放", 300, progress(0.7)],
+    [2, "困难群众救助补助资金", "新财社〔2024〕30号", 350.5, 120.25, "低保金发放", 230.25, progress(0.3431)],
+    [3, "就业补助资金", "新财社〔2024〕41号", 420.8, 315.6, "职业培训补贴", 105.2, progress(0.75)],
+    [null, "合计", null, 1771.3, 1135.85, null, 635.45, progress(0.6413)],
+  ];
+  const fraction = (f: number): TestCell => ({ v: f, fmt: "0.0000" });
+  const points = (f: number): TestCell => ({ v: Math.round(f * 10000) / 100, fmt: "0.00" });
+
+  it("a correct one, either way: no finding", () => {
+    expect(brief(feedback(typed(fraction)))).toEqual({ kind: "tracking-feedback", findings: [] });
+    expect(brief(feedback(typed(points)))).toEqual({ kind: "tracking-feedback", findings: [] });
+  });
+
+  it("a wrong fraction (0.3050 for 120.25 ÷ 350.5 = 0.3431) is an error at its cell, in the cell's notation", () => {
+    const r = checkSheet(withValue(feedback(typed(fraction)), "H6", 0.305));
+    expect(r.findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.actual, f.fix?.formula])).toEqual([
+      ["allocation/formula-mismatch", "error", "H6", "0.3431", "0.3050", "=ROUND(E6/D6,4)"],
+    ]);
+  });
+
+  it("wrong points (30.50 for 34.31) are an error at their cell, with the ×100 the office writes them in", () => {
+    const r = checkSheet(withValue(feedback(typed(points)), "H6", 30.5));
+    expect(r.findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.actual, f.fix?.formula])).toEqual([
+      ["allocation/formula-mismatch", "error", "H6", "34.31", "30.50", "=ROUND(E6/D6*100,2)"],
+    ]);
+  });
+
+  it("a wrong 合计 progress is an error at the 合计 row", () => {
+    expect(brief(withValue(feedback(typed(points)), "H8", 64.31)).findings).toEqual([["allocation/formula-mismatch", "error", "H8", "64.13"]]);
+  });
+
+  it("a progress column the rows do not bear out (neither the fraction nor the points) is not judged", () => {
+    const other: TestCell[][] = [
+      [1, "城乡居民基本养老保险补助资金", null, 1000, 700, null, 300, 2],
+      [2, "困难群众救助补助资金", null, 350.5, 120.25, null, 230.25, 3],
+      [null, "合计", null, 1350.5, 820.25, null, 530.25, 5],
+    ];
+    expect(brief(feedback(other)).findings).toEqual([]);
+  });
 });

@@ -9,13 +9,14 @@ import type { AllocColumn } from "../allocation/columns";
 import { type AllocationModel, buildAllocationModel } from "../allocation/model";
 import type { Expr } from "../expr/expr";
 import { a1, parseA1 } from "../address";
-import { fromNumber, roundHalfUp } from "../decimal";
+import { Dec, fromNumber, roundHalfUp } from "../decimal";
 import { parseNumFmt } from "../format";
 import { parseNumberText } from "../numbers";
 import { formatAt } from "../allocation/display";
-import { formulaMismatchRule } from "../allocation/relation-findings";
+import { formulaMismatchRule, wrongValueRule } from "../allocation/relation-findings";
+import { ambiguousFaultRule } from "../allocation/uncertain-findings";
 import type { Finding } from "../finding";
-import { defineRule, report } from "../rules/define";
+import { type Rule, type Text, defineRule, report } from "../rules/define";
 import type { SheetSnapshot } from "../snapshot";
 import { normalizeLabel } from "../text";
 
@@ -61,14 +62,63 @@ const PROGRESS = /(支出|支付|执行)进度|支出比例|支出率|执行率/
 export function checkTrackingSheet(sheet: SheetSnapshot): Finding[] {
   try {
     const model = buildAllocationModel(sheet);
-    attachFeedbackRules(model);
-    const findings = checkAllocationSheet(sheet, model).map((f) => pointsRate(f, sheet, model));
+    const statements = attachFeedbackRules(model);
+    const findings = checkAllocationSheet(sheet, model).map((f) => inOfficersWords(pointsRate(f, sheet, model), statements));
     findings.push(...overspent(model));
     return findings;
   } catch {
     return []; // bad input never throws out of a checker
   }
 }
+
+/** A relation a feedback table's columns mean (their header states no formula), as a finance officer says it. */
+interface Statement {
+  /** The rule's source as the allocation engine quotes it (「表头公式「未支出金额=资金金额−实际支出金额」」). */
+  source: string;
+  says: Text;
+}
+
+/**
+ * The allocation engine names a stated relation 「表头公式「…」」, but a feedback table's header writes no formula:
+ * its columns' names are the rule. The reasons of a wrong-value or one-of-several finding say it as an officer
+ * would (「未支出金额应等于资金金额减实际支出金额」); same rule, template and figures.
+ * (allocation/formula-mismatch's own template says 表头公式 too: it needs a template without it, see the report.)
+ */
+function inOfficersWords(f: Finding, statements: Statement[]): Finding {
+  if (statements.length === 0 || !f.data || !f.messageId) return f;
+  const rule = f.rule === wrongValueRule.id ? wrongValueRule : f.rule === ambiguousFaultRule.id ? ambiguousFaultRule : undefined;
+  if (!rule) return f;
+  const reword = (text: string, lang: keyof Text) =>
+    statements.reduce((t, { source, says }) => {
+      const quoted = lang === "zh" ? `表头公式「${source}」` : `the column formula "${source}"`;
+      const said = lang === "zh" ? `「${says.zh}」` : `the rule "${says.en}"`;
+      // 「…按表头公式「s」应为 x，表中为 y」 → 「…应为 x（…应等于…），表中为 y」.
+      const by = lang === "zh" ? new RegExp(`按${escape(quoted)}应为 (\\S+?)，`, "g") : new RegExp(`should be (\\S+?) by ${escape(quoted)}`, "g");
+      const inline = lang === "zh" ? `应为 $1（${says.zh}），` : `should be $1 (${says.en})`;
+      return t.replace(by, inline).split(quoted).join(said);
+    }, text);
+  let changed = false;
+  const data: Record<string, string | number | Text> = {};
+  for (const [key, value] of Object.entries(f.data)) {
+    data[key] = value;
+    if (typeof value === "number") continue;
+    const [zh, en] = typeof value === "string" ? [value, value] : [value.zh, value.en];
+    const said = { zh: reword(zh, "zh"), en: reword(en, "en") };
+    if (said.zh === zh && said.en === en) continue;
+    data[key] = said;
+    changed = true;
+  }
+  if (!changed) return f;
+  return report(rule as Rule, f.cell, f.messageId, data as never, {
+    related: f.related,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.actual !== undefined ? { actual: f.actual } : {}),
+    ...(f.fix !== undefined ? { fix: f.fix } : {}),
+    severity: f.severity,
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * 实际支出进度 typed as points (80) in a column whose other cells hold percents (`80%`, 0.8 shown as %):
@@ -102,22 +152,71 @@ function columnNamed(model: AllocationModel, pattern: RegExp): AllocColumn | und
 /**
  * 未支出 = 资金 − 支出 and 进度 = 支出 ÷ 资金 are what a feedback table's columns mean, whatever the office calls
  * them (the allocation reading knows 资金金额 / 实际支出金额 / 未支出金额 only): stated relations, not inferred ones.
- * The ratio only on a column shown as percents (a plain 85 or 0.85 is ambiguous), as for the usual wording.
+ * The ratio on a column shown as percents, or typed as a bare fraction or as points where the rows bear that out.
  */
-function attachFeedbackRules(model: AllocationModel): void {
+function attachFeedbackRules(model: AllocationModel): Statement[] {
+  const statements: Statement[] = [];
   const granted = columnNamed(model, GRANTED);
   const spent = columnNamed(model, SPENT);
-  if (!granted || !spent || granted === spent || granted.percent || spent.percent) return;
+  if (!granted || !spent || granted === spent || granted.percent || spent.percent) return statements;
   const col = (c: AllocColumn): Expr => ({ type: "col", ref: c.letters });
   // The rule as a reader says it: the columns' own names, without the bands above them (资金支出情况/…).
   const name = (c: AllocColumn) => c.table.headerPath[c.table.headerPath.length - 1] ?? c.header;
   const refs = new Map([granted, spent].map((c) => [c.letters, c.col] as [string, number]));
   const unspent = columnNamed(model, UNSPENT);
+  // Stated by the columns' names, whoever attached it (allocation/columns.ts does for the usual wording).
+  const ofNames = (c: AllocColumn) => c.rule !== undefined && !c.rule.inferred && c.rule.refColumns.size === 2 && [...c.rule.refColumns.values()].every((x) => x === granted.col || x === spent.col);
   if (unspent && unspent !== granted && unspent !== spent && (!unspent.rule || unspent.rule.inferred) && !unspent.percent)
     unspent.rule = { expr: { type: "bin", op: "-", left: col(granted), right: col(spent) }, source: `${name(unspent)}=${name(granted)}−${name(spent)}`, refColumns: refs, inferred: false };
+  if (unspent && ofNames(unspent))
+    statements.push({ source: unspent.rule!.source, says: { zh: `${name(unspent)}应等于${name(granted)}减${name(spent)}`, en: `${name(unspent)} is ${name(granted)} less ${name(spent)}` } });
   const progress = columnNamed(model, PROGRESS);
-  if (progress && (!progress.rule || progress.rule.inferred) && progress.percent && !progress.points)
-    progress.rule = { expr: { type: "bin", op: "/", left: col(spent), right: col(granted) }, source: `${name(progress)}=${name(spent)}÷${name(granted)}`, refColumns: refs, inferred: false };
+  if (!progress || progress === granted || progress === spent) return statements;
+  const says = { zh: `${name(progress)}应等于${name(spent)}除以${name(granted)}`, en: `${name(progress)} is ${name(spent)} divided by ${name(granted)}` };
+  if (progress.rule && !progress.rule.inferred) {
+    if (ofNames(progress)) statements.push({ source: progress.rule.source, says });
+    return statements;
+  }
+  const ratio: Expr = { type: "bin", op: "/", left: col(spent), right: col(granted) };
+  const source = `${name(progress)}=${name(spent)}÷${name(granted)}`;
+  // Shown as percents (%-format, `85%` text): the engine scales the fraction itself. Else typed as a bare fraction
+  // (0.3050) or as points (30.50, no % sign): the rows say which.
+  const scale = progress.percent && !progress.points ? "percent" : progressScale(model, granted, spent, progress);
+  if (scale === "percent" || (scale === "fraction" && !progress.percent) || (scale === "points" && progress.points))
+    progress.rule = { expr: ratio, source, refColumns: refs, inferred: false };
+  else if (scale === "points" && !progress.percent)
+    progress.rule = { expr: { type: "bin", op: "*", left: ratio, right: HUNDRED }, source: `${source}×100`, refColumns: refs, inferred: false };
+  if (progress.rule?.inferred === false)
+    statements.push({ source: progress.rule.source, says: scale === "points" ? { zh: `${says.zh}再乘以100`, en: `${says.en}, times 100` } : says });
+  return statements;
+}
+
+const HUNDRED: Expr = { type: "num", value: "100", integer: true };
+
+/**
+ * How a progress column without % signs is written, as its rows bear it out: each row where 资金金额, 实际支出金额 and
+ * the progress are numbers says whether the progress is 支出 ÷ 资金 (0.3050) or a hundred times it (30.50), at the
+ * column's displayed decimals (one unit of slack: the scale is asked, not the cell judged). A reading holding on at
+ * least half of the rows, and on more than the other, is the column's; one wrong cell among them is then an error.
+ */
+function progressScale(model: AllocationModel, granted: AllocColumn, spent: AllocColumn, progress: AllocColumn): "fraction" | "points" | undefined {
+  const unit = new Dec(1).div(new Dec(10).pow(progress.places));
+  let evidence = 0;
+  let fraction = 0;
+  let points = 0;
+  for (const r of model.rows) {
+    const g = model.cells.at(r.row, granted.col);
+    const s = model.cells.at(r.row, spent.col);
+    const p = model.cells.at(r.row, progress.col);
+    if (!g?.known || !s?.known || !p?.known || g.value === null || s.value === null || p.value === null || g.value.isZero()) continue;
+    evidence++;
+    const ratio = s.value.div(g.value);
+    if (roundHalfUp(ratio, progress.places).minus(p.value).abs().lte(unit)) fraction++;
+    if (roundHalfUp(ratio.times(100), progress.places).minus(p.value).abs().lte(unit)) points++;
+  }
+  const best = Math.max(fraction, points);
+  if (best === 0 || fraction === points || best * 2 < evidence) return undefined;
+  return fraction > points ? "fraction" : "points";
 }
 
 function overspent(model: AllocationModel): Finding[] {
