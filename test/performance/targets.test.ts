@@ -151,8 +151,12 @@ describe("a funding block with two breakdowns of one total", () => {
       ["履职效能", "数量指标", "办理业务件数", "≥1000件", 90],
     ]);
     expect(checkTargetSheet(s)).toEqual([]);
-    // Each breakdown is its own sum: the one that breaks is reported (the total agrees with the other).
+    // Each breakdown is its own sum, and the other one (900 + 100) confirms the total: the slip is 基本支出 or 项目支出,
+    // which the numbers cannot tell — one warning naming both, no fix (never a fix moving the total to 1010).
     const wrong = withValue(s, "C7", 410);
-    expect(checkTargetSheet(wrong).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/funding-sum", "C3", "1010"]]);
+    const found = checkTargetSheet(wrong);
+    expect(found.map((f) => [f.rule, f.cell, f.severity, f.messageId])).toEqual([["performance/funding-sum", "C6", "warning", "oneOf"]]);
+    expect(found[0]!.related).toContain("C7");
+    expect(found[0]!.fix).toBeUndefined();
   });
 });
