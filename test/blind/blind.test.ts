@@ -75,7 +75,6 @@ const CASES: Record<string, Case> = {
     clean: [],
     one: ["附件1!D9 error allocation/wrong-value 498"],
     two: ["附件1!D9 error allocation/wrong-value 498", "附件1!E12 error allocation/wrong-value 37"],
-    skipSheets: ["附件2"], // 隆林 ↔ 隆林各族自治县 not paired: two false warnings (FINDINGS.md)
   },
   "yn-per-head-yuan": {
     clean: [],

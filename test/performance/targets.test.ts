@@ -117,6 +117,18 @@ describe("unit names", () => {
     expect(matchUnits(["塔城"], ["塔城市", "塔城地区"])).toEqual([]);
     expect(matchUnits(["新源"], ["新源县"], [["新源县", "新源"]])).toEqual([[0, 0]]);
   });
+
+  it("autonomous units named for 各族 or a people not listed: the stem is the short name (广西 百色, blind review)", () => {
+    expect(shortName("隆林各族自治县")).toBe("隆林");
+    expect(shortName("龙胜各族自治县")).toBe("龙胜");
+    expect(shortName("罗城仫佬族自治县")).toBe("罗城");
+    expect(shortName("积石山保安族东乡族撒拉族自治县")).toBe("积石山");
+    expect(matchUnits(["田林", "隆林", "西林"], ["西林县", "隆林各族自治县", "田林县"])).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 0],
+    ]);
+  });
 });
 
 describe("bad input never throws", () => {
