@@ -111,7 +111,6 @@ const CASES: Record<string, Case> = {
     clean: [],
     one: ["附件4!D8 error performance/wrong-amount 430.5"],
     two: ["附件4!D8 error performance/wrong-amount 430.5", "附件4!C9 error performance/wrong-amount 300"],
-    skipInfos: true, // `≤45万元/个` called unparsed (FINDINGS.md)
   },
   "js-direct-funds-payment": {
     clean: [],
