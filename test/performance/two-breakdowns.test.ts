@@ -112,3 +112,23 @@ describe("a funding total broken down twice (按收入性质分 / 按支出性�
     expect(warning!.related).toContain("C10");
   });
 });
+
+describe("funding messages write amounts as their cells show them", () => {
+  it("a `0.00` cell shows two decimals (18650.50, 相差 90.00); a General cell no trailing zero (3000, not 3000.0)", () => {
+    const rows: TestCell[][] = [
+      ["区域绩效目标表"],
+      ["项目名称", "乡村振兴补助资金"],
+      ["资金情况（万元）", "年度金额", { v: 18650.5, fmt: "0.00" }],
+      [null, "其中：中央补助", { v: 15230.3, fmt: "0.00" }],
+      [null, "地方资金", { v: 3330.2, fmt: "0.00" }],
+      ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+      ["产出指标", "数量指标", "受益人数", "≥1200人", 45],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", 45],
+    ];
+    const [warning] = checkWorkbook({ sheets: [sheet("目标表", rows, ["A3:A5"])] }).sheets[0]!.findings;
+    expect(warning!.message).toContain("「年度金额」为 18650.50，中央补助、地方资金相加为 18560.50，相差 90.00。");
+    expect(warning!.actual).toBe("18650.50");
+    const rate = checkWorkbook({ sheets: [mergedHeadings({ D6: 3300 })] }).sheets[0]!.findings[0]!;
+    expect(rate.message).toContain("应为 3000，表中为 3300");
+  });
+});

@@ -705,7 +705,7 @@ function rateFindings(funding: Funding, suspect: ReadonlySet<string>): Finding[]
     const expected = roundHalfUp(bValue.div(aValue).times(HUNDRED), 2);
     if (bValue.gt(aValue)) {
       out.push(
-        report(rateOver100Rule, rate?.cell ?? b!.cell, "over", { line: label, executed: show(bValue), budget: show(aValue), rate: `${expected.toFixed(2)}%` }, {
+        report(rateOver100Rule, rate?.cell ?? b!.cell, "over", { line: label, executed: showIn(bValue, b ?? undefined, bValue.decimalPlaces()), budget: showIn(aValue, a ?? undefined, aValue.decimalPlaces()), rate: `${expected.toFixed(2)}%` }, {
           related: [a!.cell, b!.cell],
           actual: `${expected.toFixed(2)}%`,
         }),
@@ -756,7 +756,7 @@ function rateFinding(cell: string, actual: Dec, info: Described, funding: Fundin
   const b = line.executed!.value!;
   const full = roundHalfUp(b.div(a).times(HUNDRED), 2);
   const expected = `${full.toFixed(2)}%`;
-  return report(executionRateRule, cell, "rate", { line: info.what, expected, executed: show(b), budget: show(a), actual: `${actual.toFixed()}%` }, {
+  return report(executionRateRule, cell, "rate", { line: info.what, expected, executed: showIn(b, line.executed!, b.decimalPlaces()), budget: showIn(a, line.budget!, a.decimalPlaces()), actual: `${actual.toFixed()}%` }, {
     related: [line.budget!.cell, line.executed!.cell],
     expected,
     actual: `${actual.toFixed()}%`,
