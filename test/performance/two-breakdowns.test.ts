@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/core/check";
 import type { SheetSnapshot } from "../../src/core/snapshot";
+import { lineName, opensBreakdown } from "../../src/core/performance/labels";
 import { type Changes, PCT, edit } from "./rules/forms";
 import { type TestCell, sheet } from "../helpers/sheet";
 
@@ -130,5 +131,16 @@ describe("funding messages write amounts as their cells show them", () => {
     expect(warning!.actual).toBe("18650.50");
     const rate = checkWorkbook({ sheets: [mergedHeadings({ D6: 3300 })] }).sheets[0]!.findings[0]!;
     expect(rate.message).toContain("应为 3000，表中为 3300");
+  });
+});
+
+describe("breakdown headings", () => {
+  it("按…分 / 按…划分 / 按…分类 with a colon or alone, 其中 with or without; not 分配 / 分担 words", () => {
+    expect(["按收入性质分：财政拨款", "按支出性质分", "按资金来源划分:", "按功能分类：", "其中：中央资金", "其中财政拨款"].map(opensBreakdown)).toEqual([
+      true, true, true, true, true, true,
+    ]);
+    expect(["按因素法分配资金", "按比例分担资金", "财政拨款", "项目支出"].map(opensBreakdown)).toEqual([false, false, false, false]);
+    expect(lineName("按收入性质分：财政拨款")).toBe("财政拨款");
+    expect(lineName("其中：中央资金：")).toBe("中央资金");
   });
 });

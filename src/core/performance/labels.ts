@@ -14,7 +14,7 @@ const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(
  * The heading of a breakdown of the total: `其中：`, `按收入性质分：`, `按支出性质分`, `按资金来源划分：`. A total broken down
  * twice (by source, then by 基本/项目支出) is two sums, each adding up to it on its own.
  */
-const BREAKDOWN_HEAD = /^(其中|按[^:：，,。；;]{1,8}(?:划)?分)[:：]?/;
+const BREAKDOWN_HEAD = /^(?:其中[:：]?|按[^:：，,。；;]{1,8}分类?(?:[:：]|$))/; // not 按因素法分配资金
 
 /** `按收入性质分：财政拨款` → `财政拨款`, `其中：中央资金：` → `中央资金`: the line's own name, for messages. */
 export function lineName(label: string): string {
