@@ -75,7 +75,6 @@ const CASES: Record<string, Case> = {
     clean: [],
     one: ["附件1!D9 error allocation/wrong-value 498"],
     two: ["附件1!D9 error allocation/wrong-value 498", "附件1!E12 error allocation/wrong-value 37"],
-    skipSheets: ["附件2"], // 隆林 ↔ 隆林各族自治县 not paired: two false warnings (FINDINGS.md)
   },
   "yn-per-head-yuan": {
     clean: [],
@@ -111,8 +110,7 @@ const CASES: Record<string, Case> = {
   "nmg-self-evaluation-sources": {
     clean: [],
     one: ["附件4!D8 error performance/wrong-amount 430.5"],
-    two: ["附件4!D8 error performance/wrong-amount 430.5", "附件4!C9 error performance/wrong-amount 300.0"],
-    skipInfos: true, // `≤45万元/个` called unparsed (FINDINGS.md)
+    two: ["附件4!D8 error performance/wrong-amount 430.5", "附件4!C9 error performance/wrong-amount 300"],
   },
   "js-direct-funds-payment": {
     clean: [],
@@ -162,8 +160,9 @@ const CASES: Record<string, Case> = {
   },
   "gd-foshan-two-breakdowns": {
     clean: [],
-    one: null, // 按收入性质分 and 按支出性质分 added together: 「「1850」全年执行数应为 -3934.9」 (FINDINGS.md)
-    two: null,
+    // 按收入性质分 and 按支出性质分: two breakdowns, each a sum of its own (was one sum of four lines, 应为 -3934.9).
+    one: ["自评表!E8 error performance/wrong-amount 1875.3"],
+    two: ["自评表!D6 error performance/wrong-amount 5820.5", "自评表!E8 error performance/wrong-amount 1875.3"],
   },
 };
 

@@ -201,7 +201,8 @@ describe("performance forms with the noise of real files (PERF-COUNTEREXAMPLES.m
 
   it("PN5 zeros typed `－` across a unit line still say 0: a 合计 of 0.1 over them is the cell", () => {
     expect(loud(regional([0, "－", "－"]))).toEqual([]);
-    expect(loud(regional([0.1, "－", "－"]))).toEqual([["区域绩效目标表", "performance/wrong-amount", "error", "C7", "0.00"]]);
+    // 应为 0 as the General cell shows it (not 0.00).
+    expect(loud(regional([0.1, "－", "－"]))).toEqual([["区域绩效目标表", "performance/wrong-amount", "error", "C7", "0"]]);
   });
 
   it("PN6 a regional total copied with the allocation's 尾差: a mistyped unit total is the only error (none on its 其中 line)", () => {

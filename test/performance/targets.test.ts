@@ -117,6 +117,18 @@ describe("unit names", () => {
     expect(matchUnits(["塔城"], ["塔城市", "塔城地区"])).toEqual([]);
     expect(matchUnits(["新源"], ["新源县"], [["新源县", "新源"]])).toEqual([[0, 0]]);
   });
+
+  it("autonomous units named for 各族 or a people not listed: the stem is the short name (广西 百色, blind review)", () => {
+    expect(shortName("隆林各族自治县")).toBe("隆林");
+    expect(shortName("龙胜各族自治县")).toBe("龙胜");
+    expect(shortName("罗城仫佬族自治县")).toBe("罗城");
+    expect(shortName("积石山保安族东乡族撒拉族自治县")).toBe("积石山");
+    expect(matchUnits(["田林", "隆林", "西林"], ["西林县", "隆林各族自治县", "田林县"])).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 0],
+    ]);
+  });
 });
 
 describe("bad input never throws", () => {
@@ -151,8 +163,12 @@ describe("a funding block with two breakdowns of one total", () => {
       ["履职效能", "数量指标", "办理业务件数", "≥1000件", 90],
     ]);
     expect(checkTargetSheet(s)).toEqual([]);
-    // Each breakdown is its own sum: the one that breaks is reported (the total agrees with the other).
+    // Each breakdown is its own sum, and the other one (900 + 100) confirms the total: the slip is 基本支出 or 项目支出,
+    // which the numbers cannot tell — one warning naming both, no fix (never a fix moving the total to 1010).
     const wrong = withValue(s, "C7", 410);
-    expect(checkTargetSheet(wrong).map((f) => [f.rule, f.cell, f.expected])).toEqual([["performance/funding-sum", "C3", "1010"]]);
+    const found = checkTargetSheet(wrong);
+    expect(found.map((f) => [f.rule, f.cell, f.severity, f.messageId])).toEqual([["performance/funding-sum", "C6", "warning", "oneOf"]]);
+    expect(found[0]!.related).toContain("C7");
+    expect(found[0]!.fix).toBeUndefined();
   });
 });

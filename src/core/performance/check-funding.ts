@@ -10,7 +10,8 @@ import { type Relation, type ValueOf, evaluate } from "../engine/relation";
 import type { Finding } from "../finding";
 import { type Rule, defineRule, report } from "../rules/define";
 import type { AmountCell, Funding, FundingLine, PerformanceForm } from "./form";
-import { show } from "./finding";
+import { show, showIn } from "./finding";
+import { lineName } from "./labels";
 import { rateScoreFindings } from "./scores";
 import { PlainSumRelation, RateRelation } from "./sum-relation";
 import { parseNumFmt } from "../format";
@@ -211,14 +212,16 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
   );
   const byRelation = new Map(all.map((d) => [d.relation, d]));
   const placesOf = (cell: string) => rates.places.get(cell) ?? places;
+  const showAt = (cell: string, value: Dec) => showIn(value, cells.get(cell), placesOf(cell));
   const movedTo = new Set<string>();
   for (const blame of blames) {
     // Every figure of the broken sums copies the allocation table exactly: the break is the allocation's own
     // (a 尾差 its totals carry, or its mistake), judged on its sheet — not this form's.
     if (blame.relations.every((ev) => [ev.relation.target, ...ev.relation.operands].every((c) => corroborated.has(c)))) continue;
-    const confirmed = corroborated.get(blame.cell) ?? (blame.localized ? undefined : rateWitness(blame, rates.described, valueOf, funding));
+    const confirmed =
+      corroborated.get(blame.cell) ?? (blame.localized ? undefined : (rateWitness(blame, rates.described, valueOf, funding) ?? breakdownWitness(blame, described, valueOf)));
     if (confirmed) {
-      const moved = blamePartsInstead(blame, confirmed, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });
+      const moved = blamePartsInstead(blame, confirmed, { all, cells, names, valueOf, placesOf, showAt, fixed: corroborated, linked, byRelation });
       if (moved) {
         findings.push(...moved.findings);
         moved.cells.forEach((c) => movedTo.add(c));
@@ -235,12 +238,12 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
       // The allocation table gives this very value: say so, and name its cell.
       const copy = linked.get(blame.cell);
       const alsoAlloc = copy && copy.value.eq(blame.proposed) ? copy : null;
-      const data = { where, expected: show(blame.proposed, places), actual: show(actual, places), relations: what };
+      const data = { where, expected: showAt(blame.cell, blame.proposed), actual: showAt(blame.cell, actual), relations: what };
       const details = {
         related: alsoAlloc ? [...related, alsoAlloc.allocCell] : related,
-        expected: show(blame.proposed, places),
-        actual: show(actual, places),
-        fix: { value: show(blame.proposed, places) },
+        expected: showAt(blame.cell, blame.proposed),
+        actual: showAt(blame.cell, actual),
+        fix: { value: showAt(blame.cell, blame.proposed) },
       };
       findings.push(
         alsoAlloc
@@ -256,7 +259,7 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
     const diff = actual.minus(blame.proposed).abs();
     const lastDigit = diff.lte(new Dec(10).pow(-places));
     if (!lastDigit && info.rule === fundingSumRule && blame.relations.length === 1) {
-      const open = undecidedSum(blame, { all, cells, names, valueOf, placesOf, fixed: corroborated, linked, byRelation });
+      const open = undecidedSum(blame, { all, cells, names, valueOf, placesOf, showAt, fixed: corroborated, linked, byRelation });
       if (open) {
         findings.push(...open.findings);
         open.cells.forEach((c) => movedTo.add(c));
@@ -268,13 +271,13 @@ export function checkFunding(form: PerformanceForm, linked: ReadonlyMap<string, 
         info.rule as SumRule,
         blame.cell,
         lastDigit ? "lastDigit" : "sum",
-        { where, actual: show(actual, places), parts: info.what, expected: show(blame.proposed, places), diff: show(diff, places) },
+        { where, actual: showAt(blame.cell, actual), parts: info.what, expected: showAt(blame.cell, blame.proposed), diff: showAt(blame.cell, diff) },
         {
           related,
           severity: lastDigit ? "warning" : "error",
-          expected: show(blame.proposed, places),
-          actual: show(actual, places),
-          fix: { value: show(blame.proposed, places) },
+          expected: showAt(blame.cell, blame.proposed),
+          actual: showAt(blame.cell, actual),
+          fix: { value: showAt(blame.cell, blame.proposed) },
         },
       ),
     );
@@ -322,6 +325,8 @@ interface Context {
   names: Map<string, string>;
   valueOf: ValueOf;
   placesOf: (cell: string) => number;
+  /** A value as that cell shows it (its format's decimals). */
+  showAt: (cell: string, value: Dec) => string;
   fixed: ReadonlyMap<string, Corroboration>;
   linked: ReadonlyMap<string, Corroboration>;
   byRelation: Map<Relation, Described>;
@@ -363,7 +368,7 @@ function singleCellRepairs(relation: Relation, ctx: Context, ignored: (other: Re
 function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context): { findings: Finding[]; cells: string[] } | null {
   const findings: Finding[] = [];
   const cells: string[] = [];
-  const { valueOf, names } = ctx;
+  const { valueOf, names, showAt } = ctx;
   for (const ev of blame.relations) {
     const relation = ev.relation;
     const info = ctx.byRelation.get(relation);
@@ -385,30 +390,30 @@ function blamePartsInstead(blame: Blame, confirmed: Corroboration, ctx: Context)
       continue;
     }
     const totalName = names.get(blame.cell) ?? blame.cell;
-    const because = { total: totalName, totalValue: show(valueOf(blame.cell)), confirmedBy: { zh: confirmed.describe, en: confirmed.describeEn } };
+    const because = { total: totalName, totalValue: showAt(blame.cell, valueOf(blame.cell)), confirmedBy: { zh: confirmed.describe, en: confirmed.describeEn } };
     const related = [blame.cell, confirmed.allocCell, ...relation.operands.filter((c) => !fits.some((f) => f.cell === c))];
     if (fits.length === 1) {
       const fit = fits[0]!;
       const where = names.get(fit.cell) ?? fit.cell;
-      const places = ctx.placesOf(fit.cell);
       const blank = ctx.cells.get(fit.cell)!.reading.kind === "blank";
-      const actual = blank ? "空白" : show(valueOf(fit.cell), places);
-      const details = { related, expected: show(fit.value, places), actual, fix: { value: show(fit.value, places) } };
+      const actual = blank ? "空白" : showAt(fit.cell, valueOf(fit.cell));
+      const expected = showAt(fit.cell, fit.value);
+      const details = { related, expected, actual, fix: { value: expected } };
       findings.push(
         blank
-          ? report(wrongAmountRule, fit.cell, "blankPartOfConfirmed", { where, expected: show(fit.value, places), ...because }, details)
-          : report(wrongAmountRule, fit.cell, "partOfConfirmed", { where, expected: show(fit.value, places), actual, ...because }, details),
+          ? report(wrongAmountRule, fit.cell, "blankPartOfConfirmed", { where, expected, ...because }, details)
+          : report(wrongAmountRule, fit.cell, "partOfConfirmed", { where, expected, actual, ...because }, details),
       );
       cells.push(fit.cell);
       continue;
     }
     const listed = fits.map((f) => names.get(f.cell) ?? f.cell);
     findings.push(
-      report(info.rule as SumRule, fits[0]!.cell, "oneOf", { candidates: { zh: listed.join(" 与 "), en: listed.join(" and ") }, ...because, sum: show(ev.expected) }, {
+      report(info.rule as SumRule, fits[0]!.cell, "oneOf", { candidates: { zh: listed.join(" 与 "), en: listed.join(" and ") }, ...because, sum: showAt(blame.cell, ev.expected) }, {
         related: [...fits.slice(1).map((f) => f.cell), ...related],
         severity: "warning",
-        expected: show(valueOf(blame.cell)),
-        actual: show(ev.expected),
+        expected: showAt(blame.cell, valueOf(blame.cell)),
+        actual: showAt(blame.cell, ev.expected),
       }),
     );
     cells.push(...fits.map((f) => f.cell));
@@ -442,23 +447,23 @@ function undecidedSum(blame: Blame, ctx: Context): { findings: Finding[]; cells:
   const en = fits.map((f) => (names.has(f.cell) ? `${names.get(f.cell)} (${f.cell})` : f.cell));
   const zhList = `${zh.slice(0, -1).join("、")}与${zh[zh.length - 1]}`;
   const enList = `${en.slice(0, -1).join(", ")} and ${en[en.length - 1]}`;
-  const places = ctx.placesOf(relation.target);
+  const at = (value: Dec) => ctx.showAt(relation.target, value);
   const total = valueOf(relation.target);
   const sum = ev.expected;
   const withBlank = fits.some((f) => ctx.cells.get(f.cell)!.reading.kind === "blank");
   const data = {
     candidates: { zh: zhList, en: enList },
     total: names.get(relation.target) ?? relation.target,
-    totalValue: show(total, places),
+    totalValue: at(total),
     parts: info.what,
-    sum: show(sum, places),
-    diff: show(total.minus(sum).abs(), places),
+    sum: at(sum),
+    diff: at(total.minus(sum).abs()),
   };
   const others = [relation.target, ...relation.operands].filter((c) => !fits.some((f) => f.cell === c));
   const finding = report(fundingSumRule, relation.target, withBlank ? "undecidedWithBlank" : "undecided", data, {
     related: [...fits.slice(1).map((f) => f.cell), ...others],
     severity: "warning",
-    actual: show(total, places),
+    actual: at(total),
   });
   return { findings: [finding], cells: fits.map((f) => f.cell) };
 }
@@ -500,6 +505,26 @@ function rateWitness(blame: Blame, rates: Described[], valueOf: ValueOf, funding
   };
 }
 
+/**
+ * A total broken down twice whose other breakdown adds up to it (财政拨款 + 其他资金 = 年度资金总额 while 基本支出 + 项目支出
+ * does not): that sum confirms the total, and the slip is among the parts of the broken one.
+ */
+function breakdownWitness(blame: Blame, described: Described[], valueOf: ValueOf): Corroboration | undefined {
+  if (!blame.relations.every((ev) => ev.relation.target === blame.cell)) return undefined;
+  const broken = new Set(blame.relations.map((ev) => ev.relation));
+  const holding = described.find(
+    (d) => d.rule === fundingSumRule && d.relation.target === blame.cell && !broken.has(d.relation) && evaluate(d.relation, valueOf)?.status === "ok",
+  );
+  if (!holding || holding.relation.operands.length === 0) return undefined;
+  return {
+    allocCell: holding.relation.operands[0]!,
+    value: valueOf(blame.cell),
+    describe: `${holding.what.zh}之和`,
+    describeEn: `the sum of ${holding.what.en}`,
+    agrees: true,
+  };
+}
+
 function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names: Map<string, string>): Described[] {
   const out: Described[] = [];
   const add = (c: AmountCell | null | undefined, name: string): c is AmountCell => {
@@ -511,29 +536,22 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
   // A part typed as a number, or as a dash for zero (`其他资金 | 0.1 | － | －`: the dashes say 0 as plainly as 0 does).
   const filled = (list: (AmountCell | null | undefined)[]) => list.some((c) => c && (c.value !== null || c.typedZero));
   const total = funding.total;
-  const sourceLabels = funding.sources.map((s) => s.label.replace(/^其中[:：]?/, "")).join("、");
   const sumOfSources = (pick: (l: FundingLine) => AmountCell | null | undefined, col: string, colEn: string, name: string) => {
     if (!total) return;
     const target = pick(total);
     const parts = funding.sources.map(pick);
     if (!target || target.value === null || !filled(parts)) return;
-    add(target, `「${total.label.replace(/[:：]$/, "")}」${name}`);
-    funding.sources.forEach((s, i) => add(parts[i], `「${s.label.replace(/^其中[:：]?/, "")}」${name}`));
-    // A second 其中 starts a second breakdown of the same total (按收入性质 … 其中：基本支出 …).
-    const starts = funding.sources.map((s, i) => i > 0 && /^其中/.test(s.label));
-    const groups: AmountCell[][] = [[]];
-    parts.forEach((p, i) => {
-      if (starts[i]) groups.push([]);
-      if (p && p.reading.kind !== "text") groups[groups.length - 1]!.push(p);
-    });
-    const flat = groups.flat();
-    const flatHolds = flat.reduce((acc, p) => acc.plus(p.value ?? ZERO), ZERO).eq(target.value);
-    const split = !flatHolds && groups.length > 1 && groups.every((g) => g.length > 0) ? groups : partitions(target, flat);
+    add(target, `「${lineName(total.label)}」${name}`);
+    funding.sources.forEach((s, i) => add(parts[i], `「${lineName(s.label)}」${name}`));
+    const split = breakdowns(target, funding.sources, parts);
     for (const group of split) {
+      const labels = group.map((i) => lineName(funding.sources[i]!.label)).join("、");
+      const cellsOf = group.map((i) => parts[i]).filter((p): p is AmountCell => !!p && p.reading.kind !== "text");
+      if (cellsOf.length === 0) continue;
       out.push({
-        relation: new PlainSumRelation(`sources:${target.cell}:${group[0]?.cell ?? ""}`, target.cell, group.map((p) => p.cell), 2),
+        relation: new PlainSumRelation(`sources:${target.cell}:${cellsOf[0]?.cell ?? ""}`, target.cell, cellsOf.map((p) => p.cell), 2),
         rule: fundingSumRule,
-        what: { zh: `${sourceLabels}${col}`, en: `its sources${colEn}` },
+        what: { zh: `${labels}${col}`, en: `its sources${colEn}` },
         short: funding.regional ? "本栏各来源之和" : "合计",
       });
     }
@@ -554,8 +572,8 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
         const target = line.byColumn?.get(totalUnit.col);
         const parts = units.map((u) => line.byColumn?.get(u.col));
         if (!target || target.value === null || !filled(parts)) continue;
-        add(target, `${totalUnit.name}「${line.label.replace(/^其中[:：]?|[:：]$/g, "")}」`);
-        units.forEach((u, i) => add(parts[i], `${u.name}「${line.label.replace(/^其中[:：]?|[:：]$/g, "")}」`));
+        add(target, `${totalUnit.name}「${lineName(line.label)}」`);
+        units.forEach((u, i) => add(parts[i], `${u.name}「${lineName(line.label)}」`));
         const operands = parts.filter((p): p is AmountCell => !!p && p.reading.kind !== "text").map((p) => p.cell);
         out.push({
           relation: new PlainSumRelation(`units:${target.cell}`, target.cell, operands, 2),
@@ -572,20 +590,37 @@ function buildRelations(funding: Funding, cells: Map<string, AmountCell>, names:
 }
 
 /**
- * The sources as one sum — or as two, when they are two breakdowns of the same total one after the
- * other (按收入性质分 … 按支出性质分 …): each half then adds up to the total on its own.
+ * The sources (indexes) as one sum — or as several when the total is broken down more than once, each breakdown
+ * adding up to the total on its own: 按收入性质分 (财政拨款 + 其他资金) then 按支出性质分 (基本支出 + 项目支出). A breakdown
+ * named by its heading (`按…分`) is taken as written; a second `其中` only when the lines do not add up as one sum and
+ * one of the breakdowns does (one typo leaves the others holding). With no heading, two halves that each make the
+ * total (Σ of all = 2 × total) are two breakdowns.
  */
-function partitions(target: AmountCell, parts: AmountCell[]): AmountCell[][] {
+function breakdowns(target: AmountCell, sources: FundingLine[], parts: (AmountCell | null | undefined)[]): number[][] {
   const total = target.value!;
-  const v = (p: AmountCell) => (p.value ?? ZERO);
-  const sum = parts.reduce((acc, p) => acc.plus(v(p)), ZERO);
-  if (sum.eq(total) || !sum.eq(total.times(2)) || total.isZero()) return [parts];
-  let prefix = ZERO;
-  for (let k = 1; k < parts.length; k++) {
-    prefix = prefix.plus(v(parts[k - 1]!));
-    if (prefix.eq(total)) return [parts.slice(0, k), parts.slice(k)];
+  const v = (i: number) => {
+    const p = parts[i];
+    return p && p.reading.kind !== "text" ? (p.value ?? ZERO) : ZERO;
+  };
+  const sumOf = (group: number[]) => group.reduce((acc, i) => acc.plus(v(i)), ZERO);
+  const all = sources.map((_, i) => i);
+  const groups: number[][] = [[]];
+  sources.forEach((s, i) => {
+    if (i > 0 && s.startsBreakdown && groups[groups.length - 1]!.length > 0) groups.push([]);
+    groups[groups.length - 1]!.push(i);
+  });
+  if (groups.length > 1) {
+    const named = groups.slice(1).some((g) => sources[g[0]!]!.startsBreakdown === "named");
+    if (named || (!sumOf(all).eq(total) && groups.some((g) => sumOf(g).eq(total)))) return groups;
   }
-  return [parts];
+  const sum = sumOf(all);
+  if (sum.eq(total) || !sum.eq(total.times(2)) || total.isZero()) return [all];
+  let prefix = ZERO;
+  for (let k = 1; k < all.length; k++) {
+    prefix = prefix.plus(v(k - 1));
+    if (prefix.eq(total)) return [all.slice(0, k), all.slice(k)];
+  }
+  return [all];
 }
 
 /** Cells whose relation holds once they are read as 元 (÷10000): the likeliest explanation of a break. */
@@ -657,7 +692,7 @@ function rateFindings(funding: Funding, suspect: ReadonlySet<string>): Finding[]
     const a = line.budget;
     const b = line.executed;
     const rate = line.rate;
-    const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
+    const label = lineName(line.label);
     if (a?.reading.kind === "error" || b?.reading.kind === "error") continue; // reported as error values
     if ((a && suspect.has(a.cell)) || (b && suspect.has(b.cell))) continue;
     const aValue = a?.reading.kind === "blank" ? ZERO : (a?.value ?? null);
@@ -670,7 +705,7 @@ function rateFindings(funding: Funding, suspect: ReadonlySet<string>): Finding[]
     const expected = roundHalfUp(bValue.div(aValue).times(HUNDRED), 2);
     if (bValue.gt(aValue)) {
       out.push(
-        report(rateOver100Rule, rate?.cell ?? b!.cell, "over", { line: label, executed: show(bValue), budget: show(aValue), rate: `${expected.toFixed(2)}%` }, {
+        report(rateOver100Rule, rate?.cell ?? b!.cell, "over", { line: label, executed: showIn(bValue, b ?? undefined, bValue.decimalPlaces()), budget: showIn(aValue, a ?? undefined, aValue.decimalPlaces()), rate: `${expected.toFixed(2)}%` }, {
           related: [a!.cell, b!.cell],
           actual: `${expected.toFixed(2)}%`,
         }),
@@ -704,7 +739,7 @@ function rateRelations(funding: Funding, values: Map<string, Dec>, typedInYuan: 
     values.set(a.cell, values.get(a.cell) ?? a.value);
     values.set(b.cell, values.get(b.cell) ?? b.value);
     places.set(rate.cell, p);
-    const label = line.label.replace(/^其中[:：]?|[:：]$/g, "");
+    const label = lineName(line.label);
     described.push({
       relation: new RateRelation(`rate:${rate.cell}`, rate.cell, a.cell, b.cell, p),
       rule: executionRateRule,
@@ -721,7 +756,7 @@ function rateFinding(cell: string, actual: Dec, info: Described, funding: Fundin
   const b = line.executed!.value!;
   const full = roundHalfUp(b.div(a).times(HUNDRED), 2);
   const expected = `${full.toFixed(2)}%`;
-  return report(executionRateRule, cell, "rate", { line: info.what, expected, executed: show(b), budget: show(a), actual: `${actual.toFixed()}%` }, {
+  return report(executionRateRule, cell, "rate", { line: info.what, expected, executed: showIn(b, line.executed!, b.decimalPlaces()), budget: showIn(a, line.budget!, a.decimalPlaces()), actual: `${actual.toFixed()}%` }, {
     related: [line.budget!.cell, line.executed!.cell],
     expected,
     actual: `${actual.toFixed()}%`,

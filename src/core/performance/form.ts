@@ -43,6 +43,11 @@ export interface FundingLine {
   initial?: AmountCell | null;
   /** Wide regional forms: one amount per unit column, keyed by column index. */
   byColumn?: Map<number, AmountCell>;
+  /**
+   * The line opens a breakdown of the total: `named` under a heading that says by what (`按收入性质分：财政拨款`, or
+   * `按支出性质分` in a cell merged over its lines), `其中` after `其中：`. A total broken down twice is two sums.
+   */
+  startsBreakdown?: "named" | "其中";
 }
 
 /** A unit column of a wide regional form (塔城地区 | 塔城 | 额敏 …). */

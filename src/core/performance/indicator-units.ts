@@ -13,20 +13,27 @@ const PLAIN_UNITS = [
 /** Durations: not scaled by 万/亿. */
 const TIME_UNITS = ["小时", "个月", "月", "日", "天", "年", "周"];
 
-/** What may follow 元 to make a rate: `元/人/月`, `元/人·年`, `元/户`, `元/月`. */
-const PER = "(?:[/·.•・](?:人次|人|户|月|年|日|天|次)){1,2}";
+/**
+ * What may follow a unit to make a rate: `元/人/月`, `元/人·年`, `元/户`, `万元/个`, `万元/所`, `次/年`, `人/村`. The
+ * denominators are the things offices count per (people, households, schools, villages, items) and periods.
+ */
+const DENOMINATORS = [
+  "人次", "人", "户", "家", "所", "个", "项", "村", "校", "座", "处", "台", "套", "辆", "件", "张", "床", "亩", "公里",
+  "平方米", "吨", "批次", "批", "名", "次", "月", "年", "日", "天", "周", "季度",
+].sort((a, b) => b.length - a.length);
+const PER = `(?:[/·.•・](?:${DENOMINATORS.join("|")})){1,2}`;
 
 /**
  * The unit at the start of the text, longest spelling first. Used by the value grammar right after a
  * number; the match is then normalised with normalizeUnit.
  */
 export const UNIT_PATTERN = new RegExp(
-  "^(?:%|(?:万|亿)?元" + PER + "|" +
+  "^(?:%|(?:" +
     [...PLAIN_UNITS, ...TIME_UNITS]
       .sort((a, b) => b.length - a.length) // alternation takes the first match: 人次 before 人, 个月 before 个
       .map((u) => (TIME_UNITS.includes(u) ? u : "(?:万|亿)?" + u))
       .join("|") +
-    ")",
+    ")(?:" + PER + ")?)",
 );
 
 /** One spelling per unit: `元/人·月`, `元/人.月` → `元/人/月`; `个月` → `月`; `㎡` was folded earlier. */

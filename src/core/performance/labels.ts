@@ -10,12 +10,34 @@ const SOURCE_LABEL = /^其中|拨款|资金$|资金[(（]|安排$|^其他$|结�
 /** Header words of a funding block, titles and field labels: not lines. */
 const NOT_A_LINE = /^资金来源|^资金情况|^项目资金|^年度预算[（(]|执行率|预算数|执行数|^分值|^得分|部门|名称|单位|表$|补助资金$|项目$|负责人/;
 
+/**
+ * The heading of a breakdown of the total: `其中：`, `按收入性质分：`, `按支出性质分`, `按资金来源划分：`. A total broken down
+ * twice (by source, then by 基本/项目支出) is two sums, each adding up to it on its own.
+ */
+const BREAKDOWN_HEAD = /^(?:其中[:：]?|按[^:：，,。；;]{1,8}分类?(?:[:：]|$))/; // not 按因素法分配资金
+
+/** `按收入性质分：财政拨款` → `财政拨款`, `其中：中央资金：` → `中央资金`: the line's own name, for messages. */
+export function lineName(label: string): string {
+  return normalizeLabel(label).replace(BREAKDOWN_HEAD, "").replace(/[:：]$/, "");
+}
+
+/** The label (or a cell beside it) opens a breakdown: `其中…`, `按…分…`. */
+export function opensBreakdown(text: string): boolean {
+  return BREAKDOWN_HEAD.test(normalizeLabel(text));
+}
+
 /** Every cell of a form's head is asked about, in every form: each text is matched once. */
 export const fundingRole: (text: string) => FundingRole | null = oncePerText(roleOf);
 
 function roleOf(text: string): FundingRole | null {
   const t = normalizeLabel(text).replace(/[:：]$/, "");
-  if (t === "" || t.length > 16 || NOT_A_LINE.test(t)) return null;
+  if (t === "" || t.length > 16) return null;
+  // `按支出性质分：基本支出`: a line under a breakdown heading is a part of the total, named by what follows the heading.
+  if (/^按/.test(t) && BREAKDOWN_HEAD.test(t)) {
+    const named = t.replace(BREAKDOWN_HEAD, "");
+    return named === "" || named.length > 12 || /\d/.test(named) || NOT_A_LINE.test(named) ? null : "source";
+  }
+  if (NOT_A_LINE.test(t)) return null;
   if (/^其中/.test(t)) return "source";
   if (TOTAL_LABEL.test(t)) return "total";
   if (SOURCE_LABEL.test(t) && t.length <= 12) return "source";

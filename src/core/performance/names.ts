@@ -27,9 +27,17 @@ export function shortName(text: string, aliases: readonly (readonly string[])[] 
   return aliasIndex(aliases).get(short) ?? short;
 }
 
+/**
+ * An autonomous unit named for 各族 (隆林各族自治县, 龙胜各族自治县) or for a people the list of peoples does not know
+ * (罗城仫佬族自治县): the short name is the stem before it (隆林, 罗城), as 临夏 is for 临夏回族自治州.
+ */
+const OTHER_PEOPLE = /^(.{2,})(?:各族|[^族\d]{2,3}族)自治(县|州|旗)$/;
+
 function strip(name: string): string {
   // 临夏回族自治州 and 临夏州, 张家川回族自治县 and 张家川县: one unit, written with or without its people.
-  const s = withoutPeople(name);
+  let s = withoutPeople(name);
+  const other = s === name ? OTHER_PEOPLE.exec(s) : null;
+  if (other) s = `${other[1]}${other[2]}`;
   for (const suffix of SUFFIXES) if (s.length > suffix.length + 1 && s.endsWith(suffix)) return s.slice(0, -suffix.length);
   return s;
 }

@@ -10,7 +10,7 @@ import { Dec } from "../decimal";
 import { normalizeLabel } from "../text";
 import { amountAt } from "./cells";
 import type { AmountCell, Funding, FundingLine, MoneyUnit, RegionalUnit } from "./form";
-import { fundingRole, moneyUnitIn } from "./labels";
+import { fundingRole, lineName, moneyUnitIn, opensBreakdown } from "./labels";
 
 export function readFunding(grid: Grid, top: number, end: number): Funding {
   const funding: Funding = {
@@ -91,11 +91,16 @@ function selfEvaluationHeader(grid: Grid, top: number, end: number): { row: numb
 
 function readColumnLines(grid: Grid, from: number, end: number, funding: Funding): void {
   const cols = funding.columns!;
+  const firstAmount = Math.min(cols.budget, cols.initial ?? cols.budget);
+  let heading: FundingLine["startsBreakdown"];
   for (let r = from; r < end; r++) {
     // A line merged down over the row below it (label and amounts): that row is the same line, not another.
     if ((grid.merge(r, cols.budget)?.top ?? r) < r) continue;
-    const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, cols);
-    if (!label) continue;
+    const label = lineLabel(grid, r, cols.budget) ?? otherSource(grid, r, { ...cols, budget: firstAmount });
+    if (!label) {
+      heading = breakdownHeading(grid, r, firstAmount) ?? heading;
+      continue;
+    }
     const line: FundingLine = {
       ...label,
       row: r,
@@ -106,6 +111,9 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
       initial: cols.initial == null ? null : moneyAt(grid, r, cols.initial, funding),
     };
     line.amount = line.budget ?? null;
+    const opens = heading ?? breakdownHeading(grid, r, parseA1(label.labelCell)!.col + 1);
+    if (opens) line.startsBreakdown = opens;
+    heading = undefined;
     funding.lines.push(line);
     if (cols.weight !== null && !funding.rateWeight) {
       const w = amountAt(grid, r, cols.weight);
@@ -119,12 +127,26 @@ function readColumnLines(grid: Grid, from: number, end: number, funding: Funding
 }
 
 /**
+ * A breakdown heading in row r left of `beforeCol`, starting on this row: `按收入性质分：财政拨款` (the label itself), `按支出性质分`
+ * merged down over its lines, `其中：` on a row of its own.
+ */
+function breakdownHeading(grid: Grid, r: number, beforeCol: number): FundingLine["startsBreakdown"] {
+  for (const { col, text } of grid.rowTexts(r)) {
+    if (col >= beforeCol) break;
+    if ((grid.merge(r, col)?.top ?? r) !== r || !opensBreakdown(text)) continue;
+    return /^其中/.test(normalizeLabel(text)) ? "其中" : "named";
+  }
+  return undefined;
+}
+
+/**
  * A row of the A/B block whose label the words do not know (`省级补助`, `市县配套`, `中央财政补助资金`) but
  * that holds amounts under 全年预算数/全年执行数 right after other funding lines: another source. Left
  * out, the total would seem not to equal its sources — a false error.
  */
 function otherSource(grid: Grid, r: number, cols: NonNullable<Funding["columns"]>): ReturnType<typeof lineLabel> {
-  const texts = grid.rowTexts(r).filter((t) => t.col < cols.budget);
+  // Words only: a number left of 全年预算数 is an amount (年初预算数), not the line's name.
+  const texts = grid.rowTexts(r).filter((t) => t.col < cols.budget && !/^[-+]?[\d,.]+%?$/.test(t.text.trim()));
   const last = texts[texts.length - 1];
   if (!last) return null;
   const label = normalizeLabel(last.text);
@@ -156,6 +178,7 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
   const multi: { line: FundingLine; amounts: AmountCell[] }[] = [];
   /** Label columns of the funding lines of the row above: a source listed under them is one more. */
   let above = new Set<number>();
+  let heading: FundingLine["startsBreakdown"];
   for (let r = top; r < end; r++) {
     let current: { line: FundingLine; amounts: AmountCell[]; guessed: boolean } | null = null;
     const here = new Set<number>();
@@ -186,8 +209,15 @@ function readPairLines(grid: Grid, top: number, end: number, funding: Funding): 
         // Text in a column of amounts (a number right above or below it: `详见附件` in a unit's column) is an amount
         // cell holding words, not a label.
         const guessed = !known && (here.size > 0 || above.has(c)) && isSourceLike(text) && !amountColumn(grid, r, c, top, end);
-        const role = known ?? (guessed ? "source" : null);
-        if (role) current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [], guessed };
+        const opens = opensBreakdown(text) ? (/^其中/.test(normalizeLabel(text)) ? "其中" : "named") : undefined;
+        const role = opens && lineName(text) === "" ? null : (known ?? (guessed ? "source" : null));
+        if (role) {
+          current = { line: { label: normalizeLabel(text), labelCell: a1(r, c), role, row: r, amount: null }, amounts: [], guessed };
+          if (opens ?? heading) current.line.startsBreakdown = opens ?? heading;
+          heading = undefined;
+        } else if (opens && (grid.merge(r, c)?.top ?? r) === r) {
+          heading = opens; // `按支出性质分：` in a cell of its own: the next line opens that breakdown
+        }
         continue;
       }
       current?.amounts.push(amount);
