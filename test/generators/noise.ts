@@ -52,7 +52,7 @@ export interface NoiseSpec {
   forceText?: { id: string; style: TextStyle };
 }
 
-const TEXT_STYLES: TextStyle[] = ["comma", "spaces", "point", "fullwidth", "unit"];
+export const TEXT_STYLES: TextStyle[] = ["comma", "spaces", "point", "fullwidth", "unit"];
 
 export const noiseSpecArb: fc.Arbitrary<NoiseSpec> = fc.record({
   salt: fc.nat({ max: 1_000_000 }),
@@ -102,7 +102,7 @@ export interface NoisyWorkbook {
 }
 
 /** A stable pseudo-random number in [0, 1) from a salt and a text. */
-function chance(salt: number, text: string): number {
+export function chance(salt: number, text: string): number {
   let h = (salt * 2654435761) >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   h ^= h >>> 15;
@@ -111,7 +111,7 @@ function chance(salt: number, text: string): number {
   return (h >>> 0) / 4294967296;
 }
 
-function choose<T>(salt: number, text: string, items: readonly T[]): T {
+export function choose<T>(salt: number, text: string, items: readonly T[]): T {
   return items[Math.floor(chance(salt, text) * items.length)]!;
 }
 

@@ -14,7 +14,7 @@
 import fc from "fast-check";
 import { a1, parseA1 } from "../../src/core/address";
 import type { CellRange, CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
-import { type TextStyle, numberAsText } from "./noise";
+import { TEXT_STYLES, type TextStyle, chance, choose, numberAsText } from "./noise";
 import { D, type PerfCell, type PerfSheet, type PerfWorkbook, snapshotOf } from "./perf-model";
 
 export type RateStyle = "keep" | "text" | "spaced" | "fullwidth" | "fraction" | "points";
@@ -51,8 +51,6 @@ export interface PerfNoiseSpec {
   /** One cell typed as text in this style, whatever textShare says. */
   forceText?: { id: string; style: TextStyle };
 }
-
-const TEXT_STYLES: TextStyle[] = ["comma", "spaces", "point", "fullwidth", "unit"];
 
 export const perfNoiseSpecArb: fc.Arbitrary<PerfNoiseSpec> = fc.record({
   salt: fc.nat({ max: 1_000_000 }),
@@ -100,19 +98,6 @@ export interface NoisyPerfWorkbook {
   strayCells: Set<string>;
   /** Noisy cells showing `#DIV/0!` (a rate whose A is 0): one `cell-error` warning each is the policy. */
   errorCells: Set<string>;
-}
-
-function chance(salt: number, text: string): number {
-  let h = (salt * 2654435761) >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  h ^= h >>> 15;
-  h = Math.imul(h, 2246822507) >>> 0;
-  h ^= h >>> 13;
-  return (h >>> 0) / 4294967296;
-}
-
-function choose<T>(salt: number, text: string, items: readonly T[]): T {
-  return items[Math.floor(chance(salt, text) * items.length)]!;
 }
 
 const isRate = (cell: PerfCell) => /(执行率|进度)$/.test(cell.label);
