@@ -13,22 +13,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ProvinceSpec, buildProvinceWorkbook, provinceSpecArb } from "../generators/allocation-provinces";
-import { evaluate } from "../generators/model";
-import { status } from "../generators/oracle";
-import {
-  type Pick,
-  PropertyFailure,
-  cleanWorkbookHasNoFinding,
-  noEchoInWorkbook,
-  pickArb,
-  singleTypoInWorkbook,
-  tally,
-  twoTyposInWorkbook,
-} from "./allocation-layout.props";
+import { PropertyFailure, pickArb } from "./allocation-layout.props";
 import { checkWorkbook } from "../../src/core/check";
 import { matchUnits } from "../../src/core/performance/names";
 import { type TestCell, sheet, withValue } from "../helpers/sheet";
-import { censusLines, failuresOf } from "./sampling";
+import { censusLines } from "./sampling";
+import { layoutPredicates, layoutProperties } from "./layout-suite";
 
 const SEED = Number(process.env.FC_SEED ?? 20261208);
 const CENSUS = Number(process.env.FC_CENSUS ?? 0);
@@ -40,16 +30,7 @@ const LIMIT = { timeout: 240_000 };
 
 const withTarget = provinceSpecArb.filter((s) => s.base.target !== null);
 
-const consistent = (spec: ProvinceSpec) => {
-  const workbook = buildProvinceWorkbook(spec);
-  const values = evaluate(workbook);
-  const broken = workbook.relations.filter((r) => status(r, values) !== "holds").map((r) => `${r.label} (${r.target})`);
-  if (broken.length > 0) throw new PropertyFailure(`generator: relations broken on the clean workbook: ${broken.join(", ")}`);
-};
-const clean = (spec: ProvinceSpec) => cleanWorkbookHasNoFinding(buildProvinceWorkbook(spec));
-const single = (spec: ProvinceSpec, pick: Pick) => singleTypoInWorkbook(buildProvinceWorkbook(spec), pick);
-const pair = (spec: ProvinceSpec, a: Pick, b: Pick) => twoTyposInWorkbook(buildProvinceWorkbook(spec), a, b);
-const echo = (spec: ProvinceSpec, pick: Pick) => noEchoInWorkbook(buildProvinceWorkbook(spec), pick);
+const { consistent, clean, single, pair, echo } = layoutPredicates(buildProvinceWorkbook);
 
 /** What the engine said (rule/severity pairs, no cells), after the layout's tags. */
 function signature(spec: ProvinceSpec, message: string): string {
@@ -61,39 +42,17 @@ function signature(spec: ProvinceSpec, message: string): string {
 }
 
 describe.skipIf(CENSUS > 0)("generated allocation workbooks with other provinces' names", () => {
-  it("the generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(provinceSpecArb), consistent, SEED, SAMPLE);
-    expect(count, first).toBe(0);
-  });
-
-  it(`a clean workbook: no error and no warning — at most ${KNOWN_FAILURES.clean} of ${SAMPLE} still fail`, LIMIT, () => {
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(provinceSpecArb), clean, SEED + 1, SAMPLE);
-    console.log(`provinces clean: ${count} of ${SAMPLE} fail`);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.clean);
-  });
-
-  it(`one wrong number: an error at that cell and no other — at most ${KNOWN_FAILURES.single} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.single = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(provinceSpecArb, pickArb), single, SEED + 2, SAMPLE);
-    console.log(`provinces single: ${count} of ${tally.single} tested fail`);
-    expect(tally.single).toBeGreaterThan(SAMPLE * 0.6);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.single);
-  });
-
-  it(`two wrong numbers in different groups: both at their cells — at most ${KNOWN_FAILURES.pair} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.pair = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(provinceSpecArb, pickArb, pickArb), pair, SEED + 3, SAMPLE);
-    console.log(`provinces pair: ${count} of ${tally.pair} tested fail`);
-    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.3);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.pair);
-  });
-
-  it(`a wrong allocation number never makes an error on the correct target sheet — at most ${KNOWN_FAILURES.echo} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.echo = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(withTarget, pickArb), echo, SEED + 4, SAMPLE);
-    console.log(`provinces echo: ${count} of ${tally.echo} tested fail`);
-    expect(tally.echo).toBeGreaterThan(SAMPLE * 0.5);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.echo);
+  layoutProperties({
+    label: "provinces",
+    consistentTitle: "the generator is consistent: every relation it states holds on the clean workbook",
+    arb: provinceSpecArb,
+    withTarget,
+    build: buildProvinceWorkbook,
+    known: KNOWN_FAILURES,
+    seed: SEED,
+    sample: SAMPLE,
+    timeout: LIMIT.timeout,
+    pairShare: 0.3,
   });
 });
 

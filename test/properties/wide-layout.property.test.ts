@@ -20,7 +20,6 @@ import {
   type Pick,
   PropertyFailure,
   cleanWorkbookHasNoFinding,
-  noEchoInWorkbook,
   pickArb,
   singleTypoInWorkbook,
   tally,
@@ -28,6 +27,7 @@ import {
 } from "./allocation-layout.props";
 import { NoiseFailure, cleanNoisyHasNoFinding, singleTypoInNoisy } from "./noise.props";
 import { censusLines, failuresOf } from "./sampling";
+import { layoutPredicates, layoutProperties } from "./layout-suite";
 import { noiseSpecArb } from "../generators/noise";
 
 const SEED = Number(process.env.FC_SEED ?? 20261206);
@@ -40,16 +40,7 @@ const LIMIT = { timeout: 180_000 };
 
 const withTarget = wideSpecArb.filter((s) => s.base.target !== null);
 
-const consistent = (spec: WideSpec) => {
-  const workbook = buildWide(spec);
-  const values = evaluate(workbook);
-  const broken = workbook.relations.filter((r) => status(r, values) !== "holds").map((r) => `${r.label} (${r.target})`);
-  if (broken.length > 0) throw new PropertyFailure(`generator: relations broken on the clean workbook: ${broken.join(", ")}`);
-};
-const clean = (spec: WideSpec) => cleanWorkbookHasNoFinding(buildWide(spec));
-const single = (spec: WideSpec, pick: Pick) => singleTypoInWorkbook(buildWide(spec), pick);
-const pair = (spec: WideSpec, a: Pick, b: Pick) => twoTyposInWorkbook(buildWide(spec), a, b);
-const echo = (spec: WideSpec, pick: Pick) => noEchoInWorkbook(buildWide(spec), pick);
+const { consistent, clean, single, pair, echo } = layoutPredicates(buildWide);
 
 /** What the engine said (rule/severity pairs, no cells), after the layout's tags. */
 function signature(spec: { tags: string[] }, message: string): string {
@@ -143,39 +134,17 @@ describe.skipIf(CENSUS > 0)("generated sheets of two tables, one under the other
 });
 
 describe.skipIf(CENSUS > 0)("generated allocation workbooks of wider layouts", () => {
-  it("the wide generator is consistent: every relation it states holds on the clean workbook", LIMIT, () => {
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(wideSpecArb), consistent, SEED, SAMPLE);
-    expect(count, first).toBe(0);
-  });
-
-  it(`a clean workbook: no error and no warning — at most ${KNOWN_FAILURES.clean} of ${SAMPLE} still fail`, LIMIT, () => {
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(wideSpecArb), clean, SEED + 1, SAMPLE);
-    console.log(`wide clean: ${count} of ${SAMPLE} fail`);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.clean);
-  });
-
-  it(`one wrong number: an error at that cell and no other — at most ${KNOWN_FAILURES.single} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.single = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(wideSpecArb, pickArb), single, SEED + 2, SAMPLE);
-    console.log(`wide single: ${count} of ${tally.single} tested fail`);
-    expect(tally.single).toBeGreaterThan(SAMPLE * 0.6);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.single);
-  });
-
-  it(`two wrong numbers in different groups: both at their cells — at most ${KNOWN_FAILURES.pair} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.pair = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(wideSpecArb, pickArb, pickArb), pair, SEED + 3, SAMPLE);
-    console.log(`wide pair: ${count} of ${tally.pair} tested fail`);
-    expect(tally.pair).toBeGreaterThan(SAMPLE * 0.25);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.pair);
-  });
-
-  it(`a wrong allocation number never makes an error on the correct target sheet — at most ${KNOWN_FAILURES.echo} of ${SAMPLE} still fail`, LIMIT, () => {
-    tally.echo = 0;
-    const { count, first } = failuresOf(PropertyFailure, fc.tuple(withTarget, pickArb), echo, SEED + 4, SAMPLE);
-    console.log(`wide echo: ${count} of ${tally.echo} tested fail`);
-    expect(tally.echo).toBeGreaterThan(SAMPLE * 0.5);
-    expect(count, first).toBeLessThanOrEqual(KNOWN_FAILURES.echo);
+  layoutProperties({
+    label: "wide",
+    consistentTitle: "the wide generator is consistent: every relation it states holds on the clean workbook",
+    arb: wideSpecArb,
+    withTarget,
+    build: buildWide,
+    known: KNOWN_FAILURES,
+    seed: SEED,
+    sample: SAMPLE,
+    timeout: LIMIT.timeout,
+    pairShare: 0.25,
   });
 });
 
